@@ -1,0 +1,1 @@
+"""News articles to evidence-linked tables."""

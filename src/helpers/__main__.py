@@ -1,0 +1,104 @@
+"""Command line: ``python -m helpers {extract,render,evaluate}`` (also ``news-helpers``).
+
+Exit codes: 0 success; 1 some articles or reports failed (the rest went through);
+2 bad command line or input that stops everything (a corpus folder that does not
+exist, an output folder that cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from helpers.paths import REPORTS_DIR, SEEDS_DIR
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+
+
+def _print_problems(problems: list) -> None:
+    """Print corpus problems on standard error, one per line."""
+    for problem in problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract the tables of a corpus into ``--out`` as Parquet."""
+    from helpers.extract import extract_corpus, write_tables
+
+    try:
+        result = extract_corpus(args.corpus, args.registry, use_cache=not args.no_cache,
+                                progress=sys.stderr.isatty())
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    _print_problems(result.problems)
+    try:
+        written = write_tables(result.tables, args.out)
+    except OSError as exc:
+        print(f"error: cannot write tables to {args.out}: {exc.strerror or exc}. "
+              "Choose a writable folder with --out.", file=sys.stderr)
+        return EXIT_FATAL
+    n_articles = len(result.tables["articles"])
+    print(f"{n_articles} articles ({result.parsed_count} parsed, {result.cached_count} from cache); "
+          f"{len(written)} tables written to {args.out}")
+    errors = [p for p in result.problems if p.severity == "error"]
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """Render every notebook into self-contained HTML reports."""
+    from helpers.reports import render_main
+
+    return render_main(args)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Print precision, recall and F1 per table against a gold folder."""
+    from helpers.evaluate import evaluate_tables, format_scores
+    from helpers.extract import extract_corpus
+
+    result = extract_corpus(args.corpus, args.registry)
+    print(format_scores(evaluate_tables(result.tables, args.gold)))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    extract = sub.add_parser("extract", help="extract the data-model tables of a corpus as Parquet")
+    extract.add_argument("corpus", type=Path, help="folder of articles (and optional catalog.csv)")
+    extract.add_argument("--out", type=Path, required=True, help="folder for the Parquet tables")
+    extract.add_argument("--registry", type=Path, default=None, help="actor registry YAML (default: shipped)")
+    extract.add_argument("--no-cache", action="store_true", help="ignore the per-article cache")
+    extract.set_defaults(func=cmd_extract)
+
+    render = sub.add_parser("render", help="render notebooks into HTML reports")
+    render.add_argument("jobs", nargs="?", type=Path, default=None, help="report jobs file (default: all notebooks on seeds/)")
+    render.add_argument("--corpus", type=Path, default=SEEDS_DIR, help="corpus folder (default: seeds/)")
+    render.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: reports/)")
+    render.add_argument("--force", action="store_true", help="render even when nothing changed")
+    render.set_defaults(func=cmd_render)
+
+    evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")
+    evaluate.add_argument("--corpus", type=Path, default=SEEDS_DIR)
+    evaluate.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    evaluate.add_argument("--registry", type=Path, default=None)
+    evaluate.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Placeholder until the extractor lands (owned by its issue)."""
+
+from __future__ import annotations
+
+
+def extract_figures(parsed, mentions, timexes) -> list[dict]:
+    """Return no rows yet."""
+    return []

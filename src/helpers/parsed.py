@@ -1,0 +1,71 @@
+"""A cleaned article together with its spaCy parse and its sentences.
+
+This is what every extractor receives: one :class:`ParsedArticle` per article.
+Sentences never cross a paragraph boundary and carry character offsets into the
+article's cleaned ``body``; so does every row an extractor returns.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from helpers.corpus import Article
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article's body."""
+
+    sentence_id: int
+    paragraph_id: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass
+class ParsedArticle:
+    """An article, its spaCy ``Doc`` over the body, and its sentences."""
+
+    article: Article
+    doc: Doc
+    sentences: list[Sentence]
+
+    @property
+    def article_id(self) -> str:
+        """Return the article's id."""
+        return self.article.article_id
+
+    def sentence_at(self, char: int) -> Sentence:
+        """Return the sentence that contains body offset ``char`` (or the one after it)."""
+        starts = [s.start_char for s in self.sentences]
+        index = max(0, bisect.bisect_right(starts, char) - 1)
+        return self.sentences[index]
+
+    def span(self, sentence: Sentence) -> Span:
+        """Return the spaCy span of a sentence."""
+        return self.doc.char_span(sentence.start_char, sentence.end_char, alignment_mode="expand")
+
+
+def split_sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    """Cut the parser's sentences at paragraph boundaries and trim surrounding spaces."""
+    sentences: list[Sentence] = []
+    for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
+        for sent in doc.char_span(p_start, p_end, alignment_mode="expand").sents:
+            start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)
+            text = doc.text[start:end]
+            stripped = text.strip()
+            if not stripped:
+                continue
+            start += len(text) - len(text.lstrip())
+            end = start + len(stripped)
+            sentences.append(Sentence(len(sentences), paragraph_id, start, end, stripped))
+    return sentences
+
+
+def parse_article(article: Article, doc: Doc) -> ParsedArticle:
+    """Wrap an article and the ``Doc`` of its body (``nlp(article.body)``)."""
+    return ParsedArticle(article, doc, split_sentences(doc, article.clean.paragraphs))

@@ -1,0 +1,93 @@
+"""The columns and types of every extracted table (see DATA_MODEL.md).
+
+Extractors return rows as dicts; :func:`to_frame` turns them into a DataFrame with
+exactly these columns in this order, so that an empty table still has its columns
+and Parquet files written from different runs or partitions share one schema.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+
+STR, INT, FLOAT, DATE = pa.string(), pa.int64(), pa.float64(), pa.date32()
+STR_LIST = pa.list_(pa.string())
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", STR), ("source_path", STR), ("title", STR), ("outlet", STR),
+        ("author", STR), ("url", STR), ("published", DATE), ("published_precision", STR),
+        ("published_source", STR), ("body", STR), ("n_sentences", INT), ("n_words", INT),
+        ("fingerprint", STR),
+    ]),
+    "dropped_lines": pa.schema([
+        ("article_id", STR), ("line_no", INT), ("text", STR), ("reason", STR),
+    ]),
+    "sentences": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("paragraph_id", INT),
+        ("start_char", INT), ("end_char", INT), ("text", STR),
+    ]),
+    "actors": pa.schema([
+        ("actor_id", STR), ("name", STR), ("type", STR), ("aliases", STR_LIST),
+        ("affiliation", STR), ("country", STR),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
+        ("text", STR), ("actor_id", STR), ("actor_name", STR), ("actor_type", STR), ("method", STR),
+    ]),
+    "timexes": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
+        ("text", STR), ("value", STR), ("start", DATE), ("end", DATE), ("granularity", STR),
+        ("kind", STR), ("anchor", STR), ("modifier", STR),
+    ]),
+    "events": pa.schema([
+        ("event_id", STR), ("article_id", STR), ("sentence_id", INT), ("date_start", DATE),
+        ("date_end", DATE), ("granularity", STR), ("event_type", STR), ("plover_type", STR),
+        ("trigger", STR), ("actors", STR_LIST), ("text", STR),
+    ]),
+    "figures": pa.schema([
+        ("figure_id", STR), ("article_id", STR), ("sentence_id", INT), ("start_char", INT),
+        ("end_char", INT), ("text", STR), ("kind", STR), ("value_low", FLOAT),
+        ("value_high", FLOAT), ("qualifier", STR), ("unit", STR), ("per", STR),
+        ("victims", STR), ("location", STR), ("source", STR), ("source_actor_id", STR),
+        ("actor_id", STR), ("date_start", DATE), ("date_end", DATE), ("part_of", STR),
+    ]),
+    "quotes": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
+        ("text", STR), ("speaker", STR), ("speaker_actor_id", STR), ("cue", STR),
+    ]),
+}
+
+#: Tables with one set of rows per article (the rest describe the whole run).
+ARTICLE_TABLES = [name for name in TABLES if name != "actors"]
+
+
+def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Return ``rows`` as a DataFrame with the columns and dtypes of ``table``.
+
+    Missing keys become nulls; keys that are not in the schema raise ``KeyError`` so a
+    typo in an extractor is caught by the tests rather than silently dropped.
+    """
+    schema = TABLES[table]
+    names = schema.names
+    extra = {key for row in rows for key in row} - set(names)
+    if extra:
+        raise KeyError(f"table {table}: columns not in the schema: {sorted(extra)}")
+    arrow = pa.Table.from_pylist([{n: row.get(n) for n in names} for row in rows], schema=schema)
+    return arrow.to_pandas(types_mapper=_types_mapper)
+
+
+def _types_mapper(arrow_type: pa.DataType):
+    """Map Arrow types to nullable pandas dtypes (dates stay ``datetime.date`` objects)."""
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return pd.StringDtype()
+    if pa.types.is_int64(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_float64(arrow_type):
+        return pd.Float64Dtype()
+    return None
+
+
+def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
+    """Return a DataFrame of ``table`` as an Arrow table with the declared schema."""
+    return pa.Table.from_pandas(frame, schema=TABLES[table], preserve_index=False)
