@@ -1,0 +1,68 @@
+"""Shared chart helpers: how every notebook shows a plotly chart and escapes text.
+
+:func:`show` displays a plotly figure as two outputs in one: the plotly JSON (which
+JupyterLab draws with plotly's own renderer) and an HTML ``<div>`` with a
+deterministic id that draws the same figure in the HTML reports, where the render
+step embeds plotly.js once per page. Nothing is loaded from the network.
+
+Article text put into hover labels must go through :func:`hover_text`, which
+escapes it, so a ``<script>`` or ``<img onerror=...>`` in an article is shown as
+text and never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import textwrap
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+#: Colours by actor type and event type, shared by every chart for consistency.
+TYPE_COLOURS = {
+    "person": "#1f77b4", "organization": "#ff7f0e", "armed_group": "#d62728", "state": "#2ca02c",
+    "government_body": "#9467bd", "media": "#8c564b", "place": "#7f7f7f", "group": "#e377c2",
+}
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+TEMPLATE = "plotly_white"
+
+
+def hover_text(text: str | None, width: int = 80, max_chars: int = 600) -> str:
+    """Return ``text`` escaped for plotly hover labels, wrapped with ``<br>``.
+
+    >>> hover_text("<script>alert(1)</script> said Zarif", width=20)
+    '&lt;script&gt;alert(1)&lt;/script&gt;<br>said Zarif'
+    """
+    if text is None:
+        return ""
+    text = str(text)
+    if len(text) > max_chars:
+        text = text[: max_chars - 1] + "…"
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+
+
+def figure_id(fig: go.Figure) -> str:
+    """Return a deterministic element id derived from the figure's content."""
+    payload = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)
+    return "fig-" + hashlib.sha256(payload.encode()).hexdigest()[:12]
+
+
+def figure_html(fig: go.Figure) -> str:
+    """Return a ``<div>`` and script drawing ``fig`` with a page-level plotly.js."""
+    return pio.to_html(fig, include_plotlyjs=False, full_html=False, div_id=figure_id(fig),
+                       config=PLOTLY_CONFIG, validate=True)
+
+
+def show(fig: go.Figure) -> None:
+    """Display a plotly figure in JupyterLab and in the HTML reports alike."""
+    from IPython.display import display
+
+    fig.update_layout(template=TEMPLATE)
+    bundle = {
+        "application/vnd.plotly.v1+json": {**json.loads(pio.to_json(fig, validate=True)), "config": PLOTLY_CONFIG},
+        "text/html": figure_html(fig),
+        "text/plain": f"<plotly figure: {fig.layout.title.text or 'untitled'}>",
+    }
+    display(bundle, raw=True)
