@@ -122,18 +122,18 @@ def _classify_head(lines: list[str], reasons: dict[int, str]) -> str | None:
         if position == 0 and _n_words(line) <= 2 and not TERMINAL.search(line):
             reasons[i] = "section-label"
             continue
-        if title is None and _looks_like_headline(line) and _next_is_body(lines, i):
+        if title is None and _looks_like_headline(line) and _next_is_body(lines, i, reasons):
             reasons[i] = "title"
             title = line
         break
     return title
 
 
-def _next_is_body(lines: list[str], i: int) -> bool:
-    """Return True when a sentence-like line follows line ``i`` (so ``i`` heads something)."""
-    for line in lines[i + 1 :]:
-        if line:
-            return _n_words(line) >= 8
+def _next_is_body(lines: list[str], i: int, reasons: dict[int, str]) -> bool:
+    """Return True when the next kept line after ``i`` is sentence-like (so ``i`` heads it)."""
+    for j in range(i + 1, len(lines)):
+        if lines[j] and j not in reasons:
+            return _n_words(lines[j]) >= 8
     return False
 
 
