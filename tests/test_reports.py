@@ -42,7 +42,8 @@ def test_good_report_is_self_contained(rendered):
 def test_failed_report_leaves_error_page_and_others_go_on(rendered):
     folder, results = rendered
     assert [r.status for r in results] == ["ok", "failed"]
-    page = (folder / "02_bad.html").read_text()
+    page = (folder / "02_bad.error.html").read_text()
+    assert not (folder / "02_bad.html").exists()
     assert "failed to render" in page and "no such actor type" in page
     assert (folder / "02_bad.failed.ipynb").exists()
 

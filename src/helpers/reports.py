@@ -5,8 +5,9 @@ the executed notebook to HTML with plotly.js embedded once per page (readable
 offline, nothing loaded from the network) and writes, into ``reports/<run>/``:
 
 - ``<notebook>.html`` and ``<notebook>.ipynb`` for each job that succeeded;
-- an error page ``<notebook>.html`` (and the partial notebook) for each job that
-  failed, so the index shows what went wrong and where to read why;
+- an error page ``<notebook>.error.html`` (and the partial notebook
+  ``<notebook>.failed.ipynb``) for each job that failed, so the index shows what went
+  wrong and where to read why; the last good ``<notebook>.html`` is left untouched;
 - ``manifest.json`` (parameters, input fingerprints, versions, duration, status) and
   ``index.html``.
 
@@ -152,13 +153,16 @@ def render_job(job: Job, out_dir: Path) -> JobResult:
             page = notebook_to_html(nb)
             write_atomically(out_dir / f"{job.name}.ipynb", nbformat.writes(nb))
             write_atomically(html_path, page)
+            (out_dir / f"{job.name}.error.html").unlink(missing_ok=True)
+            (out_dir / f"{job.name}.failed.ipynb").unlink(missing_ok=True)
         except Exception as exc:  # noqa: BLE001 - any failure of one job is reported, others go on
             result.status = "failed"
             result.error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
             detail = str(exc) or traceback.format_exc()
             if executed_path.exists():
                 write_atomically(out_dir / f"{job.name}.failed.ipynb", executed_path.read_bytes())
-            write_atomically(html_path, error_page(job, result.error, detail))
+            result.html = f"{job.name}.error.html"
+            write_atomically(out_dir / result.html, error_page(job, result.error, detail))
             log.error("%s failed: %s", job.name, result.error)
     result.duration_s = round(time.monotonic() - started, 2)
     return result
