@@ -1,0 +1,64 @@
+"""Events from dated seed sentences: type from the trigger, date from the right expression."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers import events, nlp, timexes
+from helpers.corpus import read_corpus
+from helpers.parsed import parse_article
+from helpers.schema import to_frame
+
+
+@pytest.fixture(scope="module")
+def parsed_seeds():
+    """The seed articles parsed once."""
+    found, _ = read_corpus("seeds")
+    model = nlp.load_model()
+    return {a.article_id: parse_article(a, model(a.body)) for a in found}
+
+
+def entity_mentions(parsed) -> list[dict]:
+    """Stand-in mentions (spaCy entities as actor ids) so the tests do not depend on the registry."""
+    return [{"sentence_id": parsed.sentence_at(e.start_char).sentence_id, "actor_id": e.text.lower()}
+            for e in parsed.doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
+def events_of(parsed) -> dict[int, dict]:
+    rows = events.extract_events(parsed, entity_mentions(parsed), timexes.extract_timexes(parsed))
+    to_frame("events", rows)  # raises on a column outside the schema
+    return {row["sentence_id"]: row for row in rows}
+
+
+def test_call_dated_by_its_own_expression_not_the_report(parsed_seeds):
+    got = events_of(parsed_seeds["003_3e998512e3ccf6bf"])[1]
+    assert got["event_type"] == "call"
+    assert (got["date_start"], got["date_end"]) == (dt.date(2017, 12, 4), dt.date(2017, 12, 10))
+    assert got["plover_type"] == "CONSULT"
+
+
+def test_month_precision_article_gives_an_interval(parsed_seeds):
+    got = events_of(parsed_seeds["001_a098baaa83fdfc15"])[1]
+    assert got["event_type"] == "meeting"
+    assert got["date_end"] - got["date_start"] == dt.timedelta(days=28)
+
+
+def test_anaphoric_meeting_and_visit(parsed_seeds):
+    got = events_of(parsed_seeds["004_422bb6ef6b69d9a6"])
+    assert got[8]["event_type"] == "meeting" and got[8]["date_start"] == dt.date(2023, 10, 15)
+    assert got[6]["event_type"] == "visit"
+
+
+def test_no_event_without_actors_or_dates(parsed_seeds):
+    parsed = parsed_seeds["000_4ef09cb68f00dbdb"]
+    assert events.extract_events(parsed, [], timexes.extract_timexes(parsed)) == []
+    undated = {s.sentence_id for s in parsed.sentences} - {t["sentence_id"] for t in timexes.extract_timexes(parsed)}
+    assert not undated & set(events_of(parsed))
+
+
+def test_plover_table_covers_every_type():
+    table = events.plover_table()
+    assert set(table) == set(events.EVENT_TYPES)
+    assert events.plover_type("attack") == "ASSAULT" and events.plover_type("statement") is None
