@@ -383,6 +383,19 @@ def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
                       modifier=_modifier(m))
 
 
+def _end_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    unit = m["unit"].lower()
+    return Resolution("relative", relative=lambda d: unit_interval(d, unit), modifier=_modifier(m))
+
+
+def _century(m: re.Match, ctx: Context) -> Resolution | None:
+    ordinal = int(m["ord"])
+    if not 1 <= ordinal <= 21:
+        return None
+    first = (ordinal - 1) * 100
+    return _absolute(Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), f"{ordinal - 1:02d}", "century"))
+
+
 def _deictic_day(m: re.Match, ctx: Context) -> Resolution | None:
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["word"].lower()]
     return Resolution("relative", relative=lambda d: day_interval(d + dt.timedelta(days=offset)))
@@ -479,13 +492,17 @@ RULES: list[Rule] = [
     _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
     _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
-    _rule("year", r"(?<![\d$€£.,/-])\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)(?!-\d)", _year),
-    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?P<unit>week|month|year|weekend)\b", _this_unit),
+    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)(?!-\d\d-)", _year),
+    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
+    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
+    _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)(?:the\s+)?(?P<unit>year|month|week)\b",
+          _end_of_unit, _I),
+    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b", _this_unit),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
     _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
     _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                     r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b", _season, _I),
-    _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?\s+quarter"
+    _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
                      r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I),
     _rule("following", r"\bthe\s+(?P<which>following|next|previous|same)\s+(?P<unit>day|week|month|year)\b",
           _following, _I),
