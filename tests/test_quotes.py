@@ -1,0 +1,77 @@
+"""Quotes: quotation-mark spans, speakers through the parse and the mentions, seed gold."""
+
+import pandas as pd
+import pytest
+
+from helpers import quotes
+from helpers.paths import PROJECT_ROOT
+from helpers.quotes import find_quote_spans, quote_key
+
+GOLD = PROJECT_ROOT / "tests" / "gold"
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quote_spans(text)]
+
+
+def test_curly_straight_and_mixed_marks():
+    text = 'He hailed the "victories of the people," and added that “the operation was natural”.'
+    assert spans(text) == ["victories of the people", "the operation was natural"]
+    # opened curly, closed straight (seed 004)
+    assert spans('expressed hope that the war “will progress and lead to victory".') == [
+        "will progress and lead to victory"]
+
+
+def test_nested_scare_quote_stays_inside_and_apostrophes_are_not_quotes():
+    text = "Iran’s minister said “Israel’s ‘resistance’ claims are void,” he added."
+    assert spans(text) == ["Israel’s ‘resistance’ claims are void"]
+
+
+def test_unclosed_outer_quote_ends_at_last_closing_mark():
+    text = "affirming that “the Intifada would continue despite Israel’s “crimes and its grip” as he termed it."
+    assert spans(text) == ["the Intifada would continue despite Israel’s “crimes and its grip"]
+
+
+def test_stray_closing_mark_is_ignored():
+    assert spans("No quote here” at all.") == []
+
+
+def test_quote_key_normalises_prefix():
+    assert quote_key("Relations with Iran are acceptable but they") == quote_key("“Relations with Iran are acceptable")[:25]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_tables) -> pd.DataFrame:
+    return seed_tables["quotes"]
+
+
+def test_single_word_scare_quotes_are_not_quotes(seed_quotes):
+    assert not (seed_quotes["text"].str.strip(" ,.").str.lower() == "resistance").any()
+
+
+def test_quote_rows_point_at_their_text(seed_tables, seed_quotes):
+    bodies = seed_tables["articles"].set_index("article_id")["body"]
+    for row in seed_quotes.itertuples():
+        assert bodies[row.article_id][row.start_char:row.end_char] == row.text
+
+
+def test_nested_quote_kept_whole_with_speaker(seed_quotes):
+    row = seed_quotes[seed_quotes["text"].str.startswith("the Intifada [violent")].iloc[0]
+    assert "crimes and its tight security grip" in row["text"]
+    assert row["speaker_actor_id"] == "khaled_al_qaddumi"
+
+
+def test_pronoun_reporting_body_and_continuation(seed_quotes):
+    by_start = {quote_key(t): r for t, r in zip(seed_quotes["text"], seed_quotes.to_dict("records"), strict=True)}
+    assert by_start[quote_key("About 60 years have passed")]["speaker_actor_id"] == "ali_khamenei"
+    assert by_start[quote_key("About 60 years have passed")]["cue"] == "added"
+    assert by_start[quote_key("Mahmoud al-Zahar underlined")]["speaker_actor_id"] == "fars"
+    assert by_start[quote_key("Hamas has age-old relations")]["cue"] == "continuation"
+    assert by_start[quote_key("Hamas has age-old relations")]["speaker_actor_id"] == "osama_hamdan"
+
+
+def test_seed_gold_targets(seed_tables):
+    scores = {row["level"]: row for row in quotes.evaluate(seed_tables, GOLD)}
+    assert scores["detection"]["f1"] >= 0.95, scores["detection"]
+    # the right speaker for at least 90% of the gold quotes
+    assert scores["speaker"]["recall"] >= 0.90, scores["speaker"]
