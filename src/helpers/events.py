@@ -181,7 +181,8 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
 
     def keys(frame: pd.DataFrame, columns: list[str]) -> set[tuple]:
-        return {tuple(str(getattr(row, c))[:10] for c in columns) for row in frame.itertuples(index=False)}
+        return {tuple(str(getattr(row, c))[:10] if c.startswith("date_") else str(getattr(row, c)) for c in columns)
+                for row in frame.itertuples(index=False)}
 
     base = ["article_id", "sentence_id"]
     return [prf(keys(predicted, base), keys(gold, base), "events", "detection"),
