@@ -23,16 +23,27 @@ def _print_problems(problems: list) -> None:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
 
 
+def _fatal_input(exc: Exception) -> int:
+    """Print why the input stops everything (missing corpus, no article, bad registry); return 2."""
+    from helpers.registry import RegistryError
+
+    hint = ""
+    if isinstance(exc, RegistryError):
+        hint = " Fix the registry file, or pass another with --registry."
+    print(f"error: {exc}{hint}", file=sys.stderr)
+    return EXIT_FATAL
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract the tables of a corpus into ``--out`` as Parquet."""
     from helpers.extract import extract_corpus, write_tables
+    from helpers.registry import RegistryError
 
     try:
         result = extract_corpus(args.corpus, args.registry, use_cache=not args.no_cache,
                                 progress=sys.stderr.isatty())
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FATAL
+    except (FileNotFoundError, RegistryError) as exc:
+        return _fatal_input(exc)
     _print_problems(result.problems)
     try:
         written = write_tables(result.tables, args.out)
@@ -58,8 +69,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     """Print precision, recall and F1 per table against a gold folder."""
     from helpers.evaluate import evaluate_tables, format_scores
     from helpers.extract import extract_corpus
+    from helpers.registry import RegistryError
 
-    result = extract_corpus(args.corpus, args.registry)
+    try:
+        result = extract_corpus(args.corpus, args.registry)
+    except (FileNotFoundError, RegistryError) as exc:
+        return _fatal_input(exc)
     print(format_scores(evaluate_tables(result.tables, args.gold)))
     return EXIT_OK
 

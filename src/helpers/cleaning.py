@@ -166,7 +166,7 @@ def _classify_tail(lines: list[str], reasons: dict[int, str]) -> None:
             if i >= appeal_start:
                 reasons.setdefault(i, "appeal")
     last = nonblank[-1] if nonblank else None
-    if last is not None and COMMENT_PROMPT.search(lines[last]) and _n_words(lines[last]) <= 20:
+    if last is not None and _n_words(lines[last]) <= 20 and COMMENT_PROMPT.search(lines[last]):
         reasons.setdefault(last, "comment-prompt")
 
 

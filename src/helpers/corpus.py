@@ -12,7 +12,13 @@ A corpus folder holds ``.txt`` articles (more formats come through
   that no cleaning rule can recognise (a photo caption written as a sentence).
 
 Problems with one file are collected as :class:`CorpusProblem` and never stop the
-other articles. Source files are only ever opened for reading.
+other articles; each message names the file, the problem and what to do. Source
+files are only ever opened for reading. Bytes are decoded as UTF-8 (a UTF-8 or
+UTF-16 byte-order mark is honoured); text that is not UTF-8 is read as
+Windows-1252 (Latin-1 for the five bytes Windows-1252 leaves undefined) with a
+warning. Files larger than :data:`MAX_FILE_BYTES` and articles longer than
+:func:`max_article_chars` are skipped with a message rather than parsed for minutes.
+A catalogue ``path`` must stay inside the corpus folder, and so must a symbolic link.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import csv
 import datetime as dt
 import hashlib
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +42,15 @@ KNOWN_CATALOG_COLUMNS = {
     "date_precision", "date_source", "notes",
 }
 TEXT_SUFFIXES = {".txt"}
+#: Files larger than this are skipped unread: no news article is 10 MB of text.
+MAX_FILE_BYTES = 10_000_000
+#: Default limit on an article's cleaned text (about 35,000 words); spaCy's own limit is 1,000,000.
+DEFAULT_MAX_ARTICLE_CHARS = 200_000
+MAX_ARTICLE_CHARS_ENV = "NEWS_HELPERS_MAX_ARTICLE_CHARS"
+#: Share of control characters above which decoded text is taken for a binary file.
+BINARY_CONTROL_SHARE = 0.1
+
+Exclusions = dict[str, list[tuple[str, str]]]
 
 
 @dataclass
@@ -48,6 +64,10 @@ class CorpusProblem:
     def __str__(self) -> str:
         """Return ``path: message``."""
         return f"{self.path}: {self.message}"
+
+
+class NoArticlesError(FileNotFoundError):
+    """A corpus folder with no article that could be read: nothing can be extracted."""
 
 
 @dataclass
@@ -94,8 +114,26 @@ def parse_date(value: str) -> tuple[dt.date, str] | None:
     return None
 
 
+def _catalog_path(folder: Path, row: dict[str, str], line_no: int,
+                  problems: list[CorpusProblem]) -> Path | None:
+    """Return the resolved file a catalogue row's ``path`` names, or None (problem recorded)."""
+    raw = (row.get("path") or "").strip()
+    if not raw:
+        return None
+    target = (folder / raw).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        problems.append(CorpusProblem(CATALOG_NAME, (
+            f"row {line_no}: path {raw!r} points outside the corpus folder; row ignored and "
+            "the file not read. Give paths relative to the corpus folder, or copy the file in")))
+        return None
+    return target
+
+
 def read_catalog(folder: Path, problems: list[CorpusProblem]) -> dict[str, dict[str, str]]:
-    """Read ``catalog.csv`` into ``{article_id: row}``; problems are appended, not raised."""
+    """Read ``catalog.csv`` into ``{article_id: row}``; problems are appended, not raised.
+
+    A row whose ``path`` is valid gets the resolved file under the key ``_file``.
+    """
     path = folder / CATALOG_NAME
     if not path.exists():
         return {}
@@ -104,50 +142,125 @@ def read_catalog(folder: Path, problems: list[CorpusProblem]) -> dict[str, dict[
             reader = csv.DictReader(handle)
             rows = list(reader)
             columns = reader.fieldnames or []
-    except (UnicodeDecodeError, csv.Error) as exc:
-        problems.append(CorpusProblem(CATALOG_NAME, f"cannot be read as UTF-8 CSV ({exc}); catalogue ignored"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        problems.append(CorpusProblem(CATALOG_NAME, (
+            f"cannot be read as a UTF-8 CSV file ({exc}); catalogue ignored, articles read without "
+            "its metadata. Save it as UTF-8 CSV with a header row")))
         return {}
     if "article_id" not in columns:
-        problems.append(CorpusProblem(CATALOG_NAME, "has no 'article_id' column; catalogue ignored"))
+        problems.append(CorpusProblem(CATALOG_NAME, (
+            "has no 'article_id' column; catalogue ignored, articles read without its metadata. "
+            "Add a header row starting with article_id")))
         return {}
-    unknown = sorted(set(columns) - KNOWN_CATALOG_COLUMNS)
+    unknown = sorted(set(columns) - KNOWN_CATALOG_COLUMNS - {None})
     if unknown:
-        problems.append(CorpusProblem(CATALOG_NAME, f"unknown columns kept as metadata: {', '.join(unknown)}", "warning"))
+        problems.append(CorpusProblem(CATALOG_NAME, (
+            f"unknown columns kept as metadata: {', '.join(unknown)}. If one is a misspelling, "
+            f"rename it to one of: {', '.join(sorted(KNOWN_CATALOG_COLUMNS))}"), "warning"))
     catalog: dict[str, dict[str, str]] = {}
     for line_no, row in enumerate(rows, start=2):
         article_id = (row.get("article_id") or "").strip()
         if not article_id:
-            problems.append(CorpusProblem(CATALOG_NAME, f"row {line_no} has no article_id; row ignored", "warning"))
+            problems.append(CorpusProblem(CATALOG_NAME, (
+                f"row {line_no} has no article_id; row ignored. "
+                "Fill in the article's file name without .txt"), "warning"))
         elif article_id in catalog:
-            problems.append(CorpusProblem(CATALOG_NAME, f"row {line_no}: duplicate article_id {article_id!r}; first row kept", "warning"))
+            problems.append(CorpusProblem(CATALOG_NAME, (
+                f"row {line_no}: duplicate article_id {article_id!r}; first row kept. "
+                "Delete or rename the other row"), "warning"))
         else:
-            catalog[article_id] = {k: (v or "").strip() for k, v in row.items() if k}
+            entry = {k: v.strip() if isinstance(v, str) else "" for k, v in row.items() if k}
+            target = _catalog_path(folder, entry, line_no, problems)
+            if entry.get("path") and target is None:
+                continue
+            catalog[article_id] = {**entry, **({"_file": str(target)} if target else {})}
     return catalog
 
 
-def read_exclusions(folder: Path) -> dict[str, list[tuple[str, str]]]:
+def read_exclusions(folder: Path,
+                    problems: list[CorpusProblem] | None = None) -> Exclusions:
     """Read ``catalog_exclusions.csv`` into ``{article_id: [(line_prefix, reason)]}``."""
     path = folder / EXCLUSIONS_NAME
     exclusions: dict[str, list[tuple[str, str]]] = {}
-    if path.exists():
+    if not path.exists():
+        return exclusions
+    try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            for row in csv.DictReader(handle):
-                prefix = (row.get("line_starts_with") or "").strip()
-                if prefix:
-                    exclusions.setdefault(row["article_id"].strip(), []).append((prefix, (row.get("reason") or "").strip()))
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        if problems is not None:
+            problems.append(CorpusProblem(EXCLUSIONS_NAME, (
+                f"cannot be read as a UTF-8 CSV file ({exc}); no line exclusions applied. "
+                "Save it as UTF-8 CSV with the header article_id,line_starts_with,reason"),
+                "warning"))
+        return exclusions
+    for row in rows:
+        prefix = (row.get("line_starts_with") or "").strip()
+        article_id = (row.get("article_id") or "").strip()
+        if prefix and article_id:
+            reason = (row.get("reason") or "").strip()
+            exclusions.setdefault(article_id, []).append((prefix, reason))
     return exclusions
 
 
 def decode_text(raw: bytes) -> str:
-    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1252.
+    r"""Decode article bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
 
-    >>> decode_text("caf\\u00e9".encode("cp1252"))
+    >>> decode_text("caf\u00e9".encode("cp1252"))
+    'café'
+    >>> decode_text("\ufeffcaf\u00e9".encode("utf-16-le"))
     'café'
     """
+    return decode_bytes(raw)[0]
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str | None]:
+    r"""Decode article bytes; return the text and a warning when it was not clean UTF-8.
+
+    Text that is mostly UTF-8 with a few broken bytes keeps its UTF-8 characters and the
+    broken bytes become U+FFFD; text with no valid UTF-8 sequence is Windows-1252 (or
+    Latin-1, whose C1 bytes Windows-1252 leaves undefined).
+
+    >>> decode_bytes(b"Gaza \xe9t\xe9")[0]
+    'Gaza été'
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), None
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        pass
+    lenient = raw.decode("utf-8-sig", errors="replace")
+    broken = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
+    if multibyte > broken:
+        return lenient, (f"has {broken} byte(s) that are not valid UTF-8, shown as \ufffd; the "
+                         "rest read as UTF-8. Re-save the file as UTF-8 to recover them")
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return text, ("is not valid UTF-8; read as Windows-1252/Latin-1. "
+                  "Check its accented letters, or save it as UTF-8")
+
+
+def looks_binary(raw: bytes, text: str) -> bool:
+    r"""Return True for a file that is not text: NUL bytes, or many control characters.
+
+    >>> looks_binary(b"\x89PNG\r\n\x1a\n\x00", "")
+    True
+    """
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = text[:4096]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return bool(head) and controls / len(head) > BINARY_CONTROL_SHARE
+
+
+def max_article_chars() -> int:
+    """Return the limit on an article's cleaned text (``NEWS_HELPERS_MAX_ARTICLE_CHARS`` wins)."""
+    value = os.environ.get(MAX_ARTICLE_CHARS_ENV, "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_ARTICLE_CHARS
 
 
 def _apply_catalog(article: Article, row: dict[str, str], problems: list[CorpusProblem]) -> None:
@@ -158,7 +271,10 @@ def _apply_catalog(article: Article, row: dict[str, str], problems: list[CorpusP
     if row.get("published"):
         parsed = parse_date(row["published"])
         if parsed is None:
-            problems.append(CorpusProblem(CATALOG_NAME, f"article {article.article_id}: bad date {row['published']!r} (expected YYYY-MM-DD, YYYY-MM or YYYY); date left empty", "warning"))
+            problems.append(CorpusProblem(CATALOG_NAME, (
+                f"article {article.article_id}: bad date {row['published']!r} (expected "
+                "YYYY-MM-DD, YYYY-MM or YYYY); catalogue date ignored. Fix the published column"),
+                "warning"))
         else:
             article.published, precision = parsed
             article.published_precision = row.get("date_precision") or precision
@@ -183,40 +299,128 @@ def find_files(folder: Path) -> list[Path]:
     """Return the article files below ``folder``, sorted, skipping hidden files and the catalogue."""
     return sorted(
         p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
+
+
+def read_source(path: Path, relative: str, problems: list[CorpusProblem]) -> str | None:
+    """Return the decoded text of one article file, or None (with the reason in ``problems``)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(CorpusProblem(relative, (
+                f"is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one "
+                "article file; skipped unread. Split it into one file per article")))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(CorpusProblem(relative, f"cannot be read ({exc.strerror or exc}); skipped. "
+                                      "Check that the file exists and is readable"))
+        return None
+    text, warning = decode_bytes(raw)
+    if looks_binary(raw, text):
+        problems.append(CorpusProblem(relative, (
+            "looks binary (NUL bytes or control characters), not text; skipped. "
+            "Export the article as plain text (.txt)")))
+        return None
+    if not text.strip():
+        problems.append(CorpusProblem(relative, "is empty or holds only white space; skipped. "
+                                      "Put the article's text in it, or remove the file"))
+        return None
+    if warning:
+        problems.append(CorpusProblem(relative, warning, "warning"))
+    return text
+
+
+def _too_long(article: Article, relative: str, problems: list[CorpusProblem]) -> bool:
+    """Return True (and record why) when an article's text is over :func:`max_article_chars`."""
+    limit = max_article_chars()
+    if len(article.body) <= limit:
+        return False
+    problems.append(CorpusProblem(relative, (
+        f"has {len(article.body):,} characters of text after cleaning, over the limit of {limit:,} "
+        "for one article; skipped (parsing it would take many minutes). Split it into one file per "
+        f"article, or raise the limit with the environment variable {MAX_ARTICLE_CHARS_ENV}")))
+    return True
+
+
+def _outside(folder: Path, path: Path, relative: str, problems: list[CorpusProblem]) -> bool:
+    """Return True (and record why) for a file (a link) that resolves outside ``folder``."""
+    if path.resolve().is_relative_to(folder.resolve()):
+        return False
+    problems.append(CorpusProblem(relative, (
+        "is a link to a file outside the corpus folder; skipped. "
+        "Copy the file into the corpus folder")))
+    return True
+
+
+def _sources(folder: Path, catalog: dict[str, dict[str, str]]) -> list[tuple[str, Path]]:
+    """Return ``(article_id, file)`` pairs: catalogue paths first, then the files found by name."""
+    by_file = {Path(row["_file"]): article_id
+               for article_id, row in catalog.items() if "_file" in row}
+    pairs = [(article_id, file) for file, article_id in by_file.items() if file.is_file()]
+    claimed = set(by_file)
+    pairs += [(p.stem, p) for p in find_files(folder) if p.resolve() not in claimed]
+    return sorted(pairs, key=lambda pair: (pair[1].as_posix(), pair[0]))
 
 
 def read_corpus(folder: str | Path) -> tuple[list[Article], list[CorpusProblem]]:
     """Read and clean every article of a corpus folder.
 
     Returns the articles (sorted by id) and the problems met; a file that cannot be read
-    is reported and skipped, the others go through.
+    is reported and skipped, the others go through. Raises ``FileNotFoundError`` for a
+    folder that does not exist and :class:`NoArticlesError` when no article could be read.
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder}: corpus folder does not exist or is not a folder")
+        raise FileNotFoundError(f"{folder}: corpus folder does not exist or is not a folder. "
+                                "Give the folder that holds the article files")
     problems: list[CorpusProblem] = []
     catalog = read_catalog(folder, problems)
-    exclusions = read_exclusions(folder)
+    exclusions = read_exclusions(folder, problems)
     articles: dict[str, Article] = {}
-    for path in find_files(folder):
-        relative = path.relative_to(folder).as_posix()
-        article_id = path.stem
-        raw = path.read_bytes()
-        if not raw.strip():
-            problems.append(CorpusProblem(relative, "is empty; skipped"))
+    sources = _sources(folder, catalog)
+    for article_id, path in sources:
+        relative = _relative(folder, path)
+        if article_id in articles:
+            problems.append(CorpusProblem(relative, (
+                f"has the same article id {article_id!r} as {articles[article_id].source_path}; "
+                "skipped. Rename one of the files")))
             continue
-        if b"\x00" in raw[:4096]:
-            problems.append(CorpusProblem(relative, "looks binary (NUL bytes); skipped"))
+        if _outside(folder, path, relative, problems):
             continue
-        article = build_article(article_id, relative, decode_text(raw), catalog.get(article_id),
+        text = read_source(path, relative, problems)
+        if text is None:
+            continue
+        article = build_article(article_id, relative, text, catalog.get(article_id),
                                 exclusions.get(article_id), problems)
         if not article.body:
-            problems.append(CorpusProblem(relative, "has no article text left after cleaning; skipped"))
+            problems.append(CorpusProblem(relative, (
+                "has no article text left after cleaning (every line looked like boilerplate); "
+                "skipped. Check that the file holds the article's text")))
             continue
-        articles[article_id] = article
-    for article_id in sorted(set(catalog) - set(articles)):
-        problems.append(CorpusProblem(CATALOG_NAME, f"article {article_id!r} has no file in the corpus", "warning"))
+        if not _too_long(article, relative, problems):
+            articles[article_id] = article
+    for article_id in sorted(set(catalog) - {article_id for article_id, _ in sources}):
+        problems.append(CorpusProblem(CATALOG_NAME, (
+            f"article {article_id!r} has no file in the corpus; row ignored. Add the file "
+            f"{article_id}.txt, fix the id or path, or delete the row"), "warning"))
+    if not articles:
+        details = "; ".join(str(p) for p in problems if p.severity == "error")
+        raise NoArticlesError(f"{folder}: no article could be read from this folder"
+                              + (f" ({details})" if details else "")
+                              + ". Put one plain-text (.txt) file per article in it")
     return [articles[k] for k in sorted(articles)], problems
+
+
+def _relative(folder: Path, path: Path) -> str:
+    """Return ``path`` relative to ``folder`` (POSIX), or as given when it is outside."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        try:
+            return path.relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+

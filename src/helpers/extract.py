@@ -10,6 +10,7 @@ articles parses ten.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -187,11 +188,17 @@ def extract_corpus(corpus: str | Path, registry_path: str | Path | None = None,
     return ExtractionResult(tables, problems, parsed_count, len(articles) - parsed_count)
 
 
+#: Written last into a tables folder: without it the folder's set of tables is incomplete.
+COMPLETE_MARKER = "_SUCCESS"
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
     """Write each table to ``out_dir/<name>.parquet``, all or nothing.
 
     The files are written into a temporary folder beside ``out_dir`` first and moved
-    into place only when every table has been written.
+    into place only when every table has been written. ``_SUCCESS`` (the row count of
+    each table, as JSON) is removed before the first table is moved and written after
+    the last, so a write interrupted half way never leaves a set that looks complete.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -199,17 +206,25 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[P
     try:
         for name, frame in tables.items():
             pq.write_table(to_arrow(name, frame), staging / f"{name}.parquet")
+        (out_dir / COMPLETE_MARKER).unlink(missing_ok=True)
         written = []
         for name in tables:
             target = out_dir / f"{name}.parquet"
             os.replace(staging / f"{name}.parquet", target)
             written.append(target)
+        counts = json.dumps({name: len(frame) for name, frame in tables.items()}, indent=1)
+        (staging / COMPLETE_MARKER).write_text(counts, encoding="utf-8")
+        (staging / COMPLETE_MARKER).replace(out_dir / COMPLETE_MARKER)
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the Parquet tables written by :func:`write_tables`."""
+    """Read the Parquet tables written by :func:`write_tables`; refuse an incomplete set."""
     folder = Path(folder)
+    if not (folder / COMPLETE_MARKER).exists():
+        raise FileNotFoundError(f"{folder}: no complete set of tables ({COMPLETE_MARKER} is "
+                                "missing: the last write did not finish). "
+                                "Run `python -m helpers extract` again")
     return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
