@@ -27,10 +27,13 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
 
 from helpers.jobs import Job, JobsFileError, check_parameters, default_jobs, discover_notebooks, load_jobs
 from helpers.paths import NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR
@@ -40,6 +43,18 @@ log = logging.getLogger(__name__)
 
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 KERNEL_NAME = "python3"
+
+
+class LocalKernelManager(AsyncKernelManager):
+    """Starts kernels that talk over local IPC sockets: no TCP port is opened."""
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _default_ip(self) -> str:
+        return os.path.join(tempfile.gettempdir(), f"news-helpers-kernel-{uuid.uuid4().hex[:12]}")
 
 
 @dataclass
@@ -79,7 +94,7 @@ def execute_notebook(job: Job, output_path: Path) -> nbformat.NotebookNode:
     return pm.execute_notebook(
         str(job.notebook), str(output_path), parameters=job.parameters, kernel_name=KERNEL_NAME,
         cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-        execution_timeout=job.timeout, report_mode=False,
+        execution_timeout=job.timeout, report_mode=False, kernel_manager_class=LocalKernelManager,
     )
 
 
