@@ -30,8 +30,12 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helpers.cleaning import CleanArticle, clean_text
+
+if TYPE_CHECKING:
+    from helpers.readers import Document, ExportColumns
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +88,8 @@ class Article:
     published: dt.date | None = None
     published_precision: str | None = None
     published_source: str | None = None
+    title_source: str | None = None
+    author_source: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -296,21 +302,31 @@ def build_article(article_id: str, source_path: str, text: str, row: dict[str, s
 
 
 def find_files(folder: Path) -> list[Path]:
-    """Return the article files below ``folder``, sorted, skipping hidden files and the catalogue."""
+    """Return the article files below ``folder``, sorted, skipping hidden files and the catalogue.
+
+    Every format :mod:`helpers.readers` reads counts (``.txt``, ``.md``, ``.html``, ``.jsonl``,
+    ``.csv`` ...), in nested folders too.
+    """
+    from helpers.readers import is_article_file
+
     return sorted(
         p for p in folder.rglob("*")
-        if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+        if is_article_file(p) and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
 
-def read_source(path: Path, relative: str, problems: list[CorpusProblem]) -> str | None:
-    """Return the decoded text of one article file, or None (with the reason in ``problems``)."""
+def read_source(path: Path, relative: str, problems: list[CorpusProblem],
+                max_bytes: int | None = MAX_FILE_BYTES) -> str | None:
+    """Return the decoded text of one article file, or None (with the reason in ``problems``).
+
+    ``max_bytes`` limits a one-article file; pass None for an export holding many articles.
+    """
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if max_bytes is not None and size > max_bytes:
             problems.append(CorpusProblem(relative, (
-                f"is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one "
+                f"is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one "
                 "article file; skipped unread. Split it into one file per article")))
             return None
         raw = path.read_bytes()
@@ -365,13 +381,20 @@ def _sources(folder: Path, catalog: dict[str, dict[str, str]]) -> list[tuple[str
     return sorted(pairs, key=lambda pair: (pair[1].as_posix(), pair[0]))
 
 
-def read_corpus(folder: str | Path) -> tuple[list[Article], list[CorpusProblem]]:
+def read_corpus(folder: str | Path, columns: ExportColumns | None = None,
+                ) -> tuple[list[Article], list[CorpusProblem]]:
     """Read and clean every article of a corpus folder.
 
     Returns the articles (sorted by id) and the problems met; a file that cannot be read
     is reported and skipped, the others go through. Raises ``FileNotFoundError`` for a
     folder that does not exist and :class:`NoArticlesError` when no article could be read.
+    Each file goes through the reader of its format (:mod:`helpers.readers`); ``columns``
+    names the columns of JSON-lines and CSV exports (default: the folder's ``corpus.yaml``,
+    else common news-API names). An article whose cleaned text equals an earlier one's is
+    reported and not counted twice.
     """
+    from helpers.readers import EXPORT_SUFFIXES, load_export_columns, read_documents
+
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: corpus folder does not exist or is not a folder. "
@@ -380,6 +403,8 @@ def read_corpus(folder: str | Path) -> tuple[list[Article], list[CorpusProblem]]
     catalog = read_catalog(folder, problems)
     exclusions = read_exclusions(folder, problems)
     articles: dict[str, Article] = {}
+    bodies: dict[str, str] = {}
+    columns = columns or load_export_columns(folder)
     sources = _sources(folder, catalog)
     for article_id, path in sources:
         relative = _relative(folder, path)
@@ -390,18 +415,19 @@ def read_corpus(folder: str | Path) -> tuple[list[Article], list[CorpusProblem]]
             continue
         if _outside(folder, path, relative, problems):
             continue
-        text = read_source(path, relative, problems)
+        is_export = path.suffix.lower() in EXPORT_SUFFIXES
+        text = read_source(path, relative, problems, None if is_export else MAX_FILE_BYTES)
         if text is None:
             continue
-        article = build_article(article_id, relative, text, catalog.get(article_id),
-                                exclusions.get(article_id), problems)
-        if not article.body:
-            problems.append(CorpusProblem(relative, (
-                "has no article text left after cleaning (every line looked like boilerplate); "
-                "skipped. Check that the file holds the article's text")))
-            continue
-        if not _too_long(article, relative, problems):
-            articles[article_id] = article
+        for doc in read_documents(path, text, columns):
+            problems.extend(CorpusProblem(relative, w, "warning") for w in doc.warnings)
+            if doc.text.strip():
+                _add_document(doc, doc.article_id or article_id, relative,
+                              (catalog, exclusions, articles, bodies), problems)
+            elif not is_export:
+                problems.append(CorpusProblem(relative, (
+                    "has no article text (the page's main text could not be found); skipped. "
+                    "Save the article's page itself, or its text as .txt")))
     for article_id in sorted(set(catalog) - {article_id for article_id, _ in sources}):
         problems.append(CorpusProblem(CATALOG_NAME, (
             f"article {article_id!r} has no file in the corpus; row ignored. Add the file "
@@ -412,6 +438,43 @@ def read_corpus(folder: str | Path) -> tuple[list[Article], list[CorpusProblem]]
                               + (f" ({details})" if details else "")
                               + ". Put one plain-text (.txt) file per article in it")
     return [articles[k] for k in sorted(articles)], problems
+
+
+def _add_document(doc: Document, article_id: str, relative: str,
+                  state: tuple[dict, Exclusions, dict[str, Article], dict[str, str]],
+                  problems: list[CorpusProblem]) -> None:
+    """Clean one reader document into an article and add it, unless it is a duplicate.
+
+    ``state`` is ``(catalog, exclusions, articles by id, article id by body hash)``.
+    """
+    from helpers.readers import apply_metadata
+
+    catalog, exclusions, articles, bodies = state
+    if article_id in articles:
+        problems.append(CorpusProblem(relative, (
+            f"has the same article id {article_id!r} as {articles[article_id].source_path}; "
+            "skipped. Rename one of the files, or give the rows distinct ids")))
+        return
+    row = catalog.get(article_id)
+    article = build_article(article_id, relative, doc.text, row, exclusions.get(article_id),
+                            problems)
+    apply_metadata(article, doc, row)
+    if not article.body:
+        problems.append(CorpusProblem(relative, (
+            "has no article text left after cleaning (every line looked like boilerplate); "
+            "skipped. Check that the file holds the article's text")))
+        return
+    if _too_long(article, relative, problems):
+        return
+    key = hashlib.sha256(article.body.encode("utf-8")).hexdigest()
+    if key in bodies:
+        first = articles[bodies[key]]
+        problems.append(CorpusProblem(relative, (
+            f"article {article_id!r} has the same text as {first.article_id!r} "
+            f"({first.source_path}); not counted twice (only the first is extracted)"), "warning"))
+        return
+    bodies[key] = article_id
+    articles[article_id] = article
 
 
 def _relative(folder: Path, path: Path) -> str:

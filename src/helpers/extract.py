@@ -75,7 +75,8 @@ def article_rows(article: Article, parsed: ParsedArticle) -> dict[str, list[dict
             "published_precision": article.published_precision,
             "published_source": article.published_source, "body": body,
             "n_sentences": len(parsed.sentences), "n_words": sum(1 for t in parsed.doc if not t.is_space and not t.is_punct),
-            "fingerprint": article.fingerprint(),
+            "fingerprint": article.fingerprint(), "title_source": article.title_source,
+            "author_source": article.author_source,
         }],
         "dropped_lines": [
             {"article_id": article.article_id, "line_no": d.line_no, "text": d.text, "reason": d.reason}

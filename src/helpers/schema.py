@@ -18,7 +18,7 @@ TABLES: dict[str, pa.Schema] = {
         ("article_id", STR), ("source_path", STR), ("title", STR), ("outlet", STR),
         ("author", STR), ("url", STR), ("published", DATE), ("published_precision", STR),
         ("published_source", STR), ("body", STR), ("n_sentences", INT), ("n_words", INT),
-        ("fingerprint", STR),
+        ("fingerprint", STR), ("title_source", STR), ("author_source", STR),
     ]),
     "dropped_lines": pa.schema([
         ("article_id", STR), ("line_no", INT), ("text", STR), ("reason", STR),
