@@ -183,6 +183,8 @@ def parse_registry(text: str, path: str = "<string>") -> Registry:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
+    except ValueError as exc:  # a date-like scalar that is not a date, e.g. 2020-13-01
+        raise RegistryError(f"{path}: a value is not YYYY-MM-DD: {exc}") from exc
     if data is None:
         return Registry({}, text, {}, path)
     if not isinstance(data, dict):

@@ -1,0 +1,134 @@
+"""Actor mentions on the seeds: aliases, misspellings, short forms and roles resolve to one actor."""
+
+import datetime as dt
+
+import pytest
+
+from helpers import actors
+from helpers.cleaning import CleanArticle
+from helpers.corpus import Article
+from helpers.nlp import load_model
+from helpers.parsed import parse_article
+from helpers.paths import PROJECT_ROOT
+from helpers.registry import load_registry, parse_registry
+
+GOLD = PROJECT_ROOT / "tests" / "gold"
+
+
+def _mentions(seed_tables, article_prefix):
+    m = seed_tables["mentions"]
+    return m[m["article_id"].str.startswith(article_prefix)]
+
+
+def _resolved(seed_tables, article_prefix, text):
+    """Return the set of actor ids the mentions with exactly ``text`` resolve to."""
+    m = _mentions(seed_tables, article_prefix)
+    return set(m.loc[m["text"] == text, "actor_id"].dropna())
+
+
+def test_article_level_actor_f1_meets_target(seed_tables):
+    scores = {row["level"]: row for row in actors.evaluate(seed_tables, GOLD)}
+    article = scores["article actors"]
+    assert article["f1"] >= 0.95, (article["missed"], article["spurious"])
+
+
+@pytest.mark.parametrize("article, text, actor_id", [
+    ("000", "Mohammad Javad Zarif", "mohammad_javad_zarif"),
+    ("001", "Mohammed Zarif", "mohammad_javad_zarif"),
+    ("000", "Zarif", "mohammad_javad_zarif"),
+    ("000", "Izz ad-Din al-Qassam Brigades", "al_qassam_brigades"),
+    ("004", "Izz-al-Din al-Qassam Brigades", "al_qassam_brigades"),
+    ("000", "al-Qassam Brigades", "al_qassam_brigades"),
+    ("000", "Al-Quds Brigades", "al_quds_brigades"),
+    ("002", "Islamic Revolutionary Guard Corps", "irgc"),
+    ("003", "Revolutionary Guards", "irgc"),
+    ("000", "Hamas-run Health Ministry", "gaza_health_ministry"),
+    ("002", "al-Sabirin", "al_sabirin"),
+    ("002", "Al-Sabirin", "al_sabirin"),
+    ("002", "Fars News Agency", "fars"),
+    ("002", "Fars", "fars"),
+    ("000", "IRNA news agency", "irna"),
+    ("000", "Al-Quds TV", "al_quds_tv"),
+    ("003", "Press TV", "press_tv"),
+    ("003", "Times of Israel", "times_of_israel"),
+    ("004", "US State Department", "us_state_department"),
+    ("000", "Tehran", "iran"),
+])
+def test_alias_resolves_to_its_one_canonical_actor(seed_tables, article, text, actor_id):
+    assert _resolved(seed_tables, article, text) == {actor_id}
+
+
+@pytest.mark.parametrize("article, text, actor_id", [
+    ("000", "top Iranian diplomat", "mohammad_javad_zarif"),
+    ("001", "Iranian minister", "mohammad_javad_zarif"),
+    ("003", "Iranian president", "hassan_rouhani"),
+    ("004", "Iranian foreign minister", "hossein_amir_abdollahian"),
+    ("004", "Iranian president", "ebrahim_raisi"),
+    ("004", "Qatari Emir", "tamim_bin_hamad_al_thani"),
+])
+def test_role_mentions_resolve_by_the_article_date(seed_tables, article, text, actor_id):
+    m = _mentions(seed_tables, article)
+    rows = m[m["text"] == text]
+    assert set(rows["actor_id"]) == {actor_id}
+    assert set(rows["method"]) == {"role"}
+
+
+def test_titles_before_a_name_are_not_extra_role_mentions(seed_tables):
+    # "Iranian Foreign Minister Mohammad Javad Zarif": the name is the mention
+    m = _mentions(seed_tables, "000")
+    assert not ((m["method"] == "role") & (m["start_char"] == 0)).any()
+
+
+def test_surnames_after_the_full_name_are_coreference(seed_tables):
+    m = _mentions(seed_tables, "000")
+    zarif = m[m["actor_id"] == "mohammad_javad_zarif"]
+    assert zarif.iloc[0]["method"] == "gazetteer"
+    assert set(zarif[zarif["text"] == "Zarif"]["method"]) == {"coreference"}
+
+
+def test_mentions_have_valid_offsets_and_sentences(seed_tables):
+    bodies = seed_tables["articles"].set_index("article_id")["body"]
+    sentences = seed_tables["sentences"].set_index(["article_id", "sentence_id"])
+    for row in seed_tables["mentions"].itertuples():
+        assert bodies[row.article_id][row.start_char:row.end_char] == row.text
+        sentence = sentences.loc[(row.article_id, row.sentence_id)]
+        assert sentence.start_char <= row.start_char and row.end_char <= sentence.end_char
+    assert set(seed_tables["mentions"]["method"]) <= {"gazetteer", "ner", "fuzzy", "role", "coreference"}
+
+
+# ---------------------------------------------------------------------------- unseen text
+
+def _parse(text, published=dt.date(2016, 3, 1), precision="day"):
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, [(0, len(text))]),
+                      published=published, published_precision=precision)
+    return parse_article(article, load_model()(article.body))
+
+
+def test_misspelt_name_is_fuzzy_matched():
+    rows = actors.extract_mentions(_parse("Khamneie told the crowd in Tehran that Israel would fall."),
+                                   load_registry())
+    hit = [r for r in rows if r["text"] == "Khamneie"]
+    assert hit and hit[0]["actor_id"] == "ali_khamenei" and hit[0]["method"] == "fuzzy"
+
+
+def test_unknown_names_still_appear_typed():
+    rows = actors.extract_mentions(
+        _parse("Jonathan Whitfield of the Norwegian Refugee Council met officials in Amman on Sunday."),
+        load_registry())
+    unknown = {r["text"]: r for r in rows if r["actor_id"] is None}
+    assert unknown["Jonathan Whitfield"]["actor_type"] == "PERSON"
+    assert unknown["Jonathan Whitfield"]["method"] == "ner"
+    assert any(r["actor_id"] == "jordan" for r in rows)
+
+
+def test_empty_registry_gives_ner_mentions_only():
+    rows = actors.extract_mentions(_parse("Ismail Haniyeh met Hassan Rouhani in Tehran."),
+                                   parse_registry("", "empty.yaml"))
+    assert rows and all(r["actor_id"] is None and r["method"] == "ner" for r in rows)
+
+
+def test_role_outside_any_term_of_office_is_not_resolved():
+    # no Iranian foreign minister in the registry before 2010
+    rows = actors.extract_mentions(_parse("The Iranian foreign minister spoke.", dt.date(1950, 1, 1)),
+                                   load_registry())
+    assert not any(r["method"] == "role" for r in rows)
