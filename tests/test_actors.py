@@ -30,6 +30,8 @@ def test_article_level_actor_f1_meets_target(seed_tables):
     scores = {row["level"]: row for row in actors.evaluate(seed_tables, GOLD)}
     article = scores["article actors"]
     assert article["f1"] >= 0.95, (article["missed"], article["spurious"])
+    surface = scores["surface form -> actor"]
+    assert surface["f1"] >= 0.9, (surface["missed"], surface["spurious"])
 
 
 @pytest.mark.parametrize("article, text, actor_id", [
