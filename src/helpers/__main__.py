@@ -34,27 +34,64 @@ def _fatal_input(exc: Exception) -> int:
     return EXIT_FATAL
 
 
+def _export_columns(pairs: list[str] | None):
+    """Return the export columns named by ``--column FIELD=NAME`` options, or None."""
+    from helpers.readers import ExportColumns
+
+    if not pairs:
+        return None
+    overrides: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, sep, column = pair.partition("=")
+        if not sep or not column.strip():
+            raise ValueError(f"--column {pair!r}: expected FIELD=COLUMN, e.g. text=content")
+        overrides.setdefault(name.strip(), []).append(column.strip())
+    return ExportColumns().with_overrides(overrides)
+
+
+def _run_extract(args: argparse.Namespace, articles: list, registry):
+    """Extract in this process, in a process pool, or on Dask, as the options say."""
+    if args.scheduler:
+        from helpers.distributed import extract_distributed
+
+        return extract_distributed(articles, registry, args.out, args.scheduler,
+                                   workers=args.workers or 2, partition_size=args.partition_size,
+                                   use_cache=not args.no_cache)
+    from helpers.extract import extract_to_folder
+
+    return extract_to_folder(articles, registry, args.out, use_cache=not args.no_cache,
+                             workers=1 if args.workers is None else args.workers,
+                             progress=sys.stderr.isatty())
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract the tables of a corpus into ``--out`` as Parquet."""
-    from helpers.extract import extract_corpus, write_tables
+    from helpers.distributed import SchedulerError
+    from helpers.extract import load_inputs
     from helpers.registry import RegistryError
 
     try:
-        result = extract_corpus(args.corpus, args.registry, use_cache=not args.no_cache,
-                                progress=sys.stderr.isatty())
+        articles, problems, registry = load_inputs(args.corpus, args.registry,
+                                                   _export_columns(args.column))
     except (FileNotFoundError, RegistryError) as exc:
         return _fatal_input(exc)
-    _print_problems(result.problems)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
+    _print_problems(problems)
     try:
-        written = write_tables(result.tables, args.out)
+        summary = _run_extract(args, articles, registry)
+    except SchedulerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FATAL
     except OSError as exc:
         print(f"error: cannot write tables to {args.out}: {exc.strerror or exc}. "
               "Choose a writable folder with --out.", file=sys.stderr)
         return EXIT_FATAL
-    n_articles = len(result.tables["articles"])
-    print(f"{n_articles} articles ({result.parsed_count} parsed, {result.cached_count} from cache); "
-          f"{len(written)} tables written to {args.out}")
-    errors = [p for p in result.problems if p.severity == "error"]
+    parsed = summary.steps.get("parsed", 0)
+    print(f"{summary.articles} articles ({parsed} parsed, {summary.articles - parsed} from cache); "
+          f"{len(summary.written)} tables written to {args.out}")
+    errors = [p for p in problems if p.severity == "error"]
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -90,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, required=True, help="folder for the Parquet tables")
     extract.add_argument("--registry", type=Path, default=None, help="actor registry YAML (default: shipped)")
     extract.add_argument("--no-cache", action="store_true", help="ignore the per-article cache")
+    extract.add_argument("--workers", type=int, default=None,
+                         help="processes (default 1; 0 means one per core) or, with --scheduler "
+                              "local, Dask workers (default 2)")
+    extract.add_argument("--scheduler", default=None,
+                         help="run as Dask tasks: 'local' starts a local cluster, or the address "
+                              "of a running scheduler (tcp://host:8786)")
+    extract.add_argument("--partition-size", type=int, default=256,
+                         help="articles per Dask task (default 256)")
+    extract.add_argument("--column", action="append", metavar="FIELD=COLUMN",
+                         help="column of .jsonl/.csv exports holding FIELD (text, title, author, "
+                              "outlet, url, published, article_id); repeatable")
     extract.set_defaults(func=cmd_extract)
 
     render = sub.add_parser("render", help="render notebooks into HTML reports")
