@@ -1,10 +1,24 @@
 """Timeline charts of the ``events`` table (used by ``notebooks/02_timeline``).
 
-An event known to the day is drawn as a point; an event known only to a week,
-month, year (or widened because the article's own date is known only to the month)
-is drawn as a bar over its whole interval, so the chart never shows more precision
-than the text gives. Every mark carries the sentence, article, outlet and
-publication date in its hover label, escaped with :func:`helpers.plots.hover_text`.
+The corpus spans years while the news in one article spans days, so one shared time
+axis squeezes every event into a sliver. The timeline is therefore drawn as *small
+multiples*: events are grouped into **episodes** (runs of events with no gap longer
+than ``episode_gap_days`` between them) and every episode gets its own panel with
+its own time axis. Within a panel an event known to the day is a diamond at that
+day, and an event known only to a week, month or year (or widened because the
+article's own date is known only to the month) is a bar over its whole interval, so
+the chart never shows more precision than the text gives.
+
+Events the articles recall from long before they were written ("Since the 1979
+Islamic Revolution") are **background**: they end more than ``background_days``
+before their article appeared, are listed by :func:`background_table` and kept off
+the panels, where they would stretch an axis over decades.
+
+Each panel has one lane per actor (capped to the ``top_actors`` most frequent, the
+rest gathered in an "other actors" lane) or per event type, and only lanes with
+events in that panel. Marks that would overlap in a lane are stacked in sub-rows.
+Every mark carries the sentence, actors, article, outlet and publication date in its
+hover label, escaped with :func:`helpers.plots.hover_text`.
 """
 
 from __future__ import annotations
@@ -13,38 +27,112 @@ import datetime as dt
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from helpers.plots import hover_text
 from helpers.timexes import GRANULARITY_ORDER
 
 #: Colours of event types, shared by the interactive and the static chart.
 EVENT_COLOURS = {
-    "call": "#1f77b4", "meeting": "#2ca02c", "visit": "#17becf", "statement": "#7f7f7f",
-    "praise": "#bcbd22", "threat": "#ff7f0e", "attack": "#d62728", "funding_or_arms": "#9467bd",
-    "casualties": "#8c564b", "other": "#c7c7c7",
+    "call": "#1f77b4",
+    "meeting": "#2ca02c",
+    "visit": "#17becf",
+    "statement": "#7f7f7f",
+    "praise": "#bcbd22",
+    "threat": "#ff7f0e",
+    "attack": "#d62728",
+    "funding_or_arms": "#9467bd",
+    "casualties": "#8c564b",
+    "other": "#e377c2",
 }
 LANES = ("actor", "event_type")
+OTHER_ACTORS = "other actors"
+#: Vertical space of one sub-row and the gap between lanes, in y units.
+LANE_GAP = 0.5
+#: A mark occupies at least this share of its panel's span when stacking, so diamonds
+#: on neighbouring days of a long panel do not overlap.
+MIN_MARK_SHARE = 1 / 40
+ONE_DAY = dt.timedelta(days=1)
+#: The narrowest time axis of a panel, so that a week-long bar never fills a whole panel.
+MIN_PANEL_DAYS = 14
 
 
-def timeline_frame(tables: dict[str, pd.DataFrame], date_from: str = "", date_to: str = "",
-                   actors: list[str] | None = None, event_types: list[str] | None = None,
-                   granularity_floor: str = "year", lanes: str = "actor") -> pd.DataFrame:
-    """Return one row per mark of the timeline: events joined to their article, filtered.
+def timeline_frame(
+    tables: dict[str, pd.DataFrame],
+    date_from: str = "",
+    date_to: str = "",
+    actors: list[str] | None = None,
+    event_types: list[str] | None = None,
+    granularity_floor: str = "year",
+    lanes: str = "actor",
+    top_actors: int = 8,
+    background_days: int = 365,
+    episode_gap_days: int = 60,
+) -> pd.DataFrame:
+    """Return one row per mark of the timeline: events joined to their article, laid out.
 
     ``actors``/``event_types`` keep events naming any of them (empty keeps all);
     ``date_from``/``date_to`` (ISO dates, empty for open) keep events overlapping the range;
     ``granularity_floor`` drops events coarser than it ("month" drops years and decades);
-    ``lanes`` is ``actor`` (one row per event and actor) or ``event_type``.
+    ``lanes`` is ``actor`` (one row per event and actor) or ``event_type``;
+    ``top_actors`` caps actor lanes per episode (0 for no cap); ``background_days`` and
+    ``episode_gap_days`` are explained in the module docstring (``background_days`` 0 keeps
+    every event on the panels). Added columns: ``background`` (bool), ``episode`` (1, 2, ...
+    in time order; 0 for background), ``lane``, ``y`` (the mark's row in its panel),
+    ``lane_y`` (the middle of its lane), ``is_point`` and ``hover``.
     """
     if lanes not in LANES:
         raise ValueError(f"lanes must be one of {LANES}, not {lanes!r}")
-    events = tables["events"].copy()
-    articles = tables["articles"][["article_id", "title", "outlet", "published", "published_precision"]]
-    frame = events.merge(articles, on="article_id", how="left")
+    frame = _filtered_events(tables, date_from, date_to, actors, event_types, granularity_floor)
+    names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=False))
+    frame["actor_names"] = frame["actors"].map(lambda ids: [names.get(a, a) for a in ids])
+    frame["is_point"] = frame["date_start"] == frame["date_end"]
+    frame["hover"] = frame.apply(_hover, axis=1)
+    frame = _assign_episodes(frame, background_days, episode_gap_days)
+    if lanes == "actor":
+        frame = frame.explode("actors")
+        if actors:
+            frame = frame[frame["actors"].isin(actors)]
+        frame["lane"] = frame["actors"].map(lambda a: names.get(a, a))
+    else:
+        frame["lane"] = frame["event_type"]
+    parts = [
+        _layout_panel(group, lanes, top_actors) for _, group in frame.groupby("episode", sort=True)
+    ]
+    columns = [*frame.columns, "y", "lane_y"]
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else frame.assign(y=pd.Series(dtype=float), lane_y=pd.Series(dtype=float))
+    )
+    return (
+        frame[columns]
+        .sort_values(["episode", "y", "date_start", "event_id"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def _filtered_events(
+    tables: dict[str, pd.DataFrame],
+    date_from: str,
+    date_to: str,
+    actors: list[str] | None,
+    event_types: list[str] | None,
+    granularity_floor: str,
+) -> pd.DataFrame:
+    """Return the dated events joined to their article, filtered (one row per event)."""
+    articles = tables["articles"][
+        ["article_id", "title", "outlet", "published", "published_precision"]
+    ]
+    frame = tables["events"].merge(articles, on="article_id", how="left")
     frame = frame[frame["date_start"].notna()]
     if granularity_floor:
         limit = GRANULARITY_ORDER.index(granularity_floor)
-        frame = frame[frame["granularity"].map(lambda g: GRANULARITY_ORDER.index(g) <= limit if g in GRANULARITY_ORDER else False)]
+        frame = frame[
+            frame["granularity"].map(
+                lambda g: g in GRANULARITY_ORDER and GRANULARITY_ORDER.index(g) <= limit
+            )
+        ]
     if date_from:
         frame = frame[frame["date_end"] >= dt.date.fromisoformat(date_from)]
     if date_to:
@@ -53,57 +141,318 @@ def timeline_frame(tables: dict[str, pd.DataFrame], date_from: str = "", date_to
         frame = frame[frame["event_type"].isin(event_types)]
     if actors:
         frame = frame[frame["actors"].map(lambda ids: bool(set(ids) & set(actors)))]
-    names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=False))
-    if lanes == "actor":
-        frame = frame.explode("actors")
-        if actors:
-            frame = frame[frame["actors"].isin(actors)]
-        frame["lane"] = frame["actors"].map(lambda a: names.get(a, a))
-    else:
-        frame["lane"] = frame["event_type"]
-    frame["is_point"] = frame["date_start"] == frame["date_end"]
-    frame["hover"] = frame.apply(_hover, axis=1)
-    return frame.sort_values(["lane", "date_start", "event_id"], kind="stable").reset_index(drop=True)
+    return frame.reset_index(drop=True)
 
 
 def _hover(row: pd.Series) -> str:
     """Return the escaped hover label of one event row."""
-    when = str(row["date_start"]) if row["date_start"] == row["date_end"] else f"{row['date_start']} to {row['date_end']}"
-    return "<br>".join([
-        f"<b>{hover_text(row['event_type'])}</b> ({hover_text(row['granularity'])}): {hover_text(when)}",
-        hover_text(row["text"]),
-        f"article {hover_text(row['article_id'])}, sentence {int(row['sentence_id'])}",
-        f"{hover_text(row['outlet'] or 'unknown outlet')}, published {hover_text(str(row['published']))}"
-        f" ({hover_text(row['published_precision'] or 'unknown')} precision)",
-    ])
+    when = (
+        str(row["date_start"])
+        if row["date_start"] == row["date_end"]
+        else f"{row['date_start']} to {row['date_end']}"
+    )
+    return "<br>".join(
+        [
+            f"<b>{hover_text(row['event_type'])}</b> ({hover_text(row['granularity'])}): "
+            f"{hover_text(when)}",
+            hover_text(row["text"]),
+            f"actors: {hover_text(', '.join(row['actor_names']))}",
+            f"article {hover_text(row['article_id'])}, sentence {int(row['sentence_id'])}",
+            f"{hover_text(row['outlet'] or 'unknown outlet')}, "
+            f"published {hover_text(str(row['published']))}"
+            f" ({hover_text(row['published_precision'] or 'unknown')} precision)",
+        ]
+    )
 
 
-def timeline_figure(frame: pd.DataFrame, title: str = "Events on the calendar") -> go.Figure:
-    """Return a plotly timeline: bars for intervals, points for single days, one lane per row value."""
-    fig = go.Figure()
-    for event_type, group in frame.groupby("event_type", sort=True):
-        colour = EVENT_COLOURS.get(event_type, "#333333")
-        bars, points = group[~group["is_point"]], group[group["is_point"]]
-        if not bars.empty:
-            start = pd.to_datetime(bars["date_start"])
-            width = (pd.to_datetime(bars["date_end"]) + pd.Timedelta(days=1) - start).dt.total_seconds() * 1000
-            fig.add_trace(go.Bar(base=start.dt.strftime("%Y-%m-%d").tolist(), x=width.tolist(), y=bars["lane"].tolist(),
-                                 orientation="h", marker_color=colour, opacity=0.45, name=f"{event_type} (interval)",
-                                 legendgroup=event_type, hovertext=bars["hover"].tolist(), hoverinfo="text"))
-        if not points.empty:
-            fig.add_trace(go.Scatter(x=pd.to_datetime(points["date_start"]).dt.strftime("%Y-%m-%d").tolist(),
-                                     y=points["lane"].tolist(), mode="markers", name=f"{event_type} (day)",
-                                     legendgroup=event_type, marker={"color": colour, "size": 11, "symbol": "diamond"},
-                                     hovertext=points["hover"].tolist(), hoverinfo="text"))
-    fig.update_layout(title=title, barmode="overlay", xaxis={"type": "date", "title": "when it happened"},
-                      yaxis={"title": "", "categoryorder": "category descending"},
-                      height=max(320, 40 * frame["lane"].nunique() + 160), hoverlabel={"align": "left"})
+def _assign_episodes(frame: pd.DataFrame, background_days: int, gap_days: int) -> pd.DataFrame:
+    """Flag background events and number the others' episodes (one row per event in, same rows out).
+
+    An event is background when it ended more than ``background_days`` before its article was
+    published (never when the publication date is unknown or ``background_days`` is 0). The
+    others, in order of start, open a new episode when they start more than ``gap_days`` after
+    the latest end seen so far.
+    """
+    published = pd.to_datetime(frame["published"])
+    ended = pd.to_datetime(frame["date_end"])
+    lag = (published - ended).dt.days
+    frame = frame.assign(background=(background_days > 0) & lag.notna() & (lag > background_days))
+    episode, latest = 0, None
+    numbers: dict[str, int] = {}
+    for row in (
+        frame[~frame["background"]].sort_values(["date_start", "date_end", "event_id"]).itertuples()
+    ):
+        if latest is None or (row.date_start - latest).days > gap_days:
+            episode += 1
+        latest = row.date_end if latest is None else max(latest, row.date_end)
+        numbers[row.event_id] = episode
+    return frame.assign(episode=frame["event_id"].map(lambda e: numbers.get(e, 0)).astype(int))
+
+
+def _layout_panel(panel: pd.DataFrame, lanes: str, top_actors: int) -> pd.DataFrame:
+    """Return one episode's rows with capped lanes and a ``y`` row per mark, stacking overlaps.
+
+    Background (episode 0) rows get one lane per event in date order, for the table.
+    """
+    if (panel["episode"] == 0).all():
+        return panel.assign(y=0.0, lane_y=0.0)
+    if lanes == "actor" and top_actors > 0:
+        panel = _cap_actor_lanes(panel, top_actors)
+    order = _lane_order(panel, lanes)
+    span = (max(panel["date_end"]) - min(panel["date_start"])).days + 1
+    min_days = max(1.0, span * MIN_MARK_SHARE)
+    parts, top = [], 0.0
+    for lane in order:
+        rows = panel[panel["lane"] == lane].sort_values(
+            ["date_start", "date_end", "event_id"], kind="stable"
+        )
+        slots = _stack(rows, min_days)
+        parts.append(rows.assign(y=[top + s for s in slots], lane_y=top + (max(slots)) / 2))
+        top += max(slots) + 1 + LANE_GAP
+    return pd.concat(parts)
+
+
+def _cap_actor_lanes(panel: pd.DataFrame, top_actors: int) -> pd.DataFrame:
+    """Keep lanes of the ``top_actors`` busiest actors; gather events naming none in one lane."""
+    counts = panel.groupby("lane")["event_id"].nunique()
+    ranked = sorted(counts.index, key=lambda lane: (-counts[lane], lane))
+    if len(ranked) <= top_actors:
+        return panel
+    kept = set(ranked[:top_actors])
+    shown = set(panel.loc[panel["lane"].isin(kept), "event_id"])
+    rest = panel[~panel["lane"].isin(kept) & ~panel["event_id"].isin(shown)].drop_duplicates(
+        "event_id"
+    )
+    return pd.concat([panel[panel["lane"].isin(kept)], rest.assign(lane=OTHER_ACTORS)])
+
+
+def _lane_order(panel: pd.DataFrame, lanes: str) -> list[str]:
+    """Return the panel's lanes top to bottom: actors by number of events, types in legend order."""
+    if lanes == "event_type":
+        known = [t for t in EVENT_COLOURS if t in set(panel["lane"])]
+        return known + sorted(set(panel["lane"]) - set(known))
+    counts = panel.groupby("lane")["event_id"].nunique()
+    return sorted(counts.index, key=lambda lane: (lane == OTHER_ACTORS, -counts[lane], lane))
+
+
+def _stack(rows: pd.DataFrame, min_days: float) -> list[int]:
+    """Return a sub-row per mark so that no two marks in a sub-row overlap (greedy, by date)."""
+    free_from: list[dt.date] = []
+    slots = []
+    for start, end in zip(rows["date_start"], rows["date_end"], strict=True):
+        days = max((end - start).days + 1, min_days)
+        slot = next((i for i, free in enumerate(free_from) if start >= free), len(free_from))
+        stop = start + dt.timedelta(days=days)
+        if slot == len(free_from):
+            free_from.append(stop)
+        else:
+            free_from[slot] = stop
+        slots.append(slot)
+    return slots
+
+
+def episodes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per episode: number, first and last day, events, articles, title."""
+    rows = []
+    for number, group in frame[frame["episode"] > 0].groupby("episode", sort=True):
+        start, end = min(group["date_start"]), max(group["date_end"])
+        n_events, outlets = group["event_id"].nunique(), sorted(set(group["outlet"].dropna()))
+        title = (
+            f"{_span_label(start, end)}: {n_events} event{'s' * (n_events != 1)}"
+            f" from {', '.join(outlets) or 'unknown outlet'}"
+        )
+        rows.append(
+            {
+                "episode": number,
+                "start": start,
+                "end": end,
+                "events": n_events,
+                "articles": group["article_id"].nunique(),
+                "title": title,
+            }
+        )
+    return pd.DataFrame(rows, columns=["episode", "start", "end", "events", "articles", "title"])
+
+
+def _span_label(start: dt.date, end: dt.date) -> str:
+    """Return a short label of an interval, e.g. ``7-15 Oct 2023`` or ``1 May - 29 Aug 2016``."""
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def panel_range(panel: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """Return the x range of a panel: its events' span padded, at least ``MIN_PANEL_DAYS`` wide."""
+    start, end = min(panel["date_start"]), max(panel["date_end"]) + ONE_DAY
+    pad = max(
+        dt.timedelta(days=1),
+        (end - start) * 0.06,
+        (dt.timedelta(days=MIN_PANEL_DAYS) - (end - start)) / 2,
+    )
+    return start - pad, end + pad
+
+
+def background_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the background events (history the articles recall), one row each, oldest first."""
+    events = frame[frame["episode"] == 0].drop_duplicates("event_id")
+    table = events.assign(actors=events["actor_names"].map(", ".join))
+    return (
+        table[
+            [
+                "date_start",
+                "date_end",
+                "granularity",
+                "event_type",
+                "actors",
+                "article_id",
+                "sentence_id",
+                "published",
+                "text",
+            ]
+        ]
+        .sort_values(["date_start", "article_id", "sentence_id"])
+        .reset_index(drop=True)
+    )
+
+
+def timeline_figure(
+    frame: pd.DataFrame, title: str = "Events on the calendar, one panel per episode"
+) -> go.Figure:
+    """Return a plotly figure with one panel per episode, each with its own time axis and lanes."""
+    table = episodes(frame)
+    heights = [_panel_height(frame[frame["episode"] == n]) for n in table["episode"]]
+    gap = 70
+    total = sum(heights) + gap * max(len(heights) - 1, 0) + 160
+    fig = make_subplots(
+        rows=max(len(heights), 1),
+        cols=1,
+        shared_xaxes=False,
+        row_heights=heights or None,
+        vertical_spacing=gap / total if len(heights) > 1 else 0.0,
+        subplot_titles=table["title"].tolist() or None,
+    )
+    seen: set[str] = set()
+    for row, number in enumerate(table["episode"], start=1):
+        panel = frame[frame["episode"] == number]
+        for event_type, group in panel.groupby("event_type", sort=True):
+            for trace in _panel_traces(group, event_type, event_type not in seen):
+                fig.add_trace(trace, row=row, col=1)
+            seen.add(event_type)
+        _style_panel(fig, panel, row)
+    fig.update_annotations(xanchor="left", x=0, font={"size": 13})
+    plot_height = total - 160
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "y": 1 - 12 / total, "yanchor": "top"},
+        barmode="overlay",
+        height=total,
+        margin={"t": 120, "l": 10, "r": 10, "b": 40},
+        hoverlabel={"align": "left"},
+        template="plotly_white",
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0 + 36 / plot_height,
+            "x": 0,
+            "title": {"text": "◆ known to the day, ▬ known only to a week, month or year: "},
+        },
+    )
     return fig
 
 
+def _panel_height(panel: pd.DataFrame) -> int:
+    """Return a panel's plot height in pixels from its number of rows."""
+    return int(60 + 24 * (panel["y"].max() + 1))
+
+
+def _panel_traces(group: pd.DataFrame, event_type: str, legend: bool) -> list[go.BaseTraceType]:
+    """Return the bar trace (intervals) and diamond trace (days) of one event type in one panel."""
+    colour = EVENT_COLOURS.get(event_type, "#333333")
+    bars, points = group[~group["is_point"]], group[group["is_point"]]
+    traces: list[go.BaseTraceType] = []
+    if not bars.empty:
+        start = pd.to_datetime(bars["date_start"])
+        width = (
+            pd.to_datetime(bars["date_end"]) + pd.Timedelta(days=1) - start
+        ).dt.total_seconds() * 1000
+        traces.append(
+            go.Bar(
+                base=start.dt.strftime("%Y-%m-%d").tolist(),
+                x=width.tolist(),
+                y=bars["y"].tolist(),
+                orientation="h",
+                width=0.7,
+                marker={"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1.5}},
+                name=event_type,
+                legendgroup=event_type,
+                showlegend=legend and points.empty,
+                hovertext=bars["hover"].tolist(),
+                hoverinfo="text",
+            )
+        )
+    if not points.empty:
+        middle = pd.to_datetime(points["date_start"]) + pd.Timedelta(hours=12)
+        traces.append(
+            go.Scatter(
+                x=middle.dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                y=points["y"].tolist(),
+                mode="markers",
+                name=event_type,
+                legendgroup=event_type,
+                showlegend=legend,
+                marker={
+                    "color": colour,
+                    "size": 12,
+                    "symbol": "diamond",
+                    "line": {"color": "white", "width": 1},
+                },
+                hovertext=points["hover"].tolist(),
+                hoverinfo="text",
+            )
+        )
+    return traces
+
+
+def _style_panel(fig: go.Figure, panel: pd.DataFrame, row: int) -> None:
+    """Set one panel's own x range, lane ticks and lane shading."""
+    start, end = panel_range(panel)
+    fig.update_xaxes(
+        type="date", range=[start.isoformat(), end.isoformat()], showgrid=True, row=row, col=1
+    )
+    lanes = panel.drop_duplicates("lane").sort_values("lane_y")
+    bottom = panel["y"].max() + 0.5 + LANE_GAP / 2
+    fig.update_yaxes(
+        tickvals=lanes["lane_y"].tolist(),
+        ticktext=[hover_text(x) for x in lanes["lane"]],
+        range=[bottom, -0.5 - LANE_GAP / 2],
+        showgrid=False,
+        zeroline=False,
+        row=row,
+        col=1,
+    )
+    for i, lane in enumerate(lanes["lane"]):
+        ys = panel.loc[panel["lane"] == lane, "y"]
+        if i % 2 == 0:
+            fig.add_hrect(
+                y0=ys.min() - 0.5 - LANE_GAP / 2,
+                y1=ys.max() + 0.5 + LANE_GAP / 2,
+                fillcolor="#f0f0f0",
+                line_width=0,
+                layer="below",
+                row=row,
+                col=1,
+            )
+
+
 def reported_figure(frame: pd.DataFrame) -> go.Figure:
-    """Return when events happened (x, with their interval as an error bar) against when they
-    were reported (y, the article's publication date)."""
+    """Return when events happened against when they were reported.
+
+    x is the middle of the event's interval, with the interval as an error bar; y is the
+    article's publication date.
+    """
     events = frame.drop_duplicates("event_id")
     start, end = pd.to_datetime(events["date_start"]), pd.to_datetime(events["date_end"])
     middle = start + (end - start) / 2
@@ -111,39 +460,111 @@ def reported_figure(frame: pd.DataFrame) -> go.Figure:
     for event_type in sorted(events["event_type"].unique()):
         mask = (events["event_type"] == event_type).to_numpy()
         half = ((end - start) / 2).dt.total_seconds()[mask] / 86400
-        fig.add_trace(go.Scatter(
-            x=middle[mask].dt.strftime("%Y-%m-%d %H:%M").tolist(), y=pd.to_datetime(events["published"][mask]).dt.strftime("%Y-%m-%d").tolist(),
-            mode="markers", name=event_type, marker={"color": EVENT_COLOURS.get(event_type, "#333"), "size": 10},
-            error_x={"type": "data", "array": (half * 86400000).tolist(), "visible": True, "thickness": 1},
-            hovertext=events["hover"][mask].tolist(), hoverinfo="text"))
-    fig.update_layout(title="When events happened against when they were reported",
-                      xaxis={"type": "date", "title": "event date (bar: the interval it may fall in)"},
-                      yaxis={"type": "date", "title": "article published"}, hoverlabel={"align": "left"})
+        fig.add_trace(
+            go.Scatter(
+                x=middle[mask].dt.strftime("%Y-%m-%d %H:%M").tolist(),
+                y=pd.to_datetime(events["published"][mask]).dt.strftime("%Y-%m-%d").tolist(),
+                mode="markers",
+                name=event_type,
+                marker={"color": EVENT_COLOURS.get(event_type, "#333"), "size": 10},
+                error_x={
+                    "type": "data",
+                    "array": (half * 86400000).tolist(),
+                    "visible": True,
+                    "thickness": 1,
+                },
+                hovertext=events["hover"][mask].tolist(),
+                hoverinfo="text",
+            )
+        )
+    fig.update_layout(
+        title="When events happened against when they were reported",
+        xaxis={"type": "date", "title": "event date (bar: the interval it may fall in)"},
+        yaxis={"type": "date", "title": "article published"},
+        hoverlabel={"align": "left"},
+    )
     return fig
 
 
-def static_timeline(frame: pd.DataFrame, title: str = "Events on the calendar"):
-    """Return a matplotlib figure of the timeline for print (bars for intervals, diamonds for days)."""
-    import matplotlib.dates as mdates
+def static_timeline(
+    frame: pd.DataFrame, title: str = "Events on the calendar, one panel per episode"
+):
+    """Return a matplotlib figure for print, with the panels and marks of :func:`timeline_figure`."""
     import matplotlib.pyplot as plt
 
-    lanes = sorted(frame["lane"].unique(), reverse=True)
-    fig, ax = plt.subplots(figsize=(10, max(2.5, 0.45 * len(lanes) + 1.5)))
-    index = {lane: i for i, lane in enumerate(lanes)}
-    for row in frame.itertuples(index=False):
-        colour = EVENT_COLOURS.get(row.event_type, "#333333")
-        y = index[row.lane]
-        if row.is_point:
-            ax.plot(mdates.date2num(row.date_start), y, marker="D", color=colour, markersize=7)
-        else:
-            start = mdates.date2num(row.date_start)
-            ax.barh(y, mdates.date2num(row.date_end) + 1 - start, left=start, height=0.5, color=colour, alpha=0.5)
-    ax.set_yticks(range(len(lanes)), lanes)
-    ax.xaxis_date()
-    ax.set_title(title)
-    handles = [plt.Line2D([], [], color=EVENT_COLOURS[t], marker="s", linestyle="", label=t)
-               for t in sorted(frame["event_type"].unique()) if t in EVENT_COLOURS]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    table = episodes(frame)
+    heights = [frame.loc[frame["episode"] == n, "y"].max() + 1.6 for n in table["episode"]]
+    fig, axes = plt.subplots(
+        max(len(heights), 1),
+        1,
+        squeeze=False,
+        figsize=(10, 0.3 * sum(heights) + 1.0 * len(heights) + 1.2),
+        gridspec_kw={"height_ratios": heights or None},
+    )
+    for ax, (number, label) in zip(
+        axes[:, 0], zip(table["episode"], table["title"], strict=True), strict=False
+    ):
+        _draw_static_panel(ax, frame[frame["episode"] == number], label)
+    handles = [
+        plt.Line2D([], [], color=EVENT_COLOURS[t], marker="s", linestyle="", label=t)
+        for t in EVENT_COLOURS
+        if t in set(frame.loc[frame["episode"] > 0, "event_type"])
+    ]
+    fig.suptitle(
+        title + "\n(diamond: known to the day; bar: known only to a week, month or year)",
+        fontsize=11,
+    )
+    fig.legend(
+        handles=handles,
+        loc="upper center",
+        ncol=len(handles),
+        bbox_to_anchor=(0.5, 1.0 - 0.9 / fig.get_figheight()),
+        fontsize=8,
+        frameon=False,
+    )
+    fig.tight_layout(rect=(0, 0, 1, 1 - 1.1 / fig.get_figheight()))
     return fig
+
+
+def _draw_static_panel(ax, panel: pd.DataFrame, label: str) -> None:
+    """Draw one episode on a matplotlib axis: bars for intervals, diamonds for days, own x range."""
+    import matplotlib.dates as mdates
+
+    for row in panel.itertuples(index=False):
+        colour = EVENT_COLOURS.get(row.event_type, "#333333")
+        start = mdates.date2num(row.date_start)
+        if row.is_point:
+            ax.plot(
+                start + 0.5, row.y, marker="D", color=colour, markersize=7, markeredgecolor="white"
+            )
+        else:
+            ax.barh(
+                row.y,
+                mdates.date2num(row.date_end) + 1 - start,
+                left=start,
+                height=0.7,
+                color=colour,
+                alpha=0.55,
+                edgecolor=colour,
+                linewidth=1.2,
+            )
+    lanes = panel.drop_duplicates("lane").sort_values("lane_y")
+    for i, lane in enumerate(lanes["lane"]):
+        ys = panel.loc[panel["lane"] == lane, "y"]
+        if i % 2 == 0:
+            ax.axhspan(
+                ys.min() - 0.5 - LANE_GAP / 2,
+                ys.max() + 0.5 + LANE_GAP / 2,
+                color="#f0f0f0",
+                zorder=0,
+            )
+    ax.set_yticks(lanes["lane_y"].tolist(), lanes["lane"].tolist(), fontsize=8)
+    ax.set_ylim(panel["y"].max() + 0.5 + LANE_GAP / 2, -0.5 - LANE_GAP / 2)
+    start, end = panel_range(panel)
+    ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_title(label, loc="left", fontsize=9)
