@@ -1,0 +1,165 @@
+"""Run the speed and memory benchmarks in one go and print ratios measured in this run.
+
+    .venv/bin/python -m benchmarks                       # rss2023, 1,000 and 10,000 articles
+    .venv/bin/python -m benchmarks --large 3000          # a smaller "large" run
+    .venv/bin/python -m benchmarks --corpus reuters      # Reuters-21578 bodies instead
+
+Measured, each in a fresh process, on the same texts:
+
+1. a bare spaCy pass (``nlp.pipe``, same model and batch size) over the small corpus,
+   and the full extraction of the same corpus (reading, cleaning, parsing, every
+   extractor, caches, Parquet): throughput and their ratio;
+2. peak memory extracting the small and the large corpus (one process), as a ratio;
+3. re-extracting the large corpus after adding 1% new articles, with the cache of the
+   full run, as a ratio to the full run;
+4. rendering each notebook (papermill + HTML) against a notebook that only imports
+   the package;
+5. where the time of the extraction goes, step by step (on 200 articles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks import data, notebooks
+
+ACCEPT = {"throughput": 0.8, "memory": 1.5, "incremental": 0.05}
+
+
+def child(args: list[str], cache: Path) -> dict:
+    """Run ``python -m benchmarks.child ARGS`` with its own cache; return its JSON and wall time."""
+    env = {**os.environ, "NEWS_HELPERS_CACHE": str(cache)}
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.child", *args], env=env, check=True,
+                          capture_output=True, text=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - started
+    return result
+
+
+def words_of(out: Path) -> int:
+    """Return the number of words of the articles extracted into ``out``."""
+    return int(pd.read_parquet(out / "articles.parquet", columns=["n_words"])["n_words"].sum())
+
+
+def verdict(ok: bool) -> str:
+    """Return the acceptance mark."""
+    return "meets" if ok else "MISSES"
+
+
+def bench_throughput(small: Path, tmp: Path, workers: int) -> dict:
+    """Bare spaCy pass against full extraction of the same corpus, cold cache."""
+    bare = child(["spacy", str(small)], tmp / "cache-bare")
+    full = child(["extract", str(small), str(tmp / "out-small"), "--workers", str(workers)],
+                 tmp / "cache-small")
+    words = words_of(tmp / "out-small")
+    extraction_s = full["read_s"] + full["extract_s"]
+    print(f"\n1. Throughput on {full['articles']:,} articles, {words:,} words "
+          f"(spaCy pipeline {', '.join(bare['pipeline'])}; batch {bare['batch_size']}; "
+          f"extraction with {workers} process(es))")
+    bare_s = bare["spacy_s"]
+    print(f"   bare spaCy pass : {bare_s:8.1f} s  {bare['articles'] / bare_s:7.1f} "
+          f"articles/s  {bare['words'] / bare_s:8.0f} words/s")
+    print(f"   full extraction : {extraction_s:8.1f} s  {full['articles'] / extraction_s:7.1f} "
+          f"articles/s  {words / extraction_s:8.0f} words/s"
+          f"   (+{full['startup_s']:.1f} s model load)")
+    ratio = bare["spacy_s"] / extraction_s
+    print(f"   ratio extraction/bare throughput: {ratio:.2f}  "
+          f"[{verdict(ratio >= ACCEPT['throughput'])} >= {ACCEPT['throughput']}]")
+    return {"bare": bare, "small": full, "ratio": ratio, "words": words}
+
+
+def bench_memory_and_incremental(small_run: dict, large: Path, grown: Path, tmp: Path) -> dict:
+    """Peak memory small vs large, then re-extraction after 1% new articles."""
+    cache = tmp / "cache-large"
+    big = child(["extract", str(large), str(tmp / "out-large")], cache)
+    words = words_of(tmp / "out-large")
+    ratio = big["peak_mb"] / small_run["peak_mb"]
+    print(f"\n2. Peak memory (one process): {small_run['articles']:,} articles "
+          f"{small_run['peak_mb']:.0f} MB; {big['articles']:,} articles ({words:,} words) "
+          f"{big['peak_mb']:.0f} MB")
+    print(f"   ratio large/small: {ratio:.2f}  [{verdict(ratio <= ACCEPT['memory'])} "
+          f"<= {ACCEPT['memory']}]")
+    again = child(["extract", str(grown), str(tmp / "out-grown")], cache)
+    added = again["articles"] - big["articles"]
+    work_full = big["read_s"] + big["extract_s"]
+    work_again = again["read_s"] + again["extract_s"]
+    ratio_work, ratio_wall = work_again / work_full, again["wall_s"] / big["wall_s"]
+    print(f"\n3. Re-extraction after adding {added:,} articles ({added / big['articles']:.1%}) "
+          f"to {big['articles']:,}: steps {again['steps']}")
+    print(f"   full run {work_full:.1f} s, re-run {work_again:.1f} s: ratio {ratio_work:.3f}  "
+          f"[{verdict(ratio_work < ACCEPT['incremental'])} < {ACCEPT['incremental']}]")
+    print(f"   end to end with interpreter start and model load: {big['wall_s']:.1f} s vs "
+          f"{again['wall_s']:.1f} s, ratio {ratio_wall:.3f}")
+    return {"large": big, "grown": again, "memory_ratio": ratio, "incremental_ratio": ratio_work,
+            "incremental_wall_ratio": ratio_wall, "large_words": words}
+
+
+def bench_steps(small: Path, tmp: Path) -> dict:
+    """Where extraction time goes, per step."""
+    steps = child(["steps", str(small), "--limit", "200"], tmp / "cache-steps")
+    total = sum(steps["seconds"].values())
+    print(f"\n5. Time per step on {steps['articles']} articles (share of {total:.1f} s):")
+    for name, seconds in sorted(steps["seconds"].items(), key=lambda kv: -kv[1]):
+        print(f"   {name:15s} {seconds:7.2f} s  {seconds / total:6.1%}")
+    return steps
+
+
+def bench_notebooks() -> dict:
+    """Render time of each notebook against an import-only notebook."""
+    baseline, times = notebooks.measure()
+    print(f"\n4. Rendering (papermill + HTML, seeds/, extraction cached); import-only notebook "
+          f"{baseline:.1f} s")
+    for name, seconds in times.items():
+        print(f"   {name:28s} {seconds:6.1f} s  ratio {seconds / baseline:5.2f}")
+    return {"baseline": baseline, "notebooks": times}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the corpora, run every benchmark, print the results (and save them as JSON)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=["rss2023", "reuters"], default="rss2023")
+    parser.add_argument("--small", type=int, default=1000, help="articles of the small run")
+    parser.add_argument("--large", type=int, default=10000, help="articles of the large run")
+    parser.add_argument("--workers", type=int, default=1, help="processes for the throughput run")
+    parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    args = parser.parse_args(argv)
+    results: dict = {"corpus": args.corpus}
+    with tempfile.TemporaryDirectory(prefix="news-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        large_rows = data.select(args.corpus, args.large)
+        added = data.select(args.corpus, max(1, args.large // 100), skip=args.large)
+        small = data.write_corpus(tmp / "small", large_rows[:args.small])
+        large = data.write_corpus(tmp / "large", large_rows)
+        grown = data.write_corpus(tmp / "grown", large_rows)
+        data.write_corpus(grown, added, name="added.jsonl")
+        kind = ("news-feed descriptions, JSON lines" if args.corpus == "rss2023"
+                else "Reuters-21578 bodies")
+        print(f"Corpus: {args.corpus} ({kind}) "
+              f"from {data.SHARED}; small {args.small:,}, large {args.large:,}, "
+              f"added {len(added):,} articles; {os.cpu_count()} CPUs, load average "
+              f"{os.getloadavg()[0]:.1f}")
+        results["throughput"] = bench_throughput(small, tmp, args.workers)
+        results["memory"] = bench_memory_and_incremental(results["throughput"]["small"], large,
+                                                         grown, tmp)
+        results["steps"] = bench_steps(small, tmp)
+    if not args.skip_notebooks:
+        results["notebooks"] = bench_notebooks()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
