@@ -49,8 +49,8 @@ LANES = ("actor", "event_type")
 OTHER_ACTORS = "other actors"
 #: Vertical space of one sub-row and the gap between lanes, in y units.
 LANE_GAP = 0.5
-#: A mark occupies at least this share of its panel's span when stacking, so diamonds
-#: on neighbouring days of a long panel do not overlap.
+#: The width of a diamond as a share of its panel's span, used when stacking marks so
+#: that diamonds on neighbouring days of a long panel do not overlap.
 MIN_MARK_SHARE = 1 / 40
 ONE_DAY = dt.timedelta(days=1)
 #: The narrowest time axis of a panel, so that a week-long bar never fills a whole panel.
@@ -87,7 +87,7 @@ def timeline_frame(
     names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"], strict=False))
     frame["actor_names"] = frame["actors"].map(lambda ids: [names.get(a, a) for a in ids])
     frame["is_point"] = frame["date_start"] == frame["date_end"]
-    frame["hover"] = frame.apply(_hover, axis=1)
+    frame["hover"] = [_hover(row) for _, row in frame.iterrows()]
     frame = _assign_episodes(frame, background_days, episode_gap_days)
     if lanes == "actor":
         frame = frame.explode("actors")
@@ -199,14 +199,14 @@ def _layout_panel(panel: pd.DataFrame, lanes: str, top_actors: int) -> pd.DataFr
     if lanes == "actor" and top_actors > 0:
         panel = _cap_actor_lanes(panel, top_actors)
     order = _lane_order(panel, lanes)
-    span = (max(panel["date_end"]) - min(panel["date_start"])).days + 1
-    min_days = max(1.0, span * MIN_MARK_SHARE)
+    span = max((max(panel["date_end"]) - min(panel["date_start"])).days + 1, MIN_PANEL_DAYS)
+    mark_days = span * MIN_MARK_SHARE
     parts, top = [], 0.0
     for lane in order:
         rows = panel[panel["lane"] == lane].sort_values(
             ["date_start", "date_end", "event_id"], kind="stable"
         )
-        slots = _stack(rows, min_days)
+        slots = _stack(rows, mark_days)
         parts.append(rows.assign(y=[top + s for s in slots], lane_y=top + (max(slots)) / 2))
         top += max(slots) + 1 + LANE_GAP
     return pd.concat(parts)
@@ -235,18 +235,22 @@ def _lane_order(panel: pd.DataFrame, lanes: str) -> list[str]:
     return sorted(counts.index, key=lambda lane: (lane == OTHER_ACTORS, -counts[lane], lane))
 
 
-def _stack(rows: pd.DataFrame, min_days: float) -> list[int]:
-    """Return a sub-row per mark so that no two marks in a sub-row overlap (greedy, by date)."""
-    free_from: list[dt.date] = []
+def _stack(rows: pd.DataFrame, mark_days: float) -> list[int]:
+    """Return a sub-row per mark so that no two marks in a sub-row overlap (greedy, by date).
+
+    A bar covers its days; a diamond, drawn at noon, covers ``mark_days`` around it (its
+    width on screen). Marks in one sub-row keep half a ``mark_days`` apart.
+    """
+    free_from: list[float] = []
     slots = []
     for start, end in zip(rows["date_start"], rows["date_end"], strict=True):
-        days = max((end - start).days + 1, min_days)
-        slot = next((i for i, free in enumerate(free_from) if start >= free), len(free_from))
-        stop = start + dt.timedelta(days=days)
+        low, high = float(start.toordinal()), float(end.toordinal() + 1)
+        if start == end:
+            low, high = low + 0.5 - mark_days / 2, low + 0.5 + mark_days / 2
+        slot = next((i for i, free in enumerate(free_from) if low >= free), len(free_from))
         if slot == len(free_from):
-            free_from.append(stop)
-        else:
-            free_from[slot] = stop
+            free_from.append(0.0)
+        free_from[slot] = high + mark_days / 2
         slots.append(slot)
     return slots
 
@@ -324,6 +328,8 @@ def timeline_figure(
 ) -> go.Figure:
     """Return a plotly figure with one panel per episode, each with its own time axis and lanes."""
     table = episodes(frame)
+    if table.empty:
+        return _empty_figure(title)
     heights = [_panel_height(frame[frame["episode"] == n]) for n in table["episode"]]
     gap = 70
     total = sum(heights) + gap * max(len(heights) - 1, 0) + 160
@@ -360,6 +366,16 @@ def timeline_figure(
             "title": {"text": "◆ known to the day, ▬ known only to a week, month or year: "},
         },
     )
+    return fig
+
+
+def _empty_figure(title: str) -> go.Figure:
+    """Return a small figure saying that no event is left for the panels."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text="No events outside the background match the parameters.", showarrow=False
+    )
+    fig.update_layout(title=title, height=200, xaxis={"visible": False}, yaxis={"visible": False})
     return fig
 
 
@@ -489,10 +505,16 @@ def reported_figure(frame: pd.DataFrame) -> go.Figure:
 def static_timeline(
     frame: pd.DataFrame, title: str = "Events on the calendar, one panel per episode"
 ):
-    """Return a matplotlib figure for print, with the panels and marks of :func:`timeline_figure`."""
+    """Return a matplotlib figure for print with the panels and marks of :func:`timeline_figure`."""
     import matplotlib.pyplot as plt
 
     table = episodes(frame)
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(10, 1.5))
+        ax.axis("off")
+        ax.set_title(title)
+        ax.text(0.5, 0.5, "No events outside the background match the parameters.", ha="center")
+        return fig
     heights = [frame.loc[frame["episode"] == n, "y"].max() + 1.6 for n in table["episode"]]
     fig, axes = plt.subplots(
         max(len(heights), 1),
@@ -564,7 +586,7 @@ def _draw_static_panel(ax, panel: pd.DataFrame, label: str) -> None:
     ax.set_xlim(mdates.date2num(start), mdates.date2num(end))
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(label, loc="left", fontsize=9)
