@@ -12,9 +12,9 @@ Measured, each in a fresh process, on the same texts:
 2. peak memory extracting the small and the large corpus (one process), as a ratio;
 3. re-extracting the large corpus after adding 1% new articles, with the cache of the
    full run, as a ratio to the full run;
-4. rendering each notebook (papermill + HTML) against a notebook that only imports
-   the package;
-5. where the time of the extraction goes, step by step (on 200 articles).
+4. where the time of the extraction goes, step by step (on 200 articles);
+5. rendering each notebook (papermill + HTML) against a notebook that only imports
+   the package.
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def bench_throughput(small: Path, tmp: Path, workers: int) -> dict:
                  tmp / "cache-small")
     words = words_of(tmp / "out-small")
     extraction_s = full["read_s"] + full["extract_s"]
-    print(f"\n1. Throughput on {full['articles']:,} articles, {words:,} words "
+    print(f"\n1. Throughput on {full['articles']:,} articles ({full['problems']} texts reported "
+          "and skipped by the corpus reader: duplicates once cleaned, or no text left), "
+          f"{words:,} words "
           f"(spaCy pipeline {', '.join(bare['pipeline'])}; batch {bare['batch_size']}; "
           f"extraction with {workers} process(es))")
     bare_s = bare["spacy_s"]
@@ -108,7 +110,7 @@ def bench_steps(small: Path, tmp: Path) -> dict:
     """Where extraction time goes, per step."""
     steps = child(["steps", str(small), "--limit", "200"], tmp / "cache-steps")
     total = sum(steps["seconds"].values())
-    print(f"\n5. Time per step on {steps['articles']} articles (share of {total:.1f} s):")
+    print(f"\n4. Time per step on {steps['articles']} articles (share of {total:.1f} s):")
     for name, seconds in sorted(steps["seconds"].items(), key=lambda kv: -kv[1]):
         print(f"   {name:15s} {seconds:7.2f} s  {seconds / total:6.1%}")
     return steps
@@ -117,7 +119,7 @@ def bench_steps(small: Path, tmp: Path) -> dict:
 def bench_notebooks() -> dict:
     """Render time of each notebook against an import-only notebook."""
     baseline, times = notebooks.measure()
-    print(f"\n4. Rendering (papermill + HTML, seeds/, extraction cached); import-only notebook "
+    print(f"\n5. Rendering (papermill + HTML, seeds/, extraction cached); import-only notebook "
           f"{baseline:.1f} s")
     for name, seconds in times.items():
         print(f"   {name:28s} {seconds:6.1f} s  ratio {seconds / baseline:5.2f}")

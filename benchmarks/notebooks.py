@@ -1,4 +1,4 @@
-"""Time rendering each notebook (papermill + HTML) against a notebook that only imports the package."""
+"""Time rendering each notebook (papermill + HTML) against one that only imports the package."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def baseline_notebook(folder: Path) -> Path:
     """Write a notebook whose only cell imports the package; return its path."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("import helpers")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
     path = folder / "import_only.ipynb"
     nbformat.write(nb, path)
     return path
@@ -44,5 +45,6 @@ def measure() -> tuple[float, dict[str, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         baseline = render_seconds(baseline_notebook(workdir), workdir)
-        times = {nb.stem: render_seconds(nb, workdir) for nb in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
+        times = {nb.stem: render_seconds(nb, workdir)
+                 for nb in sorted(NOTEBOOKS_DIR.glob("*.ipynb"))}
     return baseline, times
