@@ -33,6 +33,7 @@ import itertools
 import json
 import logging
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -287,16 +288,30 @@ def compare_with_reference(reported: pd.DataFrame, reference: pd.DataFrame, max_
 
 
 
+#: Sentences that count a period's deaths ("in the past 24 hours", "between 5 November (noon) and
+#: 6 November"), not the cumulative toll; "between 7 October and ..." (the war's start) is cumulative.
+PERIOD_COUNT = re.compile(r"\b(?:past|last) (?:\d+|twenty-four|\w+) hours\b|\bover the past\b|\bin the past\b"
+                          r"|\badditional\b|\bbetween (?!7 october)\d{1,2} \w+\b.* and\b|\bon \d{1,2} \w+, according"
+                          r"|\bkilled in gaza on \d{1,2} \w+\b", re.IGNORECASE)
+
+#: ... unless the sentence also gives the running total ("..., bringing the cumulative toll to").
+CUMULATIVE = re.compile(r"\bcumulative\b|\bbringing\b|\bsince the start\b|\bsince 7 october\b|\bin total\b",
+                        re.IGNORECASE)
+
+
 def reported_tolls(tables: dict[str, pd.DataFrame], place: str = "Gaza",
                    source_pattern: str = r"ministry of health|\bmoh\b") -> pd.DataFrame:
     """Return, per article, the largest killed total for ``place`` attributed to a matching source.
 
     This is how a daily situation report's cumulative toll is picked out of the
-    day's other killed figures (the day's new deaths, a single strike's) -- the
-    cumulative toll is the largest. Dated by the article's publication date.
+    day's other killed figures: sentences counting a period (:data:`PERIOD_COUNT`) are
+    left out and the largest of the rest is the toll. Dated by the article's
+    publication date.
     """
     reported = reported_figures(tables, kinds=["killed"])
     mask = (~reported["is_part"] & (reported["place"] == place)
+            & (~reported["sentence"].fillna("").str.contains(PERIOD_COUNT)
+               | reported["sentence"].fillna("").str.contains(CUMULATIVE))
             & reported["source"].fillna("").str.contains(source_pattern, case=False, regex=True))
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)
     chosen = chosen.assign(report_date=pd.to_datetime(chosen["published"]))
