@@ -90,6 +90,7 @@ def provenance_cell(notebook: Path, parameters: dict, fingerprints: dict[str, st
     cell = nbformat.v4.new_markdown_cell(
         f'<details id="provenance"><summary>Provenance of this report</summary><table>{body}</table></details>')
     cell.metadata["tags"] = [PROVENANCE_TAG]
+    cell.id = PROVENANCE_TAG  # a fixed id: the rest of the page stays byte-identical between runs
     return cell
 
 
