@@ -229,14 +229,16 @@ def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
             for m in index.alias_regex.finditer(text)]
 
 
-def _extend_with_entity(ent, found: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
+def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,
+                        threshold: float) -> list[Mention]:
     """Widen a gazetteer match to the spaCy entity around it when the entity is a
-    variant of the same actor's name ("Mohammed Zarif" around "Zarif")."""
-    start, end = trim_entity(ent.doc.text, ent.start_char, ent.end_char)
+    variant of the same actor's name ("Mohammed Zarif" around "Zarif"); ``text`` is the
+    document's text (``Doc.text`` rebuilds the string on every read, so it is passed in)."""
+    start, end = trim_entity(text, ent.start_char, ent.end_char)
     inside = [m for m in found if start <= m.start and m.end <= end]
     if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
         return found
-    text = ent.doc.text[start:end]
+    text = text[start:end]
     actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(ent.label_))
     if actor_id != inside[0].actor_id or score < threshold:
         return found
@@ -261,7 +263,8 @@ def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _candidate_spans(doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
     """Return spaCy entities and runs of proper nouns as (start, end, label)."""
-    spans = [(*trim_entity(doc.text, e.start_char, e.end_char), e.label_) for e in doc.ents
+    text = doc.text
+    spans = [(*trim_entity(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
     run: list = []
     for token in [*doc, None]:
@@ -277,10 +280,11 @@ def _candidate_spans(doc, demonyms: set[str]) -> list[tuple[int, int, str | None
 def fuzzy_mentions(doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
     """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
     found: list[Mention] = []
+    body = doc.text
     for start, end, label in _candidate_spans(doc, index.demonyms):
         if _overlaps(start, end, taken) or _overlaps(start, end, found):
             continue
-        text = doc.text[start:end]
+        text = body[start:end]
         actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label) if label else None)
         if actor_id and score >= threshold:
             found.append(_actor_mention(start, end, text, index.registry.actors[actor_id], "fuzzy"))
@@ -382,12 +386,13 @@ def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
 def ner_mentions(doc, taken: list[Mention]) -> list[Mention]:
     """Return spaCy entities not covered by any registry mention, typed by their label."""
     out = []
+    body = doc.text
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
-        start, end = trim_entity(doc.text, ent.start_char, ent.end_char)
+        start, end = trim_entity(body, ent.start_char, ent.end_char)
         if end > start and not _overlaps(start, end, taken):
-            text = doc.text[start:end]
+            text = body[start:end]
             out.append(Mention(start, end, text, None, text, ent.label_, "ner"))
     return out
 
@@ -401,7 +406,7 @@ def find_mentions(doc, index: RegistryIndex, published: dt.date | None = None,
     mentions = gazetteer_mentions(text, index)
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
-            mentions = _extend_with_entity(ent, mentions, index, fuzzy_threshold)
+            mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
     mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
     mentions += ner_mentions(doc, mentions + role_title_spans(text, index))
     mentions = resolve_short_forms(mentions)

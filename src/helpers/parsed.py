@@ -53,10 +53,11 @@ class ParsedArticle:
 def split_sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     """Cut the parser's sentences at paragraph boundaries and trim surrounding spaces."""
     sentences: list[Sentence] = []
+    body = doc.text  # Doc.text rebuilds the string on every read: read it once
     for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
         for sent in doc.char_span(p_start, p_end, alignment_mode="expand").sents:
             start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)
-            text = doc.text[start:end]
+            text = body[start:end]
             stripped = text.strip()
             if not stripped:
                 continue
