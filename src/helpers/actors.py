@@ -31,7 +31,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from helpers.registry import Actor, Registry
-from helpers.scoring import prf
+from helpers.scoring import prf, read_gold
 
 log = logging.getLogger(__name__)
 
@@ -431,12 +431,6 @@ def extract_mentions(parsed, registry: Registry, fuzzy_threshold: float = FUZZY_
 
 # ---------------------------------------------------------------------------- evaluation
 
-def _read_gold(gold_dir: Path, name: str) -> pd.DataFrame | None:
-    """Return a gold CSV of ``gold_dir`` or None when it is absent."""
-    path = Path(gold_dir) / name
-    return pd.read_csv(path, comment="#", dtype=str).fillna("") if path.exists() else None
-
-
 def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     """Score mentions against ``gold_dir/actors.csv`` (article-level actor sets) and
     ``gold_dir/mentions.csv`` (surface form, actor and count per article)."""
@@ -444,13 +438,13 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     known = mentions[mentions["actor_id"].notna()]
     articles = set(tables["articles"]["article_id"])
     rows: list[dict] = []
-    gold = _read_gold(gold_dir, "actors.csv")
+    gold = read_gold(gold_dir, "actors.csv")
     if gold is not None:
         gold = gold[gold["article_id"].isin(articles)]
         predicted = set(zip(known["article_id"], known["actor_id"], strict=True))
         rows.append(prf(predicted, set(zip(gold["article_id"], gold["actor_id"], strict=True)),
                         "mentions", "article actors"))
-    gold = _read_gold(gold_dir, "mentions.csv")
+    gold = read_gold(gold_dir, "mentions.csv")
     if gold is not None:
         gold = gold[gold["article_id"].isin(articles)]
         expected = {(r.article_id, r.text, r.actor_id, i) for r in gold.itertuples()

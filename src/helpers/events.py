@@ -171,14 +171,12 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
 def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     """Score events against ``gold_dir/events.csv``: which sentences are events
     (``detection``), with the right type (``type``) and the right date interval (``date``)."""
-    from helpers.scoring import prf
+    from helpers.scoring import gold_and_predicted, prf
 
-    path = Path(gold_dir) / "events.csv"
-    if not path.exists():
+    found = gold_and_predicted(gold_dir, "events", tables)
+    if found is None:
         return []
-    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    predicted = tables["events"]
-    predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    gold, predicted = found
 
     def keys(frame: pd.DataFrame, columns: list[str]) -> set[tuple]:
         return {tuple(str(getattr(row, c))[:10] if c.startswith("date_") else str(getattr(row, c)) for c in columns)

@@ -514,7 +514,6 @@ def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
 
 def _analyse(parsed: ParsedArticle, sentence: Sentence) -> list[Figure]:
     """Return the figures of one sentence with kind, victims, location and source."""
-    span = parsed.span(sentence)
     figures = []
     for figure in find_numbers(sentence):
         figure.anchor = _anchor(parsed, figure)
@@ -672,14 +671,12 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     the whole a part belongs to). For an attribute level the ``recall`` is the share
     of found figures with the attribute right.
     """
-    from helpers.scoring import prf
+    from helpers.scoring import gold_and_predicted, prf
 
-    path = Path(gold_dir) / "figures.csv"
-    if not path.exists():
+    found = gold_and_predicted(gold_dir, "figures", tables)
+    if found is None:
         return []
-    gold_frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    predicted = tables["figures"]
-    predicted = predicted[predicted["article_id"].isin(set(gold_frame["article_id"]))]
+    gold_frame, predicted = found
     texts = dict(zip(predicted["figure_id"], predicted["text"]))
     gold, pred = _keyed(gold_frame), _keyed(predicted)
     rows = [prf(set(pred), set(gold), "figures", "detection")]

@@ -34,7 +34,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from helpers.parsed import ParsedArticle
-from helpers.scoring import prf
+from helpers.scoring import gold_and_predicted, prf
 
 log = logging.getLogger(__name__)
 
@@ -335,13 +335,10 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: str | Path) -> list[dict
     Levels: ``detection`` (the quote is found), ``speaker`` (found with the right
     speaker actor; its recall is the share of gold quotes with the right speaker).
     """
-    path = Path(gold_dir) / "quotes.csv"
-    if not path.exists():
+    found = gold_and_predicted(gold_dir, "quotes", tables)
+    if found is None:
         return []
-    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    predicted = tables.get("quotes", pd.DataFrame(columns=["article_id", "text", "speaker_actor_id"]))
-    articles = set(gold["article_id"])
-    predicted = predicted[predicted["article_id"].isin(articles)]
+    gold, predicted = found
     gold_found = {(a, quote_key(t)) for a, t in zip(gold["article_id"], gold["quote_start"], strict=True)}
     gold_speaker = {(a, quote_key(t), s) for a, t, s in
                     zip(gold["article_id"], gold["quote_start"], gold["speaker_actor_id"], strict=True)}

@@ -19,3 +19,25 @@ def prf(predicted: Iterable[Hashable], gold: Iterable[Hashable], table: str, lev
     return {"table": table, "level": level, "precision": round(precision, 4), "recall": round(recall, 4),
             "f1": round(f1, 4), "n_predicted": len(predicted), "n_gold": len(gold),
             "missed": sorted(map(str, gold - predicted)), "spurious": sorted(map(str, predicted - gold))}
+
+
+def read_gold(gold_dir, name: str):
+    """Return ``gold_dir/name`` as a DataFrame of strings ('' for empty cells), or None if absent.
+
+    Lines starting with ``#`` are comments.
+    """
+    from pathlib import Path
+
+    import pandas as pd
+
+    path = Path(gold_dir) / name
+    return pd.read_csv(path, dtype=str, keep_default_na=False, comment="#") if path.exists() else None
+
+
+def gold_and_predicted(gold_dir, table: str, tables: dict):
+    """Return the gold rows of ``table`` and the predicted rows of the same articles, or None."""
+    gold = read_gold(gold_dir, f"{table}.csv")
+    if gold is None:
+        return None
+    predicted = tables[table]
+    return gold, predicted[predicted["article_id"].isin(set(gold["article_id"]))]

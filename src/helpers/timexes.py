@@ -711,14 +711,12 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     ``resolution`` (text plus value, start and end all right) and ``resolution_dated``
     (the same for gold expressions that have an interval).
     """
-    from helpers.scoring import prf
+    from helpers.scoring import gold_and_predicted, prf
 
-    path = Path(gold_dir) / "timexes.csv"
-    if not path.exists():
+    found = gold_and_predicted(gold_dir, "timexes", tables)
+    if found is None:
         return []
-    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
-    predicted = tables["timexes"]
-    predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    gold, predicted = found
     columns = ["value", "start", "end"]
     gold_keyed, pred_keyed = _keyed(gold, columns), _keyed(predicted, columns)
     dated = {k for k, v in gold_keyed.items() if v[1]}
