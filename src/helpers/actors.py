@@ -24,11 +24,11 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from helpers.registry import Actor, Registry
 from helpers.scoring import prf, read_gold
@@ -56,6 +56,7 @@ LABEL_TYPES = {
 FUZZY_THRESHOLD = 86.0
 #: Shorter normalised strings are never fuzzy-matched (too many near neighbours).
 FUZZY_MIN_LENGTH = 5
+FUZZY_PREFILTER = 40.0  # plain edit ratio below which a name is not scored at all
 ROLE_MODIFIERS = ("top", "chief", "senior")
 APOSTROPHE = "['’]"
 
@@ -124,6 +125,7 @@ class RegistryIndex:
     role_regexes: list[re.Pattern]
     org_by_word: dict[str, str]
     demonyms: set[str]
+    fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -192,12 +194,33 @@ def _build_index(registry: Registry) -> RegistryIndex:
 
 
 def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) -> tuple[str | None, float]:
-    """Return the registry actor whose name is most like ``query``, and the score."""
+    """Return the registry actor whose name is most like ``query``, and the score.
+
+    Results are remembered per registry index: names recur across the articles of a
+    corpus, and each lookup compares the query with every name of the registry.
+    """
     q = normalise_name(query)
     if len(q) < FUZZY_MIN_LENGTH:
         return None, 0.0
+    key = (q, frozenset(types) if types else None)
+    if key not in index.fuzzy_cache:
+        index.fuzzy_cache[key] = _best_fuzzy(q, index, types)
+    return index.fuzzy_cache[key]
+
+
+def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[str | None, float]:
+    """Compare a normalised query with the registry names; return the best actor and score.
+
+    rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
+    (in C, over the whole list at once); only those get the slower :func:`name_score`.
+    The prefilter is far below any useful threshold, so it only drops names that could
+    never match.
+    """
+    names = [name for name, _ in index.fuzzy_names]
+    candidates = process.extract(q, names, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
-    for name, actor_id in index.fuzzy_names:
+    for _, _, position in sorted(candidates, key=lambda c: c[2]):
+        name, actor_id = index.fuzzy_names[position]
         if types and index.registry.actors[actor_id].type not in types:
             continue
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:

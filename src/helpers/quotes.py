@@ -148,7 +148,8 @@ def _paragraph_bounds(parsed: ParsedArticle) -> list[tuple[int, int]]:
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Return the tokens overlapping body offsets ``[start, end)``."""
-    return [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _inside(token: Token, span: QuoteSpan) -> bool:
