@@ -7,12 +7,15 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+#: conda-forge names that differ from the PyPI names
+CONDA_TO_PYPI = {"python-duckdb": "duckdb"}
 
 
 def _name(spec: str) -> set[str]:
     """Return the normalised package names of a requirement (extras become packages)."""
     match = re.match(r"\s*([A-Za-z0-9_.\-]+)(\[([^\]]+)\])?", spec)
     base = match.group(1).lower().replace("_", "-")
+    base = CONDA_TO_PYPI.get(base, base)
     names = {base}
     if match.group(3):  # dask[distributed] is dask plus distributed
         names |= {extra.strip().lower() for extra in match.group(3).split(",")}

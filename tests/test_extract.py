@@ -49,3 +49,15 @@ def test_second_run_is_served_from_the_cache(tmp_path, monkeypatch):
 def test_missing_corpus_exits_2(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
     assert "corpus folder does not exist" in capsys.readouterr().err
+
+
+def test_tables_read_in_duckdb(tmp_path):
+    import duckdb
+
+    assert main(["extract", str(SEEDS_DIR), "--out", str(tmp_path)]) == 0
+    pattern = (tmp_path / "mentions.parquet").as_posix() + "/*.parquet"
+    count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{pattern}')").fetchall()[0][0]
+    assert count == len(pd.read_parquet(tmp_path / "mentions.parquet")) > 100
+    top = duckdb.sql(f"SELECT actor_id, count(*) AS n FROM read_parquet('{pattern}') "
+                     "WHERE actor_id IS NOT NULL GROUP BY actor_id ORDER BY n DESC, actor_id LIMIT 1").fetchall()[0]
+    assert top[0] == "iran"
