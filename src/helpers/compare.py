@@ -373,7 +373,7 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
     """
     import plotly.graph_objects as go
 
-    from helpers.plots import hover_text
+    from helpers.plots import hover_text, plot_label
 
     rows = chart_rows(reported)
     fig = go.Figure()
@@ -387,7 +387,7 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
                      f"source: {hover_text(row['source_label'])}<br>outlet: {hover_text(row['outlet'])}, "
                      f"as of {row['as_of'].date()} ({row['dated_by']})<br>{hover_text(row['sentence'])}")
             xs += [row["draw_low"], row["draw_high"], None]
-            ys += [row["row"], row["row"], None]
+            ys += [plot_label(row["row"]), plot_label(row["row"]), None]
             hovers += [hover, hover, None]
         open_end = qualifier in ("at_least", "more_than")
         fig.add_trace(go.Scatter(

@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.plots import TEMPLATE, hover_text
+from helpers.plots import TEMPLATE, hover_text, plot_label
 
 
 def article_summary(articles: pd.DataFrame) -> pd.DataFrame:
@@ -46,7 +46,7 @@ def publication_chart(articles: pd.DataFrame) -> go.Figure:
         x_end = end + dt.timedelta(days=1)
         fig.add_trace(go.Scatter(
             x=[row.published, x_end] if end != row.published else [row.published],
-            y=[row.outlet or "unknown"] * (2 if end != row.published else 1),
+            y=[plot_label(row.outlet or "unknown")] * (2 if end != row.published else 1),
             mode="lines+markers", line={"width": 10}, marker={"size": 12},
             hovertext=label, hoverinfo="text", showlegend=False,
         ))

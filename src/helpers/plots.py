@@ -32,15 +32,27 @@ TEMPLATE = "plotly_white"
 def hover_text(text: str | None, width: int = 80, max_chars: int = 600) -> str:
     """Return ``text`` escaped for plotly hover labels, wrapped with ``<br>``.
 
-    >>> hover_text("<script>alert(1)</script> said Zarif", width=20)
-    '&lt;script&gt;alert(1)&lt;/script&gt;<br>said Zarif'
+    >>> hover_text('<script>alert(1)</script> said "Zarif"', width=20)
+    '&lt;script&gt;alert(1)&lt;/script&gt;<br>said "Zarif"'
     """
     if text is None:
         return ""
     text = str(text)
     if len(text) > max_chars:
         text = text[: max_chars - 1] + "…"
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width) or [""])
+
+
+def plot_label(text: object) -> str:
+    """Return ``text`` escaped for a plotly axis, legend or marker label.
+
+    Plotly reads a few HTML tags in labels; escaping makes markup from an article,
+    a catalogue or a registry show as text.
+
+    >>> plot_label("<b>Hamas</b>")
+    '&lt;b&gt;Hamas&lt;/b&gt;'
+    """
+    return html.escape(str(text), quote=False)
 
 
 def figure_id(fig: go.Figure) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from helpers.plots import TEMPLATE, TYPE_COLOURS, hover_text
+from helpers.plots import TEMPLATE, TYPE_COLOURS, hover_text, plot_label
 
 
 def mentions_chart(mentions: pd.DataFrame, sentences: pd.DataFrame, top_n: int = 12) -> go.Figure:
@@ -20,7 +20,7 @@ def mentions_chart(mentions: pd.DataFrame, sentences: pd.DataFrame, top_n: int =
         lines = [f"[{i}] {hover_text(text_of.get(i, ''), width=90, max_chars=200)}" for i in ids[:4]]
         hovers.append("<br>".join(lines) + (f"<br>… {len(ids) - 4} more" if len(ids) > 4 else ""))
     fig = go.Figure(go.Bar(
-        x=counts["n"], y=counts["actor_name"], orientation="h", hovertext=hovers, hoverinfo="text",
+        x=counts["n"], y=[plot_label(n) for n in counts["actor_name"]], orientation="h", hovertext=hovers, hoverinfo="text",
         marker_color=[TYPE_COLOURS.get(t, "#999999") for t in counts["actor_type"]],
     ))
     fig.update_layout(title="Mentions per actor in this article", xaxis_title="mentions",
