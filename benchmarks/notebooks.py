@@ -12,15 +12,12 @@ from helpers.paths import NOTEBOOKS_DIR
 
 
 def render_seconds(notebook: Path, workdir: Path) -> float:
-    """Return the seconds to execute ``notebook`` with papermill and convert it to HTML."""
-    import papermill as pm
-
-    from helpers.reports import notebook_to_html
+    """Return the seconds to execute ``notebook`` with papermill and convert it to HTML,
+    as ``helpers render`` does (same kernel manager and exporter)."""
+    from helpers.reports import Job, execute_notebook, notebook_to_html
 
     started = time.perf_counter()
-    executed = pm.execute_notebook(str(notebook), str(workdir / f"{notebook.stem}.out.ipynb"),
-                                   kernel_name="python3", cwd=str(notebook.parent),
-                                   progress_bar=False, log_output=False)
+    executed = execute_notebook(Job(notebook), workdir / f"{notebook.stem}.out.ipynb")
     notebook_to_html(executed)
     return time.perf_counter() - started
 
