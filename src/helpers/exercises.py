@@ -29,12 +29,15 @@ class Feedback:
         return self.ok
 
     def __str__(self) -> str:
-        """Return the message with a mark in front."""
-        return ("✅ " if self.ok else "❌ ") + self.message
+        """Return the message with the verdict in front (words, not symbols a font may lack)."""
+        if self.message == NO_ANSWER:
+            return self.message
+        return ("Correct. " if self.ok else "Not yet. ") + self.message
 
     def _repr_markdown_(self) -> str:
         """Show the feedback in a notebook (escaped, so no answer text runs as HTML)."""
-        return html.escape(str(self))
+        verdict, _, rest = str(self).partition(". ")
+        return f"**{html.escape(verdict)}.** {html.escape(rest)}" if rest else html.escape(str(self))
 
 
 def _missing(answer: object) -> Feedback | None:
