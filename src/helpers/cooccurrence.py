@@ -93,7 +93,8 @@ def select_articles(articles: pd.DataFrame, date_from: str | date | None = None,
 def select_mentions(tables: dict[str, pd.DataFrame], article_ids: list[str],
                     actor_types: list[str] | None = None) -> pd.DataFrame:
     """Return the resolved mentions of ``article_ids`` (optionally of some actor types),
-    with the paragraph of their sentence."""
+    with the paragraph of their sentence.
+    """
     mentions = tables["mentions"]
     mentions = mentions[mentions["actor_id"].notna() & mentions["article_id"].isin(article_ids)]
     if actor_types:

@@ -125,7 +125,8 @@ def find_trigger(span, timex_start: int | None) -> tuple[str, str, int]:
 
 def pick_timex(timexes: list[dict], span) -> dict | None:
     """Return the dated timex of a sentence whose head chain reaches a trigger first,
-    else the first dated one."""
+    else the first dated one.
+    """
     dated = [t for t in timexes if t.get("start") is not None]
     if not dated:
         return None
@@ -170,7 +171,8 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
 
 def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     """Score events against ``gold_dir/events.csv``: which sentences are events
-    (``detection``), with the right type (``type``) and the right date interval (``date``)."""
+    (``detection``), with the right type (``type``) and the right date interval (``date``).
+    """
     from helpers.scoring import gold_and_predicted, prf
 
     found = gold_and_predicted(gold_dir, "events", tables)

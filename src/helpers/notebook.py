@@ -16,7 +16,8 @@ from helpers.paths import PROJECT_ROOT, SEEDS_DIR
 
 def resolve_path(value: str | Path | None, default: Path | None = None) -> Path | None:
     """Resolve a path parameter: empty means ``default``; relative paths are tried
-    against the working folder, then against the project root."""
+    against the working folder, then against the project root.
+    """
     if value is None or str(value).strip() == "":
         return default
     path = Path(value).expanduser()

@@ -240,7 +240,8 @@ def latest_weekday(day: dt.date, weekday: int, future: bool) -> dt.date:
 
 def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) -> Interval:
     """Return the latest ``month`` on or before the month of ``day`` (strictly before if
-    ``strict``), or the first one on or after it if ``future``."""
+    ``strict``), or the first one on or after it if ``future``.
+    """
     if future:
         year = day.year if month >= day.month else day.year + 1
     else:
@@ -250,7 +251,8 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
 
 def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``
-    (on or after it if ``future``); None for an impossible date."""
+    (on or after it if ``future``); None for an impossible date.
+    """
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
         try:
             candidate = dt.date(year, month, day_of_month)
@@ -433,7 +435,8 @@ def _quarter(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _anaphoric(unit: str, amount: int, whole_unit: bool = False) -> Callable[[Interval], Interval]:
     """Return a function moving the previous date by ``amount`` units; ``whole_unit``
-    ("the following week") returns the whole week, month or year reached."""
+    ("the following week") returns the whole week, month or year reached.
+    """
     def move(previous: Interval) -> Interval:
         moved = shift(previous, unit, amount)
         if whole_unit and unit != "day" and previous.granularity == "day":
@@ -573,7 +576,8 @@ def publication_interval(published: dt.date | None, precision: str | None) -> tu
 
 def anchor_relative(relative: Relative, ctx: Context) -> Interval | None:
     """Resolve a relative expression at the first and last possible publication day and
-    return the interval covering both (one exact interval when they agree)."""
+    return the interval covering both (one exact interval when they agree).
+    """
     if ctx.published_start is None:
         return None
     first, last = relative(ctx.published_start), relative(ctx.published_end)
