@@ -32,7 +32,7 @@ TEMPLATE = "plotly_white"
 def hover_text(text: str | None, width: int = 80, max_chars: int = 600) -> str:
     """Return ``text`` escaped for plotly hover labels, wrapped with ``<br>``.
 
-    >>> hover_text('<script>alert(1)</script> said "Zarif"', width=20)
+    >>> hover_text('<script>alert(1)</script> said "Zarif"', width=26)
     '&lt;script&gt;alert(1)&lt;/script&gt;<br>said "Zarif"'
     """
     if text is None:
