@@ -27,11 +27,11 @@ setup: $(STAMP) ## create .venv with the package, the spaCy model and a Jupyter 
 reports: $(STAMP) ## render every report from seeds/ into reports/
 	$(PY) -m helpers render
 
-test: $(STAMP) ## run every test: unit, end-to-end and notebook (nbval) tests
-	$(PY) -m pytest tests notebooks $(NBVAL)
+test: $(STAMP) ## run every test: unit, doctests, end-to-end and notebook (nbval) tests
+	$(PY) -m pytest tests src/helpers --doctest-modules notebooks $(NBVAL)
 
-test-unit: $(STAMP) ## run the unit tests only
-	$(PY) -m pytest tests
+test-unit: $(STAMP) ## run the unit tests and doctests only
+	$(PY) -m pytest tests src/helpers --doctest-modules
 
 test-notebooks: $(STAMP) ## check the notebooks' stored outputs with nbval
 	$(PY) -m pytest notebooks $(NBVAL)
