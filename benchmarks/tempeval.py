@@ -85,9 +85,11 @@ def _granular_value(found: str, when: dt.datetime) -> str:
     if re.search(r"\bweek\b", lowered):
         year, week, _ = when.date().isocalendar()
         return f"{year}-W{week:02d}"
-    if re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)|day\b|yesterday|today|tomorrow|tonight", lowered) and not re.fullmatch(r"\s*\d{4}\s*", lowered):
+    if (re.search(r"\d{1,2}(st|nd|rd|th)?\b(?!\d)|day\b|yesterday|today|tomorrow|tonight", lowered)
+            and not re.fullmatch(r"\s*\d{4}\s*", lowered)):
         return when.date().isoformat()
-    if re.search(r"month|january|february|march|april|may|june|july|august|september|october|november|december", lowered):
+    if re.search(r"month|january|february|march|april|may|june|july|august|september|october|november|december",
+                 lowered):
         return f"{when.year}-{when.month:02d}"
     return f"{when.year}"
 
@@ -152,7 +154,7 @@ def run(folder: Path, show_errors: bool) -> None:
                             for k in ("strict", "relaxed", "value"))
             print(f"{name:<11}{label:<10}{cells}")
         if show_errors and name == "ours":
-            for (text, dct, spans), pred in zip(docs, predicted, strict=True):
+            for (_text, dct, spans), pred in zip(docs, predicted, strict=True):
                 for g in spans:
                     if g.type != "DATE":
                         continue

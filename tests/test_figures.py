@@ -24,7 +24,8 @@ def _in_sentence(table: pd.DataFrame, article_id: str, words: str) -> pd.DataFra
 
 @pytest.fixture(scope="module")
 def with_sentences(table, seed_tables) -> pd.DataFrame:
-    sentences = seed_tables["sentences"][["article_id", "sentence_id", "text"]].rename(columns={"text": "sentence_text"})
+    sentences = seed_tables["sentences"][["article_id", "sentence_id", "text"]].rename(
+        columns={"text": "sentence_text"})
     return table.merge(sentences, on=["article_id", "sentence_id"])
 
 

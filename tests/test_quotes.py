@@ -37,7 +37,8 @@ def test_stray_closing_mark_is_ignored():
 
 
 def test_quote_key_normalises_prefix():
-    assert quote_key("Relations with Iran are acceptable but they") == quote_key("“Relations with Iran are acceptable")[:25]
+    assert (quote_key("Relations with Iran are acceptable but they")
+            == quote_key("“Relations with Iran are acceptable")[:25])
 
 
 @pytest.fixture(scope="module")

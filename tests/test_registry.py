@@ -50,7 +50,8 @@ def test_yaml_error_names_the_file(tmp_path):
 
 def test_entry_missing_a_field_is_named():
     text = "actors:\n  - {id: iran, name: Iran, type: state}\n  - {id: hamas, name: Hamas}\n"
-    with pytest.raises(RegistryError, match=r"my.yaml: actor entry #2 \(id 'hamas'\): missing required field\(s\) type"):
+    with pytest.raises(RegistryError,
+                       match=r"my.yaml: actor entry #2 \(id 'hamas'\): missing required field\(s\) type"):
         parse_registry(text, "my.yaml")
 
 

@@ -48,7 +48,8 @@ def test_month_precision_publication_widens_a_weekday(articles):
 
 def test_modifier_keeps_the_whole_month():
     [timex] = find_timexes("Khamenei spoke in late November.", dt.date(2015, 12, 1), "month")
-    assert (timex.value, timex.modifier, timex.start, timex.end) == ("2015-11", "late", dt.date(2015, 11, 1), dt.date(2015, 11, 30))
+    assert (timex.value, timex.modifier, timex.start, timex.end) == ("2015-11", "late", dt.date(2015, 11, 1),
+                                                                    dt.date(2015, 11, 30))
 
 
 def test_anaphoric_dates_follow_the_previous_date(articles):

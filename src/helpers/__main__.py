@@ -141,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(func=cmd_extract)
 
     render = sub.add_parser("render", help="render notebooks into HTML reports")
-    render.add_argument("jobs", nargs="?", type=Path, default=None, help="report jobs file (default: all notebooks on seeds/)")
+    render.add_argument("jobs", nargs="?", type=Path, default=None,
+                        help="report jobs file (default: all notebooks on seeds/)")
     render.add_argument("--corpus", type=Path, default=SEEDS_DIR, help="corpus folder (default: seeds/)")
     render.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: reports/)")
     render.add_argument("--force", action="store_true", help="render even when nothing changed")

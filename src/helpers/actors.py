@@ -254,9 +254,11 @@ def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
 
 def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,
                         threshold: float) -> list[Mention]:
-    """Widen a gazetteer match to the spaCy entity around it when the entity is a
-    variant of the same actor's name ("Mohammed Zarif" around "Zarif"); ``text`` is the
-    document's text (``Doc.text`` rebuilds the string on every read, so it is passed in).
+    """Widen a gazetteer match to the spaCy entity around it.
+
+    The match is widened when the entity is a variant of the same actor's name
+    ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text (``Doc.text`` rebuilds
+    the string on every read, so it is passed in).
     """
     start, end = trim_entity(text, ent.start_char, ent.end_char)
     inside = [m for m in found if start <= m.start and m.end <= end]
@@ -357,8 +359,9 @@ def _period(published: dt.date, precision: str | None) -> tuple[dt.date, dt.date
 
 def _role_holder(titles: list[str], org: str, period: tuple[dt.date, dt.date], before: list[Mention],
                  registry: Registry) -> Actor | None:
-    """Return the one actor who held a title for ``org`` in ``period``; when several did,
-    the one mentioned last before the role mention; else None.
+    """Return the one actor who held a title for ``org`` in ``period``.
+
+    When several did, return the one mentioned last before the role mention; else None.
     """
     candidates = {a.actor_id: a for day in period for a in registry.holders(titles, org, day)}
     if len(candidates) == 1:
@@ -402,8 +405,9 @@ def role_mentions(text: str, mentions: list[Mention], index: RegistryIndex,
 
 
 def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
-    """Return every role phrase ("Iran's Supreme Leader") as a placeholder mention,
-    resolved or not, so that no fragment of it becomes an unknown entity.
+    """Return every role phrase ("Iran's Supreme Leader") as a placeholder mention.
+
+    Role phrases are returned resolved or not, so that no fragment of one becomes an unknown entity.
     """
     return [Mention(m.start(), m.end(), m.group(), None, "", "", "role")
             for regex in index.role_regexes for m in regex.finditer(text)]
@@ -458,7 +462,9 @@ def extract_mentions(parsed, registry: Registry, fuzzy_threshold: float = FUZZY_
 # ---------------------------------------------------------------------------- evaluation
 
 def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
-    """Score mentions against ``gold_dir/actors.csv`` (article-level actor sets) and
+    """Score mentions against the gold files.
+
+    The gold files are ``gold_dir/actors.csv`` (article-level actor sets) and
     ``gold_dir/mentions.csv`` (surface form, actor and count per article).
     """
     mentions = tables["mentions"]

@@ -70,9 +70,9 @@ class CleanArticle:
 
 
 def normalise_line(line: str) -> str:
-    """Return a line with non-breaking and repeated spaces folded and ends stripped.
+    r"""Return a line with non-breaking and repeated spaces folded and ends stripped.
 
-    >>> normalise_line("  Iran\\u00a0 continues  to ")
+    >>> normalise_line("  Iran\u00a0 continues  to ")
     'Iran continues to'
     """
     return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip()
@@ -201,13 +201,13 @@ def _paragraphs(lines: list[str], reasons: dict[int, str]) -> list[str]:
 
 
 def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> CleanArticle:
-    """Clean one article's raw text.
+    r"""Clean one article's raw text.
 
     ``exclusions`` are ``(line_prefix, reason)`` pairs from the catalogue for lines no
     rule can recognise (a caption written as a full sentence, say); a line that starts
     with such a prefix is removed with ``catalogue-exclusion: <reason>``.
 
-    >>> a = clean_text("date 2020-01-02 Iran said so.\\n\\nBy: Jo Doe, Agency\\n")
+    >>> a = clean_text("date 2020-01-02 Iran said so.\n\nBy: Jo Doe, Agency\n")
     >>> a.body, a.header_date, a.author, [d.reason for d in a.dropped]
     ('Iran said so.', '2020-01-02', 'Jo Doe', ['date-header', 'byline'])
     """

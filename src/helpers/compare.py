@@ -127,7 +127,7 @@ def reported_figures(tables: dict[str, pd.DataFrame], kinds: list[str] | None = 
                                                                        how="left")
     frame["as_of"] = pd.to_datetime(frame["date_end"].where(frame["date_end"].notna(), frame["published"]))
     frame["dated_by"] = frame["date_end"].notna().map({True: "text", False: "publication"})
-    frame["place"] = [place_of(loc, vic) for loc, vic in zip(frame["location"], frame["victims"])]
+    frame["place"] = [place_of(loc, vic) for loc, vic in zip(frame["location"], frame["victims"], strict=True)]
     frame["source_label"] = frame["source"].fillna("(the outlet itself)")
     frame = frame[frame["as_of"].notna()] if len(frame) else frame
     if date_from:
@@ -169,7 +169,7 @@ def side_by_side(reported: pd.DataFrame) -> pd.DataFrame:
     """Return one row per episode, kind, place and source with the ranges they report."""
     totals = reported[~reported["is_part"]].copy()
     totals["range"] = [format_range(lo, hi, q) for lo, hi, q in
-                       zip(totals["value_low"], totals["value_high"], totals["qualifier"])]
+                       zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
     keys = ["episode", "kind", "place", "source_label"]
     grouped = totals.groupby(keys, sort=True).agg(
         reports=("figure_id", "size"), ranges=("range", lambda r: "; ".join(r)),
@@ -220,7 +220,8 @@ def _series_rows(records: list[dict], place: str, source_key: str | None, defaul
                 continue
             rows.append({"date": pd.Timestamp(record["report_date"]), "place": place, "kind": kind,
                          "value_low": float(value), "value_high": float(value), "qualifier": "exact",
-                         "source": source or default_source, "estimated": estimated or record.get(source_key) == "missing",
+                         "source": source or default_source,
+                         "estimated": estimated or record.get(source_key) == "missing",
                          "episode": "October 2023 war and after", "citation": "TechForPalestine palestine-datasets"})
     return rows
 
@@ -354,9 +355,9 @@ def chart_rows(reported: pd.DataFrame) -> pd.DataFrame:
     """Return the totals to chart with a row label, drawn interval and open-end flag."""
     totals = reported[~reported["is_part"]].copy()
     totals["row"] = [f"{e} · {k} · {p} · {s}" for e, k, p, s in
-                     zip(totals["episode"], totals["kind"], totals["place"], totals["source_label"])]
+                     zip(totals["episode"], totals["kind"], totals["place"], totals["source_label"], strict=True)]
     drawn = [interval(lo, hi, q) if q == "about" else (lo, hi if not pd.isna(hi) else math.inf)
-             for lo, hi, q in zip(totals["value_low"], totals["value_high"], totals["qualifier"])]
+             for lo, hi, q in zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
     totals["draw_low"] = [max(low, 1.0) for low, _ in drawn]
     totals["open_ended"] = [math.isinf(high) for _, high in drawn]
     cap = max([h for _, h in drawn if not math.isinf(h)] + [lo for lo, _ in drawn] + [10.0]) * 3

@@ -92,8 +92,9 @@ def select_articles(articles: pd.DataFrame, date_from: str | date | None = None,
 
 def select_mentions(tables: dict[str, pd.DataFrame], article_ids: list[str],
                     actor_types: list[str] | None = None) -> pd.DataFrame:
-    """Return the resolved mentions of ``article_ids`` (optionally of some actor types),
-    with the paragraph of their sentence.
+    """Return the resolved mentions of ``article_ids`` (optionally of some actor types).
+
+    Each mention comes with the paragraph of its sentence.
     """
     mentions = tables["mentions"]
     mentions = mentions[mentions["actor_id"].notna() & mentions["article_id"].isin(article_ids)]
@@ -180,7 +181,8 @@ def _evidence(pairs: pd.DataFrame, together: dict[tuple[str, str], list[str]], m
 
     ``mentions`` says which: ``both``, or the id of the one actor the sentence names.
     """
-    actors_in_sentence = mentions.groupby(["article_id", "sentence_id"])["actor_id"].agg(lambda s: frozenset(s)).to_dict()
+    actors_in_sentence = mentions.groupby(["article_id", "sentence_id"])["actor_id"].agg(
+        lambda s: frozenset(s)).to_dict()
     window_of = mentions.drop_duplicates(["article_id", "sentence_id"]).set_index(
         ["article_id", "sentence_id"])["window"].to_dict()
     text = sentences.set_index(["article_id", "sentence_id"])[["paragraph_id", "text"]].to_dict("index")

@@ -124,8 +124,9 @@ def find_trigger(span, timex_start: int | None) -> tuple[str, str, int]:
 
 
 def pick_timex(timexes: list[dict], span) -> dict | None:
-    """Return the dated timex of a sentence whose head chain reaches a trigger first,
-    else the first dated one.
+    """Return the dated timex of a sentence whose head chain reaches a trigger first.
+
+    If none does, return the first dated one.
     """
     dated = [t for t in timexes if t.get("start") is not None]
     if not dated:
@@ -155,7 +156,8 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
         if not actors:
             continue
         span = parsed.span(sentence)
-        timex = pick_timex(sorted(by_sentence_timexes.get(sentence.sentence_id, []), key=lambda t: t["start_char"]), span)
+        timex = pick_timex(sorted(by_sentence_timexes.get(sentence.sentence_id, []), key=lambda t: t["start_char"]),
+                           span)
         if timex is None:
             continue
         event_type, trigger, _ = find_trigger(span, timex["start_char"])
@@ -170,8 +172,10 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
 
 
 def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
-    """Score events against ``gold_dir/events.csv``: which sentences are events
-    (``detection``), with the right type (``type``) and the right date interval (``date``).
+    """Score events against ``gold_dir/events.csv``.
+
+    Scored are which sentences are events (``detection``), with the right type (``type``)
+    and the right date interval (``date``).
     """
     from helpers.scoring import gold_and_predicted, prf
 

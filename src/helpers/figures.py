@@ -532,7 +532,7 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
     according = according_to(span)
-    for previous, figure in zip([None, *figures], figures):
+    for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = reported_by(figure, span) or (according[0] if according else None)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
@@ -677,7 +677,7 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     if found is None:
         return []
     gold_frame, predicted = found
-    texts = dict(zip(predicted["figure_id"], predicted["text"]))
+    texts = dict(zip(predicted["figure_id"], predicted["text"], strict=True))
     gold, pred = _keyed(gold_frame), _keyed(predicted)
     rows = [prf(set(pred), set(gold), "figures", "detection")]
     for name in ("qualifier", "victims", "location", "per"):

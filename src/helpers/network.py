@@ -85,7 +85,8 @@ def _edge_traces(co: Cooccurrence, pos: dict[str, tuple[float, float]]) -> list[
         (xa, ya), (xb, yb) = pos[pair["actor_a"]], pos[pair["actor_b"]]
         strength = max(float(pair["npmi"]), 0.0)
         traces.append(go.Scatter(x=[xa, xb], y=[ya, yb], mode="lines", hoverinfo="skip", showlegend=False,
-                                 line={"width": 0.5 + 7 * strength, "color": f"rgba(90,90,90,{0.25 + 0.6 * strength:.2f})"}))
+                                 line={"width": 0.5 + 7 * strength,
+                                       "color": f"rgba(90,90,90,{0.25 + 0.6 * strength:.2f})"}))
         mid_x.append(round((xa + xb) / 2, 4))
         mid_y.append(round((ya + yb) / 2, 4))
         labels.append(edge_hover(co, pair))

@@ -15,8 +15,10 @@ from helpers.paths import PROJECT_ROOT, SEEDS_DIR
 
 
 def resolve_path(value: str | Path | None, default: Path | None = None) -> Path | None:
-    """Resolve a path parameter: empty means ``default``; relative paths are tried
-    against the working folder, then against the project root.
+    """Resolve a path parameter.
+
+    Empty means ``default``; relative paths are tried against the working folder,
+    then against the project root.
     """
     if value is None or str(value).strip() == "":
         return default

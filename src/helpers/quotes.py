@@ -221,8 +221,10 @@ def _resolved_mentions(mentions: list[dict]) -> list[Mention]:
 
 
 def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
-    """Return the actor a subject phrase names: the mention on its head, else one inside it
-    (a person, when the head is a role noun such as "representative").
+    """Return the actor a subject phrase names.
+
+    That is the mention on its head, else one inside it (a person, when the head is a
+    role noun such as "representative").
     """
     head_start = subject.idx
     for mention in mentions:

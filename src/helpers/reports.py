@@ -22,7 +22,6 @@ import datetime as dt
 import html
 import json
 import logging
-import os
 import sys
 import tempfile
 import time
@@ -54,7 +53,7 @@ class LocalKernelManager(AsyncKernelManager):
 
     @default("ip")
     def _default_ip(self) -> str:
-        return os.path.join(tempfile.gettempdir(), f"news-helpers-kernel-{uuid.uuid4().hex[:12]}")
+        return str(Path(tempfile.gettempdir()) / f"news-helpers-kernel-{uuid.uuid4().hex[:12]}")
 
 
 @dataclass
@@ -117,8 +116,9 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     with tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, prefix=f".{path.name}.",
                                      suffix=".tmp", encoding=encoding) as handle:
         handle.write(content)
-    os.chmod(handle.name, 0o644)
-    os.replace(handle.name, path)
+    temporary = Path(handle.name)
+    temporary.chmod(0o644)
+    temporary.replace(path)
 
 
 def error_page(job: Job, error: str, detail: str) -> str:

@@ -239,8 +239,10 @@ def latest_weekday(day: dt.date, weekday: int, future: bool) -> dt.date:
 
 
 def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) -> Interval:
-    """Return the latest ``month`` on or before the month of ``day`` (strictly before if
-    ``strict``), or the first one on or after it if ``future``.
+    """Return the latest ``month`` on or before the month of ``day``.
+
+    The month is strictly before if ``strict``; if ``future``, return instead the first one
+    on or after it.
     """
     if future:
         year = day.year if month >= day.month else day.year + 1
@@ -250,8 +252,9 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
 
 
 def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
-    """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``
-    (on or after it if ``future``); None for an impossible date.
+    """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
+
+    If ``future``, the year puts it on or after ``day``; return None for an impossible date.
     """
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
         try:
@@ -364,9 +367,11 @@ def _weekday(m: re.Match, ctx: Context) -> Resolution | None:
     weekday = WEEKDAYS.index(m["weekday"])
     rel = (m.groupdict().get("rel") or "").lower()
     if rel == "next":
-        return Resolution("relative", relative=lambda d: day_interval(latest_weekday(d + dt.timedelta(days=1), weekday, True)))
+        return Resolution("relative",
+                          relative=lambda d: day_interval(latest_weekday(d + dt.timedelta(days=1), weekday, True)))
     if rel == "last":
-        return Resolution("relative", relative=lambda d: day_interval(latest_weekday(d - dt.timedelta(days=1), weekday, False)))
+        return Resolution("relative",
+                          relative=lambda d: day_interval(latest_weekday(d - dt.timedelta(days=1), weekday, False)))
     return Resolution("relative", relative=lambda d: day_interval(latest_weekday(d, weekday, ctx.future)))
 
 
@@ -395,7 +400,8 @@ def _century(m: re.Match, ctx: Context) -> Resolution | None:
     if not 1 <= ordinal <= 21:
         return None
     first = (ordinal - 1) * 100
-    return _absolute(Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), f"{ordinal - 1:02d}", "century"))
+    return _absolute(Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), f"{ordinal - 1:02d}",
+                              "century"))
 
 
 def _deictic_day(m: re.Match, ctx: Context) -> Resolution | None:
@@ -434,8 +440,9 @@ def _quarter(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def _anaphoric(unit: str, amount: int, whole_unit: bool = False) -> Callable[[Interval], Interval]:
-    """Return a function moving the previous date by ``amount`` units; ``whole_unit``
-    ("the following week") returns the whole week, month or year reached.
+    """Return a function moving the previous date by ``amount`` units.
+
+    With ``whole_unit`` ("the following week") it returns the whole week, month or year reached.
     """
     def move(previous: Interval) -> Interval:
         moved = shift(previous, unit, amount)
@@ -495,12 +502,15 @@ RULES: list[Rule] = [
     _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
     _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
-    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)(?!-\d\d-)", _year),
+    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
+                  r"(?![\d,.]\d)(?!-\d\d-)", _year),
     _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
-    _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)(?:the\s+)?(?P<unit>year|month|week)\b",
+    _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+                         r"(?:the\s+)?(?P<unit>year|month|week)\b",
           _end_of_unit, _I),
-    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b", _this_unit),
+    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b",
+          _this_unit),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
     _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
     _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
@@ -516,7 +526,8 @@ RULES: list[Rule] = [
     _rule("vague_words", r"\b(?P<key>recently|previously|nowadays|currently|now|"
                          r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
           _vague, _I),
-    _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b(?!\s+(?:few\s+)?(?:\d+|two|three|several|days?|weeks?|months?|years?|decades?)\b)",
+    _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
+                       r"(?!\s+(?:few\s+)?(?:\d+|two|three|several|days?|weeks?|months?|years?|decades?)\b)",
           _vague, _I),
     _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
@@ -547,13 +558,13 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
 
 
 def _year_context(text: str, start: int) -> bool:
-    """True when a four-digit number follows a word that introduces years ("in", "since", ...)."""
+    """Return True when a four-digit number follows a word that introduces years ("in", "since", ...)."""
     return re.search(r"\b(?:in|since|until|by|from|of|before|after|during|the)\s+$", text[max(0, start - 12):start],
                      re.IGNORECASE) is not None
 
 
 def future_context(text: str, start: int, end: int, sentence_bounds: tuple[int, int] | None = None) -> bool:
-    """True when the words around a date speak of the future ("will", "next", "scheduled", ...).
+    """Return True when the words around a date speak of the future ("will", "next", "scheduled", ...).
 
     Looks at up to 60 characters before and 30 after the expression, within its sentence.
     """
@@ -562,7 +573,8 @@ def future_context(text: str, start: int, end: int, sentence_bounds: tuple[int, 
     return _FUTURE_CUE.search(window) is not None
 
 
-def publication_interval(published: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None, str]:
+def publication_interval(published: dt.date | None,
+                         precision: str | None) -> tuple[dt.date | None, dt.date | None, str]:
     """Return the first and last possible day of publication and its granularity."""
     if published is None:
         return None, None, "day"
@@ -575,8 +587,9 @@ def publication_interval(published: dt.date | None, precision: str | None) -> tu
 
 
 def anchor_relative(relative: Relative, ctx: Context) -> Interval | None:
-    """Resolve a relative expression at the first and last possible publication day and
-    return the interval covering both (one exact interval when they agree).
+    """Resolve a relative expression at the first and last possible publication day.
+
+    Return the interval covering both (one exact interval when they agree).
     """
     if ctx.published_start is None:
         return None

@@ -20,7 +20,8 @@ def mentions_chart(mentions: pd.DataFrame, sentences: pd.DataFrame, top_n: int =
         lines = [f"[{i}] {hover_text(text_of.get(i, ''), width=90, max_chars=200)}" for i in ids[:4]]
         hovers.append("<br>".join(lines) + (f"<br>… {len(ids) - 4} more" if len(ids) > 4 else ""))
     fig = go.Figure(go.Bar(
-        x=counts["n"], y=[plot_label(n) for n in counts["actor_name"]], orientation="h", hovertext=hovers, hoverinfo="text",
+        x=counts["n"], y=[plot_label(n) for n in counts["actor_name"]], orientation="h", hovertext=hovers,
+        hoverinfo="text",
         marker_color=[TYPE_COLOURS.get(t, "#999999") for t in counts["actor_type"]],
     ))
     fig.update_layout(title="Mentions per actor in this article", xaxis_title="mentions",
