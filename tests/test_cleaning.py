@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.cleaning import clean_text, normalise_line
+from helpers.cleaning import clean_text, lost_lines
 from helpers.paths import SEEDS_DIR
 
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
@@ -18,16 +18,7 @@ BOILERPLATE = [
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_every_source_line_is_in_body_or_dropped(path, seed_articles):
     article = seed_articles[path.stem]
-    dropped = {}
-    for d in article.clean.dropped:
-        dropped.setdefault(d.line_no, []).append(d.text)
-    for line_no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = normalise_line(raw)
-        for fragment in dropped.get(line_no, []):
-            assert line.startswith(fragment), (line_no, fragment)
-            line = line[len(fragment):].strip()
-        if line:
-            assert line in article.body, f"{path.name}:{line_no} lost: {line[:60]!r}"
+    assert lost_lines(path.read_text(encoding="utf-8"), article.clean) == []
 
 
 def test_no_boilerplate_survives_into_sentences(seed_tables):

@@ -211,7 +211,7 @@ def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> Cl
     >>> a.body, a.header_date, a.author, [d.reason for d in a.dropped]
     ('Iran said so.', '2020-01-02', 'Jo Doe', ['date-header', 'byline'])
     """
-    lines = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [normalise_line(line) for line in split_lines(text)]
     dropped: list[DroppedLine] = []
     header_date = None
     first = next((i for i, line in enumerate(lines) if line), None)
@@ -244,3 +244,40 @@ def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> Cl
         spans.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
     return CleanArticle(body, spans, dropped, title, author, header_date)
+
+
+def split_lines(text: str) -> list[str]:
+    r"""Split raw text into lines as cleaning numbers them (any newline convention).
+
+    >>> split_lines("a\r\nb\rc\n")
+    ['a', 'b', 'c', '']
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def lost_lines(text: str, clean: CleanArticle) -> list[tuple[int, str]]:
+    r"""Return the source lines that are neither in the cleaned body nor in ``dropped``.
+
+    A dropped fragment covers the start of its line (an inline date header); the rest
+    of that line must then be in the body. A dropped record that does not match the
+    start of its line counts as a loss too. An empty list means nothing was lost.
+
+    >>> text = "date 2020-01-02 Iran said so.\n\nBy: Jo Doe"
+    >>> lost_lines(text, clean_text(text))
+    []
+    """
+    dropped: dict[int, list[str]] = {}
+    for d in clean.dropped:
+        dropped.setdefault(d.line_no, []).append(d.text)
+    lost = []
+    for line_no, raw in enumerate(split_lines(text), start=1):
+        line = normalise_line(raw)
+        for fragment in dropped.get(line_no, []):
+            if not line.startswith(fragment):  # the record does not match its line
+                break
+            line = line[len(fragment):].strip()
+        else:
+            if not line or line in clean.body:
+                continue
+        lost.append((line_no, line))
+    return lost

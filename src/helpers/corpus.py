@@ -215,17 +215,6 @@ def read_exclusions(folder: Path,
     return exclusions
 
 
-def decode_text(raw: bytes) -> str:
-    r"""Decode article bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252.
-
-    >>> decode_text("caf\u00e9".encode("cp1252"))
-    'café'
-    >>> decode_text("\ufeffcaf\u00e9".encode("utf-16-le"))
-    'café'
-    """
-    return decode_bytes(raw)[0]
-
-
 def decode_bytes(raw: bytes) -> tuple[str, str | None]:
     r"""Decode article bytes; return the text and a warning when it was not clean UTF-8.
 
@@ -235,6 +224,8 @@ def decode_bytes(raw: bytes) -> tuple[str, str | None]:
 
     >>> decode_bytes(b"Gaza \xe9t\xe9")[0]
     'Gaza été'
+    >>> decode_bytes("\ufeffcaf\u00e9".encode("utf-16-le"))[0]
+    'café'
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), None

@@ -48,6 +48,7 @@ from spacy.tokens import Doc, DocBin
 
 from helpers import actors, events, figures, nlp, quotes, timexes
 from helpers.corpus import Article, CorpusProblem, read_corpus
+from helpers.files import write_atomically
 from helpers.parsed import ParsedArticle, parse_article
 from helpers.paths import PACKAGE_DIR, cache_dir
 from helpers.registry import Registry, load_registry
@@ -173,11 +174,7 @@ class StepCache:
 
     def put_bytes(self, key: str, data: bytes) -> None:
         """Store ``data`` under ``key`` atomically (a crash never leaves half an entry)."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as out:
-            out.write(data)
-        Path(out.name).replace(path)
+        write_atomically(self._path(key), data)
 
     def get(self, key: str) -> dict | None:
         """Return the stored object of ``key``, or None."""

@@ -34,6 +34,7 @@ import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
 
+from helpers.files import write_atomically
 from helpers.jobs import Job, JobsFileError, check_parameters, default_jobs, discover_notebooks, load_jobs
 from helpers.paths import NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR
 from helpers.provenance import add_provenance, input_fingerprints, job_key, provenance_cell, versions
@@ -106,19 +107,6 @@ def notebook_to_html(nb: nbformat.NotebookNode) -> str:
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"plotly_js": get_plotlyjs()})
     return body
-
-
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(content, bytes) else "w"
-    encoding = None if isinstance(content, bytes) else "utf-8"
-    with tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, prefix=f".{path.name}.",
-                                     suffix=".tmp", encoding=encoding) as handle:
-        handle.write(content)
-    temporary = Path(handle.name)
-    temporary.chmod(0o644)
-    temporary.replace(path)
 
 
 def error_page(job: Job, error: str, detail: str) -> str:
