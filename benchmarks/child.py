@@ -26,8 +26,8 @@ def peak_mb() -> dict[str, float]:
 
 def run_extract(corpus: str, out: str, workers: int) -> dict:
     """Time reading and extracting ``corpus`` into ``out`` (the CLI's path)."""
-    from helpers import nlp
-    from helpers.extract import extract_to_folder, load_inputs
+    from helpers.extract import nlp
+    from helpers.pipeline.run import extract_to_folder, load_inputs
 
     started = time.perf_counter()
     if workers <= 1:
@@ -44,8 +44,8 @@ def run_extract(corpus: str, out: str, workers: int) -> dict:
 
 def run_spacy(corpus: str) -> dict:
     """Time a bare ``nlp.pipe`` pass over the same bodies with the same model and batch size."""
-    from helpers import nlp
-    from helpers.extract import load_inputs
+    from helpers.extract import nlp
+    from helpers.pipeline.run import load_inputs
 
     model = nlp.load_model()
     articles, _, _ = load_inputs(corpus)
@@ -59,10 +59,10 @@ def run_spacy(corpus: str) -> dict:
 
 
 def run_steps(corpus: str, limit: int) -> dict:
-    """Time each step of :func:`helpers.extract.extract_article` on ``limit`` articles."""
-    from helpers import actors, events, figures, nlp, quotes, timexes
-    from helpers.extract import article_rows, load_inputs
-    from helpers.parsed import parse_article
+    """Time each step of :func:`helpers.pipeline.run.extract_article` on ``limit`` articles."""
+    from helpers.extract import actors, events, figures, nlp, quotes, timexes
+    from helpers.extract.parsed import parse_article
+    from helpers.pipeline.run import article_rows, load_inputs
 
     model = nlp.load_model()
     articles, _, registry = load_inputs(corpus)

@@ -4,7 +4,7 @@
 
 Prints exact-span mention precision, recall and F1 for PER, ORG and LOC of
 (a) spaCy's model alone (its entities, labels mapped PERSON->PER, ORG->ORG,
-GPE/LOC/FAC->LOC) and (b) ``helpers.actors.extract_mentions`` with the shipped
+GPE/LOC/FAC->LOC) and (b) ``helpers.extract.actors.extract_mentions`` with the shipped
 registry (registry types mapped: person->PER; organization, armed_group,
 government_body, media->ORG; state, place->LOC; group ignored), overall and on the
 Middle East stories (documents with at least three regional keywords).
@@ -12,7 +12,7 @@ Role mentions ("the Israeli prime minister") are left out of (b): CoNLL marks on
 names, so they would count as errors although they are right.
 
 ``--threshold`` prints the score study behind ``actors.FUZZY_THRESHOLD``: the best
-:func:`helpers.actors.name_score` of true spelling variants (not in the registry)
+:func:`helpers.extract.actors.name_score` of true spelling variants (not in the registry)
 against the registry, and of CoNLL-2003 names that are not registry actors.
 """
 
@@ -26,12 +26,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers import actors
-from helpers.cleaning import CleanArticle
 from helpers.corpus import Article
-from helpers.nlp import load_model
-from helpers.parsed import parse_article
-from helpers.registry import load_registry
+from helpers.corpus.cleaning import CleanArticle
+from helpers.extract import actors
+from helpers.extract.nlp import load_model
+from helpers.extract.parsed import parse_article
+from helpers.extract.registry import load_registry
 
 CONLL_DIR = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "conll2003"
 SPACY_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.paths import NOTEBOOKS_DIR
+from benchmarks.checkout import NOTEBOOKS_DIR, SEEDS_DIR
 
 
 def render_seconds(notebook: Path, workdir: Path) -> float:
     """Return the seconds to execute ``notebook`` with papermill and convert it to HTML,
     as ``helpers render`` does (same kernel manager and exporter)."""
-    from helpers.reports import Job, execute_notebook, notebook_to_html
+    from helpers.reports.jobs import Job
+    from helpers.reports.render import execute_notebook, notebook_to_html
 
     started = time.perf_counter()
     executed = execute_notebook(Job(notebook), workdir / f"{notebook.stem}.out.ipynb")
@@ -35,10 +36,9 @@ def baseline_notebook(folder: Path) -> Path:
 
 def measure() -> tuple[float, dict[str, float]]:
     """Return the baseline's render time and each notebook's (extraction already cached)."""
-    from helpers.extract import extract_corpus
-    from helpers.paths import SEEDS_DIR
+    from helpers.pipeline.run import ensure_tables
 
-    extract_corpus(SEEDS_DIR)  # warm the cache, as `helpers render` does before rendering
+    ensure_tables(SEEDS_DIR)  # extract first, as `helpers render` does before rendering
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         baseline = render_seconds(baseline_notebook(workdir), workdir)

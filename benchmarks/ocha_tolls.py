@@ -6,9 +6,9 @@
 
 Extracts the 151 daily UN OCHA flash updates (October 2023 to April 2024) with the
 project's pipeline, picks out of each report the Gaza death toll it attributes to the
-Ministry of Health (:func:`helpers.compare.reported_tolls`: the largest killed figure
+Ministry of Health (:func:`helpers.analyses.tolls.reported_tolls`: the largest killed figure
 in Gaza with such a source), and compares it with the reference daily series on the
-report's day or the day before (:func:`helpers.compare.agreement_with_series`).
+report's day or the day before (:func:`helpers.analyses.tolls.agreement_with_series`).
 Prints how many reports state such a toll, the share that agree within 2%, and every
 disagreement with its sentence for a reader to check.
 """
@@ -21,11 +21,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.compare import agreement_with_series, load_reference_series, reported_tolls
-from helpers.extract import extract_corpus
-from helpers.paths import PROJECT_ROOT
-
-SHARED = PROJECT_ROOT.parent / "shared"
+from benchmarks.checkout import SHARED
+from helpers.analyses.reference import load_reference_series
+from helpers.analyses.tolls import agreement_with_series, reported_tolls
+from helpers.pipeline.run import extract_corpus
 
 
 def main() -> None:
@@ -37,8 +36,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     result = extract_corpus(Path(args.corpus), progress=True)
-    tolls = reported_tolls(result.tables)
-    table = agreement_with_series(tolls, load_reference_series(args.reference), tolerance=args.tolerance)
+    tolls = reported_tolls(result.tables, place="Gaza")
+    table = agreement_with_series(tolls, load_reference_series(args.reference), place="Gaza", tolerance=args.tolerance)
     n_reports = len(result.tables["articles"])
     agree = int(table["agrees"].sum()) if len(table) else 0
     print(f"reports: {n_reports}; stating a Gaza toll attributed to the Ministry of Health: {len(table)}")

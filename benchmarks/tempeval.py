@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/tempeval.py --train    # TBAQ training data (for tuning)
 
 Reads the TimeML documents, takes the text between <TEXT> tags with the gold TIMEX3
-spans, runs :func:`helpers.timexes.find_timexes` anchored to each document's creation
+spans, runs :func:`helpers.extract.timexes.find_timexes` anchored to each document's creation
 time (DCT), and prints, with the task's own definitions, strict and relaxed
 detection precision/recall/F1 and value F1 (a relaxed match whose value is right,
 over the system's and the gold's counts). It scores twice: on DATE timexes only
@@ -24,9 +24,10 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.timexes import find_timexes
+from benchmarks.checkout import SHARED
+from helpers.extract.timexes import find_timexes
 
-ROOT = Path("/work/shared/benchmarks/tempeval3")
+ROOT = SHARED / "benchmarks" / "tempeval3"
 PLATINUM = ROOT / "Evaluation" / "te3-platinum"
 TRAINING = ROOT / "Training" / "TBAQ-cleaned"
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")

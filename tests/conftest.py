@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from checkout import SEEDS_DIR
 from helpers.corpus import read_corpus
-from helpers.extract import extract_corpus
-from helpers.paths import SEEDS_DIR
+from helpers.pipeline.run import extract_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

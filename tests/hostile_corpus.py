@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from helpers.paths import DEFAULT_REGISTRY, SEEDS_DIR
+from checkout import SEEDS_DIR
+from helpers.paths import DEFAULT_REGISTRY
 
 #: Where each payload sits -> the payload. The keys are the markers ``alert`` is called with.
 PAYLOADS = {
@@ -124,8 +125,7 @@ def write_registry(path: Path) -> Path:
 
 def jobs_for(corpus: Path, registry: Path) -> list:
     """Return the default jobs for ``corpus``, with ``registry`` for the notebooks that take it."""
-    from helpers.jobs import declared_parameters
-    from helpers.reports import default_jobs
+    from helpers.reports.jobs import declared_parameters, default_jobs
 
     jobs = default_jobs(corpus)
     for job in jobs:
@@ -144,7 +144,7 @@ def render_hostile(root_factory) -> HostileCorpus:
     so JupyterLab's kernels find the hostile articles already extracted.
     """
     if "hostile" not in _RENDERED:
-        from helpers.reports import render_jobs
+        from helpers.reports.render import render_jobs
 
         root = root_factory.mktemp("hostile")
         corpus, registry = build_corpus(root)

@@ -4,13 +4,14 @@ import datetime as dt
 
 import pytest
 
-from helpers import actors
-from helpers.cleaning import CleanArticle
+from checkout import PROJECT_ROOT
 from helpers.corpus import Article
-from helpers.nlp import load_model
-from helpers.parsed import parse_article
-from helpers.paths import PROJECT_ROOT
-from helpers.registry import load_registry, parse_registry
+from helpers.corpus.cleaning import CleanArticle
+from helpers.evaluation import actors as evaluation_actors
+from helpers.extract import actors
+from helpers.extract.nlp import load_model
+from helpers.extract.parsed import parse_article
+from helpers.extract.registry import load_registry, parse_registry
 
 GOLD = PROJECT_ROOT / "tests" / "gold"
 
@@ -27,7 +28,7 @@ def _resolved(seed_tables, article_prefix, text):
 
 
 def test_article_level_actor_f1_meets_target(seed_tables):
-    scores = {row["level"]: row for row in actors.evaluate(seed_tables, GOLD)}
+    scores = {row["level"]: row for row in evaluation_actors.evaluate(seed_tables, GOLD)}
     article = scores["article actors"]
     assert article["f1"] >= 0.95, (article["missed"], article["spurious"])
     surface = scores["surface form -> actor"]

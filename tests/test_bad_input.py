@@ -9,6 +9,7 @@ every source file is byte-for-byte unchanged.
 
 import errno
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -16,10 +17,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import extract
+from checkout import SEEDS_DIR
 from helpers.__main__ import main
-from helpers.corpus import MAX_FILE_BYTES, read_corpus
-from helpers.paths import SEEDS_DIR
+from helpers.corpus import read_corpus
+from helpers.corpus.sources import MAX_FILE_BYTES
+from helpers.pipeline import run as extract
+from helpers.pipeline import store
 from helpers.schema import TABLES
 
 GOOD = "003_3e998512e3ccf6bf"  # the shortest seed: parsed once, then served from the cache
@@ -367,7 +370,7 @@ def test_disk_full_half_way_keeps_the_previous_complete_tables(tmp_path, capsys,
     out = tmp_path / "out"
     assert run_extract(corpus, out, capsys)[0] == 0
     previous = fingerprints(out)
-    monkeypatch.setattr(extract.pq, "write_table", _fail_on_third_table(extract.pq.write_table))
+    monkeypatch.setattr(store.pq, "write_table", _fail_on_third_table(store.pq.write_table))
     code, err, ids = run_extract(corpus, out, capsys, "--no-cache")
     assert code == 2 and "No space left on device" in err and "Choose a writable folder" in err
     assert fingerprints(out) == previous, "the previous complete set of tables was touched"
@@ -375,7 +378,7 @@ def test_disk_full_half_way_keeps_the_previous_complete_tables(tmp_path, capsys,
 
 
 def test_disk_full_on_a_fresh_folder_leaves_no_table(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(extract.pq, "write_table", _fail_on_third_table(extract.pq.write_table))
+    monkeypatch.setattr(store.pq, "write_table", _fail_on_third_table(store.pq.write_table))
     out = tmp_path / "out"
     code, err, _ = run_extract(make_corpus(tmp_path), out, capsys)
     assert code == 2 and "No space left on device" in err
@@ -387,9 +390,9 @@ def test_interrupted_while_moving_tables_into_place_is_never_taken_for_complete(
 ):
     tables = extract.extract_corpus(make_corpus(tmp_path)).tables
     out = tmp_path / "out"
-    extract.write_tables(tables, out)
-    assert extract.read_tables(out)["articles"]["article_id"].tolist() == [GOOD]
-    real_replace, moved = extract.os.replace, []
+    store.write_tables(tables, out)
+    assert store.read_tables(out)["articles"]["article_id"].tolist() == [GOOD]
+    real_replace, moved = os.replace, []
 
     def replace_then_crash(src, dst):
         if len(moved) == 2:
@@ -397,16 +400,16 @@ def test_interrupted_while_moving_tables_into_place_is_never_taken_for_complete(
         moved.append(dst)
         return real_replace(src, dst)
 
-    monkeypatch.setattr(extract.os, "replace", replace_then_crash)
+    monkeypatch.setattr(os, "replace", replace_then_crash)
     with pytest.raises(KeyboardInterrupt):
-        extract.write_tables(tables, out)
+        store.write_tables(tables, out)
     assert len(moved) == 2 and not (out / "_SUCCESS").exists()
     assert not list(out.glob(".tables-*")), "staging folder left behind"
     with pytest.raises(
         FileNotFoundError,
         match="no complete set of tables .* Run `python -m helpers extract` again",
     ):
-        extract.read_tables(out)
+        store.read_tables(out)
 
 
 def test_sources_of_the_shipped_corpus_are_only_read():

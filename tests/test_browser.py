@@ -37,8 +37,8 @@ try:
 except ImportError:  # the browser fixture then skips, or fails in CI
     PlaywrightTimeout = TimeoutError
 
-from helpers.jobs import discover_notebooks
-from helpers.paths import PROJECT_ROOT
+from checkout import PROJECT_ROOT
+from helpers.reports.jobs import discover_notebooks
 from hostile_corpus import render_hostile
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from helpers.cleaning import clean_text, lost_lines
-from helpers.paths import SEEDS_DIR
+from checkout import SEEDS_DIR
+from helpers.corpus.cleaning import clean_text, lost_lines
 
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 BOILERPLATE = [

@@ -7,10 +7,11 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import compare
-from helpers.paths import PROJECT_ROOT
+from checkout import SHARED
+from helpers.analyses import comparison as compare
+from helpers.analyses import reference
 
-SERIES = PROJECT_ROOT.parent / "shared" / "reference" / "gaza_casualties"
+SERIES = SHARED / "reference" / "gaza_casualties"
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +45,7 @@ def test_counts_of_different_victims_without_a_place_are_not_a_disagreement(repo
 
 
 def test_seed_figures_against_the_hand_written_reference(reported):
-    table = compare.load_reference_table()
+    table = reference.load_reference_table()
     assert table["citation"].notna().all() and table["source"].notna().all()
     result = compare.compare_with_reference(reported, table, max_lag_days=7, after_days=7).set_index("figure_id")
     escalation = result.loc["000_4ef09cb68f00dbdb-f4"]
@@ -57,7 +58,7 @@ def test_seed_figures_against_the_hand_written_reference(reported):
 
 @pytest.mark.skipif(not SERIES.is_dir(), reason="shared reference series not present")
 def test_daily_series_is_read_with_its_sources(reported):
-    series = compare.load_reference_series(SERIES)
+    series = reference.load_reference_series(SERIES)
     gaza = series[(series["place"] == "Gaza") & (series["kind"] == "killed")].set_index("date")
     assert gaza.loc[pd.Timestamp("2023-10-16"), "value_low"] == 2808
     assert gaza.loc[pd.Timestamp("2023-10-16"), "source"].startswith("Gaza Government Media Office")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from helpers.cooccurrence import cooccurrence
-from helpers.network import heatmap_figure, network_figure, spring_layout
+from helpers.analyses.cooccurrence import cooccurrence
+from helpers.charts.network import heatmap_figure, network_figure, spring_layout
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 
+from checkout import SEEDS_DIR
 from helpers.corpus import parse_date, read_corpus
-from helpers.paths import SEEDS_DIR
 
 
 def test_seed_catalogue_dates_and_outlets(seed_articles):

@@ -6,10 +6,12 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from helpers import extract
+from checkout import SEEDS_DIR
 from helpers.__main__ import main
-from helpers.distributed import extract_distributed, model_loads
-from helpers.paths import SEEDS_DIR
+from helpers.extract import nlp
+from helpers.pipeline import run as extract
+from helpers.pipeline import store
+from helpers.pipeline.cluster import extract_distributed
 from helpers.schema import TABLES
 
 SECOND = Path(__file__).parent / "data" / "second_corpus"
@@ -39,7 +41,7 @@ def sorted_tables(tables):
 
 
 def assert_same(left_dir, right_dir):
-    left, right = (sorted_tables(extract.read_tables(d)) for d in (left_dir, right_dir))
+    left, right = (sorted_tables(store.read_tables(d)) for d in (left_dir, right_dir))
     for name in TABLES:
         pd.testing.assert_frame_equal(left[name], right[name], obj=name)
 
@@ -77,7 +79,8 @@ def test_each_worker_loads_spacy_once(tmp_path, client):
     articles, _, registry = extract.load_inputs(SEEDS_DIR)
     extract_distributed(articles, registry, tmp_path / "dask", "unused", partition_size=1,
                         use_cache=False, client=client)
-    assert list(model_loads(client).values()) == [1, 1]
+    loads = client.run(lambda: nlp.load_model.cache_info().misses)
+    assert list(loads.values()) == [1, 1]
 
 
 def test_unreachable_scheduler_exits_2_with_what_to_do(tmp_path, capsys):

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from helpers import events, nlp, timexes
 from helpers.corpus import read_corpus
-from helpers.parsed import parse_article
+from helpers.extract import events, nlp, timexes
+from helpers.extract.parsed import parse_article
 from helpers.schema import to_frame
+from helpers.vocab import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")
@@ -60,5 +61,5 @@ def test_no_event_without_actors_or_dates(parsed_seeds):
 
 def test_plover_table_covers_every_type():
     table = events.plover_table()
-    assert set(table) == set(events.EVENT_TYPES)
+    assert set(table) == set(EVENT_TYPES)
     assert events.plover_type("attack") == "ASSAULT" and events.plover_type("statement") is None

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from helpers import exercises
+from helpers.analyses import exercises
 
 ARTICLE = "000_4ef09cb68f00dbdb"
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import pyarrow.parquet as pq
 
+from checkout import SEEDS_DIR
 from helpers.__main__ import main
-from helpers.paths import SEEDS_DIR
 from helpers.schema import TABLES
 
 
@@ -36,7 +36,7 @@ def test_every_article_table_has_rows(seed_tables):
 
 
 def test_second_run_is_served_from_the_cache(tmp_path, monkeypatch):
-    from helpers import extract
+    from helpers.pipeline import run as extract
 
     monkeypatch.setenv("NEWS_HELPERS_CACHE", str(tmp_path / "cache"))
     first = extract.extract_corpus(SEEDS_DIR)

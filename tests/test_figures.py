@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import figures
-from helpers.paths import PROJECT_ROOT
+from checkout import PROJECT_ROOT
+from helpers.evaluation import figures as evaluation_figures
+from helpers.extract import figures
 
 ESCALATION = "000_4ef09cb68f00dbdb"
 WAR = "004_422bb6ef6b69d9a6"
@@ -104,7 +105,7 @@ def test_figure_ids_are_stable_and_unique(table):
 
 
 def test_figures_against_gold(seed_tables):
-    scores = {row["level"]: row for row in figures.evaluate(seed_tables, PROJECT_ROOT / "tests" / "gold")}
+    scores = {row["level"]: row for row in evaluation_figures.evaluate(seed_tables, PROJECT_ROOT / "tests" / "gold")}
     assert scores["detection"]["f1"] >= 0.95, scores["detection"]
     assert scores["qualifier"]["recall"] >= 0.95
     assert scores["source"]["recall"] >= 0.95

@@ -11,7 +11,7 @@ import re
 import nbformat
 import pytest
 
-from helpers.extract import extract_corpus
+from helpers.pipeline.run import extract_corpus
 from hostile_corpus import HOSTILE_IDS, PAYLOADS, render_hostile
 
 #: Markup that would run: a script element holding a payload, a tag with an event handler

@@ -5,8 +5,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import extract, nlp, timexes
-from helpers.paths import DEFAULT_REGISTRY, SEEDS_DIR
+from checkout import SEEDS_DIR
+from helpers.extract import nlp, timexes
+from helpers.paths import DEFAULT_REGISTRY
+from helpers.pipeline import run as extract
+from helpers.pipeline import store
 from helpers.schema import TABLES
 
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
@@ -90,7 +93,7 @@ def test_chunked_parts_and_two_processes_give_the_same_tables(tmp_path, cache):
                                         part_size=2, chunk_size=2)
     assert summary.steps == {"parsed": 5}
     assert len(list((out / "sentences.parquet").glob("part-*.parquet"))) == 3
-    written = extract.read_tables(out)
+    written = store.read_tables(out)
     assert summary.counts == {name: len(written[name]) for name in TABLES}
     for name in TABLES:
         pd.testing.assert_frame_equal(written[name], reference[name], check_dtype=False, obj=name)

@@ -6,10 +6,10 @@ import re
 import nbformat
 import pytest
 
+from checkout import NOTEBOOKS_DIR
 from helpers.__main__ import main
-from helpers.jobs import Job, JobsFileError, check_parameters, declared_parameters, load_jobs
-from helpers.paths import NOTEBOOKS_DIR
-from helpers.reports import render_jobs
+from helpers.reports.jobs import Job, JobsFileError, check_parameters, declared_parameters, load_jobs
+from helpers.reports.render import render_jobs
 
 PARAMS = '''corpus: str = ""  # folder of articles
 window: str = "sentence"  # one of: sentence, paragraph, article
@@ -112,7 +112,7 @@ def test_unchanged_jobs_are_skipped_unless_forced(unattended, capsys):
 
 def test_same_inputs_same_report_bytes_but_provenance(tmp_path):
     nb = _notebook(tmp_path / "01_chart.ipynb", (
-        "import plotly.express as px\nfrom helpers.plots import show\n"
+        "import plotly.express as px\nfrom helpers.charts.base import show\n"
         "show(px.scatter(x=[1, 2, 3], y=[3, 1, 2], title='t'))"))
     pages = []
     for run in ("a", "b"):

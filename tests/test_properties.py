@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import figures, nlp, timexes
-from helpers.cleaning import clean_text, lost_lines, split_lines
-from helpers.corpus import build_article
-from helpers.parsed import parse_article
+from helpers.corpus.cleaning import clean_text, lost_lines, split_lines
+from helpers.corpus.read import build_article
+from helpers.extract import figures, nlp, timexes
+from helpers.extract.parsed import parse_article
 
 FAST = settings(max_examples=150, deadline=None)
 PARSED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from helpers import quotes
-from helpers.paths import PROJECT_ROOT
-from helpers.quotes import find_quote_spans, quote_key
+from checkout import PROJECT_ROOT
+from helpers.evaluation import quotes as evaluation_quotes
+from helpers.evaluation.quotes import quote_key
+from helpers.extract.quotes import find_quote_spans
 
 GOLD = PROJECT_ROOT / "tests" / "gold"
 
@@ -72,7 +73,7 @@ def test_pronoun_reporting_body_and_continuation(seed_quotes):
 
 
 def test_seed_gold_targets(seed_tables):
-    scores = {row["level"]: row for row in quotes.evaluate(seed_tables, GOLD)}
+    scores = {row["level"]: row for row in evaluation_quotes.evaluate(seed_tables, GOLD)}
     assert scores["detection"]["f1"] >= 0.95, scores["detection"]
     # the right speaker for at least 90% of the gold quotes
     assert scores["speaker"]["recall"] >= 0.90, scores["speaker"]

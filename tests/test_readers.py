@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import readers
-from helpers.corpus import find_files, read_corpus
-from helpers.paths import SEEDS_DIR
+from checkout import SEEDS_DIR
+from helpers.corpus import readers
+from helpers.corpus.read import find_files, read_corpus
 
 SECOND = Path(__file__).parent / "data" / "second_corpus"
 OCHA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ocha_flash_updates"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from helpers.registry import RegistryError, load_registry, parse_registry
+from helpers.extract.registry import RegistryError, load_registry, parse_registry
 
 
 def test_shipped_registry_has_types_roles_and_affiliations():

@@ -5,7 +5,8 @@ import json
 import nbformat
 import pytest
 
-from helpers.reports import Job, discover_notebooks, render_jobs
+from helpers.reports.jobs import Job, discover_notebooks
+from helpers.reports.render import render_jobs
 
 
 def _notebook(path, code):
@@ -22,7 +23,7 @@ def _notebook(path, code):
 def rendered(tmp_path_factory):
     root = tmp_path_factory.mktemp("render")
     good = _notebook(root / "01_good.ipynb", (
-        "import plotly.graph_objects as go\nfrom helpers.plots import show\n"
+        "import plotly.graph_objects as go\nfrom helpers.charts.base import show\n"
         "show(go.Figure(go.Bar(x=['a', 'b'], y=[1, 2])))\nprint(corpus)"))
     bad = _notebook(root / "02_bad.ipynb", "raise ValueError('no such actor type: armed group')")
     out = root / "reports"

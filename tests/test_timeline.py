@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from helpers import timeline
+from helpers.analyses.timeline import background_table, episodes
+from helpers.charts import timeline
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +17,7 @@ def frame(seed_tables):
 
 
 def test_history_recalled_by_an_article_is_background_not_a_panel(frame):
-    background = timeline.background_table(frame)
+    background = background_table(frame)
     assert "Since the 1979 Islamic Revolution" in background.loc[0, "text"]
     assert background.loc[0, "granularity"] == "year"
     panels = frame[frame["episode"] > 0]
@@ -26,11 +27,11 @@ def test_history_recalled_by_an_article_is_background_not_a_panel(frame):
 def test_background_days_zero_keeps_every_event_on_the_panels(seed_tables):
     every = timeline.timeline_frame(seed_tables, background_days=0)
     assert (every["episode"] > 0).all()
-    assert timeline.background_table(every).empty
+    assert background_table(every).empty
 
 
 def test_each_episode_spans_weeks_not_decades(frame):
-    table = timeline.episodes(frame)
+    table = episodes(frame)
     assert len(table) >= 3
     assert ((table["end"] - table["start"]).map(lambda d: d.days) < 180).all()
     october = table[table["start"] == dt.date(2023, 10, 7)]
@@ -61,7 +62,7 @@ def test_event_type_lanes_hold_only_types_present_in_the_panel(seed_tables):
 
 def test_figure_has_one_own_axis_per_episode_and_month_bars(frame):
     fig = timeline.timeline_figure(frame)
-    n = len(timeline.episodes(frame))
+    n = len(episodes(frame))
     ranges = {tuple(fig.layout[f"xaxis{i if i > 1 else ''}"].range) for i in range(1, n + 1)}
     assert len(ranges) == n
     month = 31 * 86_400_000
@@ -82,4 +83,4 @@ def test_hover_escapes_article_text(seed_tables):
 
 def test_static_version_has_the_same_panels(frame):
     figure = timeline.static_timeline(frame)
-    assert len(figure.axes) == len(timeline.episodes(frame))
+    assert len(figure.axes) == len(episodes(frame))

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from helpers.corpus import read_corpus
+from helpers.evaluation.timexes import evaluate
+from helpers.extract.timexes import extract_timexes, find_timexes
 from helpers.schema import to_frame
-from helpers.timexes import evaluate, extract_timexes, find_timexes
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -76,8 +77,8 @@ def test_money_and_counts_are_not_years():
 
 
 def test_extract_timexes_rows_fit_the_schema():
-    from helpers import nlp
-    from helpers.parsed import parse_article
+    from helpers.extract import nlp
+    from helpers.extract.parsed import parse_article
 
     found, _ = read_corpus("seeds")
     article = next(a for a in found if a.article_id.startswith("004"))

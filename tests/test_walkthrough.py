@@ -3,7 +3,7 @@
 import pytest
 from testbook import testbook
 
-from helpers.paths import NOTEBOOKS_DIR
+from checkout import NOTEBOOKS_DIR
 
 NOTEBOOK = NOTEBOOKS_DIR / "00_walkthrough.ipynb"
 

@@ -9,35 +9,37 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
-from helpers.paths import REPORTS_DIR, SEEDS_DIR
+from helpers.corpus import CorpusProblem, ExportColumns
+from helpers.evaluation.evaluate import GoldError, evaluate_tables, format_scores
+from helpers.extract.registry import RegistryError
+from helpers.paths import PROJECT_ENV, ProjectNotFoundError, reports_dir, seeds_dir
+from helpers.pipeline.cluster import SchedulerError, extract_distributed
+from helpers.pipeline.run import ExtractionSummary, ensure_tables, extract_corpus, extract_to_folder, load_inputs
+from helpers.reports.jobs import Job, JobsFileError, default_jobs, load_jobs
+from helpers.reports.render import render_jobs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 
 
-def _print_problems(problems: list) -> None:
+def _print_problems(problems: list[CorpusProblem]) -> None:
     """Print corpus problems on standard error, one per line."""
     for problem in problems:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
 
 
-def _fatal_input(exc: Exception) -> int:
+def _fatal(exc: Exception) -> int:
     """Print why the input stops everything (missing corpus, no article, bad registry); return 2."""
-    from helpers.registry import RegistryError
-
-    hint = ""
-    if isinstance(exc, RegistryError):
-        hint = " Fix the registry file, or pass another with --registry."
+    hint = " Fix the registry file, or pass another with --registry." if isinstance(exc, RegistryError) else ""
     print(f"error: {exc}{hint}", file=sys.stderr)
     return EXIT_FATAL
 
 
-def _export_columns(pairs: list[str] | None):
+def _export_columns(pairs: list[str] | None) -> ExportColumns | None:
     """Return the export columns named by ``--column FIELD=NAME`` options, or None."""
-    from helpers.readers import ExportColumns
-
     if not pairs:
         return None
     overrides: dict[str, list[str]] = {}
@@ -49,16 +51,12 @@ def _export_columns(pairs: list[str] | None):
     return ExportColumns().with_overrides(overrides)
 
 
-def _run_extract(args: argparse.Namespace, articles: list, registry):
+def _run_extract(args: argparse.Namespace, articles: list, registry) -> ExtractionSummary:
     """Extract in this process, in a process pool, or on Dask, as the options say."""
     if args.scheduler:
-        from helpers.distributed import extract_distributed
-
         return extract_distributed(articles, registry, args.out, args.scheduler,
                                    workers=args.workers or 2, partition_size=args.partition_size,
                                    use_cache=not args.no_cache)
-    from helpers.extract import extract_to_folder
-
     return extract_to_folder(articles, registry, args.out, use_cache=not args.no_cache,
                              workers=1 if args.workers is None else args.workers,
                              progress=sys.stderr.isatty())
@@ -66,24 +64,15 @@ def _run_extract(args: argparse.Namespace, articles: list, registry):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract the tables of a corpus into ``--out`` as Parquet."""
-    from helpers.distributed import SchedulerError
-    from helpers.extract import load_inputs
-    from helpers.registry import RegistryError
-
     try:
-        articles, problems, registry = load_inputs(args.corpus, args.registry,
-                                                   _export_columns(args.column))
-    except (FileNotFoundError, RegistryError) as exc:
-        return _fatal_input(exc)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FATAL
+        articles, problems, registry = load_inputs(args.corpus, args.registry, _export_columns(args.column))
+    except (FileNotFoundError, RegistryError, ValueError) as exc:
+        return _fatal(exc)
     _print_problems(problems)
     try:
         summary = _run_extract(args, articles, registry)
     except SchedulerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FATAL
+        return _fatal(exc)
     except OSError as exc:
         print(f"error: cannot write tables to {args.out}: {exc.strerror or exc}. "
               "Choose a writable folder with --out.", file=sys.stderr)
@@ -95,24 +84,57 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
+def _render_jobs_of(args: argparse.Namespace) -> list[Job]:
+    """Return the jobs the render command was given: a jobs file, else every notebook on ``--corpus``."""
+    return load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+
+
+def _prepare_tables(jobs: list[Job]) -> None:
+    """Extract each corpus of ``jobs`` once (the notebooks then only read its tables).
+
+    A corpus that cannot be extracted is reported here; its notebooks report it too.
+    """
+    seen: set[tuple[str, str]] = set()
+    for job in jobs:
+        key = (job.parameters.get("corpus") or "", job.parameters.get("registry") or "")
+        if key in seen:
+            continue
+        seen.add(key)
+        print(f"extracting {key[0] or 'seeds'} (cached articles are not parsed again) ...", flush=True)
+        try:
+            ensure_tables(key[0] or seeds_dir(), key[1] or None, progress=sys.stderr.isatty())
+        except (FileNotFoundError, RegistryError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     """Render every notebook into self-contained HTML reports."""
-    from helpers.reports import render_main
-
-    return render_main(args)
+    try:
+        jobs = _render_jobs_of(args)
+    except (JobsFileError, ProjectNotFoundError) as exc:
+        return _fatal(exc)
+    if not jobs:
+        print("error: no notebooks (notebooks/NN_name.ipynb) found in the project", file=sys.stderr)
+        return EXIT_FATAL
+    out_root = Path(args.out) if args.out else reports_dir()
+    _prepare_tables(jobs)
+    results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True))
+    failed = [(job, r) for job, r in zip(jobs, results, strict=True) if r.status == "failed"]
+    skipped = sum(r.status == "skipped" for r in results)
+    print(f"{len(results) - len(failed)} of {len(results)} reports ready in {out_root} "
+          f"({skipped} unchanged and skipped, {len(failed)} failed)")
+    for job, r in failed:
+        print(f"FAILED {job.run}/{r.name}: {r.error} (see {out_root / job.run / (r.html or '')})", file=sys.stderr)
+    return EXIT_PARTIAL if failed else EXIT_OK
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Print precision, recall and F1 per table against a gold folder."""
-    from helpers.evaluate import evaluate_tables, format_scores
-    from helpers.extract import extract_corpus
-    from helpers.registry import RegistryError
-
     try:
-        result = extract_corpus(args.corpus, args.registry)
-    except (FileNotFoundError, RegistryError) as exc:
-        return _fatal_input(exc)
-    print(format_scores(evaluate_tables(result.tables, args.gold)))
+        result = extract_corpus(args.corpus or seeds_dir(), args.registry)
+        print(format_scores(evaluate_tables(result.tables, args.gold)))
+    except (FileNotFoundError, RegistryError, GoldError) as exc:
+        return _fatal(exc)
     return EXIT_OK
 
 
@@ -120,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    parser.add_argument("--project", type=Path, default=None,
+                        help="project folder (holding notebooks/, seeds/, reports/); default: the working "
+                             f"folder or the nearest one above it, or ${PROJECT_ENV}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     extract = sub.add_parser("extract", help="extract the data-model tables of a corpus as Parquet")
@@ -143,13 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="render notebooks into HTML reports")
     render.add_argument("jobs", nargs="?", type=Path, default=None,
                         help="report jobs file (default: all notebooks on seeds/)")
-    render.add_argument("--corpus", type=Path, default=SEEDS_DIR, help="corpus folder (default: seeds/)")
-    render.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: reports/)")
+    render.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the project's seeds/)")
+    render.add_argument("--out", type=Path, default=None, help="reports folder (default: the project's reports/)")
     render.add_argument("--force", action="store_true", help="render even when nothing changed")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")
-    evaluate.add_argument("--corpus", type=Path, default=SEEDS_DIR)
+    evaluate.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the project's seeds/)")
     evaluate.add_argument("--gold", type=Path, default=Path("tests/gold"))
     evaluate.add_argument("--registry", type=Path, default=None)
     evaluate.set_defaults(func=cmd_evaluate)
@@ -161,7 +186,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return args.func(args)
+    if args.project:
+        if not args.project.is_dir():
+            return _fatal(FileNotFoundError(f"{args.project}: --project is not a folder"))
+        os.environ[PROJECT_ENV] = str(args.project.resolve())  # the notebooks' kernels inherit it
+    try:
+        return args.func(args)
+    except ProjectNotFoundError as exc:
+        return _fatal(exc)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """What every notebook does first: resolve its parameters and load the tables.
 
 Notebooks call :func:`load_tables` with their ``corpus`` and ``registry``
-parameters. Extraction results are cached per article, so the five notebooks of a
-report run parse the corpus at most once between them.
+parameters. The tables of a corpus are extracted once
+(:func:`helpers.pipeline.run.ensure_tables`) and read from Parquet afterwards, so the
+notebooks of a report run parse the corpus at most once between them.
 """
 
 from __future__ import annotations
@@ -10,30 +11,34 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from helpers.extract import ExtractionResult, extract_corpus
-from helpers.paths import PROJECT_ROOT, SEEDS_DIR
+from helpers.paths import find_project, seeds_dir
+from helpers.pipeline.run import ExtractionResult, load_corpus_tables
+
+log = logging.getLogger(__name__)
 
 
 def resolve_path(value: str | Path | None, default: Path | None = None) -> Path | None:
     """Resolve a path parameter.
 
     Empty means ``default``; relative paths are tried against the working folder,
-    then against the project root.
+    then against the project folder.
     """
     if value is None or str(value).strip() == "":
         return default
     path = Path(value).expanduser()
-    if path.is_absolute() or path.exists():
+    project = find_project()
+    if path.is_absolute() or path.exists() or project is None:
         return path.resolve()
-    return (PROJECT_ROOT / path).resolve()
+    return (project / path).resolve()
 
 
 def load_tables(corpus: str | Path = "", registry: str | Path = "") -> ExtractionResult:
-    """Extract (or read from the cache) the tables of ``corpus`` (default: ``seeds/``).
+    """Return the tables of ``corpus`` (default: the project's ``seeds/``), extracting them if needed.
 
     Problems with individual files are logged as warnings; the other articles load.
     """
-    result = extract_corpus(resolve_path(corpus, SEEDS_DIR), resolve_path(registry))
+    corpus_path = resolve_path(corpus) or seeds_dir()
+    result = load_corpus_tables(corpus_path, resolve_path(registry))
     for problem in result.problems:
-        logging.getLogger("helpers").warning("%s: %s", problem.severity, problem)
+        log.warning("%s: %s", problem.severity, problem)
     return result

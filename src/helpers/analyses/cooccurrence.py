@@ -1,0 +1,216 @@
+"""Which actors appear together, how strongly, and the sentences that show it.
+
+Two actors *co-occur* when both are mentioned in the same window: a sentence, a
+paragraph or a whole article. Only mentions resolved to a registry actor count
+(unresolved names have no stable identity). An actor mentioned twice in a window
+counts once there.
+
+For each pair, :func:`cooccurrence` gives the number of shared windows and three
+association measures over the ``N`` windows of the selected articles:
+
+- ``pmi`` = log2( c(a,b) N / (c(a) c(b)) ): how much more often the two appear
+  together than if they were mentioned independently;
+- ``npmi`` = pmi / -log2( c(a,b) / N ), in [-1, 1]: 1 when they only ever appear
+  together, 0 when independent, below 0 when they avoid each other. It is PMI
+  scaled so that rare pairs do not automatically score highest, and it does not
+  rank the most frequent actors first, as raw counts do;
+- ``jaccard`` = c(a,b) / (c(a) + c(b) - c(a,b)): the share of the windows of
+  either actor that hold both.
+
+Every pair keeps its evidence: the sentences of the shared windows that mention
+one or both actors, with article_id and sentence_id.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+log = logging.getLogger(__name__)
+
+WINDOWS = ("sentence", "paragraph", "article")
+PAIR_COLUMNS = ["actor_a", "actor_b", "name_a", "name_b", "type_a", "type_b", "count", "count_a",
+                "count_b", "n_windows", "pmi", "npmi", "jaccard"]
+NODE_COLUMNS = ["actor_id", "name", "type", "mentions", "windows"]
+EVIDENCE_COLUMNS = ["actor_a", "actor_b", "article_id", "sentence_id", "paragraph_id", "mentions", "text"]
+
+
+@dataclass
+class Cooccurrence:
+    """The result: actors (nodes), pairs with counts and measures, and evidence sentences."""
+
+    nodes: pd.DataFrame
+    pairs: pd.DataFrame
+    evidence: pd.DataFrame
+    window: str
+    n_windows: int
+
+    def evidence_for(self, actor_a: str, actor_b: str) -> pd.DataFrame:
+        """Return the evidence sentences of one pair (in either order)."""
+        a, b = sorted((actor_a, actor_b))
+        ev = self.evidence
+        return ev[(ev["actor_a"] == a) & (ev["actor_b"] == b)].reset_index(drop=True)
+
+
+def _window_columns(window: str) -> list[str]:
+    """Return the columns that identify a window of the given kind."""
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {WINDOWS}, not {window!r}")
+    return {"sentence": ["article_id", "sentence_id"], "paragraph": ["article_id", "paragraph_id"],
+            "article": ["article_id"]}[window]
+
+
+def _as_date(value: str | date | None) -> date | None:
+    """Return a date from an ISO string, a date, or None for empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+
+
+def select_articles(articles: pd.DataFrame, date_from: str | date | None = None,
+                    date_to: str | date | None = None) -> list[str]:
+    """Return the ids of articles published within [date_from, date_to] (inclusive).
+
+    Articles without a date are kept only when no date bound is given.
+    """
+    start, end = _as_date(date_from), _as_date(date_to)
+    keep = []
+    for article_id, published in zip(articles["article_id"], articles["published"], strict=True):
+        if start is None and end is None:
+            keep.append(article_id)
+        elif published is not None and not pd.isna(published) and (start is None or published >= start) \
+                and (end is None or published <= end):
+            keep.append(article_id)
+    return sorted(keep)
+
+
+def select_mentions(tables: dict[str, pd.DataFrame], article_ids: list[str],
+                    actor_types: list[str] | None = None) -> pd.DataFrame:
+    """Return the resolved mentions of ``article_ids`` (optionally of some actor types).
+
+    Each mention comes with the paragraph of its sentence.
+    """
+    mentions = tables["mentions"]
+    mentions = mentions[mentions["actor_id"].notna() & mentions["article_id"].isin(article_ids)]
+    if actor_types:
+        mentions = mentions[mentions["actor_type"].isin(list(actor_types))]
+    sentences = tables["sentences"][["article_id", "sentence_id", "paragraph_id"]]
+    return mentions.merge(sentences, on=["article_id", "sentence_id"], how="left")
+
+
+def _measures(count: int, count_a: int, count_b: int, n: int) -> tuple[float, float, float]:
+    """Return (pmi, npmi, jaccard) of a pair seen together ``count`` times in ``n`` windows.
+
+    >>> _measures(2, 2, 2, 10)[1]
+    1.0
+    >>> round(_measures(1, 5, 5, 10)[1], 3)
+    -0.398
+    """
+    pmi = math.log2(count * n / (count_a * count_b))
+    p_ab = count / n
+    npmi = 1.0 if p_ab >= 1 else pmi / -math.log2(p_ab)
+    jaccard = count / (count_a + count_b - count)
+    return pmi, npmi, jaccard
+
+
+def _node_table(mentions: pd.DataFrame, windows: pd.Series) -> pd.DataFrame:
+    """Return one row per actor: name, type, number of mentions and of windows."""
+    if mentions.empty:
+        return pd.DataFrame(columns=NODE_COLUMNS)
+    grouped = mentions.assign(window=windows).groupby("actor_id", sort=True)
+    nodes = pd.DataFrame({
+        "name": grouped["actor_name"].first(), "type": grouped["actor_type"].first(),
+        "mentions": grouped.size(), "windows": grouped["window"].nunique(),
+    }).reset_index()
+    return nodes.sort_values(["mentions", "actor_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def cooccurrence(tables: dict[str, pd.DataFrame], window: str = "sentence", min_count: int = 1,
+                 actor_types: list[str] | None = None, date_from: str | date | None = None,
+                 date_to: str | date | None = None, top_n: int | None = None) -> Cooccurrence:
+    """Count the pairs of actors that share a window and measure their association.
+
+    ``actor_types`` keeps only actors of those types; ``date_from``/``date_to`` keep
+    articles published in that range; ``top_n`` keeps the N most-mentioned actors
+    (so the chart stays readable); ``min_count`` drops pairs seen together fewer times.
+    The measures are computed over all windows of the selected articles.
+    """
+    keys = _window_columns(window)
+    article_ids = select_articles(tables["articles"], date_from, date_to)
+    sentences = tables["sentences"][tables["sentences"]["article_id"].isin(article_ids)]
+    n_windows = len(sentences.drop_duplicates(keys))
+    mentions = select_mentions(tables, article_ids, actor_types)
+    window_ids = mentions[keys].astype(str).agg("|".join, axis=1) if not mentions.empty else pd.Series(dtype=str)
+    nodes = _node_table(mentions, window_ids)
+    if top_n:
+        nodes = nodes.head(int(top_n))
+        keep = mentions["actor_id"].isin(nodes["actor_id"])
+        mentions, window_ids = mentions[keep], window_ids[keep]
+    actors_by_window = mentions.assign(window=window_ids).groupby("window")["actor_id"].agg(lambda s: sorted(set(s)))
+    per_actor = Counter(a for actors in actors_by_window for a in actors)
+    together: dict[tuple[str, str], list[str]] = {}
+    for window_id, actors in actors_by_window.items():
+        for pair in itertools.combinations(actors, 2):
+            together.setdefault(pair, []).append(window_id)
+    info = nodes.set_index("actor_id")
+    rows = []
+    for (a, b), shared in sorted(together.items()):
+        if len(shared) < min_count:
+            continue
+        pmi, npmi, jaccard = _measures(len(shared), per_actor[a], per_actor[b], n_windows)
+        rows.append({"actor_a": a, "actor_b": b, "name_a": info.at[a, "name"], "name_b": info.at[b, "name"],
+                     "type_a": info.at[a, "type"], "type_b": info.at[b, "type"], "count": len(shared),
+                     "count_a": per_actor[a], "count_b": per_actor[b], "n_windows": n_windows,
+                     "pmi": round(pmi, 4), "npmi": round(npmi, 4), "jaccard": round(jaccard, 4)})
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    pairs = pairs.sort_values(["npmi", "count", "actor_a", "actor_b"], ascending=[False, False, True, True])
+    evidence = _evidence(pairs, together, mentions.assign(window=window_ids), sentences, keys)
+    log.info("co-occurrence by %s: %d actors, %d pairs over %d windows", window, len(nodes), len(pairs), n_windows)
+    return Cooccurrence(nodes.reset_index(drop=True), pairs.reset_index(drop=True), evidence, window, n_windows)
+
+
+def _evidence(pairs: pd.DataFrame, together: dict[tuple[str, str], list[str]], mentions: pd.DataFrame,
+              sentences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Return, for each pair, the sentences of its shared windows that mention either actor.
+
+    ``mentions`` says which: ``both``, or the id of the one actor the sentence names.
+    """
+    actors_in_sentence = mentions.groupby(["article_id", "sentence_id"])["actor_id"].agg(
+        lambda s: frozenset(s)).to_dict()
+    window_of = mentions.drop_duplicates(["article_id", "sentence_id"]).set_index(
+        ["article_id", "sentence_id"])["window"].to_dict()
+    text = sentences.set_index(["article_id", "sentence_id"])[["paragraph_id", "text"]].to_dict("index")
+    by_window: dict[str, list[tuple[str, int]]] = {}
+    for key, window_id in window_of.items():
+        by_window.setdefault(window_id, []).append(key)
+    rows = []
+    for a, b in zip(pairs["actor_a"], pairs["actor_b"], strict=True):
+        for window_id in together[(a, b)]:
+            for key in sorted(by_window[window_id]):
+                present = actors_in_sentence[key] & {a, b}
+                if not present:
+                    continue
+                which = "both" if len(present) == 2 else next(iter(present))
+                rows.append({"actor_a": a, "actor_b": b, "article_id": key[0], "sentence_id": int(key[1]),
+                             "paragraph_id": int(text[key]["paragraph_id"]), "mentions": which,
+                             "text": text[key]["text"]})
+    evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return evidence.sort_values(["actor_a", "actor_b", "article_id", "sentence_id"]).reset_index(drop=True)
+
+
+def pair_matrix(co: Cooccurrence, value: str = "npmi") -> pd.DataFrame:
+    """Return a symmetric actor-by-actor matrix of ``value`` (NaN where a pair is absent)."""
+    shown = co.nodes[co.nodes["actor_id"].isin(set(co.pairs["actor_a"]) | set(co.pairs["actor_b"]))]
+    names = dict(zip(shown["actor_id"], shown["name"], strict=True))
+    order = list(shown["actor_id"])
+    matrix = pd.DataFrame(np.nan, index=order, columns=order)
+    for a, b, v in zip(co.pairs["actor_a"], co.pairs["actor_b"], co.pairs[value], strict=True):
+        matrix.at[a, b] = matrix.at[b, a] = float(v)
+    return matrix.rename(index=names, columns=names)

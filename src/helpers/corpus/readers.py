@@ -1,0 +1,411 @@
+"""One reader per input format: what a corpus file holds, before cleaning.
+
+A corpus folder may mix, in nested folders:
+
+- ``.txt``: one article a file, read as it is (cleaning finds a date header, a
+  headline and a byline);
+- ``.md`` / ``.markdown``: one article or report a file; Markdown markup is
+  removed line by line (so line numbers in ``dropped_lines`` still point into the
+  file), a first line that is a date (the OCHA flash updates start with
+  ``07 Oct 2023``) becomes the publication date (``published_source`` ``first-line``),
+  a leading ``#`` heading the title, images, tables and other headings are dropped
+  with their reason;
+- ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura,
+  the date from htmldate (``html-meta`` when the page's metadata states it,
+  ``inferred`` when htmldate had to guess from the text or address), the headline,
+  author, site name and address from the page's metadata (``html-meta``);
+- ``.jsonl`` / ``.ndjson`` / ``.csv``: exports with one article a row. Which
+  column holds the text, the title, the date and so on is set by
+  :class:`ExportColumns`; the defaults fit common news-API exports (NewsAPI's
+  ``title, description, content, url, publishedAt, source.name, author``; RSS
+  dumps' ``title, description, link, date_published, outlet``). A dotted name
+  (``source.name``) reaches into a nested JSON object. A row's id comes from an
+  ``id`` column, else it is ``<file stem>-<row number>``.
+
+Every field found is recorded with where it came from (``title_source``,
+``author_source``, ``published_source``). Readers never raise on one bad row: they
+return warnings, and the corpus reports them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email.utils
+import io
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+#: Optional file in a corpus folder that names the export columns (see :class:`ExportColumns`).
+CORPUS_CONFIG_NAME = "corpus.yaml"
+#: Files in a corpus folder that describe the corpus and are never read as articles.
+NOT_ARTICLES = {"catalog.csv", "catalog_exclusions.csv", CORPUS_CONFIG_NAME}
+
+
+@dataclass
+class Document:
+    """One article as a reader found it, before cleaning.
+
+    ``metadata`` holds any of ``title, author, outlet, url, published (a date),
+    published_precision, published_source, title_source, author_source``.
+    ``dropped`` holds the lines the reader removed, as ``(line_no, text, reason)``.
+    """
+
+    text: str
+    article_id: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExportColumns:
+    """Which columns of a JSON-lines or CSV export hold what; the first non-empty one wins.
+
+    The defaults fit NewsAPI-style exports and RSS dumps; a ``corpus.yaml`` in the
+    corpus folder (``columns: {text: [content], title: headline}``) or the command
+    line's ``--column text=content`` overrides them.
+    """
+
+    text: tuple[str, ...] = ("body", "text", "full_text", "article", "content", "description",
+                             "summary")
+    title: tuple[str, ...] = ("title", "headline")
+    author: tuple[str, ...] = ("author", "authors", "byline", "creator")
+    outlet: tuple[str, ...] = ("outlet", "source.name", "source", "publisher", "site_name",
+                               "domain")
+    url: tuple[str, ...] = ("url", "link")
+    published: tuple[str, ...] = ("published", "date_published", "publishedAt", "published_at",
+                                  "pubDate", "date", "datetime", "seendate")
+    article_id: tuple[str, ...] = ("article_id", "id", "uuid", "guid")
+
+    def with_overrides(self, overrides: dict[str, str | list[str]]) -> ExportColumns:
+        """Return a copy in which each field named in ``overrides`` takes the given column(s).
+
+        >>> ExportColumns().with_overrides({"text": "story"}).text
+        ('story',)
+        """
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ValueError(f"unknown export field(s) {sorted(unknown)}; known: {sorted(known)}")
+        values = {name: (value,) if isinstance(value, str) else tuple(value)
+                  for name, value in overrides.items()}
+        return ExportColumns(**{**{f.name: getattr(self, f.name) for f in fields(self)}, **values})
+
+
+def load_export_columns(folder: Path) -> ExportColumns:
+    """Return the export columns of a corpus folder: the defaults, overridden by ``corpus.yaml``."""
+    path = folder / CORPUS_CONFIG_NAME
+    if not path.exists():
+        return ExportColumns()
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return ExportColumns().with_overrides(config.get("columns") or {})
+
+
+# --- dates -----------------------------------------------------------------------------
+
+_DAY_FORMATS = ("%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%dT%H%M%SZ", "%Y%m%d%H%M%S")
+
+
+def parse_timestamp(value: Any) -> tuple[dt.date, str] | None:
+    """Parse a date as exports and pages write it into ``(date, precision)``.
+
+    The date is the one written (no time-zone conversion).
+
+    >>> parse_timestamp("2023-01-01 04:51:10+00:00")
+    (datetime.date(2023, 1, 1), 'day')
+    >>> parse_timestamp("Mon, 15 Jan 2024 08:30:00 GMT")
+    (datetime.date(2024, 1, 15), 'day')
+    >>> parse_timestamp("07 Oct 2023 ")
+    (datetime.date(2023, 10, 7), 'day')
+    >>> parse_timestamp("2015-12")
+    (datetime.date(2015, 12, 1), 'month')
+    >>> parse_timestamp("soon") is None
+    True
+    """
+    text = str(value or "").strip()
+    if not text:
+        return None
+    for pattern, fmt, precision in ((r"\d{4}-\d{2}", "%Y-%m", "month"), (r"\d{4}", "%Y", "year")):
+        if re.fullmatch(pattern, text):
+            return dt.datetime.strptime(text, fmt).date(), precision
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date(), "day"
+    except ValueError:
+        pass
+    for fmt in _DAY_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date(), "day"
+        except ValueError:
+            continue
+    try:
+        return email.utils.parsedate_to_datetime(text).date(), "day"
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _set_date(metadata: dict[str, Any], value: Any, source: str) -> bool:
+    """Store a parsed date and its source in ``metadata``; return False when it does not parse."""
+    parsed = parse_timestamp(value)
+    if parsed is None:
+        return False
+    metadata["published"], metadata["published_precision"] = parsed
+    metadata["published_source"] = source
+    return True
+
+
+# --- plain text and Markdown -------------------------------------------------------------
+
+def read_txt(text: str, stem: str) -> list[Document]:
+    """Return a plain-text file as one document (cleaning does the rest)."""
+    return [Document(text)]
+
+
+_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
+_MD_BULLET = re.compile(r"^\s*(?:[*+\-]|\d+[.)])\s+")
+_MD_HTML_TAG = re.compile(r"</?(?:br|span|div|p|strong|em|b|i|sup|sub)\b[^>]*>", re.IGNORECASE)
+
+
+def strip_markdown_inline(line: str) -> str:
+    """Remove inline Markdown (links keep their text, emphasis its words).
+
+    >>> strip_markdown_inline("* **Gaza:** see [the map](https://x.org/m.pdf).")
+    'Gaza: see the map.'
+    """
+    line = _MD_BULLET.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_HTML_TAG.sub(" ", line)
+    previous = None
+    while previous != line:
+        previous, line = line, _MD_EMPHASIS.sub(r"\2", line)
+    return line.replace("\\", "").strip()
+
+
+def _markdown_line(line_no: int, line: str, doc: Document, first_content: bool) -> str:
+    """Return the text kept of one Markdown line, recording what is dropped in ``doc``."""
+    if first_content and _set_date(doc.metadata, line, "first-line"):
+        doc.dropped.append((line_no, line.strip(), "date-line"))
+        return ""
+    if _MD_IMAGE.match(line):
+        doc.dropped.append((line_no, line.strip(), "image"))
+        return ""
+    if _MD_TABLE.match(line) or _MD_RULE.match(line):
+        doc.dropped.append((line_no, line.strip(), "table" if "|" in line else "rule"))
+        return ""
+    heading = _MD_HEADING.match(line)
+    if heading:
+        text = strip_markdown_inline(heading.group(2))
+        if first_content and len(heading.group(1)) == 1 and "title" not in doc.metadata:
+            doc.metadata["title"], doc.metadata["title_source"] = text, "markdown-heading"
+            doc.dropped.append((line_no, line.strip(), "title"))
+        else:
+            doc.dropped.append((line_no, line.strip(), "heading"))
+        return ""
+    return strip_markdown_inline(line)
+
+
+def read_markdown(text: str, stem: str) -> list[Document]:
+    """Return a Markdown file as one document, markup removed line by line.
+
+    The first non-blank line may be the report's date, the next a ``#`` title.
+    """
+    doc = Document("")
+    kept: list[str] = []
+    content_lines, seen_text = 0, False
+    for line_no, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        first_content = content_lines < 2 and not seen_text
+        kept.append(_markdown_line(line_no, line, doc, first_content) if line.strip() else "")
+        content_lines += bool(line.strip())
+        seen_text = seen_text or bool(kept[-1])
+    doc.text = "\n".join(kept)
+    return [doc]
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+def read_html(text: str, stem: str) -> list[Document]:
+    """Return a saved web page as one document: trafilatura's text plus the page metadata."""
+    import htmldate
+    import trafilatura
+
+    body = trafilatura.extract(text, include_comments=False, include_tables=False,
+                               include_images=False) or ""
+    doc = Document(body)
+    meta = trafilatura.extract_metadata(text)
+    if meta is not None:
+        for name, attr in (("title", "title"), ("author", "author")):
+            value = getattr(meta, attr, None)
+            if value:
+                doc.metadata[name], doc.metadata[f"{name}_source"] = value, "html-meta"
+        if getattr(meta, "sitename", None):
+            doc.metadata["outlet"] = meta.sitename
+        if getattr(meta, "url", None):
+            doc.metadata["url"] = meta.url
+    _drop_repeated_title(doc)
+    date = htmldate.find_date(text, extensive_search=False, original_date=True)
+    if not (date and _set_date(doc.metadata, date, "html-meta")):
+        guessed = htmldate.find_date(text, extensive_search=True, original_date=True,
+                                     url=doc.metadata.get("url"))
+        if guessed:
+            _set_date(doc.metadata, guessed, "inferred")
+    return [doc]
+
+
+def _drop_repeated_title(doc: Document) -> None:
+    """Drop the page's headline from the top of the extracted text (it is the title).
+
+    Line numbers of an HTML document's dropped lines count lines of the extracted text.
+    """
+    title = " ".join(str(doc.metadata.get("title") or "").split()).casefold()
+    lines = doc.text.split("\n")
+    for line_no, line in enumerate(lines[:3], start=1):
+        if title and " ".join(line.split()).casefold() == title:
+            doc.dropped.append((line_no, line.strip(), "title"))
+            lines[line_no - 1] = ""
+            doc.text = "\n".join(lines)
+            return
+
+
+# --- exports (JSON lines, CSV) -------------------------------------------------------------
+
+def _lookup(record: dict[str, Any], name: str) -> Any:
+    """Return ``record[name]``, following dots into nested objects (``source.name``)."""
+    value: Any = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str, str] | None:
+    """Return ``(column, text)`` of the first of ``names`` with a non-empty scalar (or list)."""
+    for name in names:
+        value = _lookup(record, name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int | float) and str(v))
+        if isinstance(value, str | int | float) and str(value).strip():
+            return name, str(value).strip()
+    return None
+
+
+def record_document(record: dict[str, Any], columns: ExportColumns, default_id: str) -> Document:
+    """Turn one export row into a document; an empty text leaves ``doc.text`` empty."""
+    text = _first(record, columns.text)
+    doc = Document(text[1] if text else "")
+    found_id = _first(record, columns.article_id)
+    doc.article_id = _safe_id(found_id[1]) if found_id else default_id
+    for name in ("title", "author", "outlet", "url"):
+        hit = _first(record, getattr(columns, name))
+        if hit:
+            doc.metadata[name] = hit[1]
+            if name in ("title", "author"):
+                doc.metadata[f"{name}_source"] = f"export:{hit[0]}"
+    date = _first(record, columns.published)
+    if date and not _set_date(doc.metadata, date[1], f"export:{date[0]}"):
+        doc.warnings.append(
+            f"row {default_id}: date {date[1]!r} in column {date[0]} not understood")
+    return doc
+
+
+def _safe_id(value: str) -> str:
+    """Return an article id usable in file names and URLs.
+
+    >>> _safe_id("https://ex.org/a b?x=1")
+    'https_ex.org_a_b_x_1'
+    """
+    return re.sub(r"[^\w.\-]+", "_", value).strip("_")[:120] or "row"
+
+
+def _export_documents(records: Iterator[tuple[int, dict[str, Any] | None, str | None]],
+                      stem: str, columns: ExportColumns) -> list[Document]:
+    """Turn ``(row_no, record, error)`` triples into documents; bad rows become warnings."""
+    documents: list[Document] = []
+    warnings: list[str] = []
+    for row_no, record, error in records:
+        if record is None:
+            warnings.append(f"row {row_no}: {error}; row skipped")
+            continue
+        doc = record_document(record, columns, f"{stem}-{row_no:06d}")
+        if not doc.text.strip():
+            warnings.append(f"row {row_no}: none of the text columns ({', '.join(columns.text)}) "
+                            "holds text; row skipped. Name the text column with --column text=NAME")
+            continue
+        documents.append(doc)
+    if documents:
+        documents[0].warnings[:0] = warnings
+    elif warnings:
+        documents.append(Document("", warnings=warnings))
+    return documents
+
+
+def _json_records(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield ``(row_no, record, error)`` for each non-blank line of a JSON-lines file."""
+    for row_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield row_no, None, f"not valid JSON ({exc.msg})"
+            continue
+        if isinstance(record, dict):
+            yield row_no, record, None
+        else:
+            yield row_no, None, "not a JSON object"
+
+
+def read_jsonl(text: str, stem: str, columns: ExportColumns | None = None) -> list[Document]:
+    """Return one document per row of a JSON-lines export."""
+    return _export_documents(_json_records(text), stem, columns or ExportColumns())
+
+
+def read_csv(text: str, stem: str, columns: ExportColumns | None = None) -> list[Document]:
+    """Return one document per row of a CSV export (header row first)."""
+    try:
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        return [Document("", warnings=[f"cannot be read as CSV ({exc})"])]
+    records = ((row_no, {k: v for k, v in row.items() if k}, None)
+               for row_no, row in enumerate(rows, start=2))
+    return _export_documents(records, stem, columns or ExportColumns())
+
+
+Reader = Callable[..., list[Document]]
+READERS: dict[str, Reader] = {
+    ".txt": read_txt, ".md": read_markdown, ".markdown": read_markdown,
+    ".html": read_html, ".htm": read_html,
+    ".jsonl": read_jsonl, ".ndjson": read_jsonl, ".csv": read_csv,
+}
+#: File name endings the corpus reads.
+SUFFIXES = frozenset(READERS)
+#: Formats with one article a row rather than one a file.
+EXPORT_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
+
+
+def is_article_file(path: Path) -> bool:
+    """Return True for a file the corpus reads as articles (not the catalogue or config)."""
+    return path.suffix.lower() in SUFFIXES and path.name not in NOT_ARTICLES
+
+
+def read_documents(path: Path, text: str, columns: ExportColumns | None = None) -> list[Document]:
+    """Return the documents in one corpus file's decoded ``text``, by the file's suffix."""
+    suffix = path.suffix.lower()
+    reader = READERS[suffix]
+    if suffix in EXPORT_SUFFIXES:
+        return reader(text, path.stem, columns)
+    return reader(text, path.stem)

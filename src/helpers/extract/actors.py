@@ -1,0 +1,456 @@
+"""Mentions of actors: who appears in an article, each under one canonical id.
+
+:func:`extract_mentions` finds, in this order of precedence:
+
+1. ``gazetteer``: a registry name or alias, matched case-sensitively, longest first.
+2. ``fuzzy``: a spaCy entity or proper-noun run that is a misspelling or another
+   transliteration of a registry name ("Khamneie", "Mohammed Zarif"), scored with
+   rapidfuzz against the registry's names (:func:`name_score`, threshold
+   :data:`FUZZY_THRESHOLD`, measured by ``benchmarks/conll_ner.py --threshold``).
+3. ``coreference``: a short form (a surname, the last word(s) of a name) of a person
+   named in full earlier in the same article.
+4. ``role``: "the Iranian foreign minister", "Iran's Supreme Leader", "the top Iranian
+   diplomat", resolved to whoever held the role on the article's publication date.
+5. ``ner``: any other spaCy PERSON, ORG, GPE, LOC or FAC entity; ``actor_id`` is null
+   and ``actor_type`` is the spaCy label, so a reader sees what the registry lacks.
+
+Adjectives of nationality ("Iranian") are not mentions of a state; they only help
+read a role mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from helpers.extract.registry import Actor, Registry
+
+log = logging.getLogger(__name__)
+
+#: spaCy labels kept as mentions when the registry does not know the entity.
+NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+#: Registry types each spaCy label may be resolved to by fuzzy matching.
+LABEL_TYPES = {
+    "PERSON": {"person"},
+    "ORG": {"organization", "armed_group", "government_body", "media", "group"},
+    "GPE": {"state", "place"},
+    "LOC": {"state", "place"},
+    "FAC": {"place"},
+}
+#: Minimum :func:`name_score` for a fuzzy match, measured with
+#: ``benchmarks/conll_ner.py --threshold``: of 35 true spelling variants and
+#: transliterations that are not registry aliases, 33 score >= 86 (all 35 have the
+#: right actor as best match; "Erdogen" 85.7 and "Tasnim News" 75.9 fall short); of
+#: 8,242 CoNLL-2003 PER/ORG/LOC names that are not registry names, 3 score >= 86, one
+#: of them right ("Palestine Liberation Organisation" -> PLO) and two wrong ("Iraqi
+#: News Agency" -> IRNA 90.9, "AL-ANWAR" -> Al-Manar 87.5); at 85 four more wrong
+#: ones ("Midwest", "Marshall", "Blinker") come in for one more variant.
+FUZZY_THRESHOLD = 86.0
+#: Shorter normalised strings are never fuzzy-matched (too many near neighbours).
+FUZZY_MIN_LENGTH = 5
+FUZZY_PREFILTER = 40.0  # plain edit ratio below which a name is not scored at all
+ROLE_MODIFIERS = ("top", "chief", "senior")
+APOSTROPHE = "['’]"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention before it becomes a table row."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None
+    actor_name: str
+    actor_type: str
+    method: str
+
+
+# ---------------------------------------------------------------------------- names
+
+def normalise_name(text: str) -> str:
+    """Return ``text`` lowercased, without accents, hyphens or apostrophes.
+
+    >>> normalise_name("Izz-al-Din al-Qassam Brigades")
+    'izz al din al qassam brigades'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐–'’`.]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def name_score(query: str, name: str, person: bool = False) -> float:
+    """Return how alike two normalised names are, 0-100.
+
+    The plain edit ratio (rapidfuzz ``fuzz.ratio``). For a person, when both have two
+    words or more, the mean ratio of their first and last words may be used instead,
+    so that a dropped middle name costs nothing. A one-word name that is the start of
+    or end of the other ("netanya", "netanyahu"; "alami", "salami") scores 0: a different
+    word that shares a stem.
+
+    >>> round(name_score("mohammed zarif", "mohammad javad zarif", person=True), 1)
+    93.8
+    >>> name_score("saleh", "salehi")
+    0.0
+    """
+    q, n = query.split(), name.split()
+    if len(q) == 1 and len(n) == 1 and query != name and (
+            name.startswith(query) or query.startswith(name) or name.endswith(query) or query.endswith(name)):
+        return 0.0
+    score = fuzz.ratio(query, name)
+    if person and len(q) >= 2 and len(n) >= 2 and len(q) <= len(n):
+        score = max(score, (fuzz.ratio(q[0], n[0]) + fuzz.ratio(q[-1], n[-1])) / 2)
+    return score
+
+
+# ---------------------------------------------------------------------------- registry index
+
+@dataclass
+class RegistryIndex:
+    """The lookup structures built once per registry."""
+
+    registry: Registry
+    alias_regex: re.Pattern | None
+    alias_actor: dict[str, str]
+    fuzzy_names: list[tuple[str, str]]
+    role_regexes: list[re.Pattern]
+    org_by_word: dict[str, str]
+    demonyms: set[str]
+    fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
+
+
+def _alias_table(registry: Registry) -> dict[str, str]:
+    """Return alias -> actor id; an alias claimed by two actors is dropped with a warning."""
+    table: dict[str, str] = {}
+    clashes: set[str] = set()
+    for actor in registry.actors.values():
+        for alias in actor.names():
+            if alias in table and table[alias] != actor.actor_id:
+                clashes.add(alias)
+            table.setdefault(alias, actor.actor_id)
+    for alias in sorted(clashes):
+        log.warning("registry alias %r names more than one actor; ignored", alias)
+        table.pop(alias)
+    return table
+
+
+def _alternation(words: list[str]) -> str:
+    """Return a regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _role_regexes(registry: Registry, org_by_word: dict[str, str]) -> list[re.Pattern]:
+    """Return the regexes of "ORG('s) TITLE" and "TITLE of ORG" role mentions."""
+    if not registry.role_terms or not org_by_word:
+        return []
+    terms = list(registry.role_terms)
+    terms += [t.split(" ", 1)[1] for t in terms if t.split(" ", 1)[0] in ROLE_MODIFIERS and " " in t]
+    title = rf"(?i:(?P<title>{_alternation(terms)}))"
+    org = rf"(?P<org>{_alternation(list(org_by_word))})"
+    mod = rf"(?:(?i:(?P<mod>{'|'.join(ROLE_MODIFIERS)}))\s+)?"
+    return [
+        re.compile(rf"(?<![\w-]){mod}{org}(?:{APOSTROPHE}s)?\s+{title}(?![\w-])"),
+        re.compile(rf"(?<![\w-]){title}\s+of\s+{org}(?![\w-])"),
+    ]
+
+
+_INDEXES: dict[str, RegistryIndex] = {}
+
+
+def registry_index(registry: Registry) -> RegistryIndex:
+    """Return the lookup index of ``registry``, built once per registry content."""
+    key = registry.fingerprint()
+    if key not in _INDEXES:
+        _INDEXES[key] = _build_index(registry)
+    return _INDEXES[key]
+
+
+def _build_index(registry: Registry) -> RegistryIndex:
+    """Build the alias regex, fuzzy name list and role regexes of a registry."""
+    alias_actor = _alias_table(registry)
+    alias_regex = (re.compile(rf"(?<![\w]){'(?:' + _alternation(list(alias_actor)) + ')'}(?![\w])")
+                   if alias_actor else None)
+    fuzzy_names = sorted({(normalise_name(alias), actor_id) for alias, actor_id in alias_actor.items()
+                          if len(normalise_name(alias)) >= FUZZY_MIN_LENGTH})
+    role_orgs = {r.organisation for a in registry.actors.values() for r in a.roles}
+    org_by_word: dict[str, str] = {}
+    demonyms: set[str] = set()
+    for actor in registry.actors.values():
+        demonyms.update(actor.demonyms)
+        if actor.actor_id in role_orgs:
+            for word in [*actor.demonyms, *actor.names()]:
+                org_by_word.setdefault(word, actor.actor_id)
+    return RegistryIndex(registry, alias_regex, alias_actor, fuzzy_names,
+                         _role_regexes(registry, org_by_word), org_by_word, demonyms)
+
+
+def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) -> tuple[str | None, float]:
+    """Return the registry actor whose name is most like ``query``, and the score.
+
+    Results are remembered per registry index: names recur across the articles of a
+    corpus, and each lookup compares the query with every name of the registry.
+    """
+    q = normalise_name(query)
+    if len(q) < FUZZY_MIN_LENGTH:
+        return None, 0.0
+    key = (q, frozenset(types) if types else None)
+    if key not in index.fuzzy_cache:
+        index.fuzzy_cache[key] = _best_fuzzy(q, index, types)
+    return index.fuzzy_cache[key]
+
+
+def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[str | None, float]:
+    """Compare a normalised query with the registry names; return the best actor and score.
+
+    rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
+    (in C, over the whole list at once); only those get the slower :func:`name_score`.
+    The prefilter is far below any useful threshold, so it only drops names that could
+    never match.
+    """
+    names = [name for name, _ in index.fuzzy_names]
+    candidates = process.extract(q, names, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
+    best, best_score = None, 0.0
+    for _, _, position in sorted(candidates, key=lambda c: c[2]):
+        name, actor_id = index.fuzzy_names[position]
+        if types and index.registry.actors[actor_id].type not in types:
+            continue
+        if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
+            continue
+        score = name_score(q, name, index.registry.actors[actor_id].type == "person")
+        if score > best_score:
+            best, best_score = actor_id, score
+    return best, best_score
+
+
+# ---------------------------------------------------------------------------- steps
+
+def _actor_mention(start: int, end: int, text: str, actor: Actor, method: str) -> Mention:
+    """Return a mention of a registry actor."""
+    return Mention(start, end, text, actor.actor_id, actor.name, actor.type, method)
+
+
+def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
+    """Return True if ``[start, end)`` overlaps any mention of ``taken``."""
+    return any(start < m.end and m.start < end for m in taken)
+
+
+def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
+    """Return every registry alias in ``text`` (leftmost, longest first)."""
+    if index.alias_regex is None:
+        return []
+    actors = index.registry.actors
+    return [_actor_mention(m.start(), m.end(), m.group(), actors[index.alias_actor[m.group()]], "gazetteer")
+            for m in index.alias_regex.finditer(text)]
+
+
+def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,
+                        threshold: float) -> list[Mention]:
+    """Widen a gazetteer match to the spaCy entity around it.
+
+    The match is widened when the entity is a variant of the same actor's name
+    ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text (``Doc.text`` rebuilds
+    the string on every read, so it is passed in).
+    """
+    start, end = trim_entity(text, ent.start_char, ent.end_char)
+    inside = [m for m in found if start <= m.start and m.end <= end]
+    if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
+        return found
+    text = text[start:end]
+    actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(ent.label_))
+    if actor_id != inside[0].actor_id or score < threshold:
+        return found
+    wider = replace(inside[0], start=start, end=end, text=text, method="fuzzy")
+    return [wider if m is inside[0] else m for m in found]
+
+
+def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return an entity's offsets without a leading "the" or a trailing possessive.
+
+    >>> trim_entity("the Al-Quds Brigades’s", 0, 22)
+    (4, 20)
+    """
+    head = re.match(r"(?:the|The)\s+", text[start:end])
+    if head:
+        start += head.end()
+    tail = re.search(rf"{APOSTROPHE}s?$", text[start:end])
+    if tail:
+        end -= len(tail.group())
+    return start, end
+
+
+def _candidate_spans(doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
+    """Return spaCy entities and runs of proper nouns as (start, end, label)."""
+    text = doc.text
+    spans = [(*trim_entity(text, e.start_char, e.end_char), e.label_) for e in doc.ents
+             if e.label_ in NER_LABELS]
+    run: list = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text not in demonyms and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if run:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), None))
+        run = []
+    return spans
+
+
+def fuzzy_mentions(doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
+    """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
+    found: list[Mention] = []
+    body = doc.text
+    for start, end, label in _candidate_spans(doc, index.demonyms):
+        if _overlaps(start, end, taken) or _overlaps(start, end, found):
+            continue
+        text = body[start:end]
+        actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label) if label else None)
+        if actor_id and score >= threshold:
+            found.append(_actor_mention(start, end, text, index.registry.actors[actor_id], "fuzzy"))
+    return found
+
+
+def _name_words(text: str) -> list[str]:
+    """Return the words of a name that can serve as its short form (not particles)."""
+    return [w for w in re.split(r"\s+", text) if w[:1].isupper() and len(w) > 2]
+
+
+def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Mark person mentions that repeat part of a fuller name used earlier as coreference.
+
+    "Zarif" after "Mohammad Javad Zarif" becomes a coreference mention of the same
+    actor; "Abdullah" after an unknown "Issam Abdullah" takes that person's name.
+    """
+    out: list[Mention] = []
+    earlier: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.actor_type in ("person", "PERSON"):
+            full = next((e for e in reversed(earlier)
+                         if len(e.text) > len(m.text) and m.text in e.text
+                         and set(_name_words(m.text)) <= set(_name_words(e.text))), None)
+            if full is not None:
+                m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
+                            actor_type=full.actor_type, method="coreference")
+            elif any(e.actor_id == m.actor_id and m.actor_id for e in earlier) and m.method == "gazetteer":
+                named = next(e for e in earlier if e.actor_id == m.actor_id)
+                if len(named.text) > len(m.text):
+                    m = replace(m, method="coreference")
+            earlier.append(m)
+        out.append(m)
+    return out
+
+
+def _period(published: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of the publication period."""
+    if precision == "year":
+        return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(published.year + published.month // 12, published.month % 12 + 1, 1)
+        return published.replace(day=1), nxt - dt.timedelta(days=1)
+    return published, published
+
+
+def _role_holder(titles: list[str], org: str, period: tuple[dt.date, dt.date], before: list[Mention],
+                 registry: Registry) -> Actor | None:
+    """Return the one actor who held a title for ``org`` in ``period``.
+
+    When several did, return the one mentioned last before the role mention; else None.
+    """
+    candidates = {a.actor_id: a for day in period for a in registry.holders(titles, org, day)}
+    if len(candidates) == 1:
+        return next(iter(candidates.values()))
+    for m in reversed(before):
+        if m.actor_id in candidates:
+            return candidates[m.actor_id]
+    return None
+
+
+def _followed_by_name(text: str, end: int, mentions: list[Mention]) -> bool:
+    """Return True if a person mention follows ``end`` (an apposition: "the FM, Zarif")."""
+    gap = re.match(r"[\s,]*", text[end:]).end()
+    return any(m.start == end + gap and m.actor_type in ("person", "PERSON") for m in mentions)
+
+
+def role_mentions(text: str, mentions: list[Mention], index: RegistryIndex,
+                  published: dt.date | None, precision: str | None) -> list[Mention]:
+    """Return role mentions ("the Iranian president") resolved by the publication date."""
+    if published is None:
+        return []
+    period = _period(published, precision)
+    found: list[Mention] = []
+    for regex in index.role_regexes:
+        for match in regex.finditer(text):
+            start, end = match.span()
+            if _overlaps(start, end, mentions) or _overlaps(start, end, found):
+                continue
+            if _followed_by_name(text, end, mentions):
+                continue
+            title = match.group("title").lower()
+            mod = (match.group("mod") or "").lower() if "mod" in regex.groupindex else ""
+            titles = index.registry.role_terms.get(f"{mod} {title}".strip()) or index.registry.role_terms.get(title)
+            if not titles:
+                continue
+            before = [m for m in mentions if m.end <= start]
+            holder = _role_holder(titles, index.org_by_word[match.group("org")], period, before, index.registry)
+            if holder is not None:
+                found.append(_actor_mention(start, end, match.group(), holder, "role"))
+    return found
+
+
+def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
+    """Return every role phrase ("Iran's Supreme Leader") as a placeholder mention.
+
+    Role phrases are returned resolved or not, so that no fragment of one becomes an unknown entity.
+    """
+    return [Mention(m.start(), m.end(), m.group(), None, "", "", "role")
+            for regex in index.role_regexes for m in regex.finditer(text)]
+
+
+def ner_mentions(doc, taken: list[Mention]) -> list[Mention]:
+    """Return spaCy entities not covered by any registry mention, typed by their label."""
+    out = []
+    body = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = trim_entity(body, ent.start_char, ent.end_char)
+        if end > start and not _overlaps(start, end, taken):
+            text = body[start:end]
+            out.append(Mention(start, end, text, None, text, ent.label_, "ner"))
+    return out
+
+
+# ---------------------------------------------------------------------------- entry point
+
+def find_mentions(doc, index: RegistryIndex, published: dt.date | None = None,
+                  precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
+    """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
+    text = doc.text
+    mentions = gazetteer_mentions(text, index)
+    for ent in doc.ents:
+        if ent.label_ in NER_LABELS:
+            mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
+    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
+    mentions += ner_mentions(doc, mentions + role_title_spans(text, index))
+    mentions = resolve_short_forms(mentions)
+    mentions += role_mentions(text, mentions, index, published, precision)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def extract_mentions(parsed, registry: Registry, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[dict]:
+    """Return the rows of the ``mentions`` table for one parsed article."""
+    if not parsed.sentences:
+        return []
+    article = parsed.article
+    index = registry_index(registry)
+    mentions = find_mentions(parsed.doc, index, article.published, article.published_precision, fuzzy_threshold)
+    return [
+        {"article_id": parsed.article_id, "sentence_id": parsed.sentence_at(m.start).sentence_id,
+         "start_char": m.start, "end_char": m.end, "text": m.text, "actor_id": m.actor_id,
+         "actor_name": m.actor_name, "actor_type": m.actor_type, "method": m.method}
+        for m in mentions
+    ]

@@ -1,0 +1,608 @@
+"""Figures: the numbers an article states, what they count and who says so.
+
+Every number expression of a sentence ("Thirty-four", "at least 1,400", "450 or so",
+"$70 million", "dozens") becomes a row of the ``figures`` table unless it is a date,
+a year, a duration, an age, an ordinal or part of a name. The dependency parse then
+says what the number counts:
+
+* **kind**: from the counted noun ("rockets", "attacks", "hostages", "$" for funding)
+  or, failing that, from the nearest governing verb or noun ("were killed",
+  "injured", "the killing of", "taken hostage", "the fatality toll ... to 2,808").
+  A number that counts nothing of the listed kinds is ``other``; a *vague* quantity
+  ("several leaders") that counts nothing of the listed kinds is not a figure.
+* **range** (``value_low``, ``value_high``) and **qualifier**: "at least N" and "more
+  than N" are open-ended (``value_high`` null); "about N", "N or so", "approximately N",
+  "nearly N" keep ``N`` as both ends with qualifier ``about`` (the comparison applies
+  the tolerance, see :mod:`helpers.analyses.comparison`); vague words map to the ranges of
+  :data:`VAGUE_RANGES`.
+* **victims** and **location**: the counted people ("Palestinians", "members of terror
+  groups") and the place of "in <place>" attached to the figure's clause. A figure
+  with no noun of its own ("... and 109 were injured") takes both from the figure
+  before it in the sentence.
+* **source**: "according to X" covers every figure of its sentence; a sentence that
+  *opens* with "According to X," also covers the following sentences of its paragraph
+  until another source is named. "X said / told / reported / stated ... that" covers
+  the figures of the clause it governs, including the trailing form "..., the Health
+  Ministry said". ``source_actor_id`` is the registry actor of the last mention inside
+  the source's words.
+* **part_of**: "N of them" refers to the first figure of the previous figure-bearing
+  sentence of the paragraph (preferring one of the same kind); "including N" to the
+  figure just before it; a figure without its own kind that follows a part in the
+  same sentence ("... and several were civilians") is a part of the same whole.
+  Parts take their whole's kind when they have none of their own.
+* **date**: the date expression of the sentence nearest to the number (from the
+  ``timexes`` rows), if any.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from helpers.extract.parsed import ParsedArticle, Sentence
+from helpers.vocab import PEOPLE_KINDS
+
+log = logging.getLogger(__name__)
+
+#: Ranges implied by vague quantities (inclusive). These are conventions, not facts:
+#: "several" is 3-9, "dozens" at least two dozen and fewer than a hundred, and so on.
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    "a few": (2, 5), "a handful of": (3, 6), "several": (3, 9), "dozens": (24, 99),
+    "scores": (40, 99), "hundreds": (200, 999), "hundreds of thousands": (200_000, 999_999),
+    "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
+    "millions": (2_000_000, 9_999_999),
+}
+
+#: Words before a number and the qualifier they imply.
+QUALIFIERS_BEFORE: dict[str, str] = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+}
+#: Words after a number and the qualifier they imply.
+QUALIFIERS_AFTER: dict[str, str] = {"or so": "about", "or more": "at_least", "plus": "at_least", "+": "at_least"}
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}|a dozen|dozen)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = rf"(?:\s+(?:{'|'.join(SCALES)}))*"
+_CURRENCY = r"(?:US\$|\$|€|£)"
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_RANGES), key=len, reverse=True))
+_BEFORE = "|".join(sorted((re.escape(q) for q in QUALIFIERS_BEFORE), key=len, reverse=True))
+_AFTER = r"\s*(?:or so|or more)\b|-?plus\b|\+"
+
+NUMBER_RE = re.compile(
+    rf"(?<![\w+\-/.])(?:(?P<before>{_BEFORE})\s+)?"
+    rf"(?:(?P<currency>{_CURRENCY})\s?)?"
+    rf"(?:(?P<number>(?:{_DIGITS}|{_WORD}){_SCALE})|(?P<vague>{_VAGUE}))"
+    rf"(?![\w/]|[.,]\d)(?P<after>{_AFTER})?"
+    rf"(?:\s+(?P<currency_word>dollars|USD|euros))?",
+    re.IGNORECASE,
+)
+
+#: Nouns and verbs (lemmas) that say what a number counts.
+KIND_NOUNS: dict[str, str] = {
+    **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
+    **dict.fromkeys("attack strike airstrike raid assault bombing incident".split(), "attacks"),
+    **dict.fromkeys("hostage captive abductee".split(), "hostages"),
+    **dict.fromkeys("death fatality dead toll".split(), "killed"),
+    **dict.fromkeys("injury wounded injured".split(), "injured"),
+    **dict.fromkeys("arrest detainee prisoner".split(), "arrested"),
+    **dict.fromkeys("idp refugee evacuee".split(), "displaced"),
+}
+KIND_VERBS: dict[str, str] = {
+    **dict.fromkeys("kill die eliminate slay murder execute killing".split(), "killed"),
+    **dict.fromkeys("injure wound hurt maim injured wounded".split(), "injured"),
+    **dict.fromkeys("kidnap abduct".split(), "hostages"),
+    **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
+    **dict.fromkeys("displace uproot".split(), "displaced"),
+}
+#: Nouns that make a number a duration or an age, never a figure.
+TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
+REPORT_VERBS = set("say tell report state announce claim add note confirm estimate reveal write".split())
+PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
+PER_WORDS: dict[str, str] = {
+    "annually": "year", "a year": "year", "per year": "year", "each year": "year", "every year": "year",
+    "yearly": "year", "a month": "month", "per month": "month", "monthly": "month", "each month": "month",
+    "a day": "day", "per day": "day", "daily": "day", "each day": "day",
+}
+_PER_RE = re.compile(r"^\W*(" + "|".join(sorted(map(re.escape, PER_WORDS), key=len, reverse=True)) + r")\b",
+                     re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|month)s?(?:-|\s)old\b|^\s*years? old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
+_FUNDING_WORDS = set("aid fund funding support finance allocate give pledge donate receive provide transfer "
+                     "pay send budget grant assistance promise spend".split())
+
+
+@dataclass
+class Figure:
+    """One figure found in a sentence, before it becomes a table row."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str | None = None
+    per: str | None = None
+    vague: bool = False
+    anchor: Token | None = None
+    kind: str | None = None
+    noun: Token | None = None
+    victims: str | None = None
+    location: str | None = None
+    source: tuple[int, int] | None = None
+    actor: tuple[int, int] | None = None
+    part_of: Figure | None = None
+    part_hint: str | None = None
+    definite: bool = False
+
+
+# --- numbers -----------------------------------------------------------------------
+
+def parse_number(text: str) -> float:
+    """Return the value of a number written in digits or words.
+
+    >>> parse_number("Thirty-four"), parse_number("1,400"), parse_number("70 million")
+    (34.0, 1400.0, 70000000.0)
+    >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
+    (200000.0, 12.0, 2500000000.0)
+    """
+    words = text.lower().replace(",", "").split()
+    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
+        return 12.0
+    total, current = 0.0, 0.0
+    for word in words:
+        if word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        else:
+            current += sum(WORD_VALUES[part] for part in word.split("-"))
+    return total + current
+
+
+def _value_range(number: float, qualifier: str) -> tuple[float | None, float | None]:
+    """Return the (low, high) range implied by a number and its qualifier."""
+    if qualifier in ("at_least", "more_than"):
+        return number, None
+    if qualifier in ("at_most", "less_than"):
+        return 0.0, number
+    return number, number
+
+
+def find_numbers(sentence: Sentence) -> list[Figure]:
+    """Return the number expressions of a sentence with their value range and qualifier.
+
+    Ages are left out here; the exclusions that need the parse are applied later
+    (:func:`is_figure`), and vague or definite ("the two sides") numbers that count
+    nothing of a listed kind are dropped by :func:`extract_figures`.
+    """
+    found: list[Figure] = []
+    for match in NUMBER_RE.finditer(sentence.text):
+        before_text = sentence.text[: match.start()]
+        after_text = sentence.text[match.end():]
+        if _AGE_AFTER.match(after_text) or _AGE_BEFORE.search(before_text):
+            continue
+        figure = _figure_from_match(sentence, match, after_text)
+        # "the two sides" refers rather than counts: kept only if it counts a listed kind
+        figure.definite = bool(match.group("number") and not match.group("before")
+                               and _DETERMINER_BEFORE.search(before_text))
+        found.append(figure)
+    return found
+
+
+def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> Figure:
+    """Build a :class:`Figure` from one match of :data:`NUMBER_RE`."""
+    qualifier = "exact"
+    if match.group("before"):
+        qualifier = QUALIFIERS_BEFORE[match.group("before").lower()]
+    if match.group("after"):
+        qualifier = QUALIFIERS_AFTER[match.group("after").strip(" -").lower()]
+    currency = match.group("currency") or match.group("currency_word")
+    unit = {"$": "USD", "us$": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "euros": "EUR",
+            "£": "GBP"}.get((currency or "").lower())
+    if after_text.lstrip().lower().startswith(("percent", "%")) or after_text.startswith("%"):
+        unit = "percent"
+    per_match = _PER_RE.match(after_text)
+    if match.group("vague"):
+        low, high = VAGUE_RANGES[match.group("vague").lower()]
+        qualifier, vague = "vague", True
+    else:
+        low, high = _value_range(parse_number(match.group("number")), qualifier)
+        vague = False
+    start = sentence.start_char + match.start()
+    return Figure(sentence, start, sentence.start_char + match.end(), match.group(0), low, high, qualifier,
+                  unit=unit, per=PER_WORDS[per_match.group(1).lower()] if per_match else None, vague=vague)
+
+
+# --- the parse ------------------------------------------------------------------------
+
+def _anchor(parsed: ParsedArticle, figure: Figure) -> Token | None:
+    """Return the token that stands for the number in the parse (its last number word)."""
+    span = parsed.doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    numeric = [t for t in span if t.like_num or t.lower_ in SCALES or t.lower_ in ("dozens", "hundreds",
+               "thousands", "millions", "several", "scores", "few", "handful", "dozen")]
+    return numeric[-1] if numeric else span[-1]
+
+
+def _counted_noun(anchor: Token) -> Token | None:
+    """Return the noun the number counts ("Palestinians" in "Thirty-four Palestinians")."""
+    if anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.pos_ in ("NOUN", "PROPN") \
+            and anchor.head.i > anchor.i:
+        return anchor.head
+    if anchor.dep_ == "compound" and anchor.head.like_num:
+        return _counted_noun(anchor.head)
+    return None
+
+
+def is_figure(figure: Figure) -> bool:
+    """Say whether a number expression is a figure (not a date, year, duration or name)."""
+    anchor = figure.anchor
+    if anchor is None:
+        return False
+    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
+        return False
+    noun = figure.noun
+    if noun is not None and noun.lemma_.lower() in TIME_UNITS:
+        return False
+    if not figure.vague and figure.unit is None and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") \
+            and anchor.head.i < anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "channel 2", "Resolution 242"
+    if figure.text.lower() == "one" and anchor.dep_ != "nummod":
+        return False  # "one of the manifestations"
+    return True
+
+
+def _path_up(token: Token, stop_at_report: bool = True) -> list[Token]:
+    """Return the token's ancestors, nearest first, stopping after a reporting verb."""
+    path = []
+    for ancestor in token.ancestors:
+        path.append(ancestor)
+        if stop_at_report and ancestor.lemma_.lower() in REPORT_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return path
+
+
+def _kind_of_token(token: Token) -> str | None:
+    """Return the kind a single noun or verb denotes, if any."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") and (lemma in KIND_NOUNS or lower in KIND_NOUNS):
+        return KIND_NOUNS.get(lemma) or KIND_NOUNS[lower]
+    if lemma in KIND_VERBS or lower in KIND_VERBS:
+        return KIND_VERBS.get(lemma) or KIND_VERBS[lower]
+    return None
+
+
+def infer_kind(figure: Figure) -> str | None:
+    """Return what a figure counts, from its unit, its noun and the words governing it."""
+    if figure.unit in ("USD", "EUR", "GBP"):
+        words = {t.lemma_.lower() for t in [figure.anchor, *_path_up(figure.anchor)]}
+        words |= {c.lemma_.lower() for t in [figure.anchor, *figure.anchor.ancestors][:3] for c in t.children}
+        return "funding" if words & _FUNDING_WORDS else "other"
+    if figure.unit == "percent":
+        return "other"
+    if figure.noun is not None:
+        candidates = [figure.noun, *[c for c in figure.noun.children if c.dep_ == "compound"]]
+        for token in candidates:
+            if (kind := _kind_of_token(token)) is not None:
+                return kind
+    for ancestor in _path_up(figure.anchor):
+        if (kind := _kind_of_token(ancestor)) is not None:
+            return kind
+        for child in ancestor.children:
+            if child.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "attr") and child is not figure.noun \
+                    and not any(t.i == figure.anchor.i for t in child.subtree):
+                kind = _kind_of_token(child) or next(
+                    (k for c in child.children if c.dep_ in ("compound", "amod") and (k := _kind_of_token(c))), None)
+                if kind is not None:
+                    return kind
+    return None
+
+
+def _phrase(tokens: list[Token]) -> str:
+    """Return the text covered by ``tokens`` (contiguous in the document)."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    doc = tokens[0].doc
+    return doc[tokens[0].i: tokens[-1].i + 1].text
+
+
+def _noun_phrase(noun: Token, with_adjectives: bool = False) -> str:
+    """Return a noun with its compounds (and, optionally, adjectives), without determiners."""
+    keep = {"compound"} | ({"amod"} if with_adjectives else set())
+    tokens = [noun, *[c for c in noun.lefts if c.dep_ in keep]]
+    first = min(t.i for t in tokens)
+    return noun.doc[first: noun.i + 1].text
+
+
+def infer_victims(figure: Figure) -> str | None:
+    """Return who the figure counts, when they are named."""
+    if figure.kind not in PEOPLE_KINDS:
+        return None
+    if figure.noun is not None and figure.noun.lemma_.lower() not in KIND_NOUNS:
+        return _noun_phrase(figure.noun)
+    anchor = figure.anchor
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        for child in anchor.head.children:
+            if child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN"):
+                tokens = [child, *[c for c in child.lefts if c.dep_ in ("compound", "amod")]]
+                for prep in child.rights:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        tokens.extend(prep.subtree)
+                return _phrase(tokens)
+    return None
+
+
+def infer_location(figure: Figure) -> str | None:
+    """Return the place of an "in <place>" phrase attached to the figure or its clause."""
+    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else []), *_path_up(figure.anchor)]
+    for carrier in carriers:
+        for prep in carrier.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    return _noun_phrase(pobj, with_adjectives=True)
+    return None
+
+
+# --- sources ----------------------------------------------------------------------------
+
+def _trimmed(head: Token) -> tuple[int, int]:
+    """Return the character span of ``head``'s phrase without appositions and clauses."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "punct") or (child.dep_ == "appos" and _after_comma(child)):
+            continue
+        tokens.extend(child.subtree)
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _after_comma(token: Token) -> bool:
+    """Say whether the phrase of ``token`` is set off by a comma ("Sales, an expert")."""
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text in (",", "(", "–", "—")
+
+
+def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
+    """Return the source span of "according to X" in a sentence and whether it opens it."""
+    for token in span:
+        if token.lower_ == "according":
+            for to in token.children:
+                if to.lower_ == "to":
+                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return _trimmed(pobj), token.i == span.start
+    return None
+
+
+def _reporting_source(token: Token) -> tuple[int, int] | None:
+    """Return the subject span of a reporting verb, or None if it has none or a pronoun."""
+    if token.lemma_.lower() not in REPORT_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[-1].lower_ in PRONOUNS:
+        return None
+    spans = [_trimmed(subject) for subject in subjects]  # "Lebanon's group Hezbollah" parses as two
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
+    """Return the source span of the reporting verb that governs a figure, if any."""
+    for ancestor in figure.anchor.ancestors:
+        if (source := _reporting_source(ancestor)) is not None:
+            return source
+    root = span.root
+    for child in root.children:
+        if child.dep_ in ("ccomp", "parataxis", "advcl") and child.i > figure.anchor.i:
+            if (source := _reporting_source(child)) is not None:
+                return source
+    return None
+
+
+def _mention_actor(mentions: list[dict], span: tuple[int, int] | None) -> str | None:
+    """Return the actor id of the last registry mention inside a character span."""
+    if span is None:
+        return None
+    inside = [m for m in mentions if m.get("actor_id") and m["start_char"] >= span[0] and m["end_char"] <= span[1]]
+    if not inside:
+        inside = [m for m in mentions if m.get("actor_id") and m["start_char"] < span[1] and m["end_char"] > span[0]]
+    return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
+
+
+def infer_actor(figure: Figure) -> tuple[int, int] | None:
+    """Return the span of who fired, attacked or paid (rockets, attacks, funding).
+
+    Only the verb whose object (or passive subject) the figure is counts ("fired 450
+    rockets", "allocates $100 million"), climbing through clauses without a subject of
+    their own ("promising it $70 million" after "Iran restored ties"); a figure inside
+    a prepositional phrase ("in response to the nine attacks") has no actor here.
+    """
+    if figure.kind not in ("rockets", "attacks", "funding"):
+        return None
+    counted = figure.noun if figure.noun is not None else figure.anchor
+    if counted.dep_ not in ("dobj", "nsubjpass", "oprd", "dative"):
+        return None
+    verb = counted.head
+    while verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() in ("receive", "get", "obtain", "accept"):
+            for prep in verb.children:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "from" else None
+                if pobj is not None:
+                    return _full(pobj)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return figure.source if subject.lower_ in PRONOUNS else _full(subject)
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb else None
+    return None
+
+
+def _full(token: Token) -> tuple[int, int]:
+    """Return the character span of a token's whole subtree."""
+    tokens = list(token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# --- parts of wholes ----------------------------------------------------------------------
+
+def part_hint(figure: Figure) -> str | None:
+    """Return "of" for "N of them/the X", "including" for "including N", else None."""
+    anchor = figure.anchor
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lower_ in ("them", "those", "these", "whom", "which")
+                                     or any(c.lower_ == "the" for c in pobj.children)):
+                return "of"
+    head = figure.noun if figure.noun is not None else anchor
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "among"):
+        return "including"
+    if anchor.i > 0 and anchor.doc[max(anchor.i - 2, 0): anchor.i].text.lower().endswith(("including", "among them")):
+        return "including"
+    return None
+
+
+def link_parts(figures: list[Figure]) -> None:
+    """Set ``part_of`` (and the inherited kind) of figures that count part of another."""
+    for index, figure in enumerate(figures):
+        same_sentence = [f for f in figures[:index] if f.sentence is figure.sentence]
+        if figure.part_hint == "including" and same_sentence:
+            figure.part_of = same_sentence[-1]
+        elif figure.part_hint == "of":
+            figure.part_of = _antecedent(figure, figures[:index])
+        elif figure.kind is None and any(f.part_of for f in same_sentence):
+            figure.part_of = next(f.part_of for f in reversed(same_sentence) if f.part_of)
+        if figure.part_of is not None and figure.kind is None:
+            figure.kind = figure.part_of.kind
+
+
+def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
+    """Return the whole that "N of them" refers to: the main figure of the previous sentence."""
+    paragraph = [f for f in earlier if f.sentence.paragraph_id == figure.sentence.paragraph_id
+                 and f.sentence.sentence_id < figure.sentence.sentence_id and f.kind in PEOPLE_KINDS]
+    if not paragraph:
+        return None
+    last_sentence = paragraph[-1].sentence.sentence_id
+    candidates = [f for f in paragraph if f.sentence.sentence_id == last_sentence]
+    same_kind = [f for f in candidates if figure.kind and f.kind == figure.kind]
+    return (same_kind or candidates)[0]
+
+
+# --- the extractor -------------------------------------------------------------------------
+
+def _analyse(parsed: ParsedArticle, sentence: Sentence) -> list[Figure]:
+    """Return the figures of one sentence with kind, victims, location and source."""
+    figures = []
+    for figure in find_numbers(sentence):
+        figure.anchor = _anchor(parsed, figure)
+        if figure.anchor is None:
+            continue
+        figure.noun = _counted_noun(figure.anchor)
+        if not is_figure(figure):
+            continue
+        figure.kind = infer_kind(figure)
+        figure.part_hint = part_hint(figure)
+        figures.append(figure)
+    return figures
+
+
+def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) -> None:
+    """Set source, victims and location of the figures of one sentence (kinds known)."""
+    span = parsed.span(sentence)
+    according = according_to(span)
+    for previous, figure in zip([None, *figures], figures, strict=False):
+        figure.source = reported_by(figure, span) or (according[0] if according else None)
+        figure.victims = infer_victims(figure)
+        figure.location = infer_location(figure)
+        if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
+                and previous.kind in PEOPLE_KINDS and figure.part_hint is None:
+            figure.victims = figure.victims or previous.victims
+            figure.location = figure.location or previous.location
+
+
+def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> None:
+    """Extend a sentence-opening "According to X," to the rest of its paragraph."""
+    frame: tuple[int, tuple[int, int]] | None = None  # (paragraph_id, source span)
+    for sentence in parsed.sentences:
+        in_sentence = [f for f in figures if f.sentence is sentence]
+        found = according_to(parsed.span(sentence))
+        if frame is not None and frame[0] != sentence.paragraph_id:
+            frame = None
+        if found is not None:
+            frame = (sentence.paragraph_id, found[0]) if found[1] else frame
+            continue
+        if frame is not None:
+            for figure in in_sentence:
+                if figure.source is None and figure.part_of is None:
+                    figure.source = frame[1]
+
+
+def _date(figure: Figure, timexes: list[dict]) -> tuple:
+    """Return (start, end) of the sentence's dated expression nearest to the figure."""
+    dated = [t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
+             and t.get("start") is not None and t.get("end") is not None]
+    if not dated:
+        return None, None
+    nearest = min(dated, key=lambda t: abs(t["start_char"] - figure.start))
+    return nearest["start"], nearest["end"]
+
+
+def _unit(figure: Figure) -> str | None:
+    """Return the unit of a figure: people for casualties, rockets, attacks, a currency..."""
+    if figure.unit:
+        return figure.unit
+    if figure.kind in PEOPLE_KINDS:
+        return "people"
+    if figure.kind in ("rockets", "attacks"):
+        return figure.kind
+    return figure.noun.lemma_.lower() if figure.noun is not None else None
+
+
+def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict]) -> list[dict]:
+    """Return the ``figures`` rows of one article (see the module docstring for the rules)."""
+    figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence)]
+    link_parts(figures)
+    figures = [f for f in figures if f.kind is not None or not (f.vague or f.definite)]
+    for sentence in parsed.sentences:
+        _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
+    _carry_paragraph_sources(parsed, figures)
+    body = parsed.article.body
+    ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
+    rows = []
+    for figure in figures:
+        figure.kind = figure.kind or "other"
+        figure.actor = infer_actor(figure)
+        date_start, date_end = _date(figure, timexes)
+        rows.append({
+            "figure_id": ids[id(figure)], "article_id": parsed.article_id,
+            "sentence_id": figure.sentence.sentence_id, "start_char": figure.start, "end_char": figure.end,
+            "text": figure.text, "kind": figure.kind, "value_low": figure.value_low,
+            "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
+            "per": figure.per, "victims": figure.victims, "location": figure.location,
+            "source": body[figure.source[0]: figure.source[1]] if figure.source else None,
+            "source_actor_id": _mention_actor(mentions, figure.source),
+            "actor_id": _mention_actor(mentions, figure.actor),
+            "date_start": date_start, "date_end": date_end,
+            "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,
+        })
+    log.debug("%s: %d figures", parsed.article_id, len(rows))
+    return rows

@@ -1,0 +1,317 @@
+"""Direct quotes and who said them.
+
+:func:`extract_quotes` finds the spans between quotation marks (straight ``"``,
+curly “ ”, and single ‘ ’ when they are not apostrophes) paragraph by
+paragraph, keeping only the outermost span so a scare quote nested in a quote
+("resistance") stays part of it, and resolves the speaker of each:
+
+1. the **cue**: the nearest speech verb outside the quote that governs it in the
+   dependency parse ("said", "added", "told", "wrote", "congratulated ... on");
+   failing that, a speech verb attached to the quote ("..., he added") or the
+   nearest one in the same sentence;
+2. the **speaker**: the subject of the cue (for a verb without one, "praising",
+   "and added", "quoted ... as telling", the subject of the verb it hangs from),
+   resolved to an actor through the ``mentions`` of the article: the mention that
+   covers the subject's head, else one inside the subject ("the report on Hamas's
+   website" -> Hamas); a pronoun or an unresolved role ("he", "the minister")
+   refers back to the previous quote's speaker or the last person mentioned;
+3. a quote with no cue of its own that follows another quote in the same
+   paragraph continues it (cue ``continuation``).
+
+A one-word quote is a label ("resistance"), not a quote with a speaker, and is
+skipped; quotes of two or three words are kept only with a speech cue.
+:func:`evaluate` scores detection and speakers against ``tests/gold/quotes.csv``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from helpers.extract.parsed import ParsedArticle
+
+log = logging.getLogger(__name__)
+
+#: Lemmas of verbs that introduce or attribute speech.
+SPEECH_VERBS = frozenset("""
+    say tell add note write state report claim affirm announce declare stress underline emphasize
+    emphasise warn explain insist argue hail praise congratulate express call describe refer accuse
+    condemn pledge vow promise brief talk update term quote reply respond ask urge threaten deny
+    confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
+    reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
+    characterise admit concede tell
+""".split())
+
+#: Quotes with at most this many words need a speech cue to count as quotes.
+SHORT_QUOTE_WORDS = 3
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Head nouns of a subject that describe a person by role and may refer back ("the minister").
+ROLE_NOUNS = frozenset("""
+    minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
+    head emir king premier envoy ambassador representative secretary general deputy negotiator
+""".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
+OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+_OPENING_CONTEXT = set(" \t\n([{—–-/") | set(OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT)
+
+
+@dataclass
+class QuoteSpan:
+    """The text between an opening and a closing quotation mark (marks excluded)."""
+
+    start: int
+    end: int
+
+
+def _mark_kind(text: str, i: int, single_open: bool) -> str | None:
+    """Classify the character at ``i``: ``open``, ``close``, ``open1``, ``close1`` or None."""
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char in OPEN_DOUBLE:
+        return "open"
+    if char in CLOSE_DOUBLE:
+        return "close"
+    if char == STRAIGHT:
+        return "open" if before in _OPENING_CONTEXT else "close"
+    if char in OPEN_SINGLE:
+        return "open1"
+    if char in CLOSE_SINGLE + "'" and single_open and not after.isalnum():
+        return "close1"
+    if char == "'" and before in _OPENING_CONTEXT and after.isalpha():
+        return "open1"
+    return None
+
+
+def find_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """Return the outermost quoted spans of ``text[start:end]`` (one paragraph).
+
+    Nested quotes belong to the quote around them; an opening mark that is never
+    closed ends at the last closing mark after it (or at the end of the paragraph).
+
+    >>> t = 'He said “the “crimes” go on,” and ‘resistance’.'
+    >>> [t[q.start:q.end] for q in find_quote_spans(t)]
+    ['the “crimes” go on', 'resistance']
+    >>> t = 'affirming that “the Intifada would continue despite Israel’s “crimes and grip” as he said.'
+    >>> [t[q.start:q.end] for q in find_quote_spans(t)]
+    ['the Intifada would continue despite Israel’s “crimes and grip']
+    """
+    end = len(text) if end is None else end
+    spans: list[QuoteSpan] = []
+    stack: list[tuple[str, int]] = []
+    last_close = -1
+    for i in range(start, end):
+        kind = _mark_kind(text, i, any(k == "1" for k, _ in stack))
+        if kind in ("open", "open1"):
+            stack.append(("2" if kind == "open" else "1", i))
+        elif kind in ("close", "close1") and stack:
+            wanted = "2" if kind == "close" else "1"
+            while stack and stack[-1][0] != wanted and kind == "close":
+                stack.pop()  # an unclosed single quote inside a double one
+            if stack and stack[-1][0] == wanted:
+                _, opened = stack.pop()
+                last_close = i
+                if not stack:
+                    spans.append(QuoteSpan(opened + 1, i))
+    if stack:
+        opened = stack[0][1]
+        close = last_close if last_close > opened else end
+        spans.append(QuoteSpan(opened + 1, close))
+    return [_trim(text, s) for s in spans if _trim(text, s).end > _trim(text, s).start]
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
+    """Drop surrounding spaces and a trailing comma from a quoted span."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return QuoteSpan(start, end)
+
+
+def _paragraph_bounds(parsed: ParsedArticle) -> list[tuple[int, int]]:
+    """Return (start, end) body offsets of each paragraph that has sentences."""
+    bounds: dict[int, list[int]] = {}
+    for sentence in parsed.sentences:
+        span = bounds.setdefault(sentence.paragraph_id, [sentence.start_char, sentence.end_char])
+        span[0], span[1] = min(span[0], sentence.start_char), max(span[1], sentence.end_char)
+    return [(s, e) for _, (s, e) in sorted(bounds.items())]
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Return the tokens overlapping body offsets ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _inside(token: Token, span: QuoteSpan) -> bool:
+    """Whether ``token`` lies within the quote, its marks included."""
+    return span.start - 1 <= token.idx < span.end + 1
+
+
+def _is_cue(token: Token) -> bool:
+    """Whether ``token`` is a speech verb."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None:
+    """Return the speech verb that introduces the quote, or None.
+
+    Tried in order: the verbs governing the quote (walking up the parse), speech
+    verbs hanging from the quote ("..., he added"), the nearest speech verb in the
+    quote's sentence that is not inside any quote.
+    """
+    inner = _tokens(doc, span.start, span.end)
+    if not inner:
+        return None
+    for token in inner:
+        if token.head.i != token.i and _inside(token.head, span):
+            continue
+        node = token.head if token.head.i != token.i else None
+        while node is not None:
+            if not _inside(node, span) and _is_cue(node):
+                return node
+            node = node.head if node.head.i != node.i else None
+    attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
+    if attached:
+        return attached[0]
+    sentence = inner[-1].sent
+    candidates = [t for t in sentence if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def find_subject(cue: Token) -> Token | None:
+    """Return the subject of ``cue``, climbing to the verb it hangs from when it has none."""
+    node = cue
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+@dataclass
+class Mention:
+    """The parts of a ``mentions`` row that speaker resolution needs."""
+
+    start: int
+    end: int
+    actor_id: str
+    actor_type: str | None
+
+
+def _resolved_mentions(mentions: list[dict]) -> list[Mention]:
+    """Return the mentions that carry an actor id, in text order."""
+    rows = [Mention(m["start_char"], m["end_char"], m["actor_id"], m.get("actor_type"))
+            for m in mentions if m.get("actor_id")]
+    return sorted(rows, key=lambda m: (m.start, m.end))
+
+
+def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the actor a subject phrase names.
+
+    That is the mention on its head, else one inside it (a person, when the head is a
+    role noun such as "representative").
+    """
+    head_start = subject.idx
+    for mention in mentions:
+        if mention.start <= head_start < mention.end:
+            return mention.actor_id
+    left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    inside = [m for m in mentions if left <= m.start and m.end <= right]
+    if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
+        inside = [m for m in inside if m.actor_type == "person"] or inside
+    return inside[0].actor_id if inside else None
+
+
+def _refers_back(subject: Token) -> bool:
+    """Whether a subject needs an antecedent: a pronoun or a bare role ("the minister")."""
+    word = subject.text.lower()
+    return word in PRONOUNS or subject.pos_ == "PRON" or subject.lemma_.lower() in ROLE_NOUNS
+
+
+def _antecedent(before: int, previous_speaker: str | None, mentions: list[Mention],
+                quotes: list[QuoteSpan]) -> str | None:
+    """Return the previous quote's speaker, else the last person mentioned before ``before``."""
+    if previous_speaker:
+        return previous_speaker
+    for mention in reversed(mentions):
+        if mention.end <= before and mention.actor_type == "person" and not any(
+                q.start <= mention.start < q.end for q in quotes):
+            return mention.actor_id
+    return None
+
+
+def _phrase(subject: Token) -> str:
+    """Return the subject's phrase as written."""
+    doc = subject.doc
+    return doc[subject.left_edge.i: subject.right_edge.i + 1].text
+
+
+@dataclass
+class Attribution:
+    """Who said a quote, and through which cue."""
+
+    speaker: str | None = None
+    actor_id: str | None = None
+    cue: str | None = None
+
+
+def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
+              previous: Attribution | None) -> Attribution:
+    """Resolve the cue and speaker of one quote (see the module docstring)."""
+    cue = find_cue(doc, span, quotes)
+    if cue is None:
+        return Attribution()
+    subject = find_subject(cue)
+    if subject is None:
+        return Attribution(None, None, cue.text)
+    actor = _subject_actor(subject, mentions)
+    if actor is None and _refers_back(subject):
+        actor = _antecedent(span.start, previous.actor_id if previous else None, mentions, quotes)
+    return Attribution(_phrase(subject), actor, cue.text)
+
+
+def _word_count(text: str) -> int:
+    """Return the number of words in ``text``."""
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
+    """Return the direct quotes of an article with their speakers (rows of ``quotes``)."""
+    body, doc = parsed.article.body, parsed.doc
+    resolved = _resolved_mentions(mentions)
+    rows: list[dict] = []
+    previous: Attribution | None = None
+    for p_start, p_end in _paragraph_bounds(parsed):
+        spans = find_quote_spans(body, p_start, p_end)
+        last_in_paragraph: Attribution | None = None
+        for span in spans:
+            text = body[span.start:span.end]
+            words = _word_count(text)
+            if words <= 1:
+                continue
+            found = attribute(doc, span, spans, resolved, previous)
+            if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
+                found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation")
+            if found.cue is None and words <= SHORT_QUOTE_WORDS:
+                continue
+            rows.append({
+                "article_id": parsed.article_id, "sentence_id": parsed.sentence_at(span.start).sentence_id,
+                "start_char": span.start, "end_char": span.end, "text": text,
+                "speaker": found.speaker, "speaker_actor_id": found.actor_id, "cue": found.cue,
+            })
+            if found.actor_id:
+                previous = found
+            last_in_paragraph = found if found.cue else last_in_paragraph
+    return rows

@@ -1,0 +1,65 @@
+"""Every extractor over one parsed article: the one place that calls them, in order.
+
+Order: mentions (actors), timexes, figures, quotes, events. Each later extractor
+reads the rows of the earlier ones (figures and events need the mentions and
+dates). The result maps table names to lists of row dicts (see :mod:`helpers.schema`).
+"""
+
+from __future__ import annotations
+
+from helpers.corpus import Article
+from helpers.extract import actors, events, figures, quotes, timexes
+from helpers.extract.parsed import ParsedArticle
+from helpers.extract.registry import Registry
+
+Rows = dict[str, list[dict]]
+
+
+def metadata_rows(article: Article, n_sentences: int, n_words: int) -> Rows:
+    """Return the ``articles`` and ``dropped_lines`` rows, which come from the corpus alone."""
+    return {
+        "articles": [{
+            "article_id": article.article_id, "source_path": article.source_path,
+            "title": article.title, "outlet": article.outlet, "author": article.author,
+            "url": article.url, "published": article.published,
+            "published_precision": article.published_precision,
+            "published_source": article.published_source, "body": article.body,
+            "n_sentences": n_sentences, "n_words": n_words,
+            "fingerprint": article.fingerprint(), "title_source": article.title_source,
+            "author_source": article.author_source,
+        }],
+        "dropped_lines": [
+            {"article_id": article.article_id, "line_no": d.line_no, "text": d.text,
+             "reason": d.reason}
+            for d in article.clean.dropped
+        ],
+    }
+
+
+def article_rows(article: Article, parsed: ParsedArticle) -> Rows:
+    """Return the rows of the article-level tables that describe the article itself."""
+    n_words = sum(1 for t in parsed.doc if not t.is_space and not t.is_punct)
+    rows = metadata_rows(article, len(parsed.sentences), n_words)
+    rows["sentences"] = [
+        {"article_id": article.article_id, "sentence_id": s.sentence_id,
+         "paragraph_id": s.paragraph_id, "start_char": s.start_char, "end_char": s.end_char,
+         "text": s.text}
+        for s in parsed.sentences
+    ]
+    return rows
+
+
+def extract_article(parsed: ParsedArticle, registry: Registry,
+                    timex_rows: list[dict] | None = None) -> Rows:
+    """Run every extractor on one parsed article and return its rows, table by table.
+
+    ``timex_rows``, when given, are the article's cached timexes (they do not depend on
+    the registry) and the timex extractor is not run again.
+    """
+    rows = article_rows(parsed.article, parsed)
+    rows["mentions"] = actors.extract_mentions(parsed, registry)
+    rows["timexes"] = timexes.extract_timexes(parsed) if timex_rows is None else timex_rows
+    rows["figures"] = figures.extract_figures(parsed, rows["mentions"], rows["timexes"])
+    rows["quotes"] = quotes.extract_quotes(parsed, rows["mentions"])
+    rows["events"] = events.extract_events(parsed, rows["mentions"], rows["timexes"])
+    return rows

@@ -1,0 +1,695 @@
+"""Date expressions: find them in the text and put each one on the calendar.
+
+Every expression becomes a row of the ``timexes`` table: its span, a TIMEX3-style
+``value``, the calendar interval it denotes (``start`` and ``end``, inclusive), its
+``granularity``, its ``kind`` and what it was anchored to. Expressions are found by
+our own patterns (regular expressions over month and weekday names, numbers and
+relative phrases); no library is asked to find them, because the ones that search
+free text return spans with stray words and resolve bare weekdays wrongly.
+
+Anchoring rules (the logic a reader needs to judge a date):
+
+* **absolute** ("14 October 2023", "February 2018", "1979", "the 1990s"): the text
+  says it all; ``anchor`` is null.
+* **relative** (``anchor`` = ``published``), resolved against the publication date:
+
+  - a day and month without a year ("October 14") takes the year that puts it on or
+    before publication (after it when the sentence speaks of the future: "will",
+    "next", "scheduled", ...);
+  - a weekday ("Monday", "Monday evening") is the latest such day on or before
+    publication (the publication day itself counts), or the next one in a future
+    context or after "next";
+  - a bare month ("In July") is the latest such month on or before the publication
+    month; "last July" the latest strictly before it;
+  - "last/this/next week|month|year", "yesterday", "today", "tomorrow", "N days ago",
+    "last summer", "earlier this month" move from the publication date by calendar
+    units (weeks are ISO weeks, Monday to Sunday).
+* **modifiers** ("late November", "early 2015", "mid-2016", "the end of the year")
+  keep the interval of the whole month or year and record ``modifier`` (early, mid,
+  late); the timeline shows the whole period rather than guess a part of it.
+* **anaphoric** (``anchor`` = ``previous``: "the following day", "On the same day",
+  "a week later", "two days earlier") move from the last non-vague date found
+  before them in the same article; without one they become vague.
+* **vague** ("in recent months", "shortly afterwards", "now", "the past") are kept
+  with ``kind`` = ``vague``, a ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` value (or
+  none) and no interval, so they never become timeline points.
+* **durations** ("two days", "60 years", "About 60 years") are not dates and are not
+  returned at all.
+
+When the publication date is known only to the month or year (``published_precision``),
+a relative expression is resolved against the first and the last possible day of
+publication and the interval covers both: "Monday" in an article of December 2015
+becomes 2015-11-30 .. 2015-12-28 (every Monday it may be), its value keeps only
+what is certain (``2015-XX-XX``) and its granularity is that of the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from helpers.vocab import GRANULARITIES
+
+log = logging.getLogger(__name__)
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+MONTH_ABBR = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+              "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11),
+           "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+GRANULARITY_ORDER = list(GRANULARITIES)
+
+_MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
+_ABBR = r"(?P<abbr>" + "|".join(sorted(MONTH_ABBR, key=len, reverse=True)) + r")\.?"
+_MONTH_ANY = rf"(?:{_MONTH}|{_ABBR})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NUM = r"(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")"
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+_FUTURE_CUE = re.compile(r"\b(will|'ll|shall|next|upcoming|scheduled|expected to|plans? to|planned|"
+                         r"set to|due to|is to|are to|going to|coming)\b", re.IGNORECASE)
+_NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|people|rockets?|troops|soldiers|"
+                               r"dollars|km|miles|meters|feet|tons|[a-z]+s\b(?<!years)(?<!days))",
+                               re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A resolved calendar interval with its TIMEX3-style value and granularity."""
+
+    start: dt.date
+    end: dt.date
+    value: str
+    granularity: str
+
+
+@dataclass
+class Timex:
+    """One date expression found in a text (offsets into that text)."""
+
+    start_char: int
+    end_char: int
+    text: str
+    value: str | None
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str | None
+    kind: str
+    anchor: str | None
+    modifier: str | None = None
+
+
+@dataclass
+class Context:
+    """What a resolver may use: the publication interval, the previous date, the tense."""
+
+    published_start: dt.date | None
+    published_end: dt.date | None
+    published_granularity: str
+    previous: Interval | None
+    future: bool
+
+
+# --------------------------------------------------------------------------- calendar units
+
+def day_interval(day: dt.date) -> Interval:
+    """Return the one-day interval of ``day``."""
+    return Interval(day, day, day.isoformat(), "day")
+
+
+def month_interval(year: int, month: int) -> Interval:
+    """Return the interval of a calendar month."""
+    last = calendar.monthrange(year, month)[1]
+    return Interval(dt.date(year, month, 1), dt.date(year, month, last), f"{year:04d}-{month:02d}", "month")
+
+
+def year_interval(year: int) -> Interval:
+    """Return the interval of a calendar year."""
+    return Interval(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}", "year")
+
+
+def week_interval(day: dt.date) -> Interval:
+    """Return the ISO week (Monday to Sunday) that contains ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    iso_year, iso_week, _ = monday.isocalendar()
+    return Interval(monday, monday + dt.timedelta(days=6), f"{iso_year:04d}-W{iso_week:02d}", "week")
+
+
+def weekend_interval(day: dt.date) -> Interval:
+    """Return the Saturday and Sunday of the ISO week that contains ``day``."""
+    week = week_interval(day)
+    return Interval(week.start + dt.timedelta(days=5), week.end, week.value + "-WE", "week")
+
+
+def season_interval(year: int, season: str) -> Interval:
+    """Return a (northern) season; winter ``year`` runs from December ``year`` to February."""
+    code, first, last = SEASONS[season]
+    if code == "WI":
+        end = dt.date(year + 1, 2, calendar.monthrange(year + 1, 2)[1])
+        return Interval(dt.date(year, 12, 1), end, f"{year:04d}-WI", "season")
+    return Interval(dt.date(year, first, 1), month_interval(year, last).end, f"{year:04d}-{code}", "season")
+
+
+def quarter_interval(year: int, quarter: int) -> Interval:
+    """Return a calendar quarter."""
+    first = 3 * (quarter - 1) + 1
+    return Interval(dt.date(year, first, 1), month_interval(year, first + 2).end, f"{year:04d}-Q{quarter}", "quarter")
+
+
+def decade_interval(first_year: int) -> Interval:
+    """Return the decade starting at ``first_year`` (a multiple of ten)."""
+    return Interval(dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), f"{first_year // 10:03d}", "decade")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """Return ``day`` moved by whole months (clamped to the month's last day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(interval: Interval, unit: str, amount: int) -> Interval:
+    """Return ``interval`` moved by ``amount`` calendar units (day, week, month, year, decade)."""
+    if unit in ("day", "week"):
+        delta = dt.timedelta(days=amount * (7 if unit == "week" else 1))
+        start, end = interval.start + delta, interval.end + delta
+    else:
+        months = amount * {"month": 1, "year": 12, "decade": 120}[unit]
+        start, end = add_months(interval.start, months), add_months(interval.end, months)
+    if interval.granularity == "day":
+        return day_interval(start)
+    if interval.granularity == "month" and unit != "day" and unit != "week":
+        return month_interval(start.year, start.month)
+    if interval.granularity == "year" and unit in ("year", "decade"):
+        return year_interval(start.year)
+    return Interval(start, end, _uncertain_value(start, end, interval.granularity), interval.granularity)
+
+
+def unit_interval(day: dt.date, unit: str) -> Interval:
+    """Return the day, week, month, year or decade that contains ``day``."""
+    if unit == "day":
+        return day_interval(day)
+    if unit == "week":
+        return week_interval(day)
+    if unit == "month":
+        return month_interval(day.year, day.month)
+    if unit == "year":
+        return year_interval(day.year)
+    return decade_interval(day.year - day.year % 10)
+
+
+def _uncertain_value(start: dt.date, end: dt.date, granularity: str) -> str:
+    """Return a TIMEX3 value keeping only what ``start`` and ``end`` share.
+
+    >>> _uncertain_value(dt.date(2015, 11, 30), dt.date(2015, 12, 28), "day")
+    '2015-XX-XX'
+    """
+    if start.year != end.year:
+        return {"day": "XXXX-XX-XX", "month": "XXXX-XX"}.get(granularity, "XXXX")
+    if start.month != end.month or granularity not in ("day",):
+        return {"day": f"{start.year}-XX-XX", "week": f"{start.year}-WXX",
+                "month": f"{start.year}-XX"}.get(granularity, f"{start.year}")
+    return f"{start.year}-{start.month:02d}-XX"
+
+
+def coarser(a: str, b: str) -> str:
+    """Return the coarser of two granularities."""
+    return max(a, b, key=lambda g: GRANULARITY_ORDER.index(g) if g in GRANULARITY_ORDER else 0)
+
+
+# --------------------------------------------------------------------------- relative helpers
+
+def latest_weekday(day: dt.date, weekday: int, future: bool) -> dt.date:
+    """Return the latest ``weekday`` on or before ``day`` (the next one on or after it if ``future``)."""
+    if future:
+        return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) -> Interval:
+    """Return the latest ``month`` on or before the month of ``day``.
+
+    The month is strictly before if ``strict``; if ``future``, return instead the first one
+    on or after it.
+    """
+    if future:
+        year = day.year if month >= day.month else day.year + 1
+    else:
+        year = day.year if (month < day.month or (month == day.month and not strict)) else day.year - 1
+    return month_interval(year, month)
+
+
+def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
+    """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
+
+    If ``future``, the year puts it on or after ``day``; return None for an impossible date.
+    """
+    for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
+        try:
+            candidate = dt.date(year, month, day_of_month)
+        except ValueError:
+            return None
+        if (candidate >= day) if future else (candidate <= day):
+            return day_interval(candidate)
+    return None
+
+
+def number(text: str) -> int:
+    """Return the integer of a digit string or a number word ("two" -> 2)."""
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def month_of(match: re.Match) -> int:
+    """Return the month number named by a match's ``month`` or ``abbr`` group."""
+    if match.groupdict().get("month"):
+        return MONTHS.index(match["month"]) + 1
+    return MONTH_ABBR[match["abbr"]]
+
+
+# --------------------------------------------------------------------------- rules
+
+Relative = Callable[[dt.date], Interval | None]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a rule says about a match before anchoring."""
+
+    kind: str
+    interval: Interval | None = None
+    relative: Relative | None = None
+    anaphoric: Callable[[Interval], Interval] | None = None
+    value: str | None = None
+    modifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern and the function that turns its match into a :class:`Resolution`."""
+
+    name: str
+    pattern: re.Pattern
+    resolve: Callable[[re.Match, Context], Resolution | None]
+
+
+def _absolute(interval: Interval | None, modifier: str | None = None) -> Resolution | None:
+    return Resolution("absolute", interval=interval, modifier=modifier) if interval else None
+
+
+def _full_date(m: re.Match, ctx: Context) -> Resolution | None:
+    try:
+        return _absolute(day_interval(dt.date(int(m["year"]), month_of(m), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+def _iso_date(m: re.Match, ctx: Context) -> Resolution | None:
+    try:
+        return _absolute(day_interval(dt.date(int(m["year"]), int(m["mon"]), int(m["day"]))))
+    except ValueError:
+        return None
+
+
+def _month_day(m: re.Match, ctx: Context) -> Resolution | None:
+    month, day_of_month = month_of(m), int(m["day"])
+    if not 1 <= day_of_month <= 31:
+        return None
+    return Resolution("relative", relative=lambda d: day_without_year(d, month, day_of_month, ctx.future))
+
+
+def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
+    return _absolute(month_interval(int(m["year"]), month_of(m)), _modifier(m))
+
+
+def _year(m: re.Match, ctx: Context) -> Resolution | None:
+    return _absolute(year_interval(int(m["year"])), _modifier(m))
+
+
+def _decade(m: re.Match, ctx: Context) -> Resolution | None:
+    return _absolute(decade_interval(int(m["decade"])))
+
+
+def _modifier(m: re.Match) -> str | None:
+    raw = (m.groupdict().get("mod") or "").lower().strip(" -")
+    if not raw:
+        return None
+    if raw.startswith(("early", "beginning", "start")):
+        return "early"
+    if raw.startswith(("mid", "middle")):
+        return "mid"
+    return "late"
+
+
+def _bare_month(m: re.Match, ctx: Context) -> Resolution | None:
+    month = month_of(m)
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel == "next":
+        return Resolution("relative", relative=lambda d: nearest_month(add_months(d, 1), month, True),
+                          modifier=_modifier(m))
+    strict = rel == "last"
+    return Resolution("relative", relative=lambda d: nearest_month(d, month, ctx.future and not strict, strict),
+                      modifier=_modifier(m))
+
+
+def _weekday(m: re.Match, ctx: Context) -> Resolution | None:
+    weekday = WEEKDAYS.index(m["weekday"])
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel == "next":
+        return Resolution("relative",
+                          relative=lambda d: day_interval(latest_weekday(d + dt.timedelta(days=1), weekday, True)))
+    if rel == "last":
+        return Resolution("relative",
+                          relative=lambda d: day_interval(latest_weekday(d - dt.timedelta(days=1), weekday, False)))
+    return Resolution("relative", relative=lambda d: day_interval(latest_weekday(d, weekday, ctx.future)))
+
+
+_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+            "earlier this": 0, "later this": 0}
+
+
+def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    if m["rel"].lower() == "past":
+        return None  # "the past week" is a duration in news style
+    offset = _OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())]
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        return Resolution("relative", relative=lambda d: weekend_interval(d + dt.timedelta(weeks=offset)))
+    return Resolution("relative", relative=lambda d: unit_interval(shift(day_interval(d), unit, offset).start, unit),
+                      modifier=_modifier(m))
+
+
+def _end_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
+    unit = m["unit"].lower()
+    return Resolution("relative", relative=lambda d: unit_interval(d, unit), modifier=_modifier(m))
+
+
+def _century(m: re.Match, ctx: Context) -> Resolution | None:
+    ordinal = int(m["ord"])
+    if not 1 <= ordinal <= 21:
+        return None
+    first = (ordinal - 1) * 100
+    return _absolute(Interval(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), f"{ordinal - 1:02d}",
+                              "century"))
+
+
+def _deictic_day(m: re.Match, ctx: Context) -> Resolution | None:
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m["word"].lower()]
+    return Resolution("relative", relative=lambda d: day_interval(d + dt.timedelta(days=offset)))
+
+
+def _ago(m: re.Match, ctx: Context) -> Resolution | None:
+    amount, unit = number(m["num"]), m["unit"].lower()
+    return Resolution("relative", relative=lambda d: unit_interval(shift(day_interval(d), unit, -amount).start, unit))
+
+
+def _season(m: re.Match, ctx: Context) -> Resolution | None:
+    season = m["season"].lower()
+    if m.groupdict().get("year"):
+        return _absolute(season_interval(int(m["year"]), season))
+    offset = _OFFSETS.get((m.groupdict().get("rel") or "this").lower(), 0)
+
+    def resolve(d: dt.date) -> Interval:
+        year = d.year + offset
+        if offset == -1 and SEASONS[season][1] <= d.month <= SEASONS[season][2]:
+            year = d.year - 1
+        return season_interval(year, season)
+    return Resolution("relative", relative=resolve)
+
+
+def _quarter(m: re.Match, ctx: Context) -> Resolution | None:
+    quarter = ORDINALS[m["ord"].lower()]
+    if m.groupdict().get("year"):
+        return _absolute(quarter_interval(int(m["year"]), quarter))
+
+    def resolve(d: dt.date) -> Interval:
+        year = d.year if quarter <= (d.month - 1) // 3 + 1 else d.year - 1
+        return quarter_interval(year, quarter)
+    return Resolution("relative", relative=resolve)
+
+
+def _anaphoric(unit: str, amount: int, whole_unit: bool = False) -> Callable[[Interval], Interval]:
+    """Return a function moving the previous date by ``amount`` units.
+
+    With ``whole_unit`` ("the following week") it returns the whole week, month or year reached.
+    """
+    def move(previous: Interval) -> Interval:
+        moved = shift(previous, unit, amount)
+        if whole_unit and unit != "day" and previous.granularity == "day":
+            return unit_interval(moved.start, unit)
+        return moved
+    return move
+
+
+def _following(m: re.Match, ctx: Context) -> Resolution | None:
+    word = m["which"].lower()
+    amount = {"following": 1, "next": 1, "previous": -1, "same": 0}[word]
+    return Resolution("anaphoric", anaphoric=_anaphoric(m["unit"].lower(), amount, whole_unit=True))
+
+
+def _day_before_after(m: re.Match, ctx: Context) -> Resolution | None:
+    return Resolution("anaphoric", anaphoric=_anaphoric("day", 1 if m["dir"].lower() == "after" else -1))
+
+
+def _later(m: re.Match, ctx: Context) -> Resolution | None:
+    amount = number(m["num"]) * (1 if m["dir"].lower() == "later" else -1)
+    return Resolution("anaphoric", anaphoric=_anaphoric(m["unit"].lower(), amount))
+
+
+def _that_day(m: re.Match, ctx: Context) -> Resolution | None:
+    return Resolution("anaphoric", anaphoric=_anaphoric("day", 0))
+
+
+_VAGUE_VALUES = {"recent": "PAST_REF", "recently": "PAST_REF", "past": "PAST_REF", "previously": "PAST_REF",
+                 "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                 "present": "PRESENT_REF", "these": "PRESENT_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+                 "time": "PAST_REF", "shortly": None, "soon after": None, "day": None}
+
+
+def _vague(m: re.Match, ctx: Context) -> Resolution | None:
+    key = m["key"].lower()
+    return Resolution("vague", value=_VAGUE_VALUES.get(key, _VAGUE_VALUES.get(key.split()[0])))
+
+
+def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern, flags), resolve)
+
+
+_I = re.IGNORECASE
+_MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
+_REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|later\s+this))"
+
+#: Rules in order of preference; overlapping matches keep the longest, then the first rule.
+RULES: list[Rule] = [
+    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date),
+    _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
+    _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b", _full_date),
+    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
+    _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:million|billion|percent|%))", _month_day),
+    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)", _month_day),
+    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday),
+    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
+    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
+    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
+    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
+                  r"(?![\d,.]\d)(?!-\d\d-)", _year),
+    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
+    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
+    _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+                         r"(?:the\s+)?(?P<unit>year|month|week)\b",
+          _end_of_unit, _I),
+    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b",
+          _this_unit),
+    _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
+    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
+    _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+                    r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b", _season, _I),
+    _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
+                     r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I),
+    _rule("following", r"\bthe\s+(?P<which>following|next|previous|same)\s+(?P<unit>day|week|month|year)\b",
+          _following, _I),
+    _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])", _day_before_after, _I),
+    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)", _later, _I),
+    _rule("that_day", r"\bthat\s+day\b", _that_day, _I),
+    _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I),
+    _rule("vague_words", r"\b(?P<key>recently|previously|nowadays|currently|now|"
+                         r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
+          _vague, _I),
+    _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
+                       r"(?!\s+(?:few\s+)?(?:\d+|two|three|several|days?|weeks?|months?|years?|decades?)\b)",
+          _vague, _I),
+    _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I),
+    _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
+          _vague),
+]
+
+
+# --------------------------------------------------------------------------- finding
+
+def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
+    """Return non-overlapping rule matches in ``text``: longest first, then rule order."""
+    found = []
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if rule.name == "year" and _NOT_A_YEAR_AFTER.match(text, end) and not _year_context(text, start):
+                continue
+            found.append((start, end, order, rule, match))
+    found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
+    chosen: list[tuple[int, int, Rule, re.Match]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, _, rule, match in found:
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, rule, match))
+    return sorted(chosen, key=lambda item: item[0])
+
+
+def _year_context(text: str, start: int) -> bool:
+    """Return True when a four-digit number follows a word that introduces years ("in", "since", ...)."""
+    return re.search(r"\b(?:in|since|until|by|from|of|before|after|during|the)\s+$", text[max(0, start - 12):start],
+                     re.IGNORECASE) is not None
+
+
+def future_context(text: str, start: int, end: int, sentence_bounds: tuple[int, int] | None = None) -> bool:
+    """Return True when the words around a date speak of the future ("will", "next", "scheduled", ...).
+
+    Looks at up to 60 characters before and 30 after the expression, within its sentence.
+    """
+    lo, hi = sentence_bounds or (0, len(text))
+    window = text[max(lo, start - 60):start] + " " + text[end:min(hi, end + 30)]
+    return _FUTURE_CUE.search(window) is not None
+
+
+def publication_interval(published: dt.date | None,
+                         precision: str | None) -> tuple[dt.date | None, dt.date | None, str]:
+    """Return the first and last possible day of publication and its granularity."""
+    if published is None:
+        return None, None, "day"
+    if precision == "month":
+        interval = month_interval(published.year, published.month)
+        return interval.start, interval.end, "month"
+    if precision == "year":
+        return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31), "year"
+    return published, published, "day"
+
+
+def anchor_relative(relative: Relative, ctx: Context) -> Interval | None:
+    """Resolve a relative expression at the first and last possible publication day.
+
+    Return the interval covering both (one exact interval when they agree).
+    """
+    if ctx.published_start is None:
+        return None
+    first, last = relative(ctx.published_start), relative(ctx.published_end)
+    if first is None or last is None:
+        return None
+    if first == last:
+        return first
+    granularity = coarser(first.granularity, ctx.published_granularity)
+    return Interval(first.start, last.end, _uncertain_value(first.start, last.end, first.granularity), granularity)
+
+
+def resolve(resolution: Resolution, ctx: Context) -> tuple[Interval | None, str, str | None, str | None]:
+    """Return (interval, kind, anchor, value) of a rule's resolution in its context."""
+    if resolution.kind == "absolute":
+        return resolution.interval, "absolute", None, resolution.interval.value
+    if resolution.kind == "relative":
+        interval = anchor_relative(resolution.relative, ctx)
+        if interval is None:
+            return None, "vague", None, None
+        return interval, "relative", "published", interval.value
+    if resolution.kind == "anaphoric":
+        if ctx.previous is None:
+            return None, "vague", None, None
+        interval = resolution.anaphoric(ctx.previous)
+        return interval, "anaphoric", "previous", interval.value
+    return None, "vague", None, resolution.value
+
+
+def find_timexes(text: str, published: dt.date | None, precision: str | None = "day",
+                 sentence_bounds: list[tuple[int, int]] | None = None) -> list[Timex]:
+    """Find and resolve every date expression of ``text`` published on ``published``.
+
+    ``sentence_bounds`` (start, end offsets) keep the tense check inside a sentence.
+
+    >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, two days of talks.", dt.date(2019, 11, 19))]
+    [('Monday evening', '2019-11-18')]
+    """
+    pub_start, pub_end, pub_granularity = publication_interval(published, precision)
+    previous: Interval | None = None
+    timexes: list[Timex] = []
+    for start, end, rule, match in candidate_matches(text):
+        bounds = _sentence_of(sentence_bounds, start)
+        ctx = Context(pub_start, pub_end, pub_granularity, previous, future_context(text, start, end, bounds))
+        resolution = rule.resolve(match, ctx)
+        if resolution is None:
+            continue
+        interval, kind, anchor, value = resolve(resolution, ctx)
+        if rule.name == "vague_day_of":
+            value = None
+        timex = Timex(start, end, match.group(0), value, interval.start if interval else None,
+                      interval.end if interval else None, interval.granularity if interval else None,
+                      kind, anchor, resolution.modifier)
+        timexes.append(timex)
+        timexes.extend(_conjoined_days(text, timex))
+        if interval is not None:
+            previous = day_interval(timexes[-1].start) if timexes[-1] is not timex else interval
+    return timexes
+
+
+_CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,%]|\.\d)")
+
+
+def _conjoined_days(text: str, timex: Timex) -> list[Timex]:
+    """Return the second day of "October 13 and 14" as its own date, same month and year.
+
+    >>> [t.value for t in find_timexes("on October 13 and 14.", dt.date(2023, 10, 16))]
+    ['2023-10-13', '2023-10-14']
+    """
+    match = _CONJOINED_DAY.match(text, timex.end_char)
+    if not match or timex.granularity != "day" or timex.start is None or timex.start != timex.end:
+        return []
+    try:
+        day = timex.start.replace(day=int(match["day"]))
+    except ValueError:
+        return []
+    value = day.isoformat()
+    return [Timex(match.start("day"), match.end(), text[match.start("day"):match.end()], value, day, day,
+                  "day", timex.kind, timex.anchor, None)]
+
+
+def _sentence_of(bounds: list[tuple[int, int]] | None, char: int) -> tuple[int, int] | None:
+    """Return the (start, end) of the sentence containing ``char``."""
+    for start, end in bounds or []:
+        if start <= char < end:
+            return start, end
+    return None
+
+
+# --------------------------------------------------------------------------- pipeline
+
+def extract_timexes(parsed) -> list[dict]:
+    """Return the rows of the ``timexes`` table for one parsed article."""
+    article = parsed.article
+    bounds = [(s.start_char, s.end_char) for s in parsed.sentences]
+    rows = []
+    for timex in find_timexes(article.body, article.published, article.published_precision, bounds):
+        sentence = parsed.sentence_at(timex.start_char)
+        rows.append({"article_id": article.article_id, "sentence_id": sentence.sentence_id,
+                     "start_char": timex.start_char, "end_char": timex.end_char, "text": timex.text,
+                     "value": timex.value, "start": timex.start, "end": timex.end,
+                     "granularity": timex.granularity, "kind": timex.kind, "anchor": timex.anchor,
+                     "modifier": timex.modifier})
+    return rows

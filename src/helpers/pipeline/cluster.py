@@ -1,0 +1,118 @@
+"""Extraction as Dask tasks over partitions of the corpus, on one machine or a cluster.
+
+``python -m helpers extract CORPUS --out DIR --scheduler ADDRESS`` reads the corpus
+here, cuts it into partitions of ``--partition-size`` articles and runs
+:func:`helpers.pipeline.run.extract_chunk` (the same function as the in-process path) on
+each partition as a Dask task. Each task writes its part of every table into the
+output's staging folder (``<table>.parquet/part-NNNNN.parquet``, numbered by
+partition), and the tables are moved into place when every task has finished, so
+the result is the same partitioned Parquet dataset as the other paths write.
+
+``--scheduler local`` starts a :class:`distributed.LocalCluster` of ``--workers``
+single-threaded worker processes; any other value is the address of a running
+scheduler (``tcp://host:8786``). Workers must have this package installed and must
+see the output folder (and, to share it, the cache folder ``NEWS_HELPERS_CACHE``) at
+the same path: a shared file system. Each worker process loads spaCy once and keeps
+it for every task it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from helpers.corpus import Article
+from helpers.extract.registry import Registry
+from helpers.pipeline.cache import Caches
+from helpers.pipeline.run import ExtractionSummary, chunks, extract_chunk, merge_rows
+from helpers.pipeline.store import commit_tables, new_staging, write_part
+from helpers.schema import ARTICLE_TABLES, TABLES
+
+log = logging.getLogger(__name__)
+
+#: Articles per Dask task (and per Parquet part).
+PARTITION_SIZE = 256
+
+
+class SchedulerError(RuntimeError):
+    """The Dask scheduler named on the command line cannot be reached."""
+
+
+@contextmanager
+def connect(scheduler: str, workers: int = 2) -> Iterator:
+    """Yield a Dask client: a new local cluster for ``"local"``, else the scheduler there."""
+    from distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                          dashboard_address=None, silence_logs=logging.WARNING) as cluster:
+            with Client(cluster) as client:
+                yield client
+    else:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise SchedulerError(
+                f"cannot reach a Dask scheduler at {scheduler} ({exc}). Start one with "
+                "`dask scheduler` and workers with `dask worker ADDRESS`, or use --scheduler local"
+            ) from exc
+        with client:
+            yield client
+
+
+def extract_partition(articles: list[Article], index: int, *, registry: Registry,
+                      caches: Caches | None, staging: str) -> dict[str, dict[str, int]]:
+    """Extract one partition on a worker and write its part of every article table.
+
+    Returns the steps taken and the row count of each table.
+    """
+    results, steps = extract_chunk(articles, registry, caches)
+    rows = merge_rows(results)
+    write_part(Path(staging), index, rows)
+    return {"steps": dict(steps), "counts": {name: len(rows[name]) for name in ARTICLE_TABLES}}
+
+
+def extract_distributed(articles: list[Article], registry: Registry, out_dir: str | Path,
+                        scheduler: str, *, workers: int = 2, partition_size: int = PARTITION_SIZE,
+                        use_cache: bool = True, client=None) -> ExtractionSummary:
+    """Extract ``articles`` as Dask tasks and write every table to ``out_dir``, all or nothing.
+
+    ``client``, when given, is used instead of connecting to ``scheduler``.
+    """
+    out_dir = Path(out_dir)
+    caches = Caches.for_registry(registry) if use_cache else None
+    staging = new_staging(out_dir)
+    partitions = chunks(articles, partition_size) or [[]]
+    try:
+        if client is None:
+            with connect(scheduler, workers) as own_client:
+                results = _run(own_client, partitions, registry, caches, staging)
+        else:
+            results = _run(client, partitions, registry, caches, staging)
+        write_part(staging, 0, {"actors": registry.actor_rows()})
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    steps: Counter = Counter()
+    counts: Counter = Counter({"actors": len(registry.actor_rows())})
+    for result in results:
+        steps.update(result["steps"])
+        counts.update(result["counts"])
+    written = commit_tables(staging, out_dir, {name: counts[name] for name in TABLES})
+    return ExtractionSummary(len(articles), dict(steps), dict(counts), written)
+
+
+def _run(client, partitions: list[list[Article]], registry: Registry, caches: Caches | None,
+         staging: Path) -> list[dict]:
+    """Submit one task per partition and wait for all of them."""
+    log.info("extracting %d partitions on %s", len(partitions), client)
+    registry_future = client.scatter(registry, broadcast=True)
+    parts = client.scatter(partitions)
+    futures = client.map(extract_partition, parts, range(len(partitions)),
+                         registry=registry_future, caches=caches, staging=str(staging),
+                         pure=False)
+    return client.gather(futures)

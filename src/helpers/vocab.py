@@ -1,0 +1,27 @@
+"""The closed vocabularies of the tables, each defined once (see DATA_MODEL.md).
+
+Extractors write these values and analyses and charts read them; neither defines
+its own copy.
+"""
+
+from __future__ import annotations
+
+#: ``actors.type``: what kind of actor a registry entry or a mention is.
+ACTOR_TYPES = ("person", "organization", "armed_group", "state", "government_body", "media",
+               "place", "group")
+
+#: ``figures.kind``: what a number counts.
+FIGURE_KINDS = ("killed", "injured", "hostages", "arrested", "displaced", "rockets", "attacks",
+                "funding", "other")
+#: Figure kinds that count people (casualties in the broad sense).
+PEOPLE_KINDS = ("killed", "injured", "hostages", "arrested", "displaced")
+
+#: ``figures.qualifier``: how the words bound a number.
+QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "vague")
+
+#: ``events.event_type``, in the order charts list them.
+EVENT_TYPES = ("call", "meeting", "visit", "statement", "praise", "threat", "attack",
+               "funding_or_arms", "casualties", "other")
+
+#: ``timexes.granularity``, finest first.
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
