@@ -36,8 +36,8 @@ test-unit: $(STAMP) ## run the unit tests and doctests only
 test-notebooks: $(STAMP) ## check the notebooks' stored outputs with nbval
 	$(PY) -m pytest notebooks $(NBVAL)
 
-lint: $(STAMP) ## ruff over src/ and tests/
-	$(VENV)/bin/ruff check src tests
+lint: $(STAMP) ## ruff over src/, tests/ and benchmarks/
+	$(VENV)/bin/ruff check src tests benchmarks
 
 benchmark: $(STAMP) ## run the benchmarks (not part of the tests)
 	$(PY) -m benchmarks

@@ -12,8 +12,10 @@ from benchmarks.checkout import NOTEBOOKS_DIR, SEEDS_DIR
 
 
 def render_seconds(notebook: Path, workdir: Path) -> float:
-    """Return the seconds to execute ``notebook`` with papermill and convert it to HTML,
-    as ``helpers render`` does (same kernel manager and exporter)."""
+    """Return the seconds to execute ``notebook`` with papermill and convert it to HTML.
+
+    It is done as ``helpers render`` does it (same kernel manager and exporter).
+    """
     from helpers.reports.jobs import Job
     from helpers.reports.render import execute_notebook, notebook_to_html
 

@@ -96,7 +96,7 @@ def _granular_value(found: str, when: dt.datetime) -> str:
 
 
 def baseline(text: str, dct: dt.date) -> list[Span]:
-    """dateparser's ``search_dates`` over the whole text, offsets found left to right."""
+    """Return the spans of dateparser's ``search_dates`` over the whole text, offsets found left to right."""
     from dateparser.search import search_dates
 
     base = dt.datetime(dct.year, dct.month, dct.day, 12)
