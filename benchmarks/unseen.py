@@ -337,9 +337,9 @@ def run(details: bool = False) -> pd.DataFrame:
         corpus = Path(folder) / "corpus"
         materialise(corpus)
         result = extract_corpus(corpus, use_cache=False)
-    if result.problems:
-        raise SystemExit("the corpus reader reported problems: "
-                         + "; ".join(f"{p.path}: {p.message}" for p in result.problems))
+    skipped = [str(p) for p in result.problems if p.severity == "error"]
+    if skipped:
+        raise SystemExit("the corpus reader skipped articles of the set: " + "; ".join(skipped))
     scores = evaluate_unseen(result.tables, GOLD_DIR)
     return scores if details else scores.drop(columns=["missed", "spurious"])
 

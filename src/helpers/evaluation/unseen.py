@@ -277,7 +277,12 @@ def _topic_rows(tables: dict[str, pd.DataFrame], gold: dict[str, pd.DataFrame], 
 
 
 def evaluate_unseen(tables: dict[str, pd.DataFrame], gold_dir: str | Path) -> pd.DataFrame:
-    """Return the scores of ``tables`` against the unseen gold set, overall and by topic."""
+    """Return the scores of ``tables`` against the unseen gold set, overall and by topic.
+
+    A row is either a precision/recall/F1 score (:func:`~helpers.evaluation.scoring.prf`)
+    or a share (``linked``, ``speaker right``): ``share`` with its part in ``n_predicted``
+    and its whole in ``n_gold``.
+    """
     gold_dir = Path(gold_dir)
     documents = read_gold(gold_dir, "documents.csv")
     gold = {name: read_gold(gold_dir, f"{name}.csv") for name in ("actors", "quotes", "figures")}
