@@ -79,10 +79,12 @@ def test_materialised_text_reads_as_written_text(corpus, documents):
         assert row.published in text or row.source.startswith("reuters21578/"), row.article_id
         assert "`" not in text and "''" not in text, row.article_id
         assert not re.search(r" [,;:?!)%]| \.(?!\.)| 's\b| n't\b|\( |\$ \d", text), (row.article_id, text)
-        for paragraph in text.split("\n\n"):
-            marks = paragraph.count('"')
+        paragraphs = text.split("\n\n")
+        for paragraph, following in zip(paragraphs, [*paragraphs[1:], ""], strict=True):
             assert not re.search(r'^" |(?<=[\s(])" (?=\w)', paragraph), (row.article_id, paragraph)
-            assert marks % 2 == 0 or paragraph.startswith('"'), (row.article_id, paragraph)
+            # a quote left open goes on in the next paragraph, which reopens it (the wire's convention)
+            assert paragraph.count('"') % 2 == 0 or following.startswith('"') or paragraph.startswith('"'), \
+                (row.article_id, paragraph)
 
 
 def test_detokeniser_doctests_pass():
