@@ -78,3 +78,40 @@ def show(fig: go.Figure) -> None:
         "text/plain": f"<plotly figure: {fig.layout.title.text or 'untitled'}>",
     }
     display(bundle, raw=True)
+
+
+# --- labels: one place that shortens and escapes text for chart axes (content engineer) ---------
+
+#: Axis and legend labels longer than this are cut (the hover keeps the full text).
+LABEL_CHARS = 40
+
+
+def short_label(text: object, max_chars: int = LABEL_CHARS) -> str:
+    """Return ``text`` on one line, cut to ``max_chars`` with an ellipsis (full text goes in the hover).
+
+    >>> short_label("The Times of Israel"), short_label("x" * 50, 10)
+    ('The Times of Israel', 'xxxxxxxxx…')
+    """
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= max_chars else flat[: max_chars - 1] + "…"
+
+
+def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
+    """Return ``text`` shortened and escaped for matplotlib, which reads ``$...$`` as mathematics.
+
+    >>> mpl_label("US$ 5 and $10")
+    'US\\\\$ 5 and \\\\$10'
+    """
+    return short_label(text, max_chars).replace("$", r"\$")
+
+
+# --- stand-in until the delivery branch's itables-based show_table lands (the lead keeps theirs) --
+
+def show_table(frame, name: str, caption: str | None = None) -> None:
+    """Display ``frame`` as a table named ``name`` (stand-in: the first rows, blanks for missing values)."""
+    from IPython.display import HTML, display
+
+    shown = frame.reset_index() if any(frame.index.names) else frame
+    note = f"{len(frame):,} rows" + (f"; the first {min(len(frame), 200)} shown" if len(frame) > 200 else "")
+    head = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
+    display(HTML(f"<p>{head}</p>" + shown.head(200).to_html(index=False, na_rep="", escape=True)))
