@@ -118,7 +118,7 @@ def _periods(run: list[dt.date], counts: dict[dt.date, int], max_span_days: int,
 
 def find_episodes(dates: pd.Series, max_span_days: int = MAX_SPAN_DAYS, max_items: int = MAX_ITEMS,
                   gap_days: int | None = None) -> Episodes:
-    """Number the episodes of ``dates`` (dates or timestamps; missing ones get episode 0).
+    """Return the episodes of ``dates`` (dates or timestamps; missing ones get episode 0).
 
     ``gap_days`` overrides the gap found from the data (see the module docstring);
     ``max_span_days`` and ``max_items`` say when a run is cut into months and weeks.

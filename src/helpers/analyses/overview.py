@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pandas as pd
@@ -17,14 +18,13 @@ def article_summary(articles: pd.DataFrame) -> pd.DataFrame:
 def period_end(start: dt.date, precision: str | None) -> dt.date:
     """Return the last day of the period that starts at ``start`` with ``precision``.
 
-    >>> period_end(dt.date(2015, 12, 1), "month")
-    datetime.date(2015, 12, 31)
+    >>> period_end(dt.date(2015, 12, 1), "month"), period_end(dt.date(9999, 12, 1), "month")
+    (datetime.date(2015, 12, 31), datetime.date(9999, 12, 31))
     """
     if precision == "year":
         return dt.date(start.year, 12, 31)
     if precision == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     return start
 
 

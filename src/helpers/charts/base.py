@@ -97,10 +97,10 @@ def short_label(text: object, max_chars: int = LABEL_CHARS) -> str:
 
 
 def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
-    """Return ``text`` shortened and escaped for matplotlib, which reads ``$...$`` as mathematics.
+    r"""Return ``text`` shortened and escaped for matplotlib, which reads ``$...$`` as mathematics.
 
     >>> mpl_label("US$ 5 and $10")
-    'US\\\\$ 5 and \\\\$10'
+    'US\\$ 5 and \\$10'
     """
     return short_label(text, max_chars).replace("$", r"\$")
 

@@ -17,10 +17,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~<>])")
 
 
 def md(text: object) -> str:
-    """Return ``text`` (from an article, a catalogue or a registry) safe inside Markdown.
+    r"""Return ``text`` (from an article, a catalogue or a registry) safe inside Markdown.
 
     >>> md("<b>*Hamas*</b> [x](javascript:y)")
-    '&lt;b&gt;\\\\*Hamas\\\\*&lt;/b&gt; \\\\[x\\\\](javascript:y)'
+    '&lt;b&gt;\\*Hamas\\*&lt;/b&gt; \\[x\\](javascript:y)'
     """
     escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "<>" else m.group(1), str(text))
     return html.escape(escaped, quote=False)
