@@ -88,7 +88,8 @@ def _hover(row: pd.Series) -> str:
     """Return the escaped hover label of one drawn figure."""
     said = format_range(row["value_low"], row["value_high"], row["qualifier"])
     return "<br>".join([
-        f"<b>{hover_text(row['text'])}</b> = {hover_text(said)} ({hover_text(row['kind'])}, {hover_text(row['place'])})",
+        f"<b>{hover_text(row['text'])}</b> = {hover_text(said)} "
+        f"({hover_text(row['kind'])}, {hover_text(row['place'])})",
         f"source: {hover_text(row['source_label'])}; outlet: "
         f"{hover_text(row['outlet'] if isinstance(row['outlet'], str) else 'unknown')}",
         f"as of {row['as_of'].date()} ({row['dated_by']}); article {hover_text(row['article_id'])}, "
