@@ -269,3 +269,33 @@ def backbone(co: Cooccurrence, max_nodes: int = NETWORK_NODES, links_per_actor: 
     chosen = set(zip(strongest["actor_a"], strongest["actor_b"], strict=True))
     mask = [(a, b) in chosen for a, b in zip(pairs["actor_a"], pairs["actor_b"], strict=True)]
     return pairs[mask].reset_index(drop=True)
+
+
+def summary_sentences(co: Cooccurrence, min_count: int) -> list[str]:
+    """Return sentences on what the co-occurrence counted: actors, names outside the registry, pairs, windows."""
+    if co.nodes.empty:
+        return [f"No actor is named in the {co.n_windows:,} {co.window}s of the selected articles, "
+                "so there is nothing to count."]
+    loose = int((~co.nodes["registered"].astype(bool)).sum())
+    sentences = [f"{len(co.nodes):,} actors counted over {co.n_windows:,} {co.window}s of the selected articles; "
+                 f"{len(co.pairs):,} pairs share at least {min_count} {co.window}{'s' * (min_count != 1)}."]
+    if loose:
+        sentences.append(f"{loose:,} of these actors are names the registry does not know, counted by their "
+                         "spelling (their id starts with name:).")
+    return sentences
+
+
+def no_pairs_sentence(co: Cooccurrence, min_count: int) -> str:
+    """Return why there is no pair to draw."""
+    if co.nodes.empty:
+        return "No network and no heatmap: the selected articles name no actor."
+    return (f"No network and no heatmap: no two of the {len(co.nodes):,} actors share {min_count} or more "
+            f"{co.window}s. Lower min_count, or choose a wider window (paragraph, article).")
+
+
+def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Return the number of quotes per speaker: the actor it was resolved to, or the words as written."""
+    written = ("(not resolved) " + quotes["speaker"].astype(str)).where(quotes["speaker"].notna(), "(no speaker found)")
+    speaker = quotes["speaker_actor_id"].where(quotes["speaker_actor_id"].notna(), written)
+    counts = speaker.value_counts()
+    return pd.DataFrame({"speaker": counts.index.astype(str), "quotes": counts.to_numpy()})

@@ -137,11 +137,14 @@ def _as_date(answer: object) -> dt.date | None:
         return None
 
 
-def check_resolved_date(answer: object, timex: pd.Series, published: dt.date, precision: str = "day") -> Feedback:
+def check_resolved_date(answer: object, timex: pd.Series | None, published: dt.date,
+                        precision: str = "day") -> Feedback:
     """Check the calendar date (or first day of the interval) a relative expression means.
 
     ``precision`` is how precisely the publication date is known (day, month or year).
     """
+    if timex is None:
+        return Feedback(False, "This article has no date expression to resolve; choose another article_id.")
     if (missing := _missing(answer)) is not None:
         return missing
     given = _as_date(answer)

@@ -75,6 +75,19 @@ def event_status(frame: pd.DataFrame, background_days: int) -> pd.Series:
     return status
 
 
+def anchor_dates(frame: pd.DataFrame) -> pd.Series:
+    """Return the day that places each event in an episode: its article's publication date within its interval.
+
+    An event known to the day is placed on that day; "this year" in an October article is
+    placed in October (its bar runs off the panel's edges), not on 1 January.
+    """
+    def anchor(start: dt.date, end: dt.date, published: object) -> dt.date:
+        return min(max(published, start), end) if isinstance(published, dt.date) else start
+
+    return pd.Series([anchor(s, e, p) for s, e, p in zip(frame["date_start"], frame["date_end"], frame["published"],
+                                                          strict=True)], index=frame.index, dtype=object)
+
+
 def assign_episodes(frame: pd.DataFrame, background_days: int, gap_days: int = 0) -> pd.DataFrame:
     """Add ``status`` and ``episode`` to one row per event (episode 0 for background and future).
 
@@ -84,7 +97,7 @@ def assign_episodes(frame: pd.DataFrame, background_days: int, gap_days: int = 0
     """
     frame = frame.assign(status=event_status(frame, background_days))
     news = frame["status"] == "news"
-    found = find_episodes(frame.loc[news, "date_start"], max_span_days=TIMELINE_SPAN_DAYS,
+    found = find_episodes(anchor_dates(frame.loc[news]), max_span_days=TIMELINE_SPAN_DAYS,
                           max_items=10**9, gap_days=gap_days or None)
     numbers = pd.Series(0, index=frame.index, dtype=int)
     numbers[news] = found.numbers
@@ -97,12 +110,13 @@ def episodes(frame: pd.DataFrame) -> pd.DataFrame:
     """Return one row per episode: number, label, first and last day, events, articles, outlets, title."""
     rows = []
     for number, group in frame[frame["episode"] > 0].groupby("episode", sort=True):
-        start, end = min(group["date_start"]), max(group["date_start"])
-        n_events = group["event_id"].nunique()
+        anchors = anchor_dates(group)
+        start, end = min(anchors), max(anchors)
+        n_events, n_articles = group["event_id"].nunique(), group["article_id"].nunique()
         outlets = group.drop_duplicates("event_id")["outlet"].dropna().value_counts()
         named = ", ".join(outlets.index[:3]) + (f" and {len(outlets) - 3} more" if len(outlets) > 3 else "")
-        title = (f"{group['episode_label'].iloc[0]}: {n_events} event{'s' * (n_events != 1)}"
-                 f" from {named or 'unknown outlets'}")
+        title = (f"{group['episode_label'].iloc[0]}: {n_events} event{'s' * (n_events != 1)} in {n_articles} "
+                 f"article{'s' * (n_articles != 1)}" + (f" from {named}" if named else ""))
         rows.append({"episode": number, "label": group["episode_label"].iloc[0], "start": start, "end": end,
                      "events": n_events, "articles": group["article_id"].nunique(), "title": title})
     return pd.DataFrame(rows, columns=["episode", "label", "start", "end", "events", "articles", "title"])
@@ -143,3 +157,28 @@ def future_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Return the events dated after their article was published (expected, not reported), one row each."""
     return background_table(frame, "future")
 
+
+
+def timeline_sentences(all_events: pd.DataFrame, selected: pd.DataFrame) -> list[str]:
+    """Return sentences on what the timeline holds: how many events, of which kinds, and why some are not drawn."""
+    if all_events.empty:
+        return ["The extraction found no dated event in this corpus: an event needs a sentence with a date that "
+                "could be resolved and an actor that was recognised, so the timeline below is empty."]
+    if selected.empty:
+        return [f"The corpus has {len(all_events):,} dated events, but none matches the parameters."]
+    counts = selected["status"].value_counts()
+    intervals = int((~selected["is_point"]).sum())
+    return [f"{len(selected):,} events in {selected['article_id'].nunique():,} articles match the parameters: "
+            f"{counts.get('news', 0):,} news, {counts.get('background', 0):,} background and "
+            f"{counts.get('future', 0):,} dated after their article.",
+            f"{intervals:,} of them are known only to an interval (a week, a month, a year)."]
+
+
+def panels_sentence(table: pd.DataFrame, max_panels: int = MAX_PANELS) -> str:
+    """Return a sentence on how many episodes the chart draws."""
+    if table.empty:
+        return "No news event is left to draw (every event is background or expected), so no timeline is drawn."
+    if len(table) <= max_panels:
+        return f"The chart draws all {len(table)} episode{'s' * (len(table) != 1)}."
+    return (f"The chart draws the {max_panels} busiest of the {len(table)} episodes; "
+            "the events table lists every event.")

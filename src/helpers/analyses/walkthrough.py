@@ -23,10 +23,10 @@ from helpers.analyses.overview import date_label
 LINE_FORMATS = (".txt", ".md")
 PREVIEW_LINES = 12
 #: Words that attribute a statement: a figure in such a sentence with no source found is worth a second look.
-ATTRIBUTION_CUE = re.compile(r"\b(said|says|according to|reported|told|claimed|estimated|figures? from|citing)\b",
+ATTRIBUTION_CUE = re.compile(r"\b(?:said|says|according to|reported|told|claimed|estimated|figures? from|citing)\b",
                              re.IGNORECASE)
 #: A source that names no one in particular.
-VAGUE_SOURCE = re.compile(r"^(the )?(officials?|sources?|authorities|ministry|reports?|media|he|she|they|it|"
+VAGUE_SOURCE = re.compile(r"^(?:the )?(?:officials?|sources?|authorities|ministry|reports?|media|he|she|they|it|"
                           r"witnesses|residents|activists)$", re.IGNORECASE)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
@@ -137,3 +137,79 @@ def publication_note(article: pd.Series) -> str:
     on = "on" if precision == "day" else "in"
     return (f"Published {on} {date_label(published, precision)} (known {PRECISIONS.get(precision, 'to the day')}; "
             f"from {where}).")
+
+
+def describe(article: pd.Series) -> list[str]:
+    """Return sentences introducing the article followed: its id, headline and outlet, and its date."""
+    title = article.get("title")
+    outlet = article.get("outlet")
+    named = f"Article {article['article_id']}"
+    named += f', "{title}"' if isinstance(title, str) and title.strip() else " (no headline found)"
+    named += f", from {outlet}." if isinstance(outlet, str) and outlet.strip() else ", from an unknown outlet."
+    return [named, publication_note(article)]
+
+
+def date_question(timex: pd.Series | None, article: pd.Series) -> str:
+    """Return the text of the date exercise for ``timex`` (None: the article has no date expression)."""
+    if timex is None:
+        return "This article has no date expression, so this exercise has no question here: choose another article."
+    published = article.get("published")
+    if not isinstance(published, dt.date):
+        return (f"Expression: '{timex['text']}'. The article's publication date is unknown, so a relative date "
+                "cannot be resolved: choose another article.")
+    precision = article.get("published_precision") or "day"
+    on = "on" if precision == "day" else "in"
+    return f"Expression: '{timex['text']}'; the article was published {on} {date_label(published, precision, True)}."
+
+
+def figure_question(figures: pd.DataFrame, corpus_figures: pd.DataFrame, kind: str = "killed") -> str:
+    """Return the text of the figure exercise: the question, or which articles to choose instead."""
+    if (figures["kind"] == kind).any():
+        return (f"How many people does the article say were {kind}, and who does it say reported that number? "
+                "Any of the article's figures of that kind is a right answer.")
+    others = sorted(set(corpus_figures.loc[corpus_figures["kind"] == kind, "article_id"]))
+    if not others:
+        return f"No article of this corpus states a '{kind}' figure, so this exercise has no question here."
+    listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+    return f"This article states no '{kind}' figure; set `article_id` to one that does: {listed}."
+
+
+def attribution_example(figure: pd.Series | None) -> list[str]:
+    """Return the worked example of a doubtful attribution, as sentences (or why there is none)."""
+    if figure is None:
+        return ["The tool found no figure with a doubtful attribution in this corpus: every number either has a "
+                "named source or sits in a sentence that attributes nothing."]
+    source = figure["source"] if isinstance(figure["source"], str) else None
+    found = f"took '{source}' as its source" if source else "found no source for it"
+    return [f"In article {figure['article_id']}, sentence {int(figure['sentence_id'])}: \"{figure['sentence']}\"",
+            f"The tool read '{figure['text']}' as a {figure['kind']} figure and {found}: {figure['why']}.",
+            "Who gave this number? Read the sentence and the one before it. "
+            "If the tool is wrong, the comparison of sources in the casualty report counts this number under the "
+            "wrong source, or under the outlet itself."]
+
+
+def pronoun_example(quote: pd.Series | None, actors: pd.DataFrame) -> list[str]:
+    """Return the worked example of a quote whose speaker is a pronoun, as sentences (or why there is none)."""
+    if quote is None:
+        return ["No quote of this corpus is introduced by a pronoun alone (\"he said\"), so the tool never had to "
+                "guess a speaker from an earlier sentence here."]
+    names = dict(zip(actors["actor_id"], actors["name"], strict=False))
+    actor = quote["speaker_actor_id"]
+    guess = (f"decided that '{quote['speaker']}' is {names.get(actor, actor)}" if isinstance(actor, str)
+             else f"could not tell who '{quote['speaker']}' is")
+    return [f"In article {quote['article_id']}, sentence {int(quote['sentence_id'])}, a quote is introduced by "
+            f"'{quote['speaker']} {quote['cue']}': \"{quote['text']}\"",
+            f"The tool {guess}, from the names in the sentences before it.",
+            "Read those sentences: is that who is speaking? "
+            "A wrong guess moves the quote to another speaker in every count of who says what."]
+
+
+def dropped_note(preview: Preview) -> str:
+    """Return what the reveal table leaves out: lines removed further down the file, if any."""
+    if not preview.from_file:
+        return (f"Cleaning removed {preview.dropped_below} line(s) of this article's text; "
+                "the corpus overview lists every removed line.") if preview.dropped_below else ""
+    if preview.dropped_below:
+        return (f"{preview.dropped_below} more line(s) further down the file were removed too; "
+                "the corpus overview lists every removed line.")
+    return "" if len(preview.dropped_shown) else "Cleaning removed none of the lines shown, and none further down."

@@ -108,10 +108,12 @@ def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
 # --- stand-in until the delivery branch's itables-based show_table lands (the lead keeps theirs) --
 
 def show_table(frame, name: str, caption: str | None = None) -> None:
-    """Display ``frame`` as a table named ``name`` (stand-in: the first rows, blanks for missing values)."""
+    """Display ``frame`` as a table named ``name`` (stand-in: its first ten rows, blanks for missing values)."""
     from IPython.display import HTML, display
 
     shown = frame.reset_index() if any(frame.index.names) else frame
-    note = f"{len(frame):,} rows" + (f"; the first {min(len(frame), 200)} shown" if len(frame) > 200 else "")
-    head = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
-    display(HTML(f"<p>{head}</p>" + shown.head(200).to_html(index=False, na_rep="", escape=True)))
+    head = shown.head(10).astype(object)
+    head = head.where(head.notna(), "")
+    note = f"{len(frame):,} rows" + (", the first 10 shown" if len(frame) > 10 else "")
+    title = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
+    display(HTML(f"<p>{title}</p>" + head.to_html(index=False, escape=True)))

@@ -34,22 +34,25 @@ LABELLED_NODES = 12
 
 def spring_layout(node_ids: list[str], edges: list[tuple[str, str, float]], seed: int = 7,
                   iterations: int = 200) -> dict[str, tuple[float, float]]:
-    """Return x, y in [-1, 1] for each node: networkx's Fruchterman-Reingold layout, fixed by ``seed``.
+    """Return x, y in [-1, 1] for each node: networkx's layouts, the same for the same input.
 
-    Edges pull their two nodes together in proportion to their (positive) weight; all
-    nodes push each other apart, a little more than networkx's default so that labels
-    have room.
+    networkx's Fruchterman-Reingold layout (fixed by ``seed``): edges pull their two
+    nodes together in proportion to their (positive) weight and all nodes push each
+    other apart, more than networkx's default so that names have room. Each axis is
+    then stretched to fill [-1, 1], so that one distant actor does not squeeze the
+    others into a corner.
     """
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_weighted_edges_from((a, b, max(float(w), 0.05)) for a, b, w in edges)
     if len(node_ids) <= 1:
         return {node: (0.0, 0.0) for node in node_ids}
-    pos = nx.spring_layout(graph, k=1.6 / math.sqrt(len(node_ids)), iterations=iterations, seed=seed,
+    pos = nx.spring_layout(graph, k=2.5 / math.sqrt(len(node_ids)), iterations=iterations, seed=seed,
                            weight="weight")
-    largest = max(max(abs(x), abs(y)) for x, y in pos.values()) or 1.0
-    return {node: (round(float(pos[node][0] / largest), 4), round(float(pos[node][1] / largest), 4))
-            for node in node_ids}
+    coords = np.array([pos[node] for node in node_ids], dtype=float)
+    low, high = coords.min(axis=0), coords.max(axis=0)
+    coords = 2 * (coords - low) / np.where(high - low > 0, high - low, 1.0) - 1
+    return {node: (round(float(x), 4), round(float(y), 4)) for node, (x, y) in zip(node_ids, coords, strict=True)}
 
 
 def _node_size(mentions: int, largest: int) -> float:
@@ -123,8 +126,8 @@ def network_figure(co: Cooccurrence, title: str = "Actors mentioned together", s
     pos = spring_layout(shown, edges, seed=seed)
     fig = go.Figure(_edge_traces(co, pairs, pos) + _node_traces(co, pairs, pos))
     fig.update_layout(title=title, height=700, hovermode="closest", legend={"title": "actor type"},
-                      xaxis={"visible": False, "range": [-1.25, 1.25]},
-                      yaxis={"visible": False, "scaleanchor": "x", "range": [-1.2, 1.25]},
+                      xaxis={"visible": False, "range": [-1.15, 1.15]},
+                      yaxis={"visible": False, "range": [-1.1, 1.15]},
                       hoverlabel={"align": "left"}, margin={"l": 10, "r": 10, "t": 50, "b": 10})
     return fig
 

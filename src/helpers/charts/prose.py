@@ -29,3 +29,8 @@ def md(text: object) -> str:
 def say(*lines: str) -> None:
     """Display ``lines`` as Markdown, one sentence per line (already escaped with :func:`md`)."""
     display(Markdown("\n".join(line for line in lines if line)))
+
+
+def say_plain(*sentences: str) -> None:
+    """Display computed sentences (plain text, e.g. with names from articles), escaped, one per line."""
+    say(*(md(sentence) for sentence in sentences))

@@ -33,7 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.analyses.timeline import assign_episodes, dated_events, drawn_episodes, episodes
+from helpers.analyses.timeline import anchor_dates, assign_episodes, dated_events, drawn_episodes, episodes
 from helpers.charts.base import hover_text, mpl_label, plot_label, short_label
 from helpers.vocab import EVENT_TYPES
 
@@ -209,12 +209,14 @@ def _stack(rows: pd.DataFrame, mark_days: float) -> list[int]:
 def panel_range(panel: pd.DataFrame) -> tuple[dt.date, dt.date]:
     """Return the x range of a panel: its events' span padded, at least ``MIN_PANEL_DAYS`` wide.
 
-    The span runs from the first start to the last end, but never past the end of the
-    calendar month after the last start: a bar over a whole year in a panel of one
-    month runs off its edge (its hover label gives the interval) rather than stretch it.
+    The span runs from the first start to the last end, but never before the month of
+    the first event's anchor (:func:`anchor_dates`) nor past the end of the month after
+    the last one: a bar over a whole year in a panel of one month runs off its edges
+    (its hover label gives the interval) rather than stretch it.
     """
-    start = min(panel["date_start"])
-    last = max(panel["date_start"])
+    anchors = anchor_dates(panel)
+    start = max(min(panel["date_start"]), min(anchors).replace(day=1))
+    last = max(anchors)
     limit = (last.replace(day=1) + dt.timedelta(days=62)).replace(day=1)
     end = min(max(panel["date_end"]) + ONE_DAY, max(limit, last + ONE_DAY))
     pad = max(
