@@ -314,3 +314,37 @@ def most_reported_place(reported: pd.DataFrame, kind: str = "killed") -> str | N
         return None
     counts = totals["place"].value_counts()
     return str(sorted(counts.index, key=lambda name: (-counts[name], name))[0])
+
+
+def figure_sentences(every: pd.DataFrame, selected: pd.DataFrame) -> list[str]:
+    """Return sentences on the figures: how many, in how many articles and episodes, how many are charted."""
+    if every.empty:
+        return ["The extraction found no dated figure in this corpus (a figure is dated by its sentence or by its "
+                "article's publication date), so the tables and charts below are empty."]
+    totals = selected[~selected["is_part"]]
+    sources = totals["source_label"].nunique()
+    return [f"{len(every):,} dated figures in {every['article_id'].nunique():,} articles, "
+            f"in {every['episode_no'].nunique():,} episode{'s' * (every['episode_no'].nunique() != 1)}.",
+            f"{len(totals):,} of them are totals of the selected kinds and sources, from {sources:,} "
+            f"source{'s' * (sources != 1)} (counting the outlets' own figures as one)."]
+
+
+def disagreement_sentence(found: Disagreements) -> str:
+    """Return a sentence on how many disagreements there are and how many are listed."""
+    if found.total == 0:
+        return "No two sources disagree beyond the tolerance on these figures."
+    if found.total == len(found):
+        return f"{found.total:,} pair{'s' * (found.total != 1)} of figures disagree beyond the tolerance."
+    return (f"{found.total:,} pairs of figures disagree beyond the tolerance; the table keeps the "
+            f"{DISAGREEMENTS_PER_GROUP} largest of each episode, kind and place ({len(found):,} rows).")
+
+
+def reference_sentence(place: str | None, windows: list, kind: str = "killed") -> str:
+    """Return why a comparison with the official figures is drawn, or why not."""
+    if not place:
+        return f"No '{kind}' total names a place, so there is nothing to set against official figures."
+    if not windows:
+        return (f"The official figures given do not cover {place} on the dates of this corpus's '{kind}' totals, "
+                "so no comparison is drawn. Name a series that covers them with the reference_series parameter.")
+    return (f"The official figures cover {place} in {len(windows)} period{'s' * (len(windows) != 1)} of this "
+            "corpus; the chart shows those periods only.")

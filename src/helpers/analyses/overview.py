@@ -117,5 +117,5 @@ def corpus_sentences(articles: pd.DataFrame, today: dt.date | None = None) -> li
         sentences.append(f"{_plural(missing_date, 'article')} {'has' if one else 'have'} no usable publication date "
                          f"and {'is' if one else 'are'} listed among the problems below.")
     if missing_outlet:
-        sentences.append(f"{_plural(missing_outlet, 'article')} name no outlet.")
+        sentences.append(f"{_plural(missing_outlet, 'article')} name{'s' * (missing_outlet == 1)} no outlet.")
     return sentences

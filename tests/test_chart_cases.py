@@ -1,0 +1,86 @@
+"""Chart cases from issue 16 and the scale of real corpora: odd dates, dollar signs, long names, many articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers.analyses import comparison as compare
+from helpers.analyses import overview
+from helpers.charts import figures as figure_charts
+from helpers.charts.base import LABEL_CHARS
+from helpers.charts.overview import MARKS_UP_TO, publication_chart, words_chart_static
+
+
+@pytest.fixture()
+def articles(seed_tables) -> pd.DataFrame:
+    return seed_tables["articles"].copy()
+
+
+def _draw(figure) -> list[str]:
+    """Render a matplotlib figure (as savefig does) and return every tick label's text."""
+    figure.canvas.draw()
+    return [t.get_text() for ax in figure.axes for t in ax.get_xticklabels() + ax.get_yticklabels()]
+
+
+def test_a_publication_date_of_9999_12_31_is_a_problem_not_a_crash(articles):
+    articles.loc[0, ["published", "published_precision"]] = [dt.date(9999, 12, 31), "day"]
+    articles.loc[1, ["published", "published_precision"]] = [dt.date(9999, 12, 1), "month"]
+    fig = publication_chart(articles)
+    drawn = [x for trace in fig.data for x in trace.x]
+    assert all(x.year < 9999 for x in drawn) and "2 without a usable date left out" in fig.layout.title.text
+    problems = overview.article_problems(articles, [])
+    assert problems["problem"].str.contains("after today").sum() == 2
+    assert "9999" not in " ".join(overview.corpus_sentences(articles))
+
+
+def test_dollar_signs_in_places_and_sources_are_text_for_matplotlib(seed_tables):
+    figures = seed_tables["figures"].copy()
+    figures["source"] = "the Fund of $10{ and $20"  # unbalanced brace: invalid mathematics
+    figures["source_actor_id"] = None
+    figures["location"] = "Port $A{ and $B"
+    tables = {**seed_tables, "figures": figures}
+    reported = compare.reported_figures(tables)
+    figure = figure_charts.range_chart_static(reported)
+    figure.savefig("/dev/null", format="png")  # mathtext raises ValueError on "$10{ and $"
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert any("Fund of \\$10{ and \\$20" in text for text in legend)
+    plt.close(figure)
+
+
+def test_an_outlet_name_of_3000_characters_is_cut_in_labels_and_kept_in_the_hover(articles):
+    long_name = "The " + "Very " * 600 + "Long Gazette"
+    articles["outlet"] = long_name
+    fig = publication_chart(articles)
+    labels = {y for trace in fig.data for y in trace.y}
+    assert labels and all(len(label) <= LABEL_CHARS for label in labels)
+    assert any(long_name[:500] in " ".join(str(h).replace("<br>", " ").split()) for trace in fig.data
+               for h in [trace.hovertext])
+    assert fig.layout.height < 400
+    static = words_chart_static(articles)
+    assert all(len(label) <= 2 * LABEL_CHARS for label in _draw(static))
+    assert static.get_size_inches()[1] < 6
+
+
+def test_many_articles_are_counted_per_period_by_the_busiest_outlets(articles):
+    many = pd.concat([articles.assign(article_id=lambda f, k=k: f["article_id"] + f"-{k}",
+                                      outlet=f"outlet {k % 12}") for k in range(30)], ignore_index=True)
+    assert len(many) > MARKS_UP_TO
+    fig = publication_chart(many)
+    assert {trace.type for trace in fig.data} == {"bar"}
+    assert len(fig.data) <= 9 and "other outlets" in {trace.name for trace in fig.data}
+    assert sum(sum(trace.y) for trace in fig.data) == len(many)
+    assert words_chart_static(many).axes[0].get_ylabel() == "articles"  # a histogram, not 150 bars
+
+
+def test_undated_articles_and_articles_without_outlet_are_listed_once(articles):
+    articles.loc[0, "published"] = None
+    articles.loc[1, "outlet"] = None
+    problems = overview.article_problems(articles, [])
+    assert list(problems["article_id"]) == [articles.loc[0, "article_id"], articles.loc[1, "article_id"]]
+    assert problems["problem"].str.startswith(("no publication date", "no outlet")).all()
+    sentences = " ".join(overview.corpus_sentences(articles))
+    assert "1 article has no usable publication date" in sentences and "1 article name no outlet" not in sentences
