@@ -1,4 +1,4 @@
-"""The walkthrough runs top to bottom, follows any corpus's first article, and its exercises accept the right answers."""
+"""The walkthrough runs, follows any corpus's first article, and its exercises accept the right answers."""
 
 import pytest
 from testbook import testbook
@@ -65,7 +65,7 @@ def test_an_unknown_article_id_names_the_ones_to_choose(seed_tables):
 
 
 def test_the_reveal_lists_only_lines_the_predict_step_showed(seed_tables):
-    """Issue 12: for article 001 the reveal listed dropped lines (down to line 40) that the first 12 lines did not show."""
+    """Issue 12: for article 001 the reveal listed dropped lines (to line 40) that the first 12 lines did not show."""
     article_id = "001_a098baaa83fdfc15"
     tables = _tables_of(seed_tables, article_id)
     preview = walkthrough.raw_preview(SEEDS_DIR, tables["articles"].iloc[0], tables["dropped_lines"],

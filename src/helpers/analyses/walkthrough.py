@@ -80,7 +80,10 @@ def raw_preview(corpus_dir: Path, article: pd.Series, dropped: pd.DataFrame, art
 
 
 def ambiguous_attributions(figures: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Return the figures whose attribution a reader should check: no source found in a sentence that attributes, or a vague source.
+    """Return the figures whose attribution a reader should check.
+
+    Those are figures with no source in a sentence that attributes something, and
+    figures whose source names no one in particular.
 
     One row per figure with ``why``: the reason to doubt the tool's ``source``.
     """
