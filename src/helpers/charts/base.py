@@ -109,11 +109,14 @@ def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
 
 def show_table(frame, name: str, caption: str | None = None) -> None:
     """Display ``frame`` as a table named ``name`` (stand-in: its first ten rows, blanks for missing values)."""
+    import pandas as pd
     from IPython.display import HTML, display
 
     shown = frame.reset_index() if any(frame.index.names) else frame
     head = shown.head(10).astype(object)
-    head = head.where(head.notna(), "")
+    head = head.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                    else f"{v:,.0f}" if isinstance(v, float) and v.is_integer()
+                    else v.date() if isinstance(v, pd.Timestamp) and v == v.normalize() else v)
     note = f"{len(frame):,} rows" + (", the first 10 shown" if len(frame) > 10 else "")
     title = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
     display(HTML(f"<p>{title}</p>" + head.to_html(index=False, escape=True)))

@@ -130,9 +130,10 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, row=row, col=1)
     shown = "" if len(points) == count else (f"<br><sup>{len(points):,} of {count:,} figures drawn: each source's "
                                              "largest per day and kind; the table lists all</sup>")
-    fig.update_layout(title=f"{plot_label(title)}{shown}", scattermode="group", height=160 + 280 * len(kinds),
+    fig.update_layout(title=f"{plot_label(title)}{shown}", scattermode="group", height=220 + 240 * len(kinds),
                       hoverlabel={"align": "left"}, margin={"l": 10, "r": 10},
-                      legend={"title": "source (symbol: ● exact, ◆ about, ▲ at least, ▼ at most, ■ vague)"})
+                      legend={"title": "source (symbol: ● exact, ◆ about, ▲ at least, ▼ at most, ■ vague)<br>",
+                              "orientation": "h", "yanchor": "top", "y": -40 / (240 * len(kinds)), "x": 0})
     return fig
 
 
