@@ -84,3 +84,11 @@ def test_undated_articles_and_articles_without_outlet_are_listed_once(articles):
     assert problems["problem"].str.startswith(("no publication date", "no outlet")).all()
     sentences = " ".join(overview.corpus_sentences(articles))
     assert "1 article has no usable publication date" in sentences and "1 article name no outlet" not in sentences
+
+
+def test_a_corpus_without_any_outlet_says_so_in_one_row(articles):
+    """Reuters stories name no outlet: one problem row for the corpus, not one per article."""
+    articles["outlet"] = None
+    problems = overview.article_problems(articles, [])
+    assert list(problems["article_id"]) == [f"(all {len(articles)} articles)"]
+    assert overview.corpus_sentences(articles)[0] == f"The corpus holds {len(articles)} articles; none names its outlet."

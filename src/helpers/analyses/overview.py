@@ -68,17 +68,23 @@ def article_problems(articles: pd.DataFrame, problems: list, today: dt.date | No
     """
     today = today or dt.date.today()
     rows = [{"article_id": "", "path": p.path, "problem": p.message, "severity": p.severity} for p in problems]
-    for row in articles.itertuples():
-        found = []
-        if not is_known(row.published):
-            found.append("no publication date: the text, its metadata and catalog.csv give none, so it is left "
-                         "out of every chart by date; add its date to catalog.csv")
-        elif row.published > today:
-            found.append(f"published {row.published}, after today: the date is wrong; correct it in catalog.csv")
-        if not is_known(row.outlet):
-            found.append("no outlet: the file and catalog.csv name none; add it to catalog.csv")
-        rows += [{"article_id": row.article_id, "path": row.source_path, "problem": p, "severity": "warning"}
-                 for p in found]
+    undated = ~articles["published"].map(is_known)
+    future = articles["published"].map(lambda d: isinstance(d, dt.date) and d > today)
+    no_outlet = ~articles["outlet"].map(is_known)
+    checks = [(undated, "no publication date: the text, its metadata and catalog.csv give none, so it is left out "
+                        "of every chart by date; add its date to catalog.csv"),
+              (no_outlet, "no outlet: the file and catalog.csv name none; add it to catalog.csv")]
+    for mask, problem in checks:
+        if len(articles) > 1 and mask.all():  # one row says it for the whole corpus
+            rows.append({"article_id": f"(all {len(articles):,} articles)", "path": "", "problem": problem,
+                         "severity": "warning"})
+            continue
+        rows += [{"article_id": a, "path": p, "problem": problem, "severity": "warning"}
+                 for a, p in zip(articles.loc[mask, "article_id"], articles.loc[mask, "source_path"], strict=True)]
+    rows += [{"article_id": a, "path": p, "problem": f"published {d}, after today: the date is wrong; correct it in "
+              "catalog.csv", "severity": "warning"}
+             for a, p, d in zip(articles.loc[future, "article_id"], articles.loc[future, "source_path"],
+                                articles.loc[future, "published"], strict=True)]
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
@@ -105,7 +111,8 @@ def corpus_sentences(articles: pd.DataFrame, today: dt.date | None = None) -> li
     outlets = articles["outlet"].dropna().astype(str)
     outlets = outlets[outlets.str.strip() != ""]
     dated = articles[articles["published"].map(lambda d: isinstance(d, dt.date) and d <= today)]
-    sentences = [f"The corpus holds {_plural(n, 'article')} from {_plural(outlets.nunique(), 'outlet')}."]
+    sentences = [f"The corpus holds {_plural(n, 'article')} from {_plural(outlets.nunique(), 'outlet')}."
+                 if len(outlets) else f"The corpus holds {_plural(n, 'article')}; none names its outlet."]
     if len(dated):
         first = dated.sort_values("published").iloc[0]
         last = dated.sort_values("published").iloc[-1]
@@ -116,6 +123,6 @@ def corpus_sentences(articles: pd.DataFrame, today: dt.date | None = None) -> li
         one = missing_date == 1
         sentences.append(f"{_plural(missing_date, 'article')} {'has' if one else 'have'} no usable publication date "
                          f"and {'is' if one else 'are'} listed among the problems below.")
-    if missing_outlet:
+    if missing_outlet and len(outlets):
         sentences.append(f"{_plural(missing_outlet, 'article')} name{'s' * (missing_outlet == 1)} no outlet.")
     return sentences

@@ -2,8 +2,8 @@
 
 Both charts read well from one article to thousands: up to :data:`MARKS_UP_TO`
 articles, each article is a mark of its own (a bar over the month when only its
-month is known); beyond that, the articles are counted per month (or per week
-when they span less than half a year), stacked by outlet (the busiest
+month is known); beyond that, the articles are counted per day, week or month
+(whichever suits the span of their dates), stacked by outlet (the busiest
 :data:`TOP_OUTLETS`, the rest as "other outlets").
 """
 
@@ -71,8 +71,9 @@ def _article_marks(frame: pd.DataFrame) -> go.Figure:
 def _period_counts(frame: pd.DataFrame) -> go.Figure:
     """Return the articles counted per month or week, stacked by outlet (the busiest, then the others)."""
     days = pd.to_datetime(frame["published"])
-    weekly = (days.max() - days.min()).days < 183
-    period = days.dt.to_period("W-SUN" if weekly else "M").dt.start_time
+    span = (days.max() - days.min()).days
+    unit = "day" if span < 62 else "week" if span < 366 else "month"
+    period = days.dt.to_period({"day": "D", "week": "W-SUN", "month": "M"}[unit]).dt.start_time
     ranked = frame["outlet_label"].value_counts()
     top = sorted(ranked.index, key=lambda o: (-ranked[o], o))[:TOP_OUTLETS]
     outlet = frame["outlet_label"].where(frame["outlet_label"].isin(top), OTHER_OUTLETS)
@@ -83,12 +84,11 @@ def _period_counts(frame: pd.DataFrame) -> go.Figure:
         if rows.empty:
             continue
         fig.add_trace(go.Bar(x=rows["period"], y=rows["count"], name=plot_label(short_label(name)),
-                             hovertext=[hover_text(f"{name}: {n:,} article(s) in the {'week' if weekly else 'month'} "
-                                                   f"from {p:%d %b %Y}") for p, n in zip(rows["period"], rows["count"],
-                                                                                         strict=True)],
+                             hovertext=[hover_text(f"{name}: {n:,} article(s) in the {unit} of {p:%d %b %Y}")
+                                        for p, n in zip(rows["period"], rows["count"], strict=True)],
                              hoverinfo="text"))
     fig.update_layout(barmode="stack", height=420, yaxis_title="articles",
-                      xaxis_title=f"publication {'week' if weekly else 'month'}", legend={"title": "outlet"})
+                      xaxis_title=f"publication {unit}", legend={"title": "outlet"})
     return fig
 
 
