@@ -111,7 +111,7 @@ def test_six_months_of_daily_events_are_monthly_panels_of_bounded_height(seed_ta
     # six events of one type, day and lane are one mark that says how many it holds
     assert dense.groupby("mark")["event_id"].nunique().max() == 6
     hovers = [h for trace in fig.data for h in trace.hovertext]
-    assert any("3 more events here" in h for h in hovers)
+    assert any("5 more events here" in h for h in hovers)  # six events, one quoted
     assert fig.layout.height < 500 * len(table)  # five lanes of at most two sub-rows each
 
 

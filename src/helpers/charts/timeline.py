@@ -51,9 +51,13 @@ ONE_DAY = dt.timedelta(days=1)
 #: The narrowest time axis of a panel, so that a week-long bar never fills a whole panel.
 MIN_PANEL_DAYS = 14
 #: Sub-rows a lane stacks overlapping marks in; further marks share the last one.
-MAX_SUBROWS = 4
+MAX_SUBROWS = 3
 #: Sentences a mark's hover label quotes; the events table holds the rest.
-HOVER_EVENTS = 3
+HOVER_EVENTS = 1
+#: Height of one row of marks in a panel, in pixels.
+ROW_PX = 20
+#: Events drawn one by one against their publication date; more are counted per week.
+MAX_REPORTED_EVENTS = 800
 
 
 def timeline_frame(
@@ -124,7 +128,7 @@ def _hover(row: pd.Series) -> str:
         [
             f"<b>{hover_text(row['event_type'])}</b> ({hover_text(row['granularity'])}): "
             f"{hover_text(when)}",
-            hover_text(row["text"]),
+            hover_text(row["text"], max_chars=200),
             f"actors: {hover_text(', '.join(row['actor_names']))}",
             f"article {hover_text(row['article_id'])}, sentence {int(row['sentence_id'])}",
             f"{hover_text(row['outlet'] if isinstance(row['outlet'], str) else 'unknown outlet')}, "
@@ -210,14 +214,14 @@ def panel_range(panel: pd.DataFrame) -> tuple[dt.date, dt.date]:
     """Return the x range of a panel: its events' span padded, at least ``MIN_PANEL_DAYS`` wide.
 
     The span runs from the first start to the last end, but never before the month of
-    the first event's anchor (:func:`anchor_dates`) nor past the end of the month after
-    the last one: a bar over a whole year in a panel of one month runs off its edges
+    the first event's anchor (:func:`anchor_dates`) nor past the end of the month of the
+    last one: a bar over a whole year in a panel of one month runs off its edges
     (its hover label gives the interval) rather than stretch it.
     """
     anchors = anchor_dates(panel)
     start = max(min(panel["date_start"]), min(anchors).replace(day=1))
     last = max(anchors)
-    limit = (last.replace(day=1) + dt.timedelta(days=62)).replace(day=1)
+    limit = (last.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     end = min(max(panel["date_end"]) + ONE_DAY, max(limit, last + ONE_DAY))
     pad = max(
         dt.timedelta(days=1),
@@ -285,7 +289,7 @@ def _empty_figure(title: str) -> go.Figure:
 
 def _panel_height(panel: pd.DataFrame) -> int:
     """Return a panel's plot height in pixels from its number of rows."""
-    return int(60 + 24 * (panel["y"].max() + 1))
+    return int(60 + ROW_PX * (panel["y"].max() + 1))
 
 
 def _marks(group: pd.DataFrame) -> pd.DataFrame:
@@ -293,13 +297,9 @@ def _marks(group: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for mark, events in group.drop_duplicates(["mark", "event_id"]).groupby("mark", sort=True):
         first = events.iloc[0]
-        hovers = list(events["hover"].head(HOVER_EVENTS))
-        more = len(events) - len(hovers)
-        if more:
-            hovers.append(f"… and {more} more event{'s' * (more != 1)} here (see the events table)")
         rows.append({"mark": mark, "date_start": first["date_start"], "date_end": first["date_end"],
                      "y": first["y"], "is_point": first["is_point"], "events": len(events),
-                     "hover": "<br>―――<br>".join(hovers)})
+                     "hover": _joined_hover(list(events["hover"]))})
     return pd.DataFrame(rows, columns=["mark", "date_start", "date_end", "y", "is_point", "events", "hover"])
 
 
@@ -366,39 +366,50 @@ def reported_figure(frame: pd.DataFrame) -> go.Figure:
     """Return when events happened against when they were reported.
 
     x is the middle of the event's interval, with the interval as an error bar; y is the
-    article's publication date.
+    article's publication date. Events of one type with the same interval and
+    publication date are one point, larger the more events it holds; beyond
+    :data:`MAX_REPORTED_EVENTS` events, dates are rounded to their week first.
     """
-    events = frame.drop_duplicates("event_id")
-    start, end = pd.to_datetime(events["date_start"]), pd.to_datetime(events["date_end"])
-    middle = start + (end - start) / 2
+    events = frame.drop_duplicates("event_id").dropna(subset=["published"])
+    if len(events) > MAX_REPORTED_EVENTS:
+        weeks = {c: pd.to_datetime(events[c]).dt.to_period("W-SUN").dt.start_time.dt.date
+                 for c in ("date_start", "published")}
+        events = events.assign(date_start=weeks["date_start"], published=weeks["published"],
+                               date_end=[max(s, e) for s, e in zip(weeks["date_start"], (
+                                   pd.to_datetime(events["date_end"]).dt.to_period("W-SUN").dt.start_time.dt.date
+                                   + dt.timedelta(days=6)), strict=True)])
     fig = go.Figure()
-    for event_type in sorted(events["event_type"].unique()):
-        mask = (events["event_type"] == event_type).to_numpy()
-        half = ((end - start) / 2).dt.total_seconds()[mask] / 86400
-        fig.add_trace(
-            go.Scatter(
-                x=middle[mask].dt.strftime("%Y-%m-%d %H:%M").tolist(),
-                y=pd.to_datetime(events["published"][mask]).dt.strftime("%Y-%m-%d").tolist(),
-                mode="markers",
-                name=event_type,
-                marker={"color": EVENT_COLOURS.get(event_type, "#333"), "size": 10},
-                error_x={
-                    "type": "data",
-                    "array": (half * 86400000).tolist(),
-                    "visible": True,
-                    "thickness": 1,
-                },
-                hovertext=events["hover"][mask].tolist(),
-                hoverinfo="text",
-            )
-        )
+    for event_type, group in events.groupby("event_type", sort=True):
+        points = group.groupby(["date_start", "date_end", "published"], sort=True).agg(
+            events=("event_id", "size"), hover=("hover", lambda h: _joined_hover(list(h)))).reset_index()
+        start, end = pd.to_datetime(points["date_start"]), pd.to_datetime(points["date_end"]) + pd.Timedelta(days=1)
+        half = (end - start) / 2
+        fig.add_trace(go.Scatter(
+            x=(start + half).dt.strftime("%Y-%m-%d %H:%M").tolist(),
+            y=pd.to_datetime(points["published"]).dt.strftime("%Y-%m-%d").tolist(), mode="markers",
+            name=plot_label(event_type),
+            marker={"color": EVENT_COLOURS.get(event_type, "#333"),
+                    "size": [round(8 + 3 * (n - 1) ** 0.5, 1) for n in points["events"]]},
+            error_x={"type": "data", "array": (half.dt.total_seconds() * 1000).tolist(), "visible": True,
+                     "thickness": 1},
+            hovertext=points["hover"].tolist(), hoverinfo="text"))
+    weekly = " (by week: many events)" if len(frame.drop_duplicates("event_id")) > MAX_REPORTED_EVENTS else ""
     fig.update_layout(
-        title="When events happened against when they were reported",
+        title=f"When events happened against when they were reported{weekly}",
         xaxis={"type": "date", "title": "event date (bar: the interval it may fall in)"},
         yaxis={"type": "date", "title": "article published"},
         hoverlabel={"align": "left"},
     )
     return fig
+
+
+def _joined_hover(hovers: list[str]) -> str:
+    """Return the hover labels of the first :data:`HOVER_EVENTS` events of a mark and how many more it holds."""
+    shown = hovers[:HOVER_EVENTS]
+    more = len(hovers) - len(shown)
+    if more:
+        shown.append(f"… and {more} more event{'s' * (more != 1)} here (see the events table)")
+    return "<br>―――<br>".join(shown)
 
 
 def static_timeline(
