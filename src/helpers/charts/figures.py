@@ -34,6 +34,8 @@ OTHER_SOURCES = "other sources"
 MAX_KINDS = 6
 #: Points drawn at most; beyond it, each source's largest figure per day and kind.
 MAX_POINTS = 1500
+#: Episode names written under a panel at most (every other one, or fewer, when there are more).
+MAX_TICKS = 16
 SOURCE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f"]
 #: Plotly and matplotlib symbols of each qualifier, and its legend text.
 QUALIFIER_SYMBOLS: dict[str, tuple[str, str, str]] = {
@@ -68,6 +70,15 @@ def chart_points(reported: pd.DataFrame, max_points: int = MAX_POINTS) -> tuple[
     totals["err_high"] = [max(high - y, 0.0) if not math.isinf(high) else 0.0
                           for y, (_, high) in zip(totals["y"], drawn, strict=True)]
     return totals.sort_values(["episode_no", "as_of", "figure_id"]).reset_index(drop=True), count
+
+
+def tick_label(episode: str) -> str:
+    """Return an episode's name short enough for an axis.
+
+    >>> tick_label("week of 9 Oct 2023"), tick_label("October 2023")
+    ('9 Oct 2023', 'October 2023')
+    """
+    return short_label(episode.removeprefix("week of "), 24)
 
 
 def _kinds(points: pd.DataFrame) -> list[str]:
@@ -109,8 +120,11 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
         return fig
     order = list(dict.fromkeys(points.sort_values("episode_no")["episode"]))
     colours = _source_colours(points)
+    panel_px, gap_px = 240, 120
+    height = 140 + panel_px * len(kinds) + gap_px * (len(kinds) - 1) + 160
     fig = make_subplots(rows=len(kinds), cols=1, subplot_titles=[plot_label(k) for k in kinds],
-                        vertical_spacing=min(0.12, 0.3 / len(kinds)))
+                        vertical_spacing=gap_px / (height - 300) if len(kinds) > 1 else 0.0)
+    step = max(1, math.ceil(len(order) / MAX_TICKS))
     seen: set[str] = set()
     for row, kind in enumerate(kinds, start=1):
         panel = points[points["kind"] == kind]
@@ -127,13 +141,16 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
                 hovertext=[_hover(r) for _, r in group.iterrows()], hoverinfo="text"), row=row, col=1)
             seen.add(source)
         fig.update_yaxes(type="log", title_text="value (log)", row=row, col=1)
-        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, row=row, col=1)
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, tickangle=-35,
+                         tickmode="array", tickvals=order[::step], ticktext=[plot_label(tick_label(e))
+                                                                              for e in order[::step]],
+                         row=row, col=1)
     shown = "" if len(points) == count else (f"<br><sup>{len(points):,} of {count:,} figures drawn: each source's "
                                              "largest per day and kind; the table lists all</sup>")
-    fig.update_layout(title=f"{plot_label(title)}{shown}", scattermode="group", height=220 + 240 * len(kinds),
-                      hoverlabel={"align": "left"}, margin={"l": 10, "r": 10},
+    fig.update_layout(title=f"{plot_label(title)}{shown}", scattermode="group", height=height,
+                      hoverlabel={"align": "left"}, margin={"l": 10, "r": 10, "t": 110, "b": 200},
                       legend={"title": "source (symbol: ● exact, ◆ about, ▲ at least, ▼ at most, ■ vague)<br>",
-                              "orientation": "h", "yanchor": "top", "y": -40 / (240 * len(kinds)), "x": 0})
+                              "orientation": "h", "yanchor": "top", "y": -110 / (height - 270), "x": 0})
     return fig
 
 
