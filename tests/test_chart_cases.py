@@ -91,4 +91,5 @@ def test_a_corpus_without_any_outlet_says_so_in_one_row(articles):
     articles["outlet"] = None
     problems = overview.article_problems(articles, [])
     assert list(problems["article_id"]) == [f"(all {len(articles)} articles)"]
-    assert overview.corpus_sentences(articles)[0] == f"The corpus holds {len(articles)} articles; none names its outlet."
+    first = overview.corpus_sentences(articles)[0]
+    assert first == f"The corpus holds {len(articles)} articles; none names its outlet."
