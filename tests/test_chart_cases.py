@@ -13,6 +13,7 @@ from helpers.analyses import overview
 from helpers.charts import figures as figure_charts
 from helpers.charts.base import LABEL_CHARS
 from helpers.charts.overview import MARKS_UP_TO, publication_chart, words_chart_static
+from helpers.charts.prose import md
 
 
 @pytest.fixture()
@@ -93,3 +94,8 @@ def test_a_corpus_without_any_outlet_says_so_in_one_row(articles):
     assert list(problems["article_id"]) == [f"(all {len(articles)} articles)"]
     first = overview.corpus_sentences(articles)[0]
     assert first == f"The corpus holds {len(articles)} articles; none names its outlet."
+
+
+def test_dollar_signs_in_computed_markdown_are_not_mathematics():
+    """A sentence quoting "$10 million ... $5" must not be typeset by MathJax in the report."""
+    assert md("paid $10 million and $5") == r"paid \$10 million and \$5"

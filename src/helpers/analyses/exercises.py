@@ -98,8 +98,8 @@ def most_mentioned_question(mentions: pd.DataFrame) -> str:
     """Return the question of the most-mentioned exercise, saying whether several actors tie."""
     top = most_mentioned(mentions)
     if not top:
-        return "This article names no actor, so this exercise has no answer here: choose another `article_id`."
-    question = "Which actor is mentioned most often in this article? Give its `actor_id`."
+        return "This article names no actor, so this exercise has no answer here: choose another article_id."
+    question = "Which actor is mentioned most often in this article? Give its actor_id."
     if len(top) > 1:
         question += f" Careful: {len(top)} actors tie for first place; any one of them is a right answer."
     return question

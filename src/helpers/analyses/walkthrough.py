@@ -174,7 +174,7 @@ def figure_question(figures: pd.DataFrame, corpus_figures: pd.DataFrame, kind: s
     if not others:
         return f"No article of this corpus states a '{kind}' figure, so this exercise has no question here."
     listed = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
-    return f"This article states no '{kind}' figure; set `article_id` to one that does: {listed}."
+    return f"This article states no '{kind}' figure; set article_id to one that does: {listed}."
 
 
 def attribution_example(figure: pd.Series | None) -> list[str]:

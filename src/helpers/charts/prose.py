@@ -13,7 +13,7 @@ import re
 
 from IPython.display import Markdown, display
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~<>])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~<>$])")
 
 
 def md(text: object) -> str:
@@ -21,6 +21,8 @@ def md(text: object) -> str:
 
     >>> md("<b>*Hamas*</b> [x](javascript:y)")
     '&lt;b&gt;\\*Hamas\\*&lt;/b&gt; \\[x\\](javascript:y)'
+
+    Dollar signs are escaped too, so that "$10 million ... $5" is not typeset as mathematics.
     """
     escaped = _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "<>" else m.group(1), str(text))
     return html.escape(escaped, quote=False)
