@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import matplotlib.pyplot as plt
@@ -99,3 +100,28 @@ def test_a_corpus_without_any_outlet_says_so_in_one_row(articles):
 def test_dollar_signs_in_computed_markdown_are_not_mathematics():
     """A sentence quoting "$10 million ... $5" must not be typeset by MathJax in the report."""
     assert md("paid $10 million and $5") == r"paid \$10 million and \$5"
+
+
+def test_a_corpus_with_no_usable_date_says_so_on_the_publication_chart(articles):
+    articles["published"] = None
+    fig = publication_chart(articles)
+    assert "(5 without a usable date left out)" in fig.layout.title.text
+    assert [a.text for a in fig.layout.annotations] == [
+        "No article has a usable publication date, so none can be placed in time."]
+
+
+def test_computed_sentences_count_one_thing_in_the_singular(seed_tables):
+    """A one-article corpus must not read "1 articles", "1 actors" or "1 pairs share"."""
+    from helpers.analyses import cooccurrence as co_analysis
+    from helpers.analyses import timeline as timeline_analysis
+
+    one = seed_tables["articles"].head(1)
+    assert overview.corpus_sentences(one)[0].startswith("The corpus holds 1 article from 1 outlet.")
+    co = co_analysis.cooccurrence(seed_tables, window="article", min_count=1)
+    single = dataclasses.replace(co, nodes=co.nodes.head(1), pairs=co.pairs.head(1))
+    first = co_analysis.summary_sentences(single, min_count=1)[0]
+    assert first.startswith("1 actor counted over ") and "1 pair shares at least 1 article." in first
+    assert "one actor only" in co_analysis.no_pairs_sentence(single, min_count=2)
+    event = pd.DataFrame({"article_id": ["a"], "status": ["news"], "is_point": [True]})
+    sentence = timeline_analysis.timeline_sentences(event, event)[0]
+    assert sentence.startswith("1 event in 1 article matches the parameters")

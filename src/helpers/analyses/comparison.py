@@ -323,7 +323,8 @@ def figure_sentences(every: pd.DataFrame, selected: pd.DataFrame) -> list[str]:
                 "article's publication date), so the tables and charts below are empty."]
     totals = selected[~selected["is_part"]]
     sources = totals["source_label"].nunique()
-    return [f"{len(every):,} dated figures in {every['article_id'].nunique():,} articles, "
+    articles = every["article_id"].nunique()
+    return [f"{len(every):,} dated figure{'s' * (len(every) != 1)} in {articles:,} article{'s' * (articles != 1)}, "
             f"in {every['episode_no'].nunique():,} episode{'s' * (every['episode_no'].nunique() != 1)}.",
             f"{len(totals):,} of them are totals of the selected kinds and sources, from {sources:,} "
             f"source{'s' * (sources != 1)} (counting the outlets' own figures as one)."]

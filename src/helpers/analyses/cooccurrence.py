@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyses.mentions import actor_mentions
+from helpers.analyses.overview import plural
 from helpers.vocab import ACTOR_TYPES
 
 log = logging.getLogger(__name__)
@@ -277,11 +278,15 @@ def summary_sentences(co: Cooccurrence, min_count: int) -> list[str]:
         return [f"No actor is named in the {co.n_windows:,} {co.window}s of the selected articles, "
                 "so there is nothing to count."]
     loose = int((~co.nodes["registered"].astype(bool)).sum())
-    sentences = [f"{len(co.nodes):,} actors counted over {co.n_windows:,} {co.window}s of the selected articles; "
-                 f"{len(co.pairs):,} pairs share at least {min_count} {co.window}{'s' * (min_count != 1)}."]
+    pairs = plural(len(co.pairs), "pair")
+    sentences = [f"{plural(len(co.nodes), 'actor')} counted over {plural(co.n_windows, co.window)} of the selected "
+                 f"articles; {pairs} {'shares' if len(co.pairs) == 1 else 'share'} at least "
+                 f"{plural(min_count, co.window)}."]
     if loose:
-        sentences.append(f"{loose:,} of these actors are names the registry does not know, counted by their "
-                         "spelling (their id starts with name:).")
+        one = loose == 1
+        sentences.append(f"{loose:,} of these actors {'is a name' if one else 'are names'} the registry does not "
+                         f"know, counted by {'its' if one else 'their'} spelling "
+                         f"({'its' if one else 'their'} id starts with name:).")
     return sentences
 
 
@@ -289,6 +294,8 @@ def no_pairs_sentence(co: Cooccurrence, min_count: int) -> str:
     """Return why there is no pair to draw."""
     if co.nodes.empty:
         return "No network and no heatmap: the selected articles name no actor."
+    if len(co.nodes) == 1:
+        return "No network and no heatmap: the selected articles name one actor only, so no two share a window."
     return (f"No network and no heatmap: no two of the {len(co.nodes):,} actors share {min_count} or more "
             f"{co.window}s. Lower min_count, or choose a wider window (paragraph, article).")
 

@@ -95,10 +95,10 @@ def dropped_summary(dropped: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["lines", "articles"], ascending=False).reset_index()
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     """Return ``count word`` with an s when needed.
 
-    >>> _plural(1, "article"), _plural(1500, "outlet")
+    >>> plural(1, "article"), plural(1500, "outlet")
     ('1 article', '1,500 outlets')
     """
     return f"{count:,} {word}{'' if count == 1 else 's'}"
@@ -111,8 +111,8 @@ def corpus_sentences(articles: pd.DataFrame, today: dt.date | None = None) -> li
     outlets = articles["outlet"].dropna().astype(str)
     outlets = outlets[outlets.str.strip() != ""]
     dated = articles[articles["published"].map(lambda d: isinstance(d, dt.date) and d <= today)]
-    sentences = [f"The corpus holds {_plural(n, 'article')} from {_plural(outlets.nunique(), 'outlet')}."
-                 if len(outlets) else f"The corpus holds {_plural(n, 'article')}; none names its outlet."]
+    sentences = [f"The corpus holds {plural(n, 'article')} from {plural(outlets.nunique(), 'outlet')}."
+                 if len(outlets) else f"The corpus holds {plural(n, 'article')}; none names its outlet."]
     if len(dated):
         first = dated.sort_values("published").iloc[0]
         last = dated.sort_values("published").iloc[-1]
@@ -121,8 +121,8 @@ def corpus_sentences(articles: pd.DataFrame, today: dt.date | None = None) -> li
     missing_date, missing_outlet = n - len(dated), n - len(outlets)
     if missing_date:
         one = missing_date == 1
-        sentences.append(f"{_plural(missing_date, 'article')} {'has' if one else 'have'} no usable publication date "
+        sentences.append(f"{plural(missing_date, 'article')} {'has' if one else 'have'} no usable publication date "
                          f"and {'is' if one else 'are'} listed among the problems below.")
     if missing_outlet and len(outlets):
-        sentences.append(f"{_plural(missing_outlet, 'article')} name{'s' * (missing_outlet == 1)} no outlet.")
+        sentences.append(f"{plural(missing_outlet, 'article')} name{'s' * (missing_outlet == 1)} no outlet.")
     return sentences

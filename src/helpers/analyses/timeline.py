@@ -21,7 +21,7 @@ import datetime as dt
 import pandas as pd
 
 from helpers.analyses.episodes import find_episodes
-from helpers.analyses.overview import period_end
+from helpers.analyses.overview import period_end, plural
 from helpers.vocab import GRANULARITIES
 
 #: The episodes a timeline draws at most (the busiest; the events table lists every event).
@@ -165,10 +165,12 @@ def timeline_sentences(all_events: pd.DataFrame, selected: pd.DataFrame) -> list
         return ["The extraction found no dated event in this corpus: an event needs a sentence with a date that "
                 "could be resolved and an actor that was recognised, so the timeline below is empty."]
     if selected.empty:
-        return [f"The corpus has {len(all_events):,} dated events, but none matches the parameters."]
+        return [f"The corpus has {plural(len(all_events), 'dated event')}, but none matches the parameters."]
     counts = selected["status"].value_counts()
     intervals = int((~selected["is_point"]).sum())
-    return [f"{len(selected):,} events in {selected['article_id'].nunique():,} articles match the parameters: "
+    matches = "matches" if len(selected) == 1 else "match"
+    return [f"{plural(len(selected), 'event')} in {plural(selected['article_id'].nunique(), 'article')} "
+            f"{matches} the parameters: "
             f"{counts.get('news', 0):,} news, {counts.get('background', 0):,} background and "
             f"{counts.get('future', 0):,} dated after their article.",
             f"{intervals:,} of them are known only to an interval (a week, a month, a year)."]

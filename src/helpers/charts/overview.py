@@ -45,6 +45,11 @@ def publication_chart(articles: pd.DataFrame, today: dt.date | None = None) -> g
     fig = _article_marks(frame) if len(frame) <= MARKS_UP_TO else _period_counts(frame)
     fig.update_layout(title=f"When the articles were published{note}", template=TEMPLATE,
                       hoverlabel={"align": "left"})
+    if frame.empty:
+        fig.add_annotation(text="No article has a usable publication date, so none can be placed in time.",
+                           xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False)
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
     return fig
 
 
