@@ -2,7 +2,8 @@
 
 import pytest
 
-from helpers.analyses.cooccurrence import cooccurrence
+from helpers.analyses.cooccurrence import backbone, cooccurrence
+from helpers.analyses.mentions import UNREGISTERED
 from helpers.charts.network import heatmap_figure, network_figure, spring_layout
 
 
@@ -11,12 +12,44 @@ def by_sentence(seed_tables):
     return cooccurrence(seed_tables, window="sentence")
 
 
-def test_pairs_are_resolved_actors_in_one_order(seed_tables, by_sentence):
+def test_pairs_are_registry_actors_or_unregistered_names_in_one_order(seed_tables, by_sentence):
     registry_ids = set(seed_tables["actors"]["actor_id"])
     pairs = by_sentence.pairs
     assert len(pairs) > 10
     assert (pairs["actor_a"] < pairs["actor_b"]).all()
-    assert set(pairs["actor_a"]) | set(pairs["actor_b"]) <= registry_ids
+    ids = set(pairs["actor_a"]) | set(pairs["actor_b"])
+    assert {a for a in ids if not a.startswith(UNREGISTERED)} <= registry_ids
+    nodes = by_sentence.nodes.set_index("actor_id")
+    assert all(nodes.at[a, "registered"] == (a in registry_ids) for a in ids)
+
+
+def test_names_the_registry_does_not_know_still_make_a_network(seed_tables):
+    """A corpus whose actors are all unknown to the registry gets pairs from the names spaCy found."""
+    tables = dict(seed_tables)
+    tables["mentions"] = seed_tables["mentions"].assign(actor_id=None, actor_name=None)
+    co = cooccurrence(tables, window="paragraph")
+    assert len(co.pairs) > 0 and not co.nodes["registered"].any()
+    assert all(a.startswith(UNREGISTERED) for a in co.pairs["actor_a"])
+    assert network_figure(co).data and heatmap_figure(co) is not None
+
+
+def test_unknown_actor_type_is_refused_with_the_known_ones(seed_tables):
+    with pytest.raises(ValueError, match="unknown actor type 'people'; use any of: person"):
+        cooccurrence(seed_tables, actor_types=["people"])
+
+
+def test_network_draws_a_bounded_backbone(seed_tables):
+    co = cooccurrence(seed_tables, window="article", min_count=1, top_n=None)
+    drawn = backbone(co, max_nodes=10, links_per_actor=2)
+    actors = set(drawn["actor_a"]) | set(drawn["actor_b"])
+    assert len(actors) <= 10 and len(drawn) <= 10 * 2 < len(co.pairs)
+    for actor in actors:  # each drawn actor keeps its strongest link among the drawn actors
+        mine = co.pairs[((co.pairs["actor_a"] == actor) | (co.pairs["actor_b"] == actor))
+                        & co.pairs["actor_a"].isin(actors) & co.pairs["actor_b"].isin(actors)]
+        best = mine.sort_values(["npmi", "count"], ascending=False).iloc[0]
+        assert ((drawn["actor_a"] == best["actor_a"]) & (drawn["actor_b"] == best["actor_b"])).any()
+    labelled = [t for trace in network_figure(co).data if trace.mode == "markers+text" for t in trace.text if t]
+    assert 0 < len(labelled) <= 12
 
 
 def test_zarif_and_haniyeh_share_sentences_with_evidence(by_sentence):
@@ -77,7 +110,7 @@ def test_layout_is_deterministic():
 def test_network_hover_shows_escaped_evidence(by_sentence):
     fig = network_figure(by_sentence)
     hovers = [h for trace in fig.data if trace.name == "pair (hover for sentences)" for h in trace.hovertext]
-    assert len(hovers) == len(by_sentence.pairs)
+    assert len(hovers) == len(backbone(by_sentence))
     zarif = [h for h in hovers if "Ismail Haniyeh — Mohammad Javad Zarif" in h][0]
     assert "spoke on the phone" in zarif and "000_4ef09cb68f00dbdb" in zarif
 

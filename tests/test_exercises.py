@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from helpers.analyses import exercises
@@ -26,7 +27,12 @@ def test_sentence_count(article_tables):
     paragraphs = exercises.check_sentence_count(sentences["paragraph_id"].nunique(), sentences)
     assert not paragraphs and "paragraphs" in paragraphs.message
     assert "too many" in exercises.check_sentence_count(len(sentences) + 5, sentences).message
-    assert "whole number" in exercises.check_sentence_count("16", sentences).message
+    assert "whole number" in exercises.check_sentence_count("sixteen", sentences).message
+
+
+def test_sentence_count_accepts_the_number_written_as_text(article_tables):
+    sentences = article_tables["sentences"]
+    assert exercises.check_sentence_count(str(len(sentences)), sentences)
 
 
 def test_most_mentioned_actor(article_tables):
@@ -53,6 +59,43 @@ def test_resolved_date_of_monday_evening(article_tables):
     assert "YYYY-MM-DD" in exercises.check_resolved_date("Monday", monday, published).message
     week = timexes[timexes["text"] == "last week"].iloc[0]
     assert exercises.check_resolved_date("2019-11-13", week, published)
+
+
+def test_a_tie_for_most_mentioned_is_said_and_either_answer_is_right(article_tables):
+    mentions = article_tables["mentions"]
+    counts = exercises.mention_counts(mentions)
+    top, second = counts.index[0], counts.index[1]
+    extra = mentions[mentions["actor_id"] == second].head(counts[top] - counts[second])
+    tied = pd.concat([mentions, extra], ignore_index=True)  # the second actor now ties with the first
+    assert exercises.most_mentioned(tied) == sorted([top, second])
+    assert "2 actors tie for first place" in exercises.most_mentioned_question(tied)
+    for answer in (top, second):
+        feedback = exercises.check_most_mentioned(answer, tied)
+        assert feedback and "ties with" in feedback.message
+    assert "tie" not in exercises.most_mentioned_question(mentions) or len(exercises.most_mentioned(mentions)) > 1
+
+
+def test_names_the_registry_does_not_know_count_as_actors(article_tables):
+    unknown = article_tables["mentions"].assign(actor_id=None, actor_name=None)
+    top = exercises.most_mentioned(unknown)
+    assert top and all(a.startswith("name:") for a in top)
+    assert exercises.check_most_mentioned(top[0], unknown)
+
+
+def test_month_precision_publication_is_said_as_a_month(article_tables):
+    timexes = article_tables["timexes"]
+    monday = timexes[timexes["text"] == "Monday evening"].iloc[0]
+    feedback = exercises.check_resolved_date("2015-11-02", monday, dt.date(2015, 12, 1), precision="month")
+    assert "in December 2015" in feedback.message and "Tuesday" not in feedback.message
+
+
+def test_a_part_of_the_total_is_accepted_and_the_total_named(article_tables):
+    """The figures table lists "At least 19" killed: answering 19 is not wrong."""
+    figures = article_tables["figures"]
+    nineteen = exercises.check_figure(19, "the article", figures)
+    assert nineteen and "part of a larger figure ('Thirty-four')" in nineteen.message
+    assert exercises.check_figure("34", "the Hamas-run Health Ministry", figures)
+    assert exercises.check_figure(" 34 ", "health ministry", figures)
 
 
 def test_killed_figure_and_its_source(article_tables):

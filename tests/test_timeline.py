@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from helpers.analyses.timeline import background_table, episodes
+from helpers.analyses.timeline import MAX_PANELS, background_table, episodes, future_table
 from helpers.charts import timeline
 
 
@@ -47,7 +48,7 @@ def test_actor_lanes_capped_per_panel_and_every_event_still_shown(seed_tables, f
 
 
 def test_marks_in_one_row_never_overlap(frame):
-    for _, row in frame[frame["episode"] > 0].groupby(["episode", "y"]):
+    for _, row in frame[frame["episode"] > 0].drop_duplicates(["episode", "mark"]).groupby(["episode", "y"]):
         spans = sorted(zip(row["date_start"], row["date_end"], strict=True))
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert start > end
@@ -84,3 +85,59 @@ def test_hover_escapes_article_text(seed_tables):
 def test_static_version_has_the_same_panels(frame):
     figure = timeline.static_timeline(frame)
     assert len(figure.axes) == len(episodes(frame))
+
+
+def _dense_tables(seed_tables, days: int = 180, per_day: int = 6):
+    """Seed tables with ``per_day`` copies of one seed event on each of ``days`` days (daily reports)."""
+    template = seed_tables["events"].dropna(subset=["date_start"]).iloc[0]
+    first = dt.date(2023, 10, 7)
+    rows = []
+    for d in range(days):
+        day = first + dt.timedelta(days=d)
+        for k in range(per_day):
+            rows.append({**template.to_dict(), "event_id": f"dense-{d}-{k}", "date_start": day, "date_end": day})
+    tables = dict(seed_tables)
+    tables["events"] = pd.DataFrame(rows)
+    tables["articles"] = seed_tables["articles"].assign(published=dt.date(2024, 6, 1), published_precision="day")
+    return tables
+
+
+def test_six_months_of_daily_events_are_monthly_panels_of_bounded_height(seed_tables):
+    dense = timeline.timeline_frame(_dense_tables(seed_tables))
+    table = episodes(dense)
+    assert 6 <= len(table) <= 7 and table["label"].str.match(r"^[A-Z][a-z]+ 20\d\d$").all()
+    fig = timeline.timeline_figure(dense)
+    assert len({a for a in fig.layout if a.startswith("xaxis")}) == min(len(table), MAX_PANELS)
+    # six events of one type, day and lane are one mark that says how many it holds
+    assert dense.groupby("mark")["event_id"].nunique().max() == 6
+    hovers = [h for trace in fig.data for h in trace.hovertext]
+    assert any("5 more events here" in h for h in hovers)  # six events, one quoted
+    assert fig.layout.height < 500 * len(table)  # five lanes of at most two sub-rows each
+
+
+def test_events_after_their_article_are_future_not_news(seed_tables):
+    tables = dict(seed_tables)
+    events = seed_tables["events"].dropna(subset=["date_start"]).copy()
+    events.loc[events.index[0], ["date_start", "date_end"]] = [dt.date(2028, 1, 1), dt.date(2028, 12, 31)]
+    tables["events"] = events
+    frame = timeline.timeline_frame(tables)
+    future = future_table(frame)
+    assert list(future["date_start"]) == [dt.date(2028, 1, 1)]
+    assert (frame.loc[frame["event_id"] == events["event_id"].iloc[0], "episode"] == 0).all()
+    assert max(episodes(frame)["end"]) < dt.date(2024, 1, 1)
+
+
+def test_no_event_gives_an_empty_frame_and_a_figure_that_says_so(seed_tables):
+    tables = dict(seed_tables)
+    tables["events"] = seed_tables["events"].iloc[:0]
+    frame = timeline.timeline_frame(tables)
+    assert frame.empty and episodes(frame).empty
+    assert "No events" in timeline.timeline_figure(frame).layout.annotations[0].text
+
+
+def test_static_ticks_name_the_month(frame):
+    figure = timeline.static_timeline(frame)
+    figure.canvas.draw()
+    ticks = [t.get_text() for ax in figure.axes for t in ax.get_xticklabels() if t.get_text()]
+    assert ticks and all(any(m in t for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                              "Oct", "Nov", "Dec")) for t in ticks)

@@ -35,10 +35,12 @@ def resolve_path(value: str | Path | None, default: Path | None = None) -> Path 
 def load_tables(corpus: str | Path = "", registry: str | Path = "") -> ExtractionResult:
     """Return the tables of ``corpus`` (default: the project's ``seeds/``), extracting them if needed.
 
-    Problems with individual files are logged as warnings; the other articles load.
+    Problems with individual files are kept in ``result.problems`` (the corpus overview
+    lists them once, as a table) and only counted in the log, so that a report of a
+    corpus with hundreds of skipped entries does not open with hundreds of log lines.
     """
     corpus_path = resolve_path(corpus) or seeds_dir()
     result = load_corpus_tables(corpus_path, resolve_path(registry))
-    for problem in result.problems:
-        log.warning("%s: %s", problem.severity, problem)
+    if result.problems:
+        log.info("%d problem(s) while reading %s; the corpus overview lists them", len(result.problems), corpus_path)
     return result

@@ -5,8 +5,12 @@ How figures are grouped
     place (:func:`helpers.analyses.places.place_of`, from a replaceable table of
     places) and fall in the same episode. A figure is dated by the date its sentence gives, else by its
     article's publication date (reported tolls are "as of" publication); episodes are
-    runs of such dates with no gap longer than :data:`EPISODE_GAP_DAYS`. Parts of
-    other figures ("at least 19 of them") are shown but never compared as totals.
+    found from the density of those dates (:func:`helpers.analyses.episodes.find_episodes`:
+    runs apart from each other, dense runs cut into months and busy months into weeks,
+    because tolls grow from day to day). Parts of other figures ("at least 19 of them")
+    are shown but never compared as totals. A source resolved to a registry actor is
+    grouped under that actor (``source_label`` is its name), so "the MoH in Gaza" and
+    "the Ministry of Health in Gaza" count as one source when the registry knows it.
 
 Tolerance (when two reports disagree)
     Each figure becomes an interval: ``exact`` N is [N(1-2%), N(1+2%)] (rounding and
@@ -14,7 +18,8 @@ Tolerance (when two reports disagree)
     ``more than`` N is [N, infinity), ``at most`` / ``less than`` N is [0, N], vague
     words keep their documented range. Two figures of a group *disagree* when their
     intervals do not overlap. Figures of the same episode dated days apart may differ
-    because tolls grow; the ``days_apart`` column says so.
+    because tolls grow; the ``days_apart`` column says so. :func:`disagreements` keeps
+    the largest disagreements of each group and counts the rest.
 
 Reference data
     :mod:`helpers.analyses.reference` reads official figures (a table and daily
@@ -24,19 +29,26 @@ Reference data
 
 from __future__ import annotations
 
-import itertools
 import logging
 import math
+import re
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from helpers.analyses.episodes import find_episodes
 from helpers.analyses.places import Places, place_of
 
 log = logging.getLogger(__name__)
 
 EXACT_TOLERANCE = 0.02
 ABOUT_TOLERANCE = 0.10
-EPISODE_GAP_DAYS = 21
+#: The outlet's own figures, with no source named.
+OWN_AUTHORITY = "(the outlet itself)"
+#: Disagreements kept per group (episode, kind, place), the largest first; the rest are counted.
+DISAGREEMENTS_PER_GROUP = 3
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 def interval(low: float | None, high: float | None, qualifier: str) -> tuple[float, float]:
     """Return the interval a figure allows, with the qualifier's tolerance (see module doc).
@@ -55,25 +67,35 @@ def interval(low: float | None, high: float | None, qualifier: str) -> tuple[flo
     return low, high
 
 
-def _episodes(dates: pd.Series, gap_days: int) -> pd.Series:
-    """Label each date with its episode: runs of dates without a gap longer than ``gap_days``."""
-    order = dates.sort_values()
-    labels, current, previous = {}, None, None
-    for index, day in order.items():
-        if previous is None or (day - previous).days > gap_days:
-            current = day.strftime("%B %Y")
-        labels[index] = current
-        previous = day
-    return pd.Series(labels).reindex(dates.index)
+def source_labels(figures: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Return the source each figure is grouped under: its registry actor's name, else its words.
+
+    The words are folded (spaces, a leading article, trailing punctuation) but keep
+    their case; figures with no source get :data:`OWN_AUTHORITY`. A source resolved to a
+    place ("the MoH in Gaza" resolved to Gaza) keeps its words: a place does not report.
+    """
+    names = dict(zip(actors["actor_id"], actors["name"], strict=False))
+    places = set(actors.loc[actors["type"] == "place", "actor_id"])
+    labels = []
+    for source, actor in zip(figures["source"], figures["source_actor_id"], strict=True):
+        if isinstance(actor, str) and actor in names and actor not in places:
+            labels.append(str(names[actor]))
+        elif isinstance(source, str) and source.strip():
+            words = _LEADING_ARTICLE.sub("", " ".join(source.split())).strip(" .,;:(")
+            labels.append(words[:1].upper() + words[1:] if words else OWN_AUTHORITY)
+        else:
+            labels.append(OWN_AUTHORITY)
+    return pd.Series(labels, index=figures.index, dtype=object)
 
 
 def reported_figures(tables: dict[str, pd.DataFrame], kinds: list[str] | None = None,
-                     date_from: str = "", date_to: str = "", gap_days: int = EPISODE_GAP_DAYS,
+                     date_from: str = "", date_to: str = "", gap_days: int | None = None,
                      places: Places | None = None) -> pd.DataFrame:
     """Return the figures with outlet, sentence, place, as-of date and episode, one row each.
 
     ``kinds`` keeps only those kinds; ``date_from`` / ``date_to`` (ISO dates, empty for
-    open) keep figures dated within them; ``places`` groups locations (default: the shipped table).
+    open) keep figures dated within them; ``places`` groups locations (default: the shipped table);
+    ``gap_days`` fixes the gap between episodes (default: found from the dates).
     """
     figures = tables["figures"].copy()
     if kinds:
@@ -85,54 +107,98 @@ def reported_figures(tables: dict[str, pd.DataFrame], kinds: list[str] | None = 
     frame["as_of"] = pd.to_datetime(frame["date_end"].where(frame["date_end"].notna(), frame["published"]))
     frame["dated_by"] = frame["date_end"].notna().map({True: "text", False: "publication"})
     frame["place"] = [place_of(loc, vic, places) for loc, vic in zip(frame["location"], frame["victims"], strict=True)]
-    frame["source_label"] = frame["source"].fillna("(the outlet itself)")
+    frame["source_label"] = source_labels(frame, tables["actors"])
     frame = frame[frame["as_of"].notna()] if len(frame) else frame
     if date_from:
         frame = frame[frame["as_of"] >= pd.Timestamp(date_from)]
     if date_to:
         frame = frame[frame["as_of"] <= pd.Timestamp(date_to)]
     frame = frame.copy()
-    frame["episode"] = _episodes(frame["as_of"], gap_days) if len(frame) else pd.Series(dtype=str)
+    found = find_episodes(frame["as_of"], gap_days=gap_days)
+    frame["episode_no"] = found.numbers
+    frame["episode"] = found.label_of().astype(object)
     frame["is_part"] = frame["part_of"].notna()
     return frame.sort_values(["as_of", "article_id", "start_char"]).reset_index(drop=True)
 
 
-def disagreements(reported: pd.DataFrame) -> pd.DataFrame:
-    """Return every pair of totals of one group (episode, kind, place) whose intervals do not overlap.
+DISAGREEMENT_COLUMNS = ["episode", "kind", "place", "a_figure_id", "a_source", "a_text", "b_figure_id", "b_source",
+                        "b_text", "days_apart", "gap", "ratio"]
+
+
+@dataclass
+class Disagreements:
+    """The largest disagreements of each group, and how many there are in all."""
+
+    table: pd.DataFrame
+    total: int
+
+    def __len__(self) -> int:
+        """Return the number of disagreements listed (not :attr:`total`)."""
+        return len(self.table)
+
+
+def _group_disagreements(group: pd.DataFrame, unstated: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the index pairs (i, j) of one group whose intervals do not overlap, and their gaps."""
+    bounds = [interval(lo, hi, q) for lo, hi, q in zip(group["value_low"], group["value_high"], group["qualifier"],
+                                                       strict=True)]
+    low = np.array([b[0] for b in bounds])
+    high = np.array([b[1] for b in bounds])
+    i, j = np.triu_indices(len(group), k=1)
+    gap = np.maximum(low[i], low[j]) - np.minimum(high[i], high[j])
+    keep = gap > 0
+    article, source = group["article_id"].to_numpy(), group["source_label"].to_numpy()
+    keep &= ~((article[i] == article[j]) & (source[i] == source[j]))  # one article's own counts differ by design
+    if unstated:  # no place and different victims: not the same count
+        victims = group["victims"].astype(str).str.lower().to_numpy()
+        keep &= victims[i] == victims[j]
+    return i[keep], j[keep], gap[keep]
+
+
+def disagreements(reported: pd.DataFrame, per_group: int = DISAGREEMENTS_PER_GROUP) -> Disagreements:
+    """Return the pairs of totals of one group (episode, kind, place) whose intervals do not overlap.
 
     Pairs from the same article and source are left out (they are different counts), and
-    so are pairs without a place whose victims differ.
+    so are pairs without a place whose victims differ. Each group keeps its ``per_group``
+    largest disagreements (by ``ratio``, the larger figure over the smaller); ``total``
+    counts them all.
     """
-    columns = ["episode", "kind", "place", "a_figure_id", "a_source", "a_text", "b_figure_id", "b_source",
-               "b_text", "days_apart", "gap"]
-    rows = []
+    rows, total = [], 0
     totals = reported[~reported["is_part"]]
     for (episode, kind, place), group in totals.groupby(["episode", "kind", "place"], sort=True):
-        for (_, a), (_, b) in itertools.combinations(group.iterrows(), 2):
-            if a["article_id"] == b["article_id"] and a["source_label"] == b["source_label"]:
-                continue
-            if place == "unstated" and str(a["victims"]).lower() != str(b["victims"]).lower():
-                continue  # no place and different victims: not the same count
-            a_low, a_high = interval(a["value_low"], a["value_high"], a["qualifier"])
-            b_low, b_high = interval(b["value_low"], b["value_high"], b["qualifier"])
-            gap = max(a_low, b_low) - min(a_high, b_high)
-            if gap > 0:
-                rows.append([episode, kind, place, a["figure_id"], a["source_label"], a["text"], b["figure_id"],
-                             b["source_label"], b["text"], abs((a["as_of"] - b["as_of"]).days), gap])
-    return pd.DataFrame(rows, columns=columns)
+        i, j, gap = _group_disagreements(group.reset_index(drop=True), place == "unstated")
+        total += len(gap)
+        smaller = np.minimum(group["value_high"].fillna(group["value_low"]).to_numpy(dtype=float)[i],
+                             group["value_high"].fillna(group["value_low"]).to_numpy(dtype=float)[j])
+        ratio = (smaller + gap) / np.maximum(smaller, 1.0)
+        for k in np.argsort(-ratio, kind="stable")[:per_group]:
+            a, b = group.iloc[i[k]], group.iloc[j[k]]
+            rows.append([episode, kind, place, a["figure_id"], a["source_label"], a["text"], b["figure_id"],
+                         b["source_label"], b["text"], abs((a["as_of"] - b["as_of"]).days), float(gap[k]),
+                         round(float(ratio[k]), 2)])
+    return Disagreements(pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS), total)
 
 
-def side_by_side(reported: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per episode, kind, place and source with the ranges they report."""
-    totals = reported[~reported["is_part"]].copy()
+def side_by_side(reported: pd.DataFrame, max_ranges: int = 6) -> pd.DataFrame:
+    """Return one row per episode, kind, place and source: how many totals, the lowest and highest, the ranges.
+
+    ``ranges`` lists the distinct ranges in date order, at most ``max_ranges`` of them
+    (then how many more); ``figure_ids`` lists every figure, so each row can be traced.
+    """
+    totals = reported[~reported["is_part"]].sort_values(["as_of", "figure_id"]).copy()
     totals["range"] = [format_range(lo, hi, q) for lo, hi, q in
                        zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
-    keys = ["episode", "kind", "place", "source_label"]
+
+    def listed(ranges: pd.Series) -> str:
+        distinct = list(dict.fromkeys(ranges))
+        more = len(distinct) - max_ranges
+        return "; ".join(distinct[:max_ranges]) + (f"; and {more} more" if more > 0 else "")
+
+    keys = ["episode_no", "episode", "kind", "place", "source_label"]
     grouped = totals.groupby(keys, sort=True).agg(
-        reports=("figure_id", "size"), ranges=("range", lambda r: "; ".join(r)),
-        outlets=("outlet", lambda o: "; ".join(sorted(set(o.dropna())))),
+        reports=("figure_id", "size"), lowest=("value_low", "min"), highest=("value_low", "max"),
+        ranges=("range", listed), outlets=("outlet", lambda o: "; ".join(sorted(set(o.dropna())))),
         figure_ids=("figure_id", lambda f: ", ".join(f)))
-    return grouped.reset_index()
+    return grouped.reset_index().drop(columns=["episode_no"])
 
 
 def format_range(low: float | None, high: float | None, qualifier: str) -> str:
@@ -141,7 +207,11 @@ def format_range(low: float | None, high: float | None, qualifier: str) -> str:
     >>> format_range(1400, None, "at_least"), format_range(24, 99, "vague"), format_range(34, 34, "exact")
     ('at least 1,400', '24–99 (vague)', '34')
     """
-    def number(value: float) -> str:
+    low, high = (None if v is None or pd.isna(v) else float(v) for v in (low, high))
+
+    def number(value: float | None) -> str:
+        if value is None:
+            return "?"
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
     if qualifier in ("at_least", "more_than"):
@@ -167,36 +237,71 @@ def compare_with_reference(reported: pd.DataFrame, reference: pd.DataFrame, max_
     ``ratio`` is reported over official (the low end for open-ended figures).
     """
     totals = reported[~reported["is_part"] & reported["kind"].isin(reference["kind"].unique())]
-    rows = []
-    for _, figure in totals.iterrows():
-        candidates = reference[(reference["place"] == figure["place"]) & (reference["kind"] == figure["kind"])
-                               & (reference["date"] <= figure["as_of"] + pd.Timedelta(days=after_days))
-                               & (reference["date"] >= figure["as_of"] - pd.Timedelta(days=max_lag_days))]
-        if candidates.empty:
-            continue
-        before = candidates[candidates["date"] <= figure["as_of"]].sort_values("date")
-        official = before.iloc[-1] if len(before) else candidates.sort_values("date").iloc[0]
-        low, high = interval(figure["value_low"], figure["value_high"], figure["qualifier"])
-        off_low, off_high = interval(official["value_low"], official["value_high"], official["qualifier"])
-        rows.append({
-            "figure_id": figure["figure_id"], "episode": figure["episode"], "place": figure["place"],
-            "kind": figure["kind"], "as_of": figure["as_of"].date(), "reported": format_range(
-                figure["value_low"], figure["value_high"], figure["qualifier"]),
-            "reported_by": figure["source_label"], "outlet": figure["outlet"],
-            "official": format_range(official["value_low"], official["value_high"], official["qualifier"]),
-            "official_source": official["source"], "official_date": official["date"].date(),
-            "days": (official["date"] - figure["as_of"]).days,
-            "citation": official.get("citation"), "within": max(low, off_low) <= min(high, off_high),
-            "ratio": round(float(figure["value_low"]) / float(official["value_low"]), 3)
-            if official["value_low"] else None,
-            "sentence": figure["sentence"],
-        })
+    when = pd.to_datetime(reference["date"]).astype("datetime64[ns]")
+    official = reference.assign(date=when, official_date=when).sort_values("date")
+    keep = ["place", "kind", "date", "official_date", "value_low", "value_high", "qualifier", "source", "citation"]
+    renamed = {"value_low": "off_low", "value_high": "off_high", "qualifier": "off_qualifier",
+               "source": "off_source"}
+    official = official.reindex(columns=keep).rename(columns=renamed)
+    official = official.astype({"place": object, "kind": object})
+    figures = totals.assign(date=pd.to_datetime(totals["as_of"]).astype("datetime64[ns]"))
+    figures = figures.astype({"place": object, "kind": object}).sort_values("date")
+    matched = pd.merge_asof(figures, official, on="date", by=["place", "kind"], direction="backward",
+                            tolerance=pd.Timedelta(days=max_lag_days))
+    if after_days:
+        later = pd.merge_asof(figures, official, on="date", by=["place", "kind"], direction="forward",
+                              tolerance=pd.Timedelta(days=after_days))
+        matched = matched.where(matched["official_date"].notna(), later)
+    rows = [_reference_row(figure) for _, figure in matched[matched["official_date"].notna()].iterrows()]
     return pd.DataFrame(rows)
 
 
-# --- charts -----------------------------------------------------------------------------------
+def _reference_row(figure: pd.Series) -> dict:
+    """Return one row of :func:`compare_with_reference`: a reported total beside its official value."""
+    low, high = interval(figure["value_low"], figure["value_high"], figure["qualifier"])
+    off_low, off_high = interval(figure["off_low"], figure["off_high"], figure["off_qualifier"])
+    return {
+        "figure_id": figure["figure_id"], "episode": figure["episode"], "place": figure["place"],
+        "kind": figure["kind"], "as_of": figure["as_of"].date(),
+        "reported": format_range(figure["value_low"], figure["value_high"], figure["qualifier"]),
+        "reported_by": figure["source_label"], "outlet": figure["outlet"],
+        "official": format_range(figure["off_low"], figure["off_high"], figure["off_qualifier"]),
+        "official_source": figure["off_source"], "official_date": figure["official_date"].date(),
+        "days": (figure["official_date"] - figure["as_of"]).days,
+        "citation": figure.get("citation"), "within": max(low, off_low) <= min(high, off_high),
+        "ratio": round(float(figure["value_low"]) / float(figure["off_low"]), 3) if figure["off_low"] else None,
+        "sentence": figure["sentence"],
+    }
 
 
+def reference_windows(reported: pd.DataFrame, reference: pd.DataFrame, place: str, kind: str = "killed",
+                      margin_days: int = 7, max_windows: int = 4) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Return the periods in which ``reference`` covers the reported totals of ``place`` and ``kind``.
+
+    A reported total is covered when the reference has a value for the same place and
+    kind within ``margin_days`` of its date. Covered dates are grouped into runs (a gap
+    of more than 60 days starts a new one) and each run, padded by ``margin_days``, is
+    a window; at most ``max_windows``, the ones with most totals. No window means the
+    reference says nothing about this corpus's place and dates, and no comparison is drawn.
+    """
+    dates = reported.loc[~reported["is_part"] & (reported["place"] == place) & (reported["kind"] == kind), "as_of"]
+    official = reference.loc[(reference["place"] == place) & (reference["kind"] == kind), "date"].sort_values()
+    if dates.empty or official.empty:
+        return []
+    position = official.searchsorted(dates)
+    values = official.to_numpy()
+    near = [any(0 <= k < len(values) and abs((values[k] - day).days) <= margin_days for k in (p - 1, p))
+            for p, day in zip(position, dates, strict=True)]
+    covered = sorted(dates[near])
+    runs: list[list[pd.Timestamp]] = []
+    for day in covered:
+        if runs and (day - runs[-1][-1]).days <= 60:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    runs = sorted(sorted(runs, key=len, reverse=True)[:max_windows])
+    pad = pd.Timedelta(days=margin_days)
+    return [(run[0] - pad, run[-1] + pad) for run in runs]
 
 
 def most_reported_place(reported: pd.DataFrame, kind: str = "killed") -> str | None:
@@ -209,3 +314,38 @@ def most_reported_place(reported: pd.DataFrame, kind: str = "killed") -> str | N
         return None
     counts = totals["place"].value_counts()
     return str(sorted(counts.index, key=lambda name: (-counts[name], name))[0])
+
+
+def figure_sentences(every: pd.DataFrame, selected: pd.DataFrame) -> list[str]:
+    """Return sentences on the figures: how many, in how many articles and episodes, how many are charted."""
+    if every.empty:
+        return ["The extraction found no dated figure in this corpus (a figure is dated by its sentence or by its "
+                "article's publication date), so the tables and charts below are empty."]
+    totals = selected[~selected["is_part"]]
+    sources = totals["source_label"].nunique()
+    articles = every["article_id"].nunique()
+    return [f"{len(every):,} dated figure{'s' * (len(every) != 1)} in {articles:,} article{'s' * (articles != 1)}, "
+            f"in {every['episode_no'].nunique():,} episode{'s' * (every['episode_no'].nunique() != 1)}.",
+            f"{len(totals):,} of them are totals of the selected kinds and sources, from {sources:,} "
+            f"source{'s' * (sources != 1)} (counting the outlets' own figures as one)."]
+
+
+def disagreement_sentence(found: Disagreements) -> str:
+    """Return a sentence on how many disagreements there are and how many are listed."""
+    if found.total == 0:
+        return "No two sources disagree beyond the tolerance on these figures."
+    if found.total == len(found):
+        return f"{found.total:,} pair{'s' * (found.total != 1)} of figures disagree beyond the tolerance."
+    return (f"{found.total:,} pairs of figures disagree beyond the tolerance; the table keeps the "
+            f"{DISAGREEMENTS_PER_GROUP} largest of each episode, kind and place ({len(found):,} rows).")
+
+
+def reference_sentence(place: str | None, windows: list, kind: str = "killed") -> str:
+    """Return why a comparison with the official figures is drawn, or why not."""
+    if not place:
+        return f"No '{kind}' total names a place, so there is nothing to set against official figures."
+    if not windows:
+        return (f"The official figures given do not cover {place} on the dates of this corpus's '{kind}' totals, "
+                "so no comparison is drawn. Name a series that covers them with the reference_series parameter.")
+    return (f"The official figures cover {place} in {len(windows)} period{'s' * (len(windows) != 1)} of this "
+            "corpus; the chart shows those periods only.")

@@ -1,9 +1,10 @@
 """Which actors appear together, how strongly, and the sentences that show it.
 
 Two actors *co-occur* when both are mentioned in the same window: a sentence, a
-paragraph or a whole article. Only mentions resolved to a registry actor count
-(unresolved names have no stable identity). An actor mentioned twice in a window
-counts once there.
+paragraph or a whole article. Registry actors count under their id; a name the
+registry does not know counts under its folded spelling
+(:func:`helpers.analyses.mentions.actor_mentions`), and ``registered`` says which is
+which. An actor mentioned twice in a window counts once there.
 
 For each pair, :func:`cooccurrence` gives the number of shared windows and three
 association measures over the ``N`` windows of the selected articles:
@@ -33,12 +34,16 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from helpers.analyses.mentions import actor_mentions
+from helpers.analyses.overview import plural
+from helpers.vocab import ACTOR_TYPES
+
 log = logging.getLogger(__name__)
 
 WINDOWS = ("sentence", "paragraph", "article")
 PAIR_COLUMNS = ["actor_a", "actor_b", "name_a", "name_b", "type_a", "type_b", "count", "count_a",
                 "count_b", "n_windows", "pmi", "npmi", "jaccard"]
-NODE_COLUMNS = ["actor_id", "name", "type", "mentions", "windows"]
+NODE_COLUMNS = ["actor_id", "name", "type", "registered", "mentions", "windows"]
 EVIDENCE_COLUMNS = ["actor_a", "actor_b", "article_id", "sentence_id", "paragraph_id", "mentions", "text"]
 
 
@@ -91,16 +96,30 @@ def select_articles(articles: pd.DataFrame, date_from: str | date | None = None,
     return sorted(keep)
 
 
+def check_actor_types(actor_types: list[str] | None) -> list[str]:
+    """Return ``actor_types`` if each is a known type, else raise ValueError naming the known ones.
+
+    >>> check_actor_types(["people"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown actor type 'people'; use any of: person, organization, ...
+    """
+    unknown = [t for t in actor_types or [] if t not in ACTOR_TYPES]
+    if unknown:
+        raise ValueError(f"unknown actor type {unknown[0]!r}; use any of: {', '.join(ACTOR_TYPES)}")
+    return list(actor_types or [])
+
+
 def select_mentions(tables: dict[str, pd.DataFrame], article_ids: list[str],
                     actor_types: list[str] | None = None) -> pd.DataFrame:
-    """Return the resolved mentions of ``article_ids`` (optionally of some actor types).
+    """Return the named mentions of ``article_ids`` (optionally of some actor types), keyed by actor.
 
-    Each mention comes with the paragraph of its sentence.
+    Each mention comes with the paragraph of its sentence; see :func:`actor_mentions`.
     """
     mentions = tables["mentions"]
-    mentions = mentions[mentions["actor_id"].notna() & mentions["article_id"].isin(article_ids)]
+    mentions = actor_mentions(mentions[mentions["article_id"].isin(article_ids)])
     if actor_types:
-        mentions = mentions[mentions["actor_type"].isin(list(actor_types))]
+        mentions = mentions[mentions["actor_type"].isin(check_actor_types(actor_types))]
     sentences = tables["sentences"][["article_id", "sentence_id", "paragraph_id"]]
     return mentions.merge(sentences, on=["article_id", "sentence_id"], how="left")
 
@@ -120,6 +139,16 @@ def _measures(count: int, count_a: int, count_b: int, n: int) -> tuple[float, fl
     return pmi, npmi, jaccard
 
 
+def window_keys(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Return one string per row naming its window (the ``keys`` columns joined by ``|``)."""
+    if frame.empty:
+        return pd.Series(dtype=str, index=frame.index)
+    joined = frame[keys[0]].astype(str)
+    for key in keys[1:]:
+        joined = joined + "|" + frame[key].astype(str)
+    return joined
+
+
 def _node_table(mentions: pd.DataFrame, windows: pd.Series) -> pd.DataFrame:
     """Return one row per actor: name, type, number of mentions and of windows."""
     if mentions.empty:
@@ -127,7 +156,7 @@ def _node_table(mentions: pd.DataFrame, windows: pd.Series) -> pd.DataFrame:
     grouped = mentions.assign(window=windows).groupby("actor_id", sort=True)
     nodes = pd.DataFrame({
         "name": grouped["actor_name"].first(), "type": grouped["actor_type"].first(),
-        "mentions": grouped.size(), "windows": grouped["window"].nunique(),
+        "registered": grouped["registered"].first(), "mentions": grouped.size(), "windows": grouped["window"].nunique(),
     }).reset_index()
     return nodes.sort_values(["mentions", "actor_id"], ascending=[False, True]).reset_index(drop=True)
 
@@ -147,7 +176,7 @@ def cooccurrence(tables: dict[str, pd.DataFrame], window: str = "sentence", min_
     sentences = tables["sentences"][tables["sentences"]["article_id"].isin(article_ids)]
     n_windows = len(sentences.drop_duplicates(keys))
     mentions = select_mentions(tables, article_ids, actor_types)
-    window_ids = mentions[keys].astype(str).agg("|".join, axis=1) if not mentions.empty else pd.Series(dtype=str)
+    window_ids = window_keys(mentions, keys)
     nodes = _node_table(mentions, window_ids)
     if top_n:
         nodes = nodes.head(int(top_n))
@@ -214,3 +243,66 @@ def pair_matrix(co: Cooccurrence, value: str = "npmi") -> pd.DataFrame:
     for a, b, v in zip(co.pairs["actor_a"], co.pairs["actor_b"], co.pairs[value], strict=True):
         matrix.at[a, b] = matrix.at[b, a] = float(v)
     return matrix.rename(index=names, columns=names)
+
+
+#: The network draws at most this many actors ...
+NETWORK_NODES = 30
+#: ... and for each, its strongest links up to this many.
+LINKS_PER_ACTOR = 3
+
+
+def backbone(co: Cooccurrence, max_nodes: int = NETWORK_NODES, links_per_actor: int = LINKS_PER_ACTOR
+             ) -> pd.DataFrame:
+    """Return the pairs worth drawing: among the ``max_nodes`` most-mentioned paired actors, each one's strongest links.
+
+    A pair is kept when it is among the ``links_per_actor`` strongest (NPMI, then count)
+    of either of its actors, so that every drawn actor keeps its best links and the
+    network does not become a hairball. The pair table keeps every pair.
+    """
+    pairs = co.pairs
+    paired = set(pairs["actor_a"]) | set(pairs["actor_b"])
+    ranked = co.nodes[co.nodes["actor_id"].isin(paired)].head(max_nodes)["actor_id"]
+    keep = set(ranked)
+    pairs = pairs[pairs["actor_a"].isin(keep) & pairs["actor_b"].isin(keep)]
+    ends = pd.concat([pairs.assign(actor=pairs["actor_a"]), pairs.assign(actor=pairs["actor_b"])])
+    ends = ends.sort_values(["npmi", "count", "actor_a", "actor_b"], ascending=[False, False, True, True])
+    strongest = ends.groupby("actor", sort=False).head(links_per_actor)
+    chosen = set(zip(strongest["actor_a"], strongest["actor_b"], strict=True))
+    mask = [(a, b) in chosen for a, b in zip(pairs["actor_a"], pairs["actor_b"], strict=True)]
+    return pairs[mask].reset_index(drop=True)
+
+
+def summary_sentences(co: Cooccurrence, min_count: int) -> list[str]:
+    """Return sentences on what the co-occurrence counted: actors, names outside the registry, pairs, windows."""
+    if co.nodes.empty:
+        return [f"No actor is named in the {co.n_windows:,} {co.window}s of the selected articles, "
+                "so there is nothing to count."]
+    loose = int((~co.nodes["registered"].astype(bool)).sum())
+    pairs = plural(len(co.pairs), "pair")
+    sentences = [f"{plural(len(co.nodes), 'actor')} counted over {plural(co.n_windows, co.window)} of the selected "
+                 f"articles; {pairs} {'shares' if len(co.pairs) == 1 else 'share'} at least "
+                 f"{plural(min_count, co.window)}."]
+    if loose:
+        one = loose == 1
+        sentences.append(f"{loose:,} of these actors {'is a name' if one else 'are names'} the registry does not "
+                         f"know, counted by {'its' if one else 'their'} spelling "
+                         f"({'its' if one else 'their'} id starts with name:).")
+    return sentences
+
+
+def no_pairs_sentence(co: Cooccurrence, min_count: int) -> str:
+    """Return why there is no pair to draw."""
+    if co.nodes.empty:
+        return "No network and no heatmap: the selected articles name no actor."
+    if len(co.nodes) == 1:
+        return "No network and no heatmap: the selected articles name one actor only, so no two share a window."
+    return (f"No network and no heatmap: no two of the {len(co.nodes):,} actors share {min_count} or more "
+            f"{co.window}s. Lower min_count, or choose a wider window (paragraph, article).")
+
+
+def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Return the number of quotes per speaker: the actor it was resolved to, or the words as written."""
+    written = ("(not resolved) " + quotes["speaker"].astype(str)).where(quotes["speaker"].notna(), "(no speaker found)")
+    speaker = quotes["speaker_actor_id"].where(quotes["speaker_actor_id"].notna(), written)
+    counts = speaker.value_counts()
+    return pd.DataFrame({"speaker": counts.index.astype(str), "quotes": counts.to_numpy()})

@@ -78,3 +78,45 @@ def show(fig: go.Figure) -> None:
         "text/plain": f"<plotly figure: {fig.layout.title.text or 'untitled'}>",
     }
     display(bundle, raw=True)
+
+
+# --- labels: one place that shortens and escapes text for chart axes (content engineer) ---------
+
+#: Axis and legend labels longer than this are cut (the hover keeps the full text).
+LABEL_CHARS = 40
+
+
+def short_label(text: object, max_chars: int = LABEL_CHARS) -> str:
+    """Return ``text`` on one line, cut to ``max_chars`` with an ellipsis (full text goes in the hover).
+
+    >>> short_label("The Times of Israel"), short_label("x" * 50, 10)
+    ('The Times of Israel', 'xxxxxxxxx…')
+    """
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= max_chars else flat[: max_chars - 1] + "…"
+
+
+def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
+    r"""Return ``text`` shortened and escaped for matplotlib, which reads ``$...$`` as mathematics.
+
+    >>> mpl_label("US$ 5 and $10")
+    'US\\$ 5 and \\$10'
+    """
+    return short_label(text, max_chars).replace("$", r"\$")
+
+
+# --- stand-in until the delivery branch's itables-based show_table lands (the lead keeps theirs) --
+
+def show_table(frame, name: str, caption: str | None = None) -> None:
+    """Display ``frame`` as a table named ``name`` (stand-in: its first ten rows, blanks for missing values)."""
+    import pandas as pd
+    from IPython.display import HTML, display
+
+    shown = frame.reset_index() if any(frame.index.names) else frame
+    head = shown.head(10).astype(object)
+    head = head.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                    else f"{v:,.0f}" if isinstance(v, float) and v.is_integer()
+                    else v.date() if isinstance(v, pd.Timestamp) and v == v.normalize() else v)
+    note = f"{len(frame):,} rows" + (", the first 10 shown" if len(frame) > 10 else "")
+    title = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
+    display(HTML(f"<p>{title}</p>" + head.to_html(index=False, escape=True)))

@@ -1,117 +1,223 @@
-"""Charts of reported figures: ranges by episode and source, and reported against official."""
+"""Charts of reported figures: values by episode and source, and reported against official.
+
+:func:`range_chart` is a set of small multiples, one panel per kind of figure (killed,
+injured, ...): episodes along the bottom in time order (so years without news take
+no room), the value on a log axis, one colour per source (the busiest
+:data:`TOP_SOURCES`, the rest as "other sources") and one symbol per qualifier. An
+open-ended figure ("at least 1,400") is a triangle pointing up, never a plain point;
+"about" and vague figures carry the range they stand for as an error bar. When a
+corpus states more figures than :data:`MAX_POINTS`, each source's largest figure of
+each day and kind is drawn (the day's toll, not its district counts) and the chart
+says so; the table beside it lists every figure.
+
+:func:`reference_chart` draws an official series only in the windows where it covers
+the reported figures (:func:`helpers.analyses.comparison.reference_windows`).
+"""
 
 from __future__ import annotations
 
 import math
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from helpers.analyses.comparison import interval
-from helpers.charts.base import hover_text, plot_label
+from helpers.analyses.comparison import format_range, interval
+from helpers.charts.base import hover_text, mpl_label, plot_label, short_label
 
-#: How each qualifier class is drawn: colour and label.
-QUALIFIER_STYLE: dict[str, tuple[str, str]] = {
-    "exact": ("#1f77b4", "exact"), "about": ("#2ca02c", "about (±10% drawn)"),
-    "at_least": ("#d62728", "at least / more than (open-ended)"), "more_than": ("#d62728", ""),
-    "at_most": ("#9467bd", "at most / less than"), "less_than": ("#9467bd", ""), "vague": ("#ff7f0e", "vague word"),
+#: Sources with a colour of their own; the others are drawn as "other sources".
+TOP_SOURCES = 7
+OTHER_SOURCES = "other sources"
+#: Kinds with a panel of their own (the most frequent).
+MAX_KINDS = 6
+#: Points drawn at most; beyond it, each source's largest figure per day and kind.
+MAX_POINTS = 1500
+#: Episode names written under a panel at most (every other one, or fewer, when there are more).
+MAX_TICKS = 16
+SOURCE_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#7f7f7f"]
+#: Plotly and matplotlib symbols of each qualifier, and its legend text.
+QUALIFIER_SYMBOLS: dict[str, tuple[str, str, str]] = {
+    "exact": ("circle", "o", "exact"),
+    "about": ("diamond", "D", "about (bar: ±10%)"),
+    "at_least": ("triangle-up", "^", "at least / more than (open-ended)"),
+    "more_than": ("triangle-up", "^", "at least / more than (open-ended)"),
+    "at_most": ("triangle-down", "v", "at most / less than"),
+    "less_than": ("triangle-down", "v", "at most / less than"),
+    "vague": ("square", "s", "vague word (bar: its range)"),
 }
 
 
-def chart_rows(reported: pd.DataFrame) -> pd.DataFrame:
-    """Return the totals to chart with a row label, drawn interval and open-end flag."""
-    totals = reported[~reported["is_part"]].copy()
-    totals["row"] = [f"{e} · {k} · {p} · {s}" for e, k, p, s in
-                     zip(totals["episode"], totals["kind"], totals["place"], totals["source_label"], strict=True)]
-    drawn = [interval(lo, hi, q) if q == "about" else (lo, hi if not pd.isna(hi) else math.inf)
-             for lo, hi, q in zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
-    totals["draw_low"] = [max(low, 1.0) for low, _ in drawn]
-    totals["open_ended"] = [math.isinf(high) for _, high in drawn]
-    cap = max([h for _, h in drawn if not math.isinf(h)] + [lo for lo, _ in drawn] + [10.0]) * 3
-    totals["draw_high"] = [cap if math.isinf(high) else max(high, 1.0) for _, high in drawn]
-    return totals.sort_values(["as_of", "kind", "place", "source_label"], ascending=False).reset_index(drop=True)
+def chart_points(reported: pd.DataFrame, max_points: int = MAX_POINTS) -> tuple[pd.DataFrame, int]:
+    """Return the totals to draw, with ``source_group``, ``y``, ``err_low``/``err_high``; and how many totals there are.
 
-
-def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episode and source"):
-    """Return a plotly chart: each reported total as an interval on a log axis, by source.
-
-    Exact figures are points, "about" figures a ±10% bar, vague words their range, and
-    open-ended ones ("at least", "more than") a dashed line running off the axis with an
-    arrow, never a point. The hover shows the outlet, the words and the sentence (escaped).
+    Parts of other figures are left out. Beyond ``max_points``, each source's largest
+    figure of each kind, place and day is kept.
     """
-    rows = chart_rows(reported)
-    fig = go.Figure()
-    for qualifier, (colour, label) in QUALIFIER_STYLE.items():
-        subset = rows[rows["qualifier"] == qualifier]
-        if subset.empty:
-            continue
-        xs, ys, hovers = [], [], []
-        for _, row in subset.iterrows():
-            hover = (f"<b>{hover_text(row['text'])}</b> ({row['kind']}, {hover_text(row['place'])})<br>"
-                     f"source: {hover_text(row['source_label'])}<br>outlet: {hover_text(row['outlet'])}, "
-                     f"as of {row['as_of'].date()} ({row['dated_by']})<br>{hover_text(row['sentence'])}")
-            xs += [row["draw_low"], row["draw_high"], None]
-            ys += [plot_label(row["row"]), plot_label(row["row"]), None]
-            hovers += [hover, hover, None]
-        open_end = qualifier in ("at_least", "more_than")
-        fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines+markers", name=label or qualifier, legendgroup=colour,
-            showlegend=bool(label), line={"color": colour, "width": 6, "dash": "dash" if open_end else "solid"},
-            marker={"size": 10, "symbol": ["circle", "triangle-right" if open_end else "circle", "circle"]
-                    * len(subset)},
-            hovertext=hovers, hoverinfo="text"))
-    fig.update_xaxes(type="log", title="value (log scale; open-ended ranges run off to the right)")
-    fig.update_layout(title=title, height=max(300, 28 * rows["row"].nunique() + 120),
-                      margin={"l": 10, "r": 10}, legend={"orientation": "h", "y": -0.15})
+    totals = reported[~reported["is_part"] & reported["value_low"].notna()].copy()
+    count = len(totals)
+    if count > max_points:
+        totals = totals.sort_values("value_low", ascending=False).drop_duplicates(
+            ["kind", "place", "source_label", "as_of"])
+    ranked = totals["source_label"].value_counts()
+    top = sorted(ranked.index, key=lambda s: (-ranked[s], s))[:TOP_SOURCES]
+    totals["source_group"] = totals["source_label"].where(totals["source_label"].isin(top), OTHER_SOURCES)
+    drawn = [interval(lo, hi, q) if q in ("about", "vague") else (lo, lo) for lo, hi, q in
+             zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
+    totals["y"] = totals["value_low"].astype(float).clip(lower=1.0)
+    totals["err_low"] = [max(y - low, 0.0) for y, (low, _) in zip(totals["y"], drawn, strict=True)]
+    totals["err_high"] = [max(high - y, 0.0) if not math.isinf(high) else 0.0
+                          for y, (_, high) in zip(totals["y"], drawn, strict=True)]
+    return totals.sort_values(["episode_no", "as_of", "figure_id"]).reset_index(drop=True), count
+
+
+def tick_label(episode: str) -> str:
+    """Return an episode's name short enough for an axis.
+
+    >>> tick_label("week of 9 Oct 2023"), tick_label("October 2023")
+    ('9 Oct 2023', 'October 2023')
+    """
+    return short_label(episode.removeprefix("week of "), 24)
+
+
+def _kinds(points: pd.DataFrame) -> list[str]:
+    """Return the kinds with a panel, the most frequent first."""
+    counts = points["kind"].value_counts()
+    return sorted(counts.index, key=lambda k: (-counts[k], k))[:MAX_KINDS]
+
+
+def _source_colours(points: pd.DataFrame) -> dict[str, str]:
+    """Return a colour per source group (other sources last, in grey)."""
+    groups = sorted(set(points["source_group"]) - {OTHER_SOURCES})
+    colours = dict(zip(groups, SOURCE_COLOURS, strict=False))
+    colours[OTHER_SOURCES] = "#aaaaaa"
+    return colours
+
+
+def _hover(row: pd.Series) -> str:
+    """Return the escaped hover label of one drawn figure."""
+    said = format_range(row["value_low"], row["value_high"], row["qualifier"])
+    return "<br>".join([
+        f"<b>{hover_text(row['text'])}</b> = {hover_text(said)} "
+        f"({hover_text(row['kind'])}, {hover_text(row['place'])})",
+        f"source: {hover_text(row['source_label'])}; outlet: "
+        f"{hover_text(row['outlet'] if isinstance(row['outlet'], str) else 'unknown')}",
+        f"as of {row['as_of'].date()} ({row['dated_by']}); article {hover_text(row['article_id'])}, "
+        f"sentence {int(row['sentence_id'])}",
+        hover_text(row["sentence"], max_chars=240),
+    ])
+
+
+def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episode and source") -> go.Figure:
+    """Return small multiples of the reported totals: one panel per kind, episodes along x, value on a log y."""
+    points, count = chart_points(reported)
+    kinds = _kinds(points)
+    if not kinds:
+        fig = go.Figure()
+        fig.add_annotation(text="No figure of the selected kinds to draw.", showarrow=False)
+        fig.update_layout(title=title, height=200, xaxis={"visible": False}, yaxis={"visible": False})
+        return fig
+    order = list(dict.fromkeys(points.sort_values("episode_no")["episode"]))
+    colours = _source_colours(points)
+    panel_px, gap_px = 240, 120
+    height = 140 + panel_px * len(kinds) + gap_px * (len(kinds) - 1) + 160
+    fig = make_subplots(rows=len(kinds), cols=1, subplot_titles=[plot_label(k) for k in kinds],
+                        vertical_spacing=gap_px / (height - 300) if len(kinds) > 1 else 0.0)
+    step = max(1, math.ceil(len(order) / MAX_TICKS))
+    seen: set[str] = set()
+    for row, kind in enumerate(kinds, start=1):
+        panel = points[points["kind"] == kind]
+        for (source, qualifier), group in panel.groupby(["source_group", "qualifier"], sort=True):
+            symbol, _, label = QUALIFIER_SYMBOLS.get(qualifier, ("circle", "o", qualifier))
+            fig.add_trace(go.Scatter(
+                x=group["episode"].tolist(), y=group["y"].tolist(), mode="markers",
+                name=plot_label(short_label(source)), legendgroup=source, showlegend=source not in seen,
+                offsetgroup=source, marker={"color": colours[source], "symbol": symbol, "size": 9,
+                                            "line": {"color": "white", "width": 0.5}},
+                error_y={"type": "data", "symmetric": False, "array": group["err_high"].tolist(),
+                         "arrayminus": group["err_low"].tolist(), "visible": qualifier in ("about", "vague"),
+                         "thickness": 1},
+                hovertext=[_hover(r) for _, r in group.iterrows()], hoverinfo="text"), row=row, col=1)
+            seen.add(source)
+        fig.update_yaxes(type="log", title_text="value (log)", row=row, col=1)
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, tickangle=-35,
+                         tickmode="array", tickvals=order[::step], ticktext=[plot_label(tick_label(e))
+                                                                              for e in order[::step]],
+                         row=row, col=1)
+    shown = "" if len(points) == count else (f"<br><sup>{len(points):,} of {count:,} figures drawn: each source's "
+                                             "largest per day and kind; the table lists all</sup>")
+    fig.update_layout(title=f"{plot_label(title)}{shown}", scattermode="group", height=height,
+                      hoverlabel={"align": "left"}, margin={"l": 10, "r": 10, "t": 110, "b": 200},
+                      legend={"title": "source (symbol: ● exact, ◆ about, ▲ at least, ▼ at most, ■ vague)<br>",
+                              "orientation": "h", "yanchor": "top", "y": -110 / (height - 270), "x": 0})
     return fig
 
 
 def range_chart_static(reported: pd.DataFrame, title: str = "Reported figures by episode and source"):
-    """Return a matplotlib version of :func:`range_chart` for print."""
-    rows = chart_rows(reported)
-    labels = list(dict.fromkeys(rows["row"]))
-    fig, ax = plt.subplots(figsize=(10, 0.42 * len(labels) + 1.6))
-    for _, row in rows.iterrows():
-        colour = QUALIFIER_STYLE[row["qualifier"]][0]
-        y = labels.index(row["row"])
-        style = "--" if row["open_ended"] else "-"
-        ax.plot([row["draw_low"], row["draw_high"]], [y, y], style, color=colour, linewidth=4,
-                marker="o" if row["draw_low"] == row["draw_high"] else None)
-        if row["open_ended"]:
-            ax.annotate("", xy=(row["draw_high"], y), xytext=(row["draw_high"] / 1.6, y),
-                        arrowprops={"arrowstyle": "->", "color": colour})
-        ax.annotate(row["text"], (row["draw_low"], y), textcoords="offset points", xytext=(0, 6), fontsize=7)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_xscale("log")
-    ax.set_xlabel("value (log scale); dashed: open-ended, continues beyond the axis")
-    present = {QUALIFIER_STYLE[q][0] for q in rows["qualifier"]}
-    handles = [plt.Line2D([], [], color=c, linewidth=4, label=lab) for c, lab in QUALIFIER_STYLE.values()
-               if lab and c in present]
-    ax.legend(handles=handles, fontsize=7, loc="lower right")
-    ax.set_title(title)
-    fig.tight_layout()
+    """Return a matplotlib version of :func:`range_chart` for print (None when there is nothing to draw)."""
+    points, count = chart_points(reported)
+    kinds = _kinds(points)
+    if not kinds:
+        return None
+    order = list(dict.fromkeys(points.sort_values("episode_no")["episode"]))
+    position = {episode: i for i, episode in enumerate(order)}
+    colours = _source_colours(points)
+    offsets = {s: (k - (len(colours) - 1) / 2) * 0.08 for k, s in enumerate(colours)}
+    fig, axes = plt.subplots(len(kinds), 1, figsize=(10, 2.6 * len(kinds) + 1.2), squeeze=False)
+    for ax, kind in zip(axes[:, 0], kinds, strict=True):
+        panel = points[points["kind"] == kind]
+        for (source, qualifier), group in panel.groupby(["source_group", "qualifier"], sort=True):
+            x = np.array([position[e] for e in group["episode"]]) + offsets[source]
+            marker = QUALIFIER_SYMBOLS.get(qualifier, ("", "o", ""))[1]
+            ax.errorbar(x, group["y"], yerr=[group["err_low"], group["err_high"]], fmt=marker, color=colours[source],
+                        markersize=6, elinewidth=1, linestyle="none")
+        ax.set_yscale("log")
+        ax.set_title(mpl_label(kind), loc="left", fontsize=10)
+        ax.set_xticks(range(len(order)), [mpl_label(e, 24) for e in order], rotation=30, ha="right", fontsize=7)
+        ax.grid(axis="y", alpha=0.3)
+    handles = [plt.Line2D([], [], color=c, marker="o", linestyle="", label=mpl_label(s)) for s, c in colours.items()]
+    handles += [plt.Line2D([], [], color="#333333", marker=m, linestyle="", label=label)
+                for _, m, label in dict.fromkeys(QUALIFIER_SYMBOLS.values())]
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=7, frameon=False)
+    drawn = "" if len(points) == count else f" ({len(points):,} of {count:,} figures: each source's largest per day)"
+    fig.suptitle(mpl_label(title + drawn, 200), fontsize=11)
+    fig.tight_layout(rect=(0, 0.06 + 0.02 * len(handles) / 3 / len(kinds), 1, 0.97))
+    plt.close(fig)
     return fig
 
 
-def reference_chart(reported: pd.DataFrame, reference: pd.DataFrame, place: str, kind: str = "killed",
-                    title: str = ""):
-    """Return a plotly chart of an official series over time with the reported figures on it."""
+def reference_chart(reported: pd.DataFrame, reference: pd.DataFrame, place: str,
+                    windows: list[tuple[pd.Timestamp, pd.Timestamp]], kind: str = "killed") -> go.Figure:
+    """Return the official series of ``place`` and ``kind`` with the reported totals, one panel per window.
+
+    Only the windows in which the series covers the reported figures are drawn, so the
+    axis never spans years with nothing to compare.
+    """
     series = reference[(reference["place"] == place) & (reference["kind"] == kind)].sort_values("date")
-    fig = go.Figure()
-    for source, points in series.groupby("source", sort=True):
-        fig.add_trace(go.Scatter(x=points["date"], y=points["value_low"], mode="markers", name=source,
-                                 marker={"size": 4}, hovertext=[hover_text(f"{source}: {v:,.0f}")
-                                                                 for v in points["value_low"]], hoverinfo="text+x"))
     ours = reported[~reported["is_part"] & (reported["place"] == place) & (reported["kind"] == kind)]
-    for _, row in ours.iterrows():
-        low, high = interval(row["value_low"], row["value_high"], row["qualifier"])
-        high = high if not math.isinf(high) else low * 1.5
+    fig = make_subplots(rows=1, cols=max(len(windows), 1), shared_yaxes=False,
+                        subplot_titles=[f"{a:%d %b %Y} – {b:%d %b %Y}" for a, b in windows] or None)
+    shown: set[str] = set()
+    for col, (start, end) in enumerate(windows, start=1):
+        window = series[(series["date"] >= start) & (series["date"] <= end)]
+        for source, points in window.groupby("source", sort=True):
+            fig.add_trace(go.Scatter(
+                x=points["date"], y=points["value_low"], mode="lines+markers", name=plot_label(short_label(source)),
+                legendgroup=source, showlegend=source not in shown, marker={"size": 5},
+                hovertext=[hover_text(f"{source}: {v:,.0f}") for v in points["value_low"]], hoverinfo="text+x"),
+                row=1, col=col)
+            shown.add(source)
+        mine = ours[(ours["as_of"] >= start) & (ours["as_of"] <= end)]
         fig.add_trace(go.Scatter(
-            x=[row["as_of"], row["as_of"]], y=[low, high], mode="lines+markers", showlegend=False,
-            line={"color": "black", "width": 3, "dash": "dash" if row["value_high"] is pd.NA
-                  or pd.isna(row["value_high"]) else "solid"},
-            hovertext=[hover_text(f"{row['outlet']}: {row['text']} — {row['sentence']}")] * 2, hoverinfo="text"))
-    fig.update_layout(title=title or f"{kind} in {place}: official series and reported figures (black)",
-                      yaxis_title=f"cumulative {kind}", height=420)
+            x=mine["as_of"], y=mine["value_low"].astype(float), mode="markers", name="reported in the corpus",
+            legendgroup="reported", showlegend=col == 1,
+            marker={"color": "black", "size": 8, "symbol": ["triangle-up" if pd.isna(h) else "x-thin-open"
+                                                            for h in mine["value_high"]],
+                    "line": {"width": 2}},
+            hovertext=[_hover(r) for _, r in mine.iterrows()], hoverinfo="text"), row=1, col=col)
+    fig.update_layout(title=f"{plot_label(kind)} in {plot_label(place)}: official series and the figures reported "
+                            "(black; ▲ open-ended)",
+                      yaxis_title=f"{plot_label(kind)} (official: cumulative)", height=440,
+                      legend={"itemsizing": "constant", "orientation": "h", "y": -0.2}, hoverlabel={"align": "left"})
     return fig

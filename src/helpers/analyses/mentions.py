@@ -1,0 +1,56 @@
+"""Mentions as the charts count them: registry actors, and the names the registry does not know.
+
+The ``mentions`` table resolves a name to a registry actor where it can; a named
+entity the registry does not know keeps ``actor_id`` empty and spaCy's label as its
+type. A corpus about floods in a country the registry has never heard of would then
+show no actor at all, so :func:`actor_mentions` gives every such name a key of its
+own (its spelling, folded: ``name:ilse brandt``), a readable name and one of the
+registry's types, and says which mentions are ``registered``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+#: spaCy's entity labels as actor types (see ``vocab.ACTOR_TYPES``).
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place",
+               "FAC": "place"}
+#: The prefix of the keys of names the registry does not know.
+UNREGISTERED = "name:"
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def name_key(text: object) -> str:
+    """Return the key of an unregistered name: its spelling folded (case, articles, possessive, spaces).
+
+    >>> name_key("The Civil  Protection Agency's")
+    'name:civil protection agency'
+    """
+    folded = " ".join(str(text).split())
+    folded = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", folded))
+    return UNREGISTERED + folded.casefold()
+
+
+def actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Return ``mentions`` with every named mention keyed: ``actor_id``, ``actor_name``, ``actor_type``.
+
+    Registry mentions keep their id, name and type. The others get :func:`name_key` as
+    id, their most frequent spelling as name and their spaCy label mapped by
+    :data:`LABEL_TYPES` as type. ``registered`` says which is which. Mentions with no
+    text are dropped.
+    """
+    frame = mentions[mentions["text"].notna() & (mentions["text"].astype(str).str.strip() != "")].copy()
+    registered = frame["actor_id"].notna()
+    frame["registered"] = registered
+    if (~registered).any():
+        loose = frame.loc[~registered]
+        keys = loose["text"].map(name_key)
+        spelling = loose.assign(key=keys).groupby("key")["text"].agg(lambda s: s.value_counts().index[0])
+        frame.loc[~registered, "actor_id"] = keys
+        frame.loc[~registered, "actor_name"] = keys.map(spelling)
+        frame.loc[~registered, "actor_type"] = loose["actor_type"].map(
+            lambda label: LABEL_TYPES.get(str(label), str(label).lower()))
+    return frame.reset_index(drop=True)
