@@ -1,5 +1,6 @@
 """Incremental extraction: per-step caches, new articles only, registry changes, chunked writing."""
 
+import hashlib
 import shutil
 
 import pandas as pd
@@ -99,8 +100,12 @@ def test_chunked_parts_and_two_processes_give_the_same_tables(tmp_path, cache):
         pd.testing.assert_frame_equal(written[name], reference[name], check_dtype=False, obj=name)
 
 
-def test_cache_entries_are_per_step(tmp_path, cache):
+def test_cache_entries_are_per_step_one_segment_per_chunk(tmp_path, cache):
     corpus = make_corpus(tmp_path / "corpus", SEED_FILES[:2])
     extract.extract_corpus(corpus)
-    steps = {path.name: sum(1 for p in path.rglob("*") if p.is_file()) for path in cache.iterdir()}
-    assert steps == {"parse": 2, "base": 2, "rows": 2}
+    steps = {path.name: sorted(p for p in path.rglob("*") if p.is_file()) for path in cache.iterdir()}
+    assert {step: len(files) for step, files in steps.items()} == {"parse": 1, "base": 1, "rows": 1}
+    for files in steps.values():
+        data = files[0].read_bytes()
+        assert data.startswith(b"ARROW1")  # Arrow IPC: data, never code
+        assert files[0].name == hashlib.sha256(data).hexdigest() + ".arrow"

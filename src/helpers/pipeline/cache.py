@@ -1,24 +1,33 @@
 """The per-step extraction caches: the parse, the registry-independent rows, the registry rows.
 
-- **parse**: the spaCy ``Doc`` of each body (DocBin bytes), keyed by the body's hash
-  and :func:`~helpers.pipeline.versions.parse_version`. Only bodies never seen are parsed.
+- **parse**: the spaCy ``Doc`` of each body (spaCy's ``DocBin`` bytes), keyed by the
+  body's hash under :func:`~helpers.pipeline.versions.parse_version`. Only bodies never
+  seen are parsed.
 - **base**: the rows that do not depend on the actor registry (sentences, timexes,
   word counts), keyed by :func:`extraction_key` under
   :func:`~helpers.pipeline.versions.base_version`.
 - **rows**: the registry-dependent rows (mentions, figures, quotes, events), keyed the
   same way under :func:`~helpers.pipeline.versions.pipeline_version`.
 
-Each step keeps one file per key under ``<cache>/<step>/<version>/``.
+Each step keeps *segments* under ``<cache>/<step>/<version>/``: one Arrow IPC file for
+each chunk of articles written together (one row per article; rows as nested Arrow
+lists, parses as DocBin bytes), so a chunk costs one file write, not one per article.
+Nothing in the cache is code: Arrow and DocBin carry data only. Each segment is named
+by the SHA-256 of its bytes, checked whenever it is read: a segment that was changed
+or damaged after it was written is removed with a warning naming it, and its articles
+are computed again, never taken from it. A cache folder that cannot be written (full,
+read-only) gets one warning and the run goes on without storing results there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
 from spacy.tokens import Doc, DocBin
 
 from helpers.corpus import Article
@@ -27,8 +36,26 @@ from helpers.extract.registry import Registry
 from helpers.files import write_atomically
 from helpers.paths import cache_dir
 from helpers.pipeline.versions import base_version, parse_version, pipeline_version
+from helpers.schema import INT, STR, TABLES
 
 log = logging.getLogger(__name__)
+
+#: Rows cached with the parse's registry-independent results.
+BASE_TABLES = ["sentences", "timexes"]
+#: Rows that depend on the actor registry.
+REGISTRY_TABLES = ["mentions", "figures", "quotes", "events"]
+SEGMENT_SUFFIX = ".arrow"
+
+
+def _rows_type(table: str) -> pa.DataType:
+    """Return the Arrow type of one article's rows of ``table``: a list of structs."""
+    return pa.list_(pa.struct(list(TABLES[table])))
+
+
+PARSE_SCHEMA = pa.schema([("key", STR), ("doc", pa.large_binary())])
+BASE_SCHEMA = pa.schema([("key", STR), ("n_sentences", INT), ("n_words", INT),
+                         *[(name, _rows_type(name)) for name in BASE_TABLES]])
+ROWS_SCHEMA = pa.schema([("key", STR), *[(name, _rows_type(name)) for name in REGISTRY_TABLES]])
 
 
 def extraction_key(article: Article) -> str:
@@ -46,49 +73,134 @@ def body_key(article: Article) -> str:
     return hashlib.sha256(article.body.encode("utf-8")).hexdigest()[:24]
 
 
+@dataclass
+class _Index:
+    """Which segment holds each key of one cache folder, and which segments were read (per process)."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+
+
+#: Per process: the index of each cache folder (segments are never changed, only added or removed).
+_INDEXES: dict[Path, _Index] = {}
+#: Per process: cache folders already reported as not writable.
+_UNWRITABLE: set[Path] = set()
+
+
 class StepCache:
-    """The results of one extraction step on disk: one file per key under ``root/step/version``."""
+    """The results of one extraction step on disk: segments under ``root/step/version``."""
 
-    def __init__(self, step: str, version: str, root: Path | None = None) -> None:
+    def __init__(self, step: str, version: str, schema: pa.Schema, root: Path | None = None) -> None:
         """Use ``root/step/version`` (default root: :func:`helpers.paths.cache_dir`)."""
-        self.folder = (root or cache_dir()) / step / version
+        self.root = root or cache_dir()
+        self.folder = self.root / step / version
+        self.schema = schema
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
-
-    def get_bytes(self, key: str) -> bytes | None:
-        """Return the stored bytes of ``key``, or None."""
+    def _index(self) -> dict[str, str]:
+        """Return ``{key: segment name}``, reading the keys of segments not seen yet."""
+        index = _INDEXES.setdefault(self.folder, _Index())
         try:
-            return self._path(key).read_bytes()
-        except FileNotFoundError:
-            return None
+            names = {entry.name for entry in os.scandir(self.folder) if entry.name.endswith(SEGMENT_SUFFIX)}
+        except OSError:
+            return index.keys
+        for name in sorted(names - index.seen):
+            index.seen.add(name)
+            for key in self._segment_keys(name):
+                index.keys[key] = name
+        return index.keys
+
+    def _segment_keys(self, name: str) -> list[str]:
+        """Return the keys a segment holds (read from its key column only; checked on use)."""
+        try:
+            with pa.memory_map(str(self.folder / name)) as source:
+                return pa.ipc.open_file(source).read_all().column("key").to_pylist()
+        except (OSError, pa.ArrowException) as exc:
+            self._discard(name, f"cannot be read as a cache segment ({exc})")
+            return []
+
+    def _discard(self, name: str, reason: str) -> None:
+        """Warn about a bad segment, forget its keys and remove it."""
+        path = self.folder / name
+        log.warning("cache file %s %s; removed, its articles are extracted again", path, reason)
+        keys = _INDEXES.setdefault(self.folder, _Index()).keys
+        for key in [k for k, segment in keys.items() if segment == name]:
+            del keys[key]
+        try:
+            path.unlink(missing_ok=True)
         except OSError as exc:
-            log.warning("cache entry %s unreadable (%s); computing again", self._path(key), exc)
+            log.warning("cache file %s cannot be removed (%s); it is ignored", path, exc.strerror or exc)
+
+    def _load(self, name: str) -> pa.Table | None:
+        """Return a segment's table once its bytes match the checksum in its name, else None."""
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError as exc:
+            log.warning("cache file %s cannot be read (%s); computing again", self.folder / name,
+                        exc.strerror or exc)
             return None
-
-    def put_bytes(self, key: str, data: bytes) -> None:
-        """Store ``data`` under ``key`` atomically (a crash never leaves half an entry)."""
-        write_atomically(self._path(key), data)
-
-    def get(self, key: str) -> dict | None:
-        """Return the stored object of ``key``, or None."""
-        data = self.get_bytes(key)
-        if data is None:
+        if hashlib.sha256(data).hexdigest() != name.removesuffix(SEGMENT_SUFFIX):
+            self._discard(name, "does not match its checksum (changed or damaged after it was written)")
             return None
         try:
-            return pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            log.warning("cache entry %s unreadable; computing again", self._path(key))
+            table = pa.ipc.open_file(pa.BufferReader(data)).read_all()
+        except pa.ArrowException as exc:
+            self._discard(name, f"cannot be read as a cache segment ({exc})")
             return None
+        if not table.schema.equals(self.schema):
+            self._discard(name, "has columns this version does not write")
+            return None
+        return table
 
-    def put(self, key: str, value: dict) -> None:
-        """Store an object under ``key``."""
-        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    def contains(self, keys: list[str]) -> set[str]:
+        """Return those of ``keys`` that a segment holds (not yet checked against its checksum)."""
+        index = self._index()
+        return {key for key in keys if key in index}
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        """Return the stored record of each of ``keys`` found: the segment's columns and its ``_file``."""
+        index = self._index()
+        by_segment: dict[str, set[str]] = {}
+        for key in keys:
+            if key in index:
+                by_segment.setdefault(index[key], set()).add(key)
+        found: dict[str, dict] = {}
+        for name, wanted in by_segment.items():
+            table = self._load(name)
+            if table is None:
+                continue
+            rows = [i for i, key in enumerate(table.column("key").to_pylist()) if key in wanted]
+            for record in table.take(rows).to_pylist():
+                found[record["key"]] = {**record, "_file": str(self.folder / name)}
+        return found
+
+    def put_many(self, records: list[dict]) -> None:
+        """Store ``records`` (dicts with a ``key`` and this step's columns) as one segment.
+
+        A folder that cannot be written is reported once per process and skipped.
+        """
+        if not records or self.root in _UNWRITABLE:
+            return
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_file(sink, self.schema) as writer:
+            writer.write_table(pa.Table.from_pylist(records, schema=self.schema))
+        data = sink.getvalue().to_pybytes()
+        name = hashlib.sha256(data).hexdigest() + SEGMENT_SUFFIX
+        try:
+            write_atomically(self.folder / name, data)
+        except OSError as exc:
+            _UNWRITABLE.add(self.root)
+            log.warning("cannot write to the cache folder %s (%s); going on without storing results "
+                        "there. Free some space or make it writable, or set NEWS_HELPERS_CACHE to "
+                        "another folder", self.root, exc.strerror or exc)
+            return
+        index = _INDEXES.setdefault(self.folder, _Index())
+        index.seen.add(name)
+        index.keys.update((record["key"], name) for record in records)
 
 
 @dataclass
 class Caches:
-    """The three per-step caches of one registry (picklable: only paths)."""
+    """The three per-step caches of one registry (picklable: only paths and schemas)."""
 
     parse: StepCache
     base: StepCache
@@ -97,9 +209,9 @@ class Caches:
     @classmethod
     def for_registry(cls, registry: Registry, root: Path | None = None) -> Caches:
         """Return the caches of the current code, model and ``registry``."""
-        return cls(StepCache("parse", parse_version(), root),
-                   StepCache("base", base_version(), root),
-                   StepCache("rows", pipeline_version(registry), root))
+        return cls(StepCache("parse", parse_version(), PARSE_SCHEMA, root),
+                   StepCache("base", base_version(), BASE_SCHEMA, root),
+                   StepCache("rows", pipeline_version(registry), ROWS_SCHEMA, root))
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
