@@ -62,7 +62,8 @@ def run_steps(corpus: str, limit: int) -> dict:
     """Time each step of :func:`helpers.pipeline.run.extract_article` on ``limit`` articles."""
     from helpers.extract import actors, events, figures, nlp, quotes, timexes
     from helpers.extract.parsed import parse_article
-    from helpers.pipeline.run import article_rows, load_inputs
+    from helpers.extract.rows import article_rows
+    from helpers.pipeline.run import load_inputs
 
     model = nlp.load_model()
     articles, _, registry = load_inputs(corpus)

@@ -120,15 +120,15 @@ def test_a_parse_that_does_not_load_is_parsed_again(tmp_path, cache, caplog):
         shutil.rmtree(cache / step)
     (segment,) = cache_files(cache, "parse")
     table = pa.ipc.open_file(pa.BufferReader(segment.read_bytes())).read_all()
-    broken = table.set_column(1, "doc", pa.array([b"not a DocBin"], pa.large_binary()))
     segment.unlink()
     cache_module._INDEXES.clear()
     parse_cache = extract.Caches.for_registry(extract.load_registry()).parse
-    parse_cache.put_many(broken.to_pylist())  # stored under its own, valid checksum
+    broken = table.set_column(1, "docbin", pa.array([b"not a DocBin"], pa.large_binary()))
+    parse_cache._store(broken, table.column("keys")[0].as_py())  # under its own, valid checksum
     cache_module._INDEXES.clear()
     result = extract.extract_corpus(corpus)
     assert result.steps == {"parsed": 1}
-    assert "does not load" in caplog.text and str(parse_cache.folder) in caplog.text
+    assert f"cache file {parse_cache.folder}/" in caplog.text and "holds parses that do not load" in caplog.text
     assert_same_as_without_cache(corpus, result)
 
 

@@ -10,8 +10,9 @@
   same way under :func:`~helpers.pipeline.versions.pipeline_version`.
 
 Each step keeps *segments* under ``<cache>/<step>/<version>/``: one Arrow IPC file for
-each chunk of articles written together (one row per article; rows as nested Arrow
-lists, parses as DocBin bytes), so a chunk costs one file write, not one per article.
+each chunk of articles written together (rows: one row per article, as nested Arrow
+lists; parses: the chunk's keys and one DocBin of all its parses), so a chunk costs one
+file write and one serialisation, not one per article.
 Nothing in the cache is code: Arrow and DocBin carry data only. Each segment is named
 by the SHA-256 of its bytes, checked whenever it is read: a segment that was changed
 or damaged after it was written is removed with a warning naming it, and its articles
@@ -24,6 +25,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +55,7 @@ def _rows_type(table: str) -> pa.DataType:
     return pa.list_(pa.struct(list(TABLES[table])))
 
 
-PARSE_SCHEMA = pa.schema([("key", STR), ("doc", pa.large_binary())])
+PARSE_SCHEMA = pa.schema([("keys", pa.list_(STR)), ("docbin", pa.large_binary())])
 BASE_SCHEMA = pa.schema([("key", STR), ("n_sentences", INT), ("n_words", INT),
                          *[(name, _rows_type(name)) for name in BASE_TABLES]])
 ROWS_SCHEMA = pa.schema([("key", STR), *[(name, _rows_type(name)) for name in REGISTRY_TABLES]])
@@ -88,13 +91,23 @@ _UNWRITABLE: set[Path] = set()
 
 
 class StepCache:
-    """The results of one extraction step on disk: segments under ``root/step/version``."""
+    """The results of one extraction step on disk: segments under ``root/step/version``.
 
-    def __init__(self, step: str, version: str, schema: pa.Schema, root: Path | None = None) -> None:
+    Rows steps store one row per key (:meth:`get_many`, :meth:`put_many`);
+    :class:`ParseCache` stores the parses of a segment as one DocBin.
+    """
+
+    schema = ROWS_SCHEMA
+
+    def __init__(self, step: str, version: str, schema: pa.Schema | None = None, root: Path | None = None) -> None:
         """Use ``root/step/version`` (default root: :func:`helpers.paths.cache_dir`)."""
         self.root = root or cache_dir()
         self.folder = self.root / step / version
-        self.schema = schema
+        self.schema = schema or self.schema
+
+    def _keys_of(self, table: pa.Table) -> list[str]:
+        """Return the keys a segment's table holds, in order."""
+        return table.column("key").to_pylist()
 
     def _index(self) -> dict[str, str]:
         """Return ``{key: segment name}``, reading the keys of segments not seen yet."""
@@ -110,11 +123,11 @@ class StepCache:
         return index.keys
 
     def _segment_keys(self, name: str) -> list[str]:
-        """Return the keys a segment holds (read from its key column only; checked on use)."""
+        """Return the keys a segment holds (read without loading the rest; checked on use)."""
         try:
             with pa.memory_map(str(self.folder / name)) as source:
-                return pa.ipc.open_file(source).read_all().column("key").to_pylist()
-        except (OSError, pa.ArrowException) as exc:
+                return self._keys_of(pa.ipc.open_file(source).read_all())
+        except (OSError, pa.ArrowException, KeyError) as exc:
             self._discard(name, f"cannot be read as a cache segment ({exc})")
             return []
 
@@ -151,38 +164,25 @@ class StepCache:
             return None
         return table
 
-    def contains(self, keys: list[str]) -> set[str]:
-        """Return those of ``keys`` that a segment holds (not yet checked against its checksum)."""
-        index = self._index()
-        return {key for key in keys if key in index}
-
-    def get_many(self, keys: list[str]) -> dict[str, dict]:
-        """Return the stored record of each of ``keys`` found: the segment's columns and its ``_file``."""
+    def _segments(self, keys: list[str]) -> Iterator[tuple[Path, pa.Table, set[str]]]:
+        """Yield ``(file, table, wanted keys)`` for each checked segment holding some of ``keys``."""
         index = self._index()
         by_segment: dict[str, set[str]] = {}
         for key in keys:
             if key in index:
                 by_segment.setdefault(index[key], set()).add(key)
-        found: dict[str, dict] = {}
         for name, wanted in by_segment.items():
             table = self._load(name)
-            if table is None:
-                continue
-            rows = [i for i, key in enumerate(table.column("key").to_pylist()) if key in wanted]
-            for record in table.take(rows).to_pylist():
-                found[record["key"]] = {**record, "_file": str(self.folder / name)}
-        return found
+            if table is not None:
+                yield self.folder / name, table, wanted
 
-    def put_many(self, records: list[dict]) -> None:
-        """Store ``records`` (dicts with a ``key`` and this step's columns) as one segment.
-
-        A folder that cannot be written is reported once per process and skipped.
-        """
-        if not records or self.root in _UNWRITABLE:
+    def _store(self, table: pa.Table, keys: list[str]) -> None:
+        """Write ``table`` (holding ``keys``) as a new segment; an unwritable folder is reported once."""
+        if self.root in _UNWRITABLE:
             return
         sink = pa.BufferOutputStream()
         with pa.ipc.new_file(sink, self.schema) as writer:
-            writer.write_table(pa.Table.from_pylist(records, schema=self.schema))
+            writer.write_table(table)
         data = sink.getvalue().to_pybytes()
         name = hashlib.sha256(data).hexdigest() + SEGMENT_SUFFIX
         try:
@@ -195,32 +195,75 @@ class StepCache:
             return
         index = _INDEXES.setdefault(self.folder, _Index())
         index.seen.add(name)
-        index.keys.update((record["key"], name) for record in records)
+        index.keys.update((key, name) for key in keys)
+
+    def contains(self, keys: list[str]) -> set[str]:
+        """Return those of ``keys`` that a segment holds (not yet checked against its checksum)."""
+        index = self._index()
+        return {key for key in keys if key in index}
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        """Return the stored record of each of ``keys`` found (the segment's columns)."""
+        found: dict[str, dict] = {}
+        for _, table, wanted in self._segments(keys):
+            rows = [i for i, key in enumerate(self._keys_of(table)) if key in wanted]
+            found.update((record["key"], record) for record in table.take(rows).to_pylist())
+        return found
+
+    def put_many(self, records: list[dict]) -> None:
+        """Store ``records`` (dicts with a ``key`` and this step's columns) as one segment."""
+        if records:
+            self._store(pa.Table.from_pylist(records, schema=self.schema), [r["key"] for r in records])
+
+
+class ParseCache(StepCache):
+    """The parses of a chunk of bodies as one segment: their keys and one spaCy DocBin."""
+
+    schema = PARSE_SCHEMA
+
+    def _keys_of(self, table: pa.Table) -> list[str]:
+        """Return the keys of every parse in the segment, in DocBin order."""
+        return [key for keys in table.column("keys").to_pylist() for key in keys]
+
+    def get_docs(self, keys: list[str]) -> dict[str, Doc]:
+        """Return the cached ``Doc`` of each of ``keys`` found; a DocBin that does not load is reported."""
+        found: dict[str, Doc] = {}
+        vocab = nlp.load_model().vocab
+        for path, table, wanted in self._segments(keys):
+            try:
+                docs = [doc for data in table.column("docbin").to_pylist()
+                        for doc in DocBin().from_bytes(data).get_docs(vocab)]
+            except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
+                log.warning("cache file %s holds parses that do not load (%s); parsing them again",
+                            path, type(exc).__name__)
+                continue
+            found.update((key, doc) for key, doc in zip(self._keys_of(table), docs, strict=True)
+                         if key in wanted)
+        return found
+
+    def put_docs(self, keys: list[str], docbin: DocBin) -> None:
+        """Store the parses in ``docbin`` (one per key, in order) as one segment."""
+        if keys:
+            self._store(pa.Table.from_pylist([{"keys": keys, "docbin": docbin.to_bytes()}], schema=self.schema),
+                        keys)
 
 
 @dataclass
 class Caches:
     """The three per-step caches of one registry (picklable: only paths and schemas)."""
 
-    parse: StepCache
+    parse: ParseCache
     base: StepCache
     rows: StepCache
 
     @classmethod
     def for_registry(cls, registry: Registry, root: Path | None = None) -> Caches:
         """Return the caches of the current code, model and ``registry``."""
-        return cls(StepCache("parse", parse_version(), PARSE_SCHEMA, root),
+        return cls(ParseCache("parse", parse_version(), root=root),
                    StepCache("base", base_version(), BASE_SCHEMA, root),
                    StepCache("rows", pipeline_version(registry), ROWS_SCHEMA, root))
 
 
-def doc_to_bytes(doc: Doc) -> bytes:
-    """Serialise a parsed ``Doc`` (DocBin: compact and fast to read back)."""
-    docbin = DocBin(store_user_data=False)
-    docbin.add(doc)
-    return docbin.to_bytes()
-
-
-def doc_from_bytes(data: bytes) -> Doc:
-    """Read back a ``Doc`` written by :func:`doc_to_bytes`."""
-    return next(DocBin().from_bytes(data).get_docs(nlp.load_model().vocab))
+def new_docbin() -> DocBin:
+    """Return an empty DocBin for parses (user data is not stored)."""
+    return DocBin(store_user_data=False)

@@ -12,7 +12,6 @@ articles of the chunk go through.
 from __future__ import annotations
 
 import logging
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,15 +23,7 @@ from helpers.extract import nlp
 from helpers.extract.parsed import parse_article
 from helpers.extract.registry import Registry
 from helpers.extract.rows import Rows, extract_article, metadata_rows
-from helpers.pipeline.cache import (
-    BASE_TABLES,
-    REGISTRY_TABLES,
-    Caches,
-    body_key,
-    doc_from_bytes,
-    doc_to_bytes,
-    extraction_key,
-)
+from helpers.pipeline.cache import BASE_TABLES, REGISTRY_TABLES, Caches, body_key, extraction_key, new_docbin
 
 log = logging.getLogger(__name__)
 
@@ -76,38 +67,27 @@ def parse_texts(texts: list[str]) -> Iterator[Doc]:
         yield from model.pipe(batch, batch_size=len(batch))
 
 
-def _cached_doc(record: dict | None) -> Doc | None:
-    """Return the ``Doc`` of a parse-cache record, or None when its bytes do not load."""
-    if record is None:
-        return None
-    try:
-        return doc_from_bytes(record["doc"])
-    except (ValueError, KeyError, TypeError, IndexError, zlib.error) as exc:
-        log.warning("cache file %s holds a parse that does not load (%s); parsing that article again",
-                    record["_file"], type(exc).__name__)
-        return None
-
-
-def _docs(articles: list[Article], caches: Caches | None, steps: Counter,
-          new_parses: list[dict]) -> Iterator[Doc]:
+def _docs(articles: list[Article], caches: Caches | None, steps: Counter) -> Iterator[Doc]:
     """Yield the ``Doc`` of each article in order: from the parse cache, else parsed.
 
-    The bytes of each new parse are appended to ``new_parses`` (stored by the caller).
+    New parses are stored as one cache segment once the last one is yielded.
     """
     keys = [body_key(a) for a in articles]
-    stored = caches.parse.get_many(keys) if caches else {}
-    cached = [_cached_doc(stored.pop(key, None)) for key in keys]
-    parsed = parse_texts([a.body for a, doc in zip(articles, cached, strict=True) if doc is None])
-    for key, doc in zip(keys, cached, strict=True):
-        if doc is not None:
+    cached = caches.parse.get_docs(keys) if caches else {}
+    parsed = parse_texts([a.body for a, key in zip(articles, keys, strict=True) if key not in cached])
+    new_keys, new_docs = [], new_docbin()
+    for key in keys:
+        if key in cached:
             steps["parse_cached"] += 1
-            yield doc
+            yield cached.pop(key)
             continue
         doc = next(parsed)
         steps["parsed"] += 1
-        if caches:
-            new_parses.append({"key": key, "doc": doc_to_bytes(doc)})
+        new_keys.append(key)
+        new_docs.add(doc)
         yield doc
+    if caches:
+        caches.parse.put_docs(new_keys, new_docs)
 
 
 def _from_cache(article: Article, base: dict, registry_rows: dict) -> Rows:
@@ -157,8 +137,8 @@ def extract_chunk(articles: list[Article], registry: Registry,
             result.steps["cached"] += 1
         else:
             todo.append(i)
-    new: dict[str, list[dict]] = {"parse": [], "base": [], "rows": []}
-    docs = _docs([articles[i] for i in todo], caches, result.steps, new["parse"])
+    new: dict[str, list[dict]] = {"base": [], "rows": []}
+    docs = _docs([articles[i] for i in todo], caches, result.steps)
     for i, doc in zip(todo, docs, strict=True):
         try:
             rows = _extract_one(articles[i], doc, registry, bases.get(keys[i]))
