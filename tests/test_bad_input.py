@@ -531,7 +531,7 @@ def test_more_workers_than_cores_are_capped_with_the_reason(tmp_path, capsys, mo
 def test_by_default_a_large_corpus_uses_every_core_and_a_small_one_this_process(monkeypatch):
     monkeypatch.setattr(workers, "cpu_count", lambda: 4)
     monkeypatch.setattr(workers, "memory_workers", lambda: 3)
-    assert workers.resolve_workers(None, text_chars=workers.AUTO_PARALLEL_CHARS + 1) == 3
+    assert workers.resolve_workers(None, text_chars=max(workers.AUTO_PARALLEL_CHARS.values()) + 1) == 3
     assert workers.resolve_workers(None, text_chars=10_000) == 1
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import pyarrow as pa
 from spacy.tokens import Doc
 
 from helpers.corpus import Article, CorpusProblem
@@ -24,6 +25,7 @@ from helpers.extract.parsed import parse_article
 from helpers.extract.registry import Registry
 from helpers.extract.rows import Rows, extract_article, metadata_rows
 from helpers.pipeline.cache import BASE_TABLES, REGISTRY_TABLES, Caches, body_key, extraction_key, new_docbin
+from helpers.schema import ARTICLE_TABLES, rows_to_arrow
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +35,22 @@ BATCH_CHARS = 100_000
 
 @dataclass
 class ChunkResult:
-    """The rows of each article of a chunk (in order; ``{}`` for a failed one), steps, problems."""
+    """The rows of each article of a chunk (in order; ``{}`` for a failed one), steps, problems.
+
+    :meth:`to_tables` turns the rows into one Arrow table per article table (``tables``),
+    which is what crosses between processes and goes to Parquet.
+    """
 
     rows: list[Rows]
     steps: Counter = field(default_factory=Counter)
     problems: list[CorpusProblem] = field(default_factory=list)
+    tables: dict[str, pa.Table] = field(default_factory=dict)
+
+    def to_tables(self) -> ChunkResult:
+        """Return this result with its rows as one Arrow table per article table (the rows dropped)."""
+        merged = merge_rows(self.rows, ARTICLE_TABLES)
+        return ChunkResult([], self.steps, self.problems,
+                           {name: rows_to_arrow(name, rows) for name, rows in merged.items()})
 
 
 def text_batches(texts: list[str], max_docs: int, max_chars: int = BATCH_CHARS) -> Iterator[list[str]]:

@@ -28,10 +28,9 @@ from pathlib import Path
 from helpers.corpus import Article, CorpusProblem
 from helpers.extract.registry import Registry
 from helpers.pipeline.cache import Caches
-from helpers.pipeline.chunk import extract_chunk, merge_rows
+from helpers.pipeline.chunk import extract_chunk
 from helpers.pipeline.run import PROBLEMS_NAME, ExtractionSummary, actor_rows, chunks, problems_json
 from helpers.pipeline.store import TableSet, write_part
-from helpers.schema import ARTICLE_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +70,9 @@ def extract_partition(articles: list[Article], index: int, *, registry: Registry
 
     Returns the steps taken, the row count of each table and the failed articles.
     """
-    result = extract_chunk(articles, registry, caches)
-    rows = merge_rows(result.rows, ARTICLE_TABLES)
-    write_part(Path(staging), index, rows)
-    return {"steps": dict(result.steps), "counts": {name: len(rows[name]) for name in ARTICLE_TABLES},
+    result = extract_chunk(articles, registry, caches).to_tables()
+    write_part(Path(staging), index, result.tables)
+    return {"steps": dict(result.steps), "counts": {name: len(table) for name, table in result.tables.items()},
             "problems": [vars(p) for p in result.problems]}
 
 

@@ -37,7 +37,7 @@ from helpers.corpus.sources import max_article_chars
 from helpers.extract.registry import Registry, load_registry
 from helpers.paths import cache_dir
 from helpers.pipeline.cache import Caches, body_key, extraction_key
-from helpers.pipeline.chunk import ChunkResult, extract_chunk, merge_rows
+from helpers.pipeline.chunk import ChunkResult
 from helpers.pipeline.store import (
     DamagedTablesError,
     IncompleteTablesError,
@@ -49,9 +49,7 @@ from helpers.pipeline.store import (
 )
 from helpers.pipeline.versions import digest, pipeline_version
 from helpers.pipeline.workers import resolve_workers, run_chunks
-from helpers.schema import ARTICLE_TABLES, TABLES, arrow_to_frame, rows_to_arrow, to_frame
-
-__all__ = ["ChunkResult", "extract_chunk", "merge_rows"]
+from helpers.schema import ARTICLE_TABLES, TABLES, arrow_to_frame, to_frame
 
 log = logging.getLogger(__name__)
 
@@ -176,8 +174,8 @@ def extract_corpus(corpus: str | Path, registry_path: str | Path | None = None,
     for _, result in iter_results(articles, registry, caches, workers, progress=progress):
         steps.update(result.steps)
         problems.extend(result.problems)
-        for name, rows in merge_rows(result.rows, ARTICLE_TABLES).items():
-            parts[name].append(rows_to_arrow(name, rows))
+        for name, table in result.tables.items():
+            parts[name].append(table)
     tables = {name: arrow_to_frame(pa.concat_tables(tables_of_name)) if tables_of_name else to_frame(name, [])
               for name, tables_of_name in parts.items()}
     tables["actors"] = to_frame("actors", actor_rows(registry))
@@ -220,7 +218,7 @@ def _write_set(table_set: TableSet, articles: list[Article], registry: Registry,
         for part, result in iter_results(articles, registry, caches, workers, chunk_size, progress):
             steps.update(result.steps)
             failures.extend(result.problems)
-            writer.add(merge_rows(result.rows, ARTICLE_TABLES), len(part))
+            writer.add(result.tables, len(part))
         counts = writer.close()
     except BaseException:
         writer.abort()

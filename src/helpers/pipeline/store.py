@@ -55,8 +55,6 @@ MANIFEST_FORMAT = 2
 #: Rows of one table buffered before they are written as a Parquet row group.
 ROW_GROUP_ROWS = 65_536
 
-Rows = dict[str, list[dict]]
-
 
 class TablesBusyError(RuntimeError):
     """Another process is writing tables into the same folder."""
@@ -79,13 +77,18 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
-def write_part(folder: Path, index: int, rows: Rows | dict[str, pd.DataFrame]) -> None:
+def write_part(folder: Path, index: int, rows: dict[str, list[dict] | pd.DataFrame | pa.Table]) -> None:
     """Write part ``index`` of each table in ``rows`` into ``folder/<table>.parquet/``.
 
-    ``rows`` maps table names to row dicts or to DataFrames.
+    ``rows`` maps table names to row dicts, DataFrames or Arrow tables.
     """
     for name, table_rows in rows.items():
-        table = to_arrow(name, table_rows) if isinstance(table_rows, pd.DataFrame) else rows_to_arrow(name, table_rows)
+        if isinstance(table_rows, pa.Table):
+            table = table_rows
+        elif isinstance(table_rows, pd.DataFrame):
+            table = to_arrow(name, table_rows)
+        else:
+            table = rows_to_arrow(name, table_rows)
         target = folder / f"{name}.parquet"
         target.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, target / part_name(index))
@@ -94,8 +97,8 @@ def write_part(folder: Path, index: int, rows: Rows | dict[str, pd.DataFrame]) -
 class PartWriter:
     """Append the rows of one chunk after another to open Parquet files, one per table.
 
-    Rows become Arrow as soon as they arrive and are written as row groups of up to
-    :data:`ROW_GROUP_ROWS` rows, so memory holds one chunk, not the corpus. A new part
+    Rows arrive as Arrow tables and are written as row groups of up to
+    :data:`ROW_GROUP_ROWS` rows, so memory holds about one chunk, not the corpus. A new part
     file is started once a part holds ``part_size`` articles (whole chunks).
     """
 
@@ -107,11 +110,11 @@ class PartWriter:
         self.pending: dict[str, list[pa.Table]] = {}
         self.counts: dict[str, int] = {}
 
-    def add(self, rows: Rows, articles: int) -> None:
-        """Add the rows of ``articles`` articles (one chunk), table by table."""
-        for name, table_rows in rows.items():
-            self.pending.setdefault(name, []).append(rows_to_arrow(name, table_rows))
-            self.counts[name] = self.counts.get(name, 0) + len(table_rows)
+    def add(self, tables: dict[str, pa.Table], articles: int) -> None:
+        """Add the rows of ``articles`` articles (one chunk): one Arrow table per article table."""
+        for name, table in tables.items():
+            self.pending.setdefault(name, []).append(table)
+            self.counts[name] = self.counts.get(name, 0) + len(table)
             if sum(len(t) for t in self.pending[name]) >= ROW_GROUP_ROWS:
                 self._write(name)
         self.articles_in_part += articles

@@ -1,8 +1,9 @@
 """How many processes to use, and the pool that runs chunks of articles on them.
 
 By default a corpus with more than :data:`AUTO_PARALLEL_CHARS` characters to parse
-uses every core (a small one stays in this process: starting workers would cost
-more than it saves). The number is capped by the cores and by the memory available,
+(a few hundred news articles; about five seconds of parsing, or thirty where workers
+must load the model themselves) uses every core; a smaller one stays in this process,
+where starting workers would cost more than it saves. The number is capped by the cores and by the memory available,
 each worker needing about :data:`WORKER_MEMORY_MB` (its own spaCy model and parse
 batches); asking for more says so and uses what fits.
 
@@ -34,8 +35,9 @@ from helpers.pipeline.chunk import ChunkResult, extract_chunk
 
 log = logging.getLogger(__name__)
 
-#: Characters of text to parse below which one process is used by default (about 30 s of parsing).
-AUTO_PARALLEL_CHARS = 500_000
+#: Characters of text to parse from which every core is used by default, by how workers start:
+#: forked workers share the loaded model at once, spawned ones load it (a few seconds each).
+AUTO_PARALLEL_CHARS = {"fork": 100_000, "spawn": 500_000}
 #: Memory one worker process needs: the spaCy model and its parse batches.
 WORKER_MEMORY_MB = 800
 #: Chunks handed to each worker ahead of the one it is working on.
@@ -58,13 +60,13 @@ def memory_workers() -> int:
 def resolve_workers(requested: int | None, text_chars: int = 0) -> int:
     """Return the number of processes to use.
 
-    ``requested``: None for the default (every core when ``text_chars`` of text are to be
-    parsed beyond :data:`AUTO_PARALLEL_CHARS`, else 1), 0 or less for every core, or a
+    ``requested``: None for the default (every core when more than :data:`AUTO_PARALLEL_CHARS`
+    characters of text are to be parsed, ``text_chars``; else 1), 0 or less for every core, or a
     number. More than the cores or the memory allow is capped, with a warning.
     """
     cores, fits = cpu_count(), memory_workers()
     if requested is None:
-        return min(cores, fits) if text_chars > AUTO_PARALLEL_CHARS else 1
+        return min(cores, fits) if text_chars > AUTO_PARALLEL_CHARS[_start_method()] else 1
     wanted = requested if requested > 0 else cores
     usable = min(wanted, cores, fits)
     if usable < wanted:
@@ -89,8 +91,8 @@ def _init_worker(registry: Registry, caches: Caches | None) -> None:
 
 
 def _worker_chunk(articles: list[Article]) -> ChunkResult:
-    """Run :func:`extract_chunk` in a pool process with the registry and caches it was given."""
-    return extract_chunk(articles, _WORKER_STATE["registry"], _WORKER_STATE["caches"])
+    """Run :func:`extract_chunk` in a pool process; return its rows as Arrow tables (cheap to send)."""
+    return extract_chunk(articles, _WORKER_STATE["registry"], _WORKER_STATE["caches"]).to_tables()
 
 
 def _start_method() -> str:
@@ -114,10 +116,13 @@ def worker_pool(workers: int, registry: Registry, caches: Caches | None) -> Iter
 
 def run_chunks(parts: list[list[Article]], registry: Registry, caches: Caches | None,
                workers: int = 1) -> Iterator[tuple[list[Article], ChunkResult]]:
-    """Yield ``(articles, result)`` chunk by chunk, in order, on ``workers`` processes."""
+    """Yield ``(articles, result)`` chunk by chunk, in order, on ``workers`` processes.
+
+    Each result holds its rows as Arrow tables (:meth:`ChunkResult.to_tables`).
+    """
     if workers <= 1 or len(parts) <= 1:
         for part in parts:
-            yield part, extract_chunk(part, registry, caches)
+            yield part, extract_chunk(part, registry, caches).to_tables()
         return
     with worker_pool(min(workers, len(parts)), registry, caches) as pool:
         pending: collections.deque[tuple[list[Article], Future]] = collections.deque()
