@@ -406,20 +406,25 @@ def test_sources_of_the_shipped_corpus_are_only_read():
 
 # --- exports: a broken row costs that row only, and every message names it -------------------------
 
+def extract_with(tmp_path, capsys, name, content):
+    """Extract the good seed and one more file; return the code, stderr, ids and the articles by id."""
+    code, err, ids = run_extract(make_corpus(tmp_path, {name: content}), tmp_path / "out", capsys)
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id") if ids else None
+    return code, err, ids, articles
+
+
 def test_csv_with_an_unterminated_quote_loses_one_row_not_the_rest(tmp_path, capsys):
     export = ("id,title,body,date\n"
               'a1,"Gaza strikes,Israeli strikes hit Gaza City on Monday, officials said.,2023-10-09\n'
               "a2,Aid convoy,A convoy of twelve trucks reached Rafah on Tuesday.,2023-10-10\n"
               'a3,"Talks, again",Qatari mediators met Hamas officials in Doha on Wednesday.,2023-10-11\n')
-    corpus = make_corpus(tmp_path, {"feed.csv": export})
-    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    code, err, ids, articles = extract_with(tmp_path, capsys, "feed.csv", export)
     assert code == 0 and ids == [GOOD, "a2", "a3"]
     line = problem_line(err, "feed.csv")
     assert line.startswith("warning: feed.csv: row 2: cannot be read as CSV")
     assert "a quote (\") that is never closed; row skipped, reading goes on at line 3" in line
     assert "Close the quote" in line
-    bodies = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")["body"]
-    assert bodies["a2"] == "A convoy of twelve trucks reached Rafah on Tuesday."
+    assert articles.loc["a2", "body"] == "A convoy of twelve trucks reached Rafah on Tuesday."
 
 
 def test_export_messages_name_the_row_and_its_id(tmp_path, capsys):
@@ -427,8 +432,7 @@ def test_export_messages_name_the_row_and_its_id(tmp_path, capsys):
             {"id": "bad-date", "text": SENTENCE + "Again.", "date": "the day after"},
             {"id": "no-text", "title": "Photo gallery", "text": ""}]
     export = "\n".join(json.dumps(row) for row in rows) + "\n"
-    corpus = make_corpus(tmp_path, {"feed.jsonl": export})
-    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    code, err, ids, _ = extract_with(tmp_path, capsys, "feed.jsonl", export)
     assert code == 0 and ids == [GOOD, "bad-date", "ok-1"]
     assert ("warning: feed.jsonl: row 2 (id 'bad-date'): date 'the day after' in column date not "
             "understood; published left empty. Write dates as YYYY-MM-DD") in err
@@ -438,12 +442,10 @@ def test_export_messages_name_the_row_and_its_id(tmp_path, capsys):
 def test_nul_bytes_after_the_first_4_kb_are_removed_and_reported(tmp_path, capsys):
     text = "Gaza City, 9 October 2023\n\n" + SENTENCE * 60 + "\x00\x00" + "The strikes continued overnight.\n"
     assert text.index("\x00") > 4096
-    corpus = make_corpus(tmp_path, {"late_nul.txt": text})
-    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    code, err, ids, articles = extract_with(tmp_path, capsys, "late_nul.txt", text)
     assert code == 0 and ids == [GOOD, "late_nul"]
     line = problem_line(err, "late_nul.txt")
     assert line.startswith("warning: ") and "holds 2 NUL or other control character(s), the first on line 3" in line
-    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert not articles["body"].str.contains("\x00").any() and not articles["title"].str.contains("\x00").any()
 
 
@@ -451,19 +453,16 @@ def test_a_nul_in_one_csv_row_is_reported_with_the_row_and_the_right_advice(tmp_
     export = ("id,title,text\n"
               "n1,Strike\x00s in Gaza,Israeli strikes hit Gaza City on Monday.\n"
               "n2,Convoy,A convoy of twelve trucks reached Rafah on Tuesday.\n")
-    corpus = make_corpus(tmp_path, {"feed.csv": export})
-    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    code, err, ids, articles = extract_with(tmp_path, capsys, "feed.csv", export)
     assert code == 0 and ids == [GOOD, "n1", "n2"]
     line = problem_line(err, "feed.csv")
     assert "row 2 (id 'n1'): column title holds 1 NUL or other control character(s)" in line
     assert ".txt" not in line and "looks binary" not in err
-    titles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id")["title"]
-    assert titles["n1"] == "Strikes in Gaza"
+    assert articles.loc["n1", "title"] == "Strikes in Gaza"
 
 
 def test_a_binary_file_named_csv_gets_advice_for_an_export(tmp_path, capsys):
-    corpus = make_corpus(tmp_path, {"dump.csv": bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 65]) * 300})
-    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    code, err, _, _ = extract_with(tmp_path, capsys, "dump.csv", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 65]) * 300)
     line = problem_line(err, "dump.csv")
     assert code == 1 and "looks binary" in line and "Export it again as CSV or JSON lines" in line
     assert ".txt" not in line
@@ -555,34 +554,29 @@ def test_an_article_whose_extraction_fails_is_named_and_the_others_written(tmp_p
     assert [p["path"] for p in problems] == ["story.txt"]
 
 
-def test_an_unexpected_crash_exits_3_and_keeps_the_previous_tables(tmp_path, capsys, monkeypatch):
+STOPS = [
+    (RuntimeError("something nobody foresaw"), 3,
+     ["Traceback", "RuntimeError: something nobody foresaw", "This is a bug in news-helpers",
+      "keeps its previous complete set"]),
+    (KeyboardInterrupt(), 130, ["interrupted: nothing was left half-written"]),
+]
+
+
+@pytest.mark.parametrize(("error", "expected_code", "messages"), STOPS, ids=["crash", "ctrl-c"])
+def test_a_crash_or_ctrl_c_has_its_own_exit_code_and_keeps_the_previous_tables(
+        tmp_path, capsys, monkeypatch, error, expected_code, messages):
     corpus = make_corpus(tmp_path)
     out = tmp_path / "out"
     assert run_extract(corpus, out, capsys)[0] == 0
     previous = table_files(out)
 
-    def crash(*args, **kwargs):
-        raise RuntimeError("something nobody foresaw")
+    def stop(*args, **kwargs):
+        raise error
 
-    monkeypatch.setattr(store.PartWriter, "add", crash)
+    monkeypatch.setattr(store.PartWriter, "add", stop)
     code, err, ids = run_extract(corpus, out, capsys)
-    assert code == 3 and ids == [GOOD] and table_files(out) == previous
-    assert "Traceback" in err and "RuntimeError: something nobody foresaw" in err
-    assert "This is a bug in news-helpers" in err and "keeps its previous complete set" in err
-
-
-def test_ctrl_c_exits_130_and_keeps_the_previous_tables(tmp_path, capsys, monkeypatch):
-    corpus = make_corpus(tmp_path)
-    out = tmp_path / "out"
-    assert run_extract(corpus, out, capsys)[0] == 0
-    previous = table_files(out)
-
-    def interrupt(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(store.PartWriter, "add", interrupt)
-    code, err, _ = run_extract(corpus, out, capsys)
-    assert code == 130 and "interrupted" in err and table_files(out) == previous
+    assert code == expected_code and ids == [GOOD] and table_files(out) == previous
+    assert all(message in err for message in messages), err
 
 
 # --- evaluate: the gold folder ----------------------------------------------------------------------

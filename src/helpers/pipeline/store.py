@@ -364,7 +364,11 @@ def is_complete(folder: str | Path) -> bool:
 
 def read_manifest(folder: str | Path) -> dict:
     """Return the ``_SUCCESS`` record of ``folder``'s current set; raise when there is none."""
-    root = resolve_tables(folder)
+    return _read_manifest(resolve_tables(folder), folder)
+
+
+def _read_manifest(root: Path, folder: str | Path) -> dict:
+    """Return the ``_SUCCESS`` record in the version folder ``root`` of the tables folder ``folder``."""
     try:
         manifest = json.loads((root / COMPLETE_MARKER).read_text(encoding="utf-8"))
     except (FileNotFoundError, NotADirectoryError):
@@ -388,16 +392,22 @@ def verify_tables(folder: str | Path) -> Path:
     added or removed, or a row count that differs) with what to do.
     """
     root = resolve_tables(folder)
-    manifest = read_manifest(folder)
+    manifest = _read_manifest(root, folder)
     for name in TABLES:
-        expected = manifest["tables"].get(name)
         table_dir = root / f"{name}.parquet"
-        found = table_record(table_dir) if table_dir.is_dir() else None
-        if found != expected:
+        try:
+            found = table_record(table_dir) if table_dir.is_dir() else None
+        except (OSError, pa.ArrowException):
+            found = None
+        if found != manifest["tables"].get(name):
             raise DamagedTablesError(
                 f"{folder}: table {name} does not match the row count and checksum recorded in "
                 f"{COMPLETE_MARKER} (a part was changed, added or removed after it was written). "
                 "Run `python -m helpers extract` again")
+    for name, expected in manifest.get("extras", {}).items():
+        if not (root / name).is_file() or _sha256_files([root / name]) != expected:
+            raise DamagedTablesError(f"{folder}: {name} does not match the checksum recorded in {COMPLETE_MARKER}. "
+                                     "Run `python -m helpers extract` again")
     return root
 
 
