@@ -1,11 +1,12 @@
 """One measured run in a fresh process; prints one JSON line with its timings and peak memory.
 
-    python -m benchmarks.child extract CORPUS OUT [--workers N]
+    python -m benchmarks.child extract CORPUS OUT [--workers N]   # no --workers: default settings
     python -m benchmarks.child spacy CORPUS
     python -m benchmarks.child steps CORPUS --limit 200
 
 The cache folder is ``NEWS_HELPERS_CACHE`` (set by the caller). Peak memory is the
-process's maximum resident set size (plus its worker processes', when any).
+process's maximum resident set size (and that of its largest worker process, when any);
+CPU seconds count this process and its workers.
 """
 
 from __future__ import annotations
@@ -24,22 +25,32 @@ def peak_mb() -> dict[str, float]:
     return {"peak_mb": round(own, 1), "peak_child_mb": round(children, 1)}
 
 
-def run_extract(corpus: str, out: str, workers: int) -> dict:
-    """Time reading and extracting ``corpus`` into ``out`` (the CLI's path)."""
+def cpu_seconds() -> float:
+    """Return the CPU seconds (user and system) of this process and its finished children."""
+    own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_extract(corpus: str, out: str, workers: int | None) -> dict:
+    """Time reading and extracting ``corpus`` into ``out`` (the CLI's path; None: default settings).
+
+    The model is loaded first, as the command line does before it starts any worker.
+    """
     from helpers.extract import nlp
     from helpers.pipeline.run import extract_to_folder, load_inputs
+    from helpers.pipeline.workers import cpu_count
 
     started = time.perf_counter()
-    if workers <= 1:
-        nlp.load_model()
+    nlp.load_model()
     loaded = time.perf_counter()
     articles, problems, registry = load_inputs(corpus)
     read = time.perf_counter()
+    cpu = cpu_seconds()
     summary = extract_to_folder(articles, registry, out, workers=workers)
     done = time.perf_counter()
     return {"articles": summary.articles, "steps": summary.steps, "counts": summary.counts,
             "startup_s": loaded - started, "read_s": read - loaded, "extract_s": done - read,
-            "problems": len(problems)}
+            "extract_cpu_s": cpu_seconds() - cpu, "problems": len(problems), "cores": cpu_count()}
 
 
 def run_spacy(corpus: str) -> dict:
@@ -50,19 +61,20 @@ def run_spacy(corpus: str) -> dict:
     model = nlp.load_model()
     articles, _, _ = load_inputs(corpus)
     bodies = [a.body for a in articles]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     words = 0
     for doc in model.pipe(bodies, batch_size=nlp.BATCH_SIZE):
         words += sum(1 for t in doc if not t.is_space and not t.is_punct)
     return {"articles": len(bodies), "words": words, "spacy_s": time.perf_counter() - started,
-            "batch_size": nlp.BATCH_SIZE, "pipeline": model.pipe_names}
+            "spacy_cpu_s": cpu_seconds() - cpu, "batch_size": nlp.BATCH_SIZE, "pipeline": model.pipe_names}
 
 
 def run_steps(corpus: str, limit: int) -> dict:
     """Time each step of :func:`helpers.pipeline.run.extract_article` on ``limit`` articles."""
     from helpers.extract import actors, events, figures, nlp, quotes, timexes
     from helpers.extract.parsed import parse_article
-    from helpers.pipeline.run import article_rows, load_inputs
+    from helpers.extract.rows import article_rows
+    from helpers.pipeline.run import load_inputs
 
     model = nlp.load_model()
     articles, _, registry = load_inputs(corpus)
@@ -99,7 +111,7 @@ def main() -> None:
     parser.add_argument("what", choices=["extract", "spacy", "steps"])
     parser.add_argument("corpus")
     parser.add_argument("out", nargs="?")
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--limit", type=int, default=200)
     args = parser.parse_args()
     if args.what == "extract":

@@ -9,9 +9,10 @@ every source file is byte-for-byte unchanged.
 
 import errno
 import hashlib
-import os
+import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -19,10 +20,9 @@ import pytest
 
 from checkout import SEEDS_DIR
 from helpers.__main__ import main
-from helpers.corpus import read_corpus
+from helpers.corpus import read_corpus, readers
 from helpers.corpus.sources import MAX_FILE_BYTES
-from helpers.pipeline import run as extract
-from helpers.pipeline import store
+from helpers.pipeline import chunk, store, workers
 from helpers.schema import TABLES
 
 GOOD = "003_3e998512e3ccf6bf"  # the shortest seed: parsed once, then served from the cache
@@ -148,7 +148,7 @@ def test_one_megabyte_single_line_is_reported_not_parsed_for_minutes(tmp_path, c
     code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
     line = problem_line(err, "oneline.txt")
     assert code == 1 and ids == [GOOD, "short_oneline"]
-    assert "characters of text after cleaning, over the limit of 200,000" in line
+    assert "has 1,048,576 characters, over 2 times the limit of 200,000" in line  # found before any cleaning
     assert "NEWS_HELPERS_MAX_ARTICLE_CHARS" in line and "Split it" in line
     sentences = pd.read_parquet(tmp_path / "out" / "sentences.parquet")
     assert (sentences["article_id"] == "short_oneline").sum() == 40
@@ -353,63 +353,48 @@ def test_output_folder_that_is_a_file(tmp_path, capsys):
     assert blocker.read_text() == "I am a file"
 
 
-def _fail_on_third_table(real):
+def fail_on_third_parquet_write(monkeypatch):
+    """Make the third Parquet write (a part file or a row group) fail as on a full disk."""
     calls = []
 
-    def write_table(table, where, **kwargs):
-        calls.append(where)
-        if len(calls) == 3:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(table, where, **kwargs)
+    def failing(real):
+        def write(*args, **kwargs):
+            calls.append(1)
+            if len(calls) == 3:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(*args, **kwargs)
 
-    return write_table
+        return write
+
+    monkeypatch.setattr(store.pq, "write_table", failing(store.pq.write_table))
+    monkeypatch.setattr(store.pq.ParquetWriter, "write_table", failing(store.pq.ParquetWriter.write_table))
+
+
+def table_files(out: Path) -> dict[str, tuple[str, int]]:
+    """Return the fingerprints of the tables folder's files (the lock file aside)."""
+    return {path: print_ for path, print_ in fingerprints(out).items() if not path.endswith(".lock")}
 
 
 def test_disk_full_half_way_keeps_the_previous_complete_tables(tmp_path, capsys, monkeypatch):
     corpus = make_corpus(tmp_path)
     out = tmp_path / "out"
     assert run_extract(corpus, out, capsys)[0] == 0
-    previous = fingerprints(out)
-    monkeypatch.setattr(store.pq, "write_table", _fail_on_third_table(store.pq.write_table))
+    previous = table_files(out)
+    fail_on_third_parquet_write(monkeypatch)
     code, err, ids = run_extract(corpus, out, capsys, "--no-cache")
     assert code == 2 and "No space left on device" in err and "Choose a writable folder" in err
-    assert fingerprints(out) == previous, "the previous complete set of tables was touched"
-    assert ids == [GOOD] and not list(out.glob(".tables-*"))
+    assert "keeps its previous complete set" in err
+    assert table_files(out) == previous, "the previous complete set of tables was touched"
+    assert ids == [GOOD] and len(list((out / ".versions").iterdir())) == 1
 
 
 def test_disk_full_on_a_fresh_folder_leaves_no_table(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(store.pq, "write_table", _fail_on_third_table(store.pq.write_table))
+    fail_on_third_parquet_write(monkeypatch)
     out = tmp_path / "out"
     code, err, _ = run_extract(make_corpus(tmp_path), out, capsys)
     assert code == 2 and "No space left on device" in err
-    assert list(out.iterdir()) == []
-
-
-def test_interrupted_while_moving_tables_into_place_is_never_taken_for_complete(
-    tmp_path, monkeypatch
-):
-    tables = extract.extract_corpus(make_corpus(tmp_path)).tables
-    out = tmp_path / "out"
-    store.write_tables(tables, out)
-    assert store.read_tables(out)["articles"]["article_id"].tolist() == [GOOD]
-    real_replace, moved = os.replace, []
-
-    def replace_then_crash(src, dst):
-        if len(moved) == 2:
-            raise KeyboardInterrupt
-        moved.append(dst)
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace_then_crash)
-    with pytest.raises(KeyboardInterrupt):
-        store.write_tables(tables, out)
-    assert len(moved) == 2 and not (out / "_SUCCESS").exists()
-    assert not list(out.glob(".tables-*")), "staging folder left behind"
-    with pytest.raises(
-        FileNotFoundError,
-        match="no complete set of tables .* Run `python -m helpers extract` again",
-    ):
-        store.read_tables(out)
+    assert sorted(p.name for p in out.iterdir()) == [".lock", ".versions"]
+    assert list((out / ".versions").iterdir()) == [] and not store.is_complete(out)
 
 
 def test_sources_of_the_shipped_corpus_are_only_read():
@@ -417,3 +402,209 @@ def test_sources_of_the_shipped_corpus_are_only_read():
     articles, _ = read_corpus(SEEDS_DIR)
     assert len(articles) == 5
     assert fingerprints(SEEDS_DIR) == before
+
+
+# --- exports: a broken row costs that row only, and every message names it -------------------------
+
+def extract_with(tmp_path, capsys, name, content):
+    """Extract the good seed and one more file; return the code, stderr, ids and the articles by id."""
+    code, err, ids = run_extract(make_corpus(tmp_path, {name: content}), tmp_path / "out", capsys)
+    articles = pd.read_parquet(tmp_path / "out" / "articles.parquet").set_index("article_id") if ids else None
+    return code, err, ids, articles
+
+
+def test_csv_with_an_unterminated_quote_loses_one_row_not_the_rest(tmp_path, capsys):
+    export = ("id,title,body,date\n"
+              'a1,"Gaza strikes,Israeli strikes hit Gaza City on Monday, officials said.,2023-10-09\n'
+              "a2,Aid convoy,A convoy of twelve trucks reached Rafah on Tuesday.,2023-10-10\n"
+              'a3,"Talks, again",Qatari mediators met Hamas officials in Doha on Wednesday.,2023-10-11\n')
+    code, err, ids, articles = extract_with(tmp_path, capsys, "feed.csv", export)
+    assert code == 0 and ids == [GOOD, "a2", "a3"]
+    line = problem_line(err, "feed.csv")
+    assert line.startswith("warning: feed.csv: row 2: cannot be read as CSV")
+    assert "a quote (\") that is never closed; row skipped, reading goes on at line 3" in line
+    assert "Close the quote" in line
+    assert articles.loc["a2", "body"] == "A convoy of twelve trucks reached Rafah on Tuesday."
+
+
+def test_export_messages_name_the_row_and_its_id(tmp_path, capsys):
+    rows = [{"id": "ok-1", "text": SENTENCE, "date": "2023-10-09"},
+            {"id": "bad-date", "text": SENTENCE + "Again.", "date": "the day after"},
+            {"id": "no-text", "title": "Photo gallery", "text": ""}]
+    export = "\n".join(json.dumps(row) for row in rows) + "\n"
+    code, err, ids, _ = extract_with(tmp_path, capsys, "feed.jsonl", export)
+    assert code == 0 and ids == [GOOD, "bad-date", "ok-1"]
+    assert ("warning: feed.jsonl: row 2 (id 'bad-date'): date 'the day after' in column date not "
+            "understood; published left empty. Write dates as YYYY-MM-DD") in err
+    assert "warning: feed.jsonl: row 3 (id 'no-text'): none of the text columns" in err
+
+
+def test_nul_bytes_after_the_first_4_kb_are_removed_and_reported(tmp_path, capsys):
+    text = "Gaza City, 9 October 2023\n\n" + SENTENCE * 60 + "\x00\x00" + "The strikes continued overnight.\n"
+    assert text.index("\x00") > 4096
+    code, err, ids, articles = extract_with(tmp_path, capsys, "late_nul.txt", text)
+    assert code == 0 and ids == [GOOD, "late_nul"]
+    line = problem_line(err, "late_nul.txt")
+    assert line.startswith("warning: ") and "holds 2 NUL or other control character(s), the first on line 3" in line
+    assert not articles["body"].str.contains("\x00").any() and not articles["title"].str.contains("\x00").any()
+
+
+def test_a_nul_in_one_csv_row_is_reported_with_the_row_and_the_right_advice(tmp_path, capsys):
+    export = ("id,title,text\n"
+              "n1,Strike\x00s in Gaza,Israeli strikes hit Gaza City on Monday.\n"
+              "n2,Convoy,A convoy of twelve trucks reached Rafah on Tuesday.\n")
+    code, err, ids, articles = extract_with(tmp_path, capsys, "feed.csv", export)
+    assert code == 0 and ids == [GOOD, "n1", "n2"]
+    line = problem_line(err, "feed.csv")
+    assert "row 2 (id 'n1'): column title holds 1 NUL or other control character(s)" in line
+    assert ".txt" not in line and "looks binary" not in err
+    assert articles.loc["n1", "title"] == "Strikes in Gaza"
+
+
+def test_a_binary_file_named_csv_gets_advice_for_an_export(tmp_path, capsys):
+    code, err, _, _ = extract_with(tmp_path, capsys, "dump.csv", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 65]) * 300)
+    line = problem_line(err, "dump.csv")
+    assert code == 1 and "looks binary" in line and "Export it again as CSV or JSON lines" in line
+    assert ".txt" not in line
+
+
+# --- Markdown: linear stripping, and the size limit before any stripping -----------------------------
+
+def test_a_markdown_emphasis_bomb_over_the_limit_is_skipped_before_it_is_stripped(tmp_path, capsys,
+                                                                                  monkeypatch):
+    def must_not_strip(line):
+        raise AssertionError("Markdown was stripped before the size limit was checked")
+
+    monkeypatch.setattr(readers, "strip_markdown_inline", must_not_strip)
+    corpus = make_corpus(tmp_path, {"bomb.md": "*a " * 350_000})
+    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    line = problem_line(err, "bomb.md")
+    assert code == 1 and ids == [GOOD]
+    assert "has 1,050,000 characters, over 2 times the limit of 200,000" in line and "skipped unread" in line
+
+
+def test_markdown_stripping_takes_time_in_proportion_to_the_text(tmp_path):
+    """A 100 KB line of unclosed markers costs about what 100 KB of plain prose does (in one run).
+
+    Before, the emphasis pattern backtracked to the end of the line from every marker:
+    ``*a `` repeated over 100 KB took 56 s, some ten thousand times the prose.
+    """
+    def seconds(text):
+        started = time.perf_counter()
+        readers.read_markdown(text, "x")
+        return time.perf_counter() - started
+
+    prose = (SENTENCE * (100_000 // len(SENTENCE)))[:100_000]
+    baseline = min(seconds(prose) for _ in range(3))
+    for marker in ("*a ", "[a ", "__a ", "<br ", "](", "#"):
+        bomb = (marker * (100_000 // len(marker) + 1))[:100_000]
+        assert min(seconds(bomb) for _ in range(3)) < 50 * baseline + 0.05, marker
+
+
+# --- file names with line breaks ------------------------------------------------------------------
+
+def test_a_line_break_in_a_file_name_never_reaches_the_id_or_forges_a_message(tmp_path, capsys):
+    name = "story\nerror: forged.txt: looks binary.txt"
+    corpus = make_corpus(tmp_path, {name: SENTENCE * 2, "empty.txt": b""})
+    code, err, ids = run_extract(corpus, tmp_path / "out", capsys)
+    assert code == 1 and ids == [GOOD, "story_error: forged.txt: looks binary"]
+    assert not any(line.startswith("error: forged.txt") for line in err.splitlines()), err
+    warning = problem_line(err, "story\\nerror: forged.txt: looks binary.txt")
+    assert "has a line break or other control character in its name" in warning and "Rename the file" in warning
+
+
+# --- processes: more than the machine has -------------------------------------------------------------
+
+def test_more_workers_than_cores_are_capped_with_the_reason(tmp_path, capsys, monkeypatch, caplog):
+    monkeypatch.setattr(workers, "cpu_count", lambda: 2)
+    assert workers.resolve_workers(8) == 2
+    assert "8 worker processes asked for, but this machine has 2 core(s); using 2" in caplog.text
+    assert "holds its own spaCy model" in caplog.text and "memory" in caplog.text
+    monkeypatch.setattr(workers, "memory_workers", lambda: 1)
+    assert workers.resolve_workers(0) == 1 and "the free memory" in caplog.text
+    caplog.clear()
+    code, err, ids = run_extract(make_corpus(tmp_path), tmp_path / "out", capsys, "--workers", "8")
+    assert code == 0 and ids == [GOOD] and "8 worker processes asked for" in err + caplog.text
+
+
+def test_by_default_a_large_corpus_uses_every_core_and_a_small_one_this_process(monkeypatch):
+    monkeypatch.setattr(workers, "cpu_count", lambda: 4)
+    monkeypatch.setattr(workers, "memory_workers", lambda: 3)
+    assert workers.resolve_workers(None, text_chars=max(workers.AUTO_PARALLEL_CHARS.values()) + 1) == 3
+    assert workers.resolve_workers(None, text_chars=10_000) == 1
+
+
+# --- one article that fails extraction, a crash, Ctrl-C ----------------------------------------------
+
+def test_an_article_whose_extraction_fails_is_named_and_the_others_written(tmp_path, capsys, monkeypatch):
+    real = chunk._extract_one
+
+    def fail_on_story(article, doc, registry, base):
+        if article.article_id == "story":
+            raise OverflowError("date value out of range")
+        return real(article, doc, registry, base)
+
+    monkeypatch.setattr(chunk, "_extract_one", fail_on_story)
+    corpus = make_corpus(tmp_path, {"story.txt": SENTENCE * 2})
+    code, err, ids = run_extract(corpus, tmp_path / "out", capsys, "--no-cache")
+    assert code == 1 and ids == [GOOD]
+    line = problem_line(err, "story.txt")
+    assert "extraction failed (OverflowError: date value out of range); article skipped" in line
+    problems = json.loads((tmp_path / "out" / "problems.json").read_text())
+    assert [p["path"] for p in problems] == ["story.txt"]
+
+
+STOPS = [
+    (RuntimeError("something nobody foresaw"), 3,
+     ["Traceback", "RuntimeError: something nobody foresaw", "This is a bug in news-helpers",
+      "keeps its previous complete set"]),
+    (KeyboardInterrupt(), 130, ["interrupted: nothing was left half-written"]),
+]
+
+
+@pytest.mark.parametrize(("error", "expected_code", "messages"), STOPS, ids=["crash", "ctrl-c"])
+def test_a_crash_or_ctrl_c_has_its_own_exit_code_and_keeps_the_previous_tables(
+        tmp_path, capsys, monkeypatch, error, expected_code, messages):
+    corpus = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    assert run_extract(corpus, out, capsys)[0] == 0
+    previous = table_files(out)
+
+    def stop(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(store.PartWriter, "add", stop)
+    code, err, ids = run_extract(corpus, out, capsys)
+    assert code == expected_code and ids == [GOOD] and table_files(out) == previous
+    assert all(message in err for message in messages), err
+
+
+# --- evaluate: the gold folder ----------------------------------------------------------------------
+
+def test_evaluate_with_a_missing_gold_folder_exits_2_before_extracting(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("helpers.__main__.extract_corpus", lambda *a, **k: pytest.fail("extracted first"))
+    code = main(["evaluate", "--corpus", str(make_corpus(tmp_path)), "--gold", str(tmp_path / "nope")])
+    err = capsys.readouterr().err
+    assert code == 2 and f"error: {tmp_path / 'nope'}: gold folder does not exist" in err
+    assert "with --gold" in err and "Traceback" not in err
+
+
+CORRUPT_GOLD = [
+    ("timexes.csv", b"\xff\xfe\x00garbage", "cannot be read as CSV"),
+    ("timexes.csv", b"text,value\nTuesday,2019-11-19\n", "has no article_id column"),
+    ("mentions.csv", b"article_id,text,actor_id,count\n" + f"{GOOD},Iran,iran,many\n".encode(),
+     "cannot be scored (ValueError"),
+    ("notes.txt", b"nothing to score", "holds none of the gold files"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "problem"), CORRUPT_GOLD,
+                         ids=["not-csv", "no-article-id", "bad-count", "no-gold-file"])
+def test_evaluate_with_a_corrupt_gold_file_names_it(tmp_path, capsys, name, content, problem):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / name).write_bytes(content)
+    code = main(["evaluate", "--corpus", str(make_corpus(tmp_path)), "--gold", str(gold)])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err and problem in err
+    assert f"error: {gold / name if name.endswith('.csv') else gold}" in err

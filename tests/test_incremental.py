@@ -1,5 +1,6 @@
 """Incremental extraction: per-step caches, new articles only, registry changes, chunked writing."""
 
+import hashlib
 import shutil
 
 import pandas as pd
@@ -9,7 +10,7 @@ from checkout import SEEDS_DIR
 from helpers.extract import nlp, timexes
 from helpers.paths import DEFAULT_REGISTRY
 from helpers.pipeline import run as extract
-from helpers.pipeline import store
+from helpers.pipeline import store, workers
 from helpers.schema import TABLES
 
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
@@ -99,8 +100,25 @@ def test_chunked_parts_and_two_processes_give_the_same_tables(tmp_path, cache):
         pd.testing.assert_frame_equal(written[name], reference[name], check_dtype=False, obj=name)
 
 
-def test_cache_entries_are_per_step(tmp_path, cache):
+def test_cache_entries_are_per_step_one_segment_per_chunk(tmp_path, cache):
     corpus = make_corpus(tmp_path / "corpus", SEED_FILES[:2])
     extract.extract_corpus(corpus)
-    steps = {path.name: sum(1 for p in path.rglob("*") if p.is_file()) for path in cache.iterdir()}
-    assert steps == {"parse": 2, "base": 2, "rows": 2}
+    steps = {path.name: sorted(p for p in path.rglob("*") if p.is_file()) for path in cache.iterdir()}
+    assert {step: len(files) for step, files in steps.items()} == {"parse": 1, "base": 1, "rows": 1}
+    for files in steps.values():
+        data = files[0].read_bytes()
+        assert data.startswith(b"ARROW1")  # Arrow IPC: data, never code
+        assert files[0].name == hashlib.sha256(data).hexdigest() + ".arrow"
+
+
+def test_spawned_workers_give_the_same_tables(tmp_path, cache, monkeypatch):
+    """Where this process has threads (a notebook kernel), workers are spawned and load spaCy themselves."""
+    corpus = make_corpus(tmp_path / "corpus", SEED_FILES[:3])
+    reference = extract.extract_corpus(corpus, use_cache=False).tables
+    monkeypatch.setattr(workers, "_start_method", lambda: "spawn")
+    articles, _, registry = extract.load_inputs(corpus)
+    summary = extract.extract_to_folder(articles, registry, tmp_path / "out", workers=2, chunk_size=1)
+    assert summary.steps == {"parsed": 3}
+    written = store.read_tables(tmp_path / "out")
+    for name in TABLES:
+        pd.testing.assert_frame_equal(written[name], reference[name], check_dtype=False, obj=name)

@@ -96,7 +96,7 @@ def test_news_api_exports_with_nested_source_and_their_sources(second):
     assert row.body.startswith("Hezbollah fired anti-tank missiles")
     csv_row = articles["wire-0042"]
     assert (csv_row.title_source, csv_row.published_source) == ("export:headline", "export:date")
-    assert any(p.path == "exports/feed.jsonl" and p.message.startswith("row 3: none of the text")
+    assert any(p.path == "exports/feed.jsonl" and p.message.startswith("row 3 (id 'feed-000003'): none of the text")
                for p in problems)
 
 

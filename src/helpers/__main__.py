@@ -1,8 +1,10 @@
 """Command line: ``python -m helpers {extract,render,evaluate}`` (also ``news-helpers``).
 
-Exit codes: 0 success; 1 some articles or reports failed (the rest went through);
-2 bad command line or input that stops everything (a corpus folder that does not
-exist, an output folder that cannot be written).
+Exit codes: 0 success; 1 some articles or reports failed (the rest were written);
+2 bad command line or input that stops everything, nothing written (a corpus folder
+that does not exist, an output folder that cannot be written or is being written by
+another extraction); 3 an unexpected error, a bug (the traceback follows the message;
+tables are all or nothing, so the previous complete set stays); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from helpers.corpus import CorpusProblem, ExportColumns
-from helpers.evaluation.evaluate import GoldError, evaluate_tables, format_scores
+from helpers.evaluation.evaluate import GoldError, check_gold_folder, evaluate_tables, format_scores
 from helpers.extract.registry import RegistryError
-from helpers.paths import PROJECT_ENV, ProjectNotFoundError, reports_dir, seeds_dir
+from helpers.paths import PROJECT_ENV, ProjectNotFoundError, project_root, reports_dir, seeds_dir
 from helpers.pipeline.cluster import SchedulerError, extract_distributed
 from helpers.pipeline.run import ExtractionSummary, ensure_tables, extract_corpus, extract_to_folder, load_inputs
+from helpers.pipeline.store import TablesBusyError
 from helpers.reports.jobs import Job, JobsFileError, default_jobs, load_jobs
 from helpers.reports.render import render_jobs
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+EXIT_OK, EXIT_PARTIAL, EXIT_FATAL, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def _print_problems(problems: list[CorpusProblem]) -> None:
@@ -51,15 +55,15 @@ def _export_columns(pairs: list[str] | None) -> ExportColumns | None:
     return ExportColumns().with_overrides(overrides)
 
 
-def _run_extract(args: argparse.Namespace, articles: list, registry) -> ExtractionSummary:
+def _run_extract(args: argparse.Namespace, articles: list, registry,
+                 problems: list[CorpusProblem]) -> ExtractionSummary:
     """Extract in this process, in a process pool, or on Dask, as the options say."""
     if args.scheduler:
         return extract_distributed(articles, registry, args.out, args.scheduler,
                                    workers=args.workers or 2, partition_size=args.partition_size,
-                                   use_cache=not args.no_cache)
+                                   use_cache=not args.no_cache, problems=problems)
     return extract_to_folder(articles, registry, args.out, use_cache=not args.no_cache,
-                             workers=1 if args.workers is None else args.workers,
-                             progress=sys.stderr.isatty())
+                             workers=args.workers, progress=sys.stderr.isatty(), problems=problems)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -70,17 +74,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _fatal(exc)
     _print_problems(problems)
     try:
-        summary = _run_extract(args, articles, registry)
-    except SchedulerError as exc:
+        summary = _run_extract(args, articles, registry, problems)
+    except (SchedulerError, TablesBusyError) as exc:
         return _fatal(exc)
     except OSError as exc:
-        print(f"error: cannot write tables to {args.out}: {exc.strerror or exc}. "
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: cannot write tables to {args.out}: {exc.strerror or exc}{where}. Nothing was "
+              "written; the folder keeps its previous complete set of tables, if it had one. "
               "Choose a writable folder with --out.", file=sys.stderr)
         return EXIT_FATAL
+    _print_problems(summary.problems)
     parsed = summary.steps.get("parsed", 0)
     print(f"{summary.articles} articles ({parsed} parsed, {summary.articles - parsed} from cache); "
           f"{len(summary.written)} tables written to {args.out}")
-    errors = [p for p in problems if p.severity == "error"]
+    errors = [p for p in problems + summary.problems if p.severity == "error"]
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -131,8 +138,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Print precision, recall and F1 per table against a gold folder."""
     try:
+        gold = check_gold_folder(args.gold or project_root() / "tests" / "gold")
         result = extract_corpus(args.corpus or seeds_dir(), args.registry)
-        print(format_scores(evaluate_tables(result.tables, args.gold)))
+        print(format_scores(evaluate_tables(result.tables, gold)))
     except (FileNotFoundError, RegistryError, GoldError) as exc:
         return _fatal(exc)
     return EXIT_OK
@@ -153,8 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--registry", type=Path, default=None, help="actor registry YAML (default: shipped)")
     extract.add_argument("--no-cache", action="store_true", help="ignore the per-article cache")
     extract.add_argument("--workers", type=int, default=None,
-                         help="processes (default 1; 0 means one per core) or, with --scheduler "
-                              "local, Dask workers (default 2)")
+                         help="processes (default: every core for a corpus with more than about 30 s "
+                              "of parsing, else 1; 0 means every core; capped by the cores and the free "
+                              "memory) or, with --scheduler local, Dask workers (default 2)")
     extract.add_argument("--scheduler", default=None,
                          help="run as Dask tasks: 'local' starts a local cluster, or the address "
                               "of a running scheduler (tcp://host:8786)")
@@ -175,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")
     evaluate.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the project's seeds/)")
-    evaluate.add_argument("--gold", type=Path, default=Path("tests/gold"))
+    evaluate.add_argument("--gold", type=Path, default=None,
+                          help="folder of gold CSV files (default: the project's tests/gold)")
     evaluate.add_argument("--registry", type=Path, default=None)
     evaluate.set_defaults(func=cmd_evaluate)
     return parser
@@ -194,6 +204,21 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ProjectNotFoundError as exc:
         return _fatal(exc)
+    except KeyboardInterrupt:
+        print("interrupted: nothing was left half-written (tables are written all or nothing, so an "
+              "output folder keeps its previous complete set; reports finished before stay)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: a bug gets its own exit code, not "some failed"
+        return _bug(exc)
+
+
+def _bug(exc: Exception) -> int:
+    """Print an unexpected error with its traceback and what was kept; return 3."""
+    traceback.print_exception(exc, file=sys.stderr)
+    print(f"error: unexpected {type(exc).__name__}: {exc}. This is a bug in news-helpers; please report "
+          "it with the traceback above. Tables are written all or nothing, so an output folder keeps its "
+          "previous complete set; reports finished before the error stay", file=sys.stderr)
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

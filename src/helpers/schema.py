@@ -7,6 +7,8 @@ and Parquet files written from different runs or partitions share one schema.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pyarrow as pa
 
@@ -62,19 +64,27 @@ TABLES: dict[str, pa.Schema] = {
 ARTICLE_TABLES = [name for name in TABLES if name != "actors"]
 
 
-def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """Return ``rows`` as a DataFrame with the columns and dtypes of ``table``.
+def rows_to_arrow(table: str, rows: list[dict]) -> pa.Table:
+    """Return ``rows`` as an Arrow table with the schema of ``table``.
 
     Missing keys become nulls; keys that are not in the schema raise ``KeyError`` so a
     typo in an extractor is caught by the tests rather than silently dropped.
     """
     schema = TABLES[table]
-    names = schema.names
-    extra = {key for row in rows for key in row} - set(names)
+    extra = {key for row in rows for key in row} - set(schema.names)
     if extra:
         raise KeyError(f"table {table}: columns not in the schema: {sorted(extra)}")
-    arrow = pa.Table.from_pylist([{n: row.get(n) for n in names} for row in rows], schema=schema)
-    return arrow.to_pandas(types_mapper=_types_mapper)
+    return pa.Table.from_pylist(rows, schema=_with_pandas_metadata(table))
+
+
+def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Return ``rows`` as a DataFrame with the columns and dtypes of ``table`` (see :func:`rows_to_arrow`)."""
+    return arrow_to_frame(rows_to_arrow(table, rows))
+
+
+def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
+    """Return an Arrow table of one of :data:`TABLES` as a DataFrame with nullable dtypes."""
+    return table.to_pandas(types_mapper=_types_mapper)
 
 
 def _types_mapper(arrow_type: pa.DataType):
@@ -86,6 +96,16 @@ def _types_mapper(arrow_type: pa.DataType):
     if pa.types.is_float64(arrow_type):
         return pd.Float64Dtype()
     return None
+
+
+@functools.cache
+def _with_pandas_metadata(table: str) -> pa.Schema:
+    """Return the schema of ``table`` with the pandas metadata that ``pd.read_parquet`` uses.
+
+    With it, pandas reads the Parquet files with the same nullable dtypes as :func:`to_frame`.
+    """
+    empty = arrow_to_frame(TABLES[table].empty_table())
+    return pa.Table.from_pandas(empty, schema=TABLES[table], preserve_index=False).schema
 
 
 def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:

@@ -9,6 +9,20 @@ from dataclasses import dataclass, field
 from helpers.corpus.cleaning import CleanArticle
 
 
+def printable(text: str) -> str:
+    r"""Return ``text`` with line breaks and other unprintable characters written as escapes.
+
+    Used wherever a file name or a value from a file is printed, so that it can never
+    start a new line of output or send codes to the terminal.
+
+    >>> print(printable("a\nerror: b\x1b[2J"))
+    a\nerror: b\x1b[2J
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 @dataclass
 class CorpusProblem:
     """Something wrong with one file of the corpus, phrased for the user."""
@@ -18,8 +32,8 @@ class CorpusProblem:
     severity: str = "error"  # error: the article was skipped; warning: it went through
 
     def __str__(self) -> str:
-        """Return ``path: message``."""
-        return f"{self.path}: {self.message}"
+        """Return ``path: message``, with line breaks and control characters escaped."""
+        return f"{printable(self.path)}: {printable(self.message)}"
 
 
 class NoArticlesError(FileNotFoundError):

@@ -4,8 +4,11 @@ Each file goes through the reader of its format (:mod:`helpers.corpus.readers`),
 cleaning (:mod:`helpers.corpus.cleaning`), then takes its metadata in one order
 (:mod:`helpers.corpus.metadata`: catalogue over file over text). Problems with one
 file are collected as :class:`~helpers.corpus.article.CorpusProblem` and never stop
-the other articles; each message names the file, the problem and what to do. A
-catalogue ``path`` must stay inside the corpus folder, and so must a symbolic link.
+the other articles; each message names the file (and the row of an export), the
+problem and what to do. A catalogue ``path`` must stay inside the corpus folder, and so
+must a symbolic link. An article's text is checked against the size limit before any
+markup is stripped, and an id taken from a file name never holds a line break or other
+control character.
 """
 
 from __future__ import annotations
@@ -26,6 +29,12 @@ from helpers.corpus.readers import (
     read_documents,
 )
 from helpers.corpus.sources import MAX_ARTICLE_CHARS_ENV, MAX_FILE_BYTES, max_article_chars, read_source
+
+#: Formats whose text is checked against the size limit before it is read: markup and
+#: boilerplate may at most double an article's text (saved web pages are mostly markup,
+#: so they are limited by their size on disk only).
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+MARKUP_ALLOWANCE = 2
 
 
 def build_article(article_id: str, source_path: str, doc: Document | str, row: dict[str, str] | None,
@@ -59,16 +68,37 @@ def find_files(folder: Path) -> list[Path]:
     )
 
 
-def _too_long(article: Article, relative: str, problems: list[CorpusProblem]) -> bool:
+def _too_long(article: Article, relative: str, problems: list[CorpusProblem], where: str = "") -> bool:
     """Return True (and record why) when an article's text is over :func:`max_article_chars`."""
     limit = max_article_chars()
     if len(article.body) <= limit:
         return False
     problems.append(CorpusProblem(relative, (
-        f"has {len(article.body):,} characters of text after cleaning, over the limit of {limit:,} "
+        f"{where}has {len(article.body):,} characters of text after cleaning, over the limit of {limit:,} "
         "for one article; skipped (parsing it would take many minutes). Split it into one file per "
         f"article, or raise the limit with the environment variable {MAX_ARTICLE_CHARS_ENV}")))
     return True
+
+
+def _too_long_to_read(path: Path, text: str, relative: str, problems: list[CorpusProblem]) -> bool:
+    """Return True (and record why) for a text file far over the limit before its markup is removed."""
+    limit = max_article_chars() * MARKUP_ALLOWANCE
+    if path.suffix.lower() not in TEXT_SUFFIXES or len(text) <= limit:
+        return False
+    problems.append(CorpusProblem(relative, (
+        f"has {len(text):,} characters, over {MARKUP_ALLOWANCE} times the limit of {max_article_chars():,} "
+        "characters of text for one article; skipped unread. Split it into one file per article, or "
+        f"raise the limit with the environment variable {MAX_ARTICLE_CHARS_ENV}")))
+    return True
+
+
+def file_article_id(stem: str) -> str:
+    r"""Return the article id of a file: its stem, with unprintable characters (line breaks) as ``_``.
+
+    >>> file_article_id("ceasefire\ntalks")
+    'ceasefire_talks'
+    """
+    return stem if stem.isprintable() else "".join(ch if ch.isprintable() else "_" for ch in stem)
 
 
 def _outside(folder: Path, path: Path, relative: str, problems: list[CorpusProblem]) -> bool:
@@ -87,7 +117,7 @@ def _sources(folder: Path, catalog: dict[str, dict[str, str]]) -> list[tuple[str
                for article_id, row in catalog.items() if "_file" in row}
     pairs = [(article_id, file) for file, article_id in by_file.items() if file.is_file()]
     claimed = set(by_file)
-    pairs += [(p.stem, p) for p in find_files(folder) if p.resolve() not in claimed]
+    pairs += [(file_article_id(p.stem), p) for p in find_files(folder) if p.resolve() not in claimed]
     return sorted(pairs, key=lambda pair: (pair[1].as_posix(), pair[0]))
 
 
@@ -118,21 +148,9 @@ def read_corpus(folder: str | Path, columns: ExportColumns | None = None,
                 f"has the same article id {article_id!r} as {articles[article_id].source_path}; "
                 "skipped. Rename one of the files")))
             continue
-        if _outside(folder, path, relative, problems):
-            continue
-        is_export = path.suffix.lower() in EXPORT_SUFFIXES
-        text = read_source(path, relative, problems, None if is_export else MAX_FILE_BYTES)
-        if text is None:
-            continue
-        for doc in read_documents(path, text, columns):
-            problems.extend(CorpusProblem(relative, w, "warning") for w in doc.warnings)
-            if doc.text.strip():
-                _add_document(doc, doc.article_id or article_id, relative,
-                              (catalog, exclusions, articles, bodies), problems)
-            elif not is_export:
-                problems.append(CorpusProblem(relative, (
-                    "has no article text (the page's main text could not be found); skipped. "
-                    "Save the article's page itself, or its text as .txt")))
+        for doc in _read_file(folder, path, article_id, columns, problems):
+            _add_document(doc, doc.article_id or article_id, _relative(folder, path),
+                          (catalog, exclusions, articles, bodies), problems)
     for article_id in sorted(set(catalog) - {article_id for article_id, _ in sources}):
         problems.append(CorpusProblem(CATALOG_NAME, (
             f"article {article_id!r} has no file in the corpus; row ignored. Add the file "
@@ -145,6 +163,32 @@ def read_corpus(folder: str | Path, columns: ExportColumns | None = None,
     return [articles[k] for k in sorted(articles)], problems
 
 
+def _read_file(folder: Path, path: Path, article_id: str, columns: ExportColumns,
+               problems: list[CorpusProblem]) -> list[Document]:
+    """Return the documents with text of one corpus file; what is wrong with it goes to ``problems``."""
+    relative = _relative(folder, path)
+    if _outside(folder, path, relative, problems):
+        return []
+    if not path.stem.isprintable():
+        problems.append(CorpusProblem(relative, (
+            f"has a line break or other control character in its name; its article id is "
+            f"{article_id!r}. Rename the file"), "warning"))
+    is_export = path.suffix.lower() in EXPORT_SUFFIXES
+    text = read_source(path, relative, problems, None if is_export else MAX_FILE_BYTES, is_export)
+    if text is None or _too_long_to_read(path, text, relative, problems):
+        return []
+    documents = []
+    for doc in read_documents(path, text, columns):
+        problems.extend(CorpusProblem(relative, w, "warning") for w in doc.warnings)
+        if doc.text.strip():
+            documents.append(doc)
+        elif not is_export:
+            problems.append(CorpusProblem(relative, (
+                "has no article text (the page's main text could not be found); skipped. "
+                "Save the article's page itself, or its text as .txt")))
+    return documents
+
+
 def _add_document(doc: Document, article_id: str, relative: str,
                   state: tuple[dict, Exclusions, dict[str, Article], dict[str, str]],
                   problems: list[CorpusProblem]) -> None:
@@ -153,25 +197,26 @@ def _add_document(doc: Document, article_id: str, relative: str,
     ``state`` is ``(catalog, exclusions, articles by id, article id by body hash)``.
     """
     catalog, exclusions, articles, bodies = state
+    where = f"{doc.where}: " if doc.where else ""
     if article_id in articles:
         problems.append(CorpusProblem(relative, (
-            f"has the same article id {article_id!r} as {articles[article_id].source_path}; "
+            f"{where}has the same article id {article_id!r} as {articles[article_id].source_path}; "
             "skipped. Rename one of the files, or give the rows distinct ids")))
         return
     row = catalog.get(article_id)
     article = build_article(article_id, relative, doc, row, exclusions.get(article_id), problems)
     if not article.body:
         problems.append(CorpusProblem(relative, (
-            "has no article text left after cleaning (every line looked like boilerplate); "
+            f"{where}has no article text left after cleaning (every line looked like boilerplate); "
             "skipped. Check that the file holds the article's text")))
         return
-    if _too_long(article, relative, problems):
+    if _too_long(article, relative, problems, where):
         return
     key = hashlib.sha256(article.body.encode("utf-8")).hexdigest()
     if key in bodies:
         first = articles[bodies[key]]
         problems.append(CorpusProblem(relative, (
-            f"article {article_id!r} has the same text as {first.article_id!r} "
+            f"{where}article {article_id!r} has the same text as {first.article_id!r} "
             f"({first.source_path}); not counted twice (only the first is extracted)"), "warning"))
         return
     bodies[key] = article_id

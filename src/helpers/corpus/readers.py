@@ -20,11 +20,15 @@ A corpus folder may mix, in nested folders:
   ``title, description, content, url, publishedAt, source.name, author``; RSS
   dumps' ``title, description, link, date_published, outlet``). A dotted name
   (``source.name``) reaches into a nested JSON object. A row's id comes from an
-  ``id`` column, else it is ``<file stem>-<row number>``.
+  ``id`` column, else it is ``<file stem>-<row number>``. A CSV row with a quote that
+  is never closed, or with more or fewer fields than the header, is reported with its
+  row and line and skipped, and reading goes on at the next line (so the quote does not
+  swallow the rows after it). NUL and other control characters in a row are removed
+  and reported.
 
 Every field found is recorded with where it came from (``title_source``,
 ``author_source``, ``published_source``). Readers never raise on one bad row: they
-return warnings, and the corpus reports them.
+return warnings naming the row (and its id when it has one), and the corpus reports them.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from typing import Any
 
 import yaml
 
+from helpers.corpus.sources import strip_control_characters
+
 log = logging.getLogger(__name__)
 
 #: Optional file in a corpus folder that names the export columns (see :class:`ExportColumns`).
@@ -58,10 +64,12 @@ class Document:
     ``metadata`` holds any of ``title, author, outlet, url, published (a date),
     published_precision, published_source, title_source, author_source``.
     ``dropped`` holds the lines the reader removed, as ``(line_no, text, reason)``.
+    ``where`` names the row of an export the document came from (``row 3 (id 'x')``).
     """
 
     text: str
     article_id: str | None = None
+    where: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -170,14 +178,18 @@ def read_txt(text: str, stem: str) -> list[Document]:
     return [Document(text)]
 
 
-_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+# Every pattern runs in time linear in the line: a bracket, parenthesis or emphasis
+# marker only looks as far as the next one of its kind, so a line of thousands of
+# unclosed markers (``*a *a *a ...``) costs no more than plain text.
+_MD_IMAGE = re.compile(r"^\s*!\[[^\[\]]*\]\([^()]*\)\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*))?$")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
+_MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3})([^*\s](?:[^*]*[^*\s])?)\1|(_{2,3})([^_\s](?:[^_]*[^_\s])?)\3")
 _MD_BULLET = re.compile(r"^\s*(?:[*+\-]|\d+[.)])\s+")
-_MD_HTML_TAG = re.compile(r"</?(?:br|span|div|p|strong|em|b|i|sup|sub)\b[^>]*>", re.IGNORECASE)
+_MD_HTML_TAG = re.compile(r"</?(?:br|span|div|p|strong|em|b|i|sup|sub)\b[^<>]*>", re.IGNORECASE)
+#: Passes over a line for emphasis inside emphasis (``***a** b*``); real text nests two deep at most.
+_MD_EMPHASIS_PASSES = 3
 
 
 def strip_markdown_inline(line: str) -> str:
@@ -189,10 +201,33 @@ def strip_markdown_inline(line: str) -> str:
     line = _MD_BULLET.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_HTML_TAG.sub(" ", line)
-    previous = None
-    while previous != line:
-        previous, line = line, _MD_EMPHASIS.sub(r"\2", line)
+    for _ in range(_MD_EMPHASIS_PASSES):
+        line, found = _MD_EMPHASIS.subn(lambda m: m.group(2) or m.group(4), line)
+        if not found:
+            break
     return line.replace("\\", "").strip()
+
+
+def _is_table_row(line: str) -> bool:
+    """Return True for a Markdown table row (``| a | b |``)."""
+    stripped = line.strip()
+    return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
+
+
+def _heading_text(line: str) -> tuple[int, str] | None:
+    """Return the level and text of an ATX heading (``## Text ##``), or None.
+
+    >>> _heading_text("## Gaza: key figures ##")
+    (2, 'Gaza: key figures')
+    """
+    heading = _MD_HEADING.match(line)
+    if heading is None:
+        return None
+    text = (heading.group(2) or "").rstrip()
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip()
+    return len(heading.group(1)), text
 
 
 def _markdown_line(line_no: int, line: str, doc: Document, first_content: bool) -> str:
@@ -203,13 +238,13 @@ def _markdown_line(line_no: int, line: str, doc: Document, first_content: bool) 
     if _MD_IMAGE.match(line):
         doc.dropped.append((line_no, line.strip(), "image"))
         return ""
-    if _MD_TABLE.match(line) or _MD_RULE.match(line):
+    if _is_table_row(line) or _MD_RULE.match(line):
         doc.dropped.append((line_no, line.strip(), "table" if "|" in line else "rule"))
         return ""
-    heading = _MD_HEADING.match(line)
+    heading = _heading_text(line)
     if heading:
-        text = strip_markdown_inline(heading.group(2))
-        if first_content and len(heading.group(1)) == 1 and "title" not in doc.metadata:
+        level, text = heading[0], strip_markdown_inline(heading[1])
+        if first_content and level == 1 and "title" not in doc.metadata:
             doc.metadata["title"], doc.metadata["title_source"] = text, "markdown-heading"
             doc.dropped.append((line_no, line.strip(), "title"))
         else:
@@ -303,22 +338,37 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> tuple[str, str] | 
     return None
 
 
-def record_document(record: dict[str, Any], columns: ExportColumns, default_id: str) -> Document:
-    """Turn one export row into a document; an empty text leaves ``doc.text`` empty."""
-    text = _first(record, columns.text)
-    doc = Document(text[1] if text else "")
+def _cleaned(hit: tuple[str, str] | None, where: str, warnings: list[str]) -> tuple[str, str] | None:
+    """Return a ``(column, text)`` hit without control characters, warning when some were removed."""
+    if hit is None:
+        return None
+    text, removed, _ = strip_control_characters(hit[1])
+    if removed:
+        warnings.append(f"{where}: column {hit[0]} holds {removed} NUL or other control character(s), "
+                        "which are not text; removed. Check this row of the export")
+    return (hit[0], text) if text.strip() else None
+
+
+def record_document(record: dict[str, Any], columns: ExportColumns, default_id: str, where: str) -> Document:
+    """Turn one export row into a document; an empty text leaves ``doc.text`` empty.
+
+    ``where`` names the row in messages (``row 3``); the row's id is added to it.
+    """
     found_id = _first(record, columns.article_id)
-    doc.article_id = _safe_id(found_id[1]) if found_id else default_id
+    doc = Document("", article_id=_safe_id(found_id[1]) if found_id else default_id)
+    doc.where = f"{where} (id {doc.article_id!r})"
+    text = _cleaned(_first(record, columns.text), doc.where, doc.warnings)
+    doc.text = text[1] if text else ""
     for name in ("title", "author", "outlet", "url"):
-        hit = _first(record, getattr(columns, name))
+        hit = _cleaned(_first(record, getattr(columns, name)), doc.where, doc.warnings)
         if hit:
             doc.metadata[name] = hit[1]
             if name in ("title", "author"):
                 doc.metadata[f"{name}_source"] = f"export:{hit[0]}"
-    date = _first(record, columns.published)
+    date = _cleaned(_first(record, columns.published), doc.where, doc.warnings)
     if date and not _set_date(doc.metadata, date[1], f"export:{date[0]}"):
-        doc.warnings.append(
-            f"row {default_id}: date {date[1]!r} in column {date[0]} not understood")
+        doc.warnings.append(f"{doc.where}: date {date[1]!r} in column {date[0]} not understood; "
+                            "published left empty. Write dates as YYYY-MM-DD or ISO 8601")
     return doc
 
 
@@ -331,19 +381,33 @@ def _safe_id(value: str) -> str:
     return re.sub(r"[^\w.\-]+", "_", value).strip("_")[:120] or "row"
 
 
-def _export_documents(records: Iterator[tuple[int, dict[str, Any] | None, str | None]],
-                      stem: str, columns: ExportColumns) -> list[Document]:
-    """Turn ``(row_no, record, error)`` triples into documents; bad rows become warnings."""
+#: ``(row number, line number, record or None, error)`` for each row of an export.
+ExportRow = tuple[int, int, dict[str, Any] | None, str | None]
+
+
+def row_label(row_no: int, line_no: int) -> str:
+    """Return how messages name a row: ``row 3``, with its line when that differs.
+
+    >>> row_label(3, 3), row_label(3, 7)
+    ('row 3', 'row 3 (line 7)')
+    """
+    return f"row {row_no}" if row_no == line_no else f"row {row_no} (line {line_no})"
+
+
+def _export_documents(records: Iterator[ExportRow], stem: str, columns: ExportColumns) -> list[Document]:
+    """Turn export rows into documents; bad rows become warnings that name them."""
     documents: list[Document] = []
     warnings: list[str] = []
-    for row_no, record, error in records:
+    for row_no, line_no, record, error in records:
+        where = row_label(row_no, line_no)
         if record is None:
-            warnings.append(f"row {row_no}: {error}; row skipped")
+            warnings.append(f"{where}: {error}")
             continue
-        doc = record_document(record, columns, f"{stem}-{row_no:06d}")
+        doc = record_document(record, columns, f"{stem}-{row_no:06d}", where)
         if not doc.text.strip():
-            warnings.append(f"row {row_no}: none of the text columns ({', '.join(columns.text)}) "
-                            "holds text; row skipped. Name the text column with --column text=NAME")
+            warnings.extend(doc.warnings)
+            warnings.append(f"{doc.where}: none of the text columns ({', '.join(columns.text)}) holds "
+                            "text; row skipped. Name the text column with --column text=NAME")
             continue
         documents.append(doc)
     if documents:
@@ -353,20 +417,21 @@ def _export_documents(records: Iterator[tuple[int, dict[str, Any] | None, str | 
     return documents
 
 
-def _json_records(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield ``(row_no, record, error)`` for each non-blank line of a JSON-lines file."""
-    for row_no, line in enumerate(text.splitlines(), start=1):
+def _json_records(text: str) -> Iterator[ExportRow]:
+    """Yield a row for each non-blank line of a JSON-lines file (lines end at a line feed only)."""
+    for row_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, strict=False)  # control characters are cleaned and reported
         except json.JSONDecodeError as exc:
-            yield row_no, None, f"not valid JSON ({exc.msg})"
+            yield row_no, row_no, None, (f"not valid JSON ({exc.msg}, column {exc.colno}); row skipped. "
+                                         "Fix the line, or export the file again")
             continue
         if isinstance(record, dict):
-            yield row_no, record, None
+            yield row_no, row_no, record, None
         else:
-            yield row_no, None, "not a JSON object"
+            yield row_no, row_no, None, "not a JSON object; row skipped. Each line must be one {...} object"
 
 
 def read_jsonl(text: str, stem: str, columns: ExportColumns | None = None) -> list[Document]:
@@ -374,15 +439,69 @@ def read_jsonl(text: str, stem: str, columns: ExportColumns | None = None) -> li
     return _export_documents(_json_records(text), stem, columns or ExportColumns())
 
 
+class _Lines:
+    """An iterator over a file's lines that tells which line comes next (for :func:`_csv_rows`)."""
+
+    def __init__(self, lines: list[str], start: int) -> None:
+        self.lines, self.next = lines, start
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.next >= len(self.lines):
+            raise StopIteration
+        self.next += 1
+        return self.lines[self.next - 1]
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
+    """Yield ``(first line, last line, fields or None, error)`` for each CSV record.
+
+    Parsing is strict (a quote must close, and be followed by a comma or the end of the
+    line). After a broken record, parsing starts again at the line after its first one,
+    so a quote that is never closed costs one row, not every row after it.
+    """
+    lines = list(io.StringIO(text, newline=""))
+    source = _Lines(lines, 0)
+    reader = csv.reader(source, strict=True)
+    while source.next < len(lines):
+        first = source.next
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield first + 1, source.next, None, str(exc)
+            source.next = first + 1
+            reader = csv.reader(source, strict=True)
+            continue
+        if values:
+            yield first + 1, source.next, values, None
+
+
+def _csv_records(text: str) -> Iterator[ExportRow]:
+    """Yield a row for each CSV record after the header; broken records become errors."""
+    rows = _csv_rows(text)
+    header = next((values for _, _, values, _ in rows if values), None)
+    if header is None:
+        return
+    for row_no, (first, last, values, error) in enumerate(rows, start=2):
+        if values is not None and len(values) != len(header):
+            error = f"has {len(values)} fields where the header has {len(header)}"
+        if error is None:
+            yield row_no, first, {k: v for k, v in zip(header, values, strict=True) if k}, None
+            continue
+        spans = f"; it runs from line {first} to line {last}" if last > first else ""
+        yield row_no, first, None, (
+            f"cannot be read as CSV ({error}{spans}), probably a quote (\") that is never closed; "
+            f"row skipped, reading goes on at line {first + 1}. Close the quote, or double each quote "
+            "inside a quoted field (\"\")")
+
+
 def read_csv(text: str, stem: str, columns: ExportColumns | None = None) -> list[Document]:
     """Return one document per row of a CSV export (header row first)."""
-    try:
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except csv.Error as exc:
-        return [Document("", warnings=[f"cannot be read as CSV ({exc})"])]
-    records = ((row_no, {k: v for k, v in row.items() if k}, None)
-               for row_no, row in enumerate(rows, start=2))
-    return _export_documents(records, stem, columns or ExportColumns())
+    return _export_documents(_csv_records(text), stem, columns or ExportColumns())
 
 
 Reader = Callable[..., list[Document]]

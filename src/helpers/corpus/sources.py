@@ -10,6 +10,7 @@ than parsed for minutes. Source files are only ever opened for reading.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from helpers.corpus.article import CorpusProblem
@@ -55,17 +56,40 @@ def decode_bytes(raw: bytes) -> tuple[str, str | None]:
                   "Check its accented letters, or save it as UTF-8")
 
 
-def looks_binary(raw: bytes, text: str) -> bool:
-    r"""Return True for a file that is not text: NUL bytes, or many control characters.
+def looks_binary(raw: bytes, text: str, export: bool = False) -> bool:
+    r"""Return True for a file that is not text: NUL bytes at its start, or many control characters.
+
+    An export (``export``) is judged by its control characters only: one row with a NUL
+    byte does not make a CSV file binary (the reader cleans and reports the row).
 
     >>> looks_binary(b"\x89PNG\r\n\x1a\n\x00", "")
     True
+    >>> looks_binary(b"id,text\n1,a\x00b\n", "id,text\n1,a\x00b\n", export=True)
+    False
     """
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not export and b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
     head = text[:4096]
     controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f")
     return bool(head) and controls / len(head) > BINARY_CONTROL_SHARE
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def strip_control_characters(text: str) -> tuple[str, int, int]:
+    r"""Remove NUL and other control characters (not tabs, line or page breaks) from ``text``.
+
+    Returns the text, how many were removed and the line of the first one (0: none).
+
+    >>> strip_control_characters("Gaza\x00 City\nsaid\x1b[31m")
+    ('Gaza City\nsaid[31m', 2, 1)
+    """
+    first = _CONTROL.search(text)
+    if first is None:
+        return text, 0, 0
+    cleaned, count = _CONTROL.subn("", text)
+    return cleaned, count, text.count("\n", 0, first.start()) + 1
 
 
 def max_article_chars() -> int:
@@ -75,10 +99,12 @@ def max_article_chars() -> int:
 
 
 def read_source(path: Path, relative: str, problems: list[CorpusProblem],
-                max_bytes: int | None = MAX_FILE_BYTES) -> str | None:
+                max_bytes: int | None = MAX_FILE_BYTES, export: bool = False) -> str | None:
     """Return the decoded text of one article file, or None (with the reason in ``problems``).
 
-    ``max_bytes`` limits a one-article file; pass None for an export holding many articles.
+    ``max_bytes`` limits a one-article file; pass None for an export holding many articles
+    (``export``), whose rows the reader checks one by one. NUL and other control
+    characters in a one-article file are removed with a warning.
     """
     try:
         size = path.stat().st_size
@@ -93,10 +119,11 @@ def read_source(path: Path, relative: str, problems: list[CorpusProblem],
                                       "Check that the file exists and is readable"))
         return None
     text, warning = decode_bytes(raw)
-    if looks_binary(raw, text):
+    if looks_binary(raw, text, export):
+        advice = ("Export it again as CSV or JSON lines, in UTF-8" if export
+                  else "Export the article as plain text (.txt)")
         problems.append(CorpusProblem(relative, (
-            "looks binary (NUL bytes or control characters), not text; skipped. "
-            "Export the article as plain text (.txt)")))
+            f"looks binary (NUL bytes or control characters), not text; skipped. {advice}")))
         return None
     if not text.strip():
         problems.append(CorpusProblem(relative, "is empty or holds only white space; skipped. "
@@ -104,4 +131,11 @@ def read_source(path: Path, relative: str, problems: list[CorpusProblem],
         return None
     if warning:
         problems.append(CorpusProblem(relative, warning, "warning"))
+    if not export:
+        text, removed, line = strip_control_characters(text)
+        if removed:
+            problems.append(CorpusProblem(relative, (
+                f"holds {removed} NUL or other control character(s), the first on line {line}, which "
+                "are not text; removed, the rest read. Save the file again as plain text to be sure "
+                "nothing else was damaged"), "warning"))
     return text

@@ -3,10 +3,11 @@
 ``python -m helpers extract CORPUS --out DIR --scheduler ADDRESS`` reads the corpus
 here, cuts it into partitions of ``--partition-size`` articles and runs
 :func:`helpers.pipeline.run.extract_chunk` (the same function as the in-process path) on
-each partition as a Dask task. Each task writes its part of every table into the
-output's staging folder (``<table>.parquet/part-NNNNN.parquet``, numbered by
-partition), and the tables are moved into place when every task has finished, so
-the result is the same partitioned Parquet dataset as the other paths write.
+each partition as a Dask task. Each task writes its part of every table into the new
+version folder of the output (``<table>.parquet/part-NNNNN.parquet``, numbered by
+partition), and the version is committed when every task has finished
+(:class:`helpers.pipeline.store.TableSet`: locked, all or nothing, with checksums),
+so the result is the same partitioned Parquet dataset as the other paths write.
 
 ``--scheduler local`` starts a :class:`distributed.LocalCluster` of ``--workers``
 single-threaded worker processes; any other value is the address of a running
@@ -19,18 +20,17 @@ it for every task it runs.
 from __future__ import annotations
 
 import logging
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from helpers.corpus import Article
+from helpers.corpus import Article, CorpusProblem
 from helpers.extract.registry import Registry
 from helpers.pipeline.cache import Caches
-from helpers.pipeline.run import ExtractionSummary, chunks, extract_chunk, merge_rows
-from helpers.pipeline.store import commit_tables, new_staging, write_part
-from helpers.schema import ARTICLE_TABLES, TABLES
+from helpers.pipeline.chunk import extract_chunk
+from helpers.pipeline.run import PROBLEMS_NAME, ExtractionSummary, actor_rows, chunks, problems_json
+from helpers.pipeline.store import TableSet, write_part
 
 log = logging.getLogger(__name__)
 
@@ -65,45 +65,44 @@ def connect(scheduler: str, workers: int = 2) -> Iterator:
 
 
 def extract_partition(articles: list[Article], index: int, *, registry: Registry,
-                      caches: Caches | None, staging: str) -> dict[str, dict[str, int]]:
+                      caches: Caches | None, staging: str) -> dict:
     """Extract one partition on a worker and write its part of every article table.
 
-    Returns the steps taken and the row count of each table.
+    Returns the steps taken, the row count of each table and the failed articles.
     """
-    results, steps = extract_chunk(articles, registry, caches)
-    rows = merge_rows(results)
-    write_part(Path(staging), index, rows)
-    return {"steps": dict(steps), "counts": {name: len(rows[name]) for name in ARTICLE_TABLES}}
+    result = extract_chunk(articles, registry, caches).to_tables()
+    write_part(Path(staging), index, result.tables)
+    return {"steps": dict(result.steps), "counts": {name: len(table) for name, table in result.tables.items()},
+            "problems": [vars(p) for p in result.problems]}
 
 
 def extract_distributed(articles: list[Article], registry: Registry, out_dir: str | Path,
                         scheduler: str, *, workers: int = 2, partition_size: int = PARTITION_SIZE,
-                        use_cache: bool = True, client=None) -> ExtractionSummary:
+                        use_cache: bool = True, client=None,
+                        problems: list[CorpusProblem] | None = None) -> ExtractionSummary:
     """Extract ``articles`` as Dask tasks and write every table to ``out_dir``, all or nothing.
 
-    ``client``, when given, is used instead of connecting to ``scheduler``.
+    ``client``, when given, is used instead of connecting to ``scheduler``; ``problems``
+    (met reading the corpus) are stored with the tables, as :func:`extract_to_folder` does.
     """
-    out_dir = Path(out_dir)
     caches = Caches.for_registry(registry) if use_cache else None
-    staging = new_staging(out_dir)
     partitions = chunks(articles, partition_size) or [[]]
-    try:
+    with TableSet(out_dir) as table_set:
         if client is None:
             with connect(scheduler, workers) as own_client:
-                results = _run(own_client, partitions, registry, caches, staging)
+                results = _run(own_client, partitions, registry, caches, table_set.folder)
         else:
-            results = _run(client, partitions, registry, caches, staging)
-        write_part(staging, 0, {"actors": registry.actor_rows()})
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    steps: Counter = Counter()
-    counts: Counter = Counter({"actors": len(registry.actor_rows())})
-    for result in results:
-        steps.update(result["steps"])
-        counts.update(result["counts"])
-    written = commit_tables(staging, out_dir, {name: counts[name] for name in TABLES})
-    return ExtractionSummary(len(articles), dict(steps), dict(counts), written)
+            results = _run(client, partitions, registry, caches, table_set.folder)
+        actors = actor_rows(registry)
+        write_part(table_set.folder, 0, {"actors": actors})
+        steps: Counter = Counter()
+        counts: Counter = Counter({"actors": len(actors)})
+        failures = [CorpusProblem(**p) for result in results for p in result["problems"]]
+        for result in results:
+            steps.update(result["steps"])
+            counts.update(result["counts"])
+        written = table_set.commit({PROBLEMS_NAME: problems_json((problems or []) + failures)})
+    return ExtractionSummary(len(articles) - steps["failed"], dict(steps), dict(counts), written, failures)
 
 
 def _run(client, partitions: list[list[Article]], registry: Registry, caches: Caches | None,
