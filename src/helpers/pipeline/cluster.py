@@ -26,9 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers.corpus import Article
+from helpers.extract.merge import ActorTally, corpus_actors
 from helpers.extract.registry import Registry
 from helpers.pipeline.cache import Caches
-from helpers.pipeline.run import ExtractionSummary, chunks, extract_chunk, merge_rows
+from helpers.pipeline.run import ExtractionSummary, chunks, extract_chunk, merge_rows, write_actors
 from helpers.pipeline.store import commit_tables, new_staging, write_part
 from helpers.schema import ARTICLE_TABLES, TABLES
 
@@ -68,12 +69,15 @@ def extract_partition(articles: list[Article], index: int, *, registry: Registry
                       caches: Caches | None, staging: str) -> dict[str, dict[str, int]]:
     """Extract one partition on a worker and write its part of every article table.
 
-    Returns the steps taken and the row count of each table.
+    Returns the steps taken, the row count of each table and the tally of discovered actors.
     """
     results, steps = extract_chunk(articles, registry, caches)
     rows = merge_rows(results)
     write_part(Path(staging), index, rows)
-    return {"steps": dict(steps), "counts": {name: len(rows[name]) for name in ARTICLE_TABLES}}
+    tally = ActorTally()
+    tally.add(rows["mentions"])
+    return {"steps": dict(steps), "counts": {name: len(rows[name]) for name in ARTICLE_TABLES},
+            "tally": tally}
 
 
 def extract_distributed(articles: list[Article], registry: Registry, out_dir: str | Path,
@@ -93,12 +97,15 @@ def extract_distributed(articles: list[Article], registry: Registry, out_dir: st
                 results = _run(own_client, partitions, registry, caches, staging)
         else:
             results = _run(client, partitions, registry, caches, staging)
-        write_part(staging, 0, {"actors": registry.actor_rows()})
+        tally = ActorTally()
+        for result in results:
+            tally.update(result["tally"])
+        actor_count = write_actors(staging, len(partitions), corpus_actors(tally, registry))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     steps: Counter = Counter()
-    counts: Counter = Counter({"actors": len(registry.actor_rows())})
+    counts: Counter = Counter({"actors": actor_count})
     for result in results:
         steps.update(result["steps"])
         counts.update(result["counts"])

@@ -30,18 +30,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
 from helpers.corpus import Article, CorpusProblem, ExportColumns, read_corpus
 from helpers.corpus.read import check_corpus_folder
 from helpers.corpus.sources import max_article_chars
 from helpers.extract import nlp
+from helpers.extract.merge import ActorTally, CorpusActors, canonicalise, corpus_actors
 from helpers.extract.parsed import parse_article
 from helpers.extract.registry import Registry, load_registry
 from helpers.extract.rows import Rows, extract_article, metadata_rows
 from helpers.paths import cache_dir
 from helpers.pipeline.cache import Caches, body_key, doc_from_bytes, doc_to_bytes, extraction_key
-from helpers.pipeline.store import commit_tables, is_complete, new_staging, read_tables, write_part
+from helpers.pipeline.store import commit_tables, is_complete, new_staging, part_name, read_tables, write_part
 from helpers.pipeline.versions import digest, pipeline_version
 from helpers.schema import ARTICLE_TABLES, TABLES, to_frame
 
@@ -253,8 +255,11 @@ def extract_corpus(corpus: str | Path, registry_path: str | Path | None = None,
     articles, problems, registry = load_inputs(corpus, registry_path)
     caches = Caches.for_registry(registry) if use_cache else None
     rows, steps = extract_rows(articles, registry, progress=progress, cache=caches, workers=workers)
-    tables = {name: to_frame(name, rows[name]) for name in ARTICLE_TABLES}
-    tables["actors"] = to_frame("actors", registry.actor_rows())
+    tally = ActorTally()
+    tally.add(rows["mentions"])
+    actors = corpus_actors(tally, registry)
+    tables = {name: canonicalise(name, to_frame(name, rows[name]), actors) for name in ARTICLE_TABLES}
+    tables["actors"] = to_frame("actors", actors.rows)
     tables = {name: tables[name] for name in TABLES}
     return ExtractionResult(tables, problems, steps["parsed"], len(articles) - steps["parsed"],
                             dict(steps))
@@ -280,17 +285,19 @@ def extract_to_folder(articles: list[Article], registry: Registry, out_dir: str 
     counts: Counter = Counter()
     buffer: list[Rows] = []
     part = 0
+    tally = ActorTally()
     try:
         extracted = iter_extracted(articles, registry, caches, workers, chunk_size)
         for _, rows, chunk_steps in _progress(extracted, -(-len(articles) // chunk_size), progress):
             steps.update(chunk_steps)
             buffer.extend(rows)
+            for article_rows in rows:
+                tally.add(article_rows["mentions"])
             if len(buffer) >= part_size:
                 part = _flush(staging, part, buffer, counts)
         if buffer or part == 0:
             part = _flush(staging, part, buffer, counts)
-        write_part(staging, 0, {"actors": registry.actor_rows()})
-        counts["actors"] = len(registry.actor_rows())
+        counts["actors"] = write_actors(staging, part, corpus_actors(tally, registry))
         for name, text in (extras or {}).items():
             (staging / name).write_text(text, encoding="utf-8")
     except BaseException:
@@ -299,6 +306,25 @@ def extract_to_folder(articles: list[Article], registry: Registry, out_dir: str 
     written = commit_tables(staging, out_dir, {name: counts[name] for name in TABLES},
                             extras=list(extras or {}))
     return ExtractionSummary(len(articles), dict(steps), dict(counts), written)
+
+
+def write_actors(staging: Path, parts: int, actors: CorpusActors) -> int:
+    """Write the ``actors`` table and make the discovered ids of parts ``0..parts-1`` canonical.
+
+    Only the parts whose ids, names or types change are rewritten, one at a time.
+    Returns the number of actors.
+    """
+    for table in ("mentions", "events", "figures", "quotes"):
+        for index in range(parts):
+            path = staging / f"{table}.parquet" / part_name(index)
+            if not path.exists():
+                continue
+            frame = to_frame(table, pq.read_table(path).to_pylist())
+            canonical = canonicalise(table, frame, actors)
+            if not canonical.equals(frame):
+                write_part(staging, index, {table: canonical})
+    write_part(staging, 0, {"actors": actors.rows})
+    return len(actors.rows)
 
 
 def _flush(staging: Path, part: int, buffer: list[Rows], counts: Counter) -> int:

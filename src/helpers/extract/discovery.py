@@ -1,0 +1,264 @@
+"""Actors the registry does not know, found in one article.
+
+Every person, organisation, state and armed group that spaCy names in an article becomes
+a mention with a stable id (:func:`helpers.extract.names.actor_key`), so that it goes
+wherever a registry actor goes (events, quote speakers, figure sources, co-occurrence):
+
+- :func:`candidate_entities`: spaCy's entities cut down to the name
+  (:func:`helpers.extract.names.clean_span`); words of a headline written in title case
+  ("Meets With", "Terror Attack") count only when the article uses them as a name in a
+  sentence as well;
+- :func:`state_mentions`: a name, other name or capital of a state of the country library
+  (:mod:`helpers.extract.states`);
+- :func:`discovered_mentions`: the other entities, typed from spaCy's label and the
+  name's head word ("... Brigades" is an armed group, "... News Agency" a medium);
+- :func:`resolve_abbreviations`: "Organisation of Islamic Cooperation (OIC)" makes "OIC"
+  a name of the same actor, here and further on;
+- :func:`resolve_short_forms`: a surname ("Al-Baraka") after the full name ("Ali
+  al-Baraka") is the same person.
+
+Merging the same actor across articles (spelling and transliteration variants) is done
+once per corpus by :mod:`helpers.extract.merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from helpers.extract.names import (
+    Mention,
+    abbreviates,
+    actor_key,
+    clean_span,
+    is_discovered,
+    is_name,
+    name_words,
+    overlaps,
+)
+
+#: spaCy labels that name actors (people, organisations, states) or places.
+NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+#: Share of capitalised words above which a sentence is a headline in title case.
+HEADLINE_CAPITALS = 0.75
+HEADLINE_MIN_WORDS = 3
+#: Head words of an organisation's name that tell its type (lowercase, singular or plural).
+TYPE_HEADS = {
+    "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
+                   "corps rebels fighters legion front mujahideen",
+    "media": "news agency tv television radio times post journal gazette herald tribune press channel "
+             "broadcasting network daily telegraph online magazine newspaper",
+    "government_body": "ministry council parliament assembly government cabinet police court department "
+                       "office senate congress knesset majlis commission authority",
+}
+#: Common nouns that a name modifies when it names a thing or an event, not an actor
+#: ("the Al-Aqsa operation", "the Al-Aqsa mosque", "the Blue Line border").
+THING_HEADS = frozenset("""
+    operation operations attack attacks offensive war wars campaign storm flood uprising mosque church
+    temple shrine compound crossing border line accord accords agreement deal talks summit conference
+    plan initiative resolution declaration treaty era period festival holiday day app platform
+    intifada nakba islam christianity judaism hinduism buddhism sikhism
+""".split())
+#: Words before "on X" that make X a platform where something was published ("a post on Telegram").
+PUBLISHING_WORDS = frozenset("""
+    post statement message video channel account page website site say write tweet announce publish
+    broadcast air appear report share upload
+""".split())
+_TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
+_ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cleaned entity span: offsets into the body, its text and spaCy's label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Return the character ranges of sentences written in title case (headlines).
+
+    Only the words outside named entities count, after the first: in a headline they
+    are capitalised ("Meets With", "After"), in a sentence they are not ("met", "after").
+    """
+    ranges = []
+    for sentence in doc.sents:
+        words = [t.text for t in sentence[1:] if t.is_alpha and not t.ent_type_]
+        if len(words) >= HEADLINE_MIN_WORDS and (
+                sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS):
+            ranges.append((sentence.start_char, sentence.end_char))
+    return ranges
+
+
+def _confirmed(text: str, body: str, headlines: list[tuple[int, int]]) -> bool:
+    """Return True if ``text`` also occurs outside the headline ranges of ``body``."""
+    for match in re.finditer(re.escape(text), body):
+        if not any(s <= match.start() < e for s, e in headlines):
+            return True
+    return False
+
+
+def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
+    """Return spaCy's PERSON, ORG, GPE, LOC and FAC entities cut down to their names.
+
+    ``leading_words`` (lowercase demonyms) are dropped before a person's name with the
+    titles. A span in a title-case headline is kept only if the article uses the same
+    words outside headlines.
+    """
+    body = doc.text
+    headlines = _headline_ranges(doc)
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = clean_span(body, ent.start_char, ent.end_char, ent.label_ == "PERSON", leading_words)
+        text = body[start:end]
+        if end <= start or not is_name(text):
+            continue
+        if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
+            continue
+        if _names_a_thing(ent):
+            continue
+        found.append(Candidate(start, end, text, ent.label_))
+    return found
+
+
+def _names_a_thing(ent) -> bool:
+    """Return True if the entity names a thing or an event, not an actor.
+
+    Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word in
+    -ism), it modifies one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the
+    platform something was published on ("a post on Telegram").
+    """
+    if ent[-1].lower_ in THING_HEADS or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+        return True
+    preposition = ent.root.head
+    if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in THING_HEADS and following.pos_ == "NOUN"
+
+
+def discovered_type(label: str, text: str) -> str:
+    """Return the actor type of an unknown entity from its label and its last word.
+
+    >>> discovered_type("ORG", "Rapid Support Forces"), discovered_type("ORG", "Mehr News Agency")
+    ('armed_group', 'media')
+    """
+    if label == "PERSON":
+        return "person"
+    if label in ("GPE", "LOC", "FAC"):
+        return "place"
+    words = text.lower().split()
+    for word in reversed(words[-2:]):
+        if word in _TYPE_BY_WORD:
+            return _TYPE_BY_WORD[word]
+    return "organization"
+
+
+def state_mentions(candidates: list[Candidate], taken: list[Mention],
+                   states: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Return the candidates that name a state of the library (not people's names).
+
+    ``states`` maps a normalised state name to its actor id and canonical name.
+    """
+    found: list[Mention] = []
+    for c in candidates:
+        if c.label == "PERSON" or overlaps(c.start, c.end, taken) or overlaps(c.start, c.end, found):
+            continue
+        state = states.get(" ".join(name_words(c.text)) or c.text) or states.get(" ".join(c.text.lower().split()))
+        if state is not None:
+            found.append(Mention(c.start, c.end, c.text, state[0], state[1], "state", "country"))
+    return found
+
+
+def discovered_mentions(candidates: list[Candidate], taken: list[Mention]) -> list[Mention]:
+    """Return a mention with a stable id for every candidate not already taken."""
+    found: list[Mention] = []
+    for c in candidates:
+        if overlaps(c.start, c.end, taken) or overlaps(c.start, c.end, found):
+            continue
+        found.append(Mention(c.start, c.end, c.text, actor_key(c.text), c.text,
+                             discovered_type(c.label, c.text), "ner"))
+    return found
+
+
+def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``."""
+    table: dict[str, Mention] = {}
+    for m in mentions:
+        match = _ABBREVIATION.match(text, m.end)
+        if match and m.actor_id and m.actor_type != "person" and abbreviates(match.group(1), m.text):
+            table.setdefault(match.group(1), m)
+    return table
+
+
+def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Link every use of an abbreviation introduced as "Name (ABBR)" to that name's actor.
+
+    Mentions of the abbreviation that spaCy found are re-linked; the uses it missed are
+    added. An abbreviation the registry already knows keeps the registry's actor.
+    """
+    table = _abbreviation_table(text, mentions)
+    if not table:
+        return mentions
+    out = []
+    for m in mentions:
+        full = table.get(m.text)
+        if full is not None and m.start > full.start and (m.actor_id is None or is_discovered(m.actor_id)):
+            m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                        method="abbreviation")
+        out.append(m)
+    for short, full in table.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if match.start() > full.start and not overlaps(match.start(), match.end(), out):
+                out.append(Mention(match.start(), match.end(), short, full.actor_id, full.actor_name,
+                                   full.actor_type, "abbreviation"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _is_person(m: Mention) -> bool:
+    """Return True for a mention of a person (registry type or spaCy label)."""
+    return m.actor_type in ("person", "PERSON")
+
+
+def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
+    words = name_words(m.text)
+    if not words:
+        return None
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
+            return e
+    return None
+
+
+def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Mark mentions that repeat part of a fuller person's name used earlier as coreference.
+
+    "Zarif" after "Mohammad Javad Zarif" becomes a coreference mention of the same actor;
+    "Al-Baraka" after an unknown "Ali al-Baraka" takes that person's id and name. A
+    discovered entity that spaCy did not label a person ("Larijani" as ORG) is a short
+    form too when its words end an earlier person's name.
+    """
+    out: list[Mention] = []
+    earlier: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        may_shorten = _is_person(m) or (m.method == "ner" and len(m.text.split()) <= 2)
+        full = _short_form_of(m, earlier) if may_shorten and (m.actor_id is None or m.method != "role") else None
+        if full is not None:
+            m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
+                        actor_type=full.actor_type, method="coreference")
+        elif m.method == "gazetteer" and _is_person(m) and any(
+                e.actor_id == m.actor_id and len(e.text) > len(m.text) for e in earlier):
+            m = replace(m, method="coreference")
+        if _is_person(m):
+            earlier.append(m)
+        out.append(m)
+    return out
