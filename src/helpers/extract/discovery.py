@@ -53,13 +53,23 @@ TYPE_HEADS = {
     "government_body": "ministry council parliament assembly government cabinet police court department "
                        "office senate congress knesset majlis commission authority",
 }
-#: Common nouns that a name modifies when it names a thing or an event, not an actor
-#: ("the Al-Aqsa operation", "the Al-Aqsa mosque", "the Blue Line border").
-THING_HEADS = frozenset("""
-    operation operations attack attacks offensive war wars campaign storm flood uprising mosque church
-    temple shrine compound crossing border line accord accords agreement deal talks summit conference
-    plan initiative resolution declaration treaty era period festival holiday day app platform
+#: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
+THING_NAMES = frozenset("""
+    operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
+    compound crossing border line accord accords agreement deal talks summit conference plan initiative
+    resolution declaration treaty era period festival holiday day app platform update bulletin
     intifada nakba islam christianity judaism hinduism buddhism sikhism
+""".split())
+#: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
+THING_HEADS = frozenset("""
+    mosque church temple shrine compound crossing border line summit conference festival holiday era
+    period app platform accords operation operations
+""".split())
+#: Last words of a title, not of an organisation's name ("UN Emergency Relief Coordinator").
+TITLE_NOUNS = frozenset("""
+    coordinator secretary director spokesperson spokesman spokeswoman commissioner rapporteur
+    representative envoy minister chief president chairman chairwoman commander ambassador adviser
+    advisor official officials general
 """.split())
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
@@ -132,10 +142,12 @@ def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word in
-    -ism), it modifies one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the
+    -ism) or a title ("Humanitarian Coordinator", an office rather than a body), it modifies one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the
     platform something was published on ("a post on Telegram").
     """
-    if ent[-1].lower_ in THING_HEADS or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+    if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+        return True
+    if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
     preposition = ent.root.head
     if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:

@@ -10,11 +10,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    failing that, a speech verb attached to the quote ("..., he added") or the
    nearest one in the same sentence;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
-   "and added", "quoted ... as telling", the subject of the verb it hangs from),
-   resolved to an actor through the ``mentions`` of the article: the mention that
-   covers the subject's head, else one inside the subject ("the report on Hamas's
-   website" -> Hamas); a pronoun or an unresolved role ("he", "the minister")
-   refers back to the previous quote's speaker or the last person mentioned;
+   "and added", "quoted ... as telling", the subject of the verb it hangs from), or
+   the object of "quote" in "X quoted Y as saying" (Y, not X), resolved to an actor
+   through the ``mentions`` of the article: the mention that covers the subject's head
+   (a role mention covers "the Islamic Jihad leader" and names its holder), else one
+   inside the subject ("the report on Hamas's website" -> Hamas). A place never
+   speaks. A pronoun or an unresolved role ("he", "the minister") refers back to the
+   nearest earlier actor who agrees with it (a person for "he" and "she", an
+   organisation or state for "it" and "they"), the subject of its sentence first; the
+   previous quote's speaker counts as mentioned where that quote is. The byline
+   (the article's author) is never an antecedent;
 3. a quote with no cue of its own that follows another quote in the same
    paragraph continues it (cue ``continuation``).
 
@@ -42,12 +47,17 @@ SPEECH_VERBS = frozenset("""
     condemn pledge vow promise brief talk update term quote reply respond ask urge threaten deny
     confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
-    characterise admit concede tell
+    characterise admit concede tell assert maintain contend observe reveal disclose lament highlight
+    caution indicate retort counter complain demand continue cite
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
 SHORT_QUOTE_WORDS = 3
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Pronouns that refer to a person; "it" and "they" refer to organisations and states.
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: Actor types that can be the antecedent of "it" or "they".
+BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
@@ -187,8 +197,27 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
+def _quoted_object(cue: Token) -> Token | None:
+    """Return Y of "X quoted Y as saying": the object of "quote" above the cue."""
+    node = cue
+    for _ in range(3):
+        if node.lemma_.lower() == "quote":
+            objects = [c for c in node.children if c.dep_ in ("dobj", "obj")]
+            return objects[0] if objects else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def find_subject(cue: Token) -> Token | None:
-    """Return the subject of ``cue``, climbing to the verb it hangs from when it has none."""
+    """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
+
+    A cue without a subject of its own takes the subject of the verb it hangs from.
+    """
+    quoted = _quoted_object(cue)
+    if quoted is not None:
+        return quoted
     node = cue
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
@@ -210,10 +239,11 @@ class Mention:
     actor_type: str | None
 
 
-def _resolved_mentions(mentions: list[dict]) -> list[Mention]:
-    """Return the mentions that carry an actor id, in text order."""
+def _resolved_mentions(mentions: list[dict], byline: str | None = None) -> list[Mention]:
+    """Return the mentions that carry an actor id, in text order, without places or the byline's."""
     rows = [Mention(m["start_char"], m["end_char"], m["actor_id"], m.get("actor_type"))
-            for m in mentions if m.get("actor_id")]
+            for m in mentions if m.get("actor_id") and m.get("actor_type") != "place"
+            and not (byline and m.get("text") and m["text"] in byline)]
     return sorted(rows, key=lambda m: (m.start, m.end))
 
 
@@ -240,16 +270,39 @@ def _refers_back(subject: Token) -> bool:
     return word in PRONOUNS or subject.pos_ == "PRON" or subject.lemma_.lower() in ROLE_NOUNS
 
 
-def _antecedent(before: int, previous_speaker: str | None, mentions: list[Mention],
-                quotes: list[QuoteSpan]) -> str | None:
-    """Return the previous quote's speaker, else the last person mentioned before ``before``."""
-    if previous_speaker:
-        return previous_speaker
-    for mention in reversed(mentions):
-        if mention.end <= before and mention.actor_type == "person" and not any(
-                q.start <= mention.start < q.end for q in quotes):
-            return mention.actor_id
-    return None
+def _agrees(subject: Token, mention: Mention) -> bool:
+    """Whether an actor can be what a pronoun or a role noun refers to."""
+    word = subject.text.lower()
+    if word in ("it", "they"):
+        return mention.actor_type in BODY_TYPES
+    return mention.actor_type in ("person", "PERSON")
+
+
+def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
+                mentions: list[Mention], quotes: list[QuoteSpan]) -> str | None:
+    """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
+
+    The candidates are the agreeing mentions before ``before`` and outside quotes, and the
+    previous quote's speaker (placed where that quote is). The latest sentence holding
+    a candidate wins; in it, a candidate that is the subject of its verb, else the last.
+    """
+    candidates = [(m.start, m.actor_id, _is_subject(doc, m)) for m in mentions
+                  if m.end <= before and _agrees(subject, m) and not any(q.start <= m.start < q.end for q in quotes)]
+    if previous is not None and previous.actor_id and previous.at < before and (
+            previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
+        candidates.append((previous.at, previous.actor_id, True))
+    if not candidates:
+        return None
+    latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
+    in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
+    subjects = [c for c in in_sentence if c[2]]
+    return (subjects or in_sentence)[-1][1]
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is (or holds) the subject of its verb."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
 def _phrase(subject: Token) -> str:
@@ -265,6 +318,8 @@ class Attribution:
     speaker: str | None = None
     actor_id: str | None = None
     cue: str | None = None
+    at: int = -1
+    actor_type: str | None = None
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
@@ -278,8 +333,9 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         return Attribution(None, None, cue.text)
     actor = _subject_actor(subject, mentions)
     if actor is None and _refers_back(subject):
-        actor = _antecedent(span.start, previous.actor_id if previous else None, mentions, quotes)
-    return Attribution(_phrase(subject), actor, cue.text)
+        actor = _antecedent(doc, subject, min(span.start, cue.idx), previous, mentions, quotes)
+    types = {m.actor_id: m.actor_type for m in mentions}
+    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
 
 
 def _word_count(text: str) -> int:
@@ -290,7 +346,7 @@ def _word_count(text: str) -> int:
 def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     """Return the direct quotes of an article with their speakers (rows of ``quotes``)."""
     body, doc = parsed.article.body, parsed.doc
-    resolved = _resolved_mentions(mentions)
+    resolved = _resolved_mentions(mentions, parsed.article.author)
     rows: list[dict] = []
     previous: Attribution | None = None
     for p_start, p_end in _paragraph_bounds(parsed):
@@ -303,7 +359,8 @@ def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
                 continue
             found = attribute(doc, span, spans, resolved, previous)
             if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
-                found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation")
+                found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
+                                    span.start, last_in_paragraph.actor_type)
             if found.cue is None and words <= SHORT_QUOTE_WORDS:
                 continue
             rows.append({
