@@ -17,8 +17,9 @@ this module once per corpus, after extraction:
 Variants are merged when their names are the same once spelling is set aside (the same
 consonants word by word and an edit ratio of :data:`SPELLING_SCORE`: "Mohammed"/"Muhammad",
 "Organisation"/"Organization"), or are
-one edit-ratio step apart as people's names (:data:`PERSON_SCORE`), or when a surname
-alone names the only person of the corpus with that surname. The variant with the most
+one edit-ratio step apart as people's names (:data:`PERSON_SCORE`), when a surname
+alone names the only person of the corpus with that surname, or when an abbreviation
+used alone ("MoH") was introduced in brackets for one actor ("Ministry of Health (MoH)"). The variant with the most
 mentions gives its id and name to the group.
 """
 
@@ -57,6 +58,7 @@ class Seen:
     names: Counter = field(default_factory=Counter)
     texts: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
+    abbreviations: set[str] = field(default_factory=set)
     articles: int = 0
     last_article: str = ""
 
@@ -65,6 +67,8 @@ class Seen:
         self.names[row["actor_name"]] += 1
         self.texts[row["text"]] += 1
         self.types[row["actor_type"]] += 1
+        if row.get("method") == "abbreviation":
+            self.abbreviations.add(row["text"])
         if row["article_id"] != self.last_article:
             self.articles += 1
             self.last_article = row["article_id"]
@@ -74,6 +78,7 @@ class Seen:
         self.names.update(other.names)
         self.texts.update(other.texts)
         self.types.update(other.types)
+        self.abbreviations |= other.abbreviations
         self.articles += other.articles
 
     @property
@@ -204,6 +209,23 @@ def _merge_surnames(seen: dict[str, Seen], groups: _Groups) -> None:
             groups.join(owner, actor_id, f"surname of {seen[owner].name!r}, the only person of that name")
 
 
+def _merge_abbreviations(seen: dict[str, Seen], groups: _Groups) -> None:
+    """Join an abbreviation used alone ("MoH") to the one actor an article introduced it for.
+
+    "the Ministry of Health (MoH)" in one article makes "MoH" in the others the same actor,
+    unless articles introduced it for different actors.
+    """
+    owners: dict[str, set[str]] = {}
+    for actor_id, s in seen.items():
+        for short in s.abbreviations:
+            owners.setdefault(short, set()).add(groups.find(actor_id))
+    for actor_id, s in sorted(seen.items()):
+        found = owners.get(s.name, set())
+        if len(found) == 1 and groups.find(actor_id) not in found:
+            owner = next(iter(found))
+            groups.join(owner, actor_id, f"abbreviation of {seen[owner].name!r}, introduced in brackets")
+
+
 def _group_row(members: list[str], seen: dict[str, Seen], groups: _Groups) -> dict:
     """Return the ``actors`` row of one group of variants (the most mentioned one leads)."""
     lead = max(sorted(members), key=lambda i: (seen[i].mentions, len(seen[i].name)))
@@ -228,6 +250,7 @@ def corpus_actors(tally: ActorTally, registry: Registry) -> CorpusActors:
     _merge_spellings(seen, groups)
     _merge_close_people(seen, groups)
     _merge_surnames(seen, groups)
+    _merge_abbreviations(seen, groups)
     members: dict[str, list[str]] = {}
     for actor_id in seen:
         members.setdefault(groups.find(actor_id), []).append(actor_id)

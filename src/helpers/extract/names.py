@@ -133,7 +133,7 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
     """
     end = start + len(_cut_brackets(text[start:end]))
     start, end = _strip_edges(text, start, end)
-    head = re.match(r"(?:the|The|THE|a|an)\s+", text[start:end])
+    head = re.match(r"(?i:the|an?)\s+", text[start:end])
     if head:
         start += head.end()
     while person:
@@ -173,16 +173,18 @@ def initials(name: str) -> str:
 
 
 def abbreviates(short: str, name: str) -> bool:
-    """Return True if ``short`` (all capitals, 2-6 letters) abbreviates ``name``.
+    """Return True if ``short`` (2-6 capitals, maybe with small letters: "MoH") abbreviates ``name``.
 
-    The letters must be the initials of the name's capitalised words in order, or
-    its initials with one letter more or less (a dropped or doubled word).
+    Its capitals must be the initials of the name's capitalised words in order, or
+    those initials with one letter more or less (a dropped or doubled word).
 
-    >>> abbreviates("OIC", "Organisation of Islamic Cooperation"), abbreviates("IRGC", "Revolutionary Guards")
-    (True, False)
+    >>> abbreviates("OIC", "Organisation of Islamic Cooperation"), abbreviates("MoH", "Ministry of Health")
+    (True, True)
+    >>> abbreviates("IRGC", "Revolutionary Guards")
+    False
     """
     letters = re.sub(r"[^A-Z]", "", short)
-    if not (2 <= len(letters) <= 6) or letters != short.replace(".", "").replace("-", ""):
+    if not (2 <= len(letters) <= 6) or not short[:1].isupper() or len(short) > 2 * len(letters) + 2:
         return False
     first = initials(name)
     if letters == first:
