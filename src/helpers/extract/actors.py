@@ -320,26 +320,38 @@ def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, thresho
     return found
 
 
-def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candidate]) -> list[Mention]:
+def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candidate],
+                     index: RegistryIndex, threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Drop registry matches that are only part of a longer name spaCy found around them.
 
     "Security Council" (the UN's) inside "Supreme National Security Council" is not the
-    UN's: the longer name wins when it holds no other registry match and the words it
-    adds are capitalised name words, not a title or an adjective of nationality.
+    UN's, and "Hamdan" inside "Mohammed Hamdan" is not Osama Hamdan: the longer name wins
+    when it holds no other registry match, the words it adds are capitalised name words
+    (not a title or an adjective of nationality) and it is not a variant of the same
+    actor's name ("Mohammed Zarif"). A longer name of the same state ("Hashemite Kingdom
+    of Jordan") wins too, with the same id.
     """
     out = []
     for m in mentions:
         wider = [c for c in candidates if c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start]
-        if any(_is_longer_name(c, m, mentions) for c in wider):
+        if any(_is_longer_name(c, m, mentions, index, threshold) for c in wider):
             continue
         out.append(m)
     return out
 
 
-def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention]) -> bool:
+def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention],
+                    index: RegistryIndex, threshold: float) -> bool:
     """Return True if ``candidate`` is one name of which ``m`` is a part."""
-    if candidate.label not in ("ORG", "FAC") or any(
-            o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+    if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+        return False
+    if candidate.label in ("GPE", "LOC"):
+        return index.states.get(normalise_name(candidate.text), (None,))[0] == m.actor_id
+    if candidate.label == "PERSON":
+        same, score = best_fuzzy(candidate.text, index, LABEL_TYPES["PERSON"])
+        if m.actor_type != "person" or (same == m.actor_id and score >= threshold):
+            return False
+    elif candidate.label not in ("ORG", "FAC"):
         return False
     extra = (candidate.text[:m.start - candidate.start] + " " + candidate.text[m.end - candidate.start:]).split()
     return bool(extra) and all(w[:1].isupper() and w.lower() not in ("the", "of") for w in extra if len(w) > 2)
@@ -420,12 +432,14 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc.text
     candidates = discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
-    mentions = longer_names_win(gazetteer_mentions(text, index), candidates)
+    states = discovery.written_states(text, candidates)
+    mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
-    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
     placeholders = role_title_spans(text, index)
+    mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
+    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))

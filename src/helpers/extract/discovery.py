@@ -38,6 +38,7 @@ from helpers.extract.names import (
     name_words,
     overlaps,
 )
+from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -90,18 +91,33 @@ class Candidate:
     label: str
 
 
+def _lines(doc: Doc) -> list[list]:
+    """Return the tokens of each sentence, cut again at line breaks (a headline is a line)."""
+    lines: list[list] = []
+    for sentence in doc.sents:
+        current: list = []
+        for token in sentence:
+            if "\n" in token.text:
+                lines.append(current)
+                current = []
+            else:
+                current.append(token)
+        lines.append(current)
+    return [line for line in lines if line]
+
+
 def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Return the character ranges of sentences written in title case (headlines).
+    """Return the character ranges of lines written in title case (headlines).
 
     Only the words outside named entities count, after the first: in a headline they
     are capitalised ("Meets With", "After"), in a sentence they are not ("met", "after").
     """
     ranges = []
-    for sentence in doc.sents:
-        words = [t.text for t in sentence[1:] if t.is_alpha and not t.ent_type_]
+    for line in _lines(doc):
+        words = [t.text for t in line[1:] if t.is_alpha and not t.ent_type_]
         if len(words) >= HEADLINE_MIN_WORDS and (
                 sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS):
-            ranges.append((sentence.start_char, sentence.end_char))
+            ranges.append((line[0].idx, line[-1].idx + len(line[-1].text)))
     return ranges
 
 
@@ -141,9 +157,10 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
 def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
-    Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word in
-    -ism) or a title ("Humanitarian Coordinator", an office rather than a body), it modifies one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the
-    platform something was published on ("a post on Telegram").
+    Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it modifies
+    one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
+    was published on ("a post on Telegram").
     """
     if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
@@ -173,11 +190,22 @@ def discovered_type(label: str, text: str) -> str:
     return "organization"
 
 
+def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Return the library's state names written in ``text`` ("Kyiv said", which spaCy may miss).
+
+    A name inside a person's name ("Chad Smith") is left out.
+    """
+    people = [c for c in candidates if c.label == "PERSON"]
+    return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
+            if not any(p.start <= s < p.end for p in people)]
+
+
 def state_mentions(candidates: list[Candidate], taken: list[Mention],
                    states: dict[str, tuple[str, str]]) -> list[Mention]:
-    """Return the candidates that name a state of the library (not people's names).
+    """Return the candidates that name a state of the library.
 
-    ``states`` maps a normalised state name to its actor id and canonical name.
+    ``states`` maps a normalised state name to its actor id and canonical name; a
+    person's name is never a state.
     """
     found: list[Mention] = []
     for c in candidates:

@@ -16,6 +16,7 @@ resolves to the registry's id; the others get the stable id of their short name
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -46,6 +47,11 @@ class StateIndex:
     states: list[State]
     by_name: dict[str, State] = field(default_factory=dict)
     by_demonym: dict[str, State] = field(default_factory=dict)
+    regex: re.Pattern | None = None
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Return the spans of ``text`` that are a state's name, as written (case matters)."""
+        return [m.span() for m in self.regex.finditer(text)] if self.regex else []
 
     def lookup(self, text: str) -> State | None:
         """Return the state that ``text`` names (a name, an official name or the capital)."""
@@ -89,4 +95,6 @@ def state_index() -> StateIndex:
             index.by_name.setdefault(normalise_name(name), state)
         for demonym in state.demonyms:
             index.by_demonym.setdefault(demonym, state)
+    names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
+    index.regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     return index
