@@ -55,7 +55,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "quotes": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
-        ("text", STR), ("speaker", STR), ("speaker_actor_id", STR), ("cue", STR),
+        ("text", STR), ("speaker", STR), ("speaker_actor_id", STR), ("cue", STR), ("kind", STR),
     ]),
 }
 

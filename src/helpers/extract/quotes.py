@@ -23,6 +23,11 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 3. a quote with no cue of its own that follows another quote in the same
    paragraph continues it (cue ``continuation``).
 
+Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
+clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
+"The talks had failed, Lebed said"), without "that", when it holds no direct quote;
+its speaker is found from the verb as above.
+
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
 :func:`evaluate` scores detection and speakers against ``tests/gold/quotes.csv``.
@@ -261,7 +266,16 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if left <= m.start and m.end <= right]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
+    # "Lebanon's Iran-backed group Hezbollah": the group, not its possessor or modifier
+    named = [m for m in inside if _dep_of(subject.doc, m) in ("appos", "compound", "nsubj", "nsubjpass")]
+    inside = named or [m for m in inside if _dep_of(subject.doc, m) not in ("poss", "amod", "npadvmod")] or inside
     return inside[0].actor_id if inside else None
+
+
+def _dep_of(doc: Doc, mention: Mention) -> str:
+    """Return the dependency label of a mention's root token."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.dep_ if span is not None else ""
 
 
 def _refers_back(subject: Token) -> bool:
@@ -323,9 +337,9 @@ class Attribution:
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
-              previous: Attribution | None) -> Attribution:
-    """Resolve the cue and speaker of one quote (see the module docstring)."""
-    cue = find_cue(doc, span, quotes)
+              previous: Attribution | None, cue: Token | None = None) -> Attribution:
+    """Resolve the cue (unless given) and the speaker of one quote (see the module docstring)."""
+    cue = cue if cue is not None else find_cue(doc, span, quotes)
     if cue is None:
         return Attribution()
     subject = find_subject(cue)
@@ -343,32 +357,86 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
-def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
-    """Return the direct quotes of an article with their speakers (rows of ``quotes``)."""
+def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> list[tuple[QuoteSpan, Token]]:
+    """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
+
+    "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
+    "the talks had failed" / "The talks had failed". A clause that holds a direct quote,
+    that lies inside another reported clause, that is itself a reporting clause ("...,
+    Fars reported"), or has fewer than three words is left out.
+    """
+    paragraph = doc.char_span(start, end, alignment_mode="expand")
+    found: list[tuple[QuoteSpan, Token]] = []
+    for cue in paragraph if paragraph is not None else []:
+        if not _is_cue(cue):
+            continue
+        for clause in (c for c in cue.children if c.dep_ == "ccomp" and not _is_cue(c)):
+            tokens = [t for t in clause.subtree if not t.is_space]
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+                tokens.pop(0)
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if len(tokens) < SHORT_QUOTE_WORDS:
+                continue
+            span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+            if any(span.start <= d.end and d.start <= span.end for d in direct) or any(
+                    f.start <= span.start and span.end <= f.end for f, _ in found):
+                continue
+            found.append((span, cue))
+    return found
+
+
+def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
+    """Return the ``quotes`` row of one quote."""
+    return {"article_id": parsed.article_id, "sentence_id": parsed.sentence_at(span.start).sentence_id,
+            "start_char": span.start, "end_char": span.end, "text": parsed.article.body[span.start:span.end],
+            "speaker": found.speaker, "speaker_actor_id": found.actor_id, "cue": found.cue, "kind": kind}
+
+
+def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list[Mention],
+                   previous: Attribution | None) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of a paragraph's direct quotes and the last speaker with an actor."""
     body, doc = parsed.article.body, parsed.doc
+    rows: list[dict] = []
+    last_in_paragraph: Attribution | None = None
+    for span in spans:
+        words = _word_count(body[span.start:span.end])
+        if words <= 1:
+            continue
+        found = attribute(doc, span, spans, resolved, previous)
+        if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
+            found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
+                                span.start, last_in_paragraph.actor_type)
+        if found.cue is None and words <= SHORT_QUOTE_WORDS:
+            continue
+        rows.append(_row(parsed, span, found, "direct"))
+        if found.actor_id:
+            previous = found
+        last_in_paragraph = found if found.cue else last_in_paragraph
+    return rows, previous
+
+
+def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
+    """Return the direct quotes and reported speech of an article with their speakers (``quotes`` rows).
+
+    ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
+    speech verb: "X said (that) ...", "..., X said").
+    """
+    doc = parsed.doc
     resolved = _resolved_mentions(mentions, parsed.article.author)
     rows: list[dict] = []
     previous: Attribution | None = None
     for p_start, p_end in _paragraph_bounds(parsed):
-        spans = find_quote_spans(body, p_start, p_end)
-        last_in_paragraph: Attribution | None = None
-        for span in spans:
-            text = body[span.start:span.end]
-            words = _word_count(text)
-            if words <= 1:
-                continue
-            found = attribute(doc, span, spans, resolved, previous)
-            if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
-                found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
-                                    span.start, last_in_paragraph.actor_type)
-            if found.cue is None and words <= SHORT_QUOTE_WORDS:
-                continue
-            rows.append({
-                "article_id": parsed.article_id, "sentence_id": parsed.sentence_at(span.start).sentence_id,
-                "start_char": span.start, "end_char": span.end, "text": text,
-                "speaker": found.speaker, "speaker_actor_id": found.actor_id, "cue": found.cue,
-            })
+        spans = find_quote_spans(parsed.article.body, p_start, p_end)
+        direct, after_direct = _direct_quotes(parsed, spans, resolved, previous)
+        for span, cue in reported_speech(doc, p_start, p_end, spans):
+            earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
+            before = previous if not earlier else Attribution(
+                earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
+            found = attribute(doc, span, spans, resolved, before, cue)
+            direct.append(_row(parsed, span, found, "reported"))
             if found.actor_id:
                 previous = found
-            last_in_paragraph = found if found.cue else last_in_paragraph
+        rows.extend(sorted(direct, key=lambda r: r["start_char"]))
+        previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return rows
