@@ -59,8 +59,10 @@ THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
     resolution declaration treaty era period festival holiday day app platform update bulletin
-    intifada nakba islam christianity judaism hinduism buddhism sikhism
+    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
 """.split())
+#: Believers, not a group that acts as one: a plural of these (or in -ists, "Zionists") is no actor.
+FAITHS = frozenset("muslim christian jew shiite shia sunni catholic protestant hindu buddhist sikh".split())
 #: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
 THING_HEADS = frozenset("""
     mosque church temple shrine compound crossing border line summit conference festival holiday era
@@ -129,28 +131,60 @@ def _confirmed(text: str, body: str, headlines: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _plural_group(ent) -> bool:
+    """Return True for a people written as a plural proper noun ("Kurds", "Serbs").
+
+    Believers ("Muslims", "Shiites") and followers of an -ism ("Zionists") are not a group
+    that acts as one.
+    """
+    last = ent[-1].lower_
+    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and last.endswith("s")
+            and not last.endswith("ists") and last[:-1] not in FAITHS)
+
+
+def _unlabelled_subjects(doc: Doc) -> list:
+    """Return runs of proper nouns outside any entity that are the subject of a verb.
+
+    spaCy's small model misses some names ("Lebed told reporters"); a proper noun that
+    does something in the sentence is a name all the same. Its label is PERSON, or ORG
+    when its last word is an organisation's ("... Front").
+    """
+    runs, run = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if run and any(t.dep_ in ("nsubj", "nsubjpass") for t in run):
+            label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
+            runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+        run = []
+    return runs
+
+
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
     """Return spaCy's PERSON, ORG, GPE, LOC and FAC entities cut down to their names.
 
     ``leading_words`` (lowercase demonyms) are dropped before a person's name with the
     titles. A span in a title-case headline is kept only if the article uses the same
-    words outside headlines.
+    words outside headlines. Plural proper nouns of groups ("Kurds") and proper nouns
+    that spaCy did not label but that are the subject of a verb are candidates too.
     """
     body = doc.text
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
-            continue
-        start, end = clean_span(body, ent.start_char, ent.end_char, ent.label_ == "PERSON", leading_words)
+    spans = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents
+             if e.label_ in NER_LABELS or _plural_group(e)]
+    spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
+    for ent_start, ent_end, label, ent in spans:
+        start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
         if end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
             continue
-        if _names_a_thing(ent):
+        if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        found.append(Candidate(start, end, text, ent.label_))
+        found.append(Candidate(start, end, text, label))
     return found
 
 
@@ -181,6 +215,8 @@ def discovered_type(label: str, text: str) -> str:
     """
     if label == "PERSON":
         return "person"
+    if label == "NORP":
+        return "group"
     if label in ("GPE", "LOC", "FAC"):
         return "place"
     words = text.lower().split()

@@ -370,8 +370,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     for cue in paragraph if paragraph is not None else []:
         if not _is_cue(cue):
             continue
-        for clause in (c for c in cue.children if c.dep_ == "ccomp" and not _is_cue(c)):
-            tokens = [t for t in clause.subtree if not t.is_space]
+        for tokens in _clauses(cue):
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
@@ -384,6 +383,21 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 continue
             found.append((span, cue))
     return found
+
+
+def _clauses(cue: Token) -> list[list[Token]]:
+    """Return the tokens of what a speech verb reports.
+
+    Its clausal complements ("said (that) ..."), or, when the parser hung the verb on the
+    clause ("The talks failed, he said": ``said`` a ``parataxis`` of ``failed``), the
+    clause before it.
+    """
+    clauses = [[t for t in c.subtree if not t.is_space] for c in cue.children
+               if c.dep_ == "ccomp" and not _is_cue(c)]
+    if not clauses and cue.dep_ == "parataxis" and cue.head.i < cue.i and any(
+            c.dep_ in SUBJECT_DEPS for c in cue.children):
+        clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
+    return clauses
 
 
 def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
