@@ -151,14 +151,24 @@ def _unlabelled_subjects(doc: Doc) -> list:
     """
     runs, run = [], []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper():
+        if (token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                and not token.is_upper):
             run.append(token)
             continue
-        if run and any(t.dep_ in ("nsubj", "nsubjpass") for t in run):
+        if run and any(t.dep_ in ("nsubj", "nsubjpass") for t in run) and (
+                len(run) > 1 or not run[0].is_sent_start or _recurs(doc, run[0])):
             label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
             runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
         run = []
     return runs
+
+
+def _recurs(doc: Doc, token) -> bool:
+    """Return True if a sentence-initial word is also written capitalised inside a sentence.
+
+    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not.
+    """
+    return any(t.text == token.text and not t.is_sent_start for t in doc if t.i != token.i)
 
 
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:

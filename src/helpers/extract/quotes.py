@@ -61,6 +61,8 @@ SHORT_QUOTE_WORDS = 3
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: Pronouns that refer to a person; "it" and "they" refer to organisations and states.
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: Role nouns of people who speak for a body: they refer back to the body.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
@@ -285,9 +287,13 @@ def _refers_back(subject: Token) -> bool:
 
 
 def _agrees(subject: Token, mention: Mention) -> bool:
-    """Whether an actor can be what a pronoun or a role noun refers to."""
-    word = subject.text.lower()
-    if word in ("it", "they"):
+    """Whether an actor can be what a pronoun or a role noun refers to.
+
+    "it", "they", a plural ("officials") and a spokesman refer to a body (an unnamed
+    spokesman speaks for the body); "he", "she" and other role nouns to a person.
+    """
+    word = subject.lemma_.lower()
+    if subject.text.lower() in ("it", "they") or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
         return mention.actor_type in BODY_TYPES
     return mention.actor_type in ("person", "PERSON")
 
@@ -388,14 +394,17 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
 def _clauses(cue: Token) -> list[list[Token]]:
     """Return the tokens of what a speech verb reports.
 
-    Its clausal complements ("said (that) ..."), or, when the parser hung the verb on the
-    clause ("The talks failed, he said": ``said`` a ``parataxis`` of ``failed``), the
-    clause before it.
+    Its clausal complements ("said (that) ...", "said in a statement that ..."), or,
+    when the parser hung the verb on the clause ("The talks failed, he said": ``said`` a
+    ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
-    clauses = [[t for t in c.subtree if not t.is_space] for c in cue.children
-               if c.dep_ == "ccomp" and not _is_cue(c)]
-    if not clauses and cue.dep_ == "parataxis" and cue.head.i < cue.i and any(
-            c.dep_ in SUBJECT_DEPS for c in cue.children):
+    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")),
+             *(g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
+               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
+               and not _is_cue(c)]
+    if not clauses and cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and cue.head.i < cue.i and (
+            cue.head.pos_ in ("VERB", "AUX")) and any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses
 
