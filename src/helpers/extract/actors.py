@@ -110,6 +110,7 @@ class RegistryIndex:
     normalised: dict[str, str] = field(default_factory=dict)
     states: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_demonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -178,7 +179,13 @@ def _build_index(registry: Registry) -> RegistryIndex:
                           _role_regexes(registry, org_by_word), org_by_word, demonyms)
     index.normalised = _normalised_aliases(alias_actor)
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
+    index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     return index
+
+
+def is_dateline(text: str, index: RegistryIndex) -> bool:
+    """Return True for a capital written in capitals ("JERUSALEM 1996-08-22"): a dateline, not a state."""
+    return text.isupper() and len(text) > 3 and normalise_name(text) in index.capitals
 
 
 def _normalised_aliases(alias_actor: dict[str, str]) -> dict[str, str]:
@@ -311,7 +318,7 @@ def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, thresho
     found: list[Mention] = []
     body = doc.text
     for start, end, label in _candidate_spans(doc, index.demonyms):
-        if overlaps(start, end, taken) or overlaps(start, end, found):
+        if overlaps(start, end, taken) or overlaps(start, end, found) or is_dateline(body[start:end], index):
             continue
         text = body[start:end]
         actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label) if label else None)
@@ -431,7 +438,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc.text
-    candidates = discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
+    candidates = [c for c in discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
+                  if not is_dateline(c.text, index)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
     for ent in doc.ents:

@@ -331,7 +331,8 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     "Zarif" after "Mohammad Javad Zarif" becomes a coreference mention of the same actor;
     "Al-Baraka" after an unknown "Ali al-Baraka" takes that person's id and name. A
     discovered entity that spaCy did not label a person ("Larijani" as ORG) is a short
-    form too when its words end an earlier person's name.
+    form too when its words end an earlier person's name; a discovered body's name cut
+    short ("Yedioth" after "Yedioth Ahronoth") is that body.
     """
     out: list[Mention] = []
     earlier: list[Mention] = []
@@ -344,7 +345,25 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
         elif m.method == "gazetteer" and _is_person(m) and any(
                 e.actor_id == m.actor_id and len(e.text) > len(m.text) for e in earlier):
             m = replace(m, method="coreference")
+        elif m.method == "ner" and m.actor_type in ORG_TYPES:
+            m = _org_short_form(m, out)
         if _is_person(m):
             earlier.append(m)
         out.append(m)
     return out
+
+
+#: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
+ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"})
+
+
+def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
+    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does."""
+    words = name_words(m.text)
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if (words and e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words)
+                and full[:len(words)] == words):
+            return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
+                           method="coreference")
+    return m
