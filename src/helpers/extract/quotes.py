@@ -53,7 +53,8 @@ SPEECH_VERBS = frozenset("""
     confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend observe reveal disclose lament highlight
-    caution indicate retort counter complain demand continue cite
+    caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
+    recount testify specify clarify point
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
