@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
 from helpers.extract.names import (
@@ -80,6 +81,7 @@ PUBLISHING_WORDS = frozenset("""
     broadcast air appear report share upload
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 
 
@@ -93,19 +95,9 @@ class Candidate:
     label: str
 
 
-def _lines(doc: Doc) -> list[list]:
-    """Return the tokens of each sentence, cut again at line breaks (a headline is a line)."""
-    lines: list[list] = []
-    for sentence in doc.sents:
-        current: list = []
-        for token in sentence:
-            if "\n" in token.text:
-                lines.append(current)
-                current = []
-            else:
-                current.append(token)
-        lines.append(current)
-    return [line for line in lines if line]
+def _title_case(words: list[str]) -> bool:
+    """Return True if enough words to tell are nearly all capitalised."""
+    return len(words) >= HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS
 
 
 def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -113,13 +105,18 @@ def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
 
     Only the words outside named entities count, after the first: in a headline they
     are capitalised ("Meets With", "After"), in a sentence they are not ("met", "after").
+    The lines whose words, entities included, are not mostly capitalised are passed
+    over without looking at their tokens.
     """
-    ranges = []
-    for line in _lines(doc):
-        words = [t.text for t in line[1:] if t.is_alpha and not t.ent_type_]
-        if len(words) >= HEADLINE_MIN_WORDS and (
-                sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS):
-            ranges.append((line[0].idx, line[-1].idx + len(line[-1].text)))
+    ranges, line_start = [], 0
+    for line in doc.text.split("\n"):
+        line_end = line_start + len(line)
+        if _title_case(_WORD.findall(line)[1:]):
+            span = doc.char_span(line_start, line_end, alignment_mode="contract")
+            words = [t.text for t in span[1:] if t.is_alpha and not t.ent_type] if span is not None else []
+            if _title_case(words):
+                ranges.append((line_start, line_end))
+        line_start = line_end + 1
     return ranges
 
 
@@ -151,24 +148,24 @@ def _unlabelled_subjects(doc: Doc) -> list:
     """
     runs, run = [], []
     for token in [*doc, None]:
-        if (token is not None and token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+        if (token is not None and token.pos == PROPN and not token.ent_type and token.text[:1].isupper()
                 and not token.is_upper):
             run.append(token)
             continue
-        if run and any(t.dep_ in ("nsubj", "nsubjpass") for t in run) and (
-                len(run) > 1 or not run[0].is_sent_start or _recurs(doc, run[0])):
+        if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
+                len(run) > 1 or not run[0].is_sent_start or _recurs(doc.text, run[0].text)):
             label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
             runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
         run = []
     return runs
 
 
-def _recurs(doc: Doc, token) -> bool:
-    """Return True if a sentence-initial word is also written capitalised inside a sentence.
+def _recurs(body: str, word: str) -> bool:
+    """Return True if a sentence-initial word is also written inside a sentence.
 
     "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not.
     """
-    return any(t.text == token.text and not t.is_sent_start for t in doc if t.i != token.i)
+    return re.search(rf"[\w,;:]\s+{re.escape(word)}(?!\w)", body) is not None
 
 
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:

@@ -10,6 +10,7 @@ does not know: the same name gives the same id in every article and every run.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,8 +45,9 @@ _STRIP = "\"“”‘’«»,;:!?*•–—-/|" + APOSTROPHES
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
-    """Return ``text`` lowercased, without accents, hyphens, dots or apostrophes.
+    """Return ``text`` lowercased, without accents, hyphens, dots or apostrophes (remembered).
 
     >>> normalise_name("Izz-al-Din al-Qassam Brigades")
     'izz al din al qassam brigades'
@@ -62,7 +64,13 @@ def name_words(text: str) -> list[str]:
     >>> name_words("Ali al-Baraka")
     ['ali', 'baraka']
     """
-    return [w for w in normalise_name(text).split() if w not in PARTICLES]
+    return list(_name_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
+    """Return :func:`name_words` as a tuple, remembered (names recur across a corpus)."""
+    return tuple(w for w in normalise_name(text).split() if w not in PARTICLES)
 
 
 def actor_key(name: str) -> str:
