@@ -36,7 +36,8 @@ ROLE_WORDS = frozenset("""
     politburo emir amir president minister ministry premier king queen prince sheikh leader
     government cabinet parliament army police council spokesman official officials authorities
     regime state republic kingdom movement group forces militants militia ayatollah chief
-    secretary general commander envoy ambassador embassy court senate congress
+    secretary general commander envoy ambassador embassy court senate congress media press military
+    troops sources residents witnesses urgent
 """.split())
 #: Lowercase particles inside Arabic, Persian, Dutch, ... names; they never make a short form.
 PARTICLES = frozenset("al el ad ed ar as ash at az bin ibn bint abu abd van von der de da di la le du".split())
