@@ -19,7 +19,8 @@ if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside test
 
 from benchmarks import unseen  # noqa: E402
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not unseen.SHARED.is_dir(), reason="../shared is not mounted")]
 
 
 @pytest.fixture(scope="module")
