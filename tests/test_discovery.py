@@ -145,6 +145,26 @@ def test_byline_and_places_are_never_speakers():
     assert _speakers(text, author="Yossi Cohen") == [("We heard the sirens ", None)]
 
 
+def _kinds(text):
+    parsed = _parse(text)
+    rows = actors.extract_mentions(parsed, load_registry())
+    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, rows)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mohammed Hamdan, a spokesman for the ministry, said that aid trucks were waiting at the crossing.",
+     [("aid trucks were waiting at the crossing", "reported", "d:mohammed_hamdan")]),
+    ("Aid trucks were waiting at the crossing for a third day, Mohammed Hamdan said.",
+     [("Aid trucks were waiting at the crossing for a third day", "reported", "d:mohammed_hamdan")]),
+    ("The Organisation of Islamic Cooperation said in a statement that the raid violated international law.",
+     [("the raid violated international law", "reported", "d:organisation_of_islamic_cooperation")]),
+    ('Mohammed Hamdan said: "Aid trucks are waiting at the crossing."',
+     [("Aid trucks are waiting at the crossing.", "direct", "d:mohammed_hamdan")]),
+])
+def test_reported_speech_is_a_quote_of_its_own_kind_with_its_speaker(text, expected):
+    assert _kinds(text) == expected
+
+
 # ---------------------------------------------------------------------------- across the corpus
 
 def _row(article, text, actor_id, name, kind="person", method="ner"):
