@@ -96,7 +96,9 @@ def test_mentions_have_valid_offsets_and_sentences(seed_tables):
         assert bodies[row.article_id][row.start_char:row.end_char] == row.text
         sentence = sentences.loc[(row.article_id, row.sentence_id)]
         assert sentence.start_char <= row.start_char and row.end_char <= sentence.end_char
-    assert set(seed_tables["mentions"]["method"]) <= {"gazetteer", "ner", "fuzzy", "role", "coreference"}
+    assert set(seed_tables["mentions"]["method"]) <= {"gazetteer", "ner", "fuzzy", "role", "coreference",
+                                                      "country", "abbreviation"}
+    assert seed_tables["mentions"]["actor_id"].notna().all()
 
 
 # ---------------------------------------------------------------------------- unseen text
@@ -114,24 +116,31 @@ def test_misspelt_name_is_fuzzy_matched():
     assert hit and hit[0]["actor_id"] == "ali_khamenei" and hit[0]["method"] == "fuzzy"
 
 
-def test_unknown_names_still_appear_typed():
+def test_unknown_names_become_discovered_actors_with_stable_ids():
     rows = actors.extract_mentions(
         _parse("Jonathan Whitfield of the Norwegian Refugee Council met officials in Amman on Sunday."),
         load_registry())
-    unknown = {r["text"]: r for r in rows if r["actor_id"] is None}
-    assert unknown["Jonathan Whitfield"]["actor_type"] == "PERSON"
-    assert unknown["Jonathan Whitfield"]["method"] == "ner"
-    assert any(r["actor_id"] == "jordan" for r in rows)
+    found = {r["text"]: r for r in rows}
+    assert found["Jonathan Whitfield"]["actor_id"] == "d:jonathan_whitfield"
+    assert found["Jonathan Whitfield"]["actor_type"] == "person"
+    assert found["Jonathan Whitfield"]["method"] == "ner"
+    assert found["Norwegian Refugee Council"]["actor_id"] == "d:norwegian_refugee_council"
+    assert found["Amman"]["actor_id"] == "jordan"
+    assert all(r["actor_id"] for r in rows)
 
 
-def test_empty_registry_gives_ner_mentions_only():
+def test_empty_registry_still_gives_actors_with_ids():
     rows = actors.extract_mentions(_parse("Ismail Haniyeh met Hassan Rouhani in Tehran."),
-                                   parse_registry("", "empty.yaml"))
-    assert rows and all(r["actor_id"] is None and r["method"] == "ner" for r in rows)
+                                   parse_registry("actors: []\n", "empty.yaml"))
+    found = {r["text"]: r["actor_id"] for r in rows}
+    assert found == {"Ismail Haniyeh": "d:ismail_haniyeh", "Hassan Rouhani": "d:hassan_rouhani",
+                     "Tehran": "d:iran"}
 
 
-def test_role_outside_any_term_of_office_is_not_resolved():
-    # no Iranian foreign minister in the registry before 2010
+def test_role_outside_any_term_of_office_is_a_role_mention_of_the_state():
+    # no Iranian foreign minister in the registry before 2010: the holder is unknown
     rows = actors.extract_mentions(_parse("The Iranian foreign minister spoke.", dt.date(1950, 1, 1)),
                                    load_registry())
-    assert not any(r["method"] == "role" for r in rows)
+    roles = [r for r in rows if r["method"] == "role"]
+    assert [(r["text"], r["actor_id"], r["actor_type"]) for r in roles] == [
+        ("Iranian foreign minister", "iran", "state")]

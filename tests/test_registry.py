@@ -15,7 +15,9 @@ def test_shipped_registry_has_types_roles_and_affiliations():
     assert registry.actors["qassem_soleimani"].affiliation == "quds_force"
     assert registry.actors["quds_force"].affiliation == "irgc"
     rows = registry.actor_rows()
-    assert {"actor_id", "name", "type", "aliases", "affiliation", "country"} == set(rows[0])
+    assert set(rows[0]) == {"actor_id", "name", "type", "aliases", "affiliation", "country", "origin",
+                            "merged_from", "merge_reasons"}
+    assert {row["origin"] for row in rows} == {"registry"}
 
 
 @pytest.mark.parametrize("title, org, day, holder", [
@@ -34,11 +36,28 @@ def test_roles_give_one_holder_per_date(title, org, day, holder):
     assert [a.actor_id for a in load_registry().holders([title], org, day)] == [holder]
 
 
-def test_empty_file_gives_empty_registry(tmp_path):
+def test_explicitly_empty_registry_is_allowed(tmp_path):
     path = tmp_path / "empty.yaml"
-    path.write_text("")
+    path.write_text("# no actors: every actor is found in the text\nactors: []\n")
     registry = load_registry(path)
     assert registry.actors == {} and registry.actor_rows() == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("actor:\n  - {id: iran, name: Iran, type: state}\n", "found top-level keys 'actor'"),
+    ("states:\n  Iran: {aliases: [Persia]}\nnot_states: []\n", "found top-level keys 'states', 'not_states'"),
+    ("", "found an empty file"),
+    ("- {id: iran, name: Iran, type: state}\n", "found a list"),
+])
+def test_file_without_an_actors_key_is_refused_naming_the_file(tmp_path, text, found):
+    # before: any YAML file without 'actors:' silently became an empty registry (0 actors, exit 0)
+    path = tmp_path / "typo.yaml"
+    path.write_text(text)
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    message = str(error.value)
+    assert message.startswith(f"{path}: not an actor registry: no 'actors:' key")
+    assert found in message and "Write 'actors: []' for an empty registry" in message
 
 
 def test_yaml_error_names_the_file(tmp_path):

@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers {extract,render,evaluate}`` (also ``news-helpers``).
+"""Command line: ``python -m helpers {extract,render,evaluate,actors}`` (also ``news-helpers``).
 
 Exit codes: 0 success; 1 some articles or reports failed (the rest were written);
 2 bad command line or input that stops everything, nothing written (a corpus folder
@@ -19,9 +19,17 @@ from pathlib import Path
 from helpers.corpus import CorpusProblem, ExportColumns
 from helpers.evaluation.evaluate import GoldError, check_gold_folder, evaluate_tables, format_scores
 from helpers.extract.registry import RegistryError
+from helpers.extract.suggest import suggest, suggestions_yaml
 from helpers.paths import PROJECT_ENV, ProjectNotFoundError, project_root, reports_dir, seeds_dir
 from helpers.pipeline.cluster import SchedulerError, extract_distributed
-from helpers.pipeline.run import ExtractionSummary, ensure_tables, extract_corpus, extract_to_folder, load_inputs
+from helpers.pipeline.run import (
+    ExtractionSummary,
+    ensure_tables,
+    extract_corpus,
+    extract_to_folder,
+    load_corpus_tables,
+    load_inputs,
+)
 from helpers.pipeline.store import TablesBusyError
 from helpers.reports.jobs import Job, JobsFileError, default_jobs, load_jobs
 from helpers.reports.render import render_jobs
@@ -146,6 +154,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    """Write candidate registry entries for the actors of a corpus that the registry lacks."""
+    try:
+        tables = load_corpus_tables(args.corpus, args.registry).tables
+    except (FileNotFoundError, RegistryError, ValueError) as exc:
+        return _fatal(exc)
+    text = suggestions_yaml(suggest(tables, args.min_mentions), str(args.corpus))
+    if args.out is None:
+        print(text, end="")
+        return EXIT_OK
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fatal(OSError(f"{args.out}: cannot write the suggestions ({exc.strerror})"))
+    print(f"{text.count(chr(10) + '  - id: ')} suggested actor(s) written to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the command line."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
@@ -188,6 +214,17 @@ def build_parser() -> argparse.ArgumentParser:
                           help="folder of gold CSV files (default: the project's tests/gold)")
     evaluate.add_argument("--registry", type=Path, default=None)
     evaluate.set_defaults(func=cmd_evaluate)
+
+    actors = sub.add_parser("actors", help="work with the actors a corpus names")
+    actors_sub = actors.add_subparsers(dest="action", required=True)
+    suggest_parser = actors_sub.add_parser(
+        "suggest", help="write registry entries (YAML) for the actors found that the registry lacks")
+    suggest_parser.add_argument("corpus", type=Path, help="folder of articles")
+    suggest_parser.add_argument("--registry", type=Path, default=None, help="actor registry YAML (default: shipped)")
+    suggest_parser.add_argument("--out", type=Path, default=None, help="YAML file to write (default: print)")
+    suggest_parser.add_argument("--min-mentions", type=int, default=2,
+                                help="suggest only actors named at least this often (default 2)")
+    suggest_parser.set_defaults(func=cmd_actors)
     return parser
 
 

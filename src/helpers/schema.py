@@ -31,7 +31,8 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "actors": pa.schema([
         ("actor_id", STR), ("name", STR), ("type", STR), ("aliases", STR_LIST),
-        ("affiliation", STR), ("country", STR),
+        ("affiliation", STR), ("country", STR), ("origin", STR), ("merged_from", STR_LIST),
+        ("merge_reasons", STR_LIST),
     ]),
     "mentions": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
@@ -56,7 +57,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "quotes": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
-        ("text", STR), ("speaker", STR), ("speaker_actor_id", STR), ("cue", STR),
+        ("text", STR), ("speaker", STR), ("speaker_actor_id", STR), ("cue", STR), ("kind", STR),
     ]),
 }
 

@@ -25,12 +25,16 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: str | Path) -> list[dict
     """Score quote detection and speakers against ``gold_dir/quotes.csv``.
 
     Levels: ``detection`` (the quote is found), ``speaker`` (found with the right
-    speaker actor; its recall is the share of gold quotes with the right speaker).
+    speaker actor; its recall is the share of gold quotes with the right speaker). A gold
+    file without a ``kind`` column lists direct quotes only (the seeds' gold): reported
+    speech is then left out of the predictions too.
     """
     found = gold_and_predicted(gold_dir, "quotes", tables)
     if found is None:
         return []
     gold, predicted = found
+    if "kind" not in gold.columns and "kind" in predicted.columns:
+        predicted = predicted[predicted["kind"].fillna("direct") == "direct"]
     gold_found = {(a, quote_key(t)) for a, t in zip(gold["article_id"], gold["quote_start"], strict=True)}
     gold_speaker = {(a, quote_key(t), s) for a, t, s in
                     zip(gold["article_id"], gold["quote_start"], gold["speaker_actor_id"], strict=True)}

@@ -3,5 +3,9 @@
 ``nlp`` loads spaCy once per process; ``parsed`` pairs an article with its parse and
 sentences; ``registry`` reads the actor registry; ``actors``, ``timexes``,
 ``figures``, ``quotes`` and ``events`` each return the rows of one table;
-``rows.extract_article`` runs them all in order on one article.
+``rows.extract_article`` runs them all in order on one article. ``actors`` leans on
+``names`` (clean spans, stable ids), ``states`` (the country library), ``discovery``
+(actors the registry lacks) and ``roles`` (roles read from the parse); ``merge`` gives
+each discovered actor one id across a corpus, once, after extraction; ``suggest`` drafts
+registry entries from them.
 """

@@ -11,11 +11,18 @@
    named in full earlier in the same article.
 4. ``role``: "the Iranian foreign minister", "Iran's Supreme Leader", "the top Iranian
    diplomat", resolved to whoever held the role on the article's publication date.
-5. ``ner``: any other spaCy PERSON, ORG, GPE, LOC or FAC entity; ``actor_id`` is null
-   and ``actor_type`` is the spaCy label, so a reader sees what the registry lacks.
+5. ``country``: a state of the country library (:mod:`helpers.extract.states`), by
+   name, other name or capital ("Tehran said"); a state the registry has keeps its id.
+6. ``ner``: any other spaCy PERSON, ORG, GPE, LOC or FAC entity, cut down to its name,
+   as a discovered actor with a stable id (:mod:`helpers.extract.discovery`);
+   ``abbreviation`` and ``coreference`` link "OIC" after "Organisation of Islamic
+   Cooperation (OIC)" and a surname after the full name to the same actor.
+7. ``role`` read from the parse ("the Emir of the State of Qatar", "the Islamic Jihad
+   leader"; :mod:`helpers.extract.roles`).
 
-Adjectives of nationality ("Iranian") are not mentions of a state; they only help
-read a role mention.
+A registry name inside a longer name ("Security Council" in "Supreme National Security
+Council") gives way to the longer name. Adjectives of nationality ("Iranian") are not
+mentions of a state; they only help read a role mention. Every mention has an actor id.
 """
 
 from __future__ import annotations
@@ -23,17 +30,20 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
+from spacy.tokens import Doc
 
+from helpers.extract import discovery
+from helpers.extract.names import Mention, actor_key, clean_span, normalise_name, overlaps
 from helpers.extract.registry import Actor, Registry
+from helpers.extract.roles import RoleContext, parsed_role_mentions
+from helpers.extract.states import state_index
 
 log = logging.getLogger(__name__)
 
-#: spaCy labels kept as mentions when the registry does not know the entity.
-NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+NER_LABELS = discovery.NER_LABELS
 #: Registry types each spaCy label may be resolved to by fuzzy matching.
 LABEL_TYPES = {
     "PERSON": {"person"},
@@ -58,32 +68,7 @@ ROLE_MODIFIERS = ("top", "chief", "senior")
 APOSTROPHE = "['’]"
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One mention before it becomes a table row."""
-
-    start: int
-    end: int
-    text: str
-    actor_id: str | None
-    actor_name: str
-    actor_type: str
-    method: str
-
-
 # ---------------------------------------------------------------------------- names
-
-def normalise_name(text: str) -> str:
-    """Return ``text`` lowercased, without accents, hyphens or apostrophes.
-
-    >>> normalise_name("Izz-al-Din al-Qassam Brigades")
-    'izz al din al qassam brigades'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[-‐–'’`.]", " ", text.lower())
-    return " ".join(text.split())
-
 
 def name_score(query: str, name: str, person: bool = False) -> float:
     """Return how alike two normalised names are, 0-100.
@@ -122,6 +107,10 @@ class RegistryIndex:
     role_regexes: list[re.Pattern]
     org_by_word: dict[str, str]
     demonyms: set[str]
+    normalised: dict[str, str] = field(default_factory=dict)
+    states: dict[str, tuple[str, str]] = field(default_factory=dict)
+    state_demonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    capitals: frozenset[str] = frozenset()
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -186,8 +175,49 @@ def _build_index(registry: Registry) -> RegistryIndex:
         if actor.actor_id in role_orgs:
             for word in [*actor.demonyms, *actor.names()]:
                 org_by_word.setdefault(word, actor.actor_id)
-    return RegistryIndex(registry, alias_regex, alias_actor, fuzzy_names,
-                         _role_regexes(registry, org_by_word), org_by_word, demonyms)
+    index = RegistryIndex(registry, alias_regex, alias_actor, fuzzy_names,
+                          _role_regexes(registry, org_by_word), org_by_word, demonyms)
+    index.normalised = _normalised_aliases(alias_actor)
+    index.states, index.state_demonyms = _state_tables(registry, index.normalised)
+    index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
+    return index
+
+
+def is_dateline(text: str, index: RegistryIndex) -> bool:
+    """Return True for a capital written in capitals ("JERUSALEM 1996-08-22"): a dateline, not a state."""
+    return text.isupper() and len(text) > 3 and normalise_name(text) in index.capitals
+
+
+def _normalised_aliases(alias_actor: dict[str, str]) -> dict[str, str]:
+    """Return normalised alias -> actor id, without the forms two actors share."""
+    table: dict[str, set[str]] = {}
+    for alias, actor_id in alias_actor.items():
+        table.setdefault(normalise_name(alias), set()).add(actor_id)
+    return {name: next(iter(ids)) for name, ids in table.items() if len(ids) == 1 and name}
+
+
+def _state_tables(registry: Registry, normalised: dict[str, str],
+                  ) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str, str]]]:
+    """Return the library's states by normalised name, and by demonym, as (id, name[, type]).
+
+    A library state any of whose names is a registry state's name takes the registry's
+    id and name; the others get the stable id of their library name.
+    """
+    by_name: dict[str, tuple[str, str]] = {}
+    by_demonym: dict[str, tuple[str, str, str]] = {}
+    for actor in registry.actors.values():
+        for demonym in actor.demonyms:
+            by_demonym.setdefault(demonym, (actor.actor_id, actor.name, actor.type))
+    for state in state_index().states:
+        keys = [normalise_name(n) for n in state.names]
+        known = next((normalised[k] for k in keys if k in normalised
+                      and registry.actors[normalised[k]].type == "state"), None)
+        actor = (known, registry.actors[known].name) if known else (actor_key(state.name), state.name)
+        for key in keys:
+            by_name.setdefault(key, actor)
+        for demonym in state.demonyms:
+            by_demonym.setdefault(demonym, (*actor, "state"))
+    return by_name, by_demonym
 
 
 def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) -> tuple[str | None, float]:
@@ -197,6 +227,8 @@ def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) 
     corpus, and each lookup compares the query with every name of the registry.
     """
     q = normalise_name(query)
+    if q in index.normalised:
+        return index.normalised[q], 100.0
     if len(q) < FUZZY_MIN_LENGTH:
         return None, 0.0
     key = (q, frozenset(types) if types else None)
@@ -235,11 +267,6 @@ def _actor_mention(start: int, end: int, text: str, actor: Actor, method: str) -
     return Mention(start, end, text, actor.actor_id, actor.name, actor.type, method)
 
 
-def _overlaps(start: int, end: int, taken: list[Mention]) -> bool:
-    """Return True if ``[start, end)`` overlaps any mention of ``taken``."""
-    return any(start < m.end and m.start < end for m in taken)
-
-
 def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
     """Return every registry alias in ``text`` (leftmost, longest first)."""
     if index.alias_regex is None:
@@ -257,7 +284,7 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
     ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text (``Doc.text`` rebuilds
     the string on every read, so it is passed in).
     """
-    start, end = trim_entity(text, ent.start_char, ent.end_char)
+    start, end = clean_span(text, ent.start_char, ent.end_char)
     inside = [m for m in found if start <= m.start and m.end <= end]
     if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
         return found
@@ -269,25 +296,11 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
     return [wider if m is inside[0] else m for m in found]
 
 
-def trim_entity(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return an entity's offsets without a leading "the" or a trailing possessive.
 
-    >>> trim_entity("the Al-Quds Brigades’s", 0, 22)
-    (4, 20)
-    """
-    head = re.match(r"(?:the|The)\s+", text[start:end])
-    if head:
-        start += head.end()
-    tail = re.search(rf"{APOSTROPHE}s?$", text[start:end])
-    if tail:
-        end -= len(tail.group())
-    return start, end
-
-
-def _candidate_spans(doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
-    """Return spaCy entities and runs of proper nouns as (start, end, label)."""
+def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
+    """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label)."""
     text = doc.text
-    spans = [(*trim_entity(text, e.start_char, e.end_char), e.label_) for e in doc.ents
+    spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
     run: list = []
     for token in [*doc, None]:
@@ -297,15 +310,15 @@ def _candidate_spans(doc, demonyms: set[str]) -> list[tuple[int, int, str | None
         if run:
             spans.append((run[0].idx, run[-1].idx + len(run[-1].text), None))
         run = []
-    return spans
+    return [(s, e, label) for s, e, label in spans if e > s]
 
 
-def fuzzy_mentions(doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
+def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
     """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
     found: list[Mention] = []
     body = doc.text
     for start, end, label in _candidate_spans(doc, index.demonyms):
-        if _overlaps(start, end, taken) or _overlaps(start, end, found):
+        if overlaps(start, end, taken) or overlaps(start, end, found) or is_dateline(body[start:end], index):
             continue
         text = body[start:end]
         actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label) if label else None)
@@ -314,35 +327,44 @@ def fuzzy_mentions(doc, taken: list[Mention], index: RegistryIndex, threshold: f
     return found
 
 
-def _name_words(text: str) -> list[str]:
-    """Return the words of a name that can serve as its short form (not particles)."""
-    return [w for w in re.split(r"\s+", text) if w[:1].isupper() and len(w) > 2]
+def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candidate],
+                     index: RegistryIndex, threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
+    """Drop registry matches that are only part of a longer name spaCy found around them.
 
-
-def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
-    """Mark person mentions that repeat part of a fuller name used earlier as coreference.
-
-    "Zarif" after "Mohammad Javad Zarif" becomes a coreference mention of the same
-    actor; "Abdullah" after an unknown "Issam Abdullah" takes that person's name.
+    "Security Council" (the UN's) inside "Supreme National Security Council" is not the
+    UN's, and "Hamdan" inside "Mohammed Hamdan" is not Osama Hamdan: the longer name wins
+    when it holds no other registry match, the words it adds are capitalised name words
+    (not a title or an adjective of nationality) and it is not a variant of the same
+    actor's name ("Mohammed Zarif"). A longer name of the same state ("Hashemite Kingdom
+    of Jordan") wins too, with the same id.
     """
-    out: list[Mention] = []
-    earlier: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.actor_type in ("person", "PERSON"):
-            full = next((e for e in reversed(earlier)
-                         if len(e.text) > len(m.text) and m.text in e.text
-                         and set(_name_words(m.text)) <= set(_name_words(e.text))), None)
-            if full is not None:
-                m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
-                            actor_type=full.actor_type, method="coreference")
-            elif any(e.actor_id == m.actor_id and m.actor_id for e in earlier) and m.method == "gazetteer":
-                named = next(e for e in earlier if e.actor_id == m.actor_id)
-                if len(named.text) > len(m.text):
-                    m = replace(m, method="coreference")
-            earlier.append(m)
+    out = []
+    for m in mentions:
+        wider = [c for c in candidates if c.start <= m.start and m.end <= c.end and c.end - c.start > m.end - m.start]
+        if any(_is_longer_name(c, m, mentions, index, threshold) for c in wider):
+            continue
         out.append(m)
     return out
 
+
+def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention],
+                    index: RegistryIndex, threshold: float) -> bool:
+    """Return True if ``candidate`` is one name of which ``m`` is a part."""
+    if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+        return False
+    if candidate.label in ("GPE", "LOC"):
+        return index.states.get(normalise_name(candidate.text), (None,))[0] == m.actor_id
+    if candidate.label == "PERSON":
+        same, score = best_fuzzy(candidate.text, index, LABEL_TYPES["PERSON"])
+        if m.actor_type != "person" or (same == m.actor_id and score >= threshold):
+            return False
+    elif candidate.label not in ("ORG", "FAC"):
+        return False
+    extra = (candidate.text[:m.start - candidate.start] + " " + candidate.text[m.end - candidate.start:]).split()
+    return bool(extra) and all(w[:1].isupper() and w.lower() not in ("the", "of") for w in extra if len(w) > 2)
+
+
+# ---------------------------------------------------------------------------- roles (registry terms)
 
 def _period(published: dt.date, precision: str | None) -> tuple[dt.date, dt.date]:
     """Return the first and last day of the publication period."""
@@ -385,7 +407,7 @@ def role_mentions(text: str, mentions: list[Mention], index: RegistryIndex,
     for regex in index.role_regexes:
         for match in regex.finditer(text):
             start, end = match.span()
-            if _overlaps(start, end, mentions) or _overlaps(start, end, found):
+            if overlaps(start, end, mentions) or overlaps(start, end, found):
                 continue
             if _followed_by_name(text, end, mentions):
                 continue
@@ -410,34 +432,29 @@ def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
             for regex in index.role_regexes for m in regex.finditer(text)]
 
 
-def ner_mentions(doc, taken: list[Mention]) -> list[Mention]:
-    """Return spaCy entities not covered by any registry mention, typed by their label."""
-    out = []
-    body = doc.text
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
-            continue
-        start, end = trim_entity(body, ent.start_char, ent.end_char)
-        if end > start and not _overlaps(start, end, taken):
-            text = body[start:end]
-            out.append(Mention(start, end, text, None, text, ent.label_, "ner"))
-    return out
-
-
 # ---------------------------------------------------------------------------- entry point
 
-def find_mentions(doc, index: RegistryIndex, published: dt.date | None = None,
+def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = None,
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc.text
-    mentions = gazetteer_mentions(text, index)
+    candidates = [c for c in discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
+                  if not is_dateline(c.text, index)]
+    states = discovery.written_states(text, candidates)
+    mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
+    placeholders = role_title_spans(text, index)
+    mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
     mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
-    mentions += ner_mentions(doc, mentions + role_title_spans(text, index))
-    mentions = resolve_short_forms(mentions)
+    mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
+    mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
+    mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))
     mentions += role_mentions(text, mentions, index, published, precision)
+    period = _period(published, precision) if published else None
+    context = RoleContext(index.registry, index.state_demonyms, period)
+    mentions += parsed_role_mentions(doc, mentions, context)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

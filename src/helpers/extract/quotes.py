@@ -10,13 +10,23 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    failing that, a speech verb attached to the quote ("..., he added") or the
    nearest one in the same sentence;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
-   "and added", "quoted ... as telling", the subject of the verb it hangs from),
-   resolved to an actor through the ``mentions`` of the article: the mention that
-   covers the subject's head, else one inside the subject ("the report on Hamas's
-   website" -> Hamas); a pronoun or an unresolved role ("he", "the minister")
-   refers back to the previous quote's speaker or the last person mentioned;
+   "and added", "quoted ... as telling", the subject of the verb it hangs from), or
+   the object of "quote" in "X quoted Y as saying" (Y, not X), resolved to an actor
+   through the ``mentions`` of the article: the mention that covers the subject's head
+   (a role mention covers "the Islamic Jihad leader" and names its holder), else one
+   inside the subject ("the report on Hamas's website" -> Hamas). A place never
+   speaks. A pronoun or an unresolved role ("he", "the minister") refers back to the
+   nearest earlier actor who agrees with it (a person for "he" and "she", an
+   organisation or state for "it" and "they"), the subject of its sentence first; the
+   previous quote's speaker counts as mentioned where that quote is. The byline
+   (the article's author) is never an antecedent;
 3. a quote with no cue of its own that follows another quote in the same
    paragraph continues it (cue ``continuation``).
+
+Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
+clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
+"The talks had failed, Lebed said"), without "that", when it holds no direct quote;
+its speaker is found from the verb as above.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -42,12 +52,20 @@ SPEECH_VERBS = frozenset("""
     condemn pledge vow promise brief talk update term quote reply respond ask urge threaten deny
     confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
-    characterise admit concede tell
+    characterise admit concede tell assert maintain contend observe reveal disclose lament highlight
+    caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
+    recount testify specify clarify point
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
 SHORT_QUOTE_WORDS = 3
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Pronouns that refer to a person; "it" and "they" refer to organisations and states.
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+#: Role nouns of people who speak for a body: they refer back to the body.
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
+#: Actor types that can be the antecedent of "it" or "they".
+BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
@@ -187,8 +205,27 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
+def _quoted_object(cue: Token) -> Token | None:
+    """Return Y of "X quoted Y as saying": the object of "quote" above the cue."""
+    node = cue
+    for _ in range(3):
+        if node.lemma_.lower() == "quote":
+            objects = [c for c in node.children if c.dep_ in ("dobj", "obj")]
+            return objects[0] if objects else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def find_subject(cue: Token) -> Token | None:
-    """Return the subject of ``cue``, climbing to the verb it hangs from when it has none."""
+    """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
+
+    A cue without a subject of its own takes the subject of the verb it hangs from.
+    """
+    quoted = _quoted_object(cue)
+    if quoted is not None:
+        return quoted
     node = cue
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
@@ -210,10 +247,11 @@ class Mention:
     actor_type: str | None
 
 
-def _resolved_mentions(mentions: list[dict]) -> list[Mention]:
-    """Return the mentions that carry an actor id, in text order."""
+def _resolved_mentions(mentions: list[dict], byline: str | None = None) -> list[Mention]:
+    """Return the mentions that carry an actor id, in text order, without places or the byline's."""
     rows = [Mention(m["start_char"], m["end_char"], m["actor_id"], m.get("actor_type"))
-            for m in mentions if m.get("actor_id")]
+            for m in mentions if m.get("actor_id") and m.get("actor_type") != "place"
+            and not (byline and m.get("text") and m["text"] in byline)]
     return sorted(rows, key=lambda m: (m.start, m.end))
 
 
@@ -231,7 +269,16 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if left <= m.start and m.end <= right]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
+    # "Lebanon's Iran-backed group Hezbollah": the group, not its possessor or modifier
+    named = [m for m in inside if _dep_of(subject.doc, m) in ("appos", "compound", "nsubj", "nsubjpass")]
+    inside = named or [m for m in inside if _dep_of(subject.doc, m) not in ("poss", "amod", "npadvmod")] or inside
     return inside[0].actor_id if inside else None
+
+
+def _dep_of(doc: Doc, mention: Mention) -> str:
+    """Return the dependency label of a mention's root token."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.dep_ if span is not None else ""
 
 
 def _refers_back(subject: Token) -> bool:
@@ -240,16 +287,43 @@ def _refers_back(subject: Token) -> bool:
     return word in PRONOUNS or subject.pos_ == "PRON" or subject.lemma_.lower() in ROLE_NOUNS
 
 
-def _antecedent(before: int, previous_speaker: str | None, mentions: list[Mention],
-                quotes: list[QuoteSpan]) -> str | None:
-    """Return the previous quote's speaker, else the last person mentioned before ``before``."""
-    if previous_speaker:
-        return previous_speaker
-    for mention in reversed(mentions):
-        if mention.end <= before and mention.actor_type == "person" and not any(
-                q.start <= mention.start < q.end for q in quotes):
-            return mention.actor_id
-    return None
+def _agrees(subject: Token, mention: Mention) -> bool:
+    """Whether an actor can be what a pronoun or a role noun refers to.
+
+    "it", "they", a plural ("officials") and a spokesman refer to a body (an unnamed
+    spokesman speaks for the body); "he", "she" and other role nouns to a person.
+    """
+    word = subject.lemma_.lower()
+    if subject.text.lower() in ("it", "they") or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
+        return mention.actor_type in BODY_TYPES
+    return mention.actor_type in ("person", "PERSON")
+
+
+def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
+                mentions: list[Mention], quotes: list[QuoteSpan]) -> str | None:
+    """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
+
+    The candidates are the agreeing mentions before ``before`` and outside quotes, and the
+    previous quote's speaker (placed where that quote is). The latest sentence holding
+    a candidate wins; in it, a candidate that is the subject of its verb, else the last.
+    """
+    candidates = [(m.start, m.actor_id, _is_subject(doc, m)) for m in mentions
+                  if m.end <= before and _agrees(subject, m) and not any(q.start <= m.start < q.end for q in quotes)]
+    if previous is not None and previous.actor_id and previous.at < before and (
+            previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
+        candidates.append((previous.at, previous.actor_id, True))
+    if not candidates:
+        return None
+    latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
+    in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
+    subjects = [c for c in in_sentence if c[2]]
+    return (subjects or in_sentence)[-1][1]
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is (or holds) the subject of its verb."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
 def _phrase(subject: Token) -> str:
@@ -265,12 +339,14 @@ class Attribution:
     speaker: str | None = None
     actor_id: str | None = None
     cue: str | None = None
+    at: int = -1
+    actor_type: str | None = None
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
-              previous: Attribution | None) -> Attribution:
-    """Resolve the cue and speaker of one quote (see the module docstring)."""
-    cue = find_cue(doc, span, quotes)
+              previous: Attribution | None, cue: Token | None = None) -> Attribution:
+    """Resolve the cue (unless given) and the speaker of one quote (see the module docstring)."""
+    cue = cue if cue is not None else find_cue(doc, span, quotes)
     if cue is None:
         return Attribution()
     subject = find_subject(cue)
@@ -278,8 +354,9 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         return Attribution(None, None, cue.text)
     actor = _subject_actor(subject, mentions)
     if actor is None and _refers_back(subject):
-        actor = _antecedent(span.start, previous.actor_id if previous else None, mentions, quotes)
-    return Attribution(_phrase(subject), actor, cue.text)
+        actor = _antecedent(doc, subject, min(span.start, cue.idx), previous, mentions, quotes)
+    types = {m.actor_id: m.actor_type for m in mentions}
+    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
 
 
 def _word_count(text: str) -> int:
@@ -287,31 +364,103 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
 
 
-def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
-    """Return the direct quotes of an article with their speakers (rows of ``quotes``)."""
+def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> list[tuple[QuoteSpan, Token]]:
+    """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
+
+    "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
+    "the talks had failed" / "The talks had failed". A clause that holds a direct quote,
+    that lies inside another reported clause, that is itself a reporting clause ("...,
+    Fars reported"), or has fewer than three words is left out.
+    """
+    paragraph = doc.char_span(start, end, alignment_mode="expand")
+    found: list[tuple[QuoteSpan, Token]] = []
+    for cue in paragraph if paragraph is not None else []:
+        if not _is_cue(cue):
+            continue
+        for tokens in _clauses(cue):
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
+                tokens.pop(0)
+            while tokens and tokens[-1].is_punct:
+                tokens.pop()
+            if len(tokens) < SHORT_QUOTE_WORDS:
+                continue
+            span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+            if any(span.start <= d.end and d.start <= span.end for d in direct) or any(
+                    f.start <= span.start and span.end <= f.end for f, _ in found):
+                continue
+            found.append((span, cue))
+    return found
+
+
+def _clauses(cue: Token) -> list[list[Token]]:
+    """Return the tokens of what a speech verb reports.
+
+    Its clausal complements ("said (that) ...", "said in a statement that ..."), or,
+    when the parser hung the verb on the clause ("The talks failed, he said": ``said`` a
+    ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
+    """
+    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")),
+             *(g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
+               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
+               and not _is_cue(c)]
+    if not clauses and cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and cue.head.i < cue.i and (
+            cue.head.pos_ in ("VERB", "AUX")) and any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
+    return clauses
+
+
+def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
+    """Return the ``quotes`` row of one quote."""
+    return {"article_id": parsed.article_id, "sentence_id": parsed.sentence_at(span.start).sentence_id,
+            "start_char": span.start, "end_char": span.end, "text": parsed.article.body[span.start:span.end],
+            "speaker": found.speaker, "speaker_actor_id": found.actor_id, "cue": found.cue, "kind": kind}
+
+
+def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list[Mention],
+                   previous: Attribution | None) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of a paragraph's direct quotes and the last speaker with an actor."""
     body, doc = parsed.article.body, parsed.doc
-    resolved = _resolved_mentions(mentions)
+    rows: list[dict] = []
+    last_in_paragraph: Attribution | None = None
+    for span in spans:
+        words = _word_count(body[span.start:span.end])
+        if words <= 1:
+            continue
+        found = attribute(doc, span, spans, resolved, previous)
+        if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
+            found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
+                                span.start, last_in_paragraph.actor_type)
+        if found.cue is None and words <= SHORT_QUOTE_WORDS:
+            continue
+        rows.append(_row(parsed, span, found, "direct"))
+        if found.actor_id:
+            previous = found
+        last_in_paragraph = found if found.cue else last_in_paragraph
+    return rows, previous
+
+
+def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
+    """Return the direct quotes and reported speech of an article with their speakers (``quotes`` rows).
+
+    ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
+    speech verb: "X said (that) ...", "..., X said").
+    """
+    doc = parsed.doc
+    resolved = _resolved_mentions(mentions, parsed.article.author)
     rows: list[dict] = []
     previous: Attribution | None = None
     for p_start, p_end in _paragraph_bounds(parsed):
-        spans = find_quote_spans(body, p_start, p_end)
-        last_in_paragraph: Attribution | None = None
-        for span in spans:
-            text = body[span.start:span.end]
-            words = _word_count(text)
-            if words <= 1:
-                continue
-            found = attribute(doc, span, spans, resolved, previous)
-            if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
-                found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation")
-            if found.cue is None and words <= SHORT_QUOTE_WORDS:
-                continue
-            rows.append({
-                "article_id": parsed.article_id, "sentence_id": parsed.sentence_at(span.start).sentence_id,
-                "start_char": span.start, "end_char": span.end, "text": text,
-                "speaker": found.speaker, "speaker_actor_id": found.actor_id, "cue": found.cue,
-            })
+        spans = find_quote_spans(parsed.article.body, p_start, p_end)
+        direct, after_direct = _direct_quotes(parsed, spans, resolved, previous)
+        for span, cue in reported_speech(doc, p_start, p_end, spans):
+            earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
+            before = previous if not earlier else Attribution(
+                earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
+            found = attribute(doc, span, spans, resolved, before, cue)
+            direct.append(_row(parsed, span, found, "reported"))
             if found.actor_id:
                 previous = found
-            last_in_paragraph = found if found.cue else last_in_paragraph
+        rows.extend(sorted(direct, key=lambda r: r["start_char"]))
+        previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return rows

@@ -4,10 +4,11 @@ Interface used by the pipeline (keep it): ``load_registry(path | None) -> Regist
 ``Registry.fingerprint() -> str`` and ``Registry.actor_rows() -> list[dict]`` with the
 columns of the ``actors`` table.
 
-The file format is documented at the top of ``helpers/data/actors.yaml``. An empty
-file gives an empty registry; a file that is not valid YAML, or an entry that lacks a
-required field or has a wrong value, raises :class:`RegistryError` naming the file
-and the entry.
+The file format is documented at the top of ``helpers/data/actors.yaml``. A file
+without an ``actors:`` key (an empty file, a typo such as ``actor:``, any other YAML
+file), a file that is not valid YAML, or an entry that lacks a required field or has a
+wrong value raises :class:`RegistryError` naming the file and the entry. An explicitly
+empty registry, ``actors: []``, is allowed: every actor is then found in the text.
 """
 
 from __future__ import annotations
@@ -76,10 +77,11 @@ class Registry:
         return hashlib.sha256(self.source_text.encode()).hexdigest()[:16]
 
     def actor_rows(self) -> list[dict]:
-        """Return the rows of the ``actors`` table."""
+        """Return the rows of the ``actors`` table (``origin`` ``registry``)."""
         return [
             {"actor_id": a.actor_id, "name": a.name, "type": a.type, "aliases": list(a.aliases),
-             "affiliation": a.affiliation, "country": a.country}
+             "affiliation": a.affiliation, "country": a.country, "origin": "registry",
+             "merged_from": [], "merge_reasons": []}
             for a in self.actors.values()
         ]
 
@@ -185,10 +187,11 @@ def parse_registry(text: str, path: str = "<string>") -> Registry:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
     except ValueError as exc:  # a date-like scalar that is not a date, e.g. 2020-13-01
         raise RegistryError(f"{path}: a value is not YYYY-MM-DD: {exc}") from exc
-    if data is None:
-        return Registry({}, text, {}, path)
-    if not isinstance(data, dict):
-        raise RegistryError(f"{path}: expected a mapping with an 'actors' list at the top level")
+    if not isinstance(data, dict) or "actors" not in data:
+        found = f"top-level keys {', '.join(map(repr, data))}" if isinstance(data, dict) else (
+            "an empty file" if data is None else f"a {type(data).__name__}")
+        raise RegistryError(f"{path}: not an actor registry: no 'actors:' key at the top level (found "
+                            f"{found}). Write 'actors: []' for an empty registry")
     entries = data.get("actors") or []
     if not isinstance(entries, list):
         raise RegistryError(f"{path}: 'actors' must be a list of entries")
@@ -205,8 +208,8 @@ def parse_registry(text: str, path: str = "<string>") -> Registry:
 def load_registry(path: str | Path | None = None) -> Registry:
     """Load a registry YAML file (default: the one shipped in the package).
 
-    A path that does not exist raises ``FileNotFoundError``; an empty file gives an
-    empty registry; an invalid file raises :class:`RegistryError`.
+    A path that does not exist raises ``FileNotFoundError``; an invalid file (one
+    without an ``actors:`` key included) raises :class:`RegistryError`.
     """
     path = Path(path) if path else DEFAULT_REGISTRY
     if not path.exists():

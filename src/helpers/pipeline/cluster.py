@@ -26,10 +26,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from helpers.corpus import Article, CorpusProblem
+from helpers.extract.merge import ActorTally, corpus_actors
 from helpers.extract.registry import Registry
 from helpers.pipeline.cache import Caches
 from helpers.pipeline.chunk import extract_chunk
-from helpers.pipeline.run import PROBLEMS_NAME, ExtractionSummary, actor_rows, chunks, problems_json
+from helpers.pipeline.run import PROBLEMS_NAME, ExtractionSummary, chunks, problems_json, write_actors
 from helpers.pipeline.store import TableSet, write_part
 
 log = logging.getLogger(__name__)
@@ -68,12 +69,15 @@ def extract_partition(articles: list[Article], index: int, *, registry: Registry
                       caches: Caches | None, staging: str) -> dict:
     """Extract one partition on a worker and write its part of every article table.
 
-    Returns the steps taken, the row count of each table and the failed articles.
+    Returns the steps taken, the row count of each table, the failed articles and the
+    tally of discovered actors.
     """
     result = extract_chunk(articles, registry, caches).to_tables()
     write_part(Path(staging), index, result.tables)
+    tally = ActorTally()
+    tally.add(result.tables["mentions"].to_pylist())
     return {"steps": dict(result.steps), "counts": {name: len(table) for name, table in result.tables.items()},
-            "problems": [vars(p) for p in result.problems]}
+            "problems": [vars(p) for p in result.problems], "tally": tally}
 
 
 def extract_distributed(articles: list[Article], registry: Registry, out_dir: str | Path,
@@ -93,10 +97,12 @@ def extract_distributed(articles: list[Article], registry: Registry, out_dir: st
                 results = _run(own_client, partitions, registry, caches, table_set.folder)
         else:
             results = _run(client, partitions, registry, caches, table_set.folder)
-        actors = actor_rows(registry)
-        write_part(table_set.folder, 0, {"actors": actors})
+        tally = ActorTally()
+        for result in results:
+            tally.update(result["tally"])
         steps: Counter = Counter()
-        counts: Counter = Counter({"actors": len(actors)})
+        counts: Counter = Counter({"actors": write_actors(table_set.folder, len(partitions),
+                                                          corpus_actors(tally, registry))})
         failures = [CorpusProblem(**p) for result in results for p in result["problems"]]
         for result in results:
             steps.update(result["steps"])

@@ -30,10 +30,12 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from helpers.corpus import Article, CorpusProblem, ExportColumns, read_corpus
 from helpers.corpus.read import check_corpus_folder
 from helpers.corpus.sources import max_article_chars
+from helpers.extract.merge import ActorTally, CorpusActors, canonicalise, corpus_actors
 from helpers.extract.registry import Registry, load_registry
 from helpers.paths import cache_dir
 from helpers.pipeline.cache import Caches, body_key, extraction_key
@@ -43,6 +45,7 @@ from helpers.pipeline.store import (
     IncompleteTablesError,
     PartWriter,
     TableSet,
+    part_name,
     read_tables,
     verify_tables,
     write_part,
@@ -127,11 +130,6 @@ def chars_to_parse(articles: list[Article], caches: Caches | None) -> int:
                if extraction_key(a) not in extracted and body_key(a) not in parsed)
 
 
-def actor_rows(registry: Registry) -> list[dict]:
-    """Return the rows of the ``actors`` table (the one place that builds them)."""
-    return registry.actor_rows()
-
-
 def _progress(items: Iterable, total: int, enabled: bool) -> Iterable:
     """Wrap ``items`` in a tqdm bar on long runs when ``enabled``."""
     if not enabled or total < 20:
@@ -171,14 +169,18 @@ def extract_corpus(corpus: str | Path, registry_path: str | Path | None = None,
     caches = Caches.for_registry(registry) if use_cache else None
     parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
     steps: Counter = Counter()
+    tally = ActorTally()
     for _, result in iter_results(articles, registry, caches, workers, progress=progress):
         steps.update(result.steps)
         problems.extend(result.problems)
+        tally.add(result.tables["mentions"].to_pylist())
         for name, table in result.tables.items():
             parts[name].append(table)
-    tables = {name: arrow_to_frame(pa.concat_tables(tables_of_name)) if tables_of_name else to_frame(name, [])
+    actors = corpus_actors(tally, registry)
+    tables = {name: canonicalise(name, arrow_to_frame(pa.concat_tables(tables_of_name)) if tables_of_name
+                                 else to_frame(name, []), actors)
               for name, tables_of_name in parts.items()}
-    tables["actors"] = to_frame("actors", actor_rows(registry))
+    tables["actors"] = to_frame("actors", actors.rows)
     tables = {name: tables[name] for name in TABLES}
     return ExtractionResult(tables, problems, steps["parsed"], len(articles) - steps["parsed"],
                             dict(steps))
@@ -214,20 +216,39 @@ def _write_set(table_set: TableSet, articles: list[Article], registry: Registry,
     writer = PartWriter(table_set.folder, part_size)
     steps: Counter = Counter()
     failures: list[CorpusProblem] = []
+    tally = ActorTally()
     try:
         for part, result in iter_results(articles, registry, caches, workers, chunk_size, progress):
             steps.update(result.steps)
             failures.extend(result.problems)
+            tally.add(result.tables["mentions"].to_pylist())
             writer.add(result.tables, len(part))
         counts = writer.close()
     except BaseException:
         writer.abort()
         raise
-    actors = actor_rows(registry)
-    write_part(table_set.folder, 0, {"actors": actors})
-    counts["actors"] = len(actors)
+    counts["actors"] = write_actors(table_set.folder, writer.part, corpus_actors(tally, registry))
     written = table_set.commit({PROBLEMS_NAME: problems_json(problems + failures)})
     return ExtractionSummary(len(articles) - steps["failed"], dict(steps), counts, written, failures)
+
+
+def write_actors(folder: Path, parts: int, actors: CorpusActors) -> int:
+    """Write the ``actors`` table and make the discovered ids of parts ``0..parts-1`` canonical.
+
+    Only the parts whose ids, names or types change are rewritten, one at a time.
+    Returns the number of actors.
+    """
+    for table in ("mentions", "events", "figures", "quotes"):
+        for index in range(parts):
+            path = folder / f"{table}.parquet" / part_name(index)
+            if not path.exists():
+                continue
+            frame = to_frame(table, pq.read_table(path).to_pylist())
+            canonical = canonicalise(table, frame, actors)
+            if not canonical.equals(frame):
+                write_part(folder, index, {table: canonical})
+    write_part(folder, 0, {"actors": actors.rows})
+    return len(actors.rows)
 
 
 def problems_json(problems: list[CorpusProblem]) -> str:

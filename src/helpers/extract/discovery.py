@@ -1,0 +1,366 @@
+"""Actors the registry does not know, found in one article.
+
+Every person, organisation, state and armed group that spaCy names in an article becomes
+a mention with a stable id (:func:`helpers.extract.names.actor_key`), so that it goes
+wherever a registry actor goes (events, quote speakers, figure sources, co-occurrence):
+
+- :func:`candidate_entities`: spaCy's entities cut down to the name
+  (:func:`helpers.extract.names.clean_span`); words of a headline written in title case
+  ("Meets With", "Terror Attack") count only when the article uses them as a name in a
+  sentence as well;
+- :func:`state_mentions`: a name, other name or capital of a state of the country library
+  (:mod:`helpers.extract.states`);
+- :func:`discovered_mentions`: the other entities, typed from spaCy's label and the
+  name's head word ("... Brigades" is an armed group, "... News Agency" a medium);
+- :func:`resolve_abbreviations`: "Organisation of Islamic Cooperation (OIC)" makes "OIC"
+  a name of the same actor, here and further on;
+- :func:`resolve_short_forms`: a surname ("Al-Baraka") after the full name ("Ali
+  al-Baraka") is the same person.
+
+Merging the same actor across articles (spelling and transliteration variants) is done
+once per corpus by :mod:`helpers.extract.merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.symbols import PROPN, nsubj, nsubjpass
+from spacy.tokens import Doc
+
+from helpers.extract.names import (
+    Mention,
+    abbreviates,
+    actor_key,
+    clean_span,
+    is_discovered,
+    is_name,
+    name_words,
+    overlaps,
+)
+from helpers.extract.states import state_index
+
+#: spaCy labels that name actors (people, organisations, states) or places.
+NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+#: Share of capitalised words above which a sentence is a headline in title case.
+HEADLINE_CAPITALS = 0.75
+HEADLINE_MIN_WORDS = 3
+#: Head words of an organisation's name that tell its type (lowercase, singular or plural).
+TYPE_HEADS = {
+    "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
+                   "corps rebels fighters legion front mujahideen",
+    "media": "news agency tv television radio times post journal gazette herald tribune press channel "
+             "broadcasting network daily telegraph online magazine newspaper",
+    "government_body": "ministry council parliament assembly government cabinet police court department "
+                       "office senate congress knesset majlis commission authority",
+}
+#: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
+THING_NAMES = frozenset("""
+    operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
+    compound crossing border line accord accords agreement deal talks summit conference plan initiative
+    resolution declaration treaty era period festival holiday day app platform update bulletin
+    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
+""".split())
+#: Believers, not a group that acts as one: a plural of these (or in -ists, "Zionists") is no actor.
+FAITHS = frozenset("muslim christian jew shiite shia sunni catholic protestant hindu buddhist sikh".split())
+#: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
+THING_HEADS = frozenset("""
+    mosque church temple shrine compound crossing border line summit conference festival holiday era
+    period app platform accords operation operations
+""".split())
+#: Last words of a title, not of an organisation's name ("UN Emergency Relief Coordinator").
+TITLE_NOUNS = frozenset("""
+    coordinator secretary director spokesperson spokesman spokeswoman commissioner rapporteur
+    representative envoy minister chief president chairman chairwoman commander ambassador adviser
+    advisor official officials general
+""".split())
+#: Words before "on X" that make X a platform where something was published ("a post on Telegram").
+PUBLISHING_WORDS = frozenset("""
+    post statement message video channel account page website site say write tweet announce publish
+    broadcast air appear report share upload
+""".split())
+_TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cleaned entity span: offsets into the body, its text and spaCy's label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def _title_case(words: list[str]) -> bool:
+    """Return True if enough words to tell are nearly all capitalised."""
+    return len(words) >= HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS
+
+
+def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Return the character ranges of lines written in title case (headlines).
+
+    Only the words outside named entities count, after the first: in a headline they
+    are capitalised ("Meets With", "After"), in a sentence they are not ("met", "after").
+    The lines whose words, entities included, are not mostly capitalised are passed
+    over without looking at their tokens.
+    """
+    ranges, line_start = [], 0
+    for line in doc.text.split("\n"):
+        line_end = line_start + len(line)
+        if _title_case(_WORD.findall(line)[1:]):
+            span = doc.char_span(line_start, line_end, alignment_mode="contract")
+            words = [t.text for t in span[1:] if t.is_alpha and not t.ent_type] if span is not None else []
+            if _title_case(words):
+                ranges.append((line_start, line_end))
+        line_start = line_end + 1
+    return ranges
+
+
+def _confirmed(text: str, body: str, headlines: list[tuple[int, int]]) -> bool:
+    """Return True if ``text`` also occurs outside the headline ranges of ``body``."""
+    for match in re.finditer(re.escape(text), body):
+        if not any(s <= match.start() < e for s, e in headlines):
+            return True
+    return False
+
+
+def _plural_group(ent) -> bool:
+    """Return True for a people written as a plural proper noun ("Kurds", "Serbs").
+
+    Believers ("Muslims", "Shiites") and followers of an -ism ("Zionists") are not a group
+    that acts as one.
+    """
+    last = ent[-1].lower_
+    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and last.endswith("s")
+            and not last.endswith("ists") and last[:-1] not in FAITHS)
+
+
+def _unlabelled_subjects(doc: Doc) -> list:
+    """Return runs of proper nouns outside any entity that are the subject of a verb.
+
+    spaCy's small model misses some names ("Lebed told reporters"); a proper noun that
+    does something in the sentence is a name all the same. Its label is PERSON, or ORG
+    when its last word is an organisation's ("... Front").
+    """
+    runs, run = [], []
+    for token in [*doc, None]:
+        if (token is not None and token.pos == PROPN and not token.ent_type and token.text[:1].isupper()
+                and not token.is_upper):
+            run.append(token)
+            continue
+        if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
+                len(run) > 1 or not run[0].is_sent_start or _recurs(doc.text, run[0].text)):
+            label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
+            runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+        run = []
+    return runs
+
+
+def _recurs(body: str, word: str) -> bool:
+    """Return True if a sentence-initial word is also written inside a sentence.
+
+    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not.
+    """
+    return re.search(rf"[\w,;:]\s+{re.escape(word)}(?!\w)", body) is not None
+
+
+def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
+    """Return spaCy's PERSON, ORG, GPE, LOC and FAC entities cut down to their names.
+
+    ``leading_words`` (lowercase demonyms) are dropped before a person's name with the
+    titles. A span in a title-case headline is kept only if the article uses the same
+    words outside headlines. Plural proper nouns of groups ("Kurds") and proper nouns
+    that spaCy did not label but that are the subject of a verb are candidates too.
+    """
+    body = doc.text
+    headlines = _headline_ranges(doc)
+    found: list[Candidate] = []
+    spans = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents
+             if e.label_ in NER_LABELS or _plural_group(e)]
+    spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
+    for ent_start, ent_end, label, ent in spans:
+        start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
+        text = body[start:end]
+        if end <= start or not is_name(text):
+            continue
+        if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
+            continue
+        if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
+            continue
+        found.append(Candidate(start, end, text, label))
+    return found
+
+
+def _names_a_thing(ent) -> bool:
+    """Return True if the entity names a thing or an event, not an actor.
+
+    Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it modifies
+    one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
+    was published on ("a post on Telegram").
+    """
+    if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+        return True
+    if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
+        return True
+    preposition = ent.root.head
+    if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in THING_HEADS and following.pos_ == "NOUN"
+
+
+def discovered_type(label: str, text: str) -> str:
+    """Return the actor type of an unknown entity from its label and its last word.
+
+    >>> discovered_type("ORG", "Rapid Support Forces"), discovered_type("ORG", "Mehr News Agency")
+    ('armed_group', 'media')
+    """
+    if label == "PERSON":
+        return "person"
+    if label == "NORP":
+        return "group"
+    if label in ("GPE", "LOC", "FAC"):
+        return "place"
+    words = text.lower().split()
+    for word in reversed(words[-2:]):
+        if word in _TYPE_BY_WORD:
+            return _TYPE_BY_WORD[word]
+    return "organization"
+
+
+def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Return the library's state names written in ``text`` ("Kyiv said", which spaCy may miss).
+
+    A name inside a person's name ("Chad Smith") is left out.
+    """
+    people = [c for c in candidates if c.label == "PERSON"]
+    return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
+            if not any(p.start <= s < p.end for p in people)]
+
+
+def state_mentions(candidates: list[Candidate], taken: list[Mention],
+                   states: dict[str, tuple[str, str]]) -> list[Mention]:
+    """Return the candidates that name a state of the library.
+
+    ``states`` maps a normalised state name to its actor id and canonical name; a
+    person's name is never a state.
+    """
+    found: list[Mention] = []
+    for c in candidates:
+        if c.label == "PERSON" or overlaps(c.start, c.end, taken) or overlaps(c.start, c.end, found):
+            continue
+        state = states.get(" ".join(name_words(c.text)) or c.text) or states.get(" ".join(c.text.lower().split()))
+        if state is not None:
+            found.append(Mention(c.start, c.end, c.text, state[0], state[1], "state", "country"))
+    return found
+
+
+def discovered_mentions(candidates: list[Candidate], taken: list[Mention]) -> list[Mention]:
+    """Return a mention with a stable id for every candidate not already taken."""
+    found: list[Mention] = []
+    for c in candidates:
+        if overlaps(c.start, c.end, taken) or overlaps(c.start, c.end, found):
+            continue
+        found.append(Mention(c.start, c.end, c.text, actor_key(c.text), c.text,
+                             discovered_type(c.label, c.text), "ner"))
+    return found
+
+
+def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``."""
+    table: dict[str, Mention] = {}
+    for m in mentions:
+        match = _ABBREVIATION.match(text, m.end)
+        if match and m.actor_id and m.actor_type != "person" and abbreviates(match.group(1), m.text):
+            table.setdefault(match.group(1), m)
+    return table
+
+
+def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Link every use of an abbreviation introduced as "Name (ABBR)" to that name's actor.
+
+    Mentions of the abbreviation that spaCy found are re-linked; the uses it missed are
+    added. An abbreviation the registry already knows keeps the registry's actor.
+    """
+    table = _abbreviation_table(text, mentions)
+    if not table:
+        return mentions
+    out = []
+    for m in mentions:
+        full = table.get(m.text)
+        if full is not None and m.start > full.start and (m.actor_id is None or is_discovered(m.actor_id)):
+            m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                        method="abbreviation")
+        out.append(m)
+    for short, full in table.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if match.start() > full.start and not overlaps(match.start(), match.end(), out):
+                out.append(Mention(match.start(), match.end(), short, full.actor_id, full.actor_name,
+                                   full.actor_type, "abbreviation"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _is_person(m: Mention) -> bool:
+    """Return True for a mention of a person (registry type or spaCy label)."""
+    return m.actor_type in ("person", "PERSON")
+
+
+def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
+    words = name_words(m.text)
+    if not words:
+        return None
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
+            return e
+    return None
+
+
+def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Mark mentions that repeat part of a fuller person's name used earlier as coreference.
+
+    "Zarif" after "Mohammad Javad Zarif" becomes a coreference mention of the same actor;
+    "Al-Baraka" after an unknown "Ali al-Baraka" takes that person's id and name. A
+    discovered entity that spaCy did not label a person ("Larijani" as ORG) is a short
+    form too when its words end an earlier person's name; a discovered body's name cut
+    short ("Yedioth" after "Yedioth Ahronoth") is that body.
+    """
+    out: list[Mention] = []
+    earlier: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        may_shorten = _is_person(m) or (m.method == "ner" and len(m.text.split()) <= 2)
+        full = _short_form_of(m, earlier) if may_shorten and (m.actor_id is None or m.method != "role") else None
+        if full is not None:
+            m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
+                        actor_type=full.actor_type, method="coreference")
+        elif m.method == "gazetteer" and _is_person(m) and any(
+                e.actor_id == m.actor_id and len(e.text) > len(m.text) for e in earlier):
+            m = replace(m, method="coreference")
+        elif m.method == "ner" and m.actor_type in ORG_TYPES:
+            m = _org_short_form(m, out)
+        if _is_person(m):
+            earlier.append(m)
+        out.append(m)
+    return out
+
+
+#: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
+ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"})
+
+
+def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
+    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does."""
+    words = name_words(m.text)
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if (words and e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words)
+                and full[:len(words)] == words):
+            return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
+                           method="coreference")
+    return m

@@ -1,0 +1,100 @@
+"""States from a kept library of country data (countryinfo), with demonyms and capitals.
+
+Every country of the library becomes a state that mentions can resolve to, without a
+hand-written entry: its short name, its official and other English names ("Islamic
+Republic of Iran", "Burma"), its capital used as a metonym ("Tehran said", "Kyiv"), and
+its demonym ("Iranian"), which only helps read a role ("the Iranian foreign minister")
+and is never a mention on its own. ``data/states.yaml`` adds the names the press uses
+that the library lacks ("Washington", "Britain") and drops the ones that mislead in
+running text (two-letter codes, "Georgia" the US state stays a country: it is a country).
+
+A state the registry knows (any of its names is a registry name of a ``state`` actor)
+resolves to the registry's id; the others get the stable id of their short name
+(:func:`helpers.extract.names.actor_key`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from countryinfo import all_countries
+
+from helpers.extract.names import normalise_name
+from helpers.paths import DATA_DIR
+
+STATES_FILE = DATA_DIR / "states.yaml"
+#: Library names that are all capitals and this short are codes ("IR", "IRN"), not names.
+MAX_CODE_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class State:
+    """One country of the library."""
+
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+
+
+@dataclass
+class StateIndex:
+    """Lookups of states by any name (normalised) and by demonym (as written)."""
+
+    states: list[State]
+    by_name: dict[str, State] = field(default_factory=dict)
+    by_demonym: dict[str, State] = field(default_factory=dict)
+    regex: re.Pattern | None = None
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Return the spans of ``text`` that are a state's name, as written (case matters)."""
+        return [m.span() for m in self.regex.finditer(text)] if self.regex else []
+
+    def lookup(self, text: str) -> State | None:
+        """Return the state that ``text`` names (a name, an official name or the capital)."""
+        return self.by_name.get(normalise_name(text))
+
+
+def _english_names(country, extra: dict) -> list[str]:
+    """Return a country's names usable in English text: its name, Latin-script alternatives."""
+    codes = set((country.iso() or {}).values())
+    names = [country.name(), *(country.alt_spellings() or [])]
+    names += extra.get("aliases", [])
+    dropped = set(extra.get("drop", []))
+    return [n for n in dict.fromkeys(names) if n and n not in codes and n not in dropped
+            and n.isascii() and not (n.isupper() and len(n) <= MAX_CODE_LENGTH and n not in extra.get("aliases", []))
+            and "," not in n]
+
+
+def _state(country, extra: dict) -> State:
+    """Return the state of one library country with the corrections of ``states.yaml``."""
+    capitals = extra.get("capitals", country.capital())
+    capitals = [c for c in (capitals if isinstance(capitals, list) else [capitals]) if c and c.isascii()]
+    names = _english_names(country, extra) + capitals
+    demonyms = [d for d in [country.demonym(), *extra.get("demonyms", [])] if d]
+    return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
+                 tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None)
+
+
+@functools.lru_cache(maxsize=1)
+def state_index() -> StateIndex:
+    """Return the index of every state of the library (built once per process)."""
+    corrections = yaml.safe_load(STATES_FILE.read_text(encoding="utf-8")) or {}
+    fixes = corrections.get("states") or {}
+    skipped = set(corrections.get("not_states") or [])
+    index = StateIndex([])
+    for country in all_countries():
+        if country.name() in skipped:
+            continue
+        state = _state(country, fixes.get(country.name(), {}))
+        index.states.append(state)
+        for name in state.names:
+            index.by_name.setdefault(normalise_name(name), state)
+        for demonym in state.demonyms:
+            index.by_demonym.setdefault(demonym, state)
+    names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
+    index.regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return index

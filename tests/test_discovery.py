@@ -1,0 +1,299 @@
+"""Actors beyond the registry: discovery in an article, merging across a corpus, suggestions."""
+
+import datetime as dt
+import gzip
+import html
+import re
+
+import pandas as pd
+import pytest
+import yaml
+
+from checkout import PROJECT_ROOT, SHARED
+from helpers.__main__ import main
+from helpers.corpus import Article
+from helpers.corpus.cleaning import CleanArticle
+from helpers.extract import actors, merge, quotes
+from helpers.extract.nlp import load_model
+from helpers.extract.parsed import parse_article
+from helpers.extract.registry import load_registry, parse_registry
+from helpers.pipeline import run, store
+
+EMPTY = "actors: []\n"
+
+
+def _parse(text, published=dt.date(2016, 3, 1), author=None):
+    paragraphs, position = [], 0
+    for paragraph in text.split("\n"):
+        paragraphs.append((position, position + len(paragraph)))
+        position += len(paragraph) + 1
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, paragraphs),
+                      published=published, published_precision="day", author=author)
+    return parse_article(article, load_model()(article.body))
+
+
+def _mentions(text, registry=None, published=dt.date(2016, 3, 1)):
+    return actors.extract_mentions(_parse(text, published), registry or load_registry())
+
+
+def _by_text(rows):
+    return {r["text"]: r for r in rows}
+
+
+# ---------------------------------------------------------------------------- one article
+
+def test_unclosed_bracket_is_cut_and_the_abbreviation_becomes_an_alias():
+    rows = _mentions("The Organisation of Islamic Cooperation (OIC) condemned the raid. "
+                     "Later the OIC called an emergency meeting in Jeddah.")
+    oic = [r for r in rows if r["actor_id"] == "d:organisation_of_islamic_cooperation"]
+    assert [r["text"] for r in oic] == ["Organisation of Islamic Cooperation", "OIC", "OIC"]
+    assert {r["method"] for r in oic[1:]} == {"abbreviation"}
+    assert all(r["actor_type"] == "organization" for r in oic)
+
+
+def test_headline_words_are_not_names_but_headline_names_are():
+    rows = _mentions("Hamas Leader Meets With Iranian Officials After Terror Attack\n"
+                     "Hamas officials met Iranian diplomats in Doha on Monday.")
+    texts = {r["text"] for r in rows}
+    assert not texts & {"Meets With", "Terror Attack", "Iranian Officials"}
+    assert "Hamas" in texts and "Doha" in texts
+
+
+def test_longer_name_wins_over_a_registry_alias_inside_it():
+    rows = _mentions("Iran's Supreme National Security Council met on Sunday.")
+    found = _by_text(rows)
+    assert "Security Council" not in found
+    assert found["Supreme National Security Council"]["actor_id"] == "d:supreme_national_security_council"
+    assert found["Supreme National Security Council"]["actor_type"] == "government_body"
+
+
+def test_surname_after_the_full_name_is_the_same_discovered_person():
+    rows = _mentions("Ali al-Baraka met officials in Beirut. Al-Baraka said the talks went well.")
+    found = _by_text(rows)
+    assert found["Ali al-Baraka"]["actor_id"] == found["Al-Baraka"]["actor_id"] == "d:ali_al_baraka"
+    assert found["Al-Baraka"]["method"] == "coreference"
+
+
+def test_titles_and_demonyms_are_cut_from_a_person_and_the_role_is_learnt_from_the_article():
+    rows = _mentions("Turkish Foreign Minister Mevlut Cavusoglu arrived in Tehran. "
+                     "The Turkish foreign minister then met officials.")
+    found = _by_text(rows)
+    assert found["Mevlut Cavusoglu"]["actor_id"] == "d:mevlut_cavusoglu"
+    assert found["Turkish foreign minister"]["actor_id"] == "d:mevlut_cavusoglu"
+    assert found["Turkish foreign minister"]["method"] == "role"
+
+
+def test_roles_from_the_parse_resolve_by_the_date_or_stay_with_the_state():
+    rows = _mentions("The Emir of the State of Qatar received the Russian ambassador.", published=dt.date(2016, 3, 1))
+    found = _by_text(rows)
+    assert found["Emir of the State of Qatar"]["actor_id"] == "tamim_bin_hamad_al_thani"
+    # nobody holds that role in the registry: a role mention of the state
+    assert found["Russian ambassador"]["actor_id"] == "russia"
+
+
+def test_states_come_from_the_country_library_with_an_empty_registry():
+    rows = _mentions("Kyiv said Russian troops crossed from Belarus. The Sudanese army fought in Khartoum.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Kyiv"]["actor_id"] == "d:ukraine" and found["Kyiv"]["actor_type"] == "state"
+    assert found["Belarus"]["actor_id"] == "d:belarus"
+    assert found["Khartoum"]["actor_id"] == "d:sudan"
+    assert "Russian" not in found and "Sudanese" not in found  # adjectives are no mentions
+
+
+def test_a_registry_state_keeps_its_id_under_any_library_name():
+    rows = _mentions("Egypt and the Hashemite Kingdom of Jordan signed an accord.")
+    found = _by_text(rows)
+    assert found["Hashemite Kingdom of Jordan"]["actor_id"] == "jordan"
+
+
+def test_things_and_platforms_are_not_actors():
+    rows = _mentions("Hamas said in a post on Telegram that the Al-Aqsa Flood operation was a success.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    texts = {r["text"] for r in rows}
+    assert "Telegram" not in texts and "Al-Aqsa Flood" not in texts
+    assert "Hamas" in texts
+
+
+# ---------------------------------------------------------------------------- speakers
+
+def _speakers(text, author=None, published=dt.date(2016, 3, 1)):
+    parsed = _parse(text, published, author)
+    rows = actors.extract_mentions(parsed, load_registry())
+    return [(q["text"][:20], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, rows)]
+
+
+def test_x_quoted_y_as_saying_gives_y():
+    assert _speakers('Palestine Online quoted Hamdan as saying "the resistance will go on to the end".') == [
+        ("the resistance will ", "osama_hamdan")]
+
+
+def test_pronoun_goes_to_the_nearest_earlier_person_not_to_an_organisation():
+    text = ('Russian President Vladimir Putin met officials of the Organisation of Islamic Cooperation. '
+            '"This is a turning point for the region," he asserted.')
+    assert _speakers(text) == [("This is a turning po", "d:vladimir_putin")]
+
+
+def test_role_description_goes_to_the_role_holder():
+    text = 'The Islamic Jihad leader said "we will answer every raid on the camps".'
+    assert _speakers(text, published=dt.date(2016, 3, 1)) == [("we will answer every", "ramadan_shallah")]
+
+
+def test_byline_and_places_are_never_speakers():
+    text = ('By Yossi Cohen\nA rocket hit Sderot on Monday. '
+            '"We heard the sirens and ran to the shelter," she said.')
+    assert _speakers(text, author="Yossi Cohen") == [("We heard the sirens ", None)]
+
+
+def _kinds(text):
+    parsed = _parse(text)
+    rows = actors.extract_mentions(parsed, load_registry())
+    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, rows)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mohammed Hamdan, a spokesman for the ministry, said that aid trucks were waiting at the crossing.",
+     [("aid trucks were waiting at the crossing", "reported", "d:mohammed_hamdan")]),
+    ("Aid trucks were waiting at the crossing for a third day, Mohammed Hamdan said.",
+     [("Aid trucks were waiting at the crossing for a third day", "reported", "d:mohammed_hamdan")]),
+    ("The Organisation of Islamic Cooperation said in a statement that the raid violated international law.",
+     [("the raid violated international law", "reported", "d:organisation_of_islamic_cooperation")]),
+    ('Mohammed Hamdan said: "Aid trucks are waiting at the crossing."',
+     [("Aid trucks are waiting at the crossing.", "direct", "d:mohammed_hamdan")]),
+])
+def test_reported_speech_is_a_quote_of_its_own_kind_with_its_speaker(text, expected):
+    assert _kinds(text) == expected
+
+
+# ---------------------------------------------------------------------------- across the corpus
+
+def _row(article, text, actor_id, name, kind="person", method="ner"):
+    return {"article_id": article, "text": text, "actor_id": actor_id, "actor_name": name,
+            "actor_type": kind, "method": method}
+
+
+def test_spelling_variants_surnames_and_abbreviations_merge_with_their_reasons():
+    tally = merge.ActorTally()
+    tally.add([_row("a", "Mohammed Hamdan", "d:mohammed_hamdan", "Mohammed Hamdan"),
+               _row("a", "Mohammed Hamdan", "d:mohammed_hamdan", "Mohammed Hamdan"),
+               _row("b", "Muhammad Hamdan", "d:muhammad_hamdan", "Muhammad Hamdan"),
+               _row("c", "Hamdan", "d:hamdan", "Hamdan"),
+               _row("d", "Mahmoud Abbas Zaki", "d:mahmoud_abbas_zaki", "Mahmoud Abbas Zaki"),
+               _row("d", "Ministry of Health", "d:ministry_of_health", "Ministry of Health", "government_body"),
+               _row("d", "MoH", "d:ministry_of_health", "Ministry of Health", "government_body", "abbreviation"),
+               _row("e", "MoH", "d:moh", "MoH", "organization")])
+    corpus = merge.corpus_actors(tally, parse_registry(EMPTY, "empty.yaml"))
+    assert corpus.canonical["d:muhammad_hamdan"] == corpus.canonical["d:hamdan"] == "d:mohammed_hamdan"
+    assert corpus.canonical["d:moh"] == "d:ministry_of_health"
+    assert corpus.canonical["d:mahmoud_abbas_zaki"] == "d:mahmoud_abbas_zaki"
+    row = next(r for r in corpus.rows if r["actor_id"] == "d:mohammed_hamdan")
+    assert row["origin"] == "discovered" and row["merged_from"] == ["d:hamdan", "d:muhammad_hamdan"]
+    assert row["merge_reasons"] == ["Hamdan: surname of 'Mohammed Hamdan', the only person of that name",
+                                    "Muhammad Hamdan: same name in another spelling as 'Mohammed Hamdan'"]
+    assert set(row["aliases"]) == {"Muhammad Hamdan", "Hamdan"}
+
+
+def test_similar_names_of_different_people_stay_apart():
+    tally = merge.ActorTally()
+    tally.add([_row("a", "Mahmoud Abbas", "d:mahmoud_abbas", "Mahmoud Abbas"),
+               _row("b", "Mohammed Abbas", "d:mohammed_abbas", "Mohammed Abbas"),
+               _row("c", "Hassan Ali", "d:hassan_ali", "Hassan Ali"),
+               _row("d", "Hussein Ali", "d:hussein_ali", "Hussein Ali")])
+    corpus = merge.corpus_actors(tally, parse_registry(EMPTY, "empty.yaml"))
+    assert len({corpus.canonical[i] for i in corpus.canonical}) == 4
+
+
+def _write_corpus(folder, texts):
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+VARIANT_TEXTS = {
+    "a": "date 2021-05-02\n\nMohammed Hamdan, a spokesman, met Red Crescent officials in Gaza. "
+         "Mohammed Hamdan said the crossing would open.\n",
+    "b": "date 2021-05-03\n\nMuhammad Hamdan told reporters that aid trucks were waiting.\n",
+}
+
+
+def test_the_pipeline_gives_one_id_per_actor_across_articles_and_parts(tmp_path):
+    corpus = _write_corpus(tmp_path / "corpus", VARIANT_TEXTS)
+    tables = run.extract_corpus(corpus, use_cache=False).tables
+    hamdan = tables["mentions"][tables["mentions"]["text"].str.contains("Hamdan")]
+    assert set(hamdan["actor_id"]) == {"d:mohammed_hamdan"} and set(hamdan["actor_name"]) == {"Mohammed Hamdan"}
+    row = tables["actors"].set_index("actor_id").loc["d:mohammed_hamdan"]
+    assert row["origin"] == "discovered" and list(row["merged_from"]) == ["d:muhammad_hamdan"]
+    assert (tables["actors"]["origin"] == "registry").sum() == len(load_registry().actors)
+    # the Parquet path writes the articles in separate parts, then makes the ids canonical
+    articles, _, registry = run.load_inputs(corpus)
+    run.extract_to_folder(articles, registry, tmp_path / "out", use_cache=False, part_size=1, chunk_size=1)
+    written = store.read_tables(tmp_path / "out")
+    assert set(written["mentions"].loc[written["mentions"]["text"].str.contains("Hamdan"), "actor_id"]) == {
+        "d:mohammed_hamdan"}
+    pd.testing.assert_frame_equal(written["actors"], tables["actors"])
+
+
+def test_actors_suggest_writes_registry_entries_that_load(tmp_path, capsys):
+    corpus = _write_corpus(tmp_path / "corpus", VARIANT_TEXTS)
+    out = tmp_path / "suggested.yaml"
+    assert main(["actors", "suggest", str(corpus), "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    registry = parse_registry(text, str(out))  # valid registry YAML, ready to add
+    hamdan = registry.actors["mohammed_hamdan"]
+    assert hamdan.type == "person" and "Muhammad Hamdan" in hamdan.aliases
+    assert "# 3 mention(s) in 2 article(s)" in text
+    assert "# merged: Muhammad Hamdan: same name in another spelling as 'Mohammed Hamdan'" in text
+    assert "# e.g. Mohammed Hamdan, a spokesman, met Red Crescent officials in Gaza. (a, sentence 0)" in text
+    assert "suggested actor(s) written to" in capsys.readouterr().err
+    assert main(["actors", "suggest", str(tmp_path / "nope")]) == 2
+
+
+# ---------------------------------------------------------------------------- an empty registry on real text
+
+def _reuters_market_stories(count):
+    """Return the first Reuters-21578 stories with ORGS codes that are not in the unseen gold set."""
+    unseen = PROJECT_ROOT / "tests" / "gold" / "unseen" / "documents.csv"
+    listed = unseen.read_text(encoding="utf-8") if unseen.exists() else ""
+    skip = set(re.findall(r"reuters21578/[^,]+,(\d+)", listed))
+    raw = gzip.open(REUTERS / "reut2-000.xml.gz", "rb").read().decode("latin-1")
+    stories = []
+    for story in re.finditer(r"<REUTERS[^>]*NEWID=\"(\d+)\".*?</REUTERS>", raw, re.S):
+        body = re.search(r"<BODY>(.*?)</BODY>", story.group(0), re.S)
+        if body and "<ORGS><D>" in story.group(0) and story.group(1) not in skip:
+            stories.append((story.group(1), html.unescape(body.group(1)).replace("\x03", "")))
+        if len(stories) == count:
+            break
+    return stories
+
+
+REUTERS = SHARED / "corpora" / "reuters21578"
+
+
+@pytest.mark.skipif(not REUTERS.is_dir(), reason="../shared/corpora is not mounted")
+def test_empty_registry_on_reuters_market_stories_still_gives_linked_actors(tmp_path):
+    corpus = tmp_path / "reuters"
+    corpus.mkdir()
+    for newid, body in _reuters_market_stories(6):
+        (corpus / f"reuters-{newid}.txt").write_text(body, encoding="utf-8")
+    registry = tmp_path / "empty.yaml"
+    registry.write_text(EMPTY, encoding="utf-8")
+    tables = run.extract_corpus(corpus, registry, use_cache=False).tables
+    mentions, table = tables["mentions"], tables["actors"]
+    assert len(mentions) >= 30 and mentions["actor_id"].notna().all()
+    assert set(table["origin"]) == {"discovered"}
+    assert set(mentions["actor_id"]) == set(table["actor_id"])
+    assert {"state", "organization", "person"} <= set(table["type"])
+    assert mentions["article_id"].nunique() == 6
+
+
+@pytest.mark.parametrize("text", ["", "actor:\n  - {id: a, name: A, type: person}\n"])
+def test_extract_refuses_a_registry_without_actors(tmp_path, capsys, text):
+    corpus = _write_corpus(tmp_path / "corpus", VARIANT_TEXTS)
+    registry = tmp_path / "typo.yaml"
+    registry.write_text(text, encoding="utf-8")
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--registry", str(registry)]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {registry}: not an actor registry: no 'actors:' key" in err
+    assert not (tmp_path / "out").exists()
+    assert yaml.safe_load(EMPTY) == {"actors": []}
