@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from helpers.corpus import CorpusProblem, ExportColumns
@@ -19,7 +20,7 @@ from helpers.extract.registry import RegistryError
 from helpers.paths import PROJECT_ENV, ProjectNotFoundError, reports_dir, seeds_dir
 from helpers.pipeline.cluster import SchedulerError, extract_distributed
 from helpers.pipeline.run import ExtractionSummary, ensure_tables, extract_corpus, extract_to_folder, load_inputs
-from helpers.reports.jobs import Job, JobsFileError, default_jobs, load_jobs
+from helpers.reports.jobs import Job, JobsFileError, check_parameters, default_jobs, load_jobs
 from helpers.reports.render import render_jobs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
@@ -86,15 +87,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def _render_jobs_of(args: argparse.Namespace) -> list[Job]:
     """Return the jobs the render command was given: a jobs file, else every notebook on ``--corpus``."""
-    return load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+    jobs = load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+    for job in jobs:
+        job.self_contained = job.self_contained or args.self_contained
+    return jobs
 
 
-def _prepare_tables(jobs: list[Job]) -> None:
+def _prepare_tables(jobs: list[Job]) -> list[str]:
     """Extract each corpus of ``jobs`` once (the notebooks then only read its tables).
 
-    A corpus that cannot be extracted is reported here; its notebooks report it too.
+    Returns why a corpus cannot be extracted (missing or empty folder, bad registry): one
+    line each; the render stops before any notebook runs.
     """
     seen: set[tuple[str, str]] = set()
+    problems = []
     for job in jobs:
         key = (job.parameters.get("corpus") or "", job.parameters.get("registry") or "")
         if key in seen:
@@ -104,11 +110,31 @@ def _prepare_tables(jobs: list[Job]) -> None:
         try:
             ensure_tables(key[0] or seeds_dir(), key[1] or None, progress=sys.stderr.isatty())
         except (FileNotFoundError, RegistryError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            problems.append(f"run {job.run}: {exc}")
+    return problems
+
+
+def _unwritable(out_root: Path) -> str | None:
+    """Return why reports cannot be written under ``out_root``, or None when they can."""
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out_root, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        return f"cannot write reports into {out_root}: {exc.strerror or exc}. Choose a writable folder with --out"
+    return None
+
+
+def _stopping_problems(jobs: list[Job], out_root: Path) -> list[str]:
+    """Return what stops a render before any notebook runs: bad parameters, output folder, corpora."""
+    problems = [problem for job in jobs for problem in check_parameters(job)]
+    if not problems and (why := _unwritable(out_root)):
+        problems.append(why)
+    return problems or _prepare_tables(jobs)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Render every notebook into self-contained HTML reports."""
+    """Render every notebook into HTML reports."""
     try:
         jobs = _render_jobs_of(args)
     except (JobsFileError, ProjectNotFoundError) as exc:
@@ -117,14 +143,16 @@ def cmd_render(args: argparse.Namespace) -> int:
         print("error: no notebooks (notebooks/NN_name.ipynb) found in the project", file=sys.stderr)
         return EXIT_FATAL
     out_root = Path(args.out) if args.out else reports_dir()
-    _prepare_tables(jobs)
+    stopping = _stopping_problems(jobs, out_root)
+    for problem in stopping:
+        print(f"error: {problem}", file=sys.stderr)
+    if stopping:
+        return EXIT_FATAL
     results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True))
-    failed = [(job, r) for job, r in zip(jobs, results, strict=True) if r.status == "failed"]
+    failed = sum(r.status == "failed" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
-    print(f"{len(results) - len(failed)} of {len(results)} reports ready in {out_root} "
-          f"({skipped} unchanged and skipped, {len(failed)} failed)")
-    for job, r in failed:
-        print(f"FAILED {job.run}/{r.name}: {r.error} (see {out_root / job.run / (r.html or '')})", file=sys.stderr)
+    print(f"{len(results) - failed} of {len(results)} reports ready in {out_root} "
+          f"({skipped} unchanged and skipped, {failed} failed)")
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
@@ -171,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the project's seeds/)")
     render.add_argument("--out", type=Path, default=None, help="reports folder (default: the project's reports/)")
     render.add_argument("--force", action="store_true", help="render even when nothing changed")
+    render.add_argument("--self-contained", action="store_true",
+                        help="put plotly.js and the table scripts inside each page (a single file to "
+                             "e-mail) instead of once per report folder")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")
