@@ -347,8 +347,8 @@ def schema_problem(error: jsonschema.ValidationError, data: object) -> str:
     where = ""
     if len(path) >= 2 and path[0] == "runs":
         run = data["runs"][path[1]]
-        label = repr(run["name"]) if isinstance(run, dict) and isinstance(run.get("name"), str) else "without a name"
-        where = f"run {path[1] + 1} ({label}): "
+        named = isinstance(run, dict) and isinstance(run.get("name"), str)
+        where = f"run {run['name']!r}: " if named else f"run {path[1] + 1} (without a name): "
         path = path[2:]
     field_name = ".".join(str(p) for p in path)
     if error.validator == "additionalProperties":

@@ -41,11 +41,14 @@ def hash_files(paths: list[Path], root: Path) -> str:
 def folder_fingerprint(folder: Path) -> str:
     """Return a hash of every file below ``folder`` (or of the file itself); '' if missing."""
     folder = Path(folder)
-    if folder.is_file():
-        return hash_files([folder], folder.parent)
-    if not folder.is_dir():
-        return ""
-    return hash_files([p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts], folder)
+    try:
+        if folder.is_file():
+            return hash_files([folder], folder.parent)
+        if not folder.is_dir():
+            return ""
+        return hash_files([p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts], folder)
+    except OSError:  # a name too long, a file that cannot be read: the notebook will say so
+        return "unreadable"
 
 
 def code_fingerprint() -> str:
