@@ -7,8 +7,8 @@ import nbformat
 import pytest
 
 from checkout import NOTEBOOKS_DIR
-from helpers.__main__ import main
 from helpers import vocab
+from helpers.__main__ import main
 from helpers.reports.jobs import (
     Job,
     JobsFileError,
@@ -49,7 +49,7 @@ def test_declared_parameters_with_allowed_values(tmp_path):
     ({"min_count": "2"}, "01_x: parameter 'min_count' expects int, got str '2'"),
     ({"min_count": True}, "01_x: parameter 'min_count' expects int, got bool True"),
     ({"window": "page"}, "01_x: parameter 'window' got 'page'; expected one of: sentence, paragraph, article"),
-    ({"window": "sentences"}, "01_x: parameter 'window' got 'sentences'; expected one of: sentence, paragraph, article"),
+    ({"window": "sentences"}, "01_x: parameter 'window' got 'sentences'; expected one of: sentence, paragraph"),
     ({"actor_types": "people"}, "01_x: parameter 'actor_types' got 'people'; expected comma-separated values, "
                                 "each one of: person, organization, armed_group, state, government_body, media, "
                                 "place, group"),

@@ -16,7 +16,8 @@ TABLES_CODE = """
 import pandas as pd
 from helpers.charts.base import show_table
 figures = pd.DataFrame({"value": [70000000.0, None, 19.0], "source": ["the MoH in Gaza", None, "UN <b>OCHA</b>"],
-                        "npmi": [0.412345, float("nan"), -0.2], "as_of": pd.to_datetime(["2023-10-07", None, "2023-10-08"])})
+                        "npmi": [0.412345, float("nan"), -0.2],
+                        "as_of": pd.to_datetime(["2023-10-07", None, "2023-10-08"])})
 show_table(figures, "figures", caption="Every figure")
 big = pd.DataFrame({"n": range(6000), "text": ["a sentence long enough to fill the page budget quickly " * 3] * 6000})
 show_table(big, "evidence")
