@@ -42,8 +42,11 @@ lint: $(STAMP) ## ruff over src/, tests/ and benchmarks/
 benchmark: $(STAMP) ## run the benchmarks (not part of the tests)
 	$(PY) -m benchmarks
 
+# As root (common in containers) JupyterLab refuses to start without --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP) ## start JupyterLab on loopback with a token
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser notebooks/
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser $(ALLOW_ROOT) notebooks/
 
 clean-cache: ## forget cached extraction results
 	rm -rf .cache

