@@ -148,7 +148,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if stopping:
         return EXIT_FATAL
-    results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True))
+    results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True),
+                          workers=args.workers)
     failed = sum(r.status == "failed" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
     print(f"{len(results) - failed} of {len(results)} reports ready in {out_root} "
@@ -202,6 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--self-contained", action="store_true",
                         help="put plotly.js and the table scripts inside each page (a single file to "
                              "e-mail) instead of once per report folder")
+    render.add_argument("--workers", type=int, default=1,
+                        help="notebooks rendered at once, each in its own kernel (default 1)")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")

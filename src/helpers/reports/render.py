@@ -33,7 +33,8 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -124,32 +125,35 @@ def run_folder(out_root: Path, run: str) -> Path:
     return Path(out_root) / run
 
 
-@contextlib.contextmanager
-def report_environment(context: ReportContext) -> Iterator[None]:
-    """Tell the kernels started inside this block where their tables go (:data:`REPORT_ENV`)."""
-    before = os.environ.get(REPORT_ENV)
-    os.environ[REPORT_ENV] = context.to_env()
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(REPORT_ENV, None)
-        else:
-            os.environ[REPORT_ENV] = before
+class ReportKernelManager(LocalKernelManager):
+    """A local kernel manager that adds :attr:`extra_env` to the environment of the kernels it starts."""
+
+    extra_env: dict[str, str] = {}  # set per job by kernel_manager_for
+
+    async def start_kernel(self, **kwargs: object) -> None:
+        """Start the kernel with the job's variables added to this process's environment."""
+        kwargs["env"] = {**os.environ, **dict(kwargs.get("env") or {}), **self.extra_env}
+        await super().start_kernel(**kwargs)
 
 
-def execute_notebook(job: Job, output_path: Path) -> nbformat.NotebookNode:
+def kernel_manager_for(env: dict[str, str]) -> type[ReportKernelManager]:
+    """Return a kernel manager class whose kernels get ``env`` (one per job: jobs may run at once)."""
+    return type("JobKernelManager", (ReportKernelManager,), {"extra_env": dict(env)})
+
+
+def execute_notebook(job: Job, output_path: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Execute a job's notebook with papermill, writing the executed copy to ``output_path``.
 
-    A cell running longer than ``job.timeout`` seconds, or a kernel that dies, raises
-    at once instead of hanging the run.
+    The kernel gets ``env`` added to this process's environment. A cell running longer
+    than ``job.timeout`` seconds, or a kernel that dies, raises at once instead of
+    hanging the run.
     """
     import papermill as pm
 
     return pm.execute_notebook(
         str(job.notebook), str(output_path), parameters=job.parameters, kernel_name=KERNEL_NAME,
         cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-        execution_timeout=job.timeout, report_mode=False, kernel_manager_class=LocalKernelManager,
+        execution_timeout=job.timeout, report_mode=False, kernel_manager_class=kernel_manager_for(env or {}),
     )
 
 
@@ -267,8 +271,7 @@ def _execute(job: Job, scratch: Path, result: JobResult, out_dir: Path) -> nbfor
     executed_path = scratch / f"{job.name}.ipynb"
     context = ReportContext(str(scratch / TABLES_FOLDER), f"{TABLES_FOLDER}/{job.name}")
     try:
-        with report_environment(context):
-            return execute_notebook(job, executed_path)
+        return execute_notebook(job, executed_path, {REPORT_ENV: context.to_env()})
     except Exception as exc:  # noqa: BLE001 - any failure of one job is reported, others go on
         if executed_path.exists():
             with contextlib.suppress(OSError):
@@ -347,43 +350,53 @@ def unchanged(job: Job, previous: dict, out_dir: Path) -> JobResult | None:
     return None
 
 
-def result_line(number: int, total: int, job: Job, result: JobResult, out_root: Path) -> str:
+def result_line(label: str, job: Job, result: JobResult, out_root: Path) -> str:
     """Return the one console line saying how a job ended (a failure names its error and page)."""
-    line = f"[{number}/{total}] {job.run}/{job.name}: {result.status} in {result.duration_s:.1f} s"
+    line = f"{label} {job.run}/{job.name}: {result.status} in {result.duration_s:.1f} s"
     if result.status != "failed":
         return line
     where = f" (see {out_root / job.run / result.html})" if result.html else ""
     return f"{line}: {result.error}{where}"
 
 
+def _render_or_skip(job: Job, out_root: Path, previous: dict, force: bool,
+                    report: Callable[[str], None], label: str) -> JobResult:
+    """Render one job, or return its last good result when nothing changed (and not forced)."""
+    out_dir = run_folder(out_root, job.run)
+    result = None if force else unchanged(job, previous, out_dir)
+    if result is None:
+        report(f"{label} rendering {job.run}/{job.name} ...")
+        result = render_job(job, out_dir)
+    return result
+
+
 def render_jobs(jobs: list[Job], out_root: Path, force: bool = True,
-                on_progress: Callable[[str], None] | None = None) -> list[JobResult]:
+                on_progress: Callable[[str], None] | None = None, workers: int = 1) -> list[JobResult]:
     """Render every job, grouped by run, and return the results in job order.
 
     With ``force=False``, a job whose inputs and code have not changed since its last
-    good run is skipped. ``on_progress`` receives one plain line before each job and one
-    after it (a failure's line carries its message); a run whose index cannot be written
-    gets one line too.
+    good run is skipped. ``workers`` jobs run at once (each in its own kernel).
+    ``on_progress`` receives one plain line when a job starts and one when it ends (a
+    failure's line carries its message); a run whose index cannot be written gets one
+    line too.
     """
     report = on_progress or log.info
-    results: list[JobResult] = []
-    runs: dict[str, list[JobResult]] = {}
-    previous: dict[str, dict] = {}
-    for number, job in enumerate(jobs, start=1):
-        out_dir = run_folder(out_root, job.run)
-        if job.run not in previous:
-            previous[job.run] = read_manifest(out_dir)
-        result = None if force else unchanged(job, previous[job.run], out_dir)
-        if result is None:
-            report(f"[{number}/{len(jobs)}] rendering {job.run}/{job.name} ...")
-            result = render_job(job, out_dir)
-        report(result_line(number, len(jobs), job, result, out_root))
-        results.append(result)
-        runs.setdefault(job.run, []).append(result)
-    for run, run_results in runs.items():
+    previous = {run: read_manifest(run_folder(out_root, run)) for run in dict.fromkeys(job.run for job in jobs)}
+    results: dict[int, JobResult] = {}
+    labels = [f"[{number}/{len(jobs)}]" for number in range(1, len(jobs) + 1)]
+    with ThreadPoolExecutor(max(1, workers), thread_name_prefix="render") as pool:
+        futures = {pool.submit(_render_or_skip, job, out_root, previous[job.run], force, report, labels[i]): i
+                   for i, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = future.result()
+            report(result_line(labels[i], jobs[i], results[i], out_root))
+    ordered = [results[i] for i in range(len(jobs))]
+    for run in previous:
         try:
-            write_run_files(run, run_results, run_folder(out_root, run))
+            write_run_files(run, [r for job, r in zip(jobs, ordered, strict=True) if job.run == run],
+                            run_folder(out_root, run))
         except OSError as exc:
             failure = cannot_write(Path(exc.filename or run), exc)
             report(f"{run}: the index and manifest were not written: {failure.message}")
-    return results
+    return ordered
