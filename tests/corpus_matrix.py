@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.data import select, write_corpus
+
 from checkout import PROJECT_ROOT, SEEDS_DIR, SHARED
 from helpers.extract.registry import load_registry
 
