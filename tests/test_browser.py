@@ -49,6 +49,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
 LAB_START_TIMEOUT_S = 120
 FAILING_NOTEBOOK = "zz_fails_on_purpose.ipynb"
+TABLE_NOTEBOOK = "zz_table.ipynb"
 RUN_ALL_TIMEOUT_S = 300
 #: How many points with hostile hover text get their label shown, per trace.
 HOVERED_POINTS = 5
@@ -361,6 +362,11 @@ def lab(tmp_path_factory, hostile) -> Iterator[Lab]:
         "language": "python",
     }
     nbformat.write(failing, root / FAILING_NOTEBOOK)
+    table = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import pandas as pd\nfrom helpers.charts.base import show_table\n"
+        "show_table(pd.DataFrame({'n': range(30), 'word': [f'w{i}' for i in range(30)]}), 'words')")])
+    table.metadata["kernelspec"] = failing.metadata["kernelspec"]
+    nbformat.write(table, root / TABLE_NOTEBOOK)
     token, port = secrets.token_hex(16), free_port()
     env = {
         **os.environ,
@@ -467,6 +473,20 @@ def test_lab_error_output_is_noticed(browser, lab):
     errors = page.evaluate(ERROR_OUTPUTS)
     page.context.close()
     assert any("ValueError" in e and "expected failure" in e for e in errors), errors
+
+
+def test_lab_shows_a_searchable_table_offline(browser, lab):
+    """show_table works in JupyterLab too: itables' loader comes with the first table, offline."""
+    watch = Watch()
+    page = offline_page(browser, watch, allowed=(lab.url, "data:", "blob:"))
+    open_notebook(page, lab, TABLE_NOTEBOOK)
+    run_all_cells(page)
+    page.wait_for_selector(f"{PANEL} .nh-table table.dataTable", timeout=30000)
+    info = page.locator(f"{PANEL} .dt-info").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "lab-table.png"), full_page=True)
+    page.context.close()
+    assert "of 30 entries" in info, info
+    assert not watch.blocked, watch.blocked
 
 
 @pytest.mark.parametrize("notebook", [p.name for p in discover_notebooks()])

@@ -7,8 +7,9 @@ as ``helpers render`` does. Each (corpus, notebook) pair is then checked:
 - it renders without error;
 - its page holds no warning text: no stderr output (log lines, warnings), no
   ``SomethingWarning:``, no traceback;
-- nothing is silently empty: no table without rows, no chart without data, no section
-  whose cells show nothing; a section with nothing to show says so in words;
+- nothing is silently empty: no table without rows, no chart without data, no cell
+  written to show something (a display call, or a last line that is an expression) that
+  shows nothing; a section with nothing to show says so in words;
 - no raw values: no ``<NA>``, ``NaN``, ``NaT``, ``None`` or ``70000000.0`` in a table,
   no Python string repr (``'No two sources disagree…'``) as an output.
 
@@ -17,6 +18,7 @@ Page sizes and render times go to ``test-artifacts/matrix/summary.json``.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from dataclasses import dataclass
@@ -43,6 +45,7 @@ RAW_CELL = re.compile(r"<td>\s*(?:&lt;NA&gt;|<NA>|NaN|NaT|None|nan|\d{2,}\.0)\s*
 PY_STRING_REPR = re.compile(r"^(?:'[^\n]*'|\"[^\n]*\")$")
 PLOTLY = "application/vnd.plotly.v1+json"
 POINT_KEYS = ("x", "y", "z", "values", "lat", "lon", "r", "labels", "source", "a", "b", "c")
+DISPLAY_CALLS = {"show", "show_table", "display", "print", "Markdown", "HTML"}
 
 
 @dataclass
@@ -141,19 +144,22 @@ def shows_something(cell: dict) -> bool:
                or "".join(output_texts(output)).strip() for output in cell.get("outputs", []))
 
 
-def silent_sections(nb: nbformat.NotebookNode) -> list[str]:
-    """Return the headings of sections whose code cells show nothing at all."""
-    found, heading, code_cells, shown = [], None, 0, False
-    for cell in [*nb.cells, nbformat.v4.new_markdown_cell("# end")]:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
-            if heading and code_cells and not shown:
-                found.append(heading)
-            heading, code_cells, shown = cell.source.strip().splitlines()[0], 0, False
-        elif cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []) \
-                and "injected-parameters" not in cell.metadata.get("tags", []):
-            code_cells += 1
-            shown = shown or shows_something(cell)
-    return found
+def meant_to_show(source: str) -> bool:
+    """Return True when a cell is written to show something: it ends with an expression or calls a display."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    calls = {node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+             for node in ast.walk(ast.Module(body=body, type_ignores=[])) if isinstance(node, ast.Call)}
+    return bool(body) and (isinstance(body[-1], ast.Expr) or bool(calls & DISPLAY_CALLS))
+
+
+def silent_cells(nb: nbformat.NotebookNode) -> list[str]:
+    """Return the cells written to show something that show nothing at all."""
+    return [f"cell {number} shows nothing: {cell.source.strip().splitlines()[-1][:80]!r}"
+            for number, cell in enumerate(nb.cells)
+            if cell.cell_type == "code" and meant_to_show(cell.source) and not shows_something(cell)]
 
 
 @pytest.mark.parametrize(("corpus", "notebook"), PAIRS)
@@ -173,7 +179,7 @@ def test_nothing_is_silently_empty(matrix, corpus, notebook):
     nb = executed(matrix, corpus, notebook)
     found = [f"cell {number}: {why}" for number, cell in enumerate(nb.cells) for output in cell.get("outputs", [])
              if (why := empty_outputs(output))]
-    found += [f"section {heading!r} shows nothing" for heading in silent_sections(nb)]
+    found += silent_cells(nb)
     assert not found, f"{corpus}/{notebook}: say why there is nothing to show:\n" + "\n".join(found)
 
 
