@@ -7,7 +7,7 @@ not timed), as ``helpers render`` does, and prints per notebook the render time 
 page size for each corpus, and the ratio of the totals (goal: OCHA at most 2x the
 seeds; pages at most 1 MB for the seeds and 3 MB for OCHA)::
 
-    .venv/bin/python -m benchmarks.notebooks [--json FILE]
+    .venv/bin/python -m benchmarks.notebooks [--json FILE] [--out DIR]
 """
 
 from __future__ import annotations
@@ -120,12 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     """Render every notebook for the seeds and the 151 OCHA updates; print times, sizes and the ratio."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.notebooks", description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument("--out", type=Path, default=None, help="keep the reports in this folder (default: discarded)")
     args = parser.parse_args(argv)
     updates = len(list(OCHA_DIR.glob("*.md")))
     print(f"Rendering every notebook for seeds/ and for {updates} OCHA flash updates ({OCHA_DIR})")
     with tempfile.TemporaryDirectory(prefix="news-bench-render-") as tmp:
-        seeds = render_corpus(SEEDS_DIR, "seeds", Path(tmp))
-        ocha = render_corpus(OCHA_DIR, "ocha", Path(tmp))
+        out = args.out or Path(tmp)
+        seeds = render_corpus(SEEDS_DIR, "seeds", out)
+        ocha = render_corpus(OCHA_DIR, "ocha", out)
         results = compare(seeds, ocha)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -68,7 +68,9 @@ PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoes
 
 
 class LocalKernelManager(AsyncKernelManager):
-    """Starts kernels that talk over local IPC sockets: no TCP port is opened."""
+    """Starts kernels that talk over local IPC sockets (no TCP port is opened), with :attr:`extra_env` added."""
+
+    extra_env: dict[str, str] = {}  # set per job by kernel_manager_for
 
     @default("transport")
     def _default_transport(self) -> str:
@@ -77,6 +79,11 @@ class LocalKernelManager(AsyncKernelManager):
     @default("ip")
     def _default_ip(self) -> str:
         return str(Path(tempfile.gettempdir()) / f"news-helpers-kernel-{uuid.uuid4().hex[:12]}")
+
+    async def start_kernel(self, **kwargs: object) -> None:
+        """Start the kernel with the job's variables added to this process's environment."""
+        kwargs["env"] = {**os.environ, **dict(kwargs.get("env") or {}), **self.extra_env}
+        await super().start_kernel(**kwargs)
 
 
 @dataclass
@@ -125,20 +132,9 @@ def run_folder(out_root: Path, run: str) -> Path:
     return Path(out_root) / run
 
 
-class ReportKernelManager(LocalKernelManager):
-    """A local kernel manager that adds :attr:`extra_env` to the environment of the kernels it starts."""
-
-    extra_env: dict[str, str] = {}  # set per job by kernel_manager_for
-
-    async def start_kernel(self, **kwargs: object) -> None:
-        """Start the kernel with the job's variables added to this process's environment."""
-        kwargs["env"] = {**os.environ, **dict(kwargs.get("env") or {}), **self.extra_env}
-        await super().start_kernel(**kwargs)
-
-
-def kernel_manager_for(env: dict[str, str]) -> type[ReportKernelManager]:
-    """Return a kernel manager class whose kernels get ``env`` (one per job: jobs may run at once)."""
-    return type("JobKernelManager", (ReportKernelManager,), {"extra_env": dict(env)})
+def kernel_manager_for(env: dict[str, str]) -> type[LocalKernelManager]:
+    """Return a kernel manager class whose kernels get ``env`` (one class per job: jobs may run at once)."""
+    return type("JobKernelManager", (LocalKernelManager,), {"extra_env": dict(env)})
 
 
 def execute_notebook(job: Job, output_path: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
