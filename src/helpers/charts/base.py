@@ -88,7 +88,7 @@ def show(fig: go.Figure) -> None:
 _LOADER_SHOWN: list[bool] = []
 
 
-def show_table(frame: pd.DataFrame, name: str, caption: str | None = None) -> None:
+def show_table(frame: pd.DataFrame | pd.Series, name: str, caption: str | None = None) -> None:
     """Display ``frame`` as a searchable, paged table, in JupyterLab and in the HTML reports alike.
 
     ``name`` (letters, digits, ``_.-``) names the table's CSV file: in a report rendered by

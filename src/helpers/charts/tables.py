@@ -191,10 +191,12 @@ def write_csv(frame: pd.DataFrame, folder: Path, name: str) -> Path:
     return path
 
 
-def table_bundle(frame: pd.DataFrame, name: str, caption: str | None = None,
+def table_bundle(frame: pd.DataFrame | pd.Series, name: str, caption: str | None = None,
                  context: ReportContext | None = None) -> dict[str, str]:
     """Return the display bundle of a table (HTML and plain text); write its CSV in a report."""
     check_name(name)
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
     csv_href = None
     if context is not None:
         write_csv(frame, Path(context.tables_dir), name)
@@ -203,7 +205,7 @@ def table_bundle(frame: pd.DataFrame, name: str, caption: str | None = None,
     keep = rows_within_budget(shown)
     text = caption_html(name, len(shown), keep, csv_href, caption)
     body = datatable_html(shown.head(keep), table_id(name, shown), text)
-    plain = f"<table {name}: {len(frame):,} rows, {len(frame.columns)} columns>"
+    plain = f"<table {name}: {len(shown):,} rows, {len(shown.columns)} column{'s' if len(shown.columns) != 1 else ''}>"
     return {"text/html": body, "text/plain": plain}
 
 
