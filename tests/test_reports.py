@@ -21,6 +21,7 @@ figures = pd.DataFrame({"value": [70000000.0, None, 19.0], "source": ["the MoH i
 show_table(figures, "figures", caption="Every figure")
 big = pd.DataFrame({"n": range(6000), "text": ["a sentence long enough to fill the page budget quickly " * 3] * 6000})
 show_table(big, "evidence")
+show_table(figures.iloc[0:0], "none", caption="Figures of no kind")
 """
 
 
@@ -98,7 +99,7 @@ def test_index_and_manifest_carry_the_error_message(rendered):
 
 def test_tables_are_paged_with_every_row_in_a_csv_beside_the_report(rendered):
     folder, results = rendered
-    assert results[2].tables == ["evidence", "figures"]
+    assert results[2].tables == ["evidence", "figures", "none"]
     csv = (folder / "tables/03_tables/figures.csv").read_text().splitlines()
     assert csv[0] == "value,source,npmi,as_of" and csv[1].startswith("70000000,the MoH in Gaza,0.412345")
     assert len((folder / "tables/03_tables/evidence.csv").read_text().splitlines()) == 6001
@@ -113,6 +114,9 @@ def test_tables_are_paged_with_every_row_in_a_csv_beside_the_report(rendered):
     assert "This page holds the first" in page and "of 6,000 rows" in page
     assert len(data[1]) < PAGE_BUDGET_CHARS * 1.3, "the page holds at most the budget of one table"
     assert "…" not in page.split("<body", 1)[1].replace("Provenance", ""), "nothing cut with an ellipsis"
+    # an empty table is one line, with its (empty) CSV: the notebook says why it is empty
+    assert "Figures of no kind · no rows" in page
+    assert (folder / "tables/03_tables/none.csv").read_text().strip() == "value,source,npmi,as_of"
 
 
 def test_a_table_no_longer_made_loses_its_csv(tmp_path):

@@ -158,7 +158,7 @@ def table_id(name: str, frame: pd.DataFrame) -> str:
 def caption_html(name: str, total: int, shown: int, csv_href: str | None, caption: str | None) -> str:
     """Return the caption of a table: what it is, how many rows, and where every row is."""
     parts = [html.escape(caption)] if caption else []
-    rows = f"{total:,} row{'s' if total != 1 else ''}"
+    rows = f"{total:,} row{'s' if total != 1 else ''}" if total else "no rows"
     if shown < total:
         rows = (f"This page holds the first {shown:,} of {total:,} rows"
                 + ("; all of them are in the CSV file" if csv_href else ""))
@@ -204,7 +204,10 @@ def table_bundle(frame: pd.DataFrame | pd.Series, name: str, caption: str | None
     shown = display_frame(frame)
     keep = rows_within_budget(shown)
     text = caption_html(name, len(shown), keep, csv_href, caption)
-    body = datatable_html(shown.head(keep), table_id(name, shown), text)
+    if shown.empty:  # no empty grid: the caption says there are no rows (the notebook says why)
+        body = f'<div class="nh-empty"><p class="nh-caption">{text}</p></div>'
+    else:
+        body = datatable_html(shown.head(keep), table_id(name, shown), text)
     plain = f"<table {name}: {len(shown):,} rows, {len(shown.columns)} column{'s' if len(shown.columns) != 1 else ''}>"
     return {"text/html": body, "text/plain": plain}
 
