@@ -40,7 +40,7 @@ def _notebook(path: Path, code: str, params: str = PARAMS) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project folder: two notebooks (one fails on pd.NA) and a one-article corpus."""
-    _notebook(tmp_path / "notebooks/01_fine.ipynb", "print('fine', window)")
+    _notebook(tmp_path / "notebooks/01_fine.ipynb", "print('fine', window)\nprint('a long line ' * 3_000)")
     _notebook(tmp_path / "notebooks/02_na.ipynb", "import pandas as pd\noutlet = pd.NA\nlabel = outlet or 'unknown'")
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus/one.txt").write_text(ARTICLE, encoding="utf-8")
@@ -120,14 +120,21 @@ def test_a_failure_is_one_console_line_with_the_exception_s_own_message(project)
     assert manifest["jobs"][1]["error"] == "TypeError: boolean value of NA is ambiguous"
 
 
-def test_a_full_disk_leaves_the_last_good_report_and_no_temporary_file(project):
-    """Files over 150 kB cannot be written (RLIMIT_FSIZE, as a disk filling up): the pages fail."""
+@pytest.mark.parametrize("fails", ["executing", "publishing"])
+def test_a_full_disk_leaves_the_last_good_report_and_no_temporary_file(project, fails):
+    """Files over a size cannot be written (RLIMIT_FSIZE, as a disk filling up).
+
+    Below the executed notebook's size, papermill cannot save it; between the notebook's
+    and the page's size, the new notebook could be written but the page cannot: neither
+    may replace the last good pair.
+    """
     assert helpers_cli(project, "render", "--corpus", "corpus", "--out", "out").returncode == 1
     folder = project / "out/corpus"
     before = {name: (folder / name).read_bytes() for name in ("01_fine.html", "01_fine.ipynb")}
-    assert len(before["01_fine.html"]) > 150_000, "the test needs a page larger than the limit"
-    done = helpers_cli(project, "render", "--corpus", "corpus", "--out", "out", "--force",
-                       limit_file_bytes=150_000)
+    notebook, page = len(before["01_fine.ipynb"]), len(before["01_fine.html"])
+    assert page > notebook + 1_000, "the page must be larger than the notebook"
+    limit = notebook // 2 if fails == "executing" else (notebook + page) // 2
+    done = helpers_cli(project, "render", "--corpus", "corpus", "--out", "out", "--force", limit_file_bytes=limit)
     console = done.stdout + done.stderr
     assert done.returncode == 1, console
     assert "Traceback" not in console, console

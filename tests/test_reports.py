@@ -56,8 +56,11 @@ def test_plotly_js_is_served_once_per_report_folder(rendered):
     assert "Plotly.newPlot" in page and '<script src="plotly.min.js"' in page
     assert "plotly.js v" not in page.lower(), "plotly.js must not be inside the page"
     assert (folder / "plotly.min.js").read_text(encoding="utf-8") == get_plotlyjs()
+    assert '<link href="report.css" rel="stylesheet"' in page or 'href="report.css"' in page
+    assert "Copyright (c) Jupyter Development Team" not in page, "the style sheet is beside the page"
+    assert (folder / "report.css").stat().st_size > 100_000
     assert '<script src="http' not in page and "cdnjs" not in page
-    assert len(page.encode()) < 400_000
+    assert len(page.encode()) < 100_000
     assert "seeds-x" in page  # the injected parameter reached the notebook
 
 
@@ -69,7 +72,8 @@ def test_self_contained_report_embeds_the_scripts(tmp_path):
     assert result.status == "ok"
     page = (tmp_path / "out/mail/01_chart.html").read_text()
     assert "plotly.js v" in page.lower() and "_itables_" in page and 'src="plotly.min.js"' not in page
-    assert not (tmp_path / "out/mail/plotly.min.js").exists()
+    assert "Copyright (c) Jupyter Development Team" in page and 'href="report.css"' not in page
+    assert not (tmp_path / "out/mail/plotly.min.js").exists() and not (tmp_path / "out/mail/report.css").exists()
 
 
 def test_failed_report_names_the_exception_and_the_cell(rendered):

@@ -37,7 +37,7 @@ from helpers import settings
 #: Environment variable through which ``helpers render`` tells a kernel where tables go.
 REPORT_ENV = settings.REPORT_ENV
 #: At most this many characters of one table's cells go into a page (the CSV has every row).
-PAGE_BUDGET_CHARS = 400_000
+PAGE_BUDGET_CHARS = 250_000
 #: Columns whose longest text is over this many characters are shown wide and wrapped.
 LONG_TEXT_CHARS = 60
 #: Decimal places kept for display (the CSV keeps full precision).

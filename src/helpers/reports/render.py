@@ -30,11 +30,13 @@ import functools
 import json
 import logging
 import os
+import re
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -62,6 +64,10 @@ TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 KERNEL_NAME = "python3"
 #: Scripts a page may need, served once per report folder: file name -> what marks a page needing it.
 ASSET_MARKERS = {"plotly.min.js": "plotly-graph-div", "itables.js": "nh-table"}
+#: JupyterLab's style sheet, served once per report folder (every page needs it).
+STYLE_SHEET = "report.css"
+#: Comments around the style sheet inlined in a page (see the report template).
+CSS_MARKERS = ("<!-- report-css-start -->", "<!-- report-css-end -->")
 TABLES_FOLDER = "tables"
 PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                            undefined=jinja2.StrictUndefined)
@@ -155,32 +161,47 @@ def execute_notebook(job: Job, output_path: Path, env: dict[str, str] | None = N
 
 @functools.cache
 def asset_code(name: str) -> str:
-    """Return the JavaScript of a page asset (:data:`ASSET_MARKERS`), built from the installed libraries."""
+    """Return the content of a page asset (:data:`ASSET_MARKERS`), built from the installed libraries."""
     from plotly.offline import get_plotlyjs
 
-    makers = {"plotly.min.js": get_plotlyjs, "itables.js": itables_script}
+    makers = {"plotly.min.js": get_plotlyjs, "itables.js": itables_script, STYLE_SHEET: page_style_sheet}
     return makers[name]()
 
 
 def needed_assets(nb: nbformat.NotebookNode) -> list[str]:
-    """Return the assets whose markers appear in the notebook's HTML outputs."""
+    """Return the assets a page needs: the style sheet, and each script whose marker appears in its outputs."""
     pages = [str(output.get("data", {}).get("text/html", "")) for cell in nb.cells
              for output in cell.get("outputs", [])]
-    return [name for name, marker in ASSET_MARKERS.items() if any(marker in page for page in pages)]
+    return [STYLE_SHEET] + [name for name, marker in ASSET_MARKERS.items() if any(marker in page for page in pages)]
+
+
+def _exporter() -> object:
+    """Return the HTML exporter of the report template (code and prompts hidden)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES_DIR)],
+                        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+
+
+def page_style_sheet() -> str:
+    """Return the style sheet every page of the report template holds inline, as one CSS text."""
+    page, _ = _exporter().from_notebook_node(nbformat.v4.new_notebook(),
+                                             resources={"report_scripts": [], "report_css": None})
+    block = page.split(CSS_MARKERS[0], 1)[1].split(CSS_MARKERS[1], 1)[0]
+    return "\n".join(re.findall(r"<style[^>]*>(.*?)</style>", block, re.S))
 
 
 def notebook_to_html(nb: nbformat.NotebookNode, self_contained: bool = False) -> str:
     """Convert an executed notebook into one HTML page (code hidden).
 
-    The page loads the scripts it needs from files beside it (:func:`write_assets`), or
-    holds them inline when ``self_contained``.
+    The page loads its style sheet and the scripts it needs from files beside it
+    (:func:`write_assets`), or holds them inline when ``self_contained``.
     """
-    from nbconvert import HTMLExporter
-
-    scripts = [{"code": asset_code(name)} if self_contained else {"src": name} for name in needed_assets(nb)]
-    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES_DIR)],
-                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"report_scripts": scripts})
+    assets = needed_assets(nb)
+    scripts = [{"code": asset_code(name)} if self_contained else {"src": name}
+               for name in assets if name != STYLE_SHEET]
+    resources = {"report_scripts": scripts, "report_css": None if self_contained else STYLE_SHEET}
+    body, _ = _exporter().from_notebook_node(nb, resources=resources)
     return body
 
 
@@ -268,6 +289,9 @@ def _execute(job: Job, scratch: Path, result: JobResult, out_dir: Path) -> nbfor
     context = ReportContext(str(scratch / TABLES_FOLDER), f"{TABLES_FOLDER}/{job.name}")
     try:
         return execute_notebook(job, executed_path, {REPORT_ENV: context.to_env()})
+    except OSError as exc:  # papermill could not write the executed notebook: the disk is full
+        _fail(job, result, out_dir, cannot_write(Path(exc.filename or executed_path), exc))
+        return None
     except Exception as exc:  # noqa: BLE001 - any failure of one job is reported, others go on
         if executed_path.exists():
             with contextlib.suppress(OSError):
@@ -357,12 +381,13 @@ def result_line(label: str, job: Job, result: JobResult, out_root: Path) -> str:
 
 def _render_or_skip(job: Job, out_root: Path, previous: dict, force: bool,
                     report: Callable[[str], None], label: str) -> JobResult:
-    """Render one job, or return its last good result when nothing changed (and not forced)."""
+    """Render one job, or take its last good result when nothing changed (and not forced); say how it ended."""
     out_dir = run_folder(out_root, job.run)
     result = None if force else unchanged(job, previous, out_dir)
     if result is None:
         report(f"{label} rendering {job.run}/{job.name} ...")
         result = render_job(job, out_dir)
+    report(result_line(label, job, result, out_root))
     return result
 
 
@@ -373,20 +398,21 @@ def render_jobs(jobs: list[Job], out_root: Path, force: bool = True,
     With ``force=False``, a job whose inputs and code have not changed since its last
     good run is skipped. ``workers`` jobs run at once (each in its own kernel).
     ``on_progress`` receives one plain line when a job starts and one when it ends (a
-    failure's line carries its message); a run whose index cannot be written gets one
-    line too.
+    failure's line carries its message), never two at once; a run whose index cannot be
+    written gets one line too.
     """
-    report = on_progress or log.info
+    lock = threading.Lock()
+
+    def report(line: str) -> None:
+        with lock:
+            (on_progress or log.info)(line)
+
     previous = {run: read_manifest(run_folder(out_root, run)) for run in dict.fromkeys(job.run for job in jobs)}
-    results: dict[int, JobResult] = {}
     labels = [f"[{number}/{len(jobs)}]" for number in range(1, len(jobs) + 1)]
     with ThreadPoolExecutor(max(1, workers), thread_name_prefix="render") as pool:
-        futures = {pool.submit(_render_or_skip, job, out_root, previous[job.run], force, report, labels[i]): i
-                   for i, job in enumerate(jobs)}
-        for future in as_completed(futures):
-            i = futures[future]
-            results[i] = future.result()
-            report(result_line(labels[i], jobs[i], results[i], out_root))
+        futures = [pool.submit(_render_or_skip, job, out_root, previous[job.run], force, report, labels[i])
+                   for i, job in enumerate(jobs)]
+        results = {i: future.result() for i, future in enumerate(futures)}
     ordered = [results[i] for i in range(len(jobs))]
     for run in previous:
         try:
