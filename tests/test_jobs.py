@@ -317,3 +317,11 @@ def test_a_report_is_rendered_again_when_a_table_setting_changes(tmp_path, monke
     (again,) = render_jobs([job], tmp_path / "out", force=False)
     assert again.status == "ok", "a changed setting must not leave the old report in place"
     assert "1 articles" in (tmp_path / "out/r/01_count.html").read_text()
+
+
+def test_location_settings_are_the_ones_paths_reads():
+    """Only settings that say where things are stay out of a report's key; paths.py reads them."""
+    from helpers import paths, settings
+
+    assert {paths.PROJECT_ENV, paths.CACHE_ENV} <= set(settings.LOCATION_SETTINGS)
+    assert settings.table_settings({"NEWS_HELPERS_SOMETHING_NEW": "1"}) == {"NEWS_HELPERS_SOMETHING_NEW": "1"}
