@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports test test-unit test-notebooks lint benchmark lab clean-cache
+.PHONY: help setup reports test test-unit test-notebooks test-matrix lint benchmark lab clean-cache
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ test: $(STAMP) ## run every test: unit, doctests, end-to-end and notebook (nbval
 
 test-unit: $(STAMP) ## run the unit tests and doctests only
 	$(PY) -m pytest tests src/helpers --doctest-modules
+
+test-matrix: $(STAMP) ## render every notebook on every corpus of the matrix (part of make test)
+	$(PY) -m pytest tests/test_corpus_matrix.py
 
 test-notebooks: $(STAMP) ## check the notebooks' stored outputs with nbval
 	$(PY) -m pytest notebooks $(NBVAL)
