@@ -92,10 +92,10 @@ def with_whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
 
     >>> with_whole_numbers(pd.DataFrame({"n": [7e7, None]}))["n"].tolist()
     [70000000, <NA>]
+    >>> list(with_whole_numbers(pd.DataFrame({"n": [1, 2]}).iloc[[1]]).columns)  # a bare index is dropped
+    ['n']
     """
-    if not isinstance(frame.index, pd.RangeIndex) or any(frame.index.names):
-        frame = frame.reset_index()
-    frame = frame.copy()
+    frame = frame.reset_index(drop=not any(frame.index.names))  # a named index says something; a bare one not
     frame.columns = [str(c) for c in frame.columns]
     for name in frame.columns:
         if _whole_numbers(frame[name]):
@@ -129,10 +129,15 @@ def display_cell(value: object) -> object:
 
 
 def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return ``frame`` with every cell passed through :func:`display_cell` (object columns)."""
+    """Return ``frame`` with every cell passed through :func:`display_cell` (object columns).
+
+    >>> display_frame(pd.DataFrame({"v": [45.0, 1.25, None]}))["v"].tolist()
+    [45, 1.25, '']
+    """
     frame = with_whole_numbers(frame)
-    return pd.DataFrame({name: [display_cell(v) for v in frame[name].tolist()] for name in frame.columns},
-                        columns=frame.columns)
+    # object columns: pandas would turn a column of ints and floats back into floats (1.5e+01)
+    return pd.DataFrame({name: pd.Series([display_cell(v) for v in frame[name].tolist()], dtype=object)
+                         for name in frame.columns}, columns=frame.columns)
 
 
 def rows_within_budget(frame: pd.DataFrame, budget: int = PAGE_BUDGET_CHARS) -> int:
