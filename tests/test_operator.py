@@ -19,6 +19,7 @@ import pytest
 
 from checkout import PROJECT_ROOT
 from helpers import __main__ as cli
+from helpers.paths import PROJECT_ENV
 
 ARTICLE = "Hamas fired rockets at Israel on 8 October 2023, the Israeli army said on Sunday.\n"
 PARAMS = '''corpus: str = ""  # folder of articles
@@ -38,8 +39,13 @@ def _notebook(path: Path, code: str, params: str = PARAMS) -> Path:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A project folder: two notebooks (one fails on pd.NA) and a one-article corpus."""
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """A project folder: two notebooks (one fails on pd.NA) and a one-article corpus.
+
+    ``main(["--project", ...])`` sets the project variable for the kernels; setting it here
+    through monkeypatch puts it back afterwards, so later tests see the real project.
+    """
+    monkeypatch.setenv(PROJECT_ENV, str(tmp_path))
     _notebook(tmp_path / "notebooks/01_fine.ipynb", "print('fine', window)\nprint('a long line ' * 3_000)")
     _notebook(tmp_path / "notebooks/02_na.ipynb", "import pandas as pd\noutlet = pd.NA\nlabel = outlet or 'unknown'")
     (tmp_path / "corpus").mkdir()
