@@ -112,6 +112,20 @@ def test_extraction_shows_a_progress_bar_on_a_terminal(project, monkeypatch):
     assert seen == [True]
 
 
+@pytest.mark.parametrize(("asked", "used", "said"), [(8, 2, True), (2, 2, False), (0, 1, False)])
+def test_render_workers_are_capped_by_the_cores_and_the_cap_is_said(project, monkeypatch, capsys, asked, used, said):
+    seen = []
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cli, "ensure_tables", lambda corpus, registry, progress: None)
+    monkeypatch.setattr(cli, "render_jobs", lambda jobs, out, **kwargs: seen.append(kwargs["workers"]) or [])
+    assert cli.main(["--project", str(project), "render", "--corpus", str(project / "corpus"),
+                     "--out", str(project / "out"), "--workers", str(asked)]) == 0
+    assert seen == [used]
+    err = capsys.readouterr().err
+    assert ("--workers 8 asks for more kernels than this machine's 2 cores; rendering 2 notebooks at once"
+            in err) is said
+
+
 def test_a_failure_is_one_console_line_with_the_exception_s_own_message(project):
     done = helpers_cli(project, "render", "--corpus", "corpus", "--out", "out")
     console = done.stdout + done.stderr

@@ -133,6 +133,20 @@ def _stopping_problems(jobs: list[Job], out_root: Path) -> list[str]:
     return problems or _prepare_tables(jobs)
 
 
+def _render_workers(asked: int) -> int:
+    """Return how many notebooks render at once: ``asked``, but at least 1 and at most one per core.
+
+    Each notebook runs in its own kernel; more kernels than cores only share the cores and add
+    memory, so the count is capped, and a line on standard error says so.
+    """
+    cores = os.cpu_count() or 1
+    if asked > cores:
+        print(f"note: --workers {asked} asks for more kernels than this machine's {cores} cores; "
+              f"rendering {cores} notebooks at once", file=sys.stderr)
+        return cores
+    return max(1, asked)
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     """Render every notebook into HTML reports."""
     try:
@@ -149,7 +163,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if stopping:
         return EXIT_FATAL
     results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True),
-                          workers=args.workers)
+                          workers=_render_workers(args.workers))
     failed = sum(r.status == "failed" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
     print(f"{len(results) - failed} of {len(results)} reports ready in {out_root} "
@@ -204,7 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="put plotly.js and the table scripts inside each page (a single file to "
                              "e-mail) instead of once per report folder")
     render.add_argument("--workers", type=int, default=1,
-                        help="notebooks rendered at once, each in its own kernel (default 1)")
+                        help="notebooks rendered at once, each in its own kernel (default 1; at most "
+                             "one per core)")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")
