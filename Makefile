@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help setup reports test test-unit test-notebooks lint benchmark lab clean-cache
+.PHONY: help setup reports test test-unit test-notebooks test-matrix lint benchmark lab clean-cache
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ test: $(STAMP) ## run every test: unit, doctests, end-to-end and notebook (nbval
 test-unit: $(STAMP) ## run the unit tests and doctests only
 	$(PY) -m pytest tests src/helpers --doctest-modules
 
+test-matrix: $(STAMP) ## render every notebook on every corpus of the matrix (part of make test)
+	$(PY) -m pytest tests/test_corpus_matrix.py
+
 test-notebooks: $(STAMP) ## check the notebooks' stored outputs with nbval
 	$(PY) -m pytest notebooks $(NBVAL)
 
@@ -42,8 +45,11 @@ lint: $(STAMP) ## ruff over src/, tests/ and benchmarks/
 benchmark: $(STAMP) ## run the benchmarks (not part of the tests)
 	$(PY) -m benchmarks
 
+# As root (common in containers) JupyterLab refuses to start without --allow-root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP) ## start JupyterLab on loopback with a token
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser notebooks/
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser $(ALLOW_ROOT) notebooks/
 
 clean-cache: ## forget cached extraction results
 	rm -rf .cache

@@ -2,7 +2,8 @@
 
 - ``rss2023``: news-feed entries (JSON lines, the shape of a news-API export); the
   description is the text. The Middle East file first, then the general sample.
-- ``reuters``: Reuters-21578 story bodies (XML, Latin-1), 1987 newswire.
+- ``reuters``: Reuters-21578 story bodies (XML, Latin-1), 1987 newswire, with their
+  hand-assigned topics (``trade``, ``money-fx``, ``grain``...).
 
 Entries shorter than ``min_words`` and repeated texts are left out, so that every
 article of the benchmark is extracted (the corpus reader would report duplicates).
@@ -14,7 +15,7 @@ import gzip
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -46,21 +47,27 @@ def reuters_rows() -> Iterator[dict]:
                 continue
             title = re.search(r"<TITLE>(.*?)</TITLE>", block, re.S)
             date = re.search(r"<DATE>\s*(\d+)-([A-Z]+)-(\d{4})", block)
+            topics = re.search(r"<TOPICS>(.*?)</TOPICS>", block, re.S)
             text = html.unescape(body.group(1)).replace("\x03", "").replace("Reuter\n", "")
             yield {"article_id": f"reuters-{story.group(1)}", "text": text.strip(),
+                   "topics": re.findall(r"<D>(.*?)</D>", topics.group(1)) if topics else [],
                    "title": html.unescape(title.group(1)) if title else None,
                    "published": f"{date.group(1)} {date.group(2).title()} {date.group(3)}"
                    if date else None}
 
 
-def select(corpus: str, count: int, skip: int = 0, min_words: int = 20) -> list[dict]:
-    """Return ``count`` distinct texts of at least ``min_words`` words, after the first ``skip``."""
+def select(corpus: str, count: int, skip: int = 0, min_words: int = 20,
+           where: Callable[[dict], bool] | None = None) -> list[dict]:
+    """Return ``count`` distinct texts of at least ``min_words`` words, after the first ``skip``.
+
+    ``where`` keeps only the rows it returns True for (e.g. Reuters stories on one topic).
+    """
     rows = rss_rows() if corpus == "rss2023" else reuters_rows()
     seen: set[str] = set()
     chosen: list[dict] = []
     for row in rows:
         text = " ".join(row["text"].split())
-        if len(text.split()) < min_words or text in seen:
+        if len(text.split()) < min_words or text in seen or (where is not None and not where(row)):
             continue
         seen.add(text)
         if len(seen) > skip:

@@ -2,7 +2,8 @@
 
 (a) Every rendered report (all notebooks, rendered for the hostile corpus of
 ``hostile_corpus.py``, which holds the seeds too) opens with the network disabled,
-draws its plotly charts, logs no console error, opens no dialog and runs no injected
+loads plotly.js and the table scripts from files beside it, draws its plotly charts and
+its searchable tables, logs no console error, opens no dialog and runs no injected
 script, also when each chart's hover labels are shown.
 (b) JupyterLab, started on loopback with a token in a temporary folder, opens a copy of
 each notebook set to the hostile corpus, runs all cells from the Run menu, and shows no
@@ -48,6 +49,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
 LAB_START_TIMEOUT_S = 120
 FAILING_NOTEBOOK = "zz_fails_on_purpose.ipynb"
+TABLE_NOTEBOOK = "zz_table.ipynb"
 RUN_ALL_TIMEOUT_S = 300
 #: How many points with hostile hover text get their label shown, per trace.
 HOVERED_POINTS = 5
@@ -190,6 +192,11 @@ def test_reports_open_offline_draw_charts_and_run_nothing_injected(browser, host
             ".filter(d => d.classList.contains('js-plotly-plot')"
             " && d.querySelector('svg.main-svg')).length"
         )
+        tables = path.read_text(encoding="utf-8").count('class="nh-table"')
+        if tables:  # itables draws each table from itables.js beside the page
+            page.wait_for_function(
+                f"document.querySelectorAll('.nh-table table.dataTable').length >= {tables}"
+            )
         hovers = (
             page.evaluate(SHOW_HOVERS, HOVERED_POINTS) if expected else {"shown": 0, "hostile": []}
         )
@@ -355,6 +362,11 @@ def lab(tmp_path_factory, hostile) -> Iterator[Lab]:
         "language": "python",
     }
     nbformat.write(failing, root / FAILING_NOTEBOOK)
+    table = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import pandas as pd\nfrom helpers.charts.base import show_table\n"
+        "show_table(pd.DataFrame({'n': range(30), 'word': [f'w{i}' for i in range(30)]}), 'words')")])
+    table.metadata["kernelspec"] = failing.metadata["kernelspec"]
+    nbformat.write(table, root / TABLE_NOTEBOOK)
     token, port = secrets.token_hex(16), free_port()
     env = {
         **os.environ,
@@ -463,6 +475,20 @@ def test_lab_error_output_is_noticed(browser, lab):
     assert any("ValueError" in e and "expected failure" in e for e in errors), errors
 
 
+def test_lab_shows_a_searchable_table_offline(browser, lab):
+    """show_table works in JupyterLab too: itables' loader comes with the first table, offline."""
+    watch = Watch()
+    page = offline_page(browser, watch, allowed=(lab.url, "data:", "blob:"))
+    open_notebook(page, lab, TABLE_NOTEBOOK)
+    run_all_cells(page)
+    page.wait_for_selector(f"{PANEL} .nh-table table.dataTable", timeout=30000)
+    info = page.locator(f"{PANEL} .dt-info").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "lab-table.png"), full_page=True)
+    page.context.close()
+    assert "of 30 entries" in info, info
+    assert not watch.blocked, watch.blocked
+
+
 @pytest.mark.parametrize("notebook", [p.name for p in discover_notebooks()])
 def test_lab_runs_every_cell_without_error(browser, lab, hostile, notebook):
     watch = Watch()
@@ -485,3 +511,36 @@ def test_lab_runs_every_cell_without_error(browser, lab, hostile, notebook):
     report = hostile.reports / f"{Path(notebook).stem}.html"
     expected = report.read_text(encoding="utf-8").count('class="plotly-graph-div"')
     assert charts == (expected, expected), f"{notebook}: (plotly outputs, drawn) in JupyterLab"
+
+
+def test_a_table_is_searchable_paged_and_links_its_csv(browser, tmp_path):
+    """A table of show_table in a rendered report: search narrows the rows, pages turn, the CSV is there."""
+    import nbformat as nbf
+
+    from helpers.reports.jobs import Job
+    from helpers.reports.render import render_jobs
+
+    nb = nbf.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbf.v4.new_markdown_cell("# Table"), nbf.v4.new_code_cell(
+        "import pandas as pd\nfrom helpers.charts.base import show_table\n"
+        "show_table(pd.DataFrame({'n': range(45), 'text': [f'sentence {i} about Gaza' if i % 9 == 0 "
+        "else f'sentence {i}' for i in range(45)]}), 'sentences', caption='Every sentence')")]
+    nbf.write(nb, tmp_path / "01_table.ipynb")
+    (result,) = render_jobs([Job(tmp_path / "01_table.ipynb", {}, "t")], tmp_path / "out")
+    assert result.status == "ok", result.error
+    watch = Watch()
+    page = offline_page(browser, watch)
+    page.goto((tmp_path / "out/t/01_table.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nh-table table.dataTable")
+    info = page.locator(".dt-info").inner_text()
+    page.locator(".dt-search input").fill("Gaza")
+    page.wait_for_timeout(300)
+    rows = page.locator(".nh-table table.dataTable tbody tr").count()
+    filtered = page.locator(".dt-info").inner_text()
+    href = page.locator(".nh-caption a").get_attribute("href")
+    page.screenshot(path=str(ARTIFACTS / "report-table.png"), full_page=True)
+    page.context.close()
+    assert "of 45 entries" in info and rows == 5 and "5 entries" in filtered, (info, rows, filtered)
+    assert href == "tables/01_table/sentences.csv" and (tmp_path / "out/t" / href).exists()
+    assert not watch.console_errors and not watch.page_errors and not watch.blocked

@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from helpers.pipeline.run import (
     load_inputs,
 )
 from helpers.pipeline.store import TablesBusyError
-from helpers.reports.jobs import Job, JobsFileError, default_jobs, load_jobs
+from helpers.reports.jobs import Job, JobsFileError, check_parameters, default_jobs, load_jobs
 from helpers.reports.render import render_jobs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -101,15 +102,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def _render_jobs_of(args: argparse.Namespace) -> list[Job]:
     """Return the jobs the render command was given: a jobs file, else every notebook on ``--corpus``."""
-    return load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+    jobs = load_jobs(args.jobs) if args.jobs else default_jobs(args.corpus)
+    for job in jobs:
+        job.self_contained = job.self_contained or args.self_contained
+    return jobs
 
 
-def _prepare_tables(jobs: list[Job]) -> None:
+def _prepare_tables(jobs: list[Job]) -> list[str]:
     """Extract each corpus of ``jobs`` once (the notebooks then only read its tables).
 
-    A corpus that cannot be extracted is reported here; its notebooks report it too.
+    Returns why a corpus cannot be extracted (missing or empty folder, bad registry): one
+    line each; the render stops before any notebook runs.
     """
     seen: set[tuple[str, str]] = set()
+    problems = []
     for job in jobs:
         key = (job.parameters.get("corpus") or "", job.parameters.get("registry") or "")
         if key in seen:
@@ -119,11 +125,45 @@ def _prepare_tables(jobs: list[Job]) -> None:
         try:
             ensure_tables(key[0] or seeds_dir(), key[1] or None, progress=sys.stderr.isatty())
         except (FileNotFoundError, RegistryError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            problems.append(f"run {job.run}: {exc}")
+    return problems
+
+
+def _unwritable(out_root: Path) -> str | None:
+    """Return why reports cannot be written under ``out_root``, or None when they can."""
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out_root, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        return f"cannot write reports into {out_root}: {exc.strerror or exc}. Choose a writable folder with --out"
+    return None
+
+
+def _stopping_problems(jobs: list[Job], out_root: Path) -> list[str]:
+    """Return what stops a render before any notebook runs: bad parameters, output folder, corpora."""
+    problems = [problem for job in jobs for problem in check_parameters(job)]
+    if not problems and (why := _unwritable(out_root)):
+        problems.append(why)
+    return problems or _prepare_tables(jobs)
+
+
+def _render_workers(asked: int) -> int:
+    """Return how many notebooks render at once: ``asked``, but at least 1 and at most one per core.
+
+    Each notebook runs in its own kernel; more kernels than cores only share the cores and add
+    memory, so the count is capped, and a line on standard error says so.
+    """
+    cores = os.cpu_count() or 1
+    if asked > cores:
+        print(f"note: --workers {asked} asks for more kernels than this machine's {cores} cores; "
+              f"rendering {cores} notebooks at once", file=sys.stderr)
+        return cores
+    return max(1, asked)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    """Render every notebook into self-contained HTML reports."""
+    """Render every notebook into HTML reports."""
     try:
         jobs = _render_jobs_of(args)
     except (JobsFileError, ProjectNotFoundError) as exc:
@@ -132,14 +172,17 @@ def cmd_render(args: argparse.Namespace) -> int:
         print("error: no notebooks (notebooks/NN_name.ipynb) found in the project", file=sys.stderr)
         return EXIT_FATAL
     out_root = Path(args.out) if args.out else reports_dir()
-    _prepare_tables(jobs)
-    results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True))
-    failed = [(job, r) for job, r in zip(jobs, results, strict=True) if r.status == "failed"]
+    stopping = _stopping_problems(jobs, out_root)
+    for problem in stopping:
+        print(f"error: {problem}", file=sys.stderr)
+    if stopping:
+        return EXIT_FATAL
+    results = render_jobs(jobs, out_root, force=args.force, on_progress=lambda line: print(line, flush=True),
+                          workers=_render_workers(args.workers))
+    failed = sum(r.status == "failed" for r in results)
     skipped = sum(r.status == "skipped" for r in results)
-    print(f"{len(results) - len(failed)} of {len(results)} reports ready in {out_root} "
-          f"({skipped} unchanged and skipped, {len(failed)} failed)")
-    for job, r in failed:
-        print(f"FAILED {job.run}/{r.name}: {r.error} (see {out_root / job.run / (r.html or '')})", file=sys.stderr)
+    print(f"{len(results) - failed} of {len(results)} reports ready in {out_root} "
+          f"({skipped} unchanged and skipped, {failed} failed)")
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
@@ -206,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the project's seeds/)")
     render.add_argument("--out", type=Path, default=None, help="reports folder (default: the project's reports/)")
     render.add_argument("--force", action="store_true", help="render even when nothing changed")
+    render.add_argument("--self-contained", action="store_true",
+                        help="put plotly.js and the table scripts inside each page (a single file to "
+                             "e-mail) instead of once per report folder")
+    render.add_argument("--workers", type=int, default=1,
+                        help="notebooks rendered at once, each in its own kernel (default 1; at most "
+                             "one per core)")
     render.set_defaults(func=cmd_render)
 
     evaluate = sub.add_parser("evaluate", help="score extraction against hand-written gold")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -10,13 +12,17 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder.
 
     The temporary file is moved onto ``path`` only once it is complete, so readers see
-    either the old file or the new one, never a part. When the write fails (a full
-    disk, a read-only folder, Ctrl-C) the temporary file is removed and the error raised.
+    either the old file or the new one, never a part.
 
     >>> import tempfile as t; folder = Path(t.mkdtemp())
     >>> write_atomically(folder / "a" / "x.txt", "done"); (folder / "a" / "x.txt").read_text()
     'done'
     """
+    write_files_atomically({path: content})
+
+
+def _temporary_copy(path: Path, content: str | bytes) -> Path:
+    """Write ``content`` to a new temporary file beside ``path``; remove it again if writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if isinstance(content, bytes) else "w"
     encoding = None if isinstance(content, bytes) else "utf-8"
@@ -27,7 +33,33 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         with handle:
             handle.write(content)
         temporary.chmod(0o644)
-        temporary.replace(path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def write_files_atomically(contents: Mapping[Path, str | bytes]) -> None:
+    """Write several files so that either all of them are replaced or none is.
+
+    Every file is first written completely to a temporary file in its folder; only when
+    all are written are they moved into place, in the order given (so put the file
+    readers look for first, such as a report's page, last). When one cannot be written
+    (a full or read-only disk), the temporary files are removed, the old files stay,
+    and the ``OSError`` is raised.
+
+    >>> import tempfile as t; folder = Path(t.mkdtemp())
+    >>> write_files_atomically({folder / "a.csv": "x", folder / "a.html": "<p>"})
+    >>> sorted(p.name for p in folder.iterdir())
+    ['a.csv', 'a.html']
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in contents.items():
+            staged.append((_temporary_copy(Path(path), content), Path(path)))
+        for temporary, path in staged:
+            temporary.replace(path)
+    finally:
+        for temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)

@@ -1,9 +1,12 @@
-"""Shared chart helpers: how every notebook shows a plotly chart and escapes text.
+"""Shared chart helpers: how every notebook shows a chart or a table, and escapes text.
 
 :func:`show` displays a plotly figure as two outputs in one: the plotly JSON (which
 JupyterLab draws with plotly's own renderer) and an HTML ``<div>`` with a
-deterministic id that draws the same figure in the HTML reports, where the render
-step embeds plotly.js once per page. Nothing is loaded from the network.
+deterministic id that draws the same figure in the HTML reports, where plotly.js is
+served once per report folder (or embedded once in a single-file report).
+:func:`show_table` displays a data frame as a searchable, paged table and, in a
+report, writes all its rows beside the page as CSV (see :mod:`helpers.charts.tables`).
+Nothing is loaded from the network.
 
 Article text put into hover labels must go through :func:`hover_text`, which
 escapes it, so a ``<script>`` or ``<img onerror=...>`` in an article is shown as
@@ -17,8 +20,12 @@ import html
 import json
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from IPython.display import display
+
+from helpers.charts.tables import ReportContext, itables_loader_html, table_bundle
 
 #: Colours by actor type and event type, shared by every chart for consistency.
 TYPE_COLOURS = {
@@ -69,8 +76,6 @@ def figure_html(fig: go.Figure) -> str:
 
 def show(fig: go.Figure) -> None:
     """Display a plotly figure in JupyterLab and in the HTML reports alike."""
-    from IPython.display import display
-
     fig.update_layout(template=TEMPLATE)
     bundle = {
         "application/vnd.plotly.v1+json": {**json.loads(pio.to_json(fig, validate=True)), "config": PLOTLY_CONFIG},
@@ -80,7 +85,7 @@ def show(fig: go.Figure) -> None:
     display(bundle, raw=True)
 
 
-# --- labels: one place that shortens and escapes text for chart axes (content engineer) ---------
+# --- labels: one place that shortens and escapes text for chart axes -----------------------------
 
 #: Axis and legend labels longer than this are cut (the hover keeps the full text).
 LABEL_CHARS = 40
@@ -105,18 +110,22 @@ def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
     return short_label(text, max_chars).replace("$", r"\$")
 
 
-# --- stand-in until the delivery branch's itables-based show_table lands (the lead keeps theirs) --
 
-def show_table(frame, name: str, caption: str | None = None) -> None:
-    """Display ``frame`` as a table named ``name`` (stand-in: its first ten rows, blanks for missing values)."""
-    import pandas as pd
-    from IPython.display import HTML, display
+# --- tables -------------------------------------------------------------------------------------
 
-    shown = frame.reset_index() if any(frame.index.names) else frame
-    head = shown.head(10).astype(object)
-    head = head.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                    else f"{v:,.0f}" if isinstance(v, float) and v.is_integer()
-                    else v.date() if isinstance(v, pd.Timestamp) and v == v.normalize() else v)
-    note = f"{len(frame):,} rows" + (", the first 10 shown" if len(frame) > 10 else "")
-    title = html.escape(f"{caption} · " if caption else "") + f"{html.escape(name)}: {note}"
-    display(HTML(f"<p>{title}</p>" + head.to_html(index=False, escape=True)))
+_LOADER_SHOWN: list[bool] = []
+
+
+def show_table(frame: pd.DataFrame | pd.Series, name: str, caption: str | None = None) -> None:
+    """Display ``frame`` as a searchable, paged table, in JupyterLab and in the HTML reports alike.
+
+    ``name`` (letters, digits, ``_.-``) names the table's CSV file: in a report rendered by
+    ``helpers render`` every row goes to ``tables/<report>/<name>.csv`` beside the page, linked
+    from the caption. ``caption`` is one line of plain text said above the table. Missing values
+    show as blanks, whole-number floats as integers; a named index becomes columns.
+    """
+    context = ReportContext.from_env()
+    if context is None and not _LOADER_SHOWN:  # JupyterLab: itables' offline loader, once a session
+        display({"text/html": itables_loader_html(), "text/plain": "<interactive tables loaded>"}, raw=True)
+        _LOADER_SHOWN.append(True)
+    display(table_bundle(frame, name, caption, context), raw=True)

