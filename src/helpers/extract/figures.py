@@ -42,6 +42,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.kinds import LEMMA_KINDS, REPORT_VERBS, governors, infer_kind
+from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
 
@@ -68,14 +70,6 @@ QUALIFIERS_BEFORE: dict[str, str] = {
 #: Words after a number and the qualifier they imply.
 QUALIFIERS_AFTER: dict[str, str] = {"or so": "about", "or more": "at_least", "plus": "at_least", "+": "at_least"}
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}|a dozen|dozen)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = rf"(?:\s+(?:{'|'.join(SCALES)}))*"
 _CURRENCY = r"(?:US\$|\$|€|£)"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_RANGES), key=len, reverse=True))
@@ -83,34 +77,18 @@ _BEFORE = "|".join(sorted((re.escape(q) for q in QUALIFIERS_BEFORE), key=len, re
 _AFTER = r"\s*(?:or so|or more)\b|-?plus\b|\+"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w+\-/.])(?:(?P<before>{_BEFORE})\s+)?"
+    rf"(?<![\w+\-/.:])(?:(?P<before>{_BEFORE})\s+)?"
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
-    rf"(?:(?P<number>(?:{_DIGITS}|{_WORD}){_SCALE})|(?P<vague>{_VAGUE}))"
-    rf"(?![\w/]|[.,]\d)(?P<after>{_AFTER})?"
+    rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
+    rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
     rf"(?:\s+(?P<currency_word>dollars|USD|euros))?",
     re.IGNORECASE,
 )
 
-#: Nouns and verbs (lemmas) that say what a number counts.
-KIND_NOUNS: dict[str, str] = {
-    **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
-    **dict.fromkeys("attack strike airstrike raid assault bombing incident".split(), "attacks"),
-    **dict.fromkeys("hostage captive abductee".split(), "hostages"),
-    **dict.fromkeys("death fatality dead toll".split(), "killed"),
-    **dict.fromkeys("injury wounded injured".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner".split(), "arrested"),
-    **dict.fromkeys("idp refugee evacuee".split(), "displaced"),
-}
-KIND_VERBS: dict[str, str] = {
-    **dict.fromkeys("kill die eliminate slay murder execute killing".split(), "killed"),
-    **dict.fromkeys("injure wound hurt maim injured wounded".split(), "injured"),
-    **dict.fromkeys("kidnap abduct".split(), "hostages"),
-    **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
-    **dict.fromkeys("displace uproot".split(), "displaced"),
-}
 #: Nouns that make a number a duration or an age, never a figure.
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
-REPORT_VERBS = set("say tell report state announce claim add note confirm estimate reveal write".split())
+#: Words after a number that make it a percentage.
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
 PER_WORDS: dict[str, str] = {
     "annually": "year", "a year": "year", "per year": "year", "each year": "year", "every year": "year",
@@ -119,13 +97,7 @@ PER_WORDS: dict[str, str] = {
 }
 _PER_RE = re.compile(r"^\W*(" + "|".join(sorted(map(re.escape, PER_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|month)s?(?:-|\s)old\b|^\s*years? old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
-_FUNDING_WORDS = set("aid fund funding support finance allocate give pledge donate receive provide transfer "
-                     "pay send budget grant assistance promise spend".split())
-
-
 @dataclass
 class Figure:
     """One figure found in a sentence, before it becomes a table row."""
@@ -154,30 +126,6 @@ class Figure:
 
 # --- numbers -----------------------------------------------------------------------
 
-def parse_number(text: str) -> float:
-    """Return the value of a number written in digits or words.
-
-    >>> parse_number("Thirty-four"), parse_number("1,400"), parse_number("70 million")
-    (34.0, 1400.0, 70000000.0)
-    >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
-    (200000.0, 12.0, 2500000000.0)
-    """
-    words = text.lower().replace(",", "").split()
-    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
-        return 12.0
-    total, current = 0.0, 0.0
-    for word in words:
-        if word in SCALES:
-            current = (current or 1) * SCALES[word]
-            if SCALES[word] >= 1000:
-                total, current = total + current, 0.0
-        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current += float(word)
-        else:
-            current += sum(WORD_VALUES[part] for part in word.split("-"))
-    return total + current
-
-
 def _value_range(number: float, qualifier: str) -> tuple[float | None, float | None]:
     """Return the (low, high) range implied by a number and its qualifier."""
     if qualifier in ("at_least", "more_than"):
@@ -190,15 +138,18 @@ def _value_range(number: float, qualifier: str) -> tuple[float | None, float | N
 def find_numbers(sentence: Sentence) -> list[Figure]:
     """Return the number expressions of a sentence with their value range and qualifier.
 
-    Ages are left out here; the exclusions that need the parse are applied later
-    (:func:`is_figure`), and vague or definite ("the two sides") numbers that count
-    nothing of a listed kind are dropped by :func:`extract_figures`.
+    Clock times, phone numbers, addresses and ages are left out here
+    (:func:`helpers.extract.numerals.not_a_count`); the exclusions that need the parse
+    or the date expressions are applied later (:func:`is_figure`), and vague or
+    definite ("the two sides") numbers that count nothing of a listed kind are dropped
+    by :func:`extract_figures`.
     """
     found: list[Figure] = []
     for match in NUMBER_RE.finditer(sentence.text):
         before_text = sentence.text[: match.start()]
         after_text = sentence.text[match.end():]
-        if _AGE_AFTER.match(after_text) or _AGE_BEFORE.search(before_text):
+        if not_a_count(sentence.text, match.start("number") if match.group("number") else match.start(),
+                       match.end()):
             continue
         figure = _figure_from_match(sentence, match, after_text)
         # "the two sides" refers rather than counts: kept only if it counts a listed kind
@@ -218,7 +169,7 @@ def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> 
     currency = match.group("currency") or match.group("currency_word")
     unit = {"$": "USD", "us$": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "euros": "EUR",
             "£": "GBP"}.get((currency or "").lower())
-    if after_text.lstrip().lower().startswith(("percent", "%")) or after_text.startswith("%"):
+    if PERCENT_AFTER.match(after_text):
         unit = "percent"
     per_match = _PER_RE.match(after_text)
     if match.group("vague"):
@@ -254,10 +205,14 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
-def is_figure(figure: Figure) -> bool:
-    """Say whether a number expression is a figure (not a date, year, duration or name)."""
+def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
+    """Say whether a number expression is a figure (not a date, time, duration, ordinal or name).
+
+    A number inside a date or time expression (``timex_spans``: dates, times,
+    durations and sets) is never a figure, whatever its unit.
+    """
     anchor = figure.anchor
-    if anchor is None:
+    if anchor is None or any(start < figure.end and figure.start < end for start, end in timex_spans):
         return False
     if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
         return False
@@ -270,52 +225,6 @@ def is_figure(figure: Figure) -> bool:
     if figure.text.lower() == "one" and anchor.dep_ != "nummod":
         return False  # "one of the manifestations"
     return True
-
-
-def _path_up(token: Token, stop_at_report: bool = True) -> list[Token]:
-    """Return the token's ancestors, nearest first, stopping after a reporting verb."""
-    path = []
-    for ancestor in token.ancestors:
-        path.append(ancestor)
-        if stop_at_report and ancestor.lemma_.lower() in REPORT_VERBS and ancestor.pos_ in ("VERB", "AUX"):
-            break
-    return path
-
-
-def _kind_of_token(token: Token) -> str | None:
-    """Return the kind a single noun or verb denotes, if any."""
-    lemma, lower = token.lemma_.lower(), token.lower_
-    if token.pos_ in ("NOUN", "PROPN", "ADJ") and (lemma in KIND_NOUNS or lower in KIND_NOUNS):
-        return KIND_NOUNS.get(lemma) or KIND_NOUNS[lower]
-    if lemma in KIND_VERBS or lower in KIND_VERBS:
-        return KIND_VERBS.get(lemma) or KIND_VERBS[lower]
-    return None
-
-
-def infer_kind(figure: Figure) -> str | None:
-    """Return what a figure counts, from its unit, its noun and the words governing it."""
-    if figure.unit in ("USD", "EUR", "GBP"):
-        words = {t.lemma_.lower() for t in [figure.anchor, *_path_up(figure.anchor)]}
-        words |= {c.lemma_.lower() for t in [figure.anchor, *figure.anchor.ancestors][:3] for c in t.children}
-        return "funding" if words & _FUNDING_WORDS else "other"
-    if figure.unit == "percent":
-        return "other"
-    if figure.noun is not None:
-        candidates = [figure.noun, *[c for c in figure.noun.children if c.dep_ == "compound"]]
-        for token in candidates:
-            if (kind := _kind_of_token(token)) is not None:
-                return kind
-    for ancestor in _path_up(figure.anchor):
-        if (kind := _kind_of_token(ancestor)) is not None:
-            return kind
-        for child in ancestor.children:
-            if child.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "attr") and child is not figure.noun \
-                    and not any(t.i == figure.anchor.i for t in child.subtree):
-                kind = _kind_of_token(child) or next(
-                    (k for c in child.children if c.dep_ in ("compound", "amod") and (k := _kind_of_token(c))), None)
-                if kind is not None:
-                    return kind
-    return None
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -337,7 +246,7 @@ def infer_victims(figure: Figure) -> str | None:
     """Return who the figure counts, when they are named."""
     if figure.kind not in PEOPLE_KINDS:
         return None
-    if figure.noun is not None and figure.noun.lemma_.lower() not in KIND_NOUNS:
+    if figure.noun is not None and figure.noun.lemma_.lower() not in LEMMA_KINDS:
         return _noun_phrase(figure.noun)
     anchor = figure.anchor
     if anchor.dep_ in ("nsubj", "nsubjpass"):
@@ -351,10 +260,9 @@ def infer_victims(figure: Figure) -> str | None:
     return None
 
 
-def infer_location(figure: Figure) -> str | None:
-    """Return the place of an "in <place>" phrase attached to the figure or its clause."""
-    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else []), *_path_up(figure.anchor)]
-    for carrier in carriers:
+def _place_in(tokens) -> str | None:
+    """Return the first place among ``tokens``' "in <place>" phrases, with its adjectives."""
+    for carrier in tokens:
         for prep in carrier.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
                 continue
@@ -362,6 +270,40 @@ def infer_location(figure: Figure) -> str | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     return _noun_phrase(pobj, with_adjectives=True)
     return None
+
+
+def infer_location(figure: Figure) -> str | None:
+    """Return the place of an "in <place>" phrase attached to the figure or to its clause."""
+    start = figure.noun if figure.noun is not None else figure.anchor
+    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else []),
+                *(ancestor for ancestor, _ in governors(start))]
+    return _place_in(carriers)
+
+
+def source_place(parsed: ParsedArticle, source: tuple[int, int] | None) -> str | None:
+    """Return the source's own place: "the Ministry of Health in Gaza", "the Gaza Health Ministry"."""
+    span = parsed.doc.char_span(*source, alignment_mode="expand") if source else None
+    if span is None:
+        return None
+    if (place := _place_in(span)) is not None:
+        return place
+    names = [t for t in span if t.ent_type_ in ("GPE", "LOC") and t.dep_ == "compound"]
+    return names[0].text if names else None
+
+
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
+                       r"(?=\s*(?:,|\(|\s-\s|\s[–—]\s|\s\d{4}-\d\d-\d\d))")
+
+
+def article_place(parsed: ParsedArticle) -> str | None:
+    """Return the place of the article's dateline ("GAZA, Oct 7 (Reuters) -"), or None.
+
+    >>> from types import SimpleNamespace as N
+    >>> article_place(N(article=N(body="JERUSALEM 1996-08-22 Israel said...")))
+    'Jerusalem'
+    """
+    match = _DATELINE.match(parsed.article.body)
+    return match["place"].title() if match else None
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -384,14 +326,42 @@ def _after_comma(token: Token) -> bool:
 
 
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
-    """Return the source span of "according to X" in a sentence and whether it opens it."""
+    """Return the source span of "according to X", "as per X" or "citing X" and whether it opens the sentence."""
     for token in span:
-        if token.lower_ == "according":
-            for to in token.children:
-                if to.lower_ == "to":
-                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return _trimmed(pobj), token.i == span.start
+        lower = token.lower_
+        heads = [c for c in token.children if c.lower_ == "to"] if lower == "according" else []
+        if lower == "per" and token.i > 0 and token.nbor(-1).lower_ == "as":
+            heads = [token]
+        objects = [c for head in heads for c in head.children if c.dep_ == "pobj"]
+        if lower == "citing":
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects:
+            return _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
+    return None
+
+
+def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
+    """Return the source named in brackets right after a figure: "212 injured (Red Cross)".
+
+    "at least 60 (the opposition leader's claim)" gives the possessor. Brackets that hold
+    a number, or no name, do not name a source.
+    """
+    last = max(figure.anchor.i, figure.noun.i if figure.noun is not None else 0)
+    doc = figure.anchor.doc
+    opening = next((t for t in doc[last + 1: last + 4] if t.text == "("), None)
+    if opening is None or any(t.text == ")" for t in doc[last + 1: opening.i]):
+        return None
+    closing = next((t for t in doc[opening.i + 1: opening.i + 12] if t.text == ")"), None)
+    if closing is None:
+        return None
+    inside = doc[opening.i + 1: closing.i]
+    if len(inside) == 0 or any(t.like_num for t in inside):
+        return None
+    possessor = next((t.head for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
+    if possessor is not None:
+        return _full(possessor)
+    if any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in inside):
+        return inside.start_char, inside.end_char
     return None
 
 
@@ -509,17 +479,17 @@ def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
 
 # --- the extractor -------------------------------------------------------------------------
 
-def _analyse(parsed: ParsedArticle, sentence: Sentence) -> list[Figure]:
-    """Return the figures of one sentence with kind, victims, location and source."""
+def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Return the figures of one sentence that are counts (not in ``timex_spans``), with their kinds."""
     figures = []
     for figure in find_numbers(sentence):
         figure.anchor = _anchor(parsed, figure)
         if figure.anchor is None:
             continue
         figure.noun = _counted_noun(figure.anchor)
-        if not is_figure(figure):
+        if not is_figure(figure, timex_spans):
             continue
-        figure.kind = infer_kind(figure)
+        figure.kind = infer_kind(figure.anchor, figure.noun, figure.unit)
         figure.part_hint = part_hint(figure)
         figures.append(figure)
     return figures
@@ -530,7 +500,8 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     span = parsed.span(sentence)
     according = according_to(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
-        figure.source = reported_by(figure, span) or (according[0] if according else None)
+        figure.source = (parenthetical_source(figure) or reported_by(figure, span)
+                         or (according[0] if according else None))
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
@@ -556,6 +527,14 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
                     figure.source = frame[1]
 
 
+def _places_from_sources(parsed: ParsedArticle, figures: list[Figure]) -> None:
+    """Give a figure with no place of its own its source's place, else the article's dateline place."""
+    dateline = article_place(parsed)
+    for figure in figures:
+        if figure.location is None and figure.part_of is None:
+            figure.location = source_place(parsed, figure.source) or dateline
+
+
 def _date(figure: Figure, timexes: list[dict]) -> tuple:
     """Return (start, end) of the sentence's dated expression nearest to the figure."""
     dated = [t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
@@ -579,12 +558,14 @@ def _unit(figure: Figure) -> str | None:
 
 def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict]) -> list[dict]:
     """Return the ``figures`` rows of one article (see the module docstring for the rules)."""
-    figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence)]
+    timex_spans = [(t["start_char"], t["end_char"]) for t in timexes]
+    figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence, timex_spans)]
     link_parts(figures)
     figures = [f for f in figures if f.kind is not None or not (f.vague or f.definite)]
     for sentence in parsed.sentences:
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
+    _places_from_sources(parsed, figures)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
     rows = []
