@@ -36,13 +36,14 @@ says what the number counts:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.kinds import LEMMA_KINDS, REPORT_VERBS, governors, infer_kind
+from helpers.extract.kinds import LEMMA_KINDS, REPORT_VERBS, governors, infer_kind, is_level, is_level_link
 from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
@@ -122,6 +123,7 @@ class Figure:
     part_of: Figure | None = None
     part_hint: str | None = None
     definite: bool = False
+    level: bool = False
 
 
 # --- numbers -----------------------------------------------------------------------
@@ -273,22 +275,33 @@ def _place_in(tokens) -> str | None:
 
 
 def infer_location(figure: Figure) -> str | None:
-    """Return the place of an "in <place>" phrase attached to the figure or to its clause."""
+    """Return the place of an "in <place>" phrase attached to the figure or to its clause.
+
+    For a level ("the toll in Gaza stood at 11,078") the subject's phrase counts too.
+    """
     start = figure.noun if figure.noun is not None else figure.anchor
-    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else []),
-                *(ancestor for ancestor, _ in governors(start))]
+    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
+    for governor, path_child in governors(start):
+        carriers.append(governor)
+        if is_level_link(governor, path_child):
+            carriers += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                         and c is not path_child for t in c.subtree]
     return _place_in(carriers)
 
 
-def source_place(parsed: ParsedArticle, source: tuple[int, int] | None) -> str | None:
-    """Return the source's own place: "the Ministry of Health in Gaza", "the Gaza Health Ministry"."""
+def source_place(parsed: ParsedArticle, source: tuple[int, int] | None, mentions: list[dict]) -> str | None:
+    """Return the source's own place: "the Ministry of Health in Gaza", "the Gaza MoH", "MoH Gaza".
+
+    An "in <place>" phrase of the source wins, else a registry place named inside it.
+    """
     span = parsed.doc.char_span(*source, alignment_mode="expand") if source else None
     if span is None:
         return None
     if (place := _place_in(span)) is not None:
         return place
-    names = [t for t in span if t.ent_type_ in ("GPE", "LOC") and t.dep_ == "compound"]
-    return names[0].text if names else None
+    places = [m for m in mentions if m.get("actor_type") == "place"
+              and source[0] <= m["start_char"] and m["end_char"] <= source[1]]
+    return places[0]["text"] if places else None
 
 
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
@@ -389,13 +402,25 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     return None
 
 
-def _mention_actor(mentions: list[dict], span: tuple[int, int] | None) -> str | None:
-    """Return the actor id of the last registry mention inside a character span."""
+def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
+    """Return the actor id of the registry mention that names a character span.
+
+    The mention that covers the phrase's head wins ("the *Ministry of Health* in Gaza");
+    else the last mention outside the phrase's prepositional modifiers (never "Gaza" in
+    "the MoH in Gaza"); else, without a parse, the last mention inside the span.
+    """
     if span is None:
         return None
     inside = [m for m in mentions if m.get("actor_id") and m["start_char"] >= span[0] and m["end_char"] <= span[1]]
     if not inside:
         inside = [m for m in mentions if m.get("actor_id") and m["start_char"] < span[1] and m["end_char"] > span[0]]
+    phrase = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    if phrase is not None and inside:
+        root = phrase.root
+        covering = [m for m in inside if m["start_char"] <= root.idx < m["end_char"]]
+        modifiers = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
+        outside = [m for m in inside if not any(m["start_char"] <= t.idx < m["end_char"] for t in modifiers)]
+        inside = covering or outside
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
 
 
@@ -490,6 +515,7 @@ def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[
         if not is_figure(figure, timex_spans):
             continue
         figure.kind = infer_kind(figure.anchor, figure.noun, figure.unit)
+        figure.level = is_level(figure.noun if figure.noun is not None else figure.anchor)
         figure.part_hint = part_hint(figure)
         figures.append(figure)
     return figures
@@ -508,6 +534,20 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
                 and previous.kind in PEOPLE_KINDS and figure.part_hint is None:
             figure.victims = figure.victims or previous.victims
             figure.location = figure.location or previous.location
+    _share_the_sentence_place(figures)
+
+
+def _share_the_sentence_place(figures: list[Figure]) -> None:
+    """Give the people figures of a sentence that names one place for its people figures that place.
+
+    "In total, 1,417 have been killed and 6,268 injured in Gaza": the parse attaches
+    "in Gaza" to the second figure only.
+    """
+    people = [f for f in figures if f.kind in PEOPLE_KINDS and f.part_hint is None]
+    places = {f.location for f in people if f.location}
+    if len(places) == 1:
+        for figure in people:
+            figure.location = figure.location or next(iter(places))
 
 
 def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> None:
@@ -527,22 +567,53 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
                     figure.source = frame[1]
 
 
-def _places_from_sources(parsed: ParsedArticle, figures: list[Figure]) -> None:
+def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
     """Give a figure with no place of its own its source's place, else the article's dateline place."""
     dateline = article_place(parsed)
     for figure in figures:
         if figure.location is None and figure.part_of is None:
-            figure.location = source_place(parsed, figure.source) or dateline
+            figure.location = source_place(parsed, figure.source, mentions) or dateline
 
 
-def _date(figure: Figure, timexes: list[dict]) -> tuple:
-    """Return (start, end) of the sentence's dated expression nearest to the figure."""
-    dated = [t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
-             and t.get("start") is not None and t.get("end") is not None]
-    if not dated:
-        return None, None
+#: Words before a date that make it the end of a running count ("as of 18 October") or its start ("since 7 October").
+_UNTIL = re.compile(r"\b(?:as of|as at|by|until|till|up to)(?:\s+(?:around|about|the))?\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|from)(?:\s+(?:around|about|the))?\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween(?:\s+(?:around|about|the|the afternoons? of|the mornings? of))?\s*$",
+                      re.IGNORECASE)
+
+
+def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt.date | None) -> tuple:
+    """Return (date_start, date_end) of what a figure counts, from the dated expressions of its sentence.
+
+    The level of a running count ("bringing the toll to 9,257", "stood at 11,078") has no
+    start; its end is the "as of" date of the sentence, if any. Otherwise an anchored
+    duration ("in the past 24 hours") is the period; "between 7 October and 3 January"
+    spans both dates; else the expression nearest to the figure decides: "as of 18
+    October" ends a running count (no start), "since 7 October" starts one that runs to
+    publication, any other date ("on 5 November") is the period itself.
+    """
+    dated = sorted((t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
+                    and t.get("start") is not None and t.get("end") is not None), key=lambda t: t["start_char"])
+    until = [t for t in dated if _UNTIL.search(_words_before(body, t))]
+    if figure.level or not dated:
+        return None, (until[-1]["end"] if until else None)
+    durations = [t for t in dated if t.get("type") == "DURATION"]
+    if durations:
+        return durations[0]["start"], durations[0]["end"]
+    for first, second in zip(dated, dated[1:], strict=False):
+        if _BETWEEN.search(_words_before(body, first)):
+            return first["start"], max(first["end"], second["end"])
     nearest = min(dated, key=lambda t: abs(t["start_char"] - figure.start))
+    if nearest in until:
+        return None, nearest["end"]
+    if _SINCE.search(_words_before(body, nearest)):
+        return nearest["start"], max(published, nearest["end"]) if published else nearest["end"]
     return nearest["start"], nearest["end"]
+
+
+def _words_before(body: str, timex: dict) -> str:
+    """Return the few characters of ``body`` before a date expression (where "since", "as of" stand)."""
+    return body[max(0, timex["start_char"] - 24): timex["start_char"]]
 
 
 def _unit(figure: Figure) -> str | None:
@@ -565,14 +636,14 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     for sentence in parsed.sentences:
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
-    _places_from_sources(parsed, figures)
+    _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
     rows = []
     for figure in figures:
         figure.kind = figure.kind or "other"
         figure.actor = infer_actor(figure)
-        date_start, date_end = _date(figure, timexes)
+        date_start, date_end = counted_period(figure, timexes, body, parsed.article.published)
         rows.append({
             "figure_id": ids[id(figure)], "article_id": parsed.article_id,
             "sentence_id": figure.sentence.sentence_id, "start_char": figure.start, "end_char": figure.end,
@@ -580,7 +651,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
             "source": body[figure.source[0]: figure.source[1]] if figure.source else None,
-            "source_actor_id": _mention_actor(mentions, figure.source),
+            "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,

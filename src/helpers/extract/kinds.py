@@ -51,6 +51,11 @@ REPORT_VERBS = frozenset("say tell report state announce claim add note confirm 
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
+#: Verbs whose object is a level that their subject reaches ("the toll surpassed 10,000", "stands at 11,078").
+MEASURE_VERBS = frozenset("reach surpass exceed top pass cross rise climb stand increase jump soar mount bring put "
+                          "raise approach total near hit".split())
+#: How a number attaches to the verb whose other arguments say what it counts.
+_LEVEL_LINKS = ("prep", "attr", "acomp", "oprd", "npadvmod")
 _COMPLEMENTS = ("dobj", "oprd", "acomp", "attr", "xcomp")
 CURRENCIES = ("USD", "EUR", "GBP")
 FUNDING_WORDS = frozenset("aid fund funding support finance allocate give pledge donate receive provide transfer "
@@ -93,10 +98,15 @@ def nominal_kind(noun: Token) -> str | None:
     return None
 
 
+def modifier_kind(token: Token) -> str | None:
+    """Return the kind of the participle or adjective that modifies a word ("Palestinians killed", "6,268 injured")."""
+    return next((k for c in token.children if c.dep_ in ("acl", "amod")
+                 and (k := lemma_kind(c) or phrase_kind(c))), None)
+
+
 def _modified_kind(noun: Token) -> str | None:
-    """Return the kind of a noun or of the participle that modifies it ("Palestinians killed")."""
-    return lemma_kind(noun) or next((k for c in noun.children if c.dep_ in ("acl", "amod")
-                                     and (k := lemma_kind(c) or phrase_kind(c))), None)
+    """Return the kind of a noun or of the participle that modifies it."""
+    return lemma_kind(noun) or modifier_kind(noun)
 
 
 def governors(token: Token) -> Iterator[tuple[Token, Token]]:
@@ -123,9 +133,28 @@ def is_agent(governor: Token, path_child: Token) -> bool:
 def predicate_kind(governor: Token, path_child: Token) -> str | None:
     """Return the kind a governing word gives the number reached through ``path_child``."""
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
-    if kind is None and path_child.dep_ in ("prep", "attr", "acomp", "oprd", "npadvmod"):
+    if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
     return kind
+
+
+def is_level_link(governor: Token, path_child: Token) -> bool:
+    """Say whether a number reached through ``path_child`` is a level its verb's subject or object reaches.
+
+    "the toll rose *to* 4,137", "stands *at* 11,078", "bringing the toll *to* 4,137", "the toll
+    *is* 30", "the toll surpassed 10,000".
+    """
+    return path_child.dep_ in _LEVEL_LINKS or (path_child.dep_ == "dobj"
+                                               and governor.lemma_.lower() in MEASURE_VERBS)
+
+
+def is_level(counted: Token) -> bool:
+    """Say whether a number is the level of a running count ("bringing the toll to N", "stood at N")."""
+    for governor, path_child in governors(counted):
+        if governor.pos_ in ("VERB", "AUX"):
+            return governor.lemma_.lower() in MEASURE_VERBS and is_level_link(governor, path_child) \
+                and _argument_kind(governor, path_child) is not None
+    return False
 
 
 def _argument_kind(governor: Token, path_child: Token) -> str | None:
@@ -147,15 +176,35 @@ def money_kind(anchor: Token) -> str:
     return "funding" if words & FUNDING_WORDS else "other"
 
 
+def adjacent_predicate_kind(counted: Token) -> str | None:
+    """Return the kind of a passive or intransitive verb right after the counted words.
+
+    "... and about 14,245 have been injured": the parser often attaches an elided
+    coordinate subject to the wrong conjunct; the verb that follows the number in the
+    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count.
+    """
+    doc = counted.doc
+    for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
+        if token.pos_ in ("AUX", "ADV", "PART"):
+            continue
+        if token.pos_ not in ("VERB", "ADJ"):
+            return None
+        active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
+        return None if active_transitive else lemma_kind(token)
+    return None
+
+
 def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
     """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
     if unit in CURRENCIES:
         return money_kind(anchor)
     if unit == "percent":
         return "other"
-    if noun is not None and (kind := nominal_kind(noun)) is not None:
+    counted = noun if noun is not None else anchor
+    kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
+    if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
-    for governor, path_child in governors(noun if noun is not None else anchor):
+    for governor, path_child in governors(counted):
         if is_agent(governor, path_child):
             return None
         if (kind := predicate_kind(governor, path_child)) is not None:

@@ -65,7 +65,7 @@ def parse_number(text: str) -> float:
     return total + current
 
 
-def _inside(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
     """Say whether a match of ``pattern`` near ``start:end`` of ``text`` covers that span."""
     window_start = max(0, start - 24)
     for match in pattern.finditer(text, window_start, min(len(text), end + 24)):
@@ -84,9 +84,9 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
     """
-    if _inside(CLOCK_TIME, text, start, end):
+    if covered_by(CLOCK_TIME, text, start, end):
         return "clock"
-    if _inside(PHONE, text, start, end):
+    if covered_by(PHONE, text, start, end):
         return "phone"
     if ADDRESS.match(text, end):
         return "address"

@@ -676,6 +676,8 @@ def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
 
 
 _I = re.IGNORECASE
+#: A year after a day and month (that belongs to the date, not a following number such as "4,385").
+_YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 _DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some)")
 _DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?"
                   r"|centur(?:y|ies))")
@@ -688,8 +690,9 @@ RULES: list[Rule] = [
     _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
     _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b", _full_date),
     _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
-    _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:million|billion|percent|%))", _month_day),
-    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)", _month_day),
+    _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR_AHEAD})(?![.,]?\d)"
+                       rf"(?!\s*(?:million|billion|percent|%))", _month_day),
+    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})", _month_day),
     _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday),
     _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
@@ -876,8 +879,8 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     return merge_times_with_days(text, timexes)
 
 
-_BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of)\s+)?(?:(?:EST|EDT|GMT|UTC|local time)\s*,?\s+)?"
-                                   r"(?:(?:on|of)\s+)?$", re.IGNORECASE)
+_BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|EDT|GMT|UTC|local time)\s*,?\s+)?"
+                                   r"(?:(?:on|of|at)\s+)?$", re.IGNORECASE)
 
 
 def merge_times_with_days(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -911,7 +914,8 @@ def _time_and_day(text: str, first: Timex | None, second: Timex) -> tuple[Timex,
     return None
 
 
-_CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,%]|\.\d)")
+_CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,%]|\.\d)"
+                            rf"(?!\s+(?:of\s+)?(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBR)})\b)")
 
 
 def _conjoined_days(text: str, timex: Timex) -> list[Timex]:
