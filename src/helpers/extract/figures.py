@@ -43,7 +43,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from helpers.extract.kinds import LEMMA_KINDS, REPORT_VERBS, governors, infer_kind, is_level, is_level_link
+from helpers.extract.kinds import (
+    LEMMA_KINDS,
+    MEASURE_VERBS,
+    REPORT_VERBS,
+    governors,
+    infer_kind,
+    is_level,
+    is_level_link,
+)
 from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
@@ -283,7 +291,7 @@ def infer_location(figure: Figure) -> str | None:
     carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
     for governor, path_child in governors(start):
         carriers.append(governor)
-        if is_level_link(governor, path_child):
+        if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
             carriers += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                          and c is not path_child for t in c.subtree]
     return _place_in(carriers)

@@ -39,13 +39,15 @@ LEMMA_KINDS: dict[str, str] = {
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
     ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed",
-    ("shoot", "dead"): "killed", ("leave", "dead"): "killed", ("find", "dead"): "killed",
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
+    **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
 TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
                        "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
+#: Verbs of attacking: their subject counts attackers, never victims or attacks.
+ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
 REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
@@ -62,15 +64,31 @@ FUNDING_WORDS = frozenset("aid fund funding support finance allocate give pledge
                           "pay send budget grant assistance promise spend".split())
 
 
+#: Kinds that count things named by nouns only: "fired 450 rockets", never the subject or object of "struck".
+NOUN_ONLY_KINDS = frozenset({"rockets", "attacks"})
+
+
 def lemma_kind(token: Token) -> str | None:
-    """Return the kind of a single word by its lemma class (or its lower-cased form)."""
-    return LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_)
+    """Return the kind of a single word by its lemma class (or its lower-cased form).
+
+    Rockets and attacks are counted by nouns only: the subject of "attacked" is the
+    attackers, its object the targets.
+    """
+    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_)
+    if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return kind
 
 
 def phrase_kind(verb: Token) -> str | None:
-    """Return the kind of a verb with its object or "as" phrase ("lost their lives", "taken as hostages")."""
+    """Return the kind of a verb with its object, complement or "as" phrase.
+
+    "lost their lives", "taken as hostages", "reported dead", "found dead".
+    """
     lemma = verb.lemma_.lower()
     for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and child.pos_ == "ADJ" and (kind := lemma_kind(child)) is not None:
+            return kind
         words = [child] if child.dep_ in _COMPLEMENTS else []
         if child.dep_ == "prep" and child.lower_ == "as":
             words = [c for c in child.children if c.dep_ == "pobj"]
@@ -113,10 +131,13 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
 
     Stops after a reporting verb and after the head of a relative, adverbial or
-    reported clause, so a number never takes the kind of a neighbouring clause.
+    reported clause, and never moves from a verb to the verb it is coordinated with, so
+    a number never takes the kind of a neighbouring clause.
     """
     child = token
     for ancestor in token.ancestors:
+        if child.pos_ == "VERB" and child.dep_ == "conj":
+            return  # "jailed X and sentenced five supporters": each verb has its own objects
         yield ancestor, child
         if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
                                                  or ancestor.dep_ in CLAUSE_BOUNDARIES):
@@ -125,9 +146,14 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
-    """Say whether the number is the active subject of a transitive verb ("30 gunmen killed 5")."""
-    return (path_child.dep_ == "nsubj" and governor.lemma_.lower() in TRANSITIVE
-            and any(c.dep_ == "dobj" for c in governor.children))
+    """Say whether the number is the active subject of a transitive kind verb ("30 gunmen killed 5").
+
+    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent.
+    """
+    if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = governor.lemma_.lower()
+    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in governor.children))
 
 
 def predicate_kind(governor: Token, path_child: Token) -> str | None:

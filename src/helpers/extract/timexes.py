@@ -81,6 +81,8 @@ SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 1
            "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 GRANULARITY_ORDER = list(GRANULARITIES)
+#: Days after publication that a date without a year may still lie in the publication's year.
+PUBLICATION_LAG_DAYS = 2
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _ABBR = r"(?P<abbr>" + "|".join(sorted(MONTH_ABBR, key=len, reverse=True)) + r")\.?"
@@ -268,14 +270,16 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
 def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
 
-    If ``future``, the year puts it on or after ``day``; return None for an impossible date.
+    If ``future``, the year puts it on or after ``day``. A date up to :data:`PUBLICATION_LAG_DAYS`
+    after publication keeps the publication's year (a report dated the day before its last
+    figures). Return None for an impossible date.
     """
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
         try:
             candidate = dt.date(year, month, day_of_month)
         except ValueError:
             return None
-        if (candidate >= day) if future else (candidate <= day):
+        if (candidate >= day) if future else (candidate <= day + dt.timedelta(days=PUBLICATION_LAG_DAYS)):
             return day_interval(candidate)
     return None
 
