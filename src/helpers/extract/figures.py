@@ -293,7 +293,7 @@ def infer_location(figure: Figure) -> str | None:
         carriers.append(governor)
         if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
             carriers += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                         and c is not path_child for t in c.subtree]
+                         and c.i != path_child.i for t in c.subtree]
     return _place_in(carriers)
 
 
@@ -455,7 +455,7 @@ def infer_actor(figure: Figure) -> tuple[int, int] | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return figure.source if subject.lower_ in PRONOUNS else _full(subject)
-        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb else None
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head.i != verb.i else None
     return None
 
 

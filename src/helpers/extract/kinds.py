@@ -189,7 +189,7 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
     "the toll rose to 4,137", "bringing the fatality toll to 4,137", "the toll is 30".
     """
     for child in governor.children:
-        if child is not path_child and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
+        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
             return kind
     return None
 

@@ -400,8 +400,6 @@ _OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "ne
 
 
 def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
-    if m["rel"].lower() == "past":
-        return None  # "the past week" is a duration in news style
     offset = _OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())]
     unit = m["unit"].lower()
     if unit == "weekend":
@@ -526,9 +524,13 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 def _amount(text: str | None) -> float | None:
     """Return the number of units a duration states ("two", "24", "a"), or None when vague ("several")."""
-    lowered = re.sub(r"\s+", " ", (text or "a").lower())
+    if text is None:
+        return None
+    lowered = re.sub(r"\s+", " ", text.lower())
     if lowered in _VAGUE_AMOUNTS:
         return None
+    if lowered == "a couple of":
+        return 2.0
     return 1.0 if lowered in ("a", "an", "one") else parse_number(lowered)
 
 
@@ -540,7 +542,10 @@ def _unit_name(raw: str) -> str:
 
 def _duration(m: re.Match, ctx: Context) -> Resolution | None:
     unit = _unit_name(m["unit"])
-    amount = _amount(m.groupdict().get("num"))
+    plural = m["unit"].lower().endswith("s") and unit != m["unit"].lower()
+    amount = _amount(m.groupdict().get("num") or (None if plural else "a"))
+    if amount is not None and amount >= 1000 and not plural:
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
     value = duration_value(amount, unit)
     direction = (m.groupdict().get("dir") or "").lower()
     if not direction or amount is None or unit not in ("day", "week", "month", "year", "hour"):
@@ -564,7 +569,7 @@ def _set(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("set", value=duration_value(1, _SET_UNITS[m["adverb"].lower()]), type="SET")
     if m.groupdict().get("weekday"):
         return Resolution("set", value=f"XXXX-WXX-{WEEKDAYS.index(m['weekday'].title()) + 1}", type="SET")
-    return Resolution("set", value=duration_value(_amount(m.groupdict().get("num")), _unit_name(m["unit"])),
+    return Resolution("set", value=duration_value(_amount(m.groupdict().get("num") or "a"), _unit_name(m["unit"])),
                       type="SET")
 
 
@@ -682,7 +687,7 @@ def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
 _I = re.IGNORECASE
 #: A year after a day and month (that belongs to the date, not a following number such as "4,385").
 _YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
-_DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some)")
+_DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
 _DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?"
                   r"|centur(?:y|ies))")
 _MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
@@ -708,7 +713,8 @@ RULES: list[Rule] = [
     _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                          r"(?:the\s+)?(?P<unit>year|month|week)\b",
           _end_of_unit, _I),
-    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b",
+    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
+                       r"(?P<unit>week|month|year|weekend)\b",
           _this_unit),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
     _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
@@ -734,6 +740,10 @@ RULES: list[Rule] = [
     _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
                       rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)", _duration, _I),
     _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I),
+    _rule("plural_units", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bafter\s)"
+                          r"|\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+)"
+                          r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
+          _duration, _I),
     _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
                  r"|(?:every|each|per)\s+(?:(?P<num>other|two|three|four|five|six|\d+)\s+)?(?P<unit>"
                  r"second|minute|hour|day|night|week|month|quarter|year|decade)s?"
