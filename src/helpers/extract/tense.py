@@ -3,9 +3,10 @@
 A date without a year ("October 14") or a bare weekday ("Tuesday") is resolved
 forwards only when the verb it belongs to speaks of the future: "will meet on
 Tuesday", "would be returned by Jan. 14" (a modal before a bare verb), "is to meet",
-"is going to meet", "plans to travel on Monday", "to mark the accession on March 12"
-(an infinitive: on TempEval-3's training part this is right more often than not),
-"the vote scheduled for Friday", "planned a demonstration on Saturday". The words elsewhere in the sentence do not matter: in
+"is going to meet", "plans to travel on Monday", "to mark the accession on March
+12" (an infinitive: on TempEval-3's training part this is right more often than
+not), "the vote scheduled for Friday", "planned a demonstration on Saturday".
+The words elsewhere in the sentence do not matter: in
 "al-Zahar told FNA on Tuesday that Hamas will ...", "Tuesday" belongs to "told".
 """
 
