@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
+from checkout import PROJECT_ROOT
 from helpers.corpus import read_corpus
 from helpers.corpus.read import build_article
 from helpers.evaluation.timexes import evaluate
@@ -17,6 +19,11 @@ from helpers.extract.rows import extract_article
 from helpers.extract.tense import future_reference
 from helpers.extract.timexes import extract_timexes, find_timexes
 from helpers.schema import to_frame
+
+if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside tests/
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks import tempeval  # noqa: E402
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -188,3 +195,14 @@ def test_seed_gold_scores_at_least_95_percent(articles):
     scores = {r["level"]: r for r in evaluate({"timexes": to_frame("timexes", rows)}, GOLD)}
     assert scores["detection"]["recall"] >= 0.95
     assert scores["resolution"]["recall"] >= 0.95
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tempeval.PLATINUM.is_dir(), reason="shared TempEval-3 not present")
+def test_tempeval3_value_f1_over_all_types_beats_heideltime():
+    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61. The issue's own
+    # targets (80 over all types, 86 on DATE) are not reached: 78.7 and 85.4 (see the branch report).
+    docs = [tempeval.read_tml(path) for path in sorted(tempeval.PLATINUM.rglob("*.tml"))]
+    predicted = [tempeval.ours(text, dct) for text, dct, _ in docs]
+    scores = tempeval.score(predicted, [spans for _, _, spans in docs])
+    assert scores["value_f1"] > 0.7761

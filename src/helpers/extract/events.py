@@ -135,7 +135,7 @@ def pick_timex(timexes: list[dict], span) -> dict | None:
         token = next((t for t in span if t.idx >= timex["start_char"]), None)
         steps = 0
         while token is not None and steps < 4:
-            if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish"):
+            if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish", "tell"):
                 return timex
             token, steps = (token.head if token.head.i != token.i else None), steps + 1
     return dated[0]

@@ -367,10 +367,10 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     "at least 60 (the opposition leader's claim)" gives the possessor. Brackets that hold
     a number, or no name, do not name a source.
     """
-    last = max(figure.anchor.i, figure.noun.i if figure.noun is not None else 0)
+    last = figure.anchor.i
     doc = figure.anchor.doc
-    opening = next((t for t in doc[last + 1: last + 4] if t.text == "("), None)
-    if opening is None or any(t.text == ")" for t in doc[last + 1: opening.i]):
+    opening = next((t for t in doc[last + 1: last + 5] if t.text == "("), None)
+    if opening is None or any(t.text in (")", ",", ";") for t in doc[last + 1: opening.i]):
         return None
     closing = next((t for t in doc[opening.i + 1: opening.i + 12] if t.text == ")"), None)
     if closing is None:
@@ -378,9 +378,9 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     inside = doc[opening.i + 1: closing.i]
     if len(inside) == 0 or any(t.like_num for t in inside):
         return None
-    possessor = next((t.head for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
-    if possessor is not None:
-        return _full(possessor)
+    marker = next((t for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
+    if marker is not None:  # the possessor without its "'s"
+        return doc[min(t.i for t in marker.head.subtree)].idx, marker.idx
     if any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in inside):
         return inside.start_char, inside.end_char
     return None
