@@ -1,37 +1,47 @@
 """Figures: the numbers an article states, what they count and who says so.
 
 Every number expression of a sentence ("Thirty-four", "at least 1,400", "450 or so",
-"$70 million", "dozens") becomes a row of the ``figures`` table unless it is a date,
-a year, a duration, an age, an ordinal or part of a name. The dependency parse then
-says what the number counts:
+"$70 million", "dozens") becomes a row of the ``figures`` table unless it is no count:
+a number inside a date, time or duration expression (the ``timexes`` rows: "28
+October", "18:00", "the past 24 hours"), a clock time, phone number, address or age
+(:func:`helpers.extract.numerals.not_a_count`), an ordinal, or part of a name ("9/11",
+"Resolution 2334", "channel 2"). Percentages stay, with the unit ``percent``. Then:
 
-* **kind**: from the counted noun ("rockets", "attacks", "hostages", "$" for funding)
-  or, failing that, from the nearest governing verb or noun ("were killed",
-  "injured", "the killing of", "taken hostage", "the fatality toll ... to 2,808").
-  A number that counts nothing of the listed kinds is ``other``; a *vague* quantity
-  ("several leaders") that counts nothing of the listed kinds is not a figure.
+* **kind**: from the words that govern the number in the parse
+  (:mod:`helpers.extract.kinds`: "34 Palestinians were killed", "martyred 34", "lost
+  their lives", "taken as hostages", "bringing the toll to 4,137"); a number that
+  nothing of a listed kind governs is ``other``; a *vague* quantity ("several
+  leaders") that counts nothing of the listed kinds is not a figure.
 * **range** (``value_low``, ``value_high``) and **qualifier**: "at least N" and "more
   than N" are open-ended (``value_high`` null); "about N", "N or so", "approximately N",
   "nearly N" keep ``N`` as both ends with qualifier ``about`` (the comparison applies
   the tolerance, see :mod:`helpers.analyses.comparison`); vague words map to the ranges of
   :data:`VAGUE_RANGES`.
-* **victims** and **location**: the counted people ("Palestinians", "members of terror
-  groups") and the place of "in <place>" attached to the figure's clause. A figure
-  with no noun of its own ("... and 109 were injured") takes both from the figure
-  before it in the sentence.
-* **source**: "according to X" covers every figure of its sentence; a sentence that
-  *opens* with "According to X," also covers the following sentences of its paragraph
-  until another source is named. "X said / told / reported / stated ... that" covers
-  the figures of the clause it governs, including the trailing form "..., the Health
-  Ministry said". ``source_actor_id`` is the registry actor of the last mention inside
-  the source's words.
+* **victims**: the counted people ("Palestinians", "members of terror groups"). A
+  figure with no noun of its own ("... and 109 were injured") takes them from the
+  figure before it in the sentence.
+* **location**: the place of an "in <place>" phrase of the figure's clause; failing
+  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
+  that, the article's dateline ("GAZA, Oct 7 (Reuters) -"). A sentence that places its
+  people figures in one place places them all there.
+* **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
+  (the opposition leader's claim)"); else "X said / told / reported ... that" over the
+  figures of the clause it governs, including the trailing "..., the Health Ministry
+  said"; else "according to X", "as per X" or "citing X" over every figure of its
+  sentence (a sentence that *opens* with "According to X," also covers the following
+  sentences of its paragraph until another source is named). ``source_actor_id`` is
+  the registry actor that the source's words name: the mention at the phrase's head,
+  never a place in its modifiers ("Gaza" in "the MoH in Gaza").
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
   same sentence ("... and several were civilians") is a part of the same whole.
   Parts take their whole's kind when they have none of their own.
-* **date**: the date expression of the sentence nearest to the number (from the
-  ``timexes`` rows), if any.
+* **date** (``date_start``, ``date_end``): the period counted, from the sentence's date
+  expressions (:func:`counted_period`): "since 7 October" runs to publication, "as of
+  18 October" ends a running count, "between A and B" spans both, "in the past 24
+  hours" is that day; the level of a running count ("bringing the toll to 9,257") has
+  no start.
 """
 
 from __future__ import annotations
