@@ -585,12 +585,31 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
                     figure.source = frame[1]
 
 
+def _same_people(first: Figure, second: Figure) -> bool:
+    """Say whether two figures count the same people (the same counted noun: "Palestinians")."""
+    if first.noun is None or second.noun is None:
+        return False
+    return first.noun.lemma_.lower() == second.noun.lemma_.lower()
+
+
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
-    """Give a figure with no place of its own its source's place, else the article's dateline place."""
+    """Give a figure with no place of its own its source's place, or another figure's, or the dateline's.
+
+    The other figure is the paragraph's previous one that counts the same people ("22,438
+    Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
+    injured."); the dateline is the article's ("GAZA, Oct 7 (Reuters) -").
+    """
     dateline = article_place(parsed)
+    previous: Figure | None = None
     for figure in figures:
+        if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:
+            previous = None
         if figure.location is None and figure.part_of is None:
-            figure.location = source_place(parsed, figure.source, mentions) or dateline
+            same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
+            figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
+                or dateline
+        if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
+            previous = figure
 
 
 #: Words before a date that make it the end of a running count ("as of 18 October") or its start ("since 7 October").
