@@ -134,8 +134,13 @@ class Context:
     published_end: dt.date | None
     published_granularity: str
     previous: Interval | None
-    future: bool
+    future_of: Callable[[], bool] | None = None
     day_first: bool | None = None
+
+    @property
+    def future(self) -> bool:
+        """Say whether the expression refers forwards (asked of the parse only when a rule needs it)."""
+        return bool(self.future_of and self.future_of())
 
 
 # --------------------------------------------------------------------------- calendar units
@@ -740,8 +745,11 @@ RULES: list[Rule] = [
     _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
                       rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)", _duration, _I),
     _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I),
-    _rule("plural_units", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bafter\s)"
-                          r"|\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+)"
+    _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
+                          r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
+                          r"(?P<unit>\w+)\b(?!\s+(?:ago|later|earlier))",
+          _duration, _I),
+    _rule("coming_units", r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+"
                           r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
           _duration, _I),
     _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
@@ -876,7 +884,8 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     previous: Interval | None = None
     timexes: list[Timex] = []
     for start, end, rule, match in candidate_matches(text):
-        ctx = Context(pub_start, pub_end, pub_granularity, previous, bool(future and future(start, end)), day_first)
+        ctx = Context(pub_start, pub_end, pub_granularity, previous,
+                      (lambda s=start, e=end: future(s, e)) if future else None, day_first)
         resolution = rule.resolve(match, ctx)
         if resolution is None:
             continue
