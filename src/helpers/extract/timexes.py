@@ -877,7 +877,7 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
 
     >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, after two days of talks.",
     ...                                          dt.date(2019, 11, 19))]
-    [('Monday evening', '2019-11-18TEV'), ('two days', 'P2D')]
+    [('Monday evening', '2019-11-18'), ('two days', 'P2D')]
     """
     pub_start, pub_end, pub_granularity = publication_interval(published, precision)
     day_first = day_first_convention(text) if day_first is None else day_first
