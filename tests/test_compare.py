@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import pandas as pd
 import pytest
 
-from checkout import SHARED
+from checkout import PROJECT_ROOT, SHARED
 from helpers.analyses import comparison as compare
-from helpers.analyses import reference
+from helpers.analyses import reference, tolls
+from helpers.pipeline.run import extract_corpus
+
+if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside tests/
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks import ocha_tolls  # noqa: E402
 
 SERIES = SHARED / "reference" / "gaza_casualties"
 
@@ -68,3 +75,63 @@ def test_daily_series_is_read_with_its_sources(reported):
     result = compare.compare_with_reference(reported, series)
     assert set(result["place"]) <= {"Gaza", "West Bank", "Lebanon"}
     assert (result["days"] <= 0).all() and (result["days"] >= -1).all()
+
+
+# --- daily reports' running tolls -------------------------------------------------------------------
+
+REPORTS = {
+    "day1.txt": ("date 2023-11-03\n\nBetween 2 November (noon) and 3 November (14:00), 196 Palestinians were killed "
+                 "in Gaza, bringing the reported fatality toll since the start of the hostilities to 9,257, according "
+                 "to the Ministry of Health in Gaza. 1,200 schools were closed.\n"),
+    "day2.txt": ("date 2023-11-04\n\nIn the past 24 hours, 231 Palestinians were killed in Gaza. Since 7 October, "
+                 "9,488 Palestinians have been killed, according to the MoH in Gaza.\n"),
+    "day3.txt": "date 2023-11-05\n\nAid trucks entered through Rafah.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def daily_reports(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    folder = tmp_path_factory.mktemp("reports")
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return extract_corpus(folder).tables
+
+
+def test_the_running_toll_is_the_largest_count_of_no_bounded_period(daily_reports):
+    reported = compare.reported_figures(daily_reports, kinds=["killed"])
+    periods = dict(zip(reported["text"], tolls.counts_a_period(reported), strict=True))
+    assert periods["196"] and periods["231"] and not periods["9,257"] and not periods["9,488"]
+    found = tolls.reported_tolls(daily_reports, place="Gaza").set_index("article_id")["text"].to_dict()
+    assert found == {"day1": "9,257", "day2": "9,488"}
+
+
+def test_every_report_is_in_the_denominator(daily_reports):
+    series = pd.DataFrame({"date": pd.to_datetime(["2023-11-03", "2023-11-04"]), "place": "Gaza", "kind": "killed",
+                           "value_low": [9227.0, 9488.0]})
+    table = tolls.agreement_with_series(tolls.reported_tolls(daily_reports, place="Gaza"), series, place="Gaza",
+                                        reports=daily_reports["articles"])
+    assert list(table["article_id"]) == ["day1", "day2", "day3"]
+    assert list(table["agrees"]) == [True, True, False]
+
+
+@pytest.fixture(scope="module")
+def ocha_tables() -> dict[str, pd.DataFrame]:
+    return extract_corpus(ocha_tolls.CORPUS).tables
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir(), reason="shared OCHA flash updates not present")
+def test_no_figure_of_the_ocha_updates_sits_in_a_date_or_a_clock_time(ocha_tables):
+    assert len(ocha_tables["articles"]) == 151
+    assert ocha_tolls.figures_in_dates(ocha_tables).empty
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
+def test_ocha_killed_tolls_agree_with_the_daily_series(ocha_tables):
+    # The issue's target is 95% of the 151 updates; 87% is reached (see the figures branch report for what
+    # blocks the rest: the first updates disagree with the series, a few updates state no Gaza toll that the
+    # parse can place). This guards the level reached; the denominator is every update.
+    table = ocha_tolls.toll_agreement(ocha_tables, reference.load_reference_series(SERIES), "killed", None)
+    assert len(table) == 151
+    assert table["agrees"].sum() / 151 >= 0.85

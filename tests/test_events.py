@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from helpers.corpus import read_corpus
+from helpers.corpus.read import build_article
 from helpers.extract import events, nlp, timexes
 from helpers.extract.parsed import parse_article
 from helpers.schema import to_frame
@@ -63,3 +64,23 @@ def test_plover_table_covers_every_type():
     table = events.plover_table()
     assert set(table) == set(EVENT_TYPES)
     assert events.plover_type("attack") == "ASSAULT" and events.plover_type("statement") is None
+
+
+def events_of_text(text: str, published: dt.date) -> list[dict]:
+    """Return the events of ``text`` as one article (spaCy entities stand in for the registry)."""
+    article = build_article("t", "t.txt", text, None, None, [])
+    article.published, article.published_precision = published, "day"
+    parsed = parse_article(article, nlp.load_model()(article.body))
+    return events.extract_events(parsed, entity_mentions(parsed), timexes.extract_timexes(parsed))
+
+
+def test_a_date_that_bounds_a_period_does_not_date_the_meeting():
+    rows = events_of_text("Blinken met Netanyahu in Jerusalem, their second meeting since October 7.",
+                          dt.date(2023, 11, 3))
+    assert all(row["date_start"] != dt.date(2023, 10, 7) for row in rows)
+
+
+def test_the_date_of_the_triggers_own_clause():
+    [row] = events_of_text("Al-Zahar told FNA on Tuesday that Hamas leaders met Iranian officials on Monday.",
+                           dt.date(2013, 3, 21))
+    assert (row["event_type"], row["date_start"]) == ("meeting", dt.date(2013, 3, 18))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from checkout import PROJECT_ROOT
+from helpers.corpus.read import build_article
 from helpers.evaluation import figures as evaluation_figures
-from helpers.extract import figures
+from helpers.extract import figures, nlp
+from helpers.extract.parsed import parse_article
+from helpers.extract.registry import load_registry
+from helpers.extract.rows import extract_article
 
 ESCALATION = "000_4ef09cb68f00dbdb"
 WAR = "004_422bb6ef6b69d9a6"
@@ -109,3 +115,86 @@ def test_figures_against_gold(seed_tables):
     assert scores["detection"]["f1"] >= 0.95, scores["detection"]
     assert scores["qualifier"]["recall"] >= 0.95
     assert scores["source"]["recall"] >= 0.95
+
+
+# --- sentences nobody here wrote the rules for: the grammar decides ---------------------------------
+
+def figures_of(text: str, published: dt.date = dt.date(2023, 11, 1)) -> list[dict]:
+    """Return the figures rows of ``text`` extracted as one article (registry mentions, dates, parse)."""
+    article = build_article("t", "t.txt", text, None, None, [])
+    article.published, article.published_precision = published, "day"
+    parsed = parse_article(article, nlp.load_model()(article.body))
+    return extract_article(parsed, load_registry())["figures"]
+
+
+def by_text(rows: list[dict]) -> dict[str, dict]:
+    return {row["text"]: row for row in rows}
+
+
+def test_no_number_inside_a_date_or_a_clock_time_is_a_figure():
+    rows = figures_of("As of 18:00 on 28 October, 198 Palestinians had been killed, according to the Ministry of "
+                      "Health in Gaza. Sirens sounded at 20:22:40 and again at 5 p.m. on 9 November.")
+    assert [row["text"] for row in rows] == ["198"]
+    assert (rows[0]["kind"], rows[0]["victims"], rows[0]["location"]) == ("killed", "Palestinians", "Gaza")
+    assert (rows[0]["date_start"], rows[0]["date_end"]) == (None, dt.date(2023, 10, 28))  # a running count
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli forces martyred 34 Palestinians in Jenin.", {"34": "killed"}),
+    ("Over 350 people lost their lives in the floods.", {"Over 350": "killed"}),
+    ("Around 200 people were taken as hostages by the gunmen.", {"Around 200": "hostages"}),
+    ("In total, 1,417 have been killed and 6,268 injured in Gaza.", {"1,417": "killed", "6,268": "injured"}),
+    ("Ten officers were seriously wounded and 60 suffered slight injuries.", {"Ten": "injured", "60": "injured"}),
+    ("Kurds clash again in Iraq, dozens reported dead.", {"dozens": "killed"}),
+    ("Up to 800 guerrillas attacked the base at dawn.", {"Up to 800": "other"}),
+    ("About 70 soldiers on patrol were attacked by guerrillas.", {"About 70": "other"}),
+    ("The militants fired 450 rockets at Israel.", {"450": "rockets"}),
+    ("The cumulative fatality toll in the Gaza Strip rose to 4,137.", {"4,137": "killed"}),
+])
+def test_kind_comes_from_the_governing_words(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A 12-year-old boy was hurt.", "He recalled the 9/11 attacks.", "The council passed Resolution 2334.",
+    "Call +972 2 582 9962 for help.", "The office at 12 Omar Mukhtar Street was hit.",
+    "The talks lasted three days.",
+])
+def test_numbers_that_are_no_counts(text):
+    assert figures_of(text) == []
+
+
+def test_a_percentage_is_a_figure_in_percent():
+    [row] = figures_of("About 60 per cent of the dead were women and children.")
+    assert (row["unit"], row["kind"], row["value_low"]) == ("percent", "other", 60)
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Shelling left 212 injured (Red Cross) in the town.", "212", "Red Cross"),
+    ("Police fired on the crowd, killing at least 60 (the opposition leader's claim).", "at least 60",
+     "the opposition leader"),
+    ("At least 201 people are held captive in Gaza, as per Israeli estimates.", "At least 201", "Israeli estimates"),
+])
+def test_the_source_the_sentence_names_not_the_outlet(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_the_place_of_the_source_when_the_clause_names_none():
+    row = by_text(figures_of("Since 7 October, 4,651 Palestinians have been killed, according to the MoH in Gaza."))
+    assert row["4,651"]["location"] == "Gaza"
+    assert (row["4,651"]["date_start"], row["4,651"]["date_end"]) == (dt.date(2023, 10, 7), dt.date(2023, 11, 1))
+
+
+def test_a_dateline_is_the_place_of_last_resort():
+    rows = figures_of("JERUSALEM, Oct 30 (Reuters) - Two soldiers were wounded on Monday, the army said.")
+    assert by_text(rows)["Two"]["location"] == "Jerusalem"
+
+
+def test_the_period_a_figure_counts():
+    rows = by_text(figures_of(
+        "Between 7 October and 12:00 on 3 January, at least 22,438 Palestinians were killed in Gaza. "
+        "In the past 24 hours, 125 Palestinians were killed, bringing the toll to 22,563.", dt.date(2024, 1, 4)))
+    assert (rows["at least 22,438"]["date_start"], rows["at least 22,438"]["date_end"]) == \
+        (dt.date(2023, 10, 7), dt.date(2024, 1, 3))
+    assert (rows["125"]["date_start"], rows["125"]["date_end"]) == (dt.date(2024, 1, 3), dt.date(2024, 1, 4))
+    assert rows["22,563"]["date_start"] is None  # the level of a running count has no start

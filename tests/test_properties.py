@@ -89,7 +89,8 @@ SENTENCES = st.lists(
     min_size=1,
     max_size=5,
 ).map(lambda parts: "\n\n".join(parts))
-PUBLISHED = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)))
+PUBLISHED = st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31)),
+                      st.sampled_from([dt.date.min, dt.date.max]))  # relative dates must not leave the calendar
 PRECISION = st.sampled_from(["day", "month", "year"])
 
 

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
+from checkout import PROJECT_ROOT
 from helpers.corpus import read_corpus
+from helpers.corpus.read import build_article
 from helpers.evaluation.timexes import evaluate
+from helpers.extract import nlp
+from helpers.extract.parsed import parse_article
+from helpers.extract.registry import load_registry
+from helpers.extract.rows import extract_article
+from helpers.extract.tense import future_reference
 from helpers.extract.timexes import extract_timexes, find_timexes
 from helpers.schema import to_frame
+
+if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside tests/
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from benchmarks import tempeval  # noqa: E402
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -36,9 +49,68 @@ def test_weekday_is_the_latest_such_day_before_publication(articles):
     assert got["last week"][1:3] == (dt.date(2019, 11, 11), dt.date(2019, 11, 17))
 
 
-def test_durations_are_not_dates(articles):
-    texts = {t.text for a in articles.values() for t in find_timexes(a.body, a.published, a.published_precision)}
-    assert not any("years" in text or "two days" in text for text in texts)
+def parsed_timexes(text: str, published: dt.date) -> dict[str, object]:
+    """Return the expressions of ``text`` by their words, tense read from spaCy's parse."""
+    doc = nlp.load_model()(text)
+    return {t.text: t for t in find_timexes(text, published, future=lambda s, e: future_reference(doc, s, e))}
+
+
+def test_durations_are_durations_not_dates(articles):
+    found = [t for a in articles.values() for t in find_timexes(a.body, a.published, a.published_precision)]
+    durations = {t.text: t for t in found if "years" in t.text or "two days" in t.text}
+    assert durations["60 years"].value == "P60Y" and durations["two days"].value == "P2D"
+    assert all(t.type == "DURATION" and t.start is None and t.kind == "duration" for t in durations.values())
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Israeli strikes killed 352 people in the past 24 hours.", "PT24H", "relative"),
+    ("The talks lasted three days.", "P3D", "duration"),
+    ("Trucks enter daily.", "P1D", "set"),
+    ("They meet every week.", "P1W", "set"),
+])
+def test_durations_and_sets_get_timeml_values(text, value, kind):
+    [timex] = find_timexes(text, dt.date(2023, 10, 20))
+    assert (timex.value, timex.kind) == (value, kind)
+
+
+def test_the_past_day_covers_the_days_before_publication():
+    [timex] = find_timexes("352 people were killed in the past 24 hours.", dt.date(2023, 10, 20))
+    assert (timex.type, timex.start, timex.end) == ("DURATION", dt.date(2023, 10, 19), dt.date(2023, 10, 20))
+
+
+def test_clock_times_join_their_day():
+    got = {t.text: t for t in find_timexes("As of 21:00 on 20 October, no deaths; at 17:00 the toll rose. "
+                                            "Sirens sounded at 20:22:40.", dt.date(2023, 10, 21))}
+    assert got["21:00 on 20 October"].value == "2023-10-20T21:00"
+    assert got["21:00 on 20 October"].type == "TIME"
+    assert (got["17:00"].value, got["17:00"].start) == ("2023-10-21T17:00", dt.date(2023, 10, 21))
+    assert got["20:22:40"].value == "2023-10-21T20:22"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The letter dated 10/31/2023 was sent.", "2023-10-31"),
+    ("The letter dated 31/10/2023 was sent.", "2023-10-31"),
+    ("Dated 31/10/2023, the letter of 05/11/2023 followed.", "2023-11-05"),  # day first, as the text writes
+    ("Dated 10/31/2023, the letter of 11/05/2023 followed.", "2023-11-05"),  # month first, as the text writes
+])
+def test_numeric_dates_follow_the_texts_convention(text, value):
+    assert find_timexes(text, dt.date(2023, 12, 1))[-1].value == value
+
+
+def test_numeric_date_without_a_convention_takes_the_reading_before_publication():
+    [timex] = find_timexes("The letter dated 05/11/2023 was sent.", dt.date(2023, 6, 1))
+    assert timex.value == "2023-05-11"
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end"), [
+    ("Fighting continued during Ramadan.", dt.date(2024, 4, 1), dt.date(2024, 3, 11), dt.date(2024, 4, 9)),
+    ("Families met on Eid al-Fitr.", dt.date(2024, 5, 1), dt.date(2024, 4, 10), dt.date(2024, 4, 12)),
+    ("He spoke at Christmas.", dt.date(2024, 3, 1), dt.date(2023, 12, 25), dt.date(2023, 12, 25)),
+    ("The attack came on Simchat Torah 2023.", dt.date(2024, 3, 1), dt.date(2023, 10, 7), dt.date(2023, 10, 7)),
+])
+def test_named_days_come_from_the_holidays_calendars(text, published, start, end):
+    [timex] = find_timexes(text, published)
+    assert (timex.start, timex.end) == (start, end)
 
 
 def test_month_precision_publication_widens_a_weekday(articles):
@@ -67,9 +139,35 @@ def test_bare_month_and_vague(articles):
     assert got["shortly afterwards"][3] == "vague" and got["shortly afterwards"][1] is None
 
 
-def test_future_context_picks_the_next_weekday():
-    [timex] = find_timexes("The talks will resume on Friday.", dt.date(2013, 3, 20))
-    assert timex.start == dt.date(2013, 3, 22)
+def test_future_tense_of_the_governing_verb_picks_the_next_weekday():
+    assert parsed_timexes("The talks will resume on Friday.", dt.date(2013, 3, 20))["Friday"].start == \
+        dt.date(2013, 3, 22)
+    assert parsed_timexes("The talks resumed on Friday.", dt.date(2013, 3, 20))["Friday"].start == \
+        dt.date(2013, 3, 15)
+
+
+def test_a_future_verb_elsewhere_in_the_sentence_does_not_move_the_date():
+    got = parsed_timexes("Al-Zahar told FNA on Tuesday that Hamas will never recognise Israel.",
+                         dt.date(2013, 3, 21))
+    assert got["Tuesday"].start == dt.date(2013, 3, 19)
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_relative_dates_that_leave_the_calendar_get_no_interval(published):
+    [yesterday, tomorrow] = find_timexes("Talks ended yesterday and resume tomorrow.", published)
+    outside = yesterday if published == dt.date.min else tomorrow
+    assert (outside.start, outside.end, outside.kind) == (None, None, "vague")
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
+def test_whole_article_is_extracted_at_the_ends_of_the_calendar(published):
+    text = ("Israeli strikes killed 34 Palestinians yesterday, the Health Ministry said. "
+            "Talks resume tomorrow. Three weeks later, 1,400 people had fled.")
+    article = build_article("edge", "edge.txt", text, None, None, [])
+    article.published, article.published_precision = published, "day"
+    rows = extract_article(parse_article(article, nlp.load_model()(article.body)), load_registry())
+    assert {r["text"] for r in rows["figures"]} >= {"34", "1,400"}
+    assert len(rows["timexes"]) >= 2 and len(rows["sentences"]) == 3
 
 
 def test_money_and_counts_are_not_years():
@@ -77,15 +175,12 @@ def test_money_and_counts_are_not_years():
 
 
 def test_extract_timexes_rows_fit_the_schema():
-    from helpers.extract import nlp
-    from helpers.extract.parsed import parse_article
-
     found, _ = read_corpus("seeds")
     article = next(a for a in found if a.article_id.startswith("004"))
     parsed = parse_article(article, nlp.load_model()(article.body))
     rows = extract_timexes(parsed)
     frame = to_frame("timexes", rows)
-    assert len(frame) == 14
+    assert len(frame[frame["type"].isin(["DATE", "TIME"])]) == 14
     first = frame.iloc[0]
     assert article.body[first.start_char:first.end_char] == first.text == "October 14"
     assert parsed.sentences[first.sentence_id].start_char <= first.start_char
@@ -100,3 +195,14 @@ def test_seed_gold_scores_at_least_95_percent(articles):
     scores = {r["level"]: r for r in evaluate({"timexes": to_frame("timexes", rows)}, GOLD)}
     assert scores["detection"]["recall"] >= 0.95
     assert scores["resolution"]["recall"] >= 0.95
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not tempeval.PLATINUM.is_dir(), reason="shared TempEval-3 not present")
+def test_tempeval3_value_f1_over_all_types_beats_heideltime():
+    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61. The issue's own
+    # targets (80 over all types, 86 on DATE) are not reached: 78.7 and 85.4 (see the branch report).
+    docs = [tempeval.read_tml(path) for path in sorted(tempeval.PLATINUM.rglob("*.tml"))]
+    predicted = [tempeval.ours(text, dct) for text, dct, _ in docs]
+    scores = tempeval.score(predicted, [spans for _, _, spans in docs])
+    assert scores["value_f1"] > 0.7761

@@ -41,7 +41,7 @@ TABLES: dict[str, pa.Schema] = {
     "timexes": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
         ("text", STR), ("value", STR), ("start", DATE), ("end", DATE), ("granularity", STR),
-        ("kind", STR), ("anchor", STR), ("modifier", STR),
+        ("kind", STR), ("anchor", STR), ("modifier", STR), ("type", STR),
     ]),
     "events": pa.schema([
         ("event_id", STR), ("article_id", STR), ("sentence_id", INT), ("date_start", DATE),

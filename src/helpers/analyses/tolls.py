@@ -1,66 +1,100 @@
-"""Daily situation reports' cumulative tolls, and their agreement with a reference series.
+"""Daily situation reports' running tolls, and their agreement with a reference series.
 
-A daily report states many killed figures (the day's, a district's, a period's) and
-one running total. :func:`reported_tolls` picks that total out of each report;
-:func:`agreement_with_series` sets it beside a reference series on its day.
+A daily report states many figures of one kind (the day's, a district's, a period's)
+and one running total. :func:`reported_tolls` picks that total out of each report,
+with no place, source or date written into the code:
+
+* the figures of the kind (killed, injured, ...) in the place asked for (grouped by
+  :func:`helpers.analyses.places.place_of`), that are no part of another figure;
+* attributed to the source actor asked for (``source_actor_id``, the registry id the
+  extraction gives the source's words), when one is asked for;
+* that do not count a bounded period (:func:`counts_a_period`: their own dates, from
+  the clause, are a stretch of days that ends on the report's date, as "in the past 24
+  hours" or "on 5 November" are);
+* the largest of the rest: a running total is never smaller than a part of it.
+
+:func:`agreement_with_series` sets each report's toll beside a reference series on
+its day; its denominator is every report, found toll or not.
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
 from helpers.analyses.comparison import reported_figures
 
-#: Sentences that count a period's deaths ("in the past 24 hours", "between 5 November (noon) and
-#: 6 November"), not the cumulative toll; "between 7 October and ..." (the war's start) is cumulative.
-PERIOD_COUNT = re.compile(r"\b(?:past|last) (?:\d+|twenty-four|\w+) hours\b|\bover the past\b|\bin the past\b"
-                          r"|\badditional\b|\bbetween (?!7 october)\d{1,2} \w+\b.* and\b|\bon \d{1,2} \w+, according"
-                          r"|\bkilled in gaza on \d{1,2} \w+\b", re.IGNORECASE)
+#: A figure whose own dates span at most this many days before its report counts a period (the day's toll).
+PERIOD_DAYS = 3
 
 
-#: ... unless the sentence also gives the running total ("..., bringing the cumulative toll to").
-CUMULATIVE = re.compile(r"\bcumulative\b|\bbringing\b|\bsince the start\b|\bsince 7 october\b|\bin total\b",
-                        re.IGNORECASE)
+def counts_a_period(reported: pd.DataFrame, max_days: int = PERIOD_DAYS) -> pd.Series:
+    """Say, per figure, whether its own dates are a short stretch ending near publication (a period's count).
 
-
-def reported_tolls(tables: dict[str, pd.DataFrame], place: str,
-                   source_pattern: str = r"ministry of health|\bmoh\b") -> pd.DataFrame:
-    """Return, per article, the largest killed total for ``place`` attributed to a matching source.
-
-    This is how a daily situation report's cumulative toll is picked out of the
-    day's other killed figures: sentences counting a period (:data:`PERIOD_COUNT`) are
-    left out and the largest of the rest is the toll. Dated by the article's
-    publication date.
+    A figure dated by its text from ``date_start`` to ``date_end`` counts that stretch when
+    the stretch is at most ``max_days`` long and starts within ``max_days`` of the report
+    ("352 killed in the past 24 hours", "killed on 5 November" in the report of 6 November).
+    A figure dated "since 7 October", or not dated by its text, is a running count.
     """
-    reported = reported_figures(tables, kinds=["killed"])
-    mask = (~reported["is_part"] & (reported["place"] == place)
-            & (~reported["sentence"].fillna("").str.contains(PERIOD_COUNT)
-               | reported["sentence"].fillna("").str.contains(CUMULATIVE))
-            & reported["source"].fillna("").str.contains(source_pattern, case=False, regex=True))
+    start = pd.to_datetime(reported["date_start"])
+    end = pd.to_datetime(reported["date_end"])
+    published = pd.to_datetime(reported["published"])
+    dated = start.notna() & end.notna()
+    short = (end - start).dt.days <= max_days
+    recent = (published - start).dt.days.between(-1, max_days)
+    return (dated & short & recent).fillna(False).astype(bool)
+
+
+def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "killed",
+                   source_actor_id: str | None = None) -> pd.DataFrame:
+    """Return, per article, its running toll of ``kind`` in ``place`` (see the module docstring).
+
+    ``source_actor_id`` keeps the figures attributed to that actor; None keeps every
+    figure, whoever states it. Dated by the article's publication date.
+    """
+    reported = reported_figures(tables, kinds=[kind])
+    if not len(reported):
+        return reported.assign(report_date=pd.Series(dtype="datetime64[ns]"))
+    mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported)
+    if source_actor_id:
+        mask &= (reported["source_actor_id"] == source_actor_id).fillna(False)
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)
-    chosen = chosen.assign(report_date=pd.to_datetime(chosen["published"]))
+    chosen = chosen.assign(report_date=pd.to_datetime(chosen["published"]), as_of=pd.to_datetime(chosen["as_of"]))
     return chosen.sort_values("report_date").reset_index(drop=True)
 
 
 def agreement_with_series(tolls: pd.DataFrame, series: pd.DataFrame, place: str, kind: str = "killed",
-                          tolerance: float = 0.02, lag_days: int = 1) -> pd.DataFrame:
-    """Return each reported toll beside the series on its day and up to ``lag_days`` before.
+                          tolerance: float = 0.02, lag_days: int = 1,
+                          reports: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return each report's toll beside the series on its as-of day and up to ``lag_days`` before.
 
-    ``agrees`` is true when the reported value is within ``tolerance`` (relative) of the
-    series on one of those days; ``closest`` is the series value nearest to it.
+    The as-of day is the one the figure gives ("as of 10 November"), else the report's
+    date. ``agrees`` is true when the reported value is within ``tolerance`` (relative) of the
+    series on one of those days; ``closest`` is the series value nearest to it. With
+    ``reports`` (the ``articles`` table), every report gets a row, those without a toll
+    with ``reported`` null and ``agrees`` false, so that the share agreeing is over all reports.
     """
     values = series[(series["place"] == place) & (series["kind"] == kind)].set_index("date")["value_low"]
-    rows = []
-    for _, toll in tolls.iterrows():
-        days = [toll["report_date"] - pd.Timedelta(days=lag) for lag in range(lag_days + 1)]
-        candidates = [values.get(day) for day in days if day in values.index]
-        reported = float(toll["value_low"])
-        closest = min(candidates, key=lambda v: abs(v - reported)) if candidates else None
-        rows.append({"report_date": toll["report_date"].date(), "article_id": toll["article_id"],
-                     "reported": reported, "text": toll["text"], "closest": closest,
-                     "relative_difference": round((reported - closest) / closest, 4) if closest else None,
-                     "agrees": closest is not None and abs(reported - closest) <= tolerance * closest,
-                     "sentence": toll["sentence"]})
-    return pd.DataFrame(rows)
+    rows = [_agreement_row(toll, values, tolerance, lag_days) for _, toll in tolls.iterrows()]
+    found = {row["article_id"] for row in rows}
+    if reports is not None:
+        for _, report in reports[~reports["article_id"].isin(found)].iterrows():
+            rows.append({"report_date": pd.Timestamp(report["published"]).date(), "article_id": report["article_id"],
+                         "reported": None, "text": None, "closest": None, "relative_difference": None,
+                         "agrees": False, "sentence": None})
+    columns = ["report_date", "article_id", "reported", "text", "closest", "relative_difference", "agrees",
+               "sentence"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["report_date", "article_id"]).reset_index(drop=True)
+
+
+def _agreement_row(toll: pd.Series, values: pd.Series, tolerance: float, lag_days: int) -> dict:
+    """Return one report's toll beside the nearest series value of its day or the days before."""
+    as_of = toll["as_of"] if "as_of" in toll and pd.notna(toll["as_of"]) else toll["report_date"]
+    days = [as_of - pd.Timedelta(days=lag) for lag in range(lag_days + 1)]
+    candidates = [values.get(day) for day in days if day in values.index]
+    reported = float(toll["value_low"])
+    closest = min(candidates, key=lambda v: abs(v - reported)) if candidates else None
+    return {"report_date": toll["report_date"].date(), "article_id": toll["article_id"],
+            "reported": reported, "text": toll["text"], "closest": closest,
+            "relative_difference": round((reported - closest) / closest, 4) if closest else None,
+            "agrees": closest is not None and abs(reported - closest) <= tolerance * closest,
+            "sentence": toll["sentence"]}

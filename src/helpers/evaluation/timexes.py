@@ -38,12 +38,15 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
 
     Levels: ``detection`` (the expression's text found in the article, n-th occurrence),
     ``resolution`` (text plus value, start and end all right) and ``resolution_dated``
-    (the same for gold expressions that have an interval).
+    (the same for gold expressions that have an interval). Durations and sets are not
+    scored: the gold lists dates and times only.
     """
     found = gold_and_predicted(gold_dir, "timexes", tables)
     if found is None:
         return []
     gold, predicted = found
+    if "type" in predicted.columns:
+        predicted = predicted[~predicted["type"].isin(["DURATION", "SET"])]
     columns = ["value", "start", "end"]
     gold_keyed, pred_keyed = _keyed(gold, columns), _keyed(predicted, columns)
     dated = {k for k, v in gold_keyed.items() if v[1]}

@@ -4,10 +4,13 @@ An event is built from one sentence that has at least one resolved date expressi
 (a timex with an interval; vague ones do not count) and at least one mention of a
 registered actor. It takes
 
-* its **date** from the timex nearest to the trigger (the date expression whose
-  syntactic head is the trigger wins; otherwise the nearest one in characters), so
-  in "the report published Tuesday said Rouhani last week spoke ..." the call is
-  dated last week, not Tuesday;
+* its **date** from the clause that holds the trigger: the date expression whose
+  nearest verb is the trigger's wins (else the one whose syntactic head chain reaches
+  a trigger first, else the first), so in "the report published Tuesday said Rouhani
+  last week spoke ..." the call is dated last week, not Tuesday. A date that only
+  bounds a period ("since October 7", "until 1991", "before the vote on Monday") never
+  dates an act: "their second meeting since October 7" is not dated October 7 (a
+  state of type ``other``, "a proxy conflict since 1979", starts there and keeps it);
 * its **type** from the trigger: starting at the date expression we climb the
   dependency tree to the first word in :data:`TRIGGERS`, else take the first such word
   of the sentence, else the sentence's root verb with type ``other``. A few
@@ -22,8 +25,10 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from functools import lru_cache
 
+from helpers.extract.tense import governing_verb
 from helpers.paths import PACKAGE_DIR
 
 log = logging.getLogger(__name__)
@@ -130,10 +135,35 @@ def pick_timex(timexes: list[dict], span) -> dict | None:
         token = next((t for t in span if t.idx >= timex["start_char"]), None)
         steps = 0
         while token is not None and steps < 4:
-            if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish"):
+            if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish", "tell"):
                 return timex
             token, steps = (token.head if token.head.i != token.i else None), steps + 1
     return dated[0]
+
+
+#: Words before a date that make it the bound of a period, not the date of the event.
+BOUNDARY_BEFORE = re.compile(r"\b(?:since|until|till|before|after|ahead\s+of|prior\s+to)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
+def event_dates(timexes: list[dict], body: str) -> list[dict]:
+    """Return the dated expressions of a sentence that can date an event (not "since October 7")."""
+    return [t for t in timexes if t.get("start") is not None
+            and not BOUNDARY_BEFORE.search(body[max(0, t["start_char"] - 16): t["start_char"]])]
+
+
+def same_clause_timex(timexes: list[dict], span, trigger_offset: int) -> dict | None:
+    """Return the first date expression whose nearest verb is the trigger's own verb, or None."""
+    trigger = next((t for t in span if t.idx >= trigger_offset), None)
+    verb = governing_verb(trigger) if trigger is not None else None
+    if verb is None:
+        return None
+    for timex in timexes:
+        token = next((t for t in span if t.idx >= timex["start_char"]), None)
+        found = governing_verb(token) if token is not None else None
+        if found is not None and found.i == verb.i:
+            return timex
+    return None
 
 
 def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[dict]:
@@ -151,11 +181,15 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
         if not actors:
             continue
         span = parsed.span(sentence)
-        timex = pick_timex(sorted(by_sentence_timexes.get(sentence.sentence_id, []), key=lambda t: t["start_char"]),
-                           span)
+        ordered = sorted(by_sentence_timexes.get(sentence.sentence_id, []), key=lambda t: t["start_char"])
+        dated = event_dates(ordered, parsed.article.body)
+        timex = pick_timex(dated or ordered, span)
         if timex is None:
             continue
-        event_type, trigger, _ = find_trigger(span, timex["start_char"])
+        event_type, trigger, trigger_offset = find_trigger(span, timex["start_char"])
+        if not dated and event_type != "other":
+            continue  # an act is never dated by the bound of a period; a state ("conflict since 1979") starts there
+        timex = same_clause_timex(dated, span, trigger_offset) or timex
         rows.append({
             "event_id": f"{parsed.article_id}-{sentence.sentence_id:03d}", "article_id": parsed.article_id,
             "sentence_id": sentence.sentence_id, "date_start": timex["start"], "date_end": timex["end"],

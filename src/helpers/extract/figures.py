@@ -1,47 +1,68 @@
 """Figures: the numbers an article states, what they count and who says so.
 
 Every number expression of a sentence ("Thirty-four", "at least 1,400", "450 or so",
-"$70 million", "dozens") becomes a row of the ``figures`` table unless it is a date,
-a year, a duration, an age, an ordinal or part of a name. The dependency parse then
-says what the number counts:
+"$70 million", "dozens") becomes a row of the ``figures`` table unless it is no count:
+a number inside a date, time or duration expression (the ``timexes`` rows: "28
+October", "18:00", "the past 24 hours"), a clock time, phone number, address or age
+(:func:`helpers.extract.numerals.not_a_count`), an ordinal, or part of a name ("9/11",
+"Resolution 2334", "channel 2"). Percentages stay, with the unit ``percent``. Then:
 
-* **kind**: from the counted noun ("rockets", "attacks", "hostages", "$" for funding)
-  or, failing that, from the nearest governing verb or noun ("were killed",
-  "injured", "the killing of", "taken hostage", "the fatality toll ... to 2,808").
-  A number that counts nothing of the listed kinds is ``other``; a *vague* quantity
-  ("several leaders") that counts nothing of the listed kinds is not a figure.
+* **kind**: from the words that govern the number in the parse
+  (:mod:`helpers.extract.kinds`: "34 Palestinians were killed", "martyred 34", "lost
+  their lives", "taken as hostages", "bringing the toll to 4,137"); a number that
+  nothing of a listed kind governs is ``other``; a *vague* quantity ("several
+  leaders") that counts nothing of the listed kinds is not a figure.
 * **range** (``value_low``, ``value_high``) and **qualifier**: "at least N" and "more
   than N" are open-ended (``value_high`` null); "about N", "N or so", "approximately N",
   "nearly N" keep ``N`` as both ends with qualifier ``about`` (the comparison applies
   the tolerance, see :mod:`helpers.analyses.comparison`); vague words map to the ranges of
   :data:`VAGUE_RANGES`.
-* **victims** and **location**: the counted people ("Palestinians", "members of terror
-  groups") and the place of "in <place>" attached to the figure's clause. A figure
-  with no noun of its own ("... and 109 were injured") takes both from the figure
-  before it in the sentence.
-* **source**: "according to X" covers every figure of its sentence; a sentence that
-  *opens* with "According to X," also covers the following sentences of its paragraph
-  until another source is named. "X said / told / reported / stated ... that" covers
-  the figures of the clause it governs, including the trailing form "..., the Health
-  Ministry said". ``source_actor_id`` is the registry actor of the last mention inside
-  the source's words.
+* **victims**: the counted people ("Palestinians", "members of terror groups"). A
+  figure with no noun of its own ("... and 109 were injured") takes them from the
+  figure before it in the sentence.
+* **location**: the place of an "in <place>" phrase of the figure's clause; failing
+  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
+  that, the article's dateline ("GAZA, Oct 7 (Reuters) -"). A sentence that places its
+  people figures in one place places them all there.
+* **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
+  (the opposition leader's claim)"); else "X said / told / reported ... that" over the
+  figures of the clause it governs, including the trailing "..., the Health Ministry
+  said"; else "according to X", "as per X" or "citing X" over every figure of its
+  sentence (a sentence that *opens* with "According to X," also covers the following
+  sentences of its paragraph until another source is named). ``source_actor_id`` is
+  the registry actor that the source's words name: the mention at the phrase's head,
+  never a place in its modifiers ("Gaza" in "the MoH in Gaza").
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
   same sentence ("... and several were civilians") is a part of the same whole.
   Parts take their whole's kind when they have none of their own.
-* **date**: the date expression of the sentence nearest to the number (from the
-  ``timexes`` rows), if any.
+* **date** (``date_start``, ``date_end``): the period counted, from the sentence's date
+  expressions (:func:`counted_period`): "since 7 October" runs to publication, "as of
+  18 October" ends a running count, "between A and B" spans both, "in the past 24
+  hours" is that day; the level of a running count ("bringing the toll to 9,257") has
+  no start.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from helpers.extract.kinds import (
+    LEMMA_KINDS,
+    MEASURE_VERBS,
+    REPORT_VERBS,
+    governors,
+    infer_kind,
+    is_level,
+    is_level_link,
+)
+from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
 
@@ -68,14 +89,6 @@ QUALIFIERS_BEFORE: dict[str, str] = {
 #: Words after a number and the qualifier they imply.
 QUALIFIERS_AFTER: dict[str, str] = {"or so": "about", "or more": "at_least", "plus": "at_least", "+": "at_least"}
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}|a dozen|dozen)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = rf"(?:\s+(?:{'|'.join(SCALES)}))*"
 _CURRENCY = r"(?:US\$|\$|€|£)"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_RANGES), key=len, reverse=True))
@@ -83,34 +96,18 @@ _BEFORE = "|".join(sorted((re.escape(q) for q in QUALIFIERS_BEFORE), key=len, re
 _AFTER = r"\s*(?:or so|or more)\b|-?plus\b|\+"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w+\-/.])(?:(?P<before>{_BEFORE})\s+)?"
+    rf"(?<![\w+\-/.:])(?:(?P<before>{_BEFORE})\s+)?"
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
-    rf"(?:(?P<number>(?:{_DIGITS}|{_WORD}){_SCALE})|(?P<vague>{_VAGUE}))"
-    rf"(?![\w/]|[.,]\d)(?P<after>{_AFTER})?"
+    rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
+    rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
     rf"(?:\s+(?P<currency_word>dollars|USD|euros))?",
     re.IGNORECASE,
 )
 
-#: Nouns and verbs (lemmas) that say what a number counts.
-KIND_NOUNS: dict[str, str] = {
-    **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
-    **dict.fromkeys("attack strike airstrike raid assault bombing incident".split(), "attacks"),
-    **dict.fromkeys("hostage captive abductee".split(), "hostages"),
-    **dict.fromkeys("death fatality dead toll".split(), "killed"),
-    **dict.fromkeys("injury wounded injured".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner".split(), "arrested"),
-    **dict.fromkeys("idp refugee evacuee".split(), "displaced"),
-}
-KIND_VERBS: dict[str, str] = {
-    **dict.fromkeys("kill die eliminate slay murder execute killing".split(), "killed"),
-    **dict.fromkeys("injure wound hurt maim injured wounded".split(), "injured"),
-    **dict.fromkeys("kidnap abduct".split(), "hostages"),
-    **dict.fromkeys("arrest detain apprehend".split(), "arrested"),
-    **dict.fromkeys("displace uproot".split(), "displaced"),
-}
 #: Nouns that make a number a duration or an age, never a figure.
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
-REPORT_VERBS = set("say tell report state announce claim add note confirm estimate reveal write".split())
+#: Words after a number that make it a percentage.
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
 PER_WORDS: dict[str, str] = {
     "annually": "year", "a year": "year", "per year": "year", "each year": "year", "every year": "year",
@@ -119,13 +116,7 @@ PER_WORDS: dict[str, str] = {
 }
 _PER_RE = re.compile(r"^\W*(" + "|".join(sorted(map(re.escape, PER_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:year|month)s?(?:-|\s)old\b|^\s*years? old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
-_FUNDING_WORDS = set("aid fund funding support finance allocate give pledge donate receive provide transfer "
-                     "pay send budget grant assistance promise spend".split())
-
-
 @dataclass
 class Figure:
     """One figure found in a sentence, before it becomes a table row."""
@@ -150,33 +141,10 @@ class Figure:
     part_of: Figure | None = None
     part_hint: str | None = None
     definite: bool = False
+    level: bool = False
 
 
 # --- numbers -----------------------------------------------------------------------
-
-def parse_number(text: str) -> float:
-    """Return the value of a number written in digits or words.
-
-    >>> parse_number("Thirty-four"), parse_number("1,400"), parse_number("70 million")
-    (34.0, 1400.0, 70000000.0)
-    >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
-    (200000.0, 12.0, 2500000000.0)
-    """
-    words = text.lower().replace(",", "").split()
-    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
-        return 12.0
-    total, current = 0.0, 0.0
-    for word in words:
-        if word in SCALES:
-            current = (current or 1) * SCALES[word]
-            if SCALES[word] >= 1000:
-                total, current = total + current, 0.0
-        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
-            current += float(word)
-        else:
-            current += sum(WORD_VALUES[part] for part in word.split("-"))
-    return total + current
-
 
 def _value_range(number: float, qualifier: str) -> tuple[float | None, float | None]:
     """Return the (low, high) range implied by a number and its qualifier."""
@@ -190,15 +158,18 @@ def _value_range(number: float, qualifier: str) -> tuple[float | None, float | N
 def find_numbers(sentence: Sentence) -> list[Figure]:
     """Return the number expressions of a sentence with their value range and qualifier.
 
-    Ages are left out here; the exclusions that need the parse are applied later
-    (:func:`is_figure`), and vague or definite ("the two sides") numbers that count
-    nothing of a listed kind are dropped by :func:`extract_figures`.
+    Clock times, phone numbers, addresses and ages are left out here
+    (:func:`helpers.extract.numerals.not_a_count`); the exclusions that need the parse
+    or the date expressions are applied later (:func:`is_figure`), and vague or
+    definite ("the two sides") numbers that count nothing of a listed kind are dropped
+    by :func:`extract_figures`.
     """
     found: list[Figure] = []
     for match in NUMBER_RE.finditer(sentence.text):
         before_text = sentence.text[: match.start()]
         after_text = sentence.text[match.end():]
-        if _AGE_AFTER.match(after_text) or _AGE_BEFORE.search(before_text):
+        if not_a_count(sentence.text, match.start("number") if match.group("number") else match.start(),
+                       match.end()):
             continue
         figure = _figure_from_match(sentence, match, after_text)
         # "the two sides" refers rather than counts: kept only if it counts a listed kind
@@ -218,7 +189,7 @@ def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> 
     currency = match.group("currency") or match.group("currency_word")
     unit = {"$": "USD", "us$": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "euros": "EUR",
             "£": "GBP"}.get((currency or "").lower())
-    if after_text.lstrip().lower().startswith(("percent", "%")) or after_text.startswith("%"):
+    if PERCENT_AFTER.match(after_text):
         unit = "percent"
     per_match = _PER_RE.match(after_text)
     if match.group("vague"):
@@ -254,10 +225,14 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
-def is_figure(figure: Figure) -> bool:
-    """Say whether a number expression is a figure (not a date, year, duration or name)."""
+def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
+    """Say whether a number expression is a figure (not a date, time, duration, ordinal or name).
+
+    A number inside a date or time expression (``timex_spans``: dates, times,
+    durations and sets) is never a figure, whatever its unit.
+    """
     anchor = figure.anchor
-    if anchor is None:
+    if anchor is None or any(start < figure.end and figure.start < end for start, end in timex_spans):
         return False
     if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
         return False
@@ -270,52 +245,6 @@ def is_figure(figure: Figure) -> bool:
     if figure.text.lower() == "one" and anchor.dep_ != "nummod":
         return False  # "one of the manifestations"
     return True
-
-
-def _path_up(token: Token, stop_at_report: bool = True) -> list[Token]:
-    """Return the token's ancestors, nearest first, stopping after a reporting verb."""
-    path = []
-    for ancestor in token.ancestors:
-        path.append(ancestor)
-        if stop_at_report and ancestor.lemma_.lower() in REPORT_VERBS and ancestor.pos_ in ("VERB", "AUX"):
-            break
-    return path
-
-
-def _kind_of_token(token: Token) -> str | None:
-    """Return the kind a single noun or verb denotes, if any."""
-    lemma, lower = token.lemma_.lower(), token.lower_
-    if token.pos_ in ("NOUN", "PROPN", "ADJ") and (lemma in KIND_NOUNS or lower in KIND_NOUNS):
-        return KIND_NOUNS.get(lemma) or KIND_NOUNS[lower]
-    if lemma in KIND_VERBS or lower in KIND_VERBS:
-        return KIND_VERBS.get(lemma) or KIND_VERBS[lower]
-    return None
-
-
-def infer_kind(figure: Figure) -> str | None:
-    """Return what a figure counts, from its unit, its noun and the words governing it."""
-    if figure.unit in ("USD", "EUR", "GBP"):
-        words = {t.lemma_.lower() for t in [figure.anchor, *_path_up(figure.anchor)]}
-        words |= {c.lemma_.lower() for t in [figure.anchor, *figure.anchor.ancestors][:3] for c in t.children}
-        return "funding" if words & _FUNDING_WORDS else "other"
-    if figure.unit == "percent":
-        return "other"
-    if figure.noun is not None:
-        candidates = [figure.noun, *[c for c in figure.noun.children if c.dep_ == "compound"]]
-        for token in candidates:
-            if (kind := _kind_of_token(token)) is not None:
-                return kind
-    for ancestor in _path_up(figure.anchor):
-        if (kind := _kind_of_token(ancestor)) is not None:
-            return kind
-        for child in ancestor.children:
-            if child.dep_ in ("dobj", "oprd", "nsubj", "nsubjpass", "attr") and child is not figure.noun \
-                    and not any(t.i == figure.anchor.i for t in child.subtree):
-                kind = _kind_of_token(child) or next(
-                    (k for c in child.children if c.dep_ in ("compound", "amod") and (k := _kind_of_token(c))), None)
-                if kind is not None:
-                    return kind
-    return None
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -337,7 +266,7 @@ def infer_victims(figure: Figure) -> str | None:
     """Return who the figure counts, when they are named."""
     if figure.kind not in PEOPLE_KINDS:
         return None
-    if figure.noun is not None and figure.noun.lemma_.lower() not in KIND_NOUNS:
+    if figure.noun is not None and figure.noun.lemma_.lower() not in LEMMA_KINDS:
         return _noun_phrase(figure.noun)
     anchor = figure.anchor
     if anchor.dep_ in ("nsubj", "nsubjpass"):
@@ -351,10 +280,9 @@ def infer_victims(figure: Figure) -> str | None:
     return None
 
 
-def infer_location(figure: Figure) -> str | None:
-    """Return the place of an "in <place>" phrase attached to the figure or its clause."""
-    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else []), *_path_up(figure.anchor)]
-    for carrier in carriers:
+def _place_in(tokens) -> str | None:
+    """Return the first place among ``tokens``' "in <place>" phrases, with its adjectives."""
+    for carrier in tokens:
         for prep in carrier.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
                 continue
@@ -362,6 +290,51 @@ def infer_location(figure: Figure) -> str | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     return _noun_phrase(pobj, with_adjectives=True)
     return None
+
+
+def infer_location(figure: Figure) -> str | None:
+    """Return the place of an "in <place>" phrase attached to the figure or to its clause.
+
+    For a level ("the toll in Gaza stood at 11,078") the subject's phrase counts too.
+    """
+    start = figure.noun if figure.noun is not None else figure.anchor
+    carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
+    for governor, path_child in governors(start):
+        carriers.append(governor)
+        if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
+            carriers += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                         and c.i != path_child.i for t in c.subtree]
+    return _place_in(carriers)
+
+
+def source_place(parsed: ParsedArticle, source: tuple[int, int] | None, mentions: list[dict]) -> str | None:
+    """Return the source's own place: "the Ministry of Health in Gaza", "the Gaza MoH", "MoH Gaza".
+
+    An "in <place>" phrase of the source wins, else a registry place named inside it.
+    """
+    span = parsed.doc.char_span(*source, alignment_mode="expand") if source else None
+    if span is None:
+        return None
+    if (place := _place_in(span)) is not None:
+        return place
+    places = [m for m in mentions if m.get("actor_type") == "place"
+              and source[0] <= m["start_char"] and m["end_char"] <= source[1]]
+    return places[0]["text"] if places else None
+
+
+_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
+                       r"(?=\s*(?:,|\(|\s-\s|\s[–—]\s|\s\d{4}-\d\d-\d\d))")
+
+
+def article_place(parsed: ParsedArticle) -> str | None:
+    """Return the place of the article's dateline ("GAZA, Oct 7 (Reuters) -"), or None.
+
+    >>> from types import SimpleNamespace as N
+    >>> article_place(N(article=N(body="JERUSALEM 1996-08-22 Israel said...")))
+    'Jerusalem'
+    """
+    match = _DATELINE.match(parsed.article.body)
+    return match["place"].title() if match else None
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -384,14 +357,42 @@ def _after_comma(token: Token) -> bool:
 
 
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
-    """Return the source span of "according to X" in a sentence and whether it opens it."""
+    """Return the source span of "according to X", "as per X" or "citing X" and whether it opens the sentence."""
     for token in span:
-        if token.lower_ == "according":
-            for to in token.children:
-                if to.lower_ == "to":
-                    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return _trimmed(pobj), token.i == span.start
+        lower = token.lower_
+        heads = [c for c in token.children if c.lower_ == "to"] if lower == "according" else []
+        if lower == "per" and token.i > 0 and token.nbor(-1).lower_ == "as":
+            heads = [token]
+        objects = [c for head in heads for c in head.children if c.dep_ == "pobj"]
+        if lower == "citing":
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects:
+            return _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
+    return None
+
+
+def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
+    """Return the source named in brackets right after a figure: "212 injured (Red Cross)".
+
+    "at least 60 (the opposition leader's claim)" gives the possessor. Brackets that hold
+    a number, or no name, do not name a source.
+    """
+    last = figure.anchor.i
+    doc = figure.anchor.doc
+    opening = next((t for t in doc[last + 1: last + 5] if t.text == "("), None)
+    if opening is None or any(t.text in (")", ",", ";") for t in doc[last + 1: opening.i]):
+        return None
+    closing = next((t for t in doc[opening.i + 1: opening.i + 12] if t.text == ")"), None)
+    if closing is None:
+        return None
+    inside = doc[opening.i + 1: closing.i]
+    if len(inside) == 0 or any(t.like_num for t in inside):
+        return None
+    marker = next((t for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
+    if marker is not None:  # the possessor without its "'s"
+        return doc[min(t.i for t in marker.head.subtree)].idx, marker.idx
+    if any(t.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") for t in inside):
+        return inside.start_char, inside.end_char
     return None
 
 
@@ -419,13 +420,25 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     return None
 
 
-def _mention_actor(mentions: list[dict], span: tuple[int, int] | None) -> str | None:
-    """Return the actor id of the last registry mention inside a character span."""
+def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
+    """Return the actor id of the registry mention that names a character span.
+
+    The mention that covers the phrase's head wins ("the *Ministry of Health* in Gaza");
+    else the last mention outside the phrase's prepositional modifiers (never "Gaza" in
+    "the MoH in Gaza"); else, without a parse, the last mention inside the span.
+    """
     if span is None:
         return None
     inside = [m for m in mentions if m.get("actor_id") and m["start_char"] >= span[0] and m["end_char"] <= span[1]]
     if not inside:
         inside = [m for m in mentions if m.get("actor_id") and m["start_char"] < span[1] and m["end_char"] > span[0]]
+    phrase = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    if phrase is not None and inside:
+        root = phrase.root
+        covering = [m for m in inside if m["start_char"] <= root.idx < m["end_char"]]
+        modifiers = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
+        outside = [m for m in inside if not any(m["start_char"] <= t.idx < m["end_char"] for t in modifiers)]
+        inside = covering or outside
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
 
 
@@ -452,7 +465,7 @@ def infer_actor(figure: Figure) -> tuple[int, int] | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return figure.source if subject.lower_ in PRONOUNS else _full(subject)
-        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head is not verb else None
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head.i != verb.i else None
     return None
 
 
@@ -509,17 +522,18 @@ def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
 
 # --- the extractor -------------------------------------------------------------------------
 
-def _analyse(parsed: ParsedArticle, sentence: Sentence) -> list[Figure]:
-    """Return the figures of one sentence with kind, victims, location and source."""
+def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[int, int]]) -> list[Figure]:
+    """Return the figures of one sentence that are counts (not in ``timex_spans``), with their kinds."""
     figures = []
     for figure in find_numbers(sentence):
         figure.anchor = _anchor(parsed, figure)
         if figure.anchor is None:
             continue
         figure.noun = _counted_noun(figure.anchor)
-        if not is_figure(figure):
+        if not is_figure(figure, timex_spans):
             continue
-        figure.kind = infer_kind(figure)
+        figure.kind = infer_kind(figure.anchor, figure.noun, figure.unit)
+        figure.level = is_level(figure.noun if figure.noun is not None else figure.anchor)
         figure.part_hint = part_hint(figure)
         figures.append(figure)
     return figures
@@ -530,13 +544,28 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     span = parsed.span(sentence)
     according = according_to(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
-        figure.source = reported_by(figure, span) or (according[0] if according else None)
+        figure.source = (parenthetical_source(figure) or reported_by(figure, span)
+                         or (according[0] if according else None))
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
                 and previous.kind in PEOPLE_KINDS and figure.part_hint is None:
             figure.victims = figure.victims or previous.victims
             figure.location = figure.location or previous.location
+    _share_the_sentence_place(figures)
+
+
+def _share_the_sentence_place(figures: list[Figure]) -> None:
+    """Give the people figures of a sentence that names one place for its people figures that place.
+
+    "In total, 1,417 have been killed and 6,268 injured in Gaza": the parse attaches
+    "in Gaza" to the second figure only.
+    """
+    people = [f for f in figures if f.kind in PEOPLE_KINDS and f.part_hint is None]
+    places = {f.location for f in people if f.location}
+    if len(places) == 1:
+        for figure in people:
+            figure.location = figure.location or next(iter(places))
 
 
 def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> None:
@@ -556,14 +585,72 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
                     figure.source = frame[1]
 
 
-def _date(figure: Figure, timexes: list[dict]) -> tuple:
-    """Return (start, end) of the sentence's dated expression nearest to the figure."""
-    dated = [t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
-             and t.get("start") is not None and t.get("end") is not None]
-    if not dated:
-        return None, None
+def _same_people(first: Figure, second: Figure) -> bool:
+    """Say whether two figures count the same people (the same counted noun: "Palestinians")."""
+    if first.noun is None or second.noun is None:
+        return False
+    return first.noun.lemma_.lower() == second.noun.lemma_.lower()
+
+
+def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
+    """Give a figure with no place of its own its source's place, or another figure's, or the dateline's.
+
+    The other figure is the paragraph's previous one that counts the same people ("22,438
+    Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
+    injured."); the dateline is the article's ("GAZA, Oct 7 (Reuters) -").
+    """
+    dateline = article_place(parsed)
+    previous: Figure | None = None
+    for figure in figures:
+        if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:
+            previous = None
+        if figure.location is None and figure.part_of is None:
+            same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
+            figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
+                or dateline
+        if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
+            previous = figure
+
+
+#: Words before a date that make it the end of a running count ("as of 18 October") or its start ("since 7 October").
+_UNTIL = re.compile(r"\b(?:as of|as at|by|until|till|up to)(?:\s+(?:around|about|the))?\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|from)(?:\s+(?:around|about|the))?\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween(?:\s+(?:around|about|the|the afternoons? of|the mornings? of))?\s*$",
+                      re.IGNORECASE)
+
+
+def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt.date | None) -> tuple:
+    """Return (date_start, date_end) of what a figure counts, from the dated expressions of its sentence.
+
+    The level of a running count ("bringing the toll to 9,257", "stood at 11,078") has no
+    start; its end is the "as of" date of the sentence, if any. Otherwise an anchored
+    duration ("in the past 24 hours") is the period; "between 7 October and 3 January"
+    spans both dates; else the expression nearest to the figure decides: "as of 18
+    October" ends a running count (no start), "since 7 October" starts one that runs to
+    publication, any other date ("on 5 November") is the period itself.
+    """
+    dated = sorted((t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
+                    and t.get("start") is not None and t.get("end") is not None), key=lambda t: t["start_char"])
+    until = [t for t in dated if _UNTIL.search(_words_before(body, t))]
+    if figure.level or not dated:
+        return None, (until[-1]["end"] if until else None)
+    durations = [t for t in dated if t.get("type") == "DURATION"]
+    if durations:
+        return durations[0]["start"], durations[0]["end"]
+    for first, second in zip(dated, dated[1:], strict=False):
+        if _BETWEEN.search(_words_before(body, first)):
+            return first["start"], max(first["end"], second["end"])
     nearest = min(dated, key=lambda t: abs(t["start_char"] - figure.start))
+    if nearest in until:
+        return None, nearest["end"]
+    if _SINCE.search(_words_before(body, nearest)):
+        return nearest["start"], max(published, nearest["end"]) if published else nearest["end"]
     return nearest["start"], nearest["end"]
+
+
+def _words_before(body: str, timex: dict) -> str:
+    """Return the few characters of ``body`` before a date expression (where "since", "as of" stand)."""
+    return body[max(0, timex["start_char"] - 24): timex["start_char"]]
 
 
 def _unit(figure: Figure) -> str | None:
@@ -579,19 +666,21 @@ def _unit(figure: Figure) -> str | None:
 
 def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict]) -> list[dict]:
     """Return the ``figures`` rows of one article (see the module docstring for the rules)."""
-    figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence)]
+    timex_spans = [(t["start_char"], t["end_char"]) for t in timexes]
+    figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence, timex_spans)]
     link_parts(figures)
     figures = [f for f in figures if f.kind is not None or not (f.vague or f.definite)]
     for sentence in parsed.sentences:
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
+    _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
     rows = []
     for figure in figures:
         figure.kind = figure.kind or "other"
         figure.actor = infer_actor(figure)
-        date_start, date_end = _date(figure, timexes)
+        date_start, date_end = counted_period(figure, timexes, body, parsed.article.published)
         rows.append({
             "figure_id": ids[id(figure)], "article_id": parsed.article_id,
             "sentence_id": figure.sentence.sentence_id, "start_char": figure.start, "end_char": figure.end,
@@ -599,7 +688,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
             "source": body[figure.source[0]: figure.source[1]] if figure.source else None,
-            "source_actor_id": _mention_actor(mentions, figure.source),
+            "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,

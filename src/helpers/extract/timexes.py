@@ -14,8 +14,8 @@ Anchoring rules (the logic a reader needs to judge a date):
 * **relative** (``anchor`` = ``published``), resolved against the publication date:
 
   - a day and month without a year ("October 14") takes the year that puts it on or
-    before publication (after it when the sentence speaks of the future: "will",
-    "next", "scheduled", ...);
+    before publication (after it when the verb that governs it speaks of the future,
+    :mod:`helpers.extract.tense`: "will meet on October 14", "scheduled for ...");
   - a weekday ("Monday", "Monday evening") is the latest such day on or before
     publication (the publication day itself counts), or the next one in a future
     context or after "next";
@@ -33,8 +33,19 @@ Anchoring rules (the logic a reader needs to judge a date):
 * **vague** ("in recent months", "shortly afterwards", "now", "the past") are kept
   with ``kind`` = ``vague``, a ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` value (or
   none) and no interval, so they never become timeline points.
-* **durations** ("two days", "60 years", "About 60 years") are not dates and are not
-  returned at all.
+* **durations** ("two days", "60 years", "the past 24 hours"), **sets** ("daily",
+  "every week") and **times** ("17:00", "21:00 on 20 October", "this morning") are
+  returned as TimeML does (``type`` DURATION, SET, TIME; values ``P2D``, ``PT24H``,
+  ``P1D``, ``2023-10-20T21:00``, ``2023-10-20TMO``). A duration or set has no interval
+  (``kind`` duration or set) unless it is anchored: "the past 24 hours" covers the
+  day before publication and the day of it.
+* **numeric dates** ("10/31/2023", "31.10.2023") are read in the text's own convention
+  (its unambiguous numeric dates), else as the reading nearest before publication;
+  **named days** ("Ramadan", "Eid al-Fitr", "Christmas", "Yom Kippur") come from the
+  ``holidays`` calendars (:mod:`helpers.extract.named_days`) and resolve like a day
+  without a year.
+* an expression that would leave the calendar ("tomorrow" of 9999-12-31) is kept
+  without an interval; it never stops the extraction.
 
 When the publication date is known only to the month or year (``published_precision``),
 a relative expression is resolved against the first and the last possible day of
@@ -52,6 +63,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from helpers.extract.named_days import NAMED_DAY, named_day_dates
+from helpers.extract.numerals import CLOCK_TIME, DIGIT_NUMBER, WORD_NUMBER, parse_number
+from helpers.extract.tense import future_reference
 from helpers.vocab import GRANULARITIES
 
 log = logging.getLogger(__name__)
@@ -67,6 +81,8 @@ SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 1
            "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 GRANULARITY_ORDER = list(GRANULARITIES)
+#: Days after publication that a date without a year may still lie in the publication's year.
+PUBLICATION_LAG_DAYS = 2
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _ABBR = r"(?P<abbr>" + "|".join(sorted(MONTH_ABBR, key=len, reverse=True)) + r")\.?"
@@ -77,8 +93,6 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
-_FUTURE_CUE = re.compile(r"\b(will|'ll|shall|next|upcoming|scheduled|expected to|plans? to|planned|"
-                         r"set to|due to|is to|are to|going to|coming)\b", re.IGNORECASE)
 _NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|people|rockets?|troops|soldiers|"
                                r"dollars|km|miles|meters|feet|tons|[a-z]+s\b(?<!years)(?<!days))",
                                re.IGNORECASE)
@@ -108,6 +122,8 @@ class Timex:
     kind: str
     anchor: str | None
     modifier: str | None = None
+    type: str = "DATE"
+    time: str | None = None
 
 
 @dataclass
@@ -118,7 +134,13 @@ class Context:
     published_end: dt.date | None
     published_granularity: str
     previous: Interval | None
-    future: bool
+    future_of: Callable[[], bool] | None = None
+    day_first: bool | None = None
+
+    @property
+    def future(self) -> bool:
+        """Say whether the expression refers forwards (asked of the parse only when a rule needs it)."""
+        return bool(self.future_of and self.future_of())
 
 
 # --------------------------------------------------------------------------- calendar units
@@ -253,14 +275,16 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
 def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
 
-    If ``future``, the year puts it on or after ``day``; return None for an impossible date.
+    If ``future``, the year puts it on or after ``day``. A date up to :data:`PUBLICATION_LAG_DAYS`
+    after publication keeps the publication's year (a report dated the day before its last
+    figures). Return None for an impossible date.
     """
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
         try:
             candidate = dt.date(year, month, day_of_month)
         except ValueError:
             return None
-        if (candidate >= day) if future else (candidate <= day):
+        if (candidate >= day) if future else (candidate <= day + dt.timedelta(days=PUBLICATION_LAG_DAYS)):
             return day_interval(candidate)
     return None
 
@@ -292,6 +316,8 @@ class Resolution:
     anaphoric: Callable[[Interval], Interval] | None = None
     value: str | None = None
     modifier: str | None = None
+    type: str = "DATE"
+    time: str | None = None
 
 
 @dataclass(frozen=True)
@@ -379,8 +405,6 @@ _OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "ne
 
 
 def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
-    if m["rel"].lower() == "past":
-        return None  # "the past week" is a duration in news style
     offset = _OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())]
     unit = m["unit"].lower()
     if unit == "weekend":
@@ -481,11 +505,196 @@ def _vague(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("vague", value=_VAGUE_VALUES.get(key, _VAGUE_VALUES.get(key.split()[0])))
 
 
+# --------------------------------------------------------------------------- durations, times, sets
+
+#: TIMEX3 duration codes of calendar and clock units (decades and centuries are counted in years).
+DURATION_CODES = {"second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
+                  "night": ("", "D", 1), "week": ("", "W", 1), "month": ("", "M", 1), "quarter": ("", "Q", 1),
+                  "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100)}
+_VAGUE_AMOUNTS = {"several", "few", "a few", "many", "some", "the few"}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """Return the TIMEX3 value of ``amount`` units (None for an unknown amount: ``PXY``).
+
+    >>> duration_value(3, "day"), duration_value(24, "hour"), duration_value(2, "decade"), duration_value(None, "year")
+    ('P3D', 'PT24H', 'P20Y', 'PXY')
+    """
+    time_mark, code, factor = DURATION_CODES[unit]
+    if amount is None:
+        return f"P{time_mark}X{code}"
+    total = amount * factor
+    return f"P{time_mark}{int(total) if float(total).is_integer() else total}{code}"
+
+
+def _amount(text: str | None) -> float | None:
+    """Return the number of units a duration states ("two", "24", "a"), or None when vague ("several")."""
+    if text is None:
+        return None
+    lowered = re.sub(r"\s+", " ", text.lower())
+    if lowered in _VAGUE_AMOUNTS:
+        return None
+    if lowered == "a couple of":
+        return 2.0
+    return 1.0 if lowered in ("a", "an", "one") else parse_number(lowered)
+
+
+def _unit_name(raw: str) -> str:
+    """Return the singular unit of a matched unit word ("centuries" -> "century")."""
+    lowered = raw.lower()
+    return "century" if lowered.startswith("centur") else lowered.rstrip("s")
+
+
+def _duration(m: re.Match, ctx: Context) -> Resolution | None:
+    unit = _unit_name(m["unit"])
+    plural = m["unit"].lower().endswith("s") and unit != m["unit"].lower()
+    amount = _amount(m.groupdict().get("num") or (None if plural else "a"))
+    if amount is not None and amount >= 1000 and not plural:
+        return None  # "the 1988 quarter" is a year, not 1,988 quarters
+    value = duration_value(amount, unit)
+    direction = (m.groupdict().get("dir") or "").lower()
+    if not direction or amount is None or unit not in ("day", "week", "month", "year", "hour"):
+        return Resolution("duration", value=value, type="DURATION")
+    sign = 1 if direction in ("next", "coming") else -1
+    calendar_unit, count = ("day", max(1, round(amount / 24))) if unit == "hour" else (unit, int(amount))
+
+    def span(d: dt.date) -> Interval:
+        other = shift(day_interval(d), calendar_unit, sign * count).start
+        start, end = sorted((d, other))
+        return Interval(start, end, value, "day")
+    return Resolution("relative", relative=span, value=value, type="DURATION")
+
+
+_SET_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+              "hourly": "hour", "nightly": "night", "quarterly": "quarter"}
+
+
+def _set(m: re.Match, ctx: Context) -> Resolution | None:
+    if m.groupdict().get("adverb"):
+        return Resolution("set", value=duration_value(1, _SET_UNITS[m["adverb"].lower()]), type="SET")
+    if m.groupdict().get("weekday"):
+        return Resolution("set", value=f"XXXX-WXX-{WEEKDAYS.index(m['weekday'].title()) + 1}", type="SET")
+    return Resolution("set", value=duration_value(_amount(m.groupdict().get("num") or "a"), _unit_name(m["unit"])),
+                      type="SET")
+
+
+def _clock_suffix(text: str) -> str | None:
+    """Return the TIMEX3 time of a clock expression ("T17:00"), or None when it is no time.
+
+    >>> _clock_suffix("17:00"), _clock_suffix("5 p.m."), _clock_suffix("10:35 a.m."), _clock_suffix("0600 GMT")
+    ('T17:00', 'T17:00', 'T10:35', 'T06:00')
+    """
+    match = re.match(r"(?P<h>\d\d)(?P<m>[0-5]\d)\b|(?P<h2>\d{1,2})(?::(?P<m2>[0-5]\d))?(?::[0-5]\d)?\s*(?P<ampm>[ap])?",
+                     text.lower())
+    if match is None:
+        return None
+    hour, minute = int(match["h"] or match["h2"]), int(match["m"] or match["m2"] or 0)
+    if match["ampm"] == "p" and hour < 12:
+        hour += 12
+    if match["ampm"] == "a" and hour == 12:
+        hour = 0
+    return f"T{hour:02d}:{minute:02d}" if hour <= 24 else None
+
+
+_DAY_PARTS = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
+              "overnight": "TNI", "noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}
+
+
+def _clock(m: re.Match, ctx: Context) -> Resolution | None:
+    suffix = _clock_suffix(m.group(0))
+    if suffix is None:
+        return None
+    return Resolution("relative", relative=day_interval, type="TIME", time=suffix)
+
+
+def _day_part(m: re.Match, ctx: Context) -> Resolution | None:
+    offset = -1 if (m.groupdict().get("which") or "").lower() in ("last", "yesterday") else 0
+    if (m.groupdict().get("which") or "").lower() == "tomorrow":
+        offset = 1
+    part = _DAY_PARTS[(m["part"] or m["alone"]).lower()]
+    return Resolution("relative", relative=lambda d: day_interval(d + dt.timedelta(days=offset)), type="TIME",
+                      time=part)
+
+
+def day_first_convention(text: str) -> bool | None:
+    """Return True when the text writes numeric dates day first (31/10/2023), False when month first, else None.
+
+    Only unambiguous dates (a part above 12) decide.
+
+    >>> day_first_convention("on 31/10/2023 and 1/11/2023"), day_first_convention("on 10/31/2023")
+    (True, False)
+    """
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second = int(match["a"]), int(match["b"])
+        if first > 12 >= second:
+            return True
+        if second > 12 >= first:
+            return False
+    return None
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+                           r"(?P<y>(?:19|20)\d\d)(?![\d/])")
+
+
+def _numeric_date(m: re.Match, ctx: Context) -> Resolution | None:
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) == 2 and readings[0] != readings[1]:
+        readings = [readings[0 if ctx.day_first else 1]] if ctx.day_first is not None else \
+            _nearest_before(readings, ctx.published_end)
+    return _absolute(day_interval(readings[0]))
+
+
+def _nearest_before(days: list[dt.date], published: dt.date | None) -> list[dt.date]:
+    """Return the reading nearest to publication, preferring one on or before it (day first without a date)."""
+    if published is None:
+        return days
+    return sorted(days, key=lambda d: (d > published, abs((published - d).days)))
+
+
+def _named_day(m: re.Match, ctx: Context) -> Resolution | None:
+    name = m["named"]
+
+    def interval_in(year: int) -> Interval | None:
+        dates = named_day_dates(name, year)
+        if dates is None:
+            return None
+        first, last = dates
+        if first == last:
+            return day_interval(first)
+        return Interval(first, last, _uncertain_value(first, last, "day") if first.month != last.month
+                        else f"{first.year:04d}-{first.month:02d}", "month")
+
+    if m.groupdict().get("year"):
+        return _absolute(interval_in(int(m["year"])))
+
+    def resolve(d: dt.date) -> Interval | None:
+        for year in ((d.year, d.year + 1) if ctx.future else (d.year, d.year - 1)):
+            found = interval_in(year)
+            if found is not None and ((found.end >= d) if ctx.future else (found.start <= d)):
+                return found
+        return None
+    return Resolution("relative", relative=resolve)
+
+
 def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
     return Rule(name, re.compile(pattern, flags), resolve)
 
 
 _I = re.IGNORECASE
+#: A year after a day and month (that belongs to the date, not a following number such as "4,385").
+_YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
+_DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
+_DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?"
+                  r"|centur(?:y|ies))")
 _MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
 _REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|later\s+this))"
 
@@ -495,8 +704,9 @@ RULES: list[Rule] = [
     _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
     _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b", _full_date),
     _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
-    _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)(?!\s*(?:million|billion|percent|%))", _month_day),
-    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*\d)", _month_day),
+    _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR_AHEAD})(?![.,]?\d)"
+                       rf"(?!\s*(?:million|billion|percent|%))", _month_day),
+    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})", _month_day),
     _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday),
     _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
@@ -508,7 +718,8 @@ RULES: list[Rule] = [
     _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                          r"(?:the\s+)?(?P<unit>year|month|week)\b",
           _end_of_unit, _I),
-    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL}\s+(?:(?i:fiscal)\s+)?(?P<unit>week|month|year|weekend)\b",
+    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
+                       r"(?P<unit>week|month|year|weekend)\b",
           _this_unit),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
     _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
@@ -522,7 +733,7 @@ RULES: list[Rule] = [
     _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)", _later, _I),
     _rule("that_day", r"\bthat\s+day\b", _that_day, _I),
     _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I),
-    _rule("vague_words", r"\b(?P<key>recently|previously|nowadays|currently|now|"
+    _rule("vague_words", r"\b(?P<key>recently|nowadays|currently|now|soon|"
                          r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
           _vague, _I),
     _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
@@ -531,6 +742,26 @@ RULES: list[Rule] = [
     _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
           _vague),
+    _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
+                      rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)", _duration, _I),
+    _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I),
+    _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
+                          r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
+                          r"(?P<unit>\w+)\b(?!\s+(?:ago|later|earlier))",
+          _duration, _I),
+    _rule("coming_units", r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+"
+                          r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
+          _duration, _I),
+    _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
+                 r"|(?:every|each|per)\s+(?:(?P<num>other|two|three|four|five|six|\d+)\s+)?(?P<unit>"
+                 r"second|minute|hour|day|night|week|month|quarter|year|decade)s?"
+                 r"|(?:every|each)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+          _set, _I),
+    _rule("clock", CLOCK_TIME.pattern, _clock, _I),
+    _rule("day_part", r"\b(?:(?P<which>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
+                      r"|(?P<alone>overnight|noon|midday|midnight))\b", _day_part, _I),
+    _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date),
+    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _named_day, _I),
 ]
 
 
@@ -562,16 +793,6 @@ def _year_context(text: str, start: int) -> bool:
                      re.IGNORECASE) is not None
 
 
-def future_context(text: str, start: int, end: int, sentence_bounds: tuple[int, int] | None = None) -> bool:
-    """Return True when the words around a date speak of the future ("will", "next", "scheduled", ...).
-
-    Looks at up to 60 characters before and 30 after the expression, within its sentence.
-    """
-    lo, hi = sentence_bounds or (0, len(text))
-    window = text[max(lo, start - 60):start] + " " + text[end:min(hi, end + 30)]
-    return _FUTURE_CUE.search(window) is not None
-
-
 def publication_interval(published: dt.date | None,
                          precision: str | None) -> tuple[dt.date | None, dt.date | None, str]:
     """Return the first and last possible day of publication and its granularity."""
@@ -588,11 +809,15 @@ def publication_interval(published: dt.date | None,
 def anchor_relative(relative: Relative, ctx: Context) -> Interval | None:
     """Resolve a relative expression at the first and last possible publication day.
 
-    Return the interval covering both (one exact interval when they agree).
+    Return the interval covering both (one exact interval when they agree), or None
+    when the expression leaves the calendar ("tomorrow" of 9999-12-31).
     """
     if ctx.published_start is None:
         return None
-    first, last = relative(ctx.published_start), relative(ctx.published_end)
+    try:
+        first, last = relative(ctx.published_start), relative(ctx.published_end)
+    except (OverflowError, ValueError):
+        return None
     if first is None or last is None:
         return None
     if first == last:
@@ -601,38 +826,66 @@ def anchor_relative(relative: Relative, ctx: Context) -> Interval | None:
     return Interval(first.start, last.end, _uncertain_value(first.start, last.end, first.granularity), granularity)
 
 
+def _anaphoric_interval(resolution: Resolution, previous: Interval) -> Interval | None:
+    """Move the previous date as an anaphoric expression says; None when that leaves the calendar."""
+    try:
+        return resolution.anaphoric(previous)
+    except (OverflowError, ValueError):
+        return None
+
+
 def resolve(resolution: Resolution, ctx: Context) -> tuple[Interval | None, str, str | None, str | None]:
-    """Return (interval, kind, anchor, value) of a rule's resolution in its context."""
+    """Return (interval, kind, anchor, value) of a rule's resolution in its context.
+
+    A time of day adds its time to the day's value ("2023-10-20T17:00"); a duration
+    keeps its own value ("PT24H") and, when anchored ("the past 24 hours"), the days it covers.
+    """
     if resolution.kind == "absolute":
         return resolution.interval, "absolute", None, resolution.interval.value
+    interval, kind, anchor = None, "vague", None
     if resolution.kind == "relative":
         interval = anchor_relative(resolution.relative, ctx)
-        if interval is None:
-            return None, "vague", None, None
-        return interval, "relative", "published", interval.value
-    if resolution.kind == "anaphoric":
-        if ctx.previous is None:
-            return None, "vague", None, None
-        interval = resolution.anaphoric(ctx.previous)
-        return interval, "anaphoric", "previous", interval.value
-    return None, "vague", None, resolution.value
+        kind, anchor = "relative", "published"
+    elif resolution.kind == "anaphoric" and ctx.previous is not None:
+        interval = _anaphoric_interval(resolution, ctx.previous)
+        kind, anchor = "anaphoric", "previous"
+    elif resolution.kind in ("duration", "set"):
+        return None, resolution.kind, None, resolution.value
+    if interval is None:
+        return None, "vague", None, resolution.value if resolution.kind == "vague" else None
+    return interval, kind, anchor, _value(resolution, interval)
+
+
+def _value(resolution: Resolution, interval: Interval) -> str:
+    """Return the TIMEX3 value of a resolved expression (its own for durations, plus the time for times)."""
+    if resolution.type == "DURATION" and resolution.value:
+        return resolution.value
+    if resolution.time and interval.granularity == "day" and "X" not in interval.value:
+        return interval.value + resolution.time
+    return interval.value
 
 
 def find_timexes(text: str, published: dt.date | None, precision: str | None = "day",
-                 sentence_bounds: list[tuple[int, int]] | None = None) -> list[Timex]:
-    """Find and resolve every date expression of ``text`` published on ``published``.
+                 future: Callable[[int, int], bool] | None = None, day_first: bool | None = None) -> list[Timex]:
+    """Find and resolve every date, time, duration and set expression of ``text`` published on ``published``.
 
-    ``sentence_bounds`` (start, end offsets) keep the tense check inside a sentence.
+    ``future(start, end)`` says whether the expression at those offsets refers forwards
+    (from the parse: :func:`helpers.extract.tense.future_reference`); without it only
+    words such as "next" do. ``day_first`` is the outlet's convention for numeric dates
+    (31/10/2023); None reads it from the text's unambiguous dates, else takes the
+    reading nearest before publication.
 
-    >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, two days of talks.", dt.date(2019, 11, 19))]
-    [('Monday evening', '2019-11-18')]
+    >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, after two days of talks.",
+    ...                                          dt.date(2019, 11, 19))]
+    [('Monday evening', '2019-11-18'), ('two days', 'P2D')]
     """
     pub_start, pub_end, pub_granularity = publication_interval(published, precision)
+    day_first = day_first_convention(text) if day_first is None else day_first
     previous: Interval | None = None
     timexes: list[Timex] = []
     for start, end, rule, match in candidate_matches(text):
-        bounds = _sentence_of(sentence_bounds, start)
-        ctx = Context(pub_start, pub_end, pub_granularity, previous, future_context(text, start, end, bounds))
+        ctx = Context(pub_start, pub_end, pub_granularity, previous,
+                      (lambda s=start, e=end: future(s, e)) if future else None, day_first)
         resolution = rule.resolve(match, ctx)
         if resolution is None:
             continue
@@ -641,15 +894,51 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
             value = None
         timex = Timex(start, end, match.group(0), value, interval.start if interval else None,
                       interval.end if interval else None, interval.granularity if interval else None,
-                      kind, anchor, resolution.modifier)
+                      kind, anchor, resolution.modifier, resolution.type, resolution.time)
         timexes.append(timex)
         timexes.extend(_conjoined_days(text, timex))
-        if interval is not None:
+        if interval is not None and resolution.type != "DURATION":
             previous = day_interval(timexes[-1].start) if timexes[-1] is not timex else interval
-    return timexes
+    return merge_times_with_days(text, timexes)
 
 
-_CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,%]|\.\d)")
+_BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|EDT|GMT|UTC|local time)\s*,?\s+)?"
+                                   r"(?:(?:on|of|at)\s+)?$", re.IGNORECASE)
+
+
+def merge_times_with_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Join a time of day and the day next to it into one time: "21:00 on 20 October", "noon Thursday".
+
+    >>> [(t.text, t.value) for t in find_timexes("As of 21:00 on 20 October, no deaths.", dt.date(2023, 10, 21))]
+    [('21:00 on 20 October', '2023-10-20T21:00')]
+    """
+    merged: list[Timex] = []
+    for timex in timexes:
+        before = merged[-1] if merged else None
+        pair = _time_and_day(text, before, timex)
+        if pair is None:
+            merged.append(timex)
+            continue
+        time, day = pair
+        merged[-1] = Timex(before.start_char, timex.end_char, text[before.start_char:timex.end_char],
+                           day.value + time.time, day.start, day.end, day.granularity, day.kind, day.anchor,
+                           None, "TIME", time.time)
+    return merged
+
+
+def _time_and_day(text: str, first: Timex | None, second: Timex) -> tuple[Timex, Timex] | None:
+    """Return (time, day) when two neighbouring expressions are a clock time and a single day."""
+    if first is None or not _BETWEEN_TIME_AND_DAY.fullmatch(text[first.end_char:second.start_char] or " "):
+        return None
+    for time, day in ((first, second), (second, first)):
+        if time.time and time.type == "TIME" and day.type == "DATE" and day.granularity == "day" \
+                and day.value and "X" not in day.value and len(day.value) == 10:
+            return time, day
+    return None
+
+
+_CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,%]|\.\d)"
+                            rf"(?!\s+(?:of\s+)?(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBR)})\b)")
 
 
 def _conjoined_days(text: str, timex: Timex) -> list[Timex]:
@@ -670,26 +959,18 @@ def _conjoined_days(text: str, timex: Timex) -> list[Timex]:
                   "day", timex.kind, timex.anchor, None)]
 
 
-def _sentence_of(bounds: list[tuple[int, int]] | None, char: int) -> tuple[int, int] | None:
-    """Return the (start, end) of the sentence containing ``char``."""
-    for start, end in bounds or []:
-        if start <= char < end:
-            return start, end
-    return None
-
-
 # --------------------------------------------------------------------------- pipeline
 
 def extract_timexes(parsed) -> list[dict]:
-    """Return the rows of the ``timexes`` table for one parsed article."""
+    """Return the rows of the ``timexes`` table for one parsed article (tense from its parse)."""
     article = parsed.article
-    bounds = [(s.start_char, s.end_char) for s in parsed.sentences]
     rows = []
-    for timex in find_timexes(article.body, article.published, article.published_precision, bounds):
+    for timex in find_timexes(article.body, article.published, article.published_precision,
+                              future=lambda start, end: future_reference(parsed.doc, start, end)):
         sentence = parsed.sentence_at(timex.start_char)
         rows.append({"article_id": article.article_id, "sentence_id": sentence.sentence_id,
                      "start_char": timex.start_char, "end_char": timex.end_char, "text": timex.text,
                      "value": timex.value, "start": timex.start, "end": timex.end,
                      "granularity": timex.granularity, "kind": timex.kind, "anchor": timex.anchor,
-                     "modifier": timex.modifier})
+                     "modifier": timex.modifier, "type": timex.type})
     return rows

@@ -1,0 +1,238 @@
+"""What a number counts, read from the words that govern it in the dependency parse.
+
+A figure's kind comes from, in order:
+
+1. its unit: money is ``funding`` when a verb or noun of giving governs it, else
+   ``other``; a percentage is ``other``;
+2. its counted noun and that noun's own modifiers ("34 *fatalities*", "the *death* toll",
+   "109 Palestinians *injured*", "the number of Palestinians *killed*");
+3. the predicate that governs it, climbing the parse from the number through
+   prepositions, coordination and open complements but never out of a relative,
+   adverbial or reported clause ("34 Palestinians *were killed*", "*martyred* 34",
+   "over 350 ... *lost their lives*", "around 200 ... *taken as hostages*", "the toll
+   *rose to* 4,137", "*bringing* the fatality toll to 4,137").
+
+Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
+to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
+The role matters: the active subject of a transitive verb ("30 gunmen killed ...") is
+not its victim. A number that nothing of these classes governs has no kind here
+(the extractor writes ``other``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+#: Lemma classes: a noun, adjective or verb and what a number it governs counts.
+LEMMA_KINDS: dict[str, str] = {
+    **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
+    **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
+    **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
+    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute assassinate "
+                    "massacre slaughter behead eliminate".split(), "killed"),
+    **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
+    **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("idp refugee evacuee displace uproot flee".split(), "displaced"),
+}
+#: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
+PHRASE_KINDS: dict[tuple[str, str], str] = {
+    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed",
+    ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
+    ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
+    **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
+}
+#: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
+TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
+                       "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
+#: Verbs of attacking: their subject counts attackers, never victims or attacks.
+ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
+#: Verbs that stop the climb: what they report is counted, not the reporting.
+REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write".split())
+#: Dependency labels of a clause that the climb does not leave (its number belongs to it).
+CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"})
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
+#: Verbs whose object is a level that their subject reaches ("the toll surpassed 10,000", "stands at 11,078").
+MEASURE_VERBS = frozenset("reach surpass exceed top pass cross rise climb stand increase jump soar mount bring put "
+                          "raise approach total near hit".split())
+#: How a number attaches to the verb whose other arguments say what it counts.
+_LEVEL_LINKS = ("prep", "attr", "acomp", "oprd", "npadvmod")
+_COMPLEMENTS = ("dobj", "oprd", "acomp", "attr", "xcomp")
+CURRENCIES = ("USD", "EUR", "GBP")
+FUNDING_WORDS = frozenset("aid fund funding support finance allocate give pledge donate receive provide transfer "
+                          "pay send budget grant assistance promise spend".split())
+
+
+#: Kinds that count things named by nouns only: "fired 450 rockets", never the subject or object of "struck".
+NOUN_ONLY_KINDS = frozenset({"rockets", "attacks"})
+
+
+def lemma_kind(token: Token) -> str | None:
+    """Return the kind of a single word by its lemma class (or its lower-cased form).
+
+    Rockets and attacks are counted by nouns only: the subject of "attacked" is the
+    attackers, its object the targets.
+    """
+    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_)
+    if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return kind
+
+
+def phrase_kind(verb: Token) -> str | None:
+    """Return the kind of a verb with its object, complement or "as" phrase.
+
+    "lost their lives", "taken as hostages", "reported dead", "found dead".
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and child.pos_ == "ADJ" and (kind := lemma_kind(child)) is not None:
+            return kind
+        words = [child] if child.dep_ in _COMPLEMENTS else []
+        if child.dep_ == "prep" and child.lower_ == "as":
+            words = [c for c in child.children if c.dep_ == "pobj"]
+        for word in words:
+            if (kind := PHRASE_KINDS.get((lemma, word.lemma_.lower()))) is not None:
+                return kind
+    return None
+
+
+def nominal_kind(noun: Token) -> str | None:
+    """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
+
+    "the death toll", "Palestinians injured", "the number of Palestinians killed".
+    """
+    if (kind := lemma_kind(noun)) is not None:
+        return kind
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "acl") and (kind := lemma_kind(child) or phrase_kind(child)):
+            return kind
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (kind := _modified_kind(pobj)) is not None:
+                    return kind
+    return None
+
+
+def modifier_kind(token: Token) -> str | None:
+    """Return the kind of the participle or adjective that modifies a word ("Palestinians killed", "6,268 injured")."""
+    return next((k for c in token.children if c.dep_ in ("acl", "amod")
+                 and (k := lemma_kind(c) or phrase_kind(c))), None)
+
+
+def _modified_kind(noun: Token) -> str | None:
+    """Return the kind of a noun or of the participle that modifies it."""
+    return lemma_kind(noun) or modifier_kind(noun)
+
+
+def governors(token: Token) -> Iterator[tuple[Token, Token]]:
+    """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
+
+    Stops after a reporting verb and after the head of a relative, adverbial or
+    reported clause, and never moves from a verb to the verb it is coordinated with, so
+    a number never takes the kind of a neighbouring clause.
+    """
+    child = token
+    for ancestor in token.ancestors:
+        if child.pos_ == "VERB" and child.dep_ == "conj":
+            return  # "jailed X and sentenced five supporters": each verb has its own objects
+        yield ancestor, child
+        if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
+                                                 or ancestor.dep_ in CLAUSE_BOUNDARIES):
+            return
+        child = ancestor
+
+
+def is_agent(governor: Token, path_child: Token) -> bool:
+    """Say whether the number is the active subject of a transitive kind verb ("30 gunmen killed 5").
+
+    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent.
+    """
+    if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = governor.lemma_.lower()
+    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in governor.children))
+
+
+def predicate_kind(governor: Token, path_child: Token) -> str | None:
+    """Return the kind a governing word gives the number reached through ``path_child``."""
+    kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
+    if kind is None and is_level_link(governor, path_child):
+        kind = _argument_kind(governor, path_child)
+    return kind
+
+
+def is_level_link(governor: Token, path_child: Token) -> bool:
+    """Say whether a number reached through ``path_child`` is a level its verb's subject or object reaches.
+
+    "the toll rose *to* 4,137", "stands *at* 11,078", "bringing the toll *to* 4,137", "the toll
+    *is* 30", "the toll surpassed 10,000".
+    """
+    return path_child.dep_ in _LEVEL_LINKS or (path_child.dep_ == "dobj"
+                                               and governor.lemma_.lower() in MEASURE_VERBS)
+
+
+def is_level(counted: Token) -> bool:
+    """Say whether a number is the level of a running count ("bringing the toll to N", "stood at N")."""
+    for governor, path_child in governors(counted):
+        if governor.pos_ in ("VERB", "AUX"):
+            return governor.lemma_.lower() in MEASURE_VERBS and is_level_link(governor, path_child) \
+                and _argument_kind(governor, path_child) is not None
+    return False
+
+
+def _argument_kind(governor: Token, path_child: Token) -> str | None:
+    """Return the kind of the other arguments of a verb the number attaches to by a preposition.
+
+    "the toll rose to 4,137", "bringing the fatality toll to 4,137", "the toll is 30".
+    """
+    for child in governor.children:
+        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
+            return kind
+    return None
+
+
+def money_kind(anchor: Token) -> str:
+    """Return ``funding`` for money given, paid or received, else ``other``."""
+    chain = [anchor, *anchor.ancestors]
+    words = {t.lemma_.lower() for t in chain}
+    words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
+    return "funding" if words & FUNDING_WORDS else "other"
+
+
+def adjacent_predicate_kind(counted: Token) -> str | None:
+    """Return the kind of a passive or intransitive verb right after the counted words.
+
+    "... and about 14,245 have been injured": the parser often attaches an elided
+    coordinate subject to the wrong conjunct; the verb that follows the number in the
+    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count.
+    """
+    doc = counted.doc
+    for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
+        if token.pos_ in ("AUX", "ADV", "PART"):
+            continue
+        if token.pos_ not in ("VERB", "ADJ"):
+            return None
+        active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
+        return None if active_transitive else lemma_kind(token)
+    return None
+
+
+def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
+    """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
+    if unit in CURRENCIES:
+        return money_kind(anchor)
+    if unit == "percent":
+        return "other"
+    counted = noun if noun is not None else anchor
+    kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
+    if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
+        return kind
+    for governor, path_child in governors(counted):
+        if is_agent(governor, path_child):
+            return None
+        if (kind := predicate_kind(governor, path_child)) is not None:
+            return kind
+    return None

@@ -1,0 +1,95 @@
+"""Numbers in words and digits, and the number expressions that are never counts.
+
+Shared by :mod:`helpers.extract.figures` (what a number counts) and
+:mod:`helpers.extract.timexes` (durations such as "two days" and "the past 24 hours").
+
+A number is *not a count* when it is part of something else: a clock time ("18:00",
+"20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
+al-Din Street"), an age ("a 12-year-old", "aged 12") or a name ("9/11", "F-16",
+"Resolution 2334", which the parse tells). :func:`not_a_count` says which, from the
+characters around the number; the checks that need the parse or the date expressions
+live in :mod:`helpers.extract.figures`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: Number words and their values ("twenty-four" is read as "twenty" and "four").
+WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+#: A number written in words ("thirty-four", "eleven", "a dozen").
+WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
+               r"|a dozen|dozen)")
+#: A number written in digits ("1,400", "2.5", "24").
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+#: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs".
+CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
+                        r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
+                        r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b",
+                        re.IGNORECASE)
+#: A phone number: a leading "+" or "00" and at least seven digits in groups.
+PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}")
+#: A house number: a number followed by up to three capitalised words and a street word.
+ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
+_AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float:
+    """Return the value of a number written in digits or words.
+
+    >>> parse_number("Thirty-four"), parse_number("1,400"), parse_number("70 million")
+    (34.0, 1400.0, 70000000.0)
+    >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
+    (200000.0, 12.0, 2500000000.0)
+    """
+    words = text.lower().replace(",", "").split()
+    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
+        return 12.0
+    total, current = 0.0, 0.0
+    for word in words:
+        if word in SCALES:
+            current = (current or 1) * SCALES[word]
+            if SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current += float(word)
+        else:
+            current += sum(WORD_VALUES[part] for part in word.split("-"))
+    return total + current
+
+
+def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Say whether a match of ``pattern`` near ``start:end`` of ``text`` covers that span."""
+    window_start = max(0, start - 24)
+    for match in pattern.finditer(text, window_start, min(len(text), end + 24)):
+        if match.start() <= start and end <= match.end():
+            return True
+    return False
+
+
+def not_a_count(text: str, start: int, end: int) -> str | None:
+    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age), or None.
+
+    >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
+    ('clock', 'clock')
+    >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
+    ('phone', 'age')
+    >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
+    ('address', True)
+    """
+    if covered_by(CLOCK_TIME, text, start, end):
+        return "clock"
+    if covered_by(PHONE, text, start, end):
+        return "phone"
+    if ADDRESS.match(text, end):
+        return "address"
+    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 12):start]):
+        return "age"
+    return None
