@@ -33,6 +33,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from helpers.corpus import Article, CorpusProblem, ExportColumns, read_corpus
+from helpers.corpus.config import corpus_files, is_config_file
 from helpers.corpus.read import check_corpus_folder
 from helpers.corpus.sources import max_article_chars
 from helpers.extract import nlp
@@ -50,7 +51,7 @@ log = logging.getLogger(__name__)
 #: Rows cached with the parse's registry-independent results.
 BASE_TABLES = ["sentences", "timexes"]
 #: Rows that depend on the actor registry.
-REGISTRY_TABLES = ["mentions", "figures", "quotes", "events"]
+REGISTRY_TABLES = ["mentions", "figures", "casualties", "descriptors", "quotes", "events"]
 #: Articles per unit of work (a task for a worker process).
 CHUNK_SIZE = 64
 #: Articles per Parquet part file written by :func:`extract_to_folder`.
@@ -313,11 +314,14 @@ def _flush(staging: Path, part: int, buffer: list[Rows], counts: Counter) -> int
 # --- the tables of a corpus, for notebooks and reports ------------------------------------
 
 def corpus_fingerprint(folder: Path) -> str:
-    """Return a hash of the names and bytes of every file below ``folder`` (hidden ones skipped)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    return digest(part for path in files
-                  for part in (path.relative_to(folder).as_posix().encode(), path.read_bytes()))
+    """Return a hash of the names and bytes of every file of a corpus (hidden ones skipped).
+
+    For a corpus description file: its own bytes and those of the files it describes.
+    """
+    root, files = corpus_files(folder)
+    head = [folder.read_bytes()] if is_config_file(folder) else []
+    return digest([*head, *(part for path in files
+                            for part in (path.relative_to(root).as_posix().encode(), path.read_bytes()))])
 
 
 def tables_key(corpus: Path, registry: Registry) -> str:
