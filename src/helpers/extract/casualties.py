@@ -278,10 +278,9 @@ def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> li
     if not tokens:
         return []
     starts = {t.idx for t in tokens}
-    found = [index.mention_party(m) for m in mentions
-             if m.get("actor_id") and m["start_char"] in starts and m.get("actor_type") != "media"]
+    found = [index.mention_party(m) for m in mentions if m.get("actor_id") and m["start_char"] in starts]
     found += [index.demonyms[t.lower_] for t in tokens if t.lower_ in index.demonyms]
-    return list(dict.fromkeys(s for s in found if s))
+    return list(dict.fromkeys(s for s in found if s and index.is_side(s)))
 
 
 def victim_group(tokens: list[Token]) -> str | None:

@@ -65,6 +65,11 @@ class PartyIndex:
         found += [self.demonyms[w] for w in re.findall(r"\w+", text.lower()) if w in self.demonyms]
         return list(dict.fromkeys(p for p in found if p))
 
+    def is_side(self, party_id: str) -> bool:
+        """Say whether a party can be a side of a conflict: any but a news outlet."""
+        actor = self.registry.actors.get(party_id)
+        return actor is None or actor.type != "media"
+
     def name(self, party_id: str) -> str:
         """Return a party's display name (its registry name, else the id itself)."""
         actor = self.registry.actors.get(party_id)
