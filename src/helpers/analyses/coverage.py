@@ -175,12 +175,17 @@ def mentions_per_thousand(frame: pd.DataFrame, deaths: pd.DataFrame) -> pd.DataF
     return pd.DataFrame(rows, columns=["outlet", "side", "from", "to", "mentions", "deaths", "per_thousand_deaths"])
 
 
+def _joined(values: pd.Series) -> str:
+    """Return the distinct values of a column, sorted and joined with commas."""
+    return ", ".join(sorted(set(values)))
+
+
 def attribution_wording(frame: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """Return per outlet the most frequent attribution wordings, with their cue and an example sentence."""
     attributed = frame[frame["attributed"]].assign(
         wording=lambda f: f["attribution"].str.lower().str.replace(r"^(the|a|an)\s+", "", regex=True))
     grouped = attributed.groupby(["outlet", "wording"])
-    table = grouped.agg(sentences=("sentence_id", "size"), cues=("attribution_cue", lambda s: ", ".join(sorted(set(s)))),
+    table = grouped.agg(sentences=("sentence_id", "size"), cues=("attribution_cue", _joined),
                         example=("sentence", "first"), article_id=("article_id", "first")).reset_index()
     table = table.sort_values(["outlet", "sentences"], ascending=[True, False])
     return table.groupby("outlet").head(top).reset_index(drop=True)
@@ -199,7 +204,7 @@ def actor_descriptors(tables: dict[str, pd.DataFrame], actors: list[str] | None 
     frame = frame.assign(outlet=frame["outlet"].fillna("(no outlet)"),
                          actor=frame["actor_id"].map(lambda a: names.get(a, a)))
     grouped = frame.groupby(["outlet", "actor", "descriptor"])
-    table = grouped.agg(count=("sentence_id", "size"), forms=("form", lambda s: ", ".join(sorted(set(s)))),
+    table = grouped.agg(count=("sentence_id", "size"), forms=("form", _joined),
                         evidence=("sentence", lambda s: list(s)[:5]),
                         article_ids=("article_id", lambda s: list(s)[:5])).reset_index()
     table = table.sort_values(["outlet", "actor", "count"], ascending=[True, True, False])

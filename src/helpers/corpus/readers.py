@@ -41,8 +41,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 log = logging.getLogger(__name__)
 
 #: Optional file in a corpus folder that names the export columns (see :class:`ExportColumns`).

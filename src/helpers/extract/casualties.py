@@ -25,7 +25,9 @@ which gather every casualty word of the sentence.
 * **agent** and **responsible**: who is said to have done it: the subject of an active
   verb, the "by" phrase of a passive one or of a noun ("the killing of ... by militias"),
   a possessive ("Hamas's massacre") or the cause phrase of an agentless death ("killed in
-  Israeli air strikes", "died from Hamas rockets"); ``responsible`` holds their parties.
+  Israeli air strikes", "died from Hamas rockets"); an agent "it", "we" or "they" under a
+  reporting verb is its speaker ("Israel said it killed ..."). ``responsible`` holds their
+  parties.
 * **attribution**: whom the sentence attributes the report to ("according to X", "X said",
   "X says"), its wording as written, the registry actor, and the cue (``according to`` or
   the reporting verb's lemma).
@@ -79,7 +81,8 @@ VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "aid and medical workers": frozenset("doctor nurse medic paramedic staff volunteer".split()),
 }
 _GROUP_OF = {lemma: group for group, lemmas in VICTIM_GROUPS.items() for lemma in lemmas}
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+#: Pronouns by which a speaker names itself as the agent ("Israel said it killed ...").
+SELF_PRONOUNS = frozenset({"it", "we", "they"})
 PARTICIPLE_CLAUSES = ("advcl", "xcomp", "conj", "acl", "pcomp")
 
 
@@ -363,6 +366,11 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
     responsible = [s for c in casualties for s in sides_of(_phrase_tokens(c.agent), mentions, index)]
     figure_id, figure_victims = _figure_victims(sentence, figures)
     source = attribution(main, parsed.span(sentence))
+    source_actor = _mention_in(mentions, *source[0]) if source else None
+    agent_actor = _mention_in(mentions, agent[0].idx, agent[-1].idx + len(agent[-1].text)) if agent else None
+    if source_actor and len(agent) == 1 and agent[0].lower_ in SELF_PRONOUNS:
+        agent_actor = source_actor  # "Israel said it killed ...": the speaker is the agent
+        responsible.append(index.party(source_actor))
     body = parsed.article.body
     return {
         "article_id": parsed.article_id, "sentence_id": sentence.sentence_id,
@@ -371,10 +379,9 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
         "victims": _text(victims) or figure_victims, "victim_group": victim_group(victims),
         "victim_sides": sides, "side_method": method,
         "agent": _text(agent), "agent_is_cause": bool(agent) and main.agent_is_cause,
-        "agent_actor_id": _mention_in(mentions, agent[0].idx, agent[-1].idx + len(agent[-1].text)) if agent else None,
-        "responsible": list(dict.fromkeys(responsible)),
+        "agent_actor_id": agent_actor, "responsible": list(dict.fromkeys(r for r in responsible if r)),
         "attribution": body[source[0][0]: source[0][1]] if source else None,
-        "attribution_actor_id": _mention_in(mentions, *source[0]) if source else None,
+        "attribution_actor_id": source_actor,
         "attribution_cue": source[1] if source else None,
         "figure_id": figure_id,
     }
