@@ -174,6 +174,10 @@ def daily_counts(tables: dict, rows: pd.DataFrame) -> pd.DataFrame:
     found = per_article(casualties, final_parties(casualties, "victim_sides"),
                         final_parties(casualties, "responsible"))
     ours, _ = _labels(found, rows["extracted"])
+    rules = per_article(casualties, casualties["victim_sides"].map(list), casualties["responsible"].map(list))
+    by_rules, _ = _labels(rules, rows["extracted"])
+    print(f"\n   rows the authors gave a side that we give none (Neither): {ours.count('Neither') / len(ours):.1%} "
+          f"of {len(ours)}; by the rules alone: {by_rules.count('Neither') / len(ours):.1%}")
     frame = rows.assign(ours=ours, outlet=rows["file"].map(_outlet),
                         day=pd.to_datetime(rows["article_date"], format="mixed").dt.date)
     counts = []
