@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -222,3 +223,19 @@ def test_fixed_metadata_fills_only_what_the_file_leaves_empty(tmp_path):
     articles, _ = read_corpus(tmp_path)
     assert [a.outlet for a in articles] == ["Own Outlet", "Fixed"]
     assert all(Path(a.source_path).name == "feed.csv" for a in articles)
+
+
+US_FILES = SHARED / "benchmarks" / "casualty_sentences" / "nyt_wp_wsj"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not US_FILES.exists(), reason="needs ../shared")
+def test_grammar_agrees_with_the_posts_voice_tags():
+    """Target of issue 15: agreement with the Washington Post's voice tags >= 0.85 (measured 0.96)."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks import casualty_data, casualty_sentences
+
+    tables = extract_corpus(casualty_data.US).tables
+    rows = casualty_data.read_rows(casualty_data.US)
+    rows = rows.assign(extracted=casualty_data.extracted_id(rows, tables["articles"]))
+    assert casualty_sentences.report_voice(tables, rows) >= 0.85
