@@ -1,6 +1,6 @@
 """Casualty sentences against the hand labels of ../shared/benchmarks/casualty_sentences, in one run.
 
-    .venv/bin/python benchmarks/casualty_sentences.py          # about 10 minutes on a cold cache
+    .venv/bin/python -m benchmarks.casualty_sentences      # about 10 minutes on a cold cache
 
 Both sentence collections are read as corpora through ``benchmarks/corpora/*.yaml``
 (the files stay read-only where they are) and extracted with the project's pipeline;

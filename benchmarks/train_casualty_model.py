@@ -1,6 +1,6 @@
 """Train the shipped casualty model on every hand-labelled Canadian casualty sentence.
 
-    .venv/bin/python benchmarks/train_casualty_model.py
+    .venv/bin/python -m benchmarks.train_casualty_model
 
 Extracts ``benchmarks/corpora/canadian_press.yaml`` (the three papers' sentence files of
 ../shared, read where they are) with the project's pipeline, builds each casualty
