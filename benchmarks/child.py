@@ -71,7 +71,7 @@ def run_spacy(corpus: str) -> dict:
 
 def run_steps(corpus: str, limit: int) -> dict:
     """Time each step of :func:`helpers.pipeline.run.extract_article` on ``limit`` articles."""
-    from helpers.extract import actors, events, figures, nlp, quotes, timexes
+    from helpers.extract import actors, casualties, descriptors, events, figures, nlp, quotes, timexes
     from helpers.extract.parsed import parse_article
     from helpers.extract.rows import article_rows
     from helpers.pipeline.run import load_inputs
@@ -95,7 +95,12 @@ def run_steps(corpus: str, limit: int) -> dict:
             clock = time.perf_counter()
             found[name] = step()
             seconds[name] += time.perf_counter() - clock
-        later = (("figures", figures.extract_figures, (found["mentions"], found["timexes"])),
+        clock = time.perf_counter()
+        found["figures"] = figures.extract_figures(parsed, found["mentions"], found["timexes"])
+        seconds["figures"] += time.perf_counter() - clock
+        later = (("casualties", lambda p, *a: casualties.extract_casualties(p, registry, *a),
+                  (found["mentions"], found["figures"])),
+                 ("descriptors", descriptors.extract_descriptors, (found["mentions"],)),
                  ("quotes", quotes.extract_quotes, (found["mentions"],)),
                  ("events", events.extract_events, (found["mentions"], found["timexes"])))
         for name, function, extra in later:

@@ -12,7 +12,7 @@ import functools
 import pandas as pd
 import pyarrow as pa
 
-STR, INT, FLOAT, DATE = pa.string(), pa.int64(), pa.float64(), pa.date32()
+STR, INT, FLOAT, DATE, BOOL = pa.string(), pa.int64(), pa.float64(), pa.date32(), pa.bool_()
 STR_LIST = pa.list_(pa.string())
 
 TABLES: dict[str, pa.Schema] = {
@@ -54,6 +54,18 @@ TABLES: dict[str, pa.Schema] = {
         ("value_high", FLOAT), ("qualifier", STR), ("unit", STR), ("per", STR),
         ("victims", STR), ("location", STR), ("source", STR), ("source_actor_id", STR),
         ("actor_id", STR), ("date_start", DATE), ("date_end", DATE), ("part_of", STR),
+    ]),
+    "casualties": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
+        ("trigger", STR), ("kind", STR), ("grammar", STR), ("victims", STR), ("victim_group", STR),
+        ("victim_sides", STR_LIST), ("side_method", STR), ("agent", STR), ("agent_is_cause", BOOL),
+        ("agent_actor_id", STR), ("responsible", STR_LIST), ("attribution", STR),
+        ("attribution_actor_id", STR), ("attribution_cue", STR), ("figure_id", STR),
+        ("model_victim_sides", STR_LIST), ("model_responsible", STR_LIST),
+    ]),
+    "descriptors": pa.schema([
+        ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
+        ("text", STR), ("descriptor", STR), ("form", STR), ("actor_id", STR), ("mention", STR),
     ]),
     "quotes": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),

@@ -25,3 +25,6 @@ EVENT_TYPES = ("call", "meeting", "visit", "statement", "praise", "threat", "att
 
 #: ``timexes.granularity``, finest first.
 GRANULARITIES = ("day", "week", "month", "season", "quarter", "year", "decade", "century")
+
+#: ``casualties.grammar``: how a casualty sentence's main word is built (see helpers.extract.casualties).
+GRAMMARS = ("active", "passive_agent", "passive", "intransitive", "nominal")

@@ -5,8 +5,9 @@ Both are data a user can replace:
 - the table of official figures (``data/reference_figures.csv``: episode, place,
   kind, as-of date, value, source and citation per row);
 - daily series, read as their description in ``data/reference_series.yaml`` says:
-  which files, which columns hold which counts, what the source codes mean, where the
-  data comes from.
+  which files (JSON lists of records, or CSV), which columns hold which counts (per
+  series, or per file when one file holds several places), what the source codes mean,
+  where the data comes from.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _series_rows(records: list[dict], description: dict, part: dict) -> list[dic
     for record in records:
         code = record.get(source_column) if source_column else None
         source = codes.get(code, code) if code else part.get("default_source")
-        for kind, columns in description["values"].items():
+        for kind, columns in (part.get("values") or description["values"]).items():
             value, estimated = _value(record, columns)
             if value is None:
                 continue
@@ -66,6 +67,14 @@ def _series_rows(records: list[dict], description: dict, part: dict) -> list[dic
                          "estimated": estimated or code in estimated_codes,
                          "episode": description.get("episode"), "citation": description.get("citation")})
     return rows
+
+
+def _records(file: Path) -> list[dict]:
+    """Return a series file's daily records: a JSON list, or the rows of a CSV file (empty cells None)."""
+    if file.suffix.lower() == ".csv":
+        frame = pd.read_csv(file, encoding="utf-8-sig")
+        return [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return json.loads(file.read_text(encoding="utf-8"))
 
 
 def load_reference_series(path: str | Path, descriptions: str | Path | None = None) -> pd.DataFrame:
@@ -81,7 +90,7 @@ def load_reference_series(path: str | Path, descriptions: str | Path | None = No
         for part in description.get("files") or []:
             file = folder / part["file"]
             if file.exists():
-                rows.extend(_series_rows(json.loads(file.read_text(encoding="utf-8")), description, part))
+                rows.extend(_series_rows(_records(file), description, part))
     if not rows:
         known = ", ".join(p["file"] for d in series_descriptions(descriptions) for p in d.get("files") or [])
         raise FileNotFoundError(f"{path}: no file of a described reference series found (known files: {known}). "

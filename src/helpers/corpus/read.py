@@ -19,13 +19,13 @@ from pathlib import Path
 from helpers.corpus.article import Article, CorpusProblem, NoArticlesError
 from helpers.corpus.catalog import CATALOG_NAME, Exclusions, read_catalog, read_exclusions
 from helpers.corpus.cleaning import clean_text
+from helpers.corpus.config import CorpusConfig, is_config_file, load_corpus_config
 from helpers.corpus.metadata import apply_metadata
 from helpers.corpus.readers import (
     EXPORT_SUFFIXES,
     Document,
     ExportColumns,
     is_article_file,
-    load_export_columns,
     read_documents,
 )
 from helpers.corpus.sources import MAX_ARTICLE_CHARS_ENV, MAX_FILE_BYTES, max_article_chars, read_source
@@ -47,24 +47,31 @@ def build_article(article_id: str, source_path: str, doc: Document | str, row: d
 
 
 def check_corpus_folder(folder: str | Path) -> Path:
-    """Return ``folder`` as a path; raise ``FileNotFoundError`` (with what to do) when it is no folder."""
+    """Return ``folder`` as a path; raise ``FileNotFoundError`` (with what to do) when it is no folder.
+
+    A corpus description file (``.yaml`` naming its folder, see :mod:`helpers.corpus.config`)
+    is returned as it is.
+    """
     folder = Path(folder)
+    if is_config_file(folder):
+        return folder
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: corpus folder does not exist or is not a folder. "
                                 "Give the folder that holds the article files")
     return folder
 
 
-def find_files(folder: Path) -> list[Path]:
+def find_files(folder: Path, config: CorpusConfig | None = None) -> list[Path]:
     """Return the article files below ``folder``, sorted, skipping hidden files and the catalogue.
 
     Every format :mod:`helpers.corpus.readers` reads counts (``.txt``, ``.md``, ``.html``, ``.jsonl``,
-    ``.csv`` ...), in nested folders too.
+    ``.csv`` ...), in nested folders too; a corpus description's ``files`` patterns narrow the choice.
     """
     return sorted(
         p for p in folder.rglob("*")
         if is_article_file(p) and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and (config is None or config.selects(p.relative_to(folder).as_posix()))
     )
 
 
@@ -111,13 +118,13 @@ def _outside(folder: Path, path: Path, relative: str, problems: list[CorpusProbl
     return True
 
 
-def _sources(folder: Path, catalog: dict[str, dict[str, str]]) -> list[tuple[str, Path]]:
+def _sources(config: CorpusConfig, catalog: dict[str, dict[str, str]]) -> list[tuple[str, Path]]:
     """Return ``(article_id, file)`` pairs: catalogue paths first, then the files found by name."""
     by_file = {Path(row["_file"]): article_id
                for article_id, row in catalog.items() if "_file" in row}
     pairs = [(article_id, file) for file, article_id in by_file.items() if file.is_file()]
     claimed = set(by_file)
-    pairs += [(file_article_id(p.stem), p) for p in find_files(folder) if p.resolve() not in claimed]
+    pairs += [(file_article_id(p.stem), p) for p in find_files(config.folder, config) if p.resolve() not in claimed]
     return sorted(pairs, key=lambda pair: (pair[1].as_posix(), pair[0]))
 
 
@@ -130,17 +137,19 @@ def read_corpus(folder: str | Path, columns: ExportColumns | None = None,
     folder that does not exist and :class:`NoArticlesError` when no article could be read.
     Each file goes through the reader of its format (:mod:`helpers.corpus.readers`); ``columns``
     names the columns of JSON-lines and CSV exports (default: the folder's ``corpus.yaml``,
-    else common news-API names). An article whose cleaned text equals an earlier one's is
-    reported and not counted twice.
+    else common news-API names). ``folder`` may also be a corpus description file naming its
+    folder (:mod:`helpers.corpus.config`). An article whose cleaned text equals an earlier
+    one's is reported and not counted twice.
     """
-    folder = check_corpus_folder(folder)
+    config = load_corpus_config(check_corpus_folder(folder))
+    folder = config.folder
     problems: list[CorpusProblem] = []
     catalog = read_catalog(folder, problems)
     exclusions = read_exclusions(folder, problems)
     articles: dict[str, Article] = {}
     bodies: dict[str, str] = {}
-    columns = columns or load_export_columns(folder)
-    sources = _sources(folder, catalog)
+    columns = columns or config.columns
+    sources = _sources(config, catalog)
     for article_id, path in sources:
         relative = _relative(folder, path)
         if article_id in articles:
@@ -149,7 +158,8 @@ def read_corpus(folder: str | Path, columns: ExportColumns | None = None,
                 "skipped. Rename one of the files")))
             continue
         for doc in _read_file(folder, path, article_id, columns, problems):
-            _add_document(doc, doc.article_id or article_id, _relative(folder, path),
+            doc.metadata = {**config.fixed_metadata(relative), **doc.metadata}
+            _add_document(doc, doc.article_id or article_id, relative,
                           (catalog, exclusions, articles, bodies), problems)
     for article_id in sorted(set(catalog) - {article_id for article_id, _ in sources}):
         problems.append(CorpusProblem(CATALOG_NAME, (

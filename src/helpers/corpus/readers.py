@@ -45,8 +45,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from helpers.corpus.sources import strip_control_characters
 
 log = logging.getLogger(__name__)
@@ -110,18 +108,11 @@ class ExportColumns:
         return ExportColumns(**{**{f.name: getattr(self, f.name) for f in fields(self)}, **values})
 
 
-def load_export_columns(folder: Path) -> ExportColumns:
-    """Return the export columns of a corpus folder: the defaults, overridden by ``corpus.yaml``."""
-    path = folder / CORPUS_CONFIG_NAME
-    if not path.exists():
-        return ExportColumns()
-    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return ExportColumns().with_overrides(config.get("columns") or {})
-
-
 # --- dates -----------------------------------------------------------------------------
 
-_DAY_FORMATS = ("%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%dT%H%M%SZ", "%Y%m%d%H%M%S")
+#: Day formats tried after ISO 8601; a date with slashes is read month first (US exports write it so).
+_DAY_FORMATS = ("%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y%m%dT%H%M%SZ", "%Y%m%d%H%M%S",
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y")
 
 
 def parse_timestamp(value: Any) -> tuple[dt.date, str] | None:
@@ -137,6 +128,8 @@ def parse_timestamp(value: Any) -> tuple[dt.date, str] | None:
     (datetime.date(2023, 10, 7), 'day')
     >>> parse_timestamp("2015-12")
     (datetime.date(2015, 12, 1), 'month')
+    >>> parse_timestamp("2023-10-08 0:36:35"), parse_timestamp("10/13/2023")
+    ((datetime.date(2023, 10, 8), 'day'), (datetime.date(2023, 10, 13), 'day'))
     >>> parse_timestamp("soon") is None
     True
     """

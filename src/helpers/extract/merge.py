@@ -48,7 +48,8 @@ MAX_ALIASES = 20
 TYPE_ORDER = ("person", "state", "armed_group", "government_body", "media", "organization", "place", "group")
 #: Columns holding actor ids, per table.
 ID_COLUMNS = {"mentions": ["actor_id"], "figures": ["source_actor_id", "actor_id"],
-              "quotes": ["speaker_actor_id"], "events": ["actors"]}
+              "quotes": ["speaker_actor_id"], "events": ["actors"],
+              "casualties": ["agent_actor_id", "attribution_actor_id"], "descriptors": ["actor_id"]}
 
 
 @dataclass

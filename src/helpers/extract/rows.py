@@ -1,6 +1,6 @@
 """Every extractor over one parsed article: the one place that calls them, in order.
 
-Order: mentions (actors), timexes, figures, quotes, events. Each later extractor
+Order: mentions (actors), timexes, figures, casualties, descriptors, quotes, events. Each later extractor
 reads the rows of the earlier ones (figures and events need the mentions and
 dates). The result maps table names to lists of row dicts (see :mod:`helpers.schema`).
 """
@@ -8,7 +8,7 @@ dates). The result maps table names to lists of row dicts (see :mod:`helpers.sch
 from __future__ import annotations
 
 from helpers.corpus import Article
-from helpers.extract import actors, events, figures, quotes, timexes
+from helpers.extract import actors, casualties, descriptors, events, figures, quotes, timexes
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.registry import Registry
 
@@ -60,6 +60,8 @@ def extract_article(parsed: ParsedArticle, registry: Registry,
     rows["mentions"] = actors.extract_mentions(parsed, registry)
     rows["timexes"] = timexes.extract_timexes(parsed) if timex_rows is None else timex_rows
     rows["figures"] = figures.extract_figures(parsed, rows["mentions"], rows["timexes"])
+    rows["casualties"] = casualties.extract_casualties(parsed, registry, rows["mentions"], rows["figures"])
+    rows["descriptors"] = descriptors.extract_descriptors(parsed, rows["mentions"])
     rows["quotes"] = quotes.extract_quotes(parsed, rows["mentions"])
     rows["events"] = events.extract_events(parsed, rows["mentions"], rows["timexes"])
     return rows

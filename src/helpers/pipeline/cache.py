@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 #: Rows cached with the parse's registry-independent results.
 BASE_TABLES = ["sentences", "timexes"]
 #: Rows that depend on the actor registry.
-REGISTRY_TABLES = ["mentions", "figures", "quotes", "events"]
+REGISTRY_TABLES = ["mentions", "figures", "casualties", "descriptors", "quotes", "events"]
 SEGMENT_SUFFIX = ".arrow"
 
 

@@ -33,9 +33,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from helpers.corpus import Article, CorpusProblem, ExportColumns, read_corpus
+from helpers.corpus.config import corpus_files, is_config_file
 from helpers.corpus.read import check_corpus_folder
 from helpers.corpus.sources import max_article_chars
-from helpers.extract.merge import ActorTally, CorpusActors, canonicalise, corpus_actors
+from helpers.extract.merge import ID_COLUMNS, ActorTally, CorpusActors, canonicalise, corpus_actors
 from helpers.extract.registry import Registry, load_registry
 from helpers.paths import cache_dir
 from helpers.pipeline.cache import Caches, body_key, extraction_key
@@ -238,7 +239,7 @@ def write_actors(folder: Path, parts: int, actors: CorpusActors) -> int:
     Only the parts whose ids, names or types change are rewritten, one at a time.
     Returns the number of actors.
     """
-    for table in ("mentions", "events", "figures", "quotes"):
+    for table in ID_COLUMNS:
         for index in range(parts):
             path = folder / f"{table}.parquet" / part_name(index)
             if not path.exists():
@@ -259,11 +260,14 @@ def problems_json(problems: list[CorpusProblem]) -> str:
 # --- the tables of a corpus, for notebooks and reports ------------------------------------
 
 def corpus_fingerprint(folder: Path) -> str:
-    """Return a hash of the names and bytes of every file below ``folder`` (hidden ones skipped)."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    return digest(part for path in files
-                  for part in (path.relative_to(folder).as_posix().encode(), path.read_bytes()))
+    """Return a hash of the names and bytes of every file of a corpus (hidden ones skipped).
+
+    For a corpus description file: its own bytes and those of the files it describes.
+    """
+    root, files = corpus_files(folder)
+    head = [folder.read_bytes()] if is_config_file(folder) else []
+    return digest([*head, *(part for path in files
+                            for part in (path.relative_to(root).as_posix().encode(), path.read_bytes()))])
 
 
 def tables_key(corpus: Path, registry: Registry) -> str:

@@ -1,0 +1,112 @@
+"""The hand-labelled casualty sentences of ../shared and our tables of them, row by row.
+
+Shared by ``benchmarks/casualty_sentences.py`` (the scores) and
+``benchmarks/train_casualty_model.py`` (the shipped model), so both read the labels,
+join them to the extracted tables and turn our parties into the labels' vocabulary in
+one way. The sentence files are read as corpora through the descriptions in
+``benchmarks/corpora/`` (the data stays read-only where it is); a row of a file is the
+article ``<file stem>-<row number>`` (row 2 is the first under the header). A sentence
+repeated in the files (the same text twice) is extracted once: its later copies take
+the first copy's extraction.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.checkout import PROJECT_ROOT, SHARED
+from helpers.corpus.config import load_corpus_config
+from helpers.extract.casualty_model import features
+from helpers.extract.parties import PartyIndex
+from helpers.extract.registry import Registry
+
+CORPORA = PROJECT_ROOT / "benchmarks" / "corpora"
+CANADIAN = CORPORA / "canadian_press.yaml"
+US = CORPORA / "nyt_wp_wsj.yaml"
+SENTENCES = SHARED / "benchmarks" / "casualty_sentences"
+PAPERS = {"globe_sentences": "The Globe and Mail", "post_sentences": "National Post",
+          "star_sentences": "Toronto Star"}
+#: Our parties on each side of the labels: the victims' side "Palestinian" and the responsible
+#: party "Hamas" take the Palestinian factions too (the labellers had no other choice for them).
+ISRAELI = frozenset({"israel", "israelis"})
+PALESTINIAN = frozenset({"palestine", "palestinians", "hamas", "palestinian_islamic_jihad", "fatah",
+                         "palestinian_authority", "plo", "al_sabirin"})
+
+
+def read_rows(corpus: Path) -> pd.DataFrame:
+    """Return every row of a described corpus's files with its article id, file stem and text key."""
+    config = load_corpus_config(corpus)
+    frames = []
+    for path in sorted(config.folder.glob("*.csv")):
+        if not config.selects(path.name):
+            continue
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        frame = pd.DataFrame(rows)
+        frame["article_id"] = [f"{path.stem}-{n:06d}" for n in range(2, len(rows) + 2)]
+        frame["file"] = path.stem
+        frames.append(frame)
+    rows = pd.concat(frames, ignore_index=True)
+    rows["key"] = rows[config.columns.text[0]].map(text_key)
+    return rows
+
+
+def text_key(text: str) -> str:
+    """Return a sentence's words, for matching a repeated sentence to its first copy."""
+    return " ".join(str(text).split())
+
+
+def extracted_id(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """Return the id of the extracted article holding each row's sentence (its own, or the first copy's)."""
+    present = set(articles["article_id"])
+    first = rows.drop_duplicates("key").set_index("key")["article_id"]
+    return rows.apply(lambda r: r["article_id"] if r["article_id"] in present else first.get(r["key"]), axis=1)
+
+
+def side_label(parties: list[str] | set[str]) -> str:
+    """Return the victims' side label of a set of our parties."""
+    parties = set(parties)
+    israeli, palestinian = bool(parties & ISRAELI), bool(parties & PALESTINIAN)
+    return "Both" if israeli and palestinian else "Israeli" if israeli else "Palestinian" if palestinian else "Neither"
+
+
+def responsible_label(parties: list[str] | set[str]) -> str:
+    """Return the responsible-party label of a set of our parties."""
+    return {"Israeli": "Israel", "Palestinian": "Hamas"}.get(side_label(parties), side_label(parties))
+
+
+def final_parties(casualties: pd.DataFrame, column: str) -> pd.Series:
+    """Return each casualty row's parties: the model's where it labelled the row, else the rules'."""
+    model = casualties[f"model_{column}"]
+    return pd.Series([list(m) if m is not None else list(r) for m, r in zip(model, casualties[column], strict=True)],
+                     index=casualties.index)
+
+
+def sentence_parties(tables: dict[str, pd.DataFrame], registry: Registry) -> dict[tuple[str, int], list[str]]:
+    """Return the parties mentioned in each casualty sentence, as the extractor computes them."""
+    index = PartyIndex.build(registry)
+    mentions = tables["mentions"].groupby(["article_id", "sentence_id"])
+    groups = {key: frame.to_dict("records") for key, frame in mentions}
+    keys = tables["casualties"][["article_id", "sentence_id"]].itertuples(index=False, name=None)
+    text = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    return {key: index.text_parties(text[key], groups.get(key, [])) for key in keys}
+
+
+def labelled_casualties(tables: dict[str, pd.DataFrame], rows: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Return one row per casualty sentence of a labelled row: the model's input and the row's labels.
+
+    A labelled sentence that the rules split into several sentences gives one row for each
+    of its casualty sentences; a labelled row with no casualty sentence gives none.
+    """
+    casualties = tables["casualties"]
+    parties = sentence_parties(tables, registry)
+    text = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    documents = [features(text[(r["article_id"], r["sentence_id"])], r, parties[(r["article_id"], r["sentence_id"])])
+                 for r in casualties.to_dict("records")]
+    frame = casualties.assign(document=documents)[["article_id", "sentence_id", "document"]]
+    labelled = rows.assign(extracted=extracted_id(rows, tables["articles"])).dropna(subset=["extracted"])
+    labelled = labelled.drop_duplicates("extracted")
+    return frame.merge(labelled.drop(columns=["article_id"]), left_on="article_id", right_on="extracted")

@@ -1,0 +1,446 @@
+"""Casualty sentences: who died or was hurt, who is said to be responsible, and in what grammar.
+
+One row of the ``casualties`` table per sentence that reports a death or an injury:
+a sentence with a death or injury verb ("were killed", "died", "wounded"), noun
+("deaths", "the massacre", "the death toll") or adjective ("left 30 dead"), or with a
+killed or injured figure (from the ``figures`` rows). Of its casualty words, the
+*main* one is the highest in the parse (a verb before a noun, a death before an
+injury); every column describes that one, except ``victim_sides`` and ``responsible``,
+which gather every casualty word of the sentence.
+
+* **grammar** of the main word: ``active`` ("Hamas killed 1,200"; a participle clause
+  "..., killing 30" takes the subject of the clause it hangs on), ``passive_agent``
+  ("were killed by Israeli strikes"), ``passive`` (agentless: "were killed", "the people
+  killed in Gaza"), ``intransitive`` ("died", "perished") or ``nominal`` ("deaths", "the
+  massacre", "30 dead").
+* **victims**: the words naming who died (the object of an active verb, the subject of
+  a passive or intransitive one, the noun a participle modifies, "of X" or the modifier
+  of a noun), else the victims of the sentence's killed or injured figure. ``victim_group``
+  is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
+* **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
+  actors mentioned in the victims' words, their nationality words (the registry's
+  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza").
+  ``side_method`` says how: ``victims``, ``place``, ``model`` (the shipped classifier,
+  :mod:`helpers.extract.casualty_model`, where the rules found no side) or null.
+* **agent** and **responsible**: who is said to have done it: the subject of an active
+  verb, the "by" phrase of a passive one or of a noun ("the killing of ... by militias"),
+  a possessive ("Hamas's massacre") or the cause phrase of an agentless death ("killed in
+  Israeli air strikes", "died from Hamas rockets"); an agent "it", "we" or "they" under a
+  reporting verb is its speaker ("Israel said it killed ..."). ``responsible`` holds their
+  parties.
+* **attribution**: whom the sentence attributes the report to ("according to X", "X said",
+  "X says"), its wording as written, the registry actor, and the cue (``according to`` or
+  the reporting verb's lemma).
+
+Nothing here is a verdict: the table records what the words and the parse say, so an
+analyst can count and read the sentences behind every count.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from helpers.extract import casualty_model
+from helpers.extract.figures import REPORT_VERBS, according_to
+from helpers.extract.parsed import ParsedArticle, Sentence
+from helpers.extract.parties import PartyIndex
+from helpers.extract.registry import Registry
+
+log = logging.getLogger(__name__)
+
+DEATH_VERBS = frozenset("kill die murder slay slaughter massacre execute assassinate behead butcher perish "
+                        "lynch exterminate annihilate".split())
+INJURY_VERBS = frozenset("injure wound maim hurt".split())
+#: Verbs that are casualties only with "dead" or "to death" ("shot dead"), else injuries.
+VIOLENCE_VERBS = frozenset("shoot stab".split())
+INTRANSITIVE_VERBS = frozenset("die perish".split())
+DEATH_NOUNS = frozenset("death fatality killing murder massacre slaughter carnage casualty toll dead corpse "
+                        "assassination homicide bloodshed genocide execution pogrom bloodbath".split())
+INJURY_NOUNS = frozenset("injury wounded injured".split())
+#: Casualty nouns that count the dead rather than name an act: their modifiers are the victims.
+COUNT_NOUNS = frozenset("death fatality casualty toll dead corpse injury wounded injured".split())
+#: Nouns that say how people died ("killed in an air strike"): their owner is the cause.
+CAUSE_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault shelling fire rocket missile "
+                        "shell bomb offensive operation retaliation siege incursion gunfire gunman militant "
+                        "fighter soldier force troop army military invasion blast explosion war".split())
+CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
+#: Kinds of victims and the words (lemmas) that name them.
+VICTIM_GROUPS: dict[str, frozenset[str]] = {
+    "children": frozenset("child children kid boy girl baby infant toddler minor teenager teen son daughter "
+                          "newborn".split()),
+    "women": frozenset("woman women mother wife girl".split()),
+    "civilians": frozenset("civilian resident people person family villager man neighbour neighbor "
+                           "patient refugee worker student partygoer reveler festivalgoer".split()),
+    "soldiers": frozenset("soldier troop officer reservist commander serviceman conscript".split()),
+    "fighters": frozenset("militant fighter gunman terrorist combatant operative insurgent attacker".split()),
+    "hostages": frozenset("hostage captive abductee".split()),
+    "journalists": frozenset("journalist reporter photographer cameraman photojournalist".split()),
+    "aid and medical workers": frozenset("doctor nurse medic paramedic staff volunteer".split()),
+}
+_GROUP_OF = {lemma: group for group, lemmas in VICTIM_GROUPS.items() for lemma in lemmas}
+#: Pronouns by which a speaker names itself as the agent ("Israel said it killed ...").
+SELF_PRONOUNS = frozenset({"it", "we", "they"})
+PARTICIPLE_CLAUSES = ("advcl", "xcomp", "conj", "acl", "pcomp")
+
+
+@dataclass
+class Casualty:
+    """One casualty word of a sentence and what the parse says about it."""
+
+    token: Token
+    kind: str
+    grammar: str = "nominal"
+    victims: list[Token] = field(default_factory=list)
+    agent: list[Token] = field(default_factory=list)
+    agent_is_cause: bool = False
+    place: list[Token] = field(default_factory=list)
+
+
+# --- which words report a casualty ------------------------------------------------------------
+
+def _has_dead(token: Token) -> bool:
+    """Say whether "dead" or "to death" completes a verb ("shot dead", "stabbed to death")."""
+    return any(c.lower_ == "dead" or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+               for c in token.children)
+
+
+def casualty_kind(token: Token) -> str | None:
+    """Return ``killed`` or ``injured`` for a word that reports a casualty, else None."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX"):
+        if lemma in DEATH_VERBS:
+            return "killed"
+        if lemma in INJURY_VERBS:
+            return "injured"
+        if lemma in VIOLENCE_VERBS:
+            return "killed" if _has_dead(token) else "injured"
+        return None
+    if token.pos_ in ("NOUN", "PROPN") and lemma in DEATH_NOUNS:
+        return "killed"
+    if token.pos_ in ("NOUN", "ADJ") and token.lower_ in INJURY_NOUNS and token.dep_ != "amod":
+        return "injured"
+    if token.pos_ == "ADJ" and token.lower_ == "dead" and token.dep_ not in ("amod", "advmod", "acomp"):
+        return "killed"  # "left 30 dead", "the dead"
+    return None
+
+
+def _depth(token: Token) -> int:
+    """Return how far a token is from the root of its sentence."""
+    return sum(1 for _ in token.ancestors)
+
+
+def main_casualty(casualties: list[Casualty]) -> Casualty:
+    """Return the casualty word that stands for the sentence: a verb, a death, high in the parse."""
+    return min(casualties, key=lambda c: (c.grammar == "nominal", c.kind != "killed", _depth(c.token),
+                                          c.token.i))
+
+
+# --- grammar, victims and agents --------------------------------------------------------------------
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    """Return the children of ``token`` with one of ``deps``."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _inherited_subject(token: Token) -> Token | None:
+    """Return the subject of the clause a subjectless participle hangs on ("..., killing 30")."""
+    current = token
+    while current.dep_ in PARTICIPLE_CLAUSES and current.head is not current:
+        current = current.head
+        subjects = _children(current, "nsubj", "csubj")
+        if subjects:
+            return subjects[0]
+        if current.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
+            return None
+    return None
+
+
+def _agent_phrase(token: Token) -> Token | None:
+    """Return the object of a "by" phrase (``agent``) under ``token``."""
+    for agent in _children(token, "agent"):
+        objects = _children(agent, "pobj")
+        if objects:
+            return objects[0]
+    return None
+
+
+def _cause(token: Token) -> Token | None:
+    """Return the noun of a cause phrase: "killed in Israeli strikes", "died from rockets"."""
+    for prep in _children(token, "prep"):
+        for pobj in _children(prep, "pobj"):
+            if prep.lower_ in CAUSE_PREPOSITIONS and pobj.lemma_.lower() in CAUSE_NOUNS:
+                return pobj
+    return None
+
+
+def _passive(token: Token) -> bool:
+    """Say whether a verb is passive: an auxiliary or subject of the passive, or a bare participle."""
+    if _children(token, "nsubjpass", "auxpass", "csubjpass"):
+        return True
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT") \
+        and not _children(token, "nsubj", "dobj", "aux")
+
+
+def read_verb(casualty: Casualty) -> None:
+    """Set the grammar, victims and agent of a casualty verb."""
+    token = casualty.token
+    if _passive(token):
+        victims = _children(token, "nsubjpass", "csubjpass")
+        if not victims and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            victims = [token.head]
+        casualty.victims = victims
+        agent = _agent_phrase(token)
+        casualty.grammar = "passive_agent" if agent is not None else "passive"
+        casualty.agent = [agent] if agent is not None else []
+    elif token.lemma_.lower() in INTRANSITIVE_VERBS:
+        casualty.grammar = "intransitive"
+        casualty.victims = _children(token, "nsubj")
+        if not casualty.victims and token.dep_ in PARTICIPLE_CLAUSES:
+            subject = _inherited_subject(token)
+            casualty.victims = [subject] if subject is not None else []
+    else:
+        subject = (_children(token, "nsubj", "csubj") or [None])[0] or _inherited_subject(token)
+        casualty.grammar = "active"
+        casualty.agent = [subject] if subject is not None else []
+        casualty.victims = _children(token, "dobj")
+    if not casualty.agent and (cause := _cause(token)) is not None:
+        casualty.agent, casualty.agent_is_cause = [cause], True
+
+
+def read_noun(casualty: Casualty) -> None:
+    """Set the victims and agent of a casualty noun or adjective ("deaths of 30 Palestinians")."""
+    token = casualty.token
+    casualty.grammar = "nominal"
+    for prep in _children(token, "prep"):
+        objects = _children(prep, "pobj")
+        if prep.lower_ == "of" and objects:
+            casualty.victims.extend(objects)
+        elif prep.lower_ == "by" and objects:
+            casualty.agent.extend(objects)
+    counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
+    for child in _children(token, "poss", "compound", "amod", "nmod"):
+        if counts:
+            casualty.victims.append(child)  # "Palestinian deaths", "Israel's dead"
+        elif child.dep_ in ("poss", "compound"):
+            casualty.agent.append(child)  # "Hamas's massacre", "the Hamas massacre"
+    if token.lower_ == "dead" and token.dep_ in ("oprd", "dobj", "attr", "conj"):
+        casualty.victims.extend(_children(token, "nummod", "quantmod"))
+    if not casualty.agent and (cause := _cause(token)) is not None:
+        casualty.agent, casualty.agent_is_cause = [cause], True
+
+
+def place_of(casualty: Casualty) -> list[Token]:
+    """Return the place nouns of "in/at/across X" phrases on the casualty word or its clause."""
+    places = []
+    for carrier in [casualty.token, *list(casualty.token.ancestors)[:2]]:
+        for prep in _children(carrier, "prep"):
+            if prep.lower_ in ("in", "at", "across", "inside", "throughout", "near", "on"):
+                places.extend(p for p in _children(prep, "pobj") if p.ent_type_ in ("GPE", "LOC", "FAC")
+                              or p.pos_ == "PROPN")
+    return places
+
+
+def read_casualties(span: Span) -> list[Casualty]:
+    """Return every casualty word of a sentence with its grammar, victims, agent and place."""
+    found = []
+    for token in span:
+        kind = casualty_kind(token)
+        if kind is None:
+            continue
+        casualty = Casualty(token, kind)
+        if token.pos_ in ("VERB", "AUX"):
+            read_verb(casualty)
+        else:
+            read_noun(casualty)
+        casualty.place = place_of(casualty)
+        found.append(casualty)
+    return found
+
+
+# --- sides from the registry --------------------------------------------------------------------------
+
+def _phrase_tokens(heads: list[Token]) -> list[Token]:
+    """Return the tokens of the phrases headed by ``heads``, without relative clauses."""
+    tokens = []
+    for head in heads:
+        tokens.append(head)
+        for child in head.children:
+            if child.dep_ not in ("relcl", "acl", "punct", "cc", "advcl"):
+                tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> list[str]:
+    """Return the parties named in some tokens: registry mentions inside them, then demonyms.
+
+    A news outlet is no party ("a Reuters journalist" is a journalist, not a side).
+    """
+    if not tokens:
+        return []
+    starts = {t.idx for t in tokens}
+    found = [index.mention_party(m) for m in mentions if m.get("actor_id") and m["start_char"] in starts]
+    found += [index.demonyms[t.lower_] for t in tokens if t.lower_ in index.demonyms]
+    return list(dict.fromkeys(s for s in found if s and index.is_side(s)))
+
+
+def victim_group(tokens: list[Token]) -> str | None:
+    """Return the kind of people the victims' words name (children before civilians)."""
+    groups = {_GROUP_OF[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in _GROUP_OF}
+    return next((group for group in VICTIM_GROUPS if group in groups), None)
+
+
+# --- attribution ---------------------------------------------------------------------------------------
+
+def _reporting_subject(token: Token) -> Token | None:
+    """Return the subject of a reporting verb ("the ministry said"), or None."""
+    if token.lemma_.lower() not in REPORT_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return None
+    return (_children(token, "nsubj") or [None])[0]
+
+
+def attribution(casualty: Casualty, span: Span) -> tuple[tuple[int, int], str] | None:
+    """Return the character span of whom the sentence attributes the casualty to, and the cue."""
+    for ancestor in casualty.token.ancestors:
+        subject = _reporting_subject(ancestor)
+        if subject is not None:
+            return _extent(subject), ancestor.lemma_.lower()
+    for child in span.root.children:
+        if child.dep_ in ("ccomp", "parataxis") and (subject := _reporting_subject(child)) is not None:
+            return _extent(subject), child.lemma_.lower()
+    found = according_to(span)
+    if found is not None:
+        return found[0], "according to"
+    return None
+
+
+def _extent(token: Token) -> tuple[int, int]:
+    """Return the character span of a token's phrase without relative clauses and appositions."""
+    tokens = _phrase_tokens([token])
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# --- rows -------------------------------------------------------------------------------------------------
+
+def _text(tokens: list[Token]) -> str | None:
+    """Return the text from the first to the last of ``tokens`` (None when empty)."""
+    if not tokens:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
+
+
+def _mention_in(mentions: list[dict], start: int, end: int) -> str | None:
+    """Return the actor id of the last registry mention inside a character span."""
+    inside = [m for m in mentions if m.get("actor_id") and m["start_char"] >= start and m["end_char"] <= end]
+    return inside[-1]["actor_id"] if inside else None
+
+
+def _figure_victims(sentence: Sentence, figures: list[dict]) -> tuple[str | None, str | None]:
+    """Return the figure id and victims of the sentence's first killed or injured figure."""
+    counted = [f for f in figures if f["sentence_id"] == sentence.sentence_id and f["kind"] in ("killed", "injured")]
+    return (counted[0]["figure_id"], counted[0].get("victims")) if counted else (None, None)
+
+
+def sentence_sides(casualties: list[Casualty], mentions: list[dict], index: PartyIndex) -> tuple[list[str], str | None]:
+    """Return the victims' parties over every casualty word of a sentence, and how they were found."""
+    victims = [s for c in casualties for s in sides_of(_phrase_tokens(c.victims), mentions, index)]
+    if victims:
+        return list(dict.fromkeys(victims)), "victims"
+    places = [s for c in casualties for s in sides_of(_phrase_tokens(c.place), mentions, index)]
+    if places:
+        return list(dict.fromkeys(places)), "place"
+    return [], None
+
+
+def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Casualty],
+                 context: tuple[list[dict], list[dict], PartyIndex]) -> dict:
+    """Return the ``casualties`` row of one sentence (see the module docstring)."""
+    mentions, figures, index = context
+    main = main_casualty(casualties)
+    victims = _phrase_tokens(main.victims)
+    agent = _phrase_tokens(main.agent)
+    sides, method = sentence_sides(casualties, mentions, index)
+    responsible = [s for c in casualties for s in sides_of(_phrase_tokens(c.agent), mentions, index)]
+    figure_id, figure_victims = _figure_victims(sentence, figures)
+    source = attribution(main, parsed.span(sentence))
+    source_actor = _mention_in(mentions, *source[0]) if source else None
+    agent_actor = _mention_in(mentions, agent[0].idx, agent[-1].idx + len(agent[-1].text)) if agent else None
+    if source_actor and len(agent) == 1 and agent[0].lower_ in SELF_PRONOUNS:
+        agent_actor = source_actor  # "Israel said it killed ...": the speaker is the agent
+        responsible.append(index.party(source_actor))
+    body = parsed.article.body
+    return {
+        "article_id": parsed.article_id, "sentence_id": sentence.sentence_id,
+        "start_char": main.token.idx, "end_char": main.token.idx + len(main.token.text),
+        "trigger": main.token.text, "kind": main.kind, "grammar": main.grammar,
+        "victims": _text(victims) or figure_victims, "victim_group": victim_group(victims),
+        "victim_sides": sides, "side_method": method,
+        "agent": _text(agent), "agent_is_cause": bool(agent) and main.agent_is_cause,
+        "agent_actor_id": agent_actor, "responsible": list(dict.fromkeys(r for r in responsible if r)),
+        "attribution": body[source[0][0]: source[0][1]] if source else None,
+        "attribution_actor_id": source_actor,
+        "attribution_cue": source[1] if source else None,
+        "figure_id": figure_id,
+    }
+
+
+def extract_casualties(parsed: ParsedArticle, registry: Registry, mentions: list[dict],
+                       figures: list[dict]) -> list[dict]:
+    """Return the ``casualties`` rows of one article: one per sentence reporting a death or injury."""
+    index = side_index(registry)
+    counted = {f["sentence_id"] for f in figures if f["kind"] in ("killed", "injured")}
+    rows, texts = [], []
+    for sentence in parsed.sentences:
+        span = parsed.span(sentence)
+        casualties = read_casualties(span)
+        if not casualties and sentence.sentence_id in counted:
+            casualties = _figure_casualties(parsed, sentence, figures)
+        if casualties:
+            rows.append(casualty_row(parsed, sentence, casualties, (mentions, figures, index)))
+            inside = [m for m in mentions if m["sentence_id"] == sentence.sentence_id]
+            texts.append((sentence.text, index.text_parties(sentence.text, inside)))
+    apply_model(rows, texts, {p for _, parties in texts for p in parties} | article_parties(mentions, index))
+    log.debug("%s: %d casualty sentences", parsed.article_id, len(rows))
+    return rows
+
+
+def article_parties(mentions: list[dict], index: PartyIndex) -> set[str]:
+    """Return the parties of every registry mention of an article."""
+    return {p for m in mentions if m.get("actor_id") and (p := index.mention_party(m))}
+
+
+def apply_model(rows: list[dict], texts: list[tuple[str, list[str]]], parties: set[str]) -> None:
+    """Fill ``model_victim_sides`` and ``model_responsible`` of the rows the shipped model may label."""
+    model = casualty_model.load_model()
+    chosen = [i for i, row in enumerate(rows) if model is not None and casualty_model.in_domain(row, parties)]
+    if not chosen:
+        return
+    documents = [casualty_model.features(texts[i][0], rows[i], texts[i][1]) for i in chosen]
+    predicted = model.predict(documents)
+    for position, i in enumerate(chosen):
+        rows[i]["model_victim_sides"] = casualty_model.parties_of("victims", predicted["victims"][position])
+        rows[i]["model_responsible"] = casualty_model.parties_of("responsible", predicted["responsible"][position])
+
+
+def _figure_casualties(parsed: ParsedArticle, sentence: Sentence, figures: list[dict]) -> list[Casualty]:
+    """Return a nominal casualty for a sentence whose only casualty word is a figure's ("15 injured")."""
+    figure = next(f for f in figures if f["sentence_id"] == sentence.sentence_id and f["kind"] in ("killed", "injured"))
+    span = parsed.doc.char_span(figure["start_char"], figure["end_char"], alignment_mode="expand")
+    token = span[-1] if span is not None and len(span) else parsed.span(sentence).root
+    casualty = Casualty(token, figure["kind"])
+    casualty.place = place_of(casualty)
+    return [casualty]
+
+
+_INDEXES: dict[int, PartyIndex] = {}
+
+
+def side_index(registry: Registry) -> PartyIndex:
+    """Return the :class:`PartyIndex` of a registry, built once per registry object."""
+    key = id(registry)
+    if key not in _INDEXES or _INDEXES[key].registry is not registry:
+        _INDEXES[key] = PartyIndex.build(registry)
+    return _INDEXES[key]

@@ -1,0 +1,182 @@
+"""A small classifier of casualty sentences, trained on hand labels, where the rules fall short.
+
+The rules of :mod:`helpers.extract.casualties` read victims and agents from the parse;
+they miss what a reader infers ("an air strike on a refugee camp killed 30": the
+victims are Palestinian). The shipped model reads the sentence's words together with
+the rules' findings (victims' parties, responsible parties, grammar, the parties
+mentioned) and gives the victims' side and the responsible party as the hand labellers
+of the Canadian casualty sentences did (``../shared/benchmarks/casualty_sentences``,
+bncuthbert/breach-gaza-coverage, MIT): Israeli, Palestinian, both or neither; Israel,
+Hamas, both or neither. Its labels are mapped to registry parties
+(:data:`LABEL_PARTIES`).
+
+It knows one conflict: it is applied only to sentences of articles that mention one of
+its parties, and only where the rules found no party it does not know (a death in
+Lebanon stays with the rules). Its answers go to their own columns
+(``model_victim_sides``, ``model_responsible``) beside the rules' answers.
+
+The model is plain data (``data/casualty_model.npz``: TF-IDF vocabulary and weights,
+logistic-regression coefficients; ``data/casualty_model.json``: provenance, training
+files and their hashes, settings, cross-outlet scores and the hash of the ``.npz``),
+rebuilt into scikit-learn objects when loaded, once per process. It is trained by
+``benchmarks/train_casualty_model.py``; the same :func:`train` is used by the
+cross-outlet evaluation in ``benchmarks/casualty_sentences.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from helpers.paths import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+MODEL_PATH = DATA_DIR / "casualty_model.npz"
+METADATA_PATH = DATA_DIR / "casualty_model.json"
+TARGETS = ("victims", "responsible")
+#: The hand labels and the registry parties they stand for.
+LABEL_PARTIES: dict[str, dict[str, list[str]]] = {
+    "victims": {"Israeli": ["israel"], "Palestinian": ["palestine"], "Both": ["israel", "palestine"],
+                "Neither": []},
+    "responsible": {"Israel": ["israel"], "Hamas": ["hamas"], "Both": ["israel", "hamas"], "Neither": []},
+}
+#: Parties the model knows: the sides of its labels and the Palestinian factions.
+DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad", "fatah", "palestinian_authority",
+                    "plo"})
+VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "lowercase": True}
+REGULARISATION = 4.0
+
+
+def features(text: str, row: dict, sentence_parties: list[str]) -> str:
+    """Return the model's input for a sentence: its words and the rules' findings as marker words.
+
+    ``row`` is the sentence's ``casualties`` row as the rules filled it; ``sentence_parties``
+    the parties of the registry mentions and demonyms in the sentence.
+
+    >>> features("Hamas killed 1,200 Israelis.", {"victim_sides": ["israel"], "responsible": ["hamas"],
+    ...          "grammar": "active", "kind": "killed"}, ["hamas", "israel"])
+    'Hamas killed 1,200 Israelis. zv_israel zr_hamas zg_active zk_killed zp_hamas zp_israel'
+    """
+    markers = [f"zv_{p}" for p in _items(row.get("victim_sides"))]
+    markers += [f"zm_{row['side_method']}"] if row.get("side_method") else []
+    markers += [f"zr_{p}" for p in _items(row.get("responsible"))]
+    markers += ["zc_cause"] if row.get("agent_is_cause") else []
+    markers += [f"zg_{row['grammar']}", f"zk_{row['kind']}"]
+    markers += [f"zgroup_{row['victim_group'].replace(' ', '_')}"] if row.get("victim_group") else []
+    markers += [f"zp_{p}" for p in sentence_parties]
+    markers += [f"zt_{w}" for w in re.findall(r"[a-z]+", str(row.get("trigger") or "").lower())]
+    markers += [f"zvw_{w}" for w in re.findall(r"[a-z]+", str(row.get("victims") or "").lower())]
+    markers += [f"zaw_{w}" for w in re.findall(r"[a-z]+", str(row.get("agent") or "").lower())]
+    return " ".join([text, *markers])
+
+
+def _items(value: object) -> list[str]:
+    """Return a list column's value as a list (a table gives arrays, an extractor lists; null is empty)."""
+    return [] if value is None else [str(v) for v in value]
+
+
+@dataclass
+class CasualtyModel:
+    """The vectorizer and one classifier per target."""
+
+    vectorizer: TfidfVectorizer
+    classifiers: dict[str, LogisticRegression]
+
+    def predict(self, documents: list[str]) -> dict[str, list[str]]:
+        """Return the predicted label of each document, per target."""
+        if not documents:
+            return {target: [] for target in self.classifiers}
+        matrix = self.vectorizer.transform(documents)
+        return {target: [str(label) for label in clf.predict(matrix)] for target, clf in self.classifiers.items()}
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Return the model as plain arrays (what :meth:`save` writes)."""
+        vocabulary = sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get)
+        arrays = {"vocabulary": np.array(vocabulary), "idf": self.vectorizer.idf_.astype(np.float32)}
+        for target, clf in self.classifiers.items():
+            arrays[f"{target}_classes"] = np.array([str(c) for c in clf.classes_])
+            arrays[f"{target}_coef"] = clf.coef_.astype(np.float32)
+            arrays[f"{target}_intercept"] = clf.intercept_.astype(np.float32)
+        return arrays
+
+    def save(self, path: Path, metadata: dict) -> str:
+        """Write the model's arrays to ``path`` and ``metadata`` (with the arrays' hash) beside it."""
+        with path.open("wb") as handle:
+            np.savez_compressed(handle, **self.arrays())
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        metadata = {**metadata, "sha256": digest}
+        path.with_suffix(".json").write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        return digest
+
+
+def train(documents: list[str], labels: dict[str, list[str]]) -> CasualtyModel:
+    """Fit the vectorizer and one balanced logistic regression per target (deterministic)."""
+    vectorizer = TfidfVectorizer(**VECTORIZER)
+    matrix = vectorizer.fit_transform(documents)
+    classifiers = {}
+    for target, values in labels.items():
+        clf = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced", random_state=0)
+        classifiers[target] = clf.fit(matrix, values)
+    return CasualtyModel(vectorizer, classifiers)
+
+
+def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
+    """Rebuild a :class:`CasualtyModel` from the arrays written by :meth:`CasualtyModel.save`."""
+    vocabulary = {str(term): i for i, term in enumerate(arrays["vocabulary"])}
+    vectorizer = TfidfVectorizer(**{**VECTORIZER, "min_df": 1}, vocabulary=vocabulary)
+    vectorizer.idf_ = arrays["idf"].astype(np.float64)
+    classifiers = {}
+    for target in TARGETS:
+        clf = LogisticRegression()
+        clf.classes_ = arrays[f"{target}_classes"]
+        clf.coef_ = arrays[f"{target}_coef"].astype(np.float64)
+        clf.intercept_ = arrays[f"{target}_intercept"].astype(np.float64)
+        clf.n_features_in_ = clf.coef_.shape[1]
+        classifiers[target] = clf
+    return CasualtyModel(vectorizer, classifiers)
+
+
+class ModelFileError(RuntimeError):
+    """The shipped model file is missing or does not match its recorded hash."""
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> CasualtyModel | None:
+    """Load the shipped model once per process; None (logged) when the package ships none."""
+    if not path.exists():
+        log.warning("%s: no casualty model shipped; victims' sides and responsibility come from the rules "
+                    "alone. Train it with benchmarks/train_casualty_model.py", path)
+        return None
+    recorded = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("sha256")
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    if recorded != actual:
+        raise ModelFileError(f"{path}: hash {actual[:12]} differs from the one recorded in "
+                             f"{path.with_suffix('.json').name} ({str(recorded)[:12]}); retrain it with "
+                             "benchmarks/train_casualty_model.py")
+    with np.load(path, allow_pickle=False) as data:
+        return from_arrays({name: data[name] for name in data.files})
+
+
+def in_domain(row: dict, article_parties: set[str]) -> bool:
+    """Say whether the model may label a sentence.
+
+    Its article (``article_parties``) must name one of the model's parties, and the rules
+    must have found no party the model does not know.
+    """
+    found = set(_items(row.get("victim_sides"))) | set(_items(row.get("responsible")))
+    return bool(article_parties & DOMAIN) and found <= DOMAIN
+
+
+def parties_of(target: str, label: str) -> list[str]:
+    """Return the registry parties a model label stands for."""
+    return list(LABEL_PARTIES[target][label])

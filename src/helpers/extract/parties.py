@@ -1,0 +1,95 @@
+"""Parties: which side an actor, a nationality word or a place belongs to, from the registry alone.
+
+The party of a registry actor is found up its ``affiliation`` links to the top, then
+that actor's ``country``: the Israel Defense Forces belong to Israel, the al-Qassam
+Brigades to Hamas, Gaza to the State of Palestine; an actor with neither is its own
+party. Nationality words are the registry's ``demonyms`` of states ("Israeli", and the
+plural "Israelis"). Nothing here parses text (analyses use it too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.extract.names import is_discovered
+from helpers.extract.registry import Registry
+
+#: Types of a discovered actor (one the registry lacks) that make it a party of its own;
+#: a person, an organisation or a place the text names is no side of a conflict by itself.
+PARTY_TYPES = frozenset({"state", "armed_group"})
+
+
+def party(registry: Registry, actor_id: str | None) -> str | None:
+    """Return the party of an actor (see the module docstring); an unknown id is its own party.
+
+    >>> from helpers.extract.registry import load_registry
+    >>> registry = load_registry()
+    >>> party(registry, "idf"), party(registry, "al_qassam_brigades"), party(registry, "gaza_strip")
+    ('israel', 'hamas', 'palestine')
+    """
+    seen: set[str] = set()
+    while actor_id and actor_id in registry.actors and actor_id not in seen:
+        seen.add(actor_id)
+        actor = registry.actors[actor_id]
+        if actor.affiliation and actor.affiliation in registry.actors:
+            actor_id = actor.affiliation
+            continue
+        return actor.country or actor_id
+    return actor_id
+
+
+@dataclass
+class PartyIndex:
+    """A registry's parties and nationality words, for looking many up."""
+
+    registry: Registry
+    demonyms: dict[str, str]
+
+    @classmethod
+    def build(cls, registry: Registry) -> PartyIndex:
+        """Index a registry's demonyms ("Israeli" and "Israelis" -> israel)."""
+        demonyms = {}
+        for actor in registry.actors.values():
+            for word in actor.demonyms:
+                demonyms[word.lower()] = actor.actor_id
+                demonyms[word.lower() + "s"] = actor.actor_id
+        return cls(registry, demonyms)
+
+    def party(self, actor_id: str | None) -> str | None:
+        """Return the party an actor belongs to (see :func:`party`)."""
+        return party(self.registry, actor_id)
+
+    def mention_party(self, mention: dict) -> str | None:
+        """Return the party of a mention: a demonym's state ("Palestinians"), else its actor's party.
+
+        A discovered actor is a party only when it is a state or an armed group (:data:`PARTY_TYPES`).
+        """
+        demonym = self.demonyms.get(str(mention["text"]).lower())
+        if demonym or (is_discovered(mention["actor_id"]) and mention.get("actor_type") not in PARTY_TYPES):
+            return demonym
+        return self.party(mention["actor_id"])
+
+    def text_parties(self, text: str, mentions: list[dict]) -> list[str]:
+        """Return the parties of a sentence: of its registry mentions, then of its demonym words."""
+        found = [self.mention_party(m) for m in mentions if m.get("actor_id")]
+        found += [self.demonyms[w] for w in re.findall(r"\w+", text.lower()) if w in self.demonyms]
+        return list(dict.fromkeys(p for p in found if p))
+
+    def is_side(self, party_id: str) -> bool:
+        """Say whether a party can be a side of a conflict: any but a news outlet."""
+        actor = self.registry.actors.get(party_id)
+        return actor is None or actor.type != "media"
+
+    def name(self, party_id: str) -> str:
+        """Return a party's display name (its registry name, else the id itself)."""
+        actor = self.registry.actors.get(party_id)
+        return actor.name if actor is not None else party_id
+
+    def place_party(self, place: str) -> str | None:
+        """Return the party of a place named in words ("Gaza", "West Bank"): the registry actor so named."""
+        wanted = place.strip().lower()
+        for actor in self.registry.actors.values():
+            if any(name.lower() == wanted for name in actor.names()):
+                return self.party(actor.actor_id)
+        return None
