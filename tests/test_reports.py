@@ -145,3 +145,22 @@ def test_run_names_cannot_leave_the_output_folder(tmp_path):
 def test_report_notebooks_are_discovered_in_order():
     names = [p.stem for p in discover_notebooks()]
     assert names == sorted(names) and "01_corpus_overview" in names
+
+
+def test_jobs_rendering_at_once_start_in_their_notebook_folder_and_leave_ours_alone(tmp_path):
+    """papermill's ``cwd`` moves the whole process; with two jobs in threads it left us in a notebook folder."""
+    import os
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    jobs = []
+    for folder in (first, second):
+        folder.mkdir()
+        notebook = _notebook(folder / "01_where.ipynb", "import os\nprint(os.getcwd())")
+        jobs += [Job(notebook, {}, f"run_{folder.name}_{n}") for n in range(2)]
+    before = os.getcwd()
+    results = render_jobs(jobs, tmp_path / "reports", workers=2)
+    assert os.getcwd() == before
+    assert [r.status for r in results] == ["ok"] * 4
+    for job in jobs:
+        executed = nbformat.read(tmp_path / "reports" / job.run / "01_where.ipynb", as_version=4)
+        assert executed.cells[-1].outputs[0]["text"].strip() == str(job.notebook.parent)

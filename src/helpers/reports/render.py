@@ -74,9 +74,15 @@ PAGES = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoes
 
 
 class LocalKernelManager(AsyncKernelManager):
-    """Starts kernels that talk over local IPC sockets (no TCP port is opened), with :attr:`extra_env` added."""
+    """Starts kernels that talk over local IPC sockets (no TCP port is opened), with :attr:`extra_env` added.
+
+    The kernel starts in :attr:`kernel_cwd` (the notebook's folder). papermill's own ``cwd``
+    changes the whole process's working directory, which jobs rendering at once in threads
+    would leave in a random folder.
+    """
 
     extra_env: dict[str, str] = {}  # set per job by kernel_manager_for
+    kernel_cwd: str | None = None  # set per job by kernel_manager_for
 
     @default("transport")
     def _default_transport(self) -> str:
@@ -89,6 +95,8 @@ class LocalKernelManager(AsyncKernelManager):
     async def start_kernel(self, **kwargs: object) -> None:
         """Start the kernel with the job's variables added to this process's environment."""
         kwargs["env"] = {**os.environ, **dict(kwargs.get("env") or {}), **self.extra_env}
+        if self.kernel_cwd:
+            kwargs.setdefault("cwd", self.kernel_cwd)
         await super().start_kernel(**kwargs)
 
 
@@ -138,9 +146,10 @@ def run_folder(out_root: Path, run: str) -> Path:
     return Path(out_root) / run
 
 
-def kernel_manager_for(env: dict[str, str]) -> type[LocalKernelManager]:
-    """Return a kernel manager class whose kernels get ``env`` (one class per job: jobs may run at once)."""
-    return type("JobKernelManager", (LocalKernelManager,), {"extra_env": dict(env)})
+def kernel_manager_for(env: dict[str, str], cwd: Path | None = None) -> type[LocalKernelManager]:
+    """Return a kernel manager class whose kernels get ``env`` and start in ``cwd`` (one class per job)."""
+    return type("JobKernelManager", (LocalKernelManager,),
+                {"extra_env": dict(env), "kernel_cwd": str(cwd) if cwd else None})
 
 
 def execute_notebook(job: Job, output_path: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
@@ -154,8 +163,8 @@ def execute_notebook(job: Job, output_path: Path, env: dict[str, str] | None = N
 
     return pm.execute_notebook(
         str(job.notebook), str(output_path), parameters=job.parameters, kernel_name=KERNEL_NAME,
-        cwd=str(job.notebook.parent), progress_bar=False, log_output=False,
-        execution_timeout=job.timeout, report_mode=False, kernel_manager_class=kernel_manager_for(env or {}),
+        progress_bar=False, log_output=False, execution_timeout=job.timeout, report_mode=False,
+        kernel_manager_class=kernel_manager_for(env or {}, job.notebook.parent),
     )
 
 
