@@ -25,6 +25,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.display import display
 
+from helpers.charts.prose import say_plain
 from helpers.charts.tables import ReportContext, itables_loader_html, table_bundle
 
 #: Colours by actor type and event type, shared by every chart for consistency.
@@ -116,16 +117,20 @@ def mpl_label(text: object, max_chars: int = LABEL_CHARS) -> str:
 _LOADER_SHOWN: list[bool] = []
 
 
-def show_table(frame: pd.DataFrame | pd.Series, name: str, caption: str | None = None) -> None:
+def show_table(frame: pd.DataFrame | pd.Series, name: str, caption: str | None = None,
+               empty: str | None = None) -> None:
     """Display ``frame`` as a searchable, paged table, in JupyterLab and in the HTML reports alike.
 
     ``name`` (letters, digits, ``_.-``) names the table's CSV file: in a report rendered by
     ``helpers render`` every row goes to ``tables/<report>/<name>.csv`` beside the page, linked
     from the caption. ``caption`` is one line of plain text said above the table. Missing values
-    show as blanks, whole-number floats as integers; a named index becomes columns.
+    show as blanks, whole-number floats as integers; a named index becomes columns. ``empty`` is
+    the sentence said under the caption when there are no rows: why there is nothing to show.
     """
     context = ReportContext.from_env()
     if context is None and not _LOADER_SHOWN:  # JupyterLab: itables' offline loader, once a session
         display({"text/html": itables_loader_html(), "text/plain": "<interactive tables loaded>"}, raw=True)
         _LOADER_SHOWN.append(True)
     display(table_bundle(frame, name, caption, context), raw=True)
+    if empty and frame.empty:
+        say_plain(empty)
