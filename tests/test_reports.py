@@ -149,7 +149,7 @@ def test_report_notebooks_are_discovered_in_order():
 
 def test_jobs_rendering_at_once_start_in_their_notebook_folder_and_leave_ours_alone(tmp_path):
     """papermill's ``cwd`` moves the whole process; with two jobs in threads it left us in a notebook folder."""
-    import os
+    from pathlib import Path
 
     first, second = tmp_path / "a", tmp_path / "b"
     jobs = []
@@ -157,9 +157,9 @@ def test_jobs_rendering_at_once_start_in_their_notebook_folder_and_leave_ours_al
         folder.mkdir()
         notebook = _notebook(folder / "01_where.ipynb", "import os\nprint(os.getcwd())")
         jobs += [Job(notebook, {}, f"run_{folder.name}_{n}") for n in range(2)]
-    before = os.getcwd()
+    before = Path.cwd()
     results = render_jobs(jobs, tmp_path / "reports", workers=2)
-    assert os.getcwd() == before
+    assert Path.cwd() == before
     assert [r.status for r in results] == ["ok"] * 4
     for job in jobs:
         executed = nbformat.read(tmp_path / "reports" / job.run / "01_where.ipynb", as_version=4)

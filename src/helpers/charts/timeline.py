@@ -58,6 +58,11 @@ HOVER_EVENTS = 1
 ROW_PX = 20
 #: Events drawn one by one against their publication date; more are counted per week.
 MAX_REPORTED_EVENTS = 800
+#: Characters of its sentence a mark's hover label quotes (article and sentence id lead to the rest).
+HOVER_SENTENCE_CHARS = 160
+#: Inches of the static chart's rows at most, whatever the number of rows: print stays a
+#: few pages, rows get thinner.
+STATIC_ROWS_INCHES = 24.0
 
 
 def timeline_frame(
@@ -128,7 +133,7 @@ def _hover(row: pd.Series) -> str:
         [
             f"<b>{hover_text(row['event_type'])}</b> ({hover_text(row['granularity'])}): "
             f"{hover_text(when)}",
-            hover_text(row["text"], max_chars=200),
+            hover_text(row["text"], max_chars=HOVER_SENTENCE_CHARS),
             f"actors: {hover_text(', '.join(row['actor_names']))}",
             f"article {hover_text(row['article_id'])}, sentence {int(row['sentence_id'])}",
             f"{hover_text(row['outlet'] if isinstance(row['outlet'], str) else 'unknown outlet')}, "
@@ -430,7 +435,7 @@ def static_timeline(
         max(len(heights), 1),
         1,
         squeeze=False,
-        figsize=(10, 0.3 * sum(heights) + 1.0 * len(heights) + 1.2),
+        figsize=(10, min(0.3 * sum(heights), STATIC_ROWS_INCHES) + 1.0 * len(heights) + 1.2),
         gridspec_kw={"height_ratios": heights or None},
     )
     for ax, (number, label) in zip(
