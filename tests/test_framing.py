@@ -10,6 +10,7 @@ import pytest
 
 from checkout import PROJECT_ROOT, SHARED
 from helpers.analyses import coverage
+from helpers.charts import coverage as coverage_charts
 from helpers.corpus import read_corpus
 from helpers.corpus.config import CorpusConfigError, load_corpus_config
 from helpers.extract import casualty_model
@@ -29,6 +30,17 @@ The massacre of Israelis was conducted by people who want to destroy us.
 Israel said it killed four militants wearing explosive vests who tried to cross from Lebanon.
 The talks on a ceasefire resumed in Cairo on Monday.
 """
+#: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
+TRADE = [
+    "Announced last February 28 the plan froze prices, fixed the value of the new Cruzado currency and ended "
+    "widespread indexation of the economy in a bid to halt the country's 250 pct inflation rate.\n"
+    "But within a year the plan has all but collapsed.\n"
+    "\"The situation now is worse than it was. Although there was inflation, at least the economy worked,\" a "
+    "leading bank economist said.",
+    "New Zealand's official foreign reserves fell to 7.15 billion N.Z. Dlrs in January from 7.20 billion dlrs in "
+    "December and compared with 3.03 billion a year ago period, the Reserve Bank said in its weekly statistical "
+    "bulletin.",
+]
 CANADIAN = SHARED / "benchmarks" / "casualty_sentences" / "canadian_press"
 DESCRIPTION = PROJECT_ROOT / "benchmarks" / "corpora" / "canadian_press.yaml"
 
@@ -42,6 +54,14 @@ def wire(tmp_path_factory):
     rows = tables["casualties"].merge(tables["sentences"][["article_id", "sentence_id", "text"]])
     return {text.split()[0] + " " + text.split()[1]: row for text, row in zip(rows["text"], rows.to_dict("records"),
                                                                            strict=True)}, tables
+
+
+@pytest.fixture(scope="module")
+def trade(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("trade")
+    for number, story in enumerate(TRADE):
+        (folder / f"story_{number}.txt").write_text(story + "\n", encoding="utf-8")
+    return extract_corpus(folder, use_cache=False).tables
 
 
 def test_grammar_of_each_construction(wire):
@@ -239,3 +259,67 @@ def test_grammar_agrees_with_the_posts_voice_tags():
     rows = casualty_data.read_rows(casualty_data.US)
     rows = rows.assign(extracted=casualty_data.extracted_id(rows, tables["articles"]))
     assert casualty_sentences.report_voice(tables, rows) >= 0.85
+
+
+def test_every_coverage_analysis_accepts_a_corpus_without_casualty_sentences(trade):
+    frame = coverage.casualty_sentences(trade)
+    assert frame.empty and {"outlet", "day", "side", "sides", "agentless", "attributed", "emotive"} <= set(frame)
+    assert coverage.within_dates(frame, "1987-01-01", "1987-12-31").empty
+    columns = {
+        "framing_shares": (coverage.framing_shares(frame), ["outlet", "side", "sentences", "agentless",
+                                                            "attributed", "emotive"]),
+        "mentions_by_day": (coverage.mentions_by_day(frame), ["outlet", "side", "party", "day", "mentions",
+                                                              "evidence", "article_ids"]),
+        "mentions_per_thousand": (coverage.mentions_per_thousand(frame, None), coverage.RATE_COLUMNS),
+        "attribution_wording": (coverage.attribution_wording(frame), ["outlet", "wording", "sentences", "cues",
+                                                                      "example", "article_id"]),
+        "framing_long": (coverage.framing_long(frame), coverage.LONG_COLUMNS),
+        "actor_descriptors": (coverage.actor_descriptors(dict(trade, descriptors=trade["descriptors"].iloc[:0])),
+                              ["outlet", "actor", "descriptor", "count", "forms", "evidence", "article_ids"]),
+    }
+    for name, (table, expected) in columns.items():
+        assert table.empty and list(table.columns) == expected, name
+    deaths = pd.DataFrame({"party": ["palestine"], "date": [pd.Timestamp("2023-10-07")], "deaths": [100.0]})
+    assert coverage.mentions_per_thousand(frame, deaths).empty
+    assert coverage.most_described(dict(trade, descriptors=trade["descriptors"].iloc[:0])) == []
+    assert coverage.party_names(None) == {}
+
+
+def test_coverage_charts_of_nothing_have_no_marks(trade):
+    frame = coverage.casualty_sentences(trade)
+    assert not coverage_charts.mentions_chart(coverage.mentions_by_day(frame)).data
+    assert not coverage_charts.framing_chart(coverage.framing_long(frame)).data
+    descriptors = coverage.actor_descriptors(dict(trade, descriptors=trade["descriptors"].iloc[:0]))
+    assert not coverage_charts.descriptor_chart(descriptors, "Hamas").data
+
+
+def test_sentences_say_why_a_corpus_without_casualty_sentences_shows_nothing(trade):
+    frame = coverage.casualty_sentences(trade)
+    [summary] = coverage.summary_sentences(frame, trade)
+    assert summary.startswith("No sentence of the 2 articles reports a death or an injury")
+    assert "published from 1987-01-01" in coverage.summary_sentences(frame, trade, "1987-01-01")[0]
+    assert coverage.no_mentions_sentence(frame).startswith("No casualty sentence")
+    assert "reference_series is empty" in coverage.no_rates_sentence(frame, None)
+    deaths = pd.DataFrame(columns=["party", "date", "deaths"])
+    assert coverage.no_rates_sentence(frame, deaths).startswith("No casualty sentence")
+
+
+def test_sentences_on_the_seed_casualty_sentences(seed_tables):
+    frame = coverage.casualty_sentences(seed_tables)
+    first, labels = coverage.summary_sentences(frame, seed_tables)
+    assert first.startswith(f"{len(frame)} casualty sentences in {frame['article_id'].nunique()} of the "
+                            f"{len(seed_tables['articles'])} articles")
+    assert labels.startswith("The victims' side was given by the model")
+    assert coverage.no_mentions_sentence(frame) == ""
+    undated = frame.assign(day=pd.NaT)
+    assert coverage.mentions_by_day(undated).empty
+    assert "publication date" in coverage.no_mentions_sentence(undated)
+
+
+def test_a_series_starting_after_the_reporting_days_gives_no_rate(seed_tables):
+    frame = coverage.casualty_sentences(seed_tables)
+    later = frame["day"].max() + pd.Timedelta(days=30)
+    deaths = pd.DataFrame({"party": "palestine", "date": [later, later + pd.Timedelta(days=1)],
+                           "deaths": [1000.0, 2000.0]})
+    rates = coverage.mentions_per_thousand(frame, deaths)
+    assert rates.empty and list(rates.columns) == coverage.RATE_COLUMNS

@@ -13,6 +13,10 @@ per outlet and per side of the victims:
 * :func:`attribution_wording`: how attributions are worded ("the Hamas-run health ministry");
 * :func:`actor_descriptors`: the descriptors each outlet uses for each actor.
 
+Each function accepts a corpus without casualty sentences (or descriptors) and returns an
+empty frame with its usual columns; :func:`summary_sentences`, :func:`no_mentions_sentence`
+and :func:`no_rates_sentence` say in words what a notebook shows, or why it shows nothing.
+
 Every row keeps the ``article_id``, ``sentence_id`` and the sentence, so each count can
 be read back to its sentences. The emotive words are a documented list a user can
 replace (:data:`EMOTIVE_WORDS`).
@@ -153,12 +157,20 @@ def reference_deaths(series: pd.DataFrame) -> pd.DataFrame:
     return daily.groupby(["party", "date"])["value_low"].sum().rename("deaths").reset_index()
 
 
-def mentions_per_thousand(frame: pd.DataFrame, deaths: pd.DataFrame) -> pd.DataFrame:
+#: The columns of :func:`mentions_per_thousand`.
+RATE_COLUMNS = ["outlet", "side", "from", "to", "mentions", "deaths", "per_thousand_deaths"]
+
+
+def mentions_per_thousand(frame: pd.DataFrame, deaths: pd.DataFrame | None) -> pd.DataFrame:
     """Return per outlet and side: mentions, deaths over the outlet's reporting days, mentions per 1,000 deaths.
 
     Deaths over the window are the series' cumulative count on the last reporting day minus
-    the count on the day before the first (or zero when the series starts later).
+    the count on the day before the first (or zero when the series starts later); an outlet
+    whose reporting days end before the series starts has no row. No series (``deaths`` None)
+    gives no row.
     """
+    if deaths is None:
+        return pd.DataFrame(columns=RATE_COLUMNS)
     counts = mentions_by_day(frame).dropna(subset=["party"])
     rows = []
     for (outlet, side, party), part in counts.groupby(["outlet", "side", "party"]):
@@ -166,13 +178,15 @@ def mentions_per_thousand(frame: pd.DataFrame, deaths: pd.DataFrame) -> pd.DataF
         if series.empty:
             continue
         first, last = part["day"].min(), part["day"].max()
-        before = series[series.index < first]
-        died = series[series.index <= last].iloc[-1] - (before.iloc[-1] if len(before) else 0.0)
+        before, until = series[series.index < first], series[series.index <= last]
+        if until.empty:  # the series starts after the outlet's last reporting day
+            continue
+        died = until.iloc[-1] - (before.iloc[-1] if len(before) else 0.0)
         if died > 0:
             rows.append({"outlet": outlet, "side": side, "from": first.date(), "to": last.date(),
                          "mentions": int(part["mentions"].sum()), "deaths": int(died),
                          "per_thousand_deaths": 1000 * part["mentions"].sum() / died})
-    return pd.DataFrame(rows, columns=["outlet", "side", "from", "to", "mentions", "deaths", "per_thousand_deaths"])
+    return pd.DataFrame(rows, columns=RATE_COLUMNS)
 
 
 def _joined(values: pd.Series) -> str:
@@ -216,6 +230,10 @@ MEASURES = {"agentless": "agentless (no one said to have done it)", "attributed"
             "is_emotive": "with an emotive word"}
 
 
+#: The columns of :func:`framing_long`.
+LONG_COLUMNS = ["outlet", "side", "measure", "share", "sentences", "flagged", "evidence", "article_ids"]
+
+
 def framing_long(frame: pd.DataFrame) -> pd.DataFrame:
     """Return per outlet, side and measure: the share of sentences, their count and example sentences."""
     rows = by_side(frame).assign(is_emotive=lambda f: f["emotive"] != "")
@@ -227,4 +245,58 @@ def framing_long(frame: pd.DataFrame) -> pd.DataFrame:
                             "sentences": len(part), "flagged": len(flagged),
                             "evidence": flagged["sentence"].head(3).tolist(),
                             "article_ids": flagged["article_id"].head(3).tolist()})
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, columns=LONG_COLUMNS)
+
+
+def _plural(count: int, word: str) -> str:
+    """Return "1 sentence", "2 sentences"."""
+    return f"{count:,} {word}{'s' * (count != 1)}"
+
+
+def _window(date_from: str = "", date_to: str = "") -> str:
+    """Return the publication dates a notebook keeps, in words ("" when there is no limit)."""
+    if date_from and date_to:
+        return f" published from {date_from} to {date_to}"
+    if date_from or date_to:
+        return f" published {'from' if date_from else 'up to'} {date_from or date_to}"
+    return ""
+
+
+def summary_sentences(frame: pd.DataFrame, tables: dict[str, pd.DataFrame], date_from: str = "",
+                      date_to: str = "") -> list[str]:
+    """Return sentences on the casualty sentences found: how many, in how many articles, labelled by whom.
+
+    With none, the sentence says so, and that the tables and charts below are empty.
+    """
+    articles = _plural(len(tables["articles"]), "article")
+    window = _window(date_from, date_to)
+    if frame.empty:
+        return [f"No sentence of the {articles}{window} reports a death or an injury (no death or injury word, "
+                "and no killed or injured figure), so the tables and charts below are empty."]
+    labelled = frame["label_by"].value_counts()
+    by = " and ".join(f"the {who} for {_plural(int(n), 'sentence')}" for who, n in labelled.items())
+    outlets = frame["outlet"].nunique()
+    return [f"{_plural(len(frame), 'casualty sentence')}{window} in {frame['article_id'].nunique():,} of the "
+            f"{articles}, from {_plural(outlets, 'outlet')}.",
+            f"The victims' side was given by {by}."]
+
+
+def no_mentions_sentence(frame: pd.DataFrame) -> str:
+    """Return why there is no chart of casualty sentences over time ("" when there is one)."""
+    if frame.empty:
+        return "No casualty sentence, so there is nothing to count over time."
+    if frame["day"].isna().all():
+        return ("None of the articles with a casualty sentence has a publication date, so the sentences cannot be "
+                "counted over time.")
+    return ""
+
+
+def no_rates_sentence(frame: pd.DataFrame, deaths: pd.DataFrame | None) -> str:
+    """Return why there is no rate of casualty sentences per thousand deaths."""
+    if deaths is None:
+        return "No reference series was given (reference_series is empty), so no rate per thousand deaths is computed."
+    if frame.empty:
+        return "No casualty sentence, so there is no rate per thousand deaths."
+    return ("The reference series counts no deaths of these sentences' sides over their outlets' reporting days "
+            "(its places are not their sides, or its dates do not cover them), so no rate per thousand deaths "
+            "is computed.")

@@ -1,6 +1,8 @@
 """Charts of casualty coverage and framing: mentions over time, framing shares, descriptors.
 
 Every mark's hover shows the sentences behind it (escaped), with their article ids.
+Given an empty table, each chart is a figure without marks: a notebook says why instead
+of showing it (see :func:`helpers.analyses.coverage.no_mentions_sentence`).
 """
 
 from __future__ import annotations
