@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from IPython.display import display
+from IPython.display import Image, display
+from PIL import Image as PillowImage
 
 from helpers.charts.prose import say_plain
 from helpers.charts.tables import ReportContext, itables_loader_html, table_bundle
@@ -84,6 +86,32 @@ def show(fig: go.Figure) -> None:
         "text/plain": f"<plotly figure: {fig.layout.title.text or 'untitled'}>",
     }
     display(bundle, raw=True)
+
+
+#: Resolution of static (matplotlib) charts in the notebooks and reports.
+STATIC_DPI = 100
+#: Colours a static chart's PNG keeps: charts use few, and a palette PNG is a third of the size.
+STATIC_COLOURS = 256
+
+
+def static_png(fig) -> bytes:
+    """Return a matplotlib figure as a compact PNG (a palette of :data:`STATIC_COLOURS` colours)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=STATIC_DPI, bbox_inches="tight", facecolor="white")
+    buffer.seek(0)
+    palette = PillowImage.open(buffer).convert("RGB").quantize(colors=STATIC_COLOURS)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def show_static(fig) -> None:
+    """Display a matplotlib figure (for print) as a compact PNG and close it."""
+    import matplotlib.pyplot as plt
+
+    data = static_png(fig)
+    plt.close(fig)
+    display(Image(data=data, format="png"))
 
 
 # --- labels: one place that shortens and escapes text for chart axes -----------------------------

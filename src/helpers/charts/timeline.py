@@ -449,7 +449,7 @@ def static_timeline(
     ]
     fig.suptitle(
         title + "\n(diamond: known to the day; bar: known only to a week, month or year)",
-        fontsize=11,
+        fontsize=11, y=1 - 0.1 / fig.get_figheight(), va="top",
     )
     fig.legend(
         handles=handles,
