@@ -141,3 +141,23 @@ def test_static_ticks_name_the_month(frame):
     ticks = [t.get_text() for ax in figure.axes for t in ax.get_xticklabels() if t.get_text()]
     assert ticks and all(any(m in t for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                                               "Oct", "Nov", "Dec")) for t in ticks)
+
+
+def test_the_static_timeline_of_many_panels_stays_a_few_pages_as_a_palette_png(seed_tables):
+    """151 OCHA updates drew an 8,645-pixel RGBA PNG of 660 KB: rows are capped and colours kept to a palette."""
+    import io
+
+    import matplotlib.pyplot as plt
+    from PIL import Image
+
+    from helpers.charts.base import STATIC_DPI, static_png
+
+    figure = timeline.static_timeline(timeline.timeline_frame(_dense_tables(seed_tables)))
+    assert figure.get_figheight() <= timeline.STATIC_ROWS_INCHES + MAX_PANELS + 1.2
+    full = io.BytesIO()
+    figure.savefig(full, format="png", dpi=STATIC_DPI, bbox_inches="tight", facecolor="white")
+    compact = static_png(figure)
+    plt.close(figure)
+    image = Image.open(io.BytesIO(compact))
+    assert image.mode == "P" and image.size == Image.open(full).size
+    assert len(compact) < 0.6 * len(full.getvalue())
