@@ -52,7 +52,7 @@ def _row(parsed: ParsedArticle, mention: dict, tokens: list[Token], form: str) -
     if not tokens or not any(t.is_alpha for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = parsed.doc.text[start:end]
+    text = parsed.article.body[start:end]
     return {"article_id": parsed.article_id, "sentence_id": mention["sentence_id"], "start_char": start,
             "end_char": end, "text": text, "descriptor": " ".join(text.lower().split()),
             "form": form, "actor_id": mention["actor_id"], "mention": mention["text"]}

@@ -152,17 +152,18 @@ def _unlabelled_subjects(doc: Doc) -> list:
     """
     runs: list[tuple[int, int, str]] = []
     run: list = []
+    body = doc.text  # Doc.text rebuilds the string on every read: read it once
     for i in _unlabelled_proper_nouns(doc):
         token = doc[i]
         if not (token.text[:1].isupper() and not token.is_upper):
-            _close_run(doc, run, runs)
+            _close_run(body, run, runs)
             run = []
         elif run and run[-1].i == i - 1:
             run.append(token)
         else:
-            _close_run(doc, run, runs)
+            _close_run(body, run, runs)
             run = [token]
-    _close_run(doc, run, runs)
+    _close_run(body, run, runs)
     return runs
 
 
@@ -174,10 +175,10 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     return numpy.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).tolist()
 
 
-def _close_run(doc: Doc, run: list, runs: list[tuple[int, int, str]]) -> None:
+def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it is the subject of a verb (see above)."""
     if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
-            len(run) > 1 or not run[0].is_sent_start or _recurs(doc.text, run[0].text)):
+            len(run) > 1 or not run[0].is_sent_start or _recurs(body, run[0].text)):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
 
