@@ -135,3 +135,13 @@ def test_ocha_killed_tolls_agree_with_the_daily_series(ocha_tables):
     table = ocha_tolls.toll_agreement(ocha_tables, reference.load_reference_series(SERIES), "killed", None)
     assert len(table) == 151
     assert table["agrees"].sum() / 151 >= 0.85
+
+
+def test_several_source_words_keep_the_figures_of_any_of_them(seed_tables):
+    """``sources: "health ministry, israeli"`` once kept nothing: the joined words were searched as one literal."""
+    every = compare.reported_figures(seed_tables)
+    chosen = compare.select_reported(every, sources="Health Ministry, israeli")
+    assert set(chosen["source"]) == {"the Hamas-run Health Ministry", "the Palestinian Health Ministry",
+                                     "the Israeli side"}
+    assert set(chosen["kind"]) <= set(compare.COMPARED_KINDS)
+    assert len(compare.select_reported(every)) == every["kind"].isin(compare.COMPARED_KINDS).sum()

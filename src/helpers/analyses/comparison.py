@@ -39,6 +39,7 @@ import pandas as pd
 
 from helpers.analyses.episodes import find_episodes
 from helpers.analyses.places import Places, place_of
+from helpers.vocab import PEOPLE_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,28 @@ def reported_figures(tables: dict[str, pd.DataFrame], kinds: list[str] | None = 
     frame["episode"] = found.label_of().astype(object)
     frame["is_part"] = frame["part_of"].notna()
     return frame.sort_values(["as_of", "article_id", "start_char"]).reset_index(drop=True)
+
+
+#: Kinds compared when none are chosen: those that count people, rockets and attacks.
+COMPARED_KINDS = [*PEOPLE_KINDS, "rockets", "attacks"]
+
+
+def select_reported(every: pd.DataFrame, kinds: list[str] | None = None, sources: str = "") -> pd.DataFrame:
+    """Return the figures of ``kinds`` (default :data:`COMPARED_KINDS`) to compare.
+
+    ``sources`` is comma-separated words: only figures whose source contains one of them
+    are kept (empty: all, including figures the outlet states on its own authority).
+
+    >>> every = pd.DataFrame({"kind": ["killed", "killed", "funding"], "source": ["Hamas", "the UN", None]})
+    >>> select_reported(every, sources="hamas, un")["source"].tolist()
+    ['Hamas', 'the UN']
+    """
+    selected = every[every["kind"].isin(kinds or COMPARED_KINDS)]
+    words = [word.strip().lower() for word in sources.split(",") if word.strip()]
+    if not words:
+        return selected
+    source = selected["source"].fillna("").str.lower()
+    return selected[source.map(lambda text: any(word in text for word in words))]
 
 
 DISAGREEMENT_COLUMNS = ["episode", "kind", "place", "a_figure_id", "a_source", "a_text", "b_figure_id", "b_source",
