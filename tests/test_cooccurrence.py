@@ -2,9 +2,11 @@
 
 import pytest
 
-from helpers.analyses.cooccurrence import backbone, cooccurrence
+from checkout import PROJECT_ROOT
+from helpers.analyses.cooccurrence import backbone, cooccurrence, summary_sentences
 from helpers.analyses.mentions import UNREGISTERED
 from helpers.charts.network import heatmap_figure, network_figure, spring_layout
+from helpers.pipeline.run import load_corpus_tables
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +129,15 @@ def test_heatmap_has_one_row_per_paired_actor(by_sentence):
     fig = heatmap_figure(by_sentence)
     shown = set(by_sentence.pairs["actor_a"]) | set(by_sentence.pairs["actor_b"])
     assert len(fig.axes[0].get_yticklabels()) == len(shown)
+
+
+def test_actors_found_in_the_text_are_not_counted_as_registered():
+    """The second corpus names bodies the registry lacks (the WFP, the Egyptian Red Crescent): their d: ids
+    were reported as registry actors once every mention had an id."""
+    tables = load_corpus_tables(PROJECT_ROOT / "tests" / "data" / "second_corpus").tables
+    co = cooccurrence(tables, window="sentence")
+    registry_ids = set(tables["actors"].loc[tables["actors"]["origin"] == "registry", "actor_id"])
+    nodes = co.nodes.set_index("actor_id")
+    assert (nodes["registered"] == nodes.index.isin(registry_ids)).all()
+    assert "d:egyptian_red_crescent" in nodes.index and not nodes.at["d:egyptian_red_crescent", "registered"]
+    assert any("not in the registry" in sentence for sentence in summary_sentences(co, 2))

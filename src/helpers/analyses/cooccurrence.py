@@ -284,9 +284,9 @@ def summary_sentences(co: Cooccurrence, min_count: int) -> list[str]:
                  f"{plural(min_count, co.window)}."]
     if loose:
         one = loose == 1
-        sentences.append(f"{loose:,} of these actors {'is a name' if one else 'are names'} the registry does not "
-                         f"know, counted by {'its' if one else 'their'} spelling "
-                         f"({'its' if one else 'their'} id starts with name:).")
+        sentences.append(f"{loose:,} of these actors {'is' if one else 'are'} not in the registry: found in the "
+                         "text (an id starting with d:, spellings of one name merged) or, with no id at all, "
+                         "counted by spelling (an id starting with name:).")
     return sentences
 
 

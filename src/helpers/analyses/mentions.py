@@ -1,11 +1,11 @@
 """Mentions as the charts count them: registry actors, and the names the registry does not know.
 
-The ``mentions`` table resolves a name to a registry actor where it can; a named
-entity the registry does not know keeps ``actor_id`` empty and spaCy's label as its
-type. A corpus about floods in a country the registry has never heard of would then
-show no actor at all, so :func:`actor_mentions` gives every such name a key of its
-own (its spelling, folded: ``name:ilse brandt``), a readable name and one of the
-registry's types, and says which mentions are ``registered``.
+The ``mentions`` table resolves a name to a registry actor where it can, and gives an
+actor found in the text a discovered id (``d:...``); ``registered`` is false for both
+kinds that the registry does not hold. A named entity with no id at all keeps
+``actor_id`` empty and spaCy's label as its type; so that such names do not vanish from
+the charts, :func:`actor_mentions` gives each a key of its own (its spelling, folded:
+``name:ilse brandt``), a readable name and one of the registry's types.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+
+from helpers.extract.names import is_discovered
 
 #: spaCy's entity labels as actor types (see ``vocab.ACTOR_TYPES``).
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "place", "LOC": "place",
@@ -43,14 +45,14 @@ def actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     text are dropped.
     """
     frame = mentions[mentions["text"].notna() & (mentions["text"].astype(str).str.strip() != "")].copy()
-    registered = frame["actor_id"].notna()
-    frame["registered"] = registered
-    if (~registered).any():
-        loose = frame.loc[~registered]
+    has_id = frame["actor_id"].notna()
+    frame["registered"] = has_id & ~frame["actor_id"].map(lambda i: isinstance(i, str) and is_discovered(i))
+    if (~has_id).any():
+        loose = frame.loc[~has_id]
         keys = loose["text"].map(name_key)
         spelling = loose.assign(key=keys).groupby("key")["text"].agg(lambda s: s.value_counts().index[0])
-        frame.loc[~registered, "actor_id"] = keys
-        frame.loc[~registered, "actor_name"] = keys.map(spelling)
-        frame.loc[~registered, "actor_type"] = loose["actor_type"].map(
+        frame.loc[~has_id, "actor_id"] = keys
+        frame.loc[~has_id, "actor_name"] = keys.map(spelling)
+        frame.loc[~has_id, "actor_type"] = loose["actor_type"].map(
             lambda label: LABEL_TYPES.get(str(label), str(label).lower()))
     return frame.reset_index(drop=True)
