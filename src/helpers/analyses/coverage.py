@@ -90,6 +90,7 @@ def casualty_sentences(tables: dict[str, pd.DataFrame], emotive_words: list[str]
         outlet=frame["outlet"].fillna("(no outlet)"),
         day=pd.to_datetime(frame["published"]),
         sides=[v[0] for v in victims], label_by=[v[1] for v in victims],
+        side_names=[[index.name(p) for p in v[0]] for v in victims],
         side=[" and ".join(index.name(p) for p in v[0]) or UNPLACED for v in victims],
         responsible_parties=responsible,
         held_responsible=[" and ".join(index.name(p) for p in r) or "(no one)" for r in responsible],
@@ -123,10 +124,15 @@ def most_described(tables: dict[str, pd.DataFrame], count: int = 3) -> list[str]
 
 
 def by_side(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per sentence and side of its victims (a sentence about two sides counts for each)."""
-    index = PartyIndex.build(load_registry())
-    exploded = frame.assign(party=frame["sides"].map(lambda s: list(s) or [None])).explode("party")
-    return exploded.assign(side=exploded["party"].map(lambda p: index.name(p) if isinstance(p, str) else UNPLACED))
+    """Return one row per sentence and side of its victims (a sentence about two sides counts for each).
+
+    The sides' names are those :func:`casualty_sentences` gave, from the notebook's registry.
+    """
+    pairs = [list(zip(parties, names, strict=True)) or [(None, UNPLACED)]
+             for parties, names in zip(frame["sides"], frame["side_names"], strict=True)]
+    exploded = frame.assign(pair=pairs).explode("pair")
+    return exploded.assign(party=exploded["pair"].map(lambda pair: pair[0]),
+                           side=exploded["pair"].map(lambda pair: pair[1])).drop(columns="pair")
 
 
 def framing_shares(frame: pd.DataFrame) -> pd.DataFrame:
@@ -148,9 +154,12 @@ def mentions_by_day(frame: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def reference_deaths(series: pd.DataFrame) -> pd.DataFrame:
-    """Return a reference series' cumulative killed counts per party and day (places summed per party)."""
-    index = PartyIndex.build(load_registry())
+def reference_deaths(series: pd.DataFrame, registry_path: str | Path | None = None) -> pd.DataFrame:
+    """Return a reference series' cumulative killed counts per party and day (places summed per party).
+
+    A place's party comes from the actor registry at ``registry_path`` (default: the shipped one).
+    """
+    index = PartyIndex.build(load_registry(registry_path))
     killed = series[(series["kind"] == "killed") & series["value_low"].notna()]
     killed = killed.assign(party=killed["place"].map(lambda p: index.place_party(str(p))))
     daily = killed.dropna(subset=["party"]).groupby(["party", "place", "date"])["value_low"].max().reset_index()

@@ -30,6 +30,10 @@ def _outlet(value: object) -> str:
     return str(value) if is_known(value) else UNKNOWN_OUTLET
 
 
+#: What the publication chart says when no article can be placed in time.
+NO_DATE_SENTENCE = "No article has a usable publication date, so none can be placed in time."
+
+
 def chartable(articles: pd.DataFrame, today: dt.date | None = None) -> pd.DataFrame:
     """Return the articles with a publication date no later than ``today``, with an ``outlet_label``."""
     today = today or dt.date.today()
@@ -46,7 +50,7 @@ def publication_chart(articles: pd.DataFrame, today: dt.date | None = None) -> g
     fig.update_layout(title=f"When the articles were published{note}", template=TEMPLATE,
                       hoverlabel={"align": "left"})
     if frame.empty:
-        fig.add_annotation(text="No article has a usable publication date, so none can be placed in time.",
+        fig.add_annotation(text=NO_DATE_SENTENCE,
                            xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False)
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
