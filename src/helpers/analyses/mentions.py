@@ -46,7 +46,8 @@ def actor_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """
     frame = mentions[mentions["text"].notna() & (mentions["text"].astype(str).str.strip() != "")].copy()
     has_id = frame["actor_id"].notna()
-    frame["registered"] = has_id & ~frame["actor_id"].map(lambda i: isinstance(i, str) and is_discovered(i))
+    discovered = frame["actor_id"].map(lambda i: isinstance(i, str) and is_discovered(i)).astype(bool)
+    frame["registered"] = has_id & ~discovered
     if (~has_id).any():
         loose = frame.loc[~has_id]
         keys = loose["text"].map(name_key)
