@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from helpers.extract import discovery
 from helpers.extract.names import Mention, actor_key, clean_span, normalise_name, overlaps
+from helpers.extract.nlp import doc_text
 from helpers.extract.registry import Actor, Registry
 from helpers.extract.roles import RoleContext, parsed_role_mentions
 from helpers.extract.states import state_index
@@ -299,7 +300,7 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
 
 def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
     """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label)."""
-    text = doc.text
+    text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
     run: list = []
@@ -316,7 +317,7 @@ def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str |
 def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
     """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
     found: list[Mention] = []
-    body = doc.text
+    body = doc_text(doc)
     for start, end, label in _candidate_spans(doc, index.demonyms):
         if overlaps(start, end, taken) or overlaps(start, end, found) or is_dateline(body[start:end], index):
             continue
@@ -437,7 +438,7 @@ def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
 def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = None,
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
-    text = doc.text
+    text = doc_text(doc)
     candidates = [c for c in discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
                   if not is_dateline(c.text, index)]
     states = discovery.written_states(text, candidates)

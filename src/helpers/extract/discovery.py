@@ -41,6 +41,7 @@ from helpers.extract.names import (
     name_words,
     overlaps,
 )
+from helpers.extract.nlp import doc_text
 from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
@@ -111,7 +112,7 @@ def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
     over without looking at their tokens.
     """
     ranges, line_start = [], 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         line_end = line_start + len(line)
         if _title_case(_WORD.findall(line)[1:]):
             span = doc.char_span(line_start, line_end, alignment_mode="contract")
@@ -152,7 +153,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
     """
     runs: list[tuple[int, int, str]] = []
     run: list = []
-    body = doc.text  # Doc.text rebuilds the string on every read: read it once
+    body = doc_text(doc)
     for i in _unlabelled_proper_nouns(doc):
         token = doc[i]
         if not (token.text[:1].isupper() and not token.is_upper):
@@ -199,7 +200,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     words outside headlines. Plural proper nouns of groups ("Kurds") and proper nouns
     that spaCy did not label but that are the subject of a verb are candidates too.
     """
-    body = doc.text
+    body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
     spans = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents

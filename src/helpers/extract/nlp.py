@@ -13,6 +13,7 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -54,3 +55,22 @@ def model_version() -> str:
         except PackageNotFoundError:
             continue
     return name
+
+
+_TEXT_KEY = ("helpers", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, built once per ``Doc``.
+
+    spaCy's ``Doc.text`` joins every token on each read; the extractors read it many times.
+    The string is kept in ``doc.user_data``, which the parse cache does not store.
+
+    >>> doc = spacy.blank("en")("Tehran said so.")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

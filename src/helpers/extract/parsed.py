@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from helpers.corpus import Article
+from helpers.extract.nlp import doc_text
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ParsedArticle:
 def split_sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     """Cut the parser's sentences at paragraph boundaries and trim surrounding spaces."""
     sentences: list[Sentence] = []
-    body = doc.text  # Doc.text rebuilds the string on every read: read it once
+    body = doc_text(doc)
     for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
         for sent in doc.char_span(p_start, p_end, alignment_mode="expand").sents:
             start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)

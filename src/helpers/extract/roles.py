@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from helpers.extract.names import Mention, overlaps
+from helpers.extract.nlp import doc_text
 from helpers.extract.registry import Registry
 
 #: Role words recognised when the registry's ``role_terms`` do not list them.
@@ -161,7 +162,7 @@ def _role_heads(registry: Registry) -> frozenset[str]:
 def parsed_role_mentions(doc: Doc, mentions: list[Mention], context: RoleContext) -> list[Mention]:
     """Return role mentions read from the parse (see the module docstring), in text order."""
     heads = _role_heads(context.registry)
-    body = doc.text
+    body = doc_text(doc)
     local: dict[tuple[str, str], tuple[str, str, str]] = {}
     found: list[Mention] = []
     for token in doc:
