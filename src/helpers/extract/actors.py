@@ -32,7 +32,9 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy
 from rapidfuzz import fuzz, process
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from helpers.extract import discovery
@@ -303,15 +305,29 @@ def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str |
     text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
-    run: list = []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text not in demonyms and token.text[:1].isupper():
-            run.append(token)
-            continue
-        if run:
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), None))
-        run = []
+    spans += [(start, end, None) for start, end in _proper_noun_runs(doc, demonyms)]
     return [(s, e, label) for s, e, label in spans if e > s]
+
+
+def _proper_noun_runs(doc: Doc, demonyms: set[str]) -> list[tuple[int, int]]:
+    """Return the character ranges of runs of capitalised proper nouns that are not demonyms.
+
+    Only the tokens tagged PROPN are visited (read from the tag array, not token by token).
+    """
+    runs: list[tuple[int, int]] = []
+    previous, start, end = -2, None, 0
+    for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist():
+        token = doc[i]
+        if token.text in demonyms or not token.text[:1].isupper():
+            continue
+        if i != previous + 1:
+            if start is not None:
+                runs.append((start, end))
+            start = token.idx
+        end, previous = token.idx + len(token.text), i
+    if start is not None:
+        runs.append((start, end))
+    return runs
 
 
 def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:

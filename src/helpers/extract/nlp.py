@@ -74,3 +74,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record that ``doc`` was made from ``text`` (spaCy keeps every character), for :func:`doc_text`.
+
+    Only a text whose length matches the tokens' is recorded (a cheap check that does not build
+    ``doc.text``); otherwise :func:`doc_text` builds it on first use.
+
+    >>> doc = spacy.blank("en")("Tehran said so.")
+    >>> remember_text(doc, "Tehran said so.")
+    >>> doc_text(doc)
+    'Tehran said so.'
+    """
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data[_TEXT_KEY] = text
