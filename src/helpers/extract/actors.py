@@ -38,7 +38,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from helpers.extract import discovery
-from helpers.extract.names import Mention, actor_key, clean_span, normalise_name, overlaps
+from helpers.extract.names import Mention, actor_key, clean_span, literal_alternation, normalise_name, overlaps
 from helpers.extract.nlp import doc_text
 from helpers.extract.registry import Actor, Registry
 from helpers.extract.roles import RoleContext, parsed_role_mentions
@@ -114,6 +114,8 @@ class RegistryIndex:
     states: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_demonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     capitals: frozenset[str] = frozenset()
+    #: The states' demonyms in lowercase: words dropped before a person's name with the titles.
+    leading_words: frozenset[str] = frozenset()
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -134,7 +136,7 @@ def _alias_table(registry: Registry) -> dict[str, str]:
 
 def _alternation(words: list[str]) -> str:
     """Return a regex alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return literal_alternation(words)
 
 
 def _role_regexes(registry: Registry, org_by_word: dict[str, str]) -> list[re.Pattern]:
@@ -166,7 +168,7 @@ def registry_index(registry: Registry) -> RegistryIndex:
 def _build_index(registry: Registry) -> RegistryIndex:
     """Build the alias regex, fuzzy name list and role regexes of a registry."""
     alias_actor = _alias_table(registry)
-    alias_regex = (re.compile(rf"(?<![\w]){'(?:' + _alternation(list(alias_actor)) + ')'}(?![\w])")
+    alias_regex = (re.compile(rf"(?<![\w])(?:{_alternation(list(alias_actor))})(?![\w])")
                    if alias_actor else None)
     fuzzy_names = sorted({(normalise_name(alias), actor_id) for alias, actor_id in alias_actor.items()
                           if len(normalise_name(alias)) >= FUZZY_MIN_LENGTH})
@@ -183,6 +185,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.normalised = _normalised_aliases(alias_actor)
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
+    index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     return index
 
 
@@ -455,7 +458,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc_text(doc)
-    candidates = [c for c in discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
+    candidates = [c for c in discovery.candidate_entities(doc, index.leading_words)
                   if not is_dateline(c.text, index)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
