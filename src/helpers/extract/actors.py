@@ -116,6 +116,8 @@ class RegistryIndex:
     capitals: frozenset[str] = frozenset()
     #: The states' demonyms in lowercase: words dropped before a person's name with the titles.
     leading_words: frozenset[str] = frozenset()
+    #: The names of ``fuzzy_names`` alone, in the same order (what rapidfuzz compares).
+    fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -186,6 +188,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
+    index.fuzzy_keys = [name for name, _ in fuzzy_names]
     return index
 
 
@@ -251,8 +254,7 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     The prefilter is far below any useful threshold, so it only drops names that could
     never match.
     """
-    names = [name for name, _ in index.fuzzy_names]
-    candidates = process.extract(q, names, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
+    candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
     for _, _, position in sorted(candidates, key=lambda c: c[2]):
         name, actor_id = index.fuzzy_names[position]
