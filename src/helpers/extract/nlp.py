@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+from collections.abc import Iterable
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
@@ -90,3 +93,17 @@ def remember_text(doc: Doc, text: str) -> None:
     end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     if end == len(text):
         doc.user_data[_TEXT_KEY] = text
+
+
+def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Return the indices of the tokens whose lowercase form is one of ``words``.
+
+    Read from the token attribute array, so that the other tokens are never made into
+    ``Token`` objects (an extractor looking for a few words need not visit them all).
+
+    >>> doc = spacy.blank("en")("The Foreign Minister met the minister.")
+    >>> tokens_with_lower(doc, {"minister"})
+    [2, 5]
+    """
+    wanted = [hash_string(w) for w in words]
+    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist() if wanted else []
