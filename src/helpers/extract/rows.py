@@ -49,7 +49,8 @@ def metadata_rows(article: Article, n_sentences: int, n_words: int) -> Rows:
 
 def article_rows(article: Article, parsed: ParsedArticle) -> Rows:
     """Return the rows of the article-level tables that describe the article itself."""
-    n_words = sum(1 for t in parsed.doc if not t.is_space and not t.is_punct)
+    flags = parsed.doc.to_array(["IS_SPACE", "IS_PUNCT"]).reshape(-1, 2)
+    n_words = int((flags.sum(axis=1) == 0).sum())  # neither a space nor punctuation
     rows = metadata_rows(article, len(parsed.sentences), n_words)
     rows["sentences"] = [
         {"article_id": article.article_id, "sentence_id": s.sentence_id,
