@@ -7,6 +7,7 @@ PyPI) is used. Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import logging
@@ -16,7 +17,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 
@@ -107,3 +108,16 @@ def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
     """
     wanted = [hash_string(w) for w in words]
     return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist() if wanted else []
+
+
+def first_token_from(span: Span, char: int) -> Token | None:
+    """Return the first token of ``span`` that starts at or after body offset ``char``, or None.
+
+    Found by bisection over the token offsets, not by visiting the tokens before it.
+
+    >>> doc = spacy.blank("en")("He met them on Monday in Doha.")
+    >>> first_token_from(doc[0:8], 12).text, first_token_from(doc[0:8], 13).text, first_token_from(doc[0:3], 20)
+    ('on', 'Monday', None)
+    """
+    i = bisect.bisect_left(span.doc.to_array("IDX"), char, lo=span.start, hi=span.end)
+    return span.doc[i] if i < span.end else None
