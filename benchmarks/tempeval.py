@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks.checkout import SHARED
 from helpers.extract.nlp import load_model
-from helpers.extract.tense import future_reference
+from helpers.extract.tense import counts_things, future_reference
 from helpers.extract.timexes import find_timexes
 
 ROOT = SHARED / "benchmarks" / "tempeval3"
@@ -79,7 +79,8 @@ def ours(text: str, dct: dt.date) -> list[Span]:
     """Our expressions of every type, tense from the spaCy parse as in the extraction."""
     doc = load_model()(text)
     return [Span(t.start_char, t.end_char, t.text, t.value or "", t.type)
-            for t in find_timexes(text, dct, "day", future=lambda start, end: future_reference(doc, start, end))]
+            for t in find_timexes(text, dct, "day", future=lambda start, end: future_reference(doc, start, end),
+                                  counts=lambda start, end: counts_things(doc, start, end))]
 
 
 def _granular_value(found: str, when: dt.datetime) -> str:

@@ -16,7 +16,7 @@ from helpers.extract import nlp
 from helpers.extract.parsed import parse_article
 from helpers.extract.registry import load_registry
 from helpers.extract.rows import extract_article
-from helpers.extract.tense import future_reference
+from helpers.extract.tense import counts_things, future_reference
 from helpers.extract.timexes import extract_timexes, find_timexes
 from helpers.schema import to_frame
 
@@ -52,7 +52,8 @@ def test_weekday_is_the_latest_such_day_before_publication(articles):
 def parsed_timexes(text: str, published: dt.date) -> dict[str, object]:
     """Return the expressions of ``text`` by their words, tense read from spaCy's parse."""
     doc = nlp.load_model()(text)
-    return {t.text: t for t in find_timexes(text, published, future=lambda s, e: future_reference(doc, s, e))}
+    return {t.text: t for t in find_timexes(text, published, future=lambda s, e: future_reference(doc, s, e),
+                                            counts=lambda s, e: counts_things(doc, s, e))}
 
 
 def test_durations_are_durations_not_dates(articles):
@@ -172,6 +173,19 @@ def test_whole_article_is_extracted_at_the_ends_of_the_calendar(published):
 
 def test_money_and_counts_are_not_years():
     assert find_timexes("They received $2015 and 1,400 people and 2019 rockets.", dt.date(2020, 1, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("UNICEF delivered 2000 washing kits to families in Rafah.", set()),
+    ("Israel released 1800 Palestinian prisoners in 2011.", {"2011"}),
+    ("An estimated 2000 people and more than 1500 families fled.", set()),
+    ("The 1992 protests were led by clerics.", {"1992"}),
+    ("The company's 1989 operating results were weak.", {"1989"}),
+    ("Sales were above fiscal 1989 sales of $155 million.", {"1989"}),
+    ("The post-1959 politics have managed to survive.", {"1959"}),
+])
+def test_a_number_that_counts_things_is_no_year(text, years):
+    assert set(parsed_timexes(text, dt.date(2023, 12, 1))) == years
 
 
 def test_extract_timexes_rows_fit_the_schema():

@@ -65,7 +65,7 @@ from dataclasses import dataclass
 
 from helpers.extract.named_days import NAMED_DAY, named_day_dates
 from helpers.extract.numerals import CLOCK_TIME, DIGIT_NUMBER, WORD_NUMBER, parse_number
-from helpers.extract.tense import future_reference
+from helpers.extract.tense import counts_things, future_reference
 from helpers.vocab import GRANULARITIES
 
 log = logging.getLogger(__name__)
@@ -93,9 +93,10 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
-_NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|people|rockets?|troops|soldiers|"
-                               r"dollars|km|miles|meters|feet|tons|[a-z]+s\b(?<!years)(?<!days))",
-                               re.IGNORECASE)
+#: Units after a four-digit number that make it an amount, not a year ("2015 percent", "2000 km").
+_NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|dollars|km|miles|meters|feet|tons)", re.IGNORECASE)
+#: A plural word after a four-digit number: a count ("2019 rockets") when no parse says otherwise.
+_PLURAL_AFTER = re.compile(r"\s*(?:people|[a-z]+s\b(?<!years)(?<!days))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,17 @@ class Context:
     previous: Interval | None
     future_of: Callable[[], bool] | None = None
     day_first: bool | None = None
+    count_of: Callable[[], bool] | None = None
 
     @property
     def future(self) -> bool:
         """Say whether the expression refers forwards (asked of the parse only when a rule needs it)."""
         return bool(self.future_of and self.future_of())
+
+    @property
+    def counts(self) -> bool:
+        """Say whether a number that looks like a year counts things ("2000 washing kits")."""
+        return bool(self.count_of and self.count_of())
 
 
 # --------------------------------------------------------------------------- calendar units
@@ -360,6 +367,10 @@ def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _year(m: re.Match, ctx: Context) -> Resolution | None:
     return _absolute(year_interval(int(m["year"])), _modifier(m))
+
+
+def _bare_year(m: re.Match, ctx: Context) -> Resolution | None:
+    return None if ctx.counts else _year(m, ctx)
 
 
 def _decade(m: re.Match, ctx: Context) -> Resolution | None:
@@ -712,7 +723,7 @@ RULES: list[Rule] = [
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
     _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
     _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
-                  r"(?![\d,.]\d)(?!-\d\d-)", _year),
+                  r"(?![\d,.]\d)(?!-\d\d-)", _bare_year),
     _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
     _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
@@ -785,6 +796,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
         taken.append((start, end))
         chosen.append((start, end, rule, match))
     return sorted(chosen, key=lambda item: item[0])
+
+
+def _plural_after(text: str, start: int, end: int) -> bool:
+    """Say whether a plural word follows a number that no word introducing years precedes ("2019 rockets")."""
+    return _PLURAL_AFTER.match(text, end) is not None and not _year_context(text, start)
 
 
 def _year_context(text: str, start: int) -> bool:
@@ -866,14 +882,17 @@ def _value(resolution: Resolution, interval: Interval) -> str:
 
 
 def find_timexes(text: str, published: dt.date | None, precision: str | None = "day",
-                 future: Callable[[int, int], bool] | None = None, day_first: bool | None = None) -> list[Timex]:
+                 future: Callable[[int, int], bool] | None = None, day_first: bool | None = None,
+                 counts: Callable[[int, int], bool] | None = None) -> list[Timex]:
     """Find and resolve every date, time, duration and set expression of ``text`` published on ``published``.
 
     ``future(start, end)`` says whether the expression at those offsets refers forwards
     (from the parse: :func:`helpers.extract.tense.future_reference`); without it only
     words such as "next" do. ``day_first`` is the outlet's convention for numeric dates
     (31/10/2023); None reads it from the text's unambiguous dates, else takes the
-    reading nearest before publication.
+    reading nearest before publication. ``counts(start, end)`` says whether a number that looks
+    like a year counts things (from the parse: :func:`helpers.extract.tense.counts_things`);
+    without it a plural word after the number does ("2019 rockets").
 
     >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, after two days of talks.",
     ...                                          dt.date(2019, 11, 19))]
@@ -881,11 +900,13 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     """
     pub_start, pub_end, pub_granularity = publication_interval(published, precision)
     day_first = day_first_convention(text) if day_first is None else day_first
+    counts = counts or (lambda start, end: _plural_after(text, start, end))
     previous: Interval | None = None
     timexes: list[Timex] = []
     for start, end, rule, match in candidate_matches(text):
         ctx = Context(pub_start, pub_end, pub_granularity, previous,
-                      (lambda s=start, e=end: future(s, e)) if future else None, day_first)
+                      (lambda s=start, e=end: future(s, e)) if future else None, day_first,
+                      lambda s=start, e=end: counts(s, e))
         resolution = rule.resolve(match, ctx)
         if resolution is None:
             continue
@@ -966,7 +987,8 @@ def extract_timexes(parsed) -> list[dict]:
     article = parsed.article
     rows = []
     for timex in find_timexes(article.body, article.published, article.published_precision,
-                              future=lambda start, end: future_reference(parsed.doc, start, end)):
+                              future=lambda start, end: future_reference(parsed.doc, start, end),
+                              counts=lambda start, end: counts_things(parsed.doc, start, end)):
         sentence = parsed.sentence_at(timex.start_char)
         rows.append({"article_id": article.article_id, "sentence_id": sentence.sentence_id,
                      "start_char": timex.start_char, "end_char": timex.end_char, "text": timex.text,
