@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -17,13 +19,14 @@ from helpers.extract.parsed import parse_article
 from helpers.extract.registry import load_registry
 from helpers.extract.rows import extract_article
 from helpers.extract.tense import counts_things, future_reference
-from helpers.extract.timexes import extract_timexes, find_timexes
+from helpers.extract.timexes import RULES, candidate_matches, extract_timexes, find_timexes
 from helpers.schema import to_frame
 
 if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside tests/
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks import tempeval  # noqa: E402
+from benchmarks.checkout import SHARED  # noqa: E402
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -220,3 +223,18 @@ def test_tempeval3_value_f1_over_all_types_beats_heideltime():
     predicted = [tempeval.ours(text, dct) for text, dct, _ in docs]
     scores = tempeval.score(predicted, [spans for _, _, spans in docs])
     assert scores["value_f1"] > 0.7761
+
+
+def test_rule_triggers_skip_only_texts_a_rule_cannot_match(articles, monkeypatch):
+    ocha = sorted((SHARED / "corpora" / "ocha_flash_updates").glob("*.md"))[:8]
+    texts = [a.body for a in articles.values()] + [path.read_text(encoding="utf-8") for path in ocha]
+    for rule in RULES:
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                around = text[max(0, match.start() - 1):match.end()].lower()  # a lookbehind's character too
+                assert not rule.triggers or any(word in around for word in rule.triggers), (rule.name, match[0])
+                assert not rule.digit or re.search(r"\d", around), (rule.name, match[0])
+    gated = [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]
+    monkeypatch.setattr("helpers.extract.timexes.RULES",
+                        [dataclasses.replace(rule, triggers=(), digit=False) for rule in RULES])
+    assert gated == [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]

@@ -63,7 +63,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from helpers.extract.named_days import NAMED_DAY, named_day_dates
+from helpers.extract.named_days import NAMED_DAY, NAMED_DAY_WORDS, named_day_dates
 from helpers.extract.numerals import CLOCK_TIME, DIGIT_NUMBER, WORD_NUMBER, parse_number
 from helpers.extract.tense import counts_things, future_reference
 from helpers.vocab import GRANULARITIES
@@ -334,6 +334,10 @@ class Rule:
     name: str
     pattern: re.Pattern
     resolve: Callable[[re.Match, Context], Resolution | None]
+    #: Lower-case strings one of which every match contains (none: no such string); a text
+    #: without any of them is not searched with the pattern, nor one without a digit if ``digit``.
+    triggers: tuple[str, ...] = ()
+    digit: bool = False
 
 
 def _absolute(interval: Interval | None, modifier: str | None = None) -> Resolution | None:
@@ -696,11 +700,19 @@ def _named_day(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("relative", relative=resolve)
 
 
-def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), resolve)
+def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False) -> Rule:
+    """Compile a rule; ``triggers`` are its trigger strings separated by spaces."""
+    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit)
 
 
 _I = re.IGNORECASE
+#: Every month name and abbreviation starts with these (lower-case); every weekday name, every time unit.
+_MONTH_WORDS = " ".join(month[:3].lower() for month in MONTHS)
+_WEEKDAY_WORDS = " ".join(weekday.lower() for weekday in WEEKDAYS)
+_UNIT_WORDS = "second minute hour day night week month quarter year decade centur"
+#: Characters that a case-insensitive pattern matches as an ASCII letter but ``str.lower`` does not give as one.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+_DIGIT = re.compile(r"\d")
 #: A year after a day and month (that belongs to the date, not a following number such as "4,385").
 _YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 _DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
@@ -711,77 +723,96 @@ _REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|
 
 #: Rules in order of preference; overlapping matches keep the longest, then the first rule.
 RULES: list[Rule] = [
-    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date),
-    _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
-    _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b", _full_date),
-    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
+    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date, digit=True),
+    _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date, triggers=_MONTH_WORDS, digit=True),
+    _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b",
+          _full_date, triggers=_MONTH_WORDS, digit=True),
+    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year, triggers=_MONTH_WORDS, digit=True),
     _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR_AHEAD})(?![.,]?\d)"
-                       rf"(?!\s*(?:million|billion|percent|%))", _month_day),
-    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})", _month_day),
-    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday),
-    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
-    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
-    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
+                       rf"(?!\s*(?:million|billion|percent|%))", _month_day, triggers=_MONTH_WORDS, digit=True),
+    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})",
+          _month_day, triggers=_MONTH_WORDS, digit=True),
+    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday, triggers=_WEEKDAY_WORDS),
+    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)",
+          _bare_month, triggers=_MONTH_WORDS),
+    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end", digit=True),
+    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade, triggers="0s 0's", digit=True),
     _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
-                  r"(?![\d,.]\d)(?!-\d\d-)", _bare_year),
-    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
-    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
+                  r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
+    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
+          _year, triggers="- –", digit=True),
+    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b",
+          _century, triggers="century", digit=True),
     _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                          r"(?:the\s+)?(?P<unit>year|month|week)\b",
-          _end_of_unit, _I),
+          _end_of_unit, _I, triggers="end beginning start middle"),
     _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
                        r"(?P<unit>week|month|year|weekend)\b",
-          _this_unit),
-    _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
-    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
+          _this_unit, triggers="last this next previous current coming"),
+    _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b",
+          _deictic_day, _I, triggers="yesterday today tonight tomorrow"),
+    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I, triggers="ago"),
     _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
-                    r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b", _season, _I),
+                    r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b",
+          _season, _I, triggers="spring summer autumn fall winter"),
     _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
-                     r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I),
+                     r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I, triggers="quarter"),
     _rule("following", r"\bthe\s+(?P<which>following|next|previous|same)\s+(?P<unit>day|week|month|year)\b",
-          _following, _I),
-    _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])", _day_before_after, _I),
-    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)", _later, _I),
-    _rule("that_day", r"\bthat\s+day\b", _that_day, _I),
-    _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I),
+          _following, _I, triggers="following next previous same"),
+    _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])",
+          _day_before_after, _I, triggers="before after"),
+    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)",
+          _later, _I, triggers="later earlier before after"),
+    _rule("that_day", r"\bthat\s+day\b", _that_day, _I, triggers="that"),
+    _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I, triggers="recent"),
     _rule("vague_words", r"\b(?P<key>recently|nowadays|currently|now|soon|"
                          r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
-          _vague, _I),
+          _vague, _I, triggers="recently now currently soon shortly"),
     _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
                        r"(?!\s+(?:few\s+)?(?:\d+|two|three|several|days?|weeks?|months?|years?|decades?)\b)",
-          _vague, _I),
-    _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I),
+          _vague, _I, triggers="past present future"),
+    _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I, triggers="time"),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
-          _vague),
+          _vague, triggers="'s ’s"),
     _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
-                      rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)", _duration, _I),
-    _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I),
+                      rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)",
+          _duration, _I, triggers=_UNIT_WORDS),
+    _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I, triggers="past"),
     _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
                           r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
                           r"(?P<unit>\w+)\b(?!\s+(?:ago|later|earlier))",
-          _duration, _I),
+          _duration, _I, triggers="hours days weeks months years decades centuries"),
     _rule("coming_units", r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+"
                           r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
-          _duration, _I),
+          _duration, _I, triggers="coming next past last"),
     _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
                  r"|(?:every|each|per)\s+(?:(?P<num>other|two|three|four|five|six|\d+)\s+)?(?P<unit>"
                  r"second|minute|hour|day|night|week|month|quarter|year|decade)s?"
                  r"|(?:every|each)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-          _set, _I),
-    _rule("clock", CLOCK_TIME.pattern, _clock, _I),
+          _set, _I, triggers="daily weekly monthly annually yearly hourly nightly every each per"),
+    _rule("clock", CLOCK_TIME.pattern, _clock, _I, digit=True),
     _rule("day_part", r"\b(?:(?P<which>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
-                      r"|(?P<alone>overnight|noon|midday|midnight))\b", _day_part, _I),
-    _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date),
-    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _named_day, _I),
+                      r"|(?P<alone>overnight|noon|midday|midnight))\b",
+          _day_part, _I, triggers="morning afternoon evening night noon midday"),
+    _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date, triggers="/ .", digit=True),
+    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
+          _named_day, _I, triggers=" ".join(NAMED_DAY_WORDS)),
 ]
 
 
 # --------------------------------------------------------------------------- finding
 
 def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    """Return non-overlapping rule matches in ``text``: longest first, then rule order."""
+    """Return non-overlapping rule matches in ``text``: longest first, then rule order.
+
+    A rule whose trigger strings are all absent from the text is not run (it could not match).
+    """
+    folded = (text.translate(_FOLD) if any(char in text for char in "ıİſ") else text).lower()
+    has_digit = _DIGIT.search(text) is not None
     found = []
     for order, rule in enumerate(RULES):
+        if (rule.digit and not has_digit) or (rule.triggers and not any(word in folded for word in rule.triggers)):
+            continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if rule.name == "year" and _NOT_A_YEAR_AFTER.match(text, end) and not _year_context(text, start):
