@@ -156,6 +156,30 @@ def test_a_future_verb_elsewhere_in_the_sentence_does_not_move_the_date():
     assert got["Tuesday"].start == dt.date(2013, 3, 19)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("The record date is Nov. 9.", "1989-11-09"),  # no past or future verb: the nearest year
+    ("The dividend is payable Jan. 2.", "1990-01-02"),
+    ("The company reported its results on Nov. 9.", "1988-11-09"),  # past tense: before publication
+    ("The board meets in December.", "1989-12"),
+    ("Sales fell in June.", "1989-06"),
+])
+def test_a_date_without_year_and_tense_takes_the_nearest_year(text, value):
+    [timex] = parsed_timexes(text, dt.date(1989, 10, 27)).values()
+    assert timex.value == value
+
+
+def test_a_weekday_before_a_date_is_that_date():
+    got = parsed_timexes("The summit opens Monday, Oct. 26, in Geneva.", dt.date(1998, 10, 25))
+    assert (list(got), got["Monday, Oct. 26"].value) == (["Monday, Oct. 26"], "1998-10-26")
+
+
+def test_an_amount_of_time_after_an_event_is_a_duration():
+    got = parsed_timexes("He was killed one year after the war; three days later, talks resumed.",
+                         dt.date(1999, 10, 24))
+    assert (got["one year"].type, got["one year"].value) == ("DURATION", "P1Y")
+    assert got["three days later"].anchor is None  # no date before it to count from
+
+
 @pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
 def test_relative_dates_that_leave_the_calendar_get_no_interval(published):
     [yesterday, tomorrow] = find_timexes("Talks ended yesterday and resume tomorrow.", published)

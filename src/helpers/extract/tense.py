@@ -56,13 +56,27 @@ def is_future(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_HEADS
 
 
-def future_reference(doc: Doc, start: int, end: int) -> bool:
-    """Say whether the date expression at ``doc.text[start:end]`` refers forwards, by its verb's tense."""
+def is_past(verb: Token) -> bool:
+    """Say whether a verb speaks of the past: a past tense ("met", "was killed") or a perfect ("has met")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries)
+
+
+def future_reference(doc: Doc, start: int, end: int) -> bool | None:
+    """Say whether the date expression at ``doc.text[start:end]`` refers forwards, by its verb's tense.
+
+    True for a future verb, False for a past one, None when the parse shows neither (a present
+    tense, no verb: "payable Nov. 17", "the vote is on Dec. 1").
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
     verb = governing_verb(span.root)
-    return verb is not None and is_future(verb)
+    if verb is None:
+        return None
+    if is_future(verb):
+        return True
+    return False if is_past(verb) else None
 
 
 def counts_things(doc: Doc, start: int, end: int) -> bool:

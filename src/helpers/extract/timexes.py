@@ -14,13 +14,17 @@ Anchoring rules (the logic a reader needs to judge a date):
 * **relative** (``anchor`` = ``published``), resolved against the publication date:
 
   - a day and month without a year ("October 14") takes the year that puts it on or
-    before publication (after it when the verb that governs it speaks of the future,
-    :mod:`helpers.extract.tense`: "will meet on October 14", "scheduled for ...");
+    before publication when the verb that governs it speaks of the past, after it when
+    the verb speaks of the future (:mod:`helpers.extract.tense`: "will meet on October
+    14", "scheduled for ..."), and nearest to it when the verb says neither ("payable
+    Jan. 2", "the vote is on Nov. 9"); without a parse, before publication;
   - a weekday ("Monday", "Monday evening") is the latest such day on or before
     publication (the publication day itself counts), or the next one in a future
     context or after "next";
-  - a bare month ("In July") is the latest such month on or before the publication
-    month; "last July" the latest strictly before it;
+  - a bare month ("In July") is, by the same tense, the latest such month on or before
+    the publication month, the next one, or the nearest; "last July" the latest strictly
+    before it;
+  - a weekday right before a date is that date ("Monday, Oct. 26");
   - "last/this/next week|month|year", "yesterday", "today", "tomorrow", "N days ago",
     "last summer", "earlier this month" move from the publication date by calendar
     units (weeks are ISO weeks, Monday to Sunday).
@@ -29,7 +33,8 @@ Anchoring rules (the logic a reader needs to judge a date):
   late); the timeline shows the whole period rather than guess a part of it.
 * **anaphoric** (``anchor`` = ``previous``: "the following day", "On the same day",
   "a week later", "two days earlier") move from the last non-vague date found
-  before them in the same article; without one they become vague.
+  before them in the same article; without one they become vague. "Two days after the
+  vote" counts from an event, not a date: "two days" is a duration.
 * **vague** ("in recent months", "shortly afterwards", "now", "the past") are kept
   with ``kind`` = ``vague``, a ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` value (or
   none) and no interval, so they never become timeline points.
@@ -57,7 +62,9 @@ what is certain (``2015-XX-XX``) and its granularity is that of the publication 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -139,10 +146,18 @@ class Context:
     day_first: bool | None = None
     count_of: Callable[[], bool] | None = None
 
+    @functools.cached_property
+    def tense(self) -> bool | None:
+        """True when the expression refers forwards, False backwards, None when its verb does not say.
+
+        Asked of the parse only when a rule needs it; without a parse, backwards.
+        """
+        return self.future_of() if self.future_of else False
+
     @property
     def future(self) -> bool:
-        """Say whether the expression refers forwards (asked of the parse only when a rule needs it)."""
-        return bool(self.future_of and self.future_of())
+        """Say whether the expression refers forwards."""
+        return self.tense is True
 
     @property
     def counts(self) -> bool:
@@ -266,12 +281,15 @@ def latest_weekday(day: dt.date, weekday: int, future: bool) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
 
 
-def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) -> Interval:
+def nearest_month(day: dt.date, month: int, future: bool | None, strict: bool = False) -> Interval:
     """Return the latest ``month`` on or before the month of ``day``.
 
     The month is strictly before if ``strict``; if ``future``, return instead the first one
-    on or after it.
+    on or after it; if None (the tense does not say), the one nearest to it (earlier on a tie).
     """
+    if future is None:
+        ahead = (month - day.month) % 12
+        future = 0 < ahead < 6
     if future:
         year = day.year if month >= day.month else day.year + 1
     else:
@@ -279,21 +297,33 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
     return month_interval(year, month)
 
 
-def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
+def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool | None) -> Interval | None:
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
 
-    If ``future``, the year puts it on or after ``day``. A date up to :data:`PUBLICATION_LAG_DAYS`
-    after publication keeps the publication's year (a report dated the day before its last
+    If ``future``, the year puts it on or after ``day``; if None (the tense does not say),
+    the year puts it nearest to ``day``. A date up to :data:`PUBLICATION_LAG_DAYS` after
+    publication keeps the publication's year (a report dated the day before its last
     figures). Return None for an impossible date.
     """
+    if future is None:
+        readings = [_date_or_none(year, month, day_of_month) for year in (day.year - 1, day.year, day.year + 1)]
+        found = [reading for reading in readings if reading is not None]
+        return day_interval(min(found, key=lambda d: (abs((d - day).days), d > day))) if found else None
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
-        try:
-            candidate = dt.date(year, month, day_of_month)
-        except ValueError:
+        candidate = _date_or_none(year, month, day_of_month)
+        if candidate is None:
             return None
         if (candidate >= day) if future else (candidate <= day + dt.timedelta(days=PUBLICATION_LAG_DAYS)):
             return day_interval(candidate)
     return None
+
+
+def _date_or_none(year: int, month: int, day_of_month: int) -> dt.date | None:
+    """Return the date, or None when it does not exist (February 30, year 0)."""
+    try:
+        return dt.date(year, month, day_of_month)
+    except ValueError:
+        return None
 
 
 def number(text: str) -> int:
@@ -362,7 +392,7 @@ def _month_day(m: re.Match, ctx: Context) -> Resolution | None:
     month, day_of_month = month_of(m), int(m["day"])
     if not 1 <= day_of_month <= 31:
         return None
-    return Resolution("relative", relative=lambda d: day_without_year(d, month, day_of_month, ctx.future))
+    return Resolution("relative", relative=lambda d: day_without_year(d, month, day_of_month, ctx.tense))
 
 
 def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
@@ -399,7 +429,7 @@ def _bare_month(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("relative", relative=lambda d: nearest_month(add_months(d, 1), month, True),
                           modifier=_modifier(m))
     strict = rel == "last"
-    return Resolution("relative", relative=lambda d: nearest_month(d, month, ctx.future and not strict, strict),
+    return Resolution("relative", relative=lambda d: nearest_month(d, month, False if strict else ctx.tense, strict),
                       modifier=_modifier(m))
 
 
@@ -501,7 +531,7 @@ def _day_before_after(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def _later(m: re.Match, ctx: Context) -> Resolution | None:
-    amount = number(m["num"]) * (1 if m["dir"].lower() == "later" else -1)
+    amount = number(m["num"]) * (1 if m["dir"].lower() == "later" else -1)  # "two days after the vote": a duration
     return Resolution("anaphoric", anaphoric=_anaphoric(m["unit"].lower(), amount))
 
 
@@ -761,8 +791,8 @@ RULES: list[Rule] = [
           _following, _I, triggers="following next previous same"),
     _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])",
           _day_before_after, _I, triggers="before after"),
-    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)",
-          _later, _I, triggers="later earlier before after"),
+    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier)\b(?!\s+\w+ing\b)", _later, _I,
+          triggers="later earlier"),
     _rule("that_day", r"\bthat\s+day\b", _that_day, _I, triggers="that"),
     _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I, triggers="recent"),
     _rule("vague_words", r"\b(?P<key>recently|nowadays|currently|now|soon|"
@@ -954,6 +984,8 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     return merge_times_with_days(text, timexes)
 
 
+_WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}{_PART}")
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]+")
 _BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|EDT|GMT|UTC|local time)\s*,?\s+)?"
                                    r"(?:(?:on|of|at)\s+)?$", re.IGNORECASE)
 
@@ -961,21 +993,35 @@ _BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|E
 def merge_times_with_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """Join a time of day and the day next to it into one time: "21:00 on 20 October", "noon Thursday".
 
+    A weekday and the date right after it become that date: "Monday, Oct. 26".
+
     >>> [(t.text, t.value) for t in find_timexes("As of 21:00 on 20 October, no deaths.", dt.date(2023, 10, 21))]
     [('21:00 on 20 October', '2023-10-20T21:00')]
+    >>> [(t.text, t.value) for t in find_timexes("The vote is on Monday, Oct. 26.", dt.date(1998, 10, 25))]
+    [('Monday, Oct. 26', '1998-10-26')]
     """
     merged: list[Timex] = []
     for timex in timexes:
-        before = merged[-1] if merged else None
-        pair = _time_and_day(text, before, timex)
-        if pair is None:
+        joined = _joined(text, merged[-1], timex) if merged else None
+        if joined is None:
             merged.append(timex)
-            continue
-        time, day = pair
-        merged[-1] = Timex(before.start_char, timex.end_char, text[before.start_char:timex.end_char],
-                           day.value + time.time, day.start, day.end, day.granularity, day.kind, day.anchor,
-                           None, "TIME", time.time)
+        else:
+            merged[-1] = joined
     return merged
+
+
+def _joined(text: str, before: Timex, timex: Timex) -> Timex | None:
+    """Return two neighbouring expressions as one (a time and its day, a weekday and its date), or None."""
+    if _WEEKDAY_ALONE.fullmatch(before.text) and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(
+            text[before.end_char:timex.start_char]) and timex.type == "DATE" and timex.granularity == "day":
+        return dataclasses.replace(timex, start_char=before.start_char, text=text[before.start_char:timex.end_char])
+    pair = _time_and_day(text, before, timex)
+    if pair is None:
+        return None
+    time, day = pair
+    return Timex(before.start_char, timex.end_char, text[before.start_char:timex.end_char],
+                 day.value + time.time, day.start, day.end, day.granularity, day.kind, day.anchor,
+                 None, "TIME", time.time)
 
 
 def _time_and_day(text: str, first: Timex | None, second: Timex) -> tuple[Timex, Timex] | None:
