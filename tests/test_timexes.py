@@ -162,8 +162,10 @@ def test_a_future_verb_elsewhere_in_the_sentence_does_not_move_the_date():
     ("The company reported its results on Nov. 9.", "1988-11-09"),  # past tense: before publication
     ("The board meets in December.", "1989-12"),
     ("Sales fell in June.", "1989-06"),
+    ("The war since Jan. 14 is the longest.", "1989-01-14"),
+    ("The record date is March 6.", "1989-03-06"),  # more than four months ahead: before publication
 ])
-def test_a_date_without_year_and_tense_takes_the_nearest_year(text, value):
+def test_a_date_without_year_or_tense_is_ahead_only_when_near(text, value):
     [timex] = parsed_timexes(text, dt.date(1989, 10, 27)).values()
     assert timex.value == value
 

@@ -65,12 +65,15 @@ def is_past(verb: Token) -> bool:
 def future_reference(doc: Doc, start: int, end: int) -> bool | None:
     """Say whether the date expression at ``doc.text[start:end]`` refers forwards, by its verb's tense.
 
-    True for a future verb, False for a past one, None when the parse shows neither (a present
-    tense, no verb: "payable Nov. 17", "the vote is on Dec. 1").
+    True for a future verb, False for a past one or after "since" ("the war since October 7"),
+    None when the parse shows neither (a present tense, no verb: "payable Nov. 17", "the vote
+    is on Dec. 1").
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if span.root.head.lower_ == "since":
+        return False
     verb = governing_verb(span.root)
     if verb is None:
         return None

@@ -90,6 +90,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 GRANULARITY_ORDER = list(GRANULARITIES)
 #: Days after publication that a date without a year may still lie in the publication's year.
 PUBLICATION_LAG_DAYS = 2
+#: Months ahead of publication within which a date or month without a year and without a past or
+#: future verb is read forwards ("payable Jan. 2" in November); further ahead it is read backwards.
+FUTURE_HORIZON_MONTHS = 4
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _ABBR = r"(?P<abbr>" + "|".join(sorted(MONTH_ABBR, key=len, reverse=True)) + r")\.?"
@@ -285,11 +288,11 @@ def nearest_month(day: dt.date, month: int, future: bool | None, strict: bool = 
     """Return the latest ``month`` on or before the month of ``day``.
 
     The month is strictly before if ``strict``; if ``future``, return instead the first one
-    on or after it; if None (the tense does not say), the one nearest to it (earlier on a tie).
+    on or after it; if None (the tense does not say), the next one when it is less than
+    :data:`FUTURE_HORIZON_MONTHS` ahead.
     """
     if future is None:
-        ahead = (month - day.month) % 12
-        future = 0 < ahead < 6
+        future = 0 < (month - day.month) % 12 < FUTURE_HORIZON_MONTHS
     if future:
         year = day.year if month >= day.month else day.year + 1
     else:
@@ -301,14 +304,14 @@ def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool |
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
 
     If ``future``, the year puts it on or after ``day``; if None (the tense does not say),
-    the year puts it nearest to ``day``. A date up to :data:`PUBLICATION_LAG_DAYS` after
+    after it when that is less than :data:`FUTURE_HORIZON_MONTHS` ahead. A date up to :data:`PUBLICATION_LAG_DAYS` after
     publication keeps the publication's year (a report dated the day before its last
     figures). Return None for an impossible date.
     """
     if future is None:
-        readings = [_date_or_none(year, month, day_of_month) for year in (day.year - 1, day.year, day.year + 1)]
-        found = [reading for reading in readings if reading is not None]
-        return day_interval(min(found, key=lambda d: (abs((d - day).days), d > day))) if found else None
+        ahead = next((d for d in (_date_or_none(y, month, day_of_month) for y in (day.year, day.year + 1))
+                      if d is not None and d > day + dt.timedelta(days=PUBLICATION_LAG_DAYS)), None)
+        future = ahead is not None and ahead < add_months(day, FUTURE_HORIZON_MONTHS)
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
         candidate = _date_or_none(year, month, day_of_month)
         if candidate is None:
