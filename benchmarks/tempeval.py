@@ -8,10 +8,10 @@ spans, runs :func:`helpers.extract.timexes.find_timexes` anchored to each docume
 time (DCT), and prints, with the task's own definitions, strict and relaxed
 detection precision/recall/F1 and value F1 (a relaxed match whose value is right,
 over the system's and the gold's counts). It scores twice: on DATE timexes only
-(what our extractor is for) and on all TIMEX3 types (the task's Task A, where
-HeidelTime scored value F1 77.61; our extractor returns no durations, times or
-sets, on purpose, so that number counts those as misses). The baseline is
-dateparser's ``search_dates`` with the DCT as its relative base.
+and on all TIMEX3 types (the task's Task A, where HeidelTime scored value F1
+77.61; our durations, times and sets are TimeML's). The tense and the counts come
+from spaCy's parse, as in the extraction. The baseline is dateparser's
+``search_dates`` with the DCT as its relative base.
 """
 
 from __future__ import annotations

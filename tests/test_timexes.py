@@ -242,13 +242,17 @@ def test_seed_gold_scores_at_least_95_percent(articles):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not tempeval.PLATINUM.is_dir(), reason="shared TempEval-3 not present")
-def test_tempeval3_value_f1_over_all_types_beats_heideltime():
-    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61. The issue's own
-    # targets (80 over all types, 86 on DATE) are not reached: 78.7 and 85.4 (see the branch report).
+def test_tempeval3_value_f1_reaches_the_issue_targets():
+    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61; the issue asks for
+    # 80 over all types and 86 on DATE (the platinum set is scored only, never read for rules).
     docs = [tempeval.read_tml(path) for path in sorted(tempeval.PLATINUM.rglob("*.tml"))]
     predicted = [tempeval.ours(text, dct) for text, dct, _ in docs]
-    scores = tempeval.score(predicted, [spans for _, _, spans in docs])
-    assert scores["value_f1"] > 0.7761
+    gold = [spans for _, _, spans in docs]
+    assert tempeval.score(predicted, gold)["value_f1"] >= 0.80
+
+    def dates(spans):
+        return [span for span in spans if span.type == "DATE"]
+    assert tempeval.score([dates(p) for p in predicted], [dates(g) for g in gold])["value_f1"] >= 0.86
 
 
 def test_rule_triggers_skip_only_texts_a_rule_cannot_match(articles, monkeypatch):
