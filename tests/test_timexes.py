@@ -170,6 +170,15 @@ def test_a_date_without_year_or_tense_is_ahead_only_when_near(text, value):
     assert timex.value == value
 
 
+@pytest.mark.parametrize(("text", "published", "value", "start"), [
+    ("Talks continued over the weekend.", dt.date(2023, 10, 16), "2023-W41-WE", dt.date(2023, 10, 14)),
+    ("Talks will resume over the weekend.", dt.date(2023, 10, 18), "2023-W42-WE", dt.date(2023, 10, 21)),
+])
+def test_the_weekend_is_the_last_one_or_the_next_by_tense(text, published, value, start):
+    timex = parsed_timexes(text, published)["the weekend"]
+    assert (timex.value, timex.start) == (value, start)
+
+
 def test_a_weekday_before_a_date_is_that_date():
     got = parsed_timexes("The summit opens Monday, Oct. 26, in Geneva.", dt.date(1998, 10, 25))
     assert (list(got), got["Monday, Oct. 26"].value) == (["Monday, Oct. 26"], "1998-10-26")

@@ -16,15 +16,15 @@ Anchoring rules (the logic a reader needs to judge a date):
   - a day and month without a year ("October 14") takes the year that puts it on or
     before publication when the verb that governs it speaks of the past, after it when
     the verb speaks of the future (:mod:`helpers.extract.tense`: "will meet on October
-    14", "scheduled for ..."), and nearest to it when the verb says neither ("payable
-    Jan. 2", "the vote is on Nov. 9"); without a parse, before publication;
+    14", "scheduled for ..."); when the verb says neither ("payable Jan. 2", "the vote
+    is on Nov. 9") after it only up to four months ahead; without a parse, before it;
   - a weekday ("Monday", "Monday evening") is the latest such day on or before
     publication (the publication day itself counts), or the next one in a future
     context or after "next";
   - a bare month ("In July") is, by the same tense, the latest such month on or before
-    the publication month, the next one, or the nearest; "last July" the latest strictly
-    before it;
+    the publication month or the next one; "last July" the latest strictly before it;
   - a weekday right before a date is that date ("Monday, Oct. 26");
+  - "the weekend" is the last one (the next one in a future context);
   - "last/this/next week|month|year", "yesterday", "today", "tomorrow", "N days ago",
     "last summer", "earlier this month" move from the publication date by calendar
     units (weeks are ISO weeks, Monday to Sunday).
@@ -461,6 +461,13 @@ def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
                       modifier=_modifier(m))
 
 
+def _the_weekend(m: re.Match, ctx: Context) -> Resolution | None:
+    """Resolve "the weekend": the last one (the one under way on a Saturday or Sunday), the next in a future context."""
+    future = ctx.future
+    return Resolution("relative", relative=lambda d: weekend_interval(
+        d if future or d.weekday() >= 5 else d - dt.timedelta(weeks=1)))
+
+
 def _end_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
     unit = m["unit"].lower()
     return Resolution("relative", relative=lambda d: unit_interval(d, unit), modifier=_modifier(m))
@@ -782,6 +789,7 @@ RULES: list[Rule] = [
     _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
                        r"(?P<unit>week|month|year|weekend)\b",
           _this_unit, triggers="last this next previous current coming"),
+    _rule("the_weekend", r"\bthe\s+weekend\b", _the_weekend, _I, triggers="weekend"),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b",
           _deictic_day, _I, triggers="yesterday today tonight tomorrow"),
     _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I, triggers="ago"),
