@@ -198,3 +198,46 @@ def test_the_period_a_figure_counts():
         (dt.date(2023, 10, 7), dt.date(2024, 1, 3))
     assert (rows["125"]["date_start"], rows["125"]["date_end"]) == (dt.date(2024, 1, 3), dt.date(2024, 1, 4))
     assert rows["22,563"]["date_start"] is None  # the level of a running count has no start
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It said about 100 Iraqi Kurds were killed or wounded in the attack.", {"about 100": "other"}),
+    ("The gunmen killed or wounded 100 people.", {"100": "other"}),
+    ("The attack killed at least 1,400 Israelis and injured over 3,500.",
+     {"at least 1,400": "killed", "over 3,500": "injured"}),
+    ("A Belgian man died and 31 people were injured after an accident.", {"31": "injured"}),
+    ("The toll stood at 19,667 Palestinians who have been killed in Gaza.", {"19,667": "killed"}),
+    ("Peru's guerrilla conflicts have cost at least 30,000 lives since 1980.", {"at least 30,000": "killed"}),
+    ("Iran has hanged two drug traffickers in the southern city of Shiraz.", {"two": "killed"}),
+])
+def test_a_count_of_two_kinds_is_other_and_clauses_give_kinds(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The town lies about 345 miles (550 km) northeast of Lima.",
+    "Police seized 419 kilograms of opium.",
+    "The army found a 37-page manual.",
+    "A Belgian driver crashed in the opening phase of the 1,000 Lakes Rally.",
+])
+def test_distances_weights_sizes_and_names_are_no_counts(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Two village guards were killed, the agency quoted the governor's office as saying.", "Two",
+     "the governor's office"),
+    ("The watchdog was quoted by local newspapers as saying about 1,400 civilians have died.", "about 1,400",
+     "The watchdog"),
+    ("Between 7 October and 19 November, over 12,700 fatalities were reported by the Gaza MoH, which then stopped.",
+     "over 12,700", "the Gaza MoH"),
+])
+def test_the_quoted_and_the_passive_agent_are_the_source(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_the_headline_and_dateline_do_not_govern_the_first_sentence():
+    rows = figures_of("Turkey says killed 17 Kurd rebels in clashes\n\nANKARA 1996-08-23\n\nTurkish troops have "
+                      "killed 17 Kurdish rebels in recent clashes, the state-run Anatolian news agency said on Friday.")
+    body = [row for row in rows if row["start_char"] > 60]
+    assert [(row["kind"], row["source"]) for row in body] == [("killed", "the state-run Anatolian news agency")]

@@ -61,6 +61,7 @@ from helpers.extract.kinds import (
     infer_kind,
     is_level,
     is_level_link,
+    paragraph_ancestors,
 )
 from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
@@ -106,6 +107,9 @@ NUMBER_RE = re.compile(
 
 #: Nouns that make a number a duration or an age, never a figure.
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
+#: Units of length, weight, area and volume: a number of them is a distance or a size, never a figure.
+MEASURE_UNITS = set("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme gram "
+                    "gramme lb lbs ounce ton tonne acre hectare litre liter gallon".split())
 #: Words after a number that make it a percentage.
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
@@ -225,8 +229,12 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
+#: Named-entity labels of names a number can be part of.
+NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
 def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
-    """Say whether a number expression is a figure (not a date, time, duration, ordinal or name).
+    """Say whether a number expression is a figure (not a date, time, duration, ordinal, measure or name).
 
     A number inside a date or time expression (``timex_spans``: dates, times,
     durations and sets) is never a figure, whatever its unit.
@@ -237,7 +245,10 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
         return False
     noun = figure.noun
-    if noun is not None and noun.lemma_.lower() in TIME_UNITS:
+    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
+        return False  # "the 1,000 Lakes Rally"
+    if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
+                             or noun.lemma_.lower() in MEASURE_UNITS):
         return False
     if not figure.vague and figure.unit is None and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") \
             and anchor.head.i < anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -299,6 +310,8 @@ def infer_location(figure: Figure) -> str | None:
     """
     start = figure.noun if figure.noun is not None else figure.anchor
     carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
+    if figure.noun is not None:  # "19,667 Palestinians who have been killed in Gaza"
+        carriers += [c for c in figure.noun.children if c.dep_ in ("relcl", "acl")]
     for governor, path_child in governors(start):
         carriers.append(governor)
         if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
@@ -397,9 +410,23 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
 
 
 def _reporting_source(token: Token) -> tuple[int, int] | None:
-    """Return the subject span of a reporting verb, or None if it has none or a pronoun."""
-    if token.lemma_.lower() not in REPORT_VERBS or token.pos_ not in ("VERB", "AUX"):
+    """Return who a reporting verb attributes its clause to, or None if it names no one (or a pronoun).
+
+    The subject ("the ministry said"); the agent of a passive ("12,700 fatalities were
+    reported by the Gaza MoH"); the one quoted ("the agency quoted the governor's office
+    as saying", "the watchdog was quoted by newspapers as saying").
+    """
+    if token.pos_ not in ("VERB", "AUX"):
         return None
+    lemma = token.lemma_.lower()
+    if lemma == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _trimmed(quoted[0]) if quoted and quoted[0].lower_ not in PRONOUNS else None
+    if lemma not in REPORT_VERBS:
+        return None
+    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents and not any(c.dep_ == "nsubj" for c in token.children):
+        return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects or subjects[-1].lower_ in PRONOUNS:
         return None
@@ -409,7 +436,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source span of the reporting verb that governs a figure, if any."""
-    for ancestor in figure.anchor.ancestors:
+    for ancestor in paragraph_ancestors(figure.anchor):
         if (source := _reporting_source(ancestor)) is not None:
             return source
     root = span.root

@@ -31,20 +31,20 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute assassinate "
-                    "massacre slaughter behead eliminate".split(), "killed"),
+                    "massacre slaughter behead eliminate hang".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee displace uproot flee".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
-    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed",
+    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed", ("cost", "life"): "killed",
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
     **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
-TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
+TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate hang injure "
                        "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
@@ -101,13 +101,16 @@ def phrase_kind(verb: Token) -> str | None:
 def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
-    "the death toll", "Palestinians injured", "the number of Palestinians killed".
+    "the death toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
+    have been killed".
     """
     if (kind := lemma_kind(noun)) is not None:
         return kind
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "acl") and (kind := lemma_kind(child) or phrase_kind(child)):
+        if child.dep_ == "compound" and (kind := lemma_kind(child)):
             return kind
+    if (kind := modifier_kind(noun)) is not None:
+        return kind
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -117,9 +120,25 @@ def nominal_kind(noun: Token) -> str | None:
 
 
 def modifier_kind(token: Token) -> str | None:
-    """Return the kind of the participle or adjective that modifies a word ("Palestinians killed", "6,268 injured")."""
-    return next((k for c in token.children if c.dep_ in ("acl", "amod")
-                 and (k := lemma_kind(c) or phrase_kind(c))), None)
+    """Return the kind of the participle, adjective or relative clause that modifies a word.
+
+    "Palestinians killed", "6,268 injured", "19,667 Palestinians who have been killed"; not
+    the relative clause whose subject is the agent ("30 gunmen who killed 5 people").
+    """
+    for child in token.children:
+        if child.dep_ not in ("acl", "amod", "relcl"):
+            continue
+        if child.dep_ == "relcl" and _agent_clause(child):
+            continue
+        if (kind := lemma_kind(child) or phrase_kind(child)) is not None:
+            return MIXED if _mixed(child, kind) else kind
+    return None
+
+
+def _agent_clause(verb: Token) -> bool:
+    """Say whether a clause's verb is an active transitive kind or attack verb with an object of its own."""
+    lemma = verb.lemma_.lower()
+    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _modified_kind(noun: Token) -> str | None:
@@ -127,15 +146,31 @@ def _modified_kind(noun: Token) -> str | None:
     return lemma_kind(noun) or modifier_kind(noun)
 
 
+def paragraph_ancestors(token: Token) -> Iterator[Token]:
+    r"""Yield the ancestors of ``token`` that stand in its paragraph.
+
+    The parser may join a headline, a dateline and the first sentence of the body into
+    one tree ("Turkey says killed 17 ...\n\nANKARA ...\n\nTurkish troops ..."): a
+    grammatical relation never crosses a paragraph break.
+    """
+    doc = token.doc
+    for ancestor in token.ancestors:
+        low, high = sorted((token.i, ancestor.i))
+        if any(t.is_space and "\n" in t.text for t in doc[low:high]):
+            return
+        yield ancestor
+
+
 def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
 
     Stops after a reporting verb and after the head of a relative, adverbial or
     reported clause, and never moves from a verb to the verb it is coordinated with, so
-    a number never takes the kind of a neighbouring clause.
+    a number never takes the kind of a neighbouring clause. Never leaves the paragraph
+    (:func:`paragraph_ancestors`).
     """
     child = token
-    for ancestor in token.ancestors:
+    for ancestor in paragraph_ancestors(token):
         if child.pos_ == "VERB" and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
         yield ancestor, child
@@ -152,16 +187,48 @@ def is_agent(governor: Token, path_child: Token) -> bool:
     """
     if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = governor.lemma_.lower()
-    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in governor.children))
+    return _agent_clause(governor)
 
 
 def predicate_kind(governor: Token, path_child: Token) -> str | None:
-    """Return the kind a governing word gives the number reached through ``path_child``."""
+    """Return the kind a governing word gives the number reached through ``path_child``.
+
+    A predicate coordinated with one of another kind that has no subject of its own
+    ("were killed or wounded", "dead and injured") counts both: ``other``.
+    """
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
+    if kind is not None and path_child.dep_ in (*_SUBJECTS, "dobj") and _mixed(governor, kind, path_child.dep_):
+        return MIXED
     return kind
+
+
+#: The kind of a count that mixes kinds (killed and wounded together).
+MIXED = "other"
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: What a coordinated verb needs of its own not to share an object: "killed 1,400 and injured over 3,500".
+_OWN_OBJECT = ("dobj", "prep", "npadvmod", "oprd")
+
+
+def _mixed(word: Token, kind: str, role: str = "nsubj") -> bool:
+    """Say whether ``word`` shares the number with a coordinated word of another kind ("killed or wounded").
+
+    ``role`` is how the number attaches: a subject is shared when the second conjunct has
+    no subject of its own, an object when the other verb has no object of its own.
+    """
+    pairs = [(c, c) for c in word.children if c.dep_ == "conj"]  # (partner, the conjunct that needs a subject)
+    if word.dep_ == "conj":
+        pairs.append((word.head, word))
+    for partner, conjunct in pairs:
+        if role == "dobj":
+            shared = not any(c.dep_ in _OWN_OBJECT for c in partner.children)
+        else:
+            shared = not any(c.dep_ in _SUBJECTS for c in conjunct.children)
+        other = lemma_kind(partner)
+        if shared and other is not None and other != kind:
+            return True
+    return False
 
 
 def is_level_link(governor: Token, path_child: Token) -> bool:
@@ -196,7 +263,7 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
 
 def money_kind(anchor: Token) -> str:
     """Return ``funding`` for money given, paid or received, else ``other``."""
-    chain = [anchor, *anchor.ancestors]
+    chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
     words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
     return "funding" if words & FUNDING_WORDS else "other"
@@ -216,7 +283,8 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
         if token.pos_ not in ("VERB", "ADJ"):
             return None
         active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
-        return None if active_transitive else lemma_kind(token)
+        kind = None if active_transitive else lemma_kind(token)
+        return MIXED if kind is not None and _mixed(token, kind) else kind
     return None
 
 
