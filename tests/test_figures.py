@@ -241,3 +241,31 @@ def test_the_headline_and_dateline_do_not_govern_the_first_sentence():
                       "killed 17 Kurdish rebels in recent clashes, the state-run Anatolian news agency said on Friday.")
     body = [row for row in rows if row["start_char"] > 60]
     assert [(row["kind"], row["source"]) for row in body] == [("killed", "the state-run Anatolian news agency")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kurdish guerrillas killed two people and took three hostage after stopping two intercity buses.",
+     {"two": "other", "three": "hostages"}),
+    ("They had been arrested last week for stealing 800,000 naira from a merchant.", {"800,000": "other"}),
+    ("The police said 14 of the 45 passengers on the bus died instantly.", {"14": "killed"}),
+])
+def test_a_number_takes_no_kind_from_outside_its_own_clause(text, expected):
+    kinds = {(row["text"], row["kind"]) for row in figures_of(text)}
+    assert set(expected.items()) <= kinds
+    assert ("45", "killed") not in kinds and ("two", "hostages") not in kinds
+
+
+def test_speeds_and_dotted_clock_times_are_no_counts():
+    assert figures_of("The train was travelling at 54 mph just before 8.30 a.m. on Monday.") == []
+
+
+def test_without_a_dateline_the_place_the_article_names_most_is_its_place():
+    rows = by_text(figures_of("Strikes on Gaza went on. Hospitals in Gaza are full. Israel said it would go on.\n\n"
+                              "Since the start of hostilities, 2,670 Palestinians have been killed."))
+    assert rows["2,670"]["location"] == "Gaza"
+
+
+def test_a_place_named_inside_the_source_is_the_source_place():
+    rows = by_text(figures_of("Strikes hit Gaza again.\n\nSince then, the Gaza Government Media Office reported "
+                              "over 15,000 fatalities."))
+    assert rows["over 15,000"]["location"] == "Gaza"

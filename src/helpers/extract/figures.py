@@ -22,7 +22,8 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
   that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
-  that, the article's dateline ("GAZA, Oct 7 (Reuters) -"). A sentence that places its
+  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -") or the place it
+  names most. A sentence that places its
   people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported ... that" over the
@@ -49,6 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -109,7 +111,7 @@ NUMBER_RE = re.compile(
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a figure.
 MEASURE_UNITS = set("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme gram "
-                    "gramme lb lbs ounce ton tonne acre hectare litre liter gallon".split())
+                    "gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
 #: Words after a number that make it a percentage.
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
@@ -332,22 +334,45 @@ def source_place(parsed: ParsedArticle, source: tuple[int, int] | None, mentions
         return place
     places = [m for m in mentions if m.get("actor_type") == "place"
               and source[0] <= m["start_char"] and m["end_char"] <= source[1]]
-    return places[0]["text"] if places else None
+    if places:
+        return places[0]["text"]
+    named = [e.text for e in span.ents if e.label_ in ("GPE", "LOC")]
+    return named[0] if named else _known_place_in(span.text, mentions)
+
+
+def _known_place_in(text: str, mentions: list[dict]) -> str | None:
+    """Return the first place the article names that is a word of ``text`` ("the *Gaza* Government Media Office").
+
+    >>> _known_place_in("the Gaza Government Media Office", [{"actor_type": "place", "text": "Gaza"}])
+    'Gaza'
+    """
+    known = {m["text"] for m in mentions if m.get("actor_type") == "place"}
+    found = [(match.start(), name) for name in known if (match := re.search(rf"\b{re.escape(name)}\b", text))]
+    return min(found)[1] if found else None
 
 
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
                        r"(?=\s*(?:,|\(|\s-\s|\s[–—]\s|\s\d{4}-\d\d-\d\d))")
 
 
-def article_place(parsed: ParsedArticle) -> str | None:
-    """Return the place of the article's dateline ("GAZA, Oct 7 (Reuters) -"), or None.
+def article_place(parsed: ParsedArticle, mentions: list[dict] | None = None) -> str | None:
+    """Return the article's place: its dateline's ("GAZA, Oct 7 (Reuters) -"), else the place it names most.
 
     >>> from types import SimpleNamespace as N
     >>> article_place(N(article=N(body="JERUSALEM 1996-08-22 Israel said...")))
     'Jerusalem'
+    >>> article_place(N(article=N(body="In Gaza...")), [{"actor_type": "place", "text": t} for t in "A B B".split()])
+    'B'
     """
     match = _DATELINE.match(parsed.article.body)
-    return match["place"].title() if match else None
+    if match:
+        return match["place"].title()
+    places = [m for m in mentions or [] if m.get("actor_type") == "place"]
+    named = Counter(m.get("actor_id") or m["text"] for m in places)  # "Gaza" and "the Gaza Strip" are one place
+    if not named:
+        return None
+    most = named.most_common(1)[0][0]
+    return next(m["text"] for m in places if (m.get("actor_id") or m["text"]) == most)
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -620,13 +645,14 @@ def _same_people(first: Figure, second: Figure) -> bool:
 
 
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
-    """Give a figure with no place of its own its source's place, or another figure's, or the dateline's.
+    """Give a figure with no place of its own its source's place, or another figure's, or the article's.
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
-    injured."); the dateline is the article's ("GAZA, Oct 7 (Reuters) -").
+    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -") or the place it names
+    most (:func:`article_place`).
     """
-    dateline = article_place(parsed)
+    dateline = article_place(parsed, mentions)
     previous: Figure | None = None
     for figure in figures:
         if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:

@@ -51,7 +51,7 @@ ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambu
 #: Verbs that stop the climb: what they report is counted, not the reporting.
 REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
-CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"})
+CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
 #: Verbs whose object is a level that their subject reaches ("the toll surpassed 10,000", "stands at 11,078").
 MEASURE_VERBS = frozenset("reach surpass exceed top pass cross rise climb stand increase jump soar mount bring put "
@@ -173,6 +173,8 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     for ancestor in paragraph_ancestors(token):
         if child.pos_ == "VERB" and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.like_num:
+            return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
         if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
                                                  or ancestor.dep_ in CLAUSE_BOUNDARIES):
