@@ -22,8 +22,8 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
   that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
-  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -") or the place it
-  names most. A sentence that places its
+  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -"), or, without one,
+  the place named last before the figure in its paragraph or the one before. A sentence that places its
   people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported ... that" over the
@@ -50,7 +50,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -355,24 +354,28 @@ _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]
                        r"(?=\s*(?:,|\(|\s-\s|\s[–—]\s|\s\d{4}-\d\d-\d\d))")
 
 
-def article_place(parsed: ParsedArticle, mentions: list[dict] | None = None) -> str | None:
-    """Return the article's place: its dateline's ("GAZA, Oct 7 (Reuters) -"), else the place it names most.
+def article_place(parsed: ParsedArticle) -> str | None:
+    """Return the place of the article's dateline ("GAZA, Oct 7 (Reuters) -"), or None.
 
     >>> from types import SimpleNamespace as N
     >>> article_place(N(article=N(body="JERUSALEM 1996-08-22 Israel said...")))
     'Jerusalem'
-    >>> article_place(N(article=N(body="In Gaza...")), [{"actor_type": "place", "text": t} for t in "A B B".split()])
-    'B'
     """
     match = _DATELINE.match(parsed.article.body)
-    if match:
-        return match["place"].title()
-    places = [m for m in mentions or [] if m.get("actor_type") == "place"]
-    named = Counter(m.get("actor_id") or m["text"] for m in places)  # "Gaza" and "the Gaza Strip" are one place
-    if not named:
-        return None
-    most = named.most_common(1)[0][0]
-    return next(m["text"] for m in places if (m.get("actor_id") or m["text"]) == most)
+    return match["place"].title() if match else None
+
+
+def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -> str | None:
+    r"""Return the place named last before a figure, in its paragraph or the paragraph before.
+
+    A report without a dateline places its figures by the text around them: "Heavy
+    strikes hit Gaza city ...\n\nSince the start of hostilities, 2,670 Palestinians have
+    been killed."
+    """
+    paragraph = figure.sentence.paragraph_id
+    before = [m for m in mentions if m.get("actor_type") == "place" and m["end_char"] <= figure.start
+              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1]
+    return max(before, key=lambda m: m["start_char"])["text"] if before else None
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -649,10 +652,10 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
-    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -") or the place it names
-    most (:func:`article_place`).
+    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
+    place named last before the figure (:func:`context_place`).
     """
-    dateline = article_place(parsed, mentions)
+    dateline = article_place(parsed)
     previous: Figure | None = None
     for figure in figures:
         if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:
@@ -660,7 +663,7 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
             figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
-                or dateline
+                or dateline or context_place(parsed, figure, mentions)
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 

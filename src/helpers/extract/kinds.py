@@ -31,7 +31,7 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute assassinate "
-                    "massacre slaughter behead eliminate hang".split(), "killed"),
+                    "massacre slaughter behead eliminate hanged".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee displace uproot flee".split(), "displaced"),
@@ -44,7 +44,7 @@ PHRASE_KINDS: dict[tuple[str, str], str] = {
     **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
-TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate hang injure "
+TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
                        "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
@@ -101,14 +101,14 @@ def phrase_kind(verb: Token) -> str | None:
 def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
-    "the death toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
+    "the death toll", "the injury toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
     have been killed".
     """
-    if (kind := lemma_kind(noun)) is not None:
-        return kind
-    for child in noun.children:
+    for child in noun.children:  # a compound narrows its head: "the injury toll"
         if child.dep_ == "compound" and (kind := lemma_kind(child)):
             return kind
+    if (kind := lemma_kind(noun)) is not None:
+        return kind
     if (kind := modifier_kind(noun)) is not None:
         return kind
     for prep in noun.children:
@@ -171,7 +171,7 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """
     child = token
     for ancestor in paragraph_ancestors(token):
-        if child.pos_ == "VERB" and child.dep_ == "conj":
+        if child.pos_ in ("VERB", "AUX") and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
         if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.like_num:
             return  # "14 of the 45 passengers died": the whole is not the part's subject

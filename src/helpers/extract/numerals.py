@@ -79,7 +79,7 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
 
 
 def not_a_count(text: str, start: int, end: int) -> str | None:
-    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age, modifier), or None.
+    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age, modifier, footnote).
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
@@ -91,6 +91,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
     ('modifier', True)
+    >>> not_a_count("were injured.[2]", 14, 15)
+    'reference'
     """
     if covered_by(CLOCK_TIME, text, start, end):
         return "clock"
@@ -102,4 +104,6 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "age"
     if _MODIFIER_AFTER.match(text, end):
         return "modifier"
+    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
+        return "reference"  # a footnote mark: "injured.[2]"
     return None
