@@ -269,3 +269,11 @@ def test_a_place_named_inside_the_source_is_the_source_place():
     rows = by_text(figures_of("Strikes hit Gaza again.\n\nSince then, the Gaza Government Media Office reported "
                               "over 15,000 fatalities."))
     assert rows["over 15,000"]["location"] == "Gaza"
+
+
+def test_a_pronoun_source_is_the_reporter_before_it():
+    rows = by_text(figures_of("Public prosecutor Michel Bourlet said the case was big.\n\n"
+                              "He said there had been searches at three sites on Sunday.\n\n"
+                              "At least 30 people have been killed, newspapers reported. They said 15 were hurt."))
+    assert rows["three"]["source"] == "Public prosecutor Michel Bourlet"
+    assert rows["15"]["source"] == "newspapers"

@@ -438,11 +438,12 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
 
 
 def _reporting_source(token: Token) -> tuple[int, int] | None:
-    """Return who a reporting verb attributes its clause to, or None if it names no one (or a pronoun).
+    """Return who a reporting verb attributes its clause to, or None if it names no one.
 
-    The subject ("the ministry said"); the agent of a passive ("12,700 fatalities were
-    reported by the Gaza MoH"); the one quoted ("the agency quoted the governor's office
-    as saying", "the watchdog was quoted by newspapers as saying").
+    The subject ("the ministry said"), a pronoun resolved (:func:`_antecedent_reporter`);
+    the agent of a passive ("12,700 fatalities were reported by the Gaza MoH"); the one
+    quoted ("the agency quoted the governor's office as saying", "the watchdog was quoted
+    by newspapers as saying").
     """
     if token.pos_ not in ("VERB", "AUX"):
         return None
@@ -456,10 +457,32 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects or subjects[-1].lower_ in PRONOUNS:
+    if not subjects:
         return None
+    if subjects[-1].lower_ in PRONOUNS:
+        return _antecedent_reporter(subjects[-1])
     spans = [_trimmed(subject) for subject in subjects]  # "Lebanon's group Hezbollah" parses as two
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+#: Pronouns that stand for a person.
+PERSONAL = {"he", "she", "his", "her"}
+
+
+def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | None:
+    """Return who a pronoun subject of a reporting verb stands for ("..., police said. They said ...").
+
+    The named subject of the last reporting verb of the few sentences before, in the same
+    or the previous paragraph; "he" and "she" take the last named person among them.
+    """
+    doc = pronoun.doc
+    sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
+    subjects = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
+                and verb.lemma_.lower() in REPORT_VERBS for c in verb.children
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+    if pronoun.lower_ in PERSONAL:
+        subjects = [c for c in subjects if c.ent_type_ == "PERSON"]
+    return _trimmed(subjects[-1]) if subjects else None
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:

@@ -49,7 +49,8 @@ TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre sla
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
-REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write".split())
+REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write broadcast "
+                         "allege assert declare disclose".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
