@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sys
 
@@ -145,3 +146,9 @@ def test_several_source_words_keep_the_figures_of_any_of_them(seed_tables):
                                      "the Israeli side"}
     assert set(chosen["kind"]) <= set(compare.COMPARED_KINDS)
     assert len(compare.select_reported(every)) == every["kind"].isin(compare.COMPARED_KINDS).sum()
+
+
+def test_a_figure_of_a_long_past_period_is_not_a_running_toll():
+    frame = pd.DataFrame({"date_end": [dt.date(2014, 12, 31), dt.date(2023, 11, 10), None],
+                          "published": [dt.date(2023, 10, 23), dt.date(2023, 11, 17), dt.date(2023, 11, 17)]})
+    assert list(tolls.counts_the_past(frame)) == [True, False, False]

@@ -277,3 +277,11 @@ def test_a_pronoun_source_is_the_reporter_before_it():
                               "At least 30 people have been killed, newspapers reported. They said 15 were hurt."))
     assert rows["three"]["source"] == "Public prosecutor Michel Bourlet"
     assert rows["15"]["source"] == "newspapers"
+
+
+def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
+    rows = by_text(figures_of("Since 7 October, 6,547 Palestinians have been killed, including at least 2,704 "
+                              "children and 1,292 women, and about 17,439 have been injured, according to the MoH."))
+    whole = rows["6,547"]
+    assert whole["kind"] == "killed" and rows["about 17,439"]["kind"] == "injured"
+    assert rows["at least 2,704"]["part_of"] == rows["1,292"]["part_of"] == whole["figure_id"]

@@ -565,6 +565,8 @@ def part_hint(figure: Figure) -> str | None:
                                      or any(c.lower_ == "the" for c in pobj.children)):
                 return "of"
     head = figure.noun if figure.noun is not None else anchor
+    while head.dep_ == "conj" and head.head.i != head.i:  # "including 2,704 children and 1,292 women"
+        head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in ("including", "among"):
         return "including"
     if anchor.i > 0 and anchor.doc[max(anchor.i - 2, 0): anchor.i].text.lower().endswith(("including", "among them")):
@@ -577,7 +579,8 @@ def link_parts(figures: list[Figure]) -> None:
     for index, figure in enumerate(figures):
         same_sentence = [f for f in figures[:index] if f.sentence is figure.sentence]
         if figure.part_hint == "including" and same_sentence:
-            figure.part_of = same_sentence[-1]
+            wholes = [f for f in same_sentence if f.part_hint != "including"]  # not a sibling part
+            figure.part_of = (wholes or same_sentence)[-1]
         elif figure.part_hint == "of":
             figure.part_of = _antecedent(figure, figures[:index])
         elif figure.kind is None and any(f.part_of for f in same_sentence):
@@ -676,17 +679,21 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
     injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
-    place named last before the figure (:func:`context_place`).
+    place named last before the figure (:func:`context_place`), unless its paragraph places
+    other figures itself ("In the West Bank, 58 people were killed. ... six operatives have
+    been eliminated" leaves the six unplaced).
     """
     dateline = article_place(parsed)
+    placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
         if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:
             previous = None
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
+            context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
             figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
-                or dateline or context_place(parsed, figure, mentions)
+                or dateline or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 

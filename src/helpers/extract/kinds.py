@@ -196,40 +196,34 @@ def is_agent(governor: Token, path_child: Token) -> bool:
 def predicate_kind(governor: Token, path_child: Token) -> str | None:
     """Return the kind a governing word gives the number reached through ``path_child``.
 
-    A predicate coordinated with one of another kind that has no subject of its own
-    ("were killed or wounded", "dead and injured") counts both: ``other``.
+    A predicate coordinated right next to one of another kind ("were killed or wounded",
+    "dead and injured") counts both: ``other``.
     """
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
-    if kind is not None and path_child.dep_ in (*_SUBJECTS, "dobj") and _mixed(governor, kind, path_child.dep_):
-        return MIXED
-    return kind
+    return MIXED if kind is not None and _mixed(governor, kind) else kind
 
 
 #: The kind of a count that mixes kinds (killed and wounded together).
 MIXED = "other"
-_SUBJECTS = ("nsubj", "nsubjpass")
-#: What a coordinated verb needs of its own not to share an object: "killed 1,400 and injured over 3,500".
-_OWN_OBJECT = ("dobj", "prep", "npadvmod", "oprd")
+#: Words that may stand between two coordinated predicates of one count: "were killed or (were) wounded".
+_BETWEEN_PREDICATES = ("CCONJ", "AUX", "ADV", "PART", "PUNCT")
 
 
-def _mixed(word: Token, kind: str, role: str = "nsubj") -> bool:
-    """Say whether ``word`` shares the number with a coordinated word of another kind ("killed or wounded").
+def _mixed(word: Token, kind: str) -> bool:
+    """Say whether ``word`` is coordinated right next to a word of another kind ("killed or wounded").
 
-    ``role`` is how the number attaches: a subject is shared when the second conjunct has
-    no subject of its own, an object when the other verb has no object of its own.
+    Only words joined by a conjunction (and auxiliaries or adverbs) share their number:
+    in "killed 1,400 and injured over 3,500" or "34 were killed and 109 injured" each verb
+    has its own.
     """
-    pairs = [(c, c) for c in word.children if c.dep_ == "conj"]  # (partner, the conjunct that needs a subject)
-    if word.dep_ == "conj":
-        pairs.append((word.head, word))
-    for partner, conjunct in pairs:
-        if role == "dobj":
-            shared = not any(c.dep_ in _OWN_OBJECT for c in partner.children)
-        else:
-            shared = not any(c.dep_ in _SUBJECTS for c in conjunct.children)
+    partners = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    for partner in partners:
+        low, high = sorted((word.i, partner.i))
+        adjacent = all(t.pos_ in _BETWEEN_PREDICATES for t in word.doc[low + 1: high])
         other = lemma_kind(partner)
-        if shared and other is not None and other != kind:
+        if adjacent and other is not None and other != kind:
             return True
     return False
 
