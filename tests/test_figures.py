@@ -285,3 +285,4 @@ def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
     whole = rows["6,547"]
     assert whole["kind"] == "killed" and rows["about 17,439"]["kind"] == "injured"
     assert rows["at least 2,704"]["part_of"] == rows["1,292"]["part_of"] == whole["figure_id"]
+    assert rows["about 17,439"]["part_of"] is None

@@ -565,8 +565,8 @@ def part_hint(figure: Figure) -> str | None:
                                      or any(c.lower_ == "the" for c in pobj.children)):
                 return "of"
     head = figure.noun if figure.noun is not None else anchor
-    while head.dep_ == "conj" and head.head.i != head.i:  # "including 2,704 children and 1,292 women"
-        head = head.head
+    while figure.noun is not None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "including 2,704 children and 1,292 women", not "..., and about 14,245 have been injured"
     if head.dep_ == "pobj" and head.head.lower_ in ("including", "among"):
         return "including"
     if anchor.i > 0 and anchor.doc[max(anchor.i - 2, 0): anchor.i].text.lower().endswith(("including", "among them")):
