@@ -365,6 +365,12 @@ def article_place(parsed: ParsedArticle) -> str | None:
     return match["place"].title() if match else None
 
 
+def _is_place_entity(parsed: ParsedArticle, mention: dict) -> bool:
+    """Say whether the parse, too, reads a place mention as a place (not "Interfax" or "Chechens")."""
+    span = parsed.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in ("GPE", "LOC", "FAC")
+
+
 def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -> str | None:
     r"""Return the place named last before a figure, in its paragraph or the paragraph before.
 
@@ -374,7 +380,7 @@ def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -
     """
     paragraph = figure.sentence.paragraph_id
     before = [m for m in mentions if m.get("actor_type") == "place" and m["end_char"] <= figure.start
-              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1]
+              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1 and _is_place_entity(parsed, m)]
     return max(before, key=lambda m: m["start_char"])["text"] if before else None
 
 
