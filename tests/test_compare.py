@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import sys
 
@@ -129,12 +130,13 @@ def test_no_figure_of_the_ocha_updates_sits_in_a_date_or_a_clock_time(ocha_table
 @pytest.mark.slow
 @pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
 def test_ocha_killed_tolls_agree_with_the_daily_series(ocha_tables):
-    # The target is 95% of the 151 updates; 87% is reached (see the figures branch report for what
-    # blocks the rest: the first updates disagree with the series, a few updates state no Gaza toll that the
-    # parse can place). This guards the level reached; the denominator is every update.
+    # The target is 95% of the 151 updates; 91% is reached (138/151). What blocks the rest: the first
+    # four updates and those of 13 October and 1 February state tolls the series does not have (no number in
+    # them is within 2% of it), and a few sentences the parser misreads. This guards the level reached; the
+    # denominator is every update.
     table = ocha_tolls.toll_agreement(ocha_tables, reference.load_reference_series(SERIES), "killed", None)
     assert len(table) == 151
-    assert table["agrees"].sum() / 151 >= 0.85
+    assert table["agrees"].sum() / 151 >= 0.91
 
 
 def test_several_source_words_keep_the_figures_of_any_of_them(seed_tables):
@@ -145,3 +147,9 @@ def test_several_source_words_keep_the_figures_of_any_of_them(seed_tables):
                                      "the Israeli side"}
     assert set(chosen["kind"]) <= set(compare.COMPARED_KINDS)
     assert len(compare.select_reported(every)) == every["kind"].isin(compare.COMPARED_KINDS).sum()
+
+
+def test_a_figure_of_a_long_past_period_is_not_a_running_toll():
+    frame = pd.DataFrame({"date_end": [dt.date(2014, 12, 31), dt.date(2023, 11, 10), None],
+                          "published": [dt.date(2023, 10, 23), dt.date(2023, 11, 17), dt.date(2023, 11, 17)]})
+    assert list(tolls.counts_the_past(frame)) == [True, False, False]

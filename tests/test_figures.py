@@ -198,3 +198,91 @@ def test_the_period_a_figure_counts():
         (dt.date(2023, 10, 7), dt.date(2024, 1, 3))
     assert (rows["125"]["date_start"], rows["125"]["date_end"]) == (dt.date(2024, 1, 3), dt.date(2024, 1, 4))
     assert rows["22,563"]["date_start"] is None  # the level of a running count has no start
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It said about 100 Iraqi Kurds were killed or wounded in the attack.", {"about 100": "other"}),
+    ("The gunmen killed or wounded 100 people.", {"100": "other"}),
+    ("The attack killed at least 1,400 Israelis and injured over 3,500.",
+     {"at least 1,400": "killed", "over 3,500": "injured"}),
+    ("A Belgian man died and 31 people were injured after an accident.", {"31": "injured"}),
+    ("The toll stood at 19,667 Palestinians who have been killed in Gaza.", {"19,667": "killed"}),
+    ("Peru's guerrilla conflicts have cost at least 30,000 lives since 1980.", {"at least 30,000": "killed"}),
+    ("Iran has hanged two drug traffickers in the southern city of Shiraz.", {"two": "killed"}),
+])
+def test_a_count_of_two_kinds_is_other_and_clauses_give_kinds(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The town lies about 345 miles (550 km) northeast of Lima.",
+    "Police seized 419 kilograms of opium.",
+    "The army found a 37-page manual.",
+    "A Belgian driver crashed in the opening phase of the 1,000 Lakes Rally.",
+])
+def test_distances_weights_sizes_and_names_are_no_counts(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Two village guards were killed, the agency quoted the governor's office as saying.", "Two",
+     "the governor's office"),
+    ("The watchdog was quoted by local newspapers as saying about 1,400 civilians have died.", "about 1,400",
+     "The watchdog"),
+    ("Between 7 October and 19 November, over 12,700 fatalities were reported by the Gaza MoH, which then stopped.",
+     "over 12,700", "the Gaza MoH"),
+])
+def test_the_quoted_and_the_passive_agent_are_the_source(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_the_headline_and_dateline_do_not_govern_the_first_sentence():
+    rows = figures_of("Turkey says killed 17 Kurd rebels in clashes\n\nANKARA 1996-08-23\n\nTurkish troops have "
+                      "killed 17 Kurdish rebels in recent clashes, the state-run Anatolian news agency said on Friday.")
+    body = [row for row in rows if row["start_char"] > 60]
+    assert [(row["kind"], row["source"]) for row in body] == [("killed", "the state-run Anatolian news agency")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kurdish guerrillas killed two people and took three hostage after stopping two intercity buses.",
+     {"two": "other", "three": "hostages"}),
+    ("They had been arrested last week for stealing 800,000 naira from a merchant.", {"800,000": "other"}),
+    ("The police said 14 of the 45 passengers on the bus died instantly.", {"14": "killed"}),
+])
+def test_a_number_takes_no_kind_from_outside_its_own_clause(text, expected):
+    kinds = {(row["text"], row["kind"]) for row in figures_of(text)}
+    assert set(expected.items()) <= kinds
+    assert ("45", "killed") not in kinds and ("two", "hostages") not in kinds
+
+
+def test_speeds_and_dotted_clock_times_are_no_counts():
+    assert figures_of("The train was travelling at 54 mph just before 8.30 a.m. on Monday.") == []
+
+
+def test_without_a_dateline_the_place_named_before_the_figure_places_it():
+    rows = by_text(figures_of("Rockets hit Israel. Strikes hit Gaza city.\n\n"
+                              "Since the start of hostilities, 2,670 Palestinians have been killed."))
+    assert rows["2,670"]["location"] == "Gaza"
+
+
+def test_a_place_named_inside_the_source_is_the_source_place():
+    rows = by_text(figures_of("Strikes hit Gaza again.\n\nSince then, the Gaza Government Media Office reported "
+                              "over 15,000 fatalities."))
+    assert rows["over 15,000"]["location"] == "Gaza"
+
+
+def test_a_pronoun_source_is_the_reporter_before_it():
+    rows = by_text(figures_of("Public prosecutor Michel Bourlet said the case was big.\n\n"
+                              "He said there had been searches at three sites on Sunday.\n\n"
+                              "At least 30 people have been killed, newspapers reported. They said 15 were hurt."))
+    assert rows["three"]["source"] == "Public prosecutor Michel Bourlet"
+    assert rows["15"]["source"] == "newspapers"
+
+
+def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
+    rows = by_text(figures_of("Since 7 October, 6,547 Palestinians have been killed, including at least 2,704 "
+                              "children and 1,292 women, and about 17,439 have been injured, according to the MoH."))
+    whole = rows["6,547"]
+    assert whole["kind"] == "killed" and rows["about 17,439"]["kind"] == "injured"
+    assert rows["at least 2,704"]["part_of"] == rows["1,292"]["part_of"] == whole["figure_id"]
+    assert rows["about 17,439"]["part_of"] is None

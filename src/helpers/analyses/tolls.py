@@ -10,7 +10,8 @@ with no place, source or date written into the code:
   extraction gives the source's words), when one is asked for;
 * that do not count a bounded period (:func:`counts_a_period`: their own dates, from
   the clause, are a stretch of days that ends on the report's date, as "in the past 24
-  hours" or "on 5 November" are);
+  hours" or "on 5 November" are), nor a past one (:func:`counts_the_past`: "the 2014
+  escalation (2,251 fatalities)");
 * the largest of the rest: a running total is never smaller than a part of it.
 
 :func:`agreement_with_series` sets each report's toll beside a reference series on
@@ -44,6 +45,17 @@ def counts_a_period(reported: pd.DataFrame, max_days: int = PERIOD_DAYS) -> pd.S
     return (dated & short & recent).fillna(False).astype(bool)
 
 
+#: A figure whose own dates end more than this many days before its report counts the past, not the running toll.
+HISTORY_DAYS = 30
+
+
+def counts_the_past(reported: pd.DataFrame, max_days: int = HISTORY_DAYS) -> pd.Series:
+    """Say, per figure, whether its own dates end long before its report ("in 2014", "during the 2008 war")."""
+    end = pd.to_datetime(reported["date_end"])
+    published = pd.to_datetime(reported["published"])
+    return ((published - end).dt.days > max_days).fillna(False).astype(bool)
+
+
 def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "killed",
                    source_actor_id: str | None = None) -> pd.DataFrame:
     """Return, per article, its running toll of ``kind`` in ``place`` (see the module docstring).
@@ -54,7 +66,7 @@ def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "kil
     reported = reported_figures(tables, kinds=[kind])
     if not len(reported):
         return reported.assign(report_date=pd.Series(dtype="datetime64[ns]"))
-    mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported)
+    mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported) & ~counts_the_past(reported)
     if source_actor_id:
         mask &= (reported["source_actor_id"] == source_actor_id).fillna(False)
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)

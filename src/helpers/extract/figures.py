@@ -22,7 +22,8 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
   that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
-  that, the article's dateline ("GAZA, Oct 7 (Reuters) -"). A sentence that places its
+  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -"), or, without one,
+  the place named last before the figure in its paragraph or the one before. A sentence that places its
   people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported ... that" over the
@@ -61,6 +62,7 @@ from helpers.extract.kinds import (
     infer_kind,
     is_level,
     is_level_link,
+    paragraph_ancestors,
 )
 from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
@@ -106,6 +108,9 @@ NUMBER_RE = re.compile(
 
 #: Nouns that make a number a duration or an age, never a figure.
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
+#: Units of length, weight, area and volume: a number of them is a distance or a size, never a figure.
+MEASURE_UNITS = set("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme gram "
+                    "gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
 #: Words after a number that make it a percentage.
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
@@ -225,8 +230,12 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
+#: Named-entity labels of names a number can be part of.
+NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
 def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
-    """Say whether a number expression is a figure (not a date, time, duration, ordinal or name).
+    """Say whether a number expression is a figure (not a date, time, duration, ordinal, measure or name).
 
     A number inside a date or time expression (``timex_spans``: dates, times,
     durations and sets) is never a figure, whatever its unit.
@@ -237,7 +246,10 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
         return False
     noun = figure.noun
-    if noun is not None and noun.lemma_.lower() in TIME_UNITS:
+    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
+        return False  # "the 1,000 Lakes Rally"
+    if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
+                             or noun.lemma_.lower() in MEASURE_UNITS):
         return False
     if not figure.vague and figure.unit is None and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") \
             and anchor.head.i < anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
@@ -299,6 +311,8 @@ def infer_location(figure: Figure) -> str | None:
     """
     start = figure.noun if figure.noun is not None else figure.anchor
     carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
+    if figure.noun is not None:  # "19,667 Palestinians who have been killed in Gaza"
+        carriers += [c for c in figure.noun.children if c.dep_ in ("relcl", "acl")]
     for governor, path_child in governors(start):
         carriers.append(governor)
         if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
@@ -319,7 +333,21 @@ def source_place(parsed: ParsedArticle, source: tuple[int, int] | None, mentions
         return place
     places = [m for m in mentions if m.get("actor_type") == "place"
               and source[0] <= m["start_char"] and m["end_char"] <= source[1]]
-    return places[0]["text"] if places else None
+    if places:
+        return places[0]["text"]
+    named = [e.text for e in span.ents if e.label_ in ("GPE", "LOC")]
+    return named[0] if named else _known_place_in(span.text, mentions)
+
+
+def _known_place_in(text: str, mentions: list[dict]) -> str | None:
+    """Return the first place the article names that is a word of ``text`` ("the *Gaza* Government Media Office").
+
+    >>> _known_place_in("the Gaza Government Media Office", [{"actor_type": "place", "text": "Gaza"}])
+    'Gaza'
+    """
+    known = {m["text"] for m in mentions if m.get("actor_type") == "place"}
+    found = [(match.start(), name) for name in known if (match := re.search(rf"\b{re.escape(name)}\b", text))]
+    return min(found)[1] if found else None
 
 
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
@@ -335,6 +363,25 @@ def article_place(parsed: ParsedArticle) -> str | None:
     """
     match = _DATELINE.match(parsed.article.body)
     return match["place"].title() if match else None
+
+
+def _is_place_entity(parsed: ParsedArticle, mention: dict) -> bool:
+    """Say whether the parse, too, reads a place mention as a place (not "Interfax" or "Chechens")."""
+    span = parsed.doc.char_span(mention["start_char"], mention["end_char"], alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -> str | None:
+    r"""Return the place named last before a figure, in its paragraph or the paragraph before.
+
+    A report without a dateline places its figures by the text around them: "Heavy
+    strikes hit Gaza city ...\n\nSince the start of hostilities, 2,670 Palestinians have
+    been killed."
+    """
+    paragraph = figure.sentence.paragraph_id
+    before = [m for m in mentions if m.get("actor_type") == "place" and m["end_char"] <= figure.start
+              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1 and _is_place_entity(parsed, m)]
+    return max(before, key=lambda m: m["start_char"])["text"] if before else None
 
 
 # --- sources ----------------------------------------------------------------------------
@@ -397,19 +444,56 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
 
 
 def _reporting_source(token: Token) -> tuple[int, int] | None:
-    """Return the subject span of a reporting verb, or None if it has none or a pronoun."""
-    if token.lemma_.lower() not in REPORT_VERBS or token.pos_ not in ("VERB", "AUX"):
+    """Return who a reporting verb attributes its clause to, or None if it names no one.
+
+    The subject ("the ministry said"), a pronoun resolved (:func:`_antecedent_reporter`);
+    the agent of a passive ("12,700 fatalities were reported by the Gaza MoH"); the one
+    quoted ("the agency quoted the governor's office as saying", "the watchdog was quoted
+    by newspapers as saying").
+    """
+    if token.pos_ not in ("VERB", "AUX"):
         return None
+    lemma = token.lemma_.lower()
+    if lemma == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _trimmed(quoted[0]) if quoted and quoted[0].lower_ not in PRONOUNS else None
+    if lemma not in REPORT_VERBS:
+        return None
+    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents and not any(c.dep_ == "nsubj" for c in token.children):
+        return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if not subjects or subjects[-1].lower_ in PRONOUNS:
+    if not subjects:
         return None
+    if subjects[-1].lower_ in PRONOUNS:
+        return _antecedent_reporter(subjects[-1])
     spans = [_trimmed(subject) for subject in subjects]  # "Lebanon's group Hezbollah" parses as two
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
+#: Pronouns that stand for a person.
+PERSONAL = {"he", "she", "his", "her"}
+
+
+def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | None:
+    """Return who a pronoun subject of a reporting verb stands for ("..., police said. They said ...").
+
+    The named subject of the last reporting verb of the few sentences before, in the same
+    or the previous paragraph; "he" and "she" take the last named person among them.
+    """
+    doc = pronoun.doc
+    sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
+    subjects = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
+                and verb.lemma_.lower() in REPORT_VERBS for c in verb.children
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
+    if pronoun.lower_ in PERSONAL:
+        subjects = [c for c in subjects if c.ent_type_ == "PERSON"]
+    return _trimmed(subjects[-1]) if subjects else None
+
+
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source span of the reporting verb that governs a figure, if any."""
-    for ancestor in figure.anchor.ancestors:
+    for ancestor in paragraph_ancestors(figure.anchor):
         if (source := _reporting_source(ancestor)) is not None:
             return source
     root = span.root
@@ -487,6 +571,8 @@ def part_hint(figure: Figure) -> str | None:
                                      or any(c.lower_ == "the" for c in pobj.children)):
                 return "of"
     head = figure.noun if figure.noun is not None else anchor
+    while figure.noun is not None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "including 2,704 children and 1,292 women", not "..., and about 14,245 have been injured"
     if head.dep_ == "pobj" and head.head.lower_ in ("including", "among"):
         return "including"
     if anchor.i > 0 and anchor.doc[max(anchor.i - 2, 0): anchor.i].text.lower().endswith(("including", "among them")):
@@ -499,7 +585,8 @@ def link_parts(figures: list[Figure]) -> None:
     for index, figure in enumerate(figures):
         same_sentence = [f for f in figures[:index] if f.sentence is figure.sentence]
         if figure.part_hint == "including" and same_sentence:
-            figure.part_of = same_sentence[-1]
+            wholes = [f for f in same_sentence if f.part_hint != "including"]  # not a sibling part
+            figure.part_of = (wholes or same_sentence)[-1]
         elif figure.part_hint == "of":
             figure.part_of = _antecedent(figure, figures[:index])
         elif figure.kind is None and any(f.part_of for f in same_sentence):
@@ -593,21 +680,26 @@ def _same_people(first: Figure, second: Figure) -> bool:
 
 
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
-    """Give a figure with no place of its own its source's place, or another figure's, or the dateline's.
+    """Give a figure with no place of its own its source's place, or another figure's, or the article's.
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
-    injured."); the dateline is the article's ("GAZA, Oct 7 (Reuters) -").
+    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
+    place named last before the figure (:func:`context_place`), unless its paragraph places
+    other figures itself ("In the West Bank, 58 people were killed. ... six operatives have
+    been eliminated" leaves the six unplaced).
     """
     dateline = article_place(parsed)
+    placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
         if previous is not None and previous.sentence.paragraph_id != figure.sentence.paragraph_id:
             previous = None
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
+            context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
             figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
-                or dateline
+                or dateline or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 

@@ -31,14 +31,14 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute assassinate "
-                    "massacre slaughter behead eliminate".split(), "killed"),
+                    "massacre slaughter behead eliminate hanged".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee displace uproot flee".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
-    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed",
+    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed", ("cost", "life"): "killed",
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
     **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
@@ -49,9 +49,10 @@ TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre sla
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
-REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write".split())
+REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write broadcast "
+                         "allege assert declare disclose".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
-CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl"})
+CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
 #: Verbs whose object is a level that their subject reaches ("the toll surpassed 10,000", "stands at 11,078").
 MEASURE_VERBS = frozenset("reach surpass exceed top pass cross rise climb stand increase jump soar mount bring put "
@@ -101,13 +102,16 @@ def phrase_kind(verb: Token) -> str | None:
 def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
-    "the death toll", "Palestinians injured", "the number of Palestinians killed".
+    "the death toll", "the injury toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
+    have been killed".
     """
+    for child in noun.children:  # a compound narrows its head: "the injury toll"
+        if child.dep_ == "compound" and (kind := lemma_kind(child)):
+            return kind
     if (kind := lemma_kind(noun)) is not None:
         return kind
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod", "acl") and (kind := lemma_kind(child) or phrase_kind(child)):
-            return kind
+    if (kind := modifier_kind(noun)) is not None:
+        return kind
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -117,9 +121,25 @@ def nominal_kind(noun: Token) -> str | None:
 
 
 def modifier_kind(token: Token) -> str | None:
-    """Return the kind of the participle or adjective that modifies a word ("Palestinians killed", "6,268 injured")."""
-    return next((k for c in token.children if c.dep_ in ("acl", "amod")
-                 and (k := lemma_kind(c) or phrase_kind(c))), None)
+    """Return the kind of the participle, adjective or relative clause that modifies a word.
+
+    "Palestinians killed", "6,268 injured", "19,667 Palestinians who have been killed"; not
+    the relative clause whose subject is the agent ("30 gunmen who killed 5 people").
+    """
+    for child in token.children:
+        if child.dep_ not in ("acl", "amod", "relcl"):
+            continue
+        if child.dep_ == "relcl" and _agent_clause(child):
+            continue
+        if (kind := lemma_kind(child) or phrase_kind(child)) is not None:
+            return MIXED if _mixed(child, kind) else kind
+    return None
+
+
+def _agent_clause(verb: Token) -> bool:
+    """Say whether a clause's verb is an active transitive kind or attack verb with an object of its own."""
+    lemma = verb.lemma_.lower()
+    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _modified_kind(noun: Token) -> str | None:
@@ -127,17 +147,35 @@ def _modified_kind(noun: Token) -> str | None:
     return lemma_kind(noun) or modifier_kind(noun)
 
 
+def paragraph_ancestors(token: Token) -> Iterator[Token]:
+    r"""Yield the ancestors of ``token`` that stand in its paragraph.
+
+    The parser may join a headline, a dateline and the first sentence of the body into
+    one tree ("Turkey says killed 17 ...\n\nANKARA ...\n\nTurkish troops ..."): a
+    grammatical relation never crosses a paragraph break.
+    """
+    doc = token.doc
+    for ancestor in token.ancestors:
+        low, high = sorted((token.i, ancestor.i))
+        if any(t.is_space and "\n" in t.text for t in doc[low:high]):
+            return
+        yield ancestor
+
+
 def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
 
     Stops after a reporting verb and after the head of a relative, adverbial or
     reported clause, and never moves from a verb to the verb it is coordinated with, so
-    a number never takes the kind of a neighbouring clause.
+    a number never takes the kind of a neighbouring clause. Never leaves the paragraph
+    (:func:`paragraph_ancestors`).
     """
     child = token
-    for ancestor in token.ancestors:
-        if child.pos_ == "VERB" and child.dep_ == "conj":
+    for ancestor in paragraph_ancestors(token):
+        if child.pos_ in ("VERB", "AUX") and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.like_num:
+            return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
         if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
                                                  or ancestor.dep_ in CLAUSE_BOUNDARIES):
@@ -152,16 +190,42 @@ def is_agent(governor: Token, path_child: Token) -> bool:
     """
     if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = governor.lemma_.lower()
-    return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in governor.children))
+    return _agent_clause(governor)
 
 
 def predicate_kind(governor: Token, path_child: Token) -> str | None:
-    """Return the kind a governing word gives the number reached through ``path_child``."""
+    """Return the kind a governing word gives the number reached through ``path_child``.
+
+    A predicate coordinated right next to one of another kind ("were killed or wounded",
+    "dead and injured") counts both: ``other``.
+    """
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
-    return kind
+    return MIXED if kind is not None and _mixed(governor, kind) else kind
+
+
+#: The kind of a count that mixes kinds (killed and wounded together).
+MIXED = "other"
+#: Words that may stand between two coordinated predicates of one count: "were killed or (were) wounded".
+_BETWEEN_PREDICATES = ("CCONJ", "AUX", "ADV", "PART", "PUNCT")
+
+
+def _mixed(word: Token, kind: str) -> bool:
+    """Say whether ``word`` is coordinated right next to a word of another kind ("killed or wounded").
+
+    Only words joined by a conjunction (and auxiliaries or adverbs) share their number:
+    in "killed 1,400 and injured over 3,500" or "34 were killed and 109 injured" each verb
+    has its own.
+    """
+    partners = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    for partner in partners:
+        low, high = sorted((word.i, partner.i))
+        adjacent = all(t.pos_ in _BETWEEN_PREDICATES for t in word.doc[low + 1: high])
+        other = lemma_kind(partner)
+        if adjacent and other is not None and other != kind:
+            return True
+    return False
 
 
 def is_level_link(governor: Token, path_child: Token) -> bool:
@@ -196,7 +260,7 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
 
 def money_kind(anchor: Token) -> str:
     """Return ``funding`` for money given, paid or received, else ``other``."""
-    chain = [anchor, *anchor.ancestors]
+    chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
     words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
     return "funding" if words & FUNDING_WORDS else "other"
@@ -216,7 +280,8 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
         if token.pos_ not in ("VERB", "ADJ"):
             return None
         active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
-        return None if active_transitive else lemma_kind(token)
+        kind = None if active_transitive else lemma_kind(token)
+        return MIXED if kind is not None and _mixed(token, kind) else kind
     return None
 
 

@@ -40,12 +40,32 @@ def model_name() -> str:
     )
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break (a line break in the text), before the parser runs.
+
+    Without it the parser may join a headline, a dateline and the body's first sentence
+    into one tree, and the first sentence's verbs then hang from the headline's.
+    """
+    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist()  # only these can hold a line break
+    for i in spaces:
+        if i + 1 < len(doc) and "\n" in doc[i].text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=1)
 def load_model() -> Language:
-    """Load the English pipeline (tokenizer, tagger, parser, NER), once per process."""
+    """Load the English pipeline (tokenizer, tagger, parser, NER), once per process.
+
+    Paragraph breaks are sentence breaks for the parser (:func:`paragraph_breaks`).
+    """
     name = model_name()
     log.info("loading spaCy model %s", name)
-    return spacy.load(name)
+    model = spacy.load(name)
+    if "parser" in model.pipe_names:
+        model.add_pipe("paragraph_breaks", before="parser")
+    return model
 
 
 def model_version() -> str:

@@ -5,7 +5,8 @@ Shared by :mod:`helpers.extract.figures` (what a number counts) and
 
 A number is *not a count* when it is part of something else: a clock time ("18:00",
 "20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
-al-Din Street"), an age ("a 12-year-old", "aged 12") or a name ("9/11", "F-16",
+al-Din Street"), an age ("a 12-year-old", "aged 12"), a hyphenated modifier ("a
+37-page manual", "two-thirds") or a name ("9/11", "F-16",
 "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from the
 characters around the number; the checks that need the parse or the date expressions
 live in :mod:`helpers.extract.figures`.
@@ -30,7 +31,7 @@ DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs".
 CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
-                        r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
+                        r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
                         r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b",
                         re.IGNORECASE)
 #: A phone number: a leading "+" or "00" and at least seven digits in groups.
@@ -38,6 +39,9 @@ PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}")
 #: A house number: a number followed by up to three capitalised words and a street word.
 ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
+#: A number joined by a hyphen to the word after it modifies a noun: a size, length or share
+#: ("a 37-page manual", "a 10-km convoy", "two-thirds"), not a count; "a 1,000-strong force" counts.
+_MODIFIER_AFTER = re.compile(r"-(?!strong\b)[a-z]+\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 
 
@@ -75,14 +79,20 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
 
 
 def not_a_count(text: str, start: int, end: int) -> str | None:
-    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age), or None.
+    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age, modifier, footnote).
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
+    >>> not_a_count("just before 8.30 a.m.", 12, 16)
+    'clock'
     >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
     ('phone', 'age')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
+    >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
+    ('modifier', True)
+    >>> not_a_count("were injured.[2]", 14, 15)
+    'reference'
     """
     if covered_by(CLOCK_TIME, text, start, end):
         return "clock"
@@ -92,4 +102,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "address"
     if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 12):start]):
         return "age"
+    if _MODIFIER_AFTER.match(text, end):
+        return "modifier"
+    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
+        return "reference"  # a footnote mark: "injured.[2]"
     return None
