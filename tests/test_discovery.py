@@ -97,7 +97,8 @@ def test_states_come_from_the_country_library_with_an_empty_registry():
     found = _by_text(rows)
     assert found["Kyiv"]["actor_id"] == "d:ukraine" and found["Kyiv"]["actor_type"] == "state"
     assert found["Belarus"]["actor_id"] == "d:belarus"
-    assert found["Khartoum"]["actor_id"] == "d:sudan"
+    # "Kyiv said" is the state; "fought in Khartoum" is the city
+    assert (found["Khartoum"]["actor_id"], found["Khartoum"]["actor_type"]) == ("d:khartoum", "place")
     assert "Russian" not in found and "Sudanese" not in found  # adjectives are no mentions
 
 
@@ -113,6 +114,38 @@ def test_things_and_platforms_are_not_actors():
     texts = {r["text"] for r in rows}
     assert "Telegram" not in texts and "Al-Aqsa Flood" not in texts
     assert "Hamas" in texts
+
+
+def test_towns_spacy_takes_for_people_or_bodies_are_places_when_the_parse_says_so():
+    # spaCy's small model labels "Shatoi" ORG and "Grozny" and "Sivas" PERSON here.
+    rows = _mentions("Russian troops shelled villages near Shatoi and fighting went on in Grozny overnight, "
+                     "Interfax said. Police in Sivas detained four men.", parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert {found[t]["actor_type"] for t in ("Shatoi", "Grozny", "Sivas")} == {"place"}
+    assert found["Interfax"]["actor_type"] != "place"
+
+
+def test_a_medium_something_was_published_in_stays_an_actor():
+    rows = _mentions("Abu Marzouk said in an interview published in Al-Hayat that talks would resume.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert _by_text(rows)["Al-Hayat"]["actor_type"] != "place"
+
+
+def test_a_capital_is_its_state_as_a_metonym_but_a_place_where_things_happen():
+    rows = _mentions("Diplomats held talks in Tehran on Monday. Tehran said it would not yield.")
+    assert [(r["actor_id"], r["actor_type"]) for r in rows if r["text"] == "Tehran"] == [
+        ("d:tehran", "place"), ("iran", "state")]
+
+
+def test_adjectives_of_nationality_titles_and_bylines_are_cut_from_names():
+    rows = _mentions("Wafa Amr\n\nRAMALLAH, West Bank 1996-08-28\n\n"
+                     "General Anatoly Shkirko said Slovak police and Sri Lankans fled.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Wafa Amr"]["actor_type"] == "person"
+    assert found["Anatoly Shkirko"]["actor_type"] == "person"
+    assert found["Sri Lankans"]["actor_type"] == "group"
+    assert not {"Slovak", "General Anatoly Shkirko"} & set(found)
 
 
 # ---------------------------------------------------------------------------- speakers

@@ -433,6 +433,21 @@ def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
             for regex in index.role_regexes for m in regex.finditer(text)]
 
 
+def capitals_as_places(doc: Doc, mentions: list[Mention], index: RegistryIndex) -> list[Mention]:
+    """Return ``mentions`` with a capital used as a place made a place, not its state.
+
+    "Tehran said" names Iran's government; "talks in Tehran" and "a suburb near Amman"
+    name the city (:func:`helpers.extract.discovery.used_as_place`).
+    """
+    out = []
+    for m in mentions:
+        if m.actor_type == "state" and normalise_name(m.text) in index.capitals and discovery.used_as_place(
+                doc, m.start, m.end):
+            m = replace(m, actor_id=actor_key(m.text), actor_name=m.text, actor_type="place")
+        out.append(m)
+    return out
+
+
 # ---------------------------------------------------------------------------- entry point
 
 def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = None,
@@ -452,6 +467,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))
+    mentions = capitals_as_places(doc, mentions, index)
     mentions += role_mentions(text, mentions, index, published, precision)
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)

@@ -32,6 +32,7 @@ from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
 from helpers.extract.names import (
+    TITLE_WORDS,
     Mention,
     abbreviates,
     actor_key,
@@ -39,6 +40,7 @@ from helpers.extract.names import (
     is_discovered,
     is_name,
     name_words,
+    normalise_name,
     overlaps,
 )
 from helpers.extract.nlp import doc_text
@@ -81,7 +83,14 @@ TITLE_NOUNS = frozenset("""
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
-    broadcast air appear report share upload
+    broadcast air appear report share upload interview article editorial column commentary quote
+""".split())
+#: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
+LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
+#: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").
+PLACE_HEADS = frozenset("""
+    province provinces region district city town village area valley river mountains border camp
+    airport port county suburb neighbourhood neighborhood governorate municipality
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -203,13 +212,14 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    spans = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents
-             if e.label_ in NER_LABELS or _plural_group(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
+    places = _place_names(ents)
+    spans = [(e.start_char, e.end_char, _label(e, leading_words, places), e) for e in ents]
     spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
-        if end <= start or not is_name(text):
+        if label is None or end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
             continue
@@ -217,6 +227,79 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         found.append(Candidate(start, end, text, label))
     return found
+
+
+def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
+    """Return the label a candidate entity is read with, or None if it names no one.
+
+    spaCy's label is corrected from the text and the parse: a name used as a place
+    (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") is
+    no name, its plural ("Sri Lankans") a group; a title before a name labelled as an
+    organisation ("General Anatoly Shkirko") makes it a person.
+    """
+    lowered = ent.text.lower()
+    if lowered in demonyms:
+        return None
+    if lowered.endswith("s") and lowered[:-1] in demonyms:
+        return "NORP"
+    if ent.label_ in ("PERSON", "ORG") and normalise_name(ent.text) in places:
+        return "LOC"
+    if ent.label_ == "ORG" and _titled_person(ent.text):
+        return "PERSON"
+    return ent.label_
+
+
+def _titled_person(text: str) -> bool:
+    """Return True for a title and two capitalised words or more that name no body.
+
+    >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
+    (True, False)
+    """
+    words = text.split()
+    if len(words) < 3 or words[0].rstrip(".").lower() not in TITLE_WORDS:
+        return False
+    rest = words[1:]
+    while rest and rest[0].rstrip(".").lower() in TITLE_WORDS:
+        rest = rest[1:]
+    return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in rest)
+
+
+def _place_names(ents: list) -> set[str]:
+    """Return the normalised names of people and bodies that the article uses as places.
+
+    spaCy labels many towns as people or organisations ("Grozny", "Doboj"). A name that
+    is the object of a preposition of place ("fighting in Grozny", "near Doboj") or is
+    followed by a noun of place ("Diyarbakir province") is a place (not "an interview
+    in Al-Hayat": what was published in a medium), unless the article also makes it
+    the subject of a verb somewhere ("Colombo said"). A body's name with a head word of
+    its type ("in the Knesset", "in parliament") stays a body; the parse of a span run
+    over a line break (a byline into the dateline) says nothing of its name.
+    """
+    places, subjects = set(), set()
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "ORG") or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+            continue
+        name = normalise_name(ent.text)
+        if ent.root.dep in (nsubj, nsubjpass):
+            subjects.add(name)
+        elif _used_as_place(ent):
+            places.add(name)
+    return places - subjects
+
+
+def used_as_place(doc: Doc, start: int, end: int) -> bool:
+    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _used_as_place(span)
+
+
+def _used_as_place(ent) -> bool:
+    """Return True if the parse uses an entity as a place (see :func:`_place_names`)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
 
 
 def _names_a_thing(ent) -> bool:

@@ -20,7 +20,7 @@ DISCOVERED_PREFIX = "d:"
 APOSTROPHES = "'’`"
 #: Words that stand before a name and are not part of it (lowercase, without a final dot).
 TITLE_WORDS = frozenset("""
-    mr mrs ms miss dr prof professor sir dame lord lady
+    mr mrs ms miss dr prof professor sir dame lord lady monsignor sister sisters
     president vice prime premier chancellor minister secretary foreign interior defence defense
     finance economy justice health state deputy acting former late then
     king queen prince princess emir amir sultan sheikh shaikh crown
@@ -126,9 +126,10 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 def clean_span(text: str, start: int, end: int, person: bool = False,
                leading_words: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Return the offsets of the name inside ``text[start:end]``.
+    r"""Return the offsets of the name inside ``text[start:end]``.
 
-    Drops a leading article, an unclosed bracket and what follows it, a possessive,
+    Drops a leading article, an unclosed bracket and what follows it, what follows a
+    line break (a byline run into the dateline: "Wafa Amr\n\nRAMALLAH"), a possessive,
     edge punctuation and, for a person (``person``), titles and the words in
     ``leading_words`` (demonyms: "Turkish Foreign Minister Mevlut Cavusoglu" ->
     "Mevlut Cavusoglu"). The span may come back empty (``start == end``).
@@ -136,12 +137,16 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
     >>> t = "the Organisation of Islamic Cooperation (OIC"
     >>> s, e = clean_span(t, 0, len(t)); t[s:e]
     'Organisation of Islamic Cooperation'
+    >>> t = "Wafa Amr\n\nRAMALLAH"
+    >>> s, e = clean_span(t, 0, len(t), person=True); t[s:e]
+    'Wafa Amr'
     >>> t = "Turkish Foreign Minister Mevlut Cavusoglu's"
     >>> s, e = clean_span(t, 0, len(t), person=True, leading_words=frozenset({"turkish"})); t[s:e]
     'Mevlut Cavusoglu'
     """
     end = start + len(_cut_brackets(text[start:end]))
     start, end = _strip_edges(text, start, end)
+    end = start + len(text[start:end].split("\n", 1)[0])
     head = re.match(r"(?i:the|an?)\s+", text[start:end])
     if head:
         start += head.end()
