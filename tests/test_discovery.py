@@ -116,6 +116,15 @@ def test_things_and_platforms_are_not_actors():
     assert "Hamas" in texts
 
 
+def test_a_state_named_inside_a_longer_name_of_a_body_gives_way_to_it():
+    rows = _mentions("The Sudan People's Liberation Army said Sudan Airways flights had stopped. "
+                     "The Bank of Israel did not comment.")
+    found = _by_text(rows)
+    assert found["Sudan People's Liberation Army"]["actor_type"] == "armed_group"
+    assert {"Sudan Airways", "Bank of Israel"} <= set(found)
+    assert not {"Sudan", "Israel"} & set(found)
+
+
 def test_towns_spacy_takes_for_people_or_bodies_are_places_when_the_parse_says_so():
     # spaCy's small model labels "Shatoi" ORG and "Grozny" and "Sivas" PERSON here.
     rows = _mentions("Russian troops shelled villages near Shatoi and fighting went on in Grozny overnight, "

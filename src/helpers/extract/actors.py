@@ -299,17 +299,23 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
 
 
 def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
-    """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label)."""
+    """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label).
+
+    A run inside a longer name of a body ("Israel" in "Bank of Israel") is no candidate.
+    """
     text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
+    bodies = [(s, e) for s, e, label in spans if label in ("ORG", "FAC")]
     run: list = []
     for token in [*doc, None]:
         if token is not None and token.pos_ == "PROPN" and token.text not in demonyms and token.text[:1].isupper():
             run.append(token)
             continue
         if run:
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), None))
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            if not any(s <= start and end <= e and e - s > end - start for s, e in bodies):
+                spans.append((start, end, None))
         run = []
     return [(s, e, label) for s, e, label in spans if e > s]
 

@@ -343,11 +343,14 @@ def discovered_type(label: str, text: str) -> str:
 def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Return the library's state names written in ``text`` ("Kyiv said", which spaCy may miss).
 
-    A name inside a person's name ("Chad Smith") is left out.
+    A name inside a person's name ("Chad Smith") or inside a longer name of a body or a
+    building ("Sudan People's Liberation Army", "Bank of Israel") is left out: the
+    longer name wins.
     """
-    people = [c for c in candidates if c.label == "PERSON"]
+    names = [c for c in candidates if c.label in ("PERSON", "ORG", "FAC")]
     return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
-            if not any(p.start <= s < p.end for p in people)]
+            if not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
+                       for c in names)]
 
 
 def state_mentions(candidates: list[Candidate], taken: list[Mention],
