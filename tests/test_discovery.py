@@ -134,6 +134,16 @@ def test_towns_spacy_takes_for_people_or_bodies_are_places_when_the_parse_says_s
     assert found["Interfax"]["actor_type"] != "place"
 
 
+def test_the_place_of_a_dateline_and_of_a_noun_of_place_are_places():
+    # spaCy's small model labels "Sokoto" and "Goma" PERSON here.
+    rows = _mentions("Peter Laca\n\nSOKOTO, Nigeria 1996-08-28\n\nPolice shot dead six robbery suspects, "
+                     "a Sokoto official said. Refugees from the Zairean town of Goma were soldiers.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Sokoto"]["actor_type"] == found["Goma"]["actor_type"] == "place"
+    assert found["Peter Laca"]["actor_type"] == "person"
+
+
 def test_a_medium_something_was_published_in_stays_an_actor():
     rows = _mentions("Abu Marzouk said in an interview published in Al-Hayat that talks would resume.",
                      parse_registry(EMPTY, "empty.yaml"))

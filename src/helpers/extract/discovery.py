@@ -92,6 +92,11 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality
 """.split())
+#: A wire story's dateline: its place in capitals, maybe a region, then a date
+#: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
+DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][\w .'-]{0,30}?)?,?"
+                      r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
+                      re.MULTILINE)
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -213,7 +218,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
     ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
-    places = _place_names(ents)
+    places = _place_names(ents, dateline_places(body))
     spans = [(e.start_char, e.end_char, _label(e, leading_words, places), e) for e in ents]
     spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
     for ent_start, ent_end, label, ent in spans:
@@ -264,18 +269,20 @@ def _titled_person(text: str) -> bool:
     return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in rest)
 
 
-def _place_names(ents: list) -> set[str]:
+def _place_names(ents: list, datelines: set[str]) -> set[str]:
     """Return the normalised names of people and bodies that the article uses as places.
 
     spaCy labels many towns as people or organisations ("Grozny", "Doboj"). A name that
-    is the object of a preposition of place ("fighting in Grozny", "near Doboj") or is
-    followed by a noun of place ("Diyarbakir province") is a place (not "an interview
-    in Al-Hayat": what was published in a medium), unless the article also makes it
-    the subject of a verb somewhere ("Colombo said"). A body's name with a head word of
-    its type ("in the Knesset", "in parliament") stays a body; the parse of a span run
-    over a line break (a byline into the dateline) says nothing of its name.
+    is the object of a preposition of place ("fighting in Grozny", "near Doboj") or of a
+    noun of place ("the town of Goma"), or is followed by one ("Diyarbakir province"),
+    is a place (not "an interview in Al-Hayat": what was published in a medium), unless
+    the article also makes it the subject of a verb somewhere ("Colombo said"). A
+    body's name with a head word of its type ("in the Knesset", "in parliament") stays
+    a body; the parse of a span run over a line break (a byline into the dateline) says
+    nothing of its name. The places of the datelines (``datelines``,
+    :func:`dateline_places`) are places too.
     """
-    places, subjects = set(), set()
+    places, subjects = set(datelines), set()
     for ent in ents:
         if ent.label_ not in ("PERSON", "ORG") or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
             continue
@@ -285,6 +292,15 @@ def _place_names(ents: list) -> set[str]:
         elif _used_as_place(ent):
             places.add(name)
     return places - subjects
+
+
+def dateline_places(text: str) -> set[str]:
+    r"""Return the normalised places of the datelines of ``text``.
+
+    >>> sorted(dateline_places("Peter Laca\n\nBRATISLAVA 1996-08-28\n\nGOMA, Zaire, March 3 - Rebels..."))
+    ['bratislava', 'goma']
+    """
+    return {normalise_name(m.group(1)) for m in DATELINE.finditer(text)}
 
 
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
@@ -298,6 +314,8 @@ def _used_as_place(ent) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+        return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
 
