@@ -144,6 +144,17 @@ def test_the_place_of_a_dateline_and_of_a_noun_of_place_are_places():
     assert found["Peter Laca"]["actor_type"] == "person"
 
 
+def test_institutions_designated_by_a_common_noun_are_actors_of_their_state():
+    rows = _mentions("KIGALI, Rwanda 1996-08-28\n\nThe army said 17 rebels were killed. The defence ministry "
+                     "said it would investigate. An army of volunteers joined them. Iran's foreign ministry "
+                     "and the Ugandan foreign ministry condemned the attack, and two armies fought.")
+    found = [(r["text"], r["actor_id"], r["actor_type"]) for r in rows if r["method"] == "institution"]
+    assert found == [("army", "d:rwanda_army", "armed_group"),
+                     ("defence ministry", "d:rwanda_defence_ministry", "government_body"),
+                     ("foreign ministry", "iran_foreign_ministry", "government_body"),
+                     ("Ugandan foreign ministry", "d:uganda_foreign_ministry", "government_body")]
+
+
 def test_a_medium_something_was_published_in_stays_an_actor():
     rows = _mentions("Abu Marzouk said in an interview published in Al-Hayat that talks would resume.",
                      parse_registry(EMPTY, "empty.yaml"))

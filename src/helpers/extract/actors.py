@@ -112,6 +112,7 @@ class RegistryIndex:
     states: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_demonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     capitals: frozenset[str] = frozenset()
+    registered: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -179,6 +180,8 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index = RegistryIndex(registry, alias_regex, alias_actor, fuzzy_names,
                           _role_regexes(registry, org_by_word), org_by_word, demonyms)
     index.normalised = _normalised_aliases(alias_actor)
+    index.registered = {name: (actor_id, registry.actors[actor_id].name, registry.actors[actor_id].type)
+                        for name, actor_id in index.normalised.items()}
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     return index
@@ -474,6 +477,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))
     mentions = capitals_as_places(doc, mentions, index)
+    mentions += discovery.institution_mentions(doc, mentions + placeholders, index.states, index.state_demonyms,
+                                               index.registered)
     mentions += role_mentions(text, mentions, index, published, precision)
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)

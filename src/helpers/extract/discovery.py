@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import ENT_TYPE, LOWER, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
@@ -94,9 +94,13 @@ PLACE_HEADS = frozenset("""
 """.split())
 #: A wire story's dateline: its place in capitals, maybe a region, then a date
 #: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
-DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, [A-Z][\w .'-]{0,30}?)?,?"
+DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
                       r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
                       re.MULTILINE)
+#: Institutions that articles designate by a common noun ("the army", "the defence ministry"),
+#: with their type; a ministry needs a word for its field ("defence", "of Defence").
+INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
+                "army": "armed_group", "navy": "armed_group"}
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -492,3 +496,107 @@ def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
             return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
                            method="coreference")
     return m
+
+
+# ---------------------------------------------------------------------------- institutions
+
+def dateline_state(text: str, states: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """Return the state (id, name) of the first dateline of ``text``: its region, else its place.
+
+    ``states`` maps a normalised state name (or capital) to its actor id and name.
+    """
+    match = DATELINE.search(text)
+    if match is None:
+        return None
+    return states.get(normalise_name(match.group(2) or "")) or states.get(normalise_name(match.group(1)))
+
+
+def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple[str, str]],
+                         demonyms: dict[str, tuple], registered: dict[str, tuple[str, str, str]]) -> list[Mention]:
+    """Return institutions designated by a common noun: "the army", "the defence ministry".
+
+    One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
+    is an actor. Its state is the one its words name ("the Israeli army", "Iran's
+    foreign ministry"), else the state of the article's dateline, else the state of the
+    same institution named earlier ("the Israeli army ... the army"); the id joins the two
+    ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
+    (normalised registry name -> id, name, type) knows the institution under the state's
+    name or demonym ("Iranian Foreign Ministry"). A plural ("armies"), an indefinite one
+    ("an army of volunteers") or a ministry without its field is none.
+    """
+    heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
+    if not heads:
+        return []
+    home = dateline_state(doc_text(doc), states)
+    found: list[Mention] = []
+    seen: dict[str, tuple[str, str]] = {}
+    for token in heads:
+        span = _institution_span(token)
+        if span is None or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
+            continue
+        designation = " ".join(t.text for t in span)
+        state = _institution_state(token, states, demonyms) or home or seen.get(normalise_name(designation))
+        core = _without_state(designation, state, demonyms)
+        if state:
+            seen.setdefault(normalise_name(core), state)
+        known = _registered(designation, state, demonyms, registered)
+        if known is None:
+            name = f"{core.title()} ({state[1]})" if state else core.title()
+            known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
+        found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
+    return found
+
+
+def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
+    """Return a designation without the words that name its state ("Israeli defence ministry")."""
+    if state is None:
+        return designation
+    words = {normalise_name(state[1])} | {normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
+    return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
+
+
+def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple],
+                registered: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """Return the registry actor (id, name, type) of a state's institution, if the registry has it.
+
+    "the foreign ministry" of Iran is the registry's "Iranian Foreign Ministry".
+    """
+    if state is None:
+        return registered.get(normalise_name(designation))
+    words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
+    return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
+                None)
+
+
+def _institution_heads(doc: Doc) -> list[int]:
+    """Return the indices of the tokens that are an institution's noun (read as an array)."""
+    if not len(doc):
+        return []
+    hashes = [doc.vocab.strings.add(word) for word in INSTITUTIONS]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+
+
+def _institution_span(token) -> list | None:
+    """Return the tokens of a designation around its head noun, or None if it is not one."""
+    left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= token.i - 3]
+    if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
+        return None
+    words = list(token.doc[left[0].i:token.i + 1]) if left else [token]
+    if token.lower_ == "ministry":
+        field = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of" and list(t.children)]
+        if field:
+            words = list(token.doc[words[0].i:max(c.i for c in field[0].children) + 1])
+        elif not left:
+            return None
+    return words
+
+
+def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict[str, tuple]) -> tuple | None:
+    """Return the state (id, name) a designation's own words name, if any."""
+    for t in [*token.lefts, *token.subtree]:
+        if t.text in demonyms and demonyms[t.text][2] == "state":
+            return demonyms[t.text][:2]
+        state = states.get(normalise_name(t.text)) if t.dep_ == "poss" or t.text in demonyms else None
+        if state:
+            return state
+    return None
