@@ -155,6 +155,13 @@ def test_institutions_designated_by_a_common_noun_are_actors_of_their_state():
                      ("Ugandan foreign ministry", "d:uganda_foreign_ministry", "government_body")]
 
 
+def test_the_government_of_a_state_named_is_the_state_and_the_government_alone_is_no_one():
+    rows = _mentions("The Rwandan government said it would not talk to the rebels. The government denied it.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"], r["actor_type"]) for r in rows] == [
+        ("Rwandan government", "d:rwanda", "state")]
+
+
 def test_a_medium_something_was_published_in_stays_an_actor():
     rows = _mentions("Abu Marzouk said in an interview published in Al-Hayat that talks would resume.",
                      parse_registry(EMPTY, "empty.yaml"))

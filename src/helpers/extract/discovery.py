@@ -99,8 +99,9 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
                       re.MULTILINE)
 #: Institutions that articles designate by a common noun ("the army", "the defence ministry"),
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
+#: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
-                "army": "armed_group", "navy": "armed_group"}
+                "army": "armed_group", "navy": "armed_group", "government": "state"}
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -522,7 +523,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
     (normalised registry name -> id, name, type) knows the institution under the state's
     name or demonym ("Iranian Foreign Ministry"). A plural ("armies"), an indefinite one
-    ("an army of volunteers") or a ministry without its field is none.
+    ("an army of volunteers") or a ministry without its field is none. "The Rwandan
+    government" is a metonym of its state, "the government" alone no mention.
     """
     heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
     if not heads:
@@ -535,7 +537,13 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
         if span is None or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
             continue
         designation = " ".join(t.text for t in span)
-        state = _institution_state(token, states, demonyms) or home or seen.get(normalise_name(designation))
+        own = _institution_state(token, states, demonyms)
+        if INSTITUTIONS[token.lower_] == "state":
+            if own:
+                found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
+                                     "institution"))
+            continue
+        state = own or home or seen.get(normalise_name(designation))
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
