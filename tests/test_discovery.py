@@ -162,6 +162,22 @@ def test_the_government_of_a_state_named_is_the_state_and_the_government_alone_i
         ("Rwandan government", "d:rwanda", "state")]
 
 
+def test_a_designation_keeps_its_own_words_only():
+    rows = _mentions("The leftist Nicaraguan government, the powerful defence ministry and the Ugandan "
+                     "foreign ministry met.", parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("Nicaraguan government", "d:nicaragua"), ("defence ministry", "d:defence_ministry"),
+        ("Ugandan foreign ministry", "d:uganda_foreign_ministry")]
+
+
+def test_an_agency_is_a_medium_only_as_a_news_agency():
+    rows = _mentions("The Iranian National News Agency and the Central Intelligence Agency said so.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Iranian National News Agency"]["actor_type"] == "media"
+    assert found["Central Intelligence Agency"]["actor_type"] == "organization"
+
+
 def test_a_medium_something_was_published_in_stays_an_actor():
     rows = _mentions("Abu Marzouk said in an interview published in Al-Hayat that talks would resume.",
                      parse_registry(EMPTY, "empty.yaml"))

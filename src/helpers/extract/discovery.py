@@ -55,7 +55,7 @@ HEADLINE_MIN_WORDS = 3
 TYPE_HEADS = {
     "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
                    "corps rebels fighters legion front mujahideen",
-    "media": "news agency tv television radio times post journal gazette herald tribune press channel "
+    "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
     "government_body": "ministry council parliament assembly government cabinet police court department "
                        "office senate congress knesset majlis commission authority",
@@ -585,11 +585,21 @@ def _institution_heads(doc: Doc) -> list[int]:
 
 
 def _institution_span(token) -> list | None:
-    """Return the tokens of a designation around its head noun, or None if it is not one."""
-    left = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i >= token.i - 3]
+    """Return the tokens of a designation around its head noun, or None if it is not one.
+
+    The words before the noun that modify it belong to the designation ("defence",
+    "Ugandan", "Interior"), up to three, except an adjective in lower case before
+    another modifier ("the leftist Nicaraguan government": a description).
+    """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
-    words = list(token.doc[left[0].i:token.i + 1]) if left else [token]
+    doc, start = token.doc, token.i
+    while start > max(token.i - 3, 0) and doc[start - 1].head == token and doc[start - 1].dep_ in (
+            "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
+                                              or doc[start - 1].text[:1].isupper()):
+        start -= 1
+    left = start < token.i
+    words = list(doc[start:token.i + 1])
     if token.lower_ == "ministry":
         field = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of" and list(t.children)]
         if field:
@@ -600,8 +610,13 @@ def _institution_span(token) -> list | None:
 
 
 def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict[str, tuple]) -> tuple | None:
-    """Return the state (id, name) a designation's own words name, if any."""
-    for t in [*token.lefts, *token.subtree]:
+    """Return the state (id, name) a designation's own words name, if any.
+
+    Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
+    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it.
+    """
+    own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
+    for t in [*token.lefts, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
         state = states.get(normalise_name(t.text)) if t.dep_ == "poss" or t.text in demonyms else None

@@ -28,7 +28,7 @@ TITLE_WORDS = frozenset("""
     sergeant sgt lieutenant marshal field
     senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
-    ayatollah grand imam rabbi pope cardinal bishop father reverend rev
+    ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
     leader head official officials negotiator
 """.split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.
