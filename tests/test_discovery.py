@@ -116,6 +116,13 @@ def test_things_and_platforms_are_not_actors():
     assert "Hamas" in texts
 
 
+def test_a_time_zone_after_a_number_is_no_organisation():
+    # spaCy labels "GMT" ORG here
+    rows = _mentions("Interfax made clear that the detachment had been sent on the mission before the truce deal "
+                     "had been signed at the local equivalent of 1500 GMT.", parse_registry(EMPTY, "empty.yaml"))
+    assert [r["text"] for r in rows] == ["Interfax"]
+
+
 def test_a_state_named_inside_a_longer_name_of_a_body_gives_way_to_it():
     rows = _mentions("The Sudan People's Liberation Army said Sudan Airways flights had stopped. "
                      "The Bank of Israel did not comment.")

@@ -329,13 +329,17 @@ def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it modifies
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it is a
+    unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
     if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
+        return True
+    if (len(ent) == 1 and ent.text.isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
+            and ent.root.dep_ not in ("compound", "nmod", "amod")):
         return True
     preposition = ent.root.head
     if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
