@@ -116,6 +116,12 @@ def test_things_and_platforms_are_not_actors():
     assert "Hamas" in texts
 
 
+def test_peoples_the_tagger_takes_for_singular_names_are_groups():
+    rows = _mentions("Fighting broke out between the minority Tutsis and the majority Hutus. The Swiss said so.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_type"]) for r in rows] == [("Tutsis", "group"), ("Hutus", "group")]
+
+
 def test_a_time_zone_after_a_number_is_no_organisation():
     # spaCy labels "GMT" ORG here
     rows = _mentions("Interfax made clear that the detachment had been sent on the mission before the truce deal "

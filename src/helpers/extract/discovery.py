@@ -154,11 +154,11 @@ def _plural_group(ent) -> bool:
     """Return True for a people written as a plural proper noun ("Kurds", "Serbs").
 
     Believers ("Muslims", "Shiites") and followers of an -ism ("Zionists") are not a group
-    that acts as one.
+    that acts as one. The tagger takes some plurals for singular proper nouns ("Tutsis").
     """
     last = ent[-1].lower_
-    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and last.endswith("s")
-            and not last.endswith("ists") and last[:-1] not in FAITHS)
+    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS", "NNP") and last.endswith("s")
+            and not last.endswith(("ists", "ss")) and last[:-1] not in FAITHS)
 
 
 def _unlabelled_subjects(doc: Doc) -> list:
