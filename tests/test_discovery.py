@@ -51,6 +51,15 @@ def test_unclosed_bracket_is_cut_and_the_abbreviation_becomes_an_alias():
     assert all(r["actor_type"] == "organization" for r in oic)
 
 
+def test_a_name_cut_at_of_is_widened_to_what_its_abbreviation_spells():
+    # spaCy finds "the Kurdistan Democratic Party" and "Iran" apart
+    rows = _mentions("Massoud Rajavi met the Secretary-General of the Kurdistan Democratic Party of Iran (KDPI) "
+                     "Hassan Rastegar. Iran bombed KDPI guerrillas.")
+    kdpi = [r for r in rows if r["actor_id"] == "d:kurdistan_democratic_party_of_iran"]
+    assert [r["text"] for r in kdpi] == ["Kurdistan Democratic Party of Iran", "KDPI", "KDPI"]
+    assert len([r for r in rows if r["text"] == "Iran"]) == 1  # "Iran bombed", not the name's last word
+
+
 def test_headline_words_are_not_names_but_headline_names_are():
     rows = _mentions("Hamas Leader Meets With Iranian Officials After Terror Attack\n"
                      "Hamas officials met Iranian diplomats in Doha on Monday.")

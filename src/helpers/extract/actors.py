@@ -301,15 +301,16 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
 
 
 
-def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
+def _candidate_spans(doc: Doc, demonyms: set[str], bodies: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
     """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label).
 
-    A run inside a longer name of a body ("Israel" in "Bank of Israel") is no candidate.
+    A run inside a longer name of a body (``bodies``: "Israel" in "Bank of Israel") is no candidate.
     """
     text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
-    bodies = [(s, e) for s, e, label in spans if label in ("ORG", "FAC")]
+    spans = [(start, end, label) for start, end, label in spans
+             if not any(s <= start and end <= e and e - s > end - start for s, e in bodies)]
     run: list = []
     for token in [*doc, None]:
         if token is not None and token.pos_ == "PROPN" and token.text not in demonyms and token.text[:1].isupper():
@@ -323,11 +324,15 @@ def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str |
     return [(s, e, label) for s, e, label in spans if e > s]
 
 
-def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
-    """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
+def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float,
+                   bodies: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken.
+
+    ``bodies`` are the spans of the names of bodies found (see :func:`_candidate_spans`).
+    """
     found: list[Mention] = []
     body = doc_text(doc)
-    for start, end, label in _candidate_spans(doc, index.demonyms):
+    for start, end, label in _candidate_spans(doc, index.demonyms, list(bodies)):
         if overlaps(start, end, taken) or overlaps(start, end, found) or is_dateline(body[start:end], index):
             continue
         text = body[start:end]
@@ -472,7 +477,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
     placeholders = role_title_spans(text, index)
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
-    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
+    bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
+    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold, bodies)
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))

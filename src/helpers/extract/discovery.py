@@ -37,6 +37,7 @@ from helpers.extract.names import (
     abbreviates,
     actor_key,
     clean_span,
+    initials,
     is_discovered,
     is_name,
     name_words,
@@ -105,6 +106,8 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
+                              r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 
 
 @dataclass(frozen=True)
@@ -235,8 +238,24 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        found.append(Candidate(start, end, text, label))
-    return found
+        found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
+    return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                        and o.label == "ORG" for o in found)]
+
+
+def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
+    """Return a body's name widened to the "of ..." that its bracketed abbreviation spells.
+
+    spaCy cuts "the Kurdistan Democratic Party of Iran (KDPI)" at "of"; "KDPI" says the
+    name goes on to "Iran" (the candidates inside the wider name are then dropped).
+    """
+    match = _OF_ABBREVIATION.match(body, c.end)
+    if c.label != "ORG" or match is None:
+        return c
+    wider = body[c.start:match.end(1)]
+    if initials(wider) != re.sub(r"[^A-Z]", "", match.group(2)):
+        return c
+    return Candidate(c.start, match.end(1), wider, c.label)
 
 
 def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
