@@ -131,6 +131,12 @@ def test_peoples_the_tagger_takes_for_singular_names_are_groups():
     assert [(r["text"], r["actor_type"]) for r in rows] == [("Tutsis", "group"), ("Hutus", "group")]
 
 
+def test_a_common_noun_opening_a_paragraph_is_no_name():
+    rows = _mentions("Police said so.\n\nGunmen seized six hostages from their car.\n\n"
+                     "Bystanders at the scene said work had begun in 1991.", parse_registry(EMPTY, "empty.yaml"))
+    assert not {"Gunmen", "Bystanders"} & {r["text"] for r in rows}
+
+
 def test_a_time_zone_after_a_number_is_no_organisation():
     # spaCy labels "GMT" ORG here
     rows = _mentions("Interfax made clear that the detachment had been sent on the mission before the truce deal "

@@ -201,9 +201,14 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it is the subject of a verb (see above)."""
     if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
-            len(run) > 1 or not run[0].is_sent_start or _recurs(body, run[0].text)):
+            len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+
+
+def _starts_sentence(token) -> bool:
+    """Return True for the first word of a sentence or of a paragraph (after a line break)."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
 
 
 def _recurs(body: str, word: str) -> bool:
@@ -262,12 +267,13 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     """Return the label a candidate entity is read with, or None if it names no one.
 
     spaCy's label is corrected from the text and the parse: a name used as a place
-    (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") is
-    no name, its plural ("Sri Lankans") a group; a title before a name labelled as an
+    (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
+    a common noun capitalised as a sentence's first word ("Bystanders") are no names,
+    the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
     organisation ("General Anatoly Shkirko") makes it a person.
     """
     lowered = ent.text.lower()
-    if lowered in demonyms:
+    if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
         return None
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
