@@ -188,6 +188,9 @@ def test_the_government_of_a_state_named_is_the_state_and_the_government_alone_i
                      parse_registry(EMPTY, "empty.yaml"))
     assert [(r["text"], r["actor_id"], r["actor_type"]) for r in rows] == [
         ("Rwandan government", "d:rwanda", "state")]
+    rows = _mentions("The government of Iran said so, and Israel's army agreed.")
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("government", "iran"), ("army", "idf")]
 
 
 def test_a_designation_keeps_its_own_words_only():

@@ -648,7 +648,7 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
     for t in [*token.lefts, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
-        state = states.get(normalise_name(t.text)) if t.dep_ == "poss" or t.text in demonyms else None
+        state = states.get(normalise_name(t.text)) if t.dep_ in ("poss", "pobj", "compound") else None
         if state:
             return state
     return None
