@@ -414,3 +414,15 @@ def test_extract_refuses_a_registry_without_actors(tmp_path, capsys, text):
     assert f"error: {registry}: not an actor registry: no 'actors:' key" in err
     assert not (tmp_path / "out").exists()
     assert yaml.safe_load(EMPTY) == {"actors": []}
+
+
+def test_every_name_of_the_country_library_and_of_the_registry_is_found_in_running_text():
+    # the name regexes skip positions by the names' first letters: none may be lost
+    from helpers.extract.states import state_index
+
+    library = state_index()
+    for name in {n for state in library.states for n in state.names}:
+        assert any(s == 3 for s, _ in library.find(f"in {name} today")), name
+    index = actors.registry_index(load_registry())
+    for alias in index.alias_actor:
+        assert any(m.start() == 3 for m in index.alias_regex.finditer(f"in {alias} today")), alias

@@ -169,8 +169,9 @@ def registry_index(registry: Registry) -> RegistryIndex:
 def _build_index(registry: Registry) -> RegistryIndex:
     """Build the alias regex, fuzzy name list and role regexes of a registry."""
     alias_actor = _alias_table(registry)
-    alias_regex = (re.compile(rf"(?<![\w]){'(?:' + _alternation(list(alias_actor)) + ')'}(?![\w])")
-                   if alias_actor else None)
+    first = re.escape("".join(sorted({alias[0] for alias in alias_actor})))
+    alias_regex = (re.compile(rf"(?<![\w])(?=[{first}]){'(?:' + _alternation(list(alias_actor)) + ')'}(?![\w])")
+                   if alias_actor else None)  # the lookahead skips most positions before the long alternation
     fuzzy_names = sorted({(normalise_name(alias), actor_id) for alias, actor_id in alias_actor.items()
                           if len(normalise_name(alias)) >= FUZZY_MIN_LENGTH})
     role_orgs = {r.organisation for a in registry.actors.values() for r in a.roles}

@@ -96,5 +96,7 @@ def state_index() -> StateIndex:
         for demonym in state.demonyms:
             index.by_demonym.setdefault(demonym, state)
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
-    index.regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    # the lookahead on the names' first letters skips most positions before the long alternation
+    first = re.escape("".join(sorted({n[0] for n in names})))
+    index.regex = re.compile(rf"(?<![\w-])(?=[{first}])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     return index
