@@ -3,7 +3,8 @@
 The issue's target "every actor found linked to one id" is reached and asserted here. The
 other targets (actors precision >= 0.92 and recall >= 0.95, speakers right >= 0.90) are not
 reached yet; the floors below are the scores measured when discovered actors and reported
-speech landed, so that a change that loses them fails.
+speech landed (actors raised when places, institutions and datelines were read from the
+parse: P 0.85, R 0.91), so that a change that loses them fails.
 """
 
 from __future__ import annotations
@@ -36,6 +37,6 @@ def test_every_actor_found_is_linked_to_an_id(scores):
 
 def test_actors_and_speakers_do_not_fall_below_what_was_reached(scores):
     actors = scores[("all", "actors", "detection")]
-    assert actors.precision >= 0.78 and actors.recall >= 0.85
+    assert actors.precision >= 0.84 and actors.recall >= 0.90
     assert scores[("all", "quotes", "speaker right")].share >= 0.5
     assert scores[("all", "quotes", "detection reported")].recall >= 0.6

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy
 from rapidfuzz import fuzz, process
+from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
@@ -118,6 +119,7 @@ class RegistryIndex:
     leading_words: frozenset[str] = frozenset()
     #: The names of ``fuzzy_names`` alone, in the same order (what rapidfuzz compares).
     fuzzy_keys: list[str] = field(default_factory=list)
+    registered: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -185,6 +187,8 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index = RegistryIndex(registry, alias_regex, alias_actor, fuzzy_names,
                           _role_regexes(registry, org_by_word), org_by_word, demonyms)
     index.normalised = _normalised_aliases(alias_actor)
+    index.registered = {name: (actor_id, registry.actors[actor_id].name, registry.actors[actor_id].type)
+                        for name, actor_id in index.normalised.items()}
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
@@ -305,41 +309,52 @@ def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryInd
 
 
 
-def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str | None]]:
-    """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label)."""
+def _candidate_spans(doc: Doc, demonyms: set[str], bodies: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+    """Return spaCy entities (cleaned) and runs of proper nouns as (start, end, label).
+
+    A run inside a longer name of a body (``bodies``: "Israel" in "Bank of Israel") is no candidate.
+    """
     text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
     spans += [(start, end, None) for start, end in _proper_noun_runs(doc, demonyms)]
-    return [(s, e, label) for s, e, label in spans if e > s]
+    return [(start, end, label) for start, end, label in spans if end > start
+            and not any(s <= start and end <= e and e - s > end - start for s, e in bodies)]
 
 
 def _proper_noun_runs(doc: Doc, demonyms: set[str]) -> list[tuple[int, int]]:
-    """Return the character ranges of runs of capitalised proper nouns that are not demonyms.
+    """Return the character spans of runs of capitalised proper nouns that are not demonyms.
 
-    Only the tokens tagged PROPN are visited (read from the tag array, not token by token).
+    Only the proper nouns are touched from Python (found in the parse's array): walking
+    every token cost a quarter of the mentions step.
     """
     runs: list[tuple[int, int]] = []
-    previous, start, end = -2, None, 0
-    for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist():
+    run: list = []
+    for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else []):
         token = doc[i]
         if token.text in demonyms or not token.text[:1].isupper():
-            continue
-        if i != previous + 1:
-            if start is not None:
-                runs.append((start, end))
-            start = token.idx
-        end, previous = token.idx + len(token.text), i
-    if start is not None:
-        runs.append((start, end))
-    return runs
+            runs, run = _close(run, runs), []
+        elif run and run[-1].i == i - 1:
+            run.append(token)
+        else:
+            runs, run = _close(run, runs), [token]
+    return _close(run, runs)
 
 
-def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
-    """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken."""
+def _close(run: list, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return ``runs`` with the span of ``run`` added (if any)."""
+    return [*runs, (run[0].idx, run[-1].idx + len(run[-1].text))] if run else runs
+
+
+def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float,
+                   bodies: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Return fuzzy matches of spaCy entities and proper-noun runs not yet taken.
+
+    ``bodies`` are the spans of the names of bodies found (see :func:`_candidate_spans`).
+    """
     found: list[Mention] = []
     body = doc_text(doc)
-    for start, end, label in _candidate_spans(doc, index.demonyms):
+    for start, end, label in _candidate_spans(doc, index.demonyms, list(bodies)):
         if overlaps(start, end, taken) or overlaps(start, end, found) or is_dateline(body[start:end], index):
             continue
         text = body[start:end]
@@ -454,6 +469,21 @@ def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
             for regex in index.role_regexes for m in regex.finditer(text)]
 
 
+def capitals_as_places(doc: Doc, mentions: list[Mention], index: RegistryIndex) -> list[Mention]:
+    """Return ``mentions`` with a capital used as a place made a place, not its state.
+
+    "Tehran said" names Iran's government; "talks in Tehran" and "a suburb near Amman"
+    name the city (:func:`helpers.extract.discovery.used_as_place`).
+    """
+    out = []
+    for m in mentions:
+        if m.actor_type == "state" and normalise_name(m.text) in index.capitals and discovery.used_as_place(
+                doc, m.start, m.end):
+            m = replace(m, actor_id=actor_key(m.text), actor_name=m.text, actor_type="place")
+        out.append(m)
+    return out
+
+
 # ---------------------------------------------------------------------------- entry point
 
 def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = None,
@@ -469,10 +499,14 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
     placeholders = role_title_spans(text, index)
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
-    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold)
+    bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
+    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold, bodies)
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))
+    mentions = capitals_as_places(doc, mentions, index)
+    mentions += discovery.institution_mentions(doc, mentions + placeholders, index.states, index.state_demonyms,
+                                               index.registered)
     mentions += role_mentions(text, mentions, index, published, precision)
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)

@@ -27,18 +27,21 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import ENT_TYPE, LOWER, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
 from helpers.extract.names import (
+    TITLE_WORDS,
     Mention,
     abbreviates,
     actor_key,
     clean_span,
+    initials,
     is_discovered,
     is_name,
     name_words,
+    normalise_name,
     overlaps,
 )
 from helpers.extract.nlp import doc_text
@@ -53,7 +56,7 @@ HEADLINE_MIN_WORDS = 3
 TYPE_HEADS = {
     "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
                    "corps rebels fighters legion front mujahideen",
-    "media": "news agency tv television radio times post journal gazette herald tribune press channel "
+    "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
     "government_body": "ministry council parliament assembly government cabinet police court department "
                        "office senate congress knesset majlis commission authority",
@@ -81,11 +84,30 @@ TITLE_NOUNS = frozenset("""
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
-    broadcast air appear report share upload
+    broadcast air appear report share upload interview article editorial column commentary quote
 """.split())
+#: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
+LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
+#: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").
+PLACE_HEADS = frozenset("""
+    province provinces region district city town village area valley river mountains border camp
+    airport port county suburb neighbourhood neighborhood governorate municipality
+""".split())
+#: A wire story's dateline: its place in capitals, maybe a region, then a date
+#: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
+DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
+                      r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
+                      re.MULTILINE)
+#: Institutions that articles designate by a common noun ("the army", "the defence ministry"),
+#: with their type; a ministry needs a word for its field ("defence", "of Defence").
+#: "government" is the state itself, and only when its words name the state ("the Rwandan government").
+INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
+                "army": "armed_group", "navy": "armed_group", "government": "state"}
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
+                              r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 
 
 @dataclass(frozen=True)
@@ -135,11 +157,11 @@ def _plural_group(ent) -> bool:
     """Return True for a people written as a plural proper noun ("Kurds", "Serbs").
 
     Believers ("Muslims", "Shiites") and followers of an -ism ("Zionists") are not a group
-    that acts as one.
+    that acts as one. The tagger takes some plurals for singular proper nouns ("Tutsis").
     """
     last = ent[-1].lower_
-    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS") and last.endswith("s")
-            and not last.endswith("ists") and last[:-1] not in FAITHS)
+    return (ent.label_ == "NORP" and ent[-1].tag_ in ("NNPS", "NNS", "NNP") and last.endswith("s")
+            and not last.endswith(("ists", "ss")) and last[:-1] not in FAITHS)
 
 
 def _unlabelled_subjects(doc: Doc) -> list:
@@ -179,9 +201,14 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it is the subject of a verb (see above)."""
     if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
-            len(run) > 1 or not run[0].is_sent_start or _recurs(body, run[0].text)):
+            len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+
+
+def _starts_sentence(token) -> bool:
+    """Return True for the first word of a sentence or of a paragraph (after a line break)."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
 
 
 def _recurs(body: str, word: str) -> bool:
@@ -203,33 +230,141 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    spans = [(e.start_char, e.end_char, e.label_, e) for e in doc.ents
-             if e.label_ in NER_LABELS or _plural_group(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
+    places = _place_names(ents, dateline_places(body))
+    spans = [(e.start_char, e.end_char, _label(e, leading_words, places), e) for e in ents]
     spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
-        if end <= start or not is_name(text):
+        if label is None or end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        found.append(Candidate(start, end, text, label))
-    return found
+        found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
+    return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                        and o.label == "ORG" for o in found)]
+
+
+def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
+    """Return a body's name widened to the "of ..." that its bracketed abbreviation spells.
+
+    spaCy cuts "the Kurdistan Democratic Party of Iran (KDPI)" at "of"; "KDPI" says the
+    name goes on to "Iran" (the candidates inside the wider name are then dropped).
+    """
+    match = _OF_ABBREVIATION.match(body, c.end)
+    if c.label != "ORG" or match is None:
+        return c
+    wider = body[c.start:match.end(1)]
+    if initials(wider) != re.sub(r"[^A-Z]", "", match.group(2)):
+        return c
+    return Candidate(c.start, match.end(1), wider, c.label)
+
+
+def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
+    """Return the label a candidate entity is read with, or None if it names no one.
+
+    spaCy's label is corrected from the text and the parse: a name used as a place
+    (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
+    a common noun capitalised as a sentence's first word ("Bystanders") are no names,
+    the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
+    organisation ("General Anatoly Shkirko") makes it a person.
+    """
+    lowered = ent.text.lower()
+    if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
+        return None
+    if lowered.endswith("s") and lowered[:-1] in demonyms:
+        return "NORP"
+    if ent.label_ in ("PERSON", "ORG") and normalise_name(ent.text) in places:
+        return "LOC"
+    if ent.label_ == "ORG" and _titled_person(ent.text):
+        return "PERSON"
+    return ent.label_
+
+
+def _titled_person(text: str) -> bool:
+    """Return True for a title and two capitalised words or more that name no body.
+
+    >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
+    (True, False)
+    """
+    words = text.split()
+    if len(words) < 3 or words[0].rstrip(".").lower() not in TITLE_WORDS:
+        return False
+    rest = words[1:]
+    while rest and rest[0].rstrip(".").lower() in TITLE_WORDS:
+        rest = rest[1:]
+    return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in rest)
+
+
+def _place_names(ents: list, datelines: set[str]) -> set[str]:
+    """Return the normalised names of people and bodies that the article uses as places.
+
+    spaCy labels many towns as people or organisations ("Grozny", "Doboj"). A name that
+    is the object of a preposition of place ("fighting in Grozny", "near Doboj") or of a
+    noun of place ("the town of Goma"), or is followed by one ("Diyarbakir province"),
+    is a place (not "an interview in Al-Hayat": what was published in a medium), unless
+    the article also makes it the subject of a verb somewhere ("Colombo said"). A
+    body's name with a head word of its type ("in the Knesset", "in parliament") stays
+    a body; the parse of a span run over a line break (a byline into the dateline) says
+    nothing of its name. The places of the datelines (``datelines``,
+    :func:`dateline_places`) are places too.
+    """
+    places, subjects = set(datelines), set()
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "ORG") or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+            continue
+        name = normalise_name(ent.text)
+        if ent.root.dep in (nsubj, nsubjpass):
+            subjects.add(name)
+        elif _used_as_place(ent):
+            places.add(name)
+    return places - subjects
+
+
+def dateline_places(text: str) -> set[str]:
+    r"""Return the normalised places of the datelines of ``text``.
+
+    >>> sorted(dateline_places("Peter Laca\n\nBRATISLAVA 1996-08-28\n\nGOMA, Zaire, March 3 - Rebels..."))
+    ['bratislava', 'goma']
+    """
+    return {normalise_name(m.group(1)) for m in DATELINE.finditer(text)}
+
+
+def used_as_place(doc: Doc, start: int, end: int) -> bool:
+    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _used_as_place(span)
+
+
+def _used_as_place(ent) -> bool:
+    """Return True if the parse uses an entity as a place (see :func:`_place_names`)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+        return True
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
 
 
 def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it modifies
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it is a
+    unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
     if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
+        return True
+    if (len(ent) == 1 and ent.text.isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
+            and ent.root.dep_ not in ("compound", "nmod", "amod")):
         return True
     preposition = ent.root.head
     if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
@@ -260,11 +395,14 @@ def discovered_type(label: str, text: str) -> str:
 def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Return the library's state names written in ``text`` ("Kyiv said", which spaCy may miss).
 
-    A name inside a person's name ("Chad Smith") is left out.
+    A name inside a person's name ("Chad Smith") or inside a longer name of a body or a
+    building ("Sudan People's Liberation Army", "Bank of Israel") is left out: the
+    longer name wins.
     """
-    people = [c for c in candidates if c.label == "PERSON"]
+    names = [c for c in candidates if c.label in ("PERSON", "ORG", "FAC")]
     return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
-            if not any(p.start <= s < p.end for p in people)]
+            if not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
+                       for c in names)]
 
 
 def state_mentions(candidates: list[Candidate], taken: list[Mention],
@@ -388,3 +526,129 @@ def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
             return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
                            method="coreference")
     return m
+
+
+# ---------------------------------------------------------------------------- institutions
+
+def dateline_state(text: str, states: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """Return the state (id, name) of the first dateline of ``text``: its region, else its place.
+
+    ``states`` maps a normalised state name (or capital) to its actor id and name.
+    """
+    match = DATELINE.search(text)
+    if match is None:
+        return None
+    return states.get(normalise_name(match.group(2) or "")) or states.get(normalise_name(match.group(1)))
+
+
+def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple[str, str]],
+                         demonyms: dict[str, tuple], registered: dict[str, tuple[str, str, str]]) -> list[Mention]:
+    """Return institutions designated by a common noun: "the army", "the defence ministry".
+
+    One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
+    is an actor. Its state is the one its words name ("the Israeli army", "Iran's
+    foreign ministry"), else the state of the article's dateline, else the state of the
+    same institution named earlier ("the Israeli army ... the army"); the id joins the two
+    ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
+    (normalised registry name -> id, name, type) knows the institution under the state's
+    name or demonym ("Iranian Foreign Ministry"). A plural ("armies"), an indefinite one
+    ("an army of volunteers") or a ministry without its field is none. "The Rwandan
+    government" is a metonym of its state, "the government" alone no mention.
+    """
+    heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
+    if not heads:
+        return []
+    home = dateline_state(doc_text(doc), states)
+    found: list[Mention] = []
+    seen: dict[str, tuple[str, str]] = {}
+    for token in heads:
+        span = _institution_span(token)
+        if span is None or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
+            continue
+        designation = " ".join(t.text for t in span)
+        own = _institution_state(token, states, demonyms)
+        if INSTITUTIONS[token.lower_] == "state":
+            if own:
+                found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
+                                     "institution"))
+            continue
+        state = own or home or seen.get(normalise_name(designation))
+        core = _without_state(designation, state, demonyms)
+        if state:
+            seen.setdefault(normalise_name(core), state)
+        known = _registered(designation, state, demonyms, registered)
+        if known is None:
+            name = f"{core.title()} ({state[1]})" if state else core.title()
+            known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
+        found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
+    return found
+
+
+def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
+    """Return a designation without the words that name its state ("Israeli defence ministry")."""
+    if state is None:
+        return designation
+    words = {normalise_name(state[1])} | {normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
+    return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
+
+
+def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple],
+                registered: dict[str, tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """Return the registry actor (id, name, type) of a state's institution, if the registry has it.
+
+    "the foreign ministry" of Iran is the registry's "Iranian Foreign Ministry".
+    """
+    if state is None:
+        return registered.get(normalise_name(designation))
+    words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
+    return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
+                None)
+
+
+def _institution_heads(doc: Doc) -> list[int]:
+    """Return the indices of the tokens that are an institution's noun (read as an array)."""
+    if not len(doc):
+        return []
+    hashes = [doc.vocab.strings.add(word) for word in INSTITUTIONS]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+
+
+def _institution_span(token) -> list | None:
+    """Return the tokens of a designation around its head noun, or None if it is not one.
+
+    The words before the noun that modify it belong to the designation ("defence",
+    "Ugandan", "Interior"), up to three, except an adjective in lower case before
+    another modifier ("the leftist Nicaraguan government": a description).
+    """
+    if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
+        return None
+    doc, start = token.doc, token.i
+    while start > max(token.i - 3, 0) and doc[start - 1].head == token and doc[start - 1].dep_ in (
+            "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
+                                              or doc[start - 1].text[:1].isupper()):
+        start -= 1
+    left = start < token.i
+    words = list(doc[start:token.i + 1])
+    if token.lower_ == "ministry":
+        field = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of" and list(t.children)]
+        if field:
+            words = list(token.doc[words[0].i:max(c.i for c in field[0].children) + 1])
+        elif not left:
+            return None
+    return words
+
+
+def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict[str, tuple]) -> tuple | None:
+    """Return the state (id, name) a designation's own words name, if any.
+
+    Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
+    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it.
+    """
+    own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
+    for t in [*token.lefts, *(w for of in own for w in of.subtree)]:
+        if t.text in demonyms and demonyms[t.text][2] == "state":
+            return demonyms[t.text][:2]
+        state = states.get(normalise_name(t.text)) if t.dep_ in ("poss", "pobj", "compound") else None
+        if state:
+            return state
+    return None

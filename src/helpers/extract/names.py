@@ -21,7 +21,7 @@ DISCOVERED_PREFIX = "d:"
 APOSTROPHES = "'’`"
 #: Words that stand before a name and are not part of it (lowercase, without a final dot).
 TITLE_WORDS = frozenset("""
-    mr mrs ms miss dr prof professor sir dame lord lady
+    mr mrs ms miss dr prof professor sir dame lord lady monsignor sister sisters
     president vice prime premier chancellor minister secretary foreign interior defence defense
     finance economy justice health state deputy acting former late then
     king queen prince princess emir amir sultan sheikh shaikh crown
@@ -29,7 +29,7 @@ TITLE_WORDS = frozenset("""
     sergeant sgt lieutenant marshal field
     senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
-    ayatollah grand imam rabbi pope cardinal bishop father reverend rev
+    ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
     leader head official officials negotiator
 """.split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.
@@ -127,9 +127,10 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 def clean_span(text: str, start: int, end: int, person: bool = False,
                leading_words: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Return the offsets of the name inside ``text[start:end]``.
+    r"""Return the offsets of the name inside ``text[start:end]``.
 
-    Drops a leading article, an unclosed bracket and what follows it, a possessive,
+    Drops a leading article, an unclosed bracket and what follows it, what follows a
+    line break (a byline run into the dateline: "Wafa Amr\n\nRAMALLAH"), a possessive,
     edge punctuation and, for a person (``person``), titles and the words in
     ``leading_words`` (demonyms: "Turkish Foreign Minister Mevlut Cavusoglu" ->
     "Mevlut Cavusoglu"). The span may come back empty (``start == end``).
@@ -137,12 +138,16 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
     >>> t = "the Organisation of Islamic Cooperation (OIC"
     >>> s, e = clean_span(t, 0, len(t)); t[s:e]
     'Organisation of Islamic Cooperation'
+    >>> t = "Wafa Amr\n\nRAMALLAH"
+    >>> s, e = clean_span(t, 0, len(t), person=True); t[s:e]
+    'Wafa Amr'
     >>> t = "Turkish Foreign Minister Mevlut Cavusoglu's"
     >>> s, e = clean_span(t, 0, len(t), person=True, leading_words=frozenset({"turkish"})); t[s:e]
     'Mevlut Cavusoglu'
     """
     end = start + len(_cut_brackets(text[start:end]))
     start, end = _strip_edges(text, start, end)
+    end = start + len(text[start:end].split("\n", 1)[0])
     head = re.match(r"(?i:the|an?)\s+", text[start:end])
     if head:
         start += head.end()
