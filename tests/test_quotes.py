@@ -77,3 +77,60 @@ def test_seed_gold_targets(seed_tables):
     assert scores["detection"]["f1"] >= 0.95, scores["detection"]
     # the right speaker for at least 90% of the gold quotes
     assert scores["speaker"]["recall"] >= 0.90, scores["speaker"]
+
+
+# --- speakers and reported speech on short wire texts ----------------------------------------
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    """Extract a text whose lines are paragraphs; return (text, kind, speaker id) of its quotes."""
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    paragraphs, position = [], 0
+    for paragraph in text.split("\n"):
+        paragraphs.append((position, position + len(paragraph)))
+        position += len(paragraph) + 1
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, paragraphs),
+                      published=dt.date(1996, 8, 28), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    mentions = actors.extract_mentions(parsed, load_registry())
+    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, mentions)]
+
+
+def test_lead_under_headline_and_dateline_keeps_its_clause_and_speaker():
+    # the parser runs the headline and dateline into the lead: neither the clause nor the
+    # speaker may come from above the lead's paragraph
+    text = ("Arafat says Israel declared war on Palestinians\n\nRAMALLAH, West Bank 1996-08-28\n\n"
+            "Palestinian President Yasser Arafat said on Wednesday Israel had declared war on the "
+            "Palestinians and called for a general strike.")
+    found = _quotes(text)
+    assert [q[0] for q in found] == [
+        "Israel had declared war on the Palestinians and called for a general strike"]
+    assert found[0][2] == "d:yasser_arafat"
+
+
+def test_a_speech_verb_that_reports_no_clause_of_its_own_is_reported_speech():
+    text = ("Iran has asked Germany to extradite its former president Abolhassan Banisadr for alleged "
+            "hijacking, an Iranian embassy spokesman said on Wednesday.")
+    assert [q[:2] for q in _quotes(text)] == [
+        ("Iran has asked Germany to extradite its former president Abolhassan Banisadr for alleged hijacking",
+         "reported")]
+
+
+def test_a_one_word_scare_quote_stays_inside_reported_speech():
+    text = ('U.S. Ambassador Karl Inderfurth said the new government should have "unconditional" '
+            "negotiations with all parties.")
+    assert [q[:2] for q in _quotes(text)] == [
+        ('the new government should have "unconditional" negotiations with all parties', "reported")]
+
+
+def test_a_speech_verb_below_the_reporting_verb_is_not_a_second_quote():
+    text = ("Rebel fighters and Russian soldiers said a ceasefire effective at noon on Friday was being "
+            "generally observed, although scattered gunfire echoed through the city.")
+    assert [q[0][:30] for q in _quotes(text)] == ["a ceasefire effective at noon "]

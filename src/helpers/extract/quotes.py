@@ -26,7 +26,10 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that", when it holds no direct quote;
-its speaker is found from the verb as above.
+its speaker is found from the verb as above. A speech verb that reports no clause of its own
+("Iran has asked Germany to extradite ...") may be what another one reports. The parse can run
+across paragraphs (a headline and dateline above the lead): a clause and a subject phrase stay
+in the cue's paragraph, and a subject the parser took from above is the words that open it.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -52,7 +55,7 @@ SPEECH_VERBS = frozenset("""
     condemn pledge vow promise brief talk update term quote reply respond ask urge threaten deny
     confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
-    characterise admit concede tell assert maintain contend observe reveal disclose lament highlight
+    characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
     recount testify specify clarify point
 """.split())
@@ -230,11 +233,31 @@ def find_subject(cue: Token) -> Token | None:
     for _ in range(6):
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
+            return subjects[0] if _same_paragraph(subjects[0], cue) else _words_before(cue)
         if node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no paragraph break (a whitespace token holding a newline) lies between two tokens."""
+    first, last = sorted((a.i, b.i))
+    return not any(t.is_space and "\n" in t.text for t in a.doc[first:last])
+
+
+def _words_before(cue: Token) -> Token | None:
+    """Return the head of the words before ``cue`` in its paragraph, when the parse lost its subject.
+
+    The parser may take a subject from the headline or dateline above ("Russians say ...
+    GROZNY ... Rebel fighters said"); the words that open the cue's paragraph are its subject.
+    """
+    doc = cue.doc
+    start = next((t.i + 1 for t in reversed(doc[:cue.i]) if t.is_space and "\n" in t.text), 0)
+    words = doc[start:cue.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return None
+    return words.root
 
 
 @dataclass
@@ -265,7 +288,8 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     for mention in mentions:
         if mention.start <= head_start < mention.end:
             return mention.actor_id
-    left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    first, last = _phrase_bounds(subject)
+    left, right = subject.doc[first].idx, subject.doc[last - 1].idx + len(subject.doc[last - 1].text)
     inside = [m for m in mentions if left <= m.start and m.end <= right]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
@@ -326,10 +350,29 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
-def _phrase(subject: Token) -> str:
-    """Return the subject's phrase as written."""
+def _phrase_bounds(subject: Token) -> tuple[int, int]:
+    """Return the token range [start, end) of the subject's phrase within its paragraph.
+
+    The parse may run across paragraphs (a headline or dateline above the first sentence);
+    a paragraph break is a whitespace token holding a newline.
+    """
     doc = subject.doc
-    return doc[subject.left_edge.i: subject.right_edge.i + 1].text
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    for i in range(subject.i - 1, start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(subject.i + 1, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    return start, end
+
+
+def _phrase(subject: Token) -> str:
+    """Return the subject's phrase as written (within its paragraph)."""
+    start, end = _phrase_bounds(subject)
+    return subject.doc[start:end].text
 
 
 @dataclass
@@ -377,7 +420,8 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     for cue in paragraph if paragraph is not None else []:
         if not _is_cue(cue):
             continue
-        for tokens in _clauses(cue):
+        for clause in _clauses(cue):
+            tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
@@ -399,15 +443,52 @@ def _clauses(cue: Token) -> list[list[Token]]:
     when the parser hung the verb on the clause ("The talks failed, he said": ``said`` a
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
-    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")),
-             *(g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _is_cue(c)]
-    if not clauses and cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and cue.head.i < cue.i and (
-            cue.head.pos_ in ("VERB", "AUX")) and any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+               and not _reports(c)]
+    if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses
+
+
+def _follows_its_clause(cue: Token) -> bool:
+    """Whether the parser hung a speech verb with a subject on the clause before it.
+
+    "The talks failed, he said": ``said`` a ``parataxis``, ``advcl``, ``conj`` or ``ccomp`` of
+    ``failed``. A speech verb below another ("X said a ceasefire was observed") is not.
+    """
+    head = cue.head
+    return (cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and head.i < cue.i
+            and head.pos_ in ("VERB", "AUX") and not _is_cue(head)
+            and any(c.dep_ in SUBJECT_DEPS for c in cue.children))
+
+
+def _prepositional_objects(cue: Token) -> list[Token]:
+    """Return the objects of the prepositions after a verb, nested ones too.
+
+    "said in response to an inquiry that ...": ``response`` and ``inquiry``.
+    """
+    found: list[Token] = []
+    preps = [c for c in cue.children if c.dep_ == "prep"]
+    while preps:
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        found.extend(objects)
+        preps = [c for o in objects for c in o.children if c.dep_ == "prep"]
+    return found
+
+
+def _reports(clause_head: Token) -> bool:
+    """Whether a clause is itself a reporting clause: a speech verb with a clause of its own or none.
+
+    "Lebed said the talks failed" inside "..., Interfax reported" is, and so is a bare "Rebel
+    fighters said" the parser hung below the verb of what they said; "Iran has asked Germany to
+    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause).
+    """
+    if not _is_cue(clause_head):
+        return False
+    words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
+    return words[-1] == clause_head or any(c.dep_ == "ccomp" for c in clause_head.children)
 
 
 def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
@@ -453,7 +534,8 @@ def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     for p_start, p_end in _paragraph_bounds(parsed):
         spans = find_quote_spans(parsed.article.body, p_start, p_end)
         direct, after_direct = _direct_quotes(parsed, spans, resolved, previous)
-        for span, cue in reported_speech(doc, p_start, p_end, spans):
+        kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
+        for span, cue in reported_speech(doc, p_start, p_end, kept):
             earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
             before = previous if not earlier else Attribution(
                 earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
