@@ -134,3 +134,29 @@ def test_a_speech_verb_below_the_reporting_verb_is_not_a_second_quote():
     text = ("Rebel fighters and Russian soldiers said a ceasefire effective at noon on Friday was being "
             "generally observed, although scattered gunfire echoed through the city.")
     assert [q[0][:30] for q in _quotes(text)] == ["a ceasefire effective at noon "]
+
+
+def test_a_wire_dateline_is_not_part_of_the_lead_clause_or_its_speaker():
+    text = ("STOCKHOLM, April 8 - Plans to reform Poland's economy would help reach agreement with "
+            "creditors, Polish government spokesman Jerzy Urban said.")
+    assert [q[0] for q in _quotes(text)] == [
+        "Plans to reform Poland's economy would help reach agreement with creditors"]
+
+
+def test_he_goes_to_the_speaker_of_the_sentence_before_not_to_a_person_he_spoke_of():
+    text = ("Philippine Finance Minister Jaime Ongpin arrived in Osaka on Monday.\n"
+            "Ongpin said the Philippines is very happy about the bank's support after President "
+            "Corazon Aquino took over from Ferdinand Marcos.\n"
+            '"But I would like to see them lend more to the private sector," he said.')
+    assert [q[2] for q in _quotes(text)] == ["d:jaime_ongpin", "d:jaime_ongpin"]
+
+
+def test_a_quoted_paragraph_with_no_cue_continues_the_speaker_of_the_paragraph_before():
+    text = ('"We are stubborn and have time to persist until our demands are met," union secretary '
+            "Dragutin Stanojlovic said.\n"
+            '"We are united and we are waiting for the government to decide what to do with us."\n'
+            "The strike entered its second week.\n"
+            '"There were about 1,400 people at the protest today, much less than last week."')
+    found = _quotes(text)
+    assert [q[2] for q in found[:2]] == ["d:dragutin_stanojlovic", "d:dragutin_stanojlovic"]
+    assert found[2][2] is None  # a paragraph without a quote in between breaks the run

@@ -17,11 +17,13 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    inside the subject ("the report on Hamas's website" -> Hamas). A place never
    speaks. A pronoun or an unresolved role ("he", "the minister") refers back to the
    nearest earlier actor who agrees with it (a person for "he" and "she", an
-   organisation or state for "it" and "they"), the subject of its sentence first; the
-   previous quote's speaker counts as mentioned where that quote is. The byline
+   organisation or state for "it" and "they"); in the latest sentence holding one, the
+   subject of a speech verb first, then the subject of another verb, then the last; the
+   previous quote's speaker counts as a speaking subject where that quote is. The byline
    (the article's author) is never an antecedent;
 3. a quote with no cue of its own that follows another quote in the same
-   paragraph continues it (cue ``continuation``).
+   paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
+   right after a paragraph whose last quote has a speaker (a quote running over paragraphs).
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
@@ -30,6 +32,7 @@ its speaker is found from the verb as above. A speech verb that reports no claus
 ("Iran has asked Germany to extradite ...") may be what another one reports. The parse can run
 across paragraphs (a headline and dateline above the lead): a clause and a subject phrase stay
 in the cue's paragraph, and a subject the parser took from above is the words that open it.
+A wire dateline opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -44,6 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from helpers.extract.nlp import doc_text
 from helpers.extract.parsed import ParsedArticle
 
 log = logging.getLogger(__name__)
@@ -75,8 +79,13 @@ ROLE_NOUNS = frozenset("""
     head emir king premier envoy ambassador representative secretary general deputy negotiator
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
+                      r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
+                      r"(?:\([A-Za-z ]+\) )?(?:-{1,2}|[–—]) ")
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+QUOTE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + "'"
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | set(OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT)
 
 
@@ -153,6 +162,20 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return QuoteSpan(start, end)
+
+
+def after_dateline(text: str, start: int = 0) -> int:
+    """Return where ``text`` goes on after a wire dateline that opens it at ``start`` (else ``start``).
+
+    >>> after_dateline("STOCKHOLM, April 8 - Plans to rejuvenate Poland's economy")
+    21
+    >>> after_dateline("OSAKA, Japan, April 27 - The Philippines has"), after_dateline("April 9 - Bank of")
+    (25, 10)
+    >>> after_dateline("GAZA, Oct 7 (Reuters) - Israel said"), after_dateline("Israel - not a dateline - said")
+    (24, 0)
+    """
+    match = DATELINE.match(text, start)
+    return match.end() if match and match.end() > match.start() + 2 else start
 
 
 def _paragraph_bounds(parsed: ParsedArticle) -> list[tuple[int, int]]:
@@ -331,23 +354,32 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     previous quote's speaker (placed where that quote is). The latest sentence holding
     a candidate wins; in it, a candidate that is the subject of its verb, else the last.
     """
-    candidates = [(m.start, m.actor_id, _is_subject(doc, m)) for m in mentions
+    candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in mentions
                   if m.end <= before and _agrees(subject, m) and not any(q.start <= m.start < q.end for q in quotes)]
     if previous is not None and previous.actor_id and previous.at < before and (
             previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
-        candidates.append((previous.at, previous.actor_id, True))
+        candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
-    subjects = [c for c in in_sentence if c[2]]
-    return (subjects or in_sentence)[-1][1]
+    return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
 
 
-def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention is (or holds) the subject of its verb."""
+#: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
+SPEAKER_RANK = 2
+
+
+def _subject_rank(doc: Doc, mention: Mention) -> int:
+    """Rank a mention as an antecedent: 2 the subject of a speech verb, 1 of another verb, else 0.
+
+    In "Ongpin said the Philippines is happy after Aquino took over. 'But ...,' he said",
+    Ongpin, who speaks, is the antecedent of "he", not Aquino, the subject of a clause he reports.
+    """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECT_DEPS
+    if span is None or span.root.dep_ not in SUBJECT_DEPS:
+        return 0
+    return SPEAKER_RANK if _is_cue(span.root.head) else 1
 
 
 def _phrase_bounds(subject: Token) -> tuple[int, int]:
@@ -366,6 +398,9 @@ def _phrase_bounds(subject: Token) -> tuple[int, int]:
         if doc[i].is_space and "\n" in doc[i].text:
             end = i
             break
+    opening = after_dateline(doc_text(doc), doc[start].idx)
+    while start < subject.i and doc[start].idx < opening:
+        start += 1
     return start, end
 
 
@@ -416,6 +451,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     Fars reported"), or has fewer than three words is left out.
     """
     paragraph = doc.char_span(start, end, alignment_mode="expand")
+    start = after_dateline(doc_text(doc), start)
     found: list[tuple[QuoteSpan, Token]] = []
     for cue in paragraph if paragraph is not None else []:
         if not _is_cue(cue):
@@ -499,11 +535,17 @@ def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) 
 
 
 def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list[Mention],
-                   previous: Attribution | None) -> tuple[list[dict], Attribution | None]:
-    """Return the rows of a paragraph's direct quotes and the last speaker with an actor."""
+                   previous: Attribution | None, carried: Attribution | None = None,
+                   ) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of a paragraph's direct quotes and the last speaker with an actor.
+
+    ``carried`` is the last speaker of the paragraph before when a quote opens this one: a
+    quote with no cue there continues it (the wire's convention for a quote running over
+    paragraphs).
+    """
     body, doc = parsed.article.body, parsed.doc
     rows: list[dict] = []
-    last_in_paragraph: Attribution | None = None
+    last_in_paragraph = carried
     for span in spans:
         words = _word_count(body[span.start:span.end])
         if words <= 1:
@@ -521,28 +563,49 @@ def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list
     return rows, previous
 
 
+def _last_speaker(rows: list[dict], resolved: list[Mention]) -> Attribution | None:
+    """Return the speaker of the last quote of a paragraph's rows that has a cue, or None."""
+    if not rows or not rows[-1]["cue"]:
+        return None
+    row = rows[-1]
+    types = {m.actor_id: m.actor_type for m in resolved}
+    return Attribution(row["speaker"], row["speaker_actor_id"], row["cue"], row["start_char"],
+                       types.get(row["speaker_actor_id"]))
+
+
+def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: list[Mention],
+                      previous: Attribution | None, carried: Attribution | None,
+                      ) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of one paragraph's quotes, direct and reported, and the last speaker with an actor."""
+    p_start, p_end = bounds
+    spans = find_quote_spans(parsed.article.body, p_start, p_end)
+    opens = bool(spans) and not parsed.article.body[p_start:spans[0].start].strip(QUOTE_MARKS + " ")
+    direct, after_direct = _direct_quotes(parsed, spans, resolved, previous, carried if opens else None)
+    kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
+    for span, cue in reported_speech(parsed.doc, p_start, p_end, kept):
+        earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
+        before = previous if not earlier else Attribution(
+            earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
+        found = attribute(parsed.doc, span, spans, resolved, before, cue)
+        direct.append(_row(parsed, span, found, "reported"))
+        if found.actor_id:
+            previous = found
+    previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
+    return sorted(direct, key=lambda r: r["start_char"]), previous
+
+
 def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     """Return the direct quotes and reported speech of an article with their speakers (``quotes`` rows).
 
     ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
     speech verb: "X said (that) ...", "..., X said").
     """
-    doc = parsed.doc
     resolved = _resolved_mentions(mentions, parsed.article.author)
     rows: list[dict] = []
     previous: Attribution | None = None
-    for p_start, p_end in _paragraph_bounds(parsed):
-        spans = find_quote_spans(parsed.article.body, p_start, p_end)
-        direct, after_direct = _direct_quotes(parsed, spans, resolved, previous)
-        kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
-        for span, cue in reported_speech(doc, p_start, p_end, kept):
-            earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
-            before = previous if not earlier else Attribution(
-                earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
-            found = attribute(doc, span, spans, resolved, before, cue)
-            direct.append(_row(parsed, span, found, "reported"))
-            if found.actor_id:
-                previous = found
-        rows.extend(sorted(direct, key=lambda r: r["start_char"]))
-        previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
+    carried: Attribution | None = None
+    for bounds in _paragraph_bounds(parsed):
+        paragraph, previous = _paragraph_quotes(parsed, bounds, resolved, previous, carried)
+        rows.extend(paragraph)
+        carried = _last_speaker(paragraph, resolved)
     return rows
