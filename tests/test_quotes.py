@@ -160,3 +160,57 @@ def test_a_quoted_paragraph_with_no_cue_continues_the_speaker_of_the_paragraph_b
     found = _quotes(text)
     assert [q[2] for q in found[:2]] == ["d:dragutin_stanojlovic", "d:dragutin_stanojlovic"]
     assert found[2][2] is None  # a paragraph without a quote in between breaks the run
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    """Return (speaker as written, speaker id) of each quote of ``text``."""
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, [(0, len(text))]),
+                      published=dt.date(1996, 8, 28), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    mentions = actors.extract_mentions(parsed, load_registry())
+    return [(q["speaker"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, mentions)]
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_describes():
+    text = "Police questioned Bernard Weinstein, who said the two girls had starved to death in the cellar."
+    assert [s[1] for s in _speakers(text)] == ["d:bernard_weinstein"]
+
+
+def test_an_indefinite_or_plural_role_names_nobody():
+    text = ("Britain agreed to let the plane land at Stansted airport. A police spokeswoman said the "
+            "hijackers had asked for fuel. British officials said they would prefer to deal with it there.")
+    assert [s[1] for s in _speakers(text)] == [None, None]
+
+
+def test_the_agency_is_the_agency_named_before():
+    text = ("Iran's news agency IRNA said the shelling went on for hours. Iraq denied it. "
+            "The agency said two civilians were killed in the camp.")
+    assert [s[1] for s in _speakers(text)] == ["irna", "irna"]
+
+
+def test_a_role_named_before_goes_to_its_holder_not_to_the_organisation():
+    text = ("Islamic Jihad leader Ramadan Shallah met Iranian officials in Tehran on Monday. "
+            "The Islamic Jihad leader said the group would keep fighting until the occupation ended.")
+    assert _speakers(text)[-1] == ("The Islamic Jihad leader", "ramadan_shallah")
+
+
+def test_a_subject_phrase_names_its_own_body_not_a_complement_or_part_of_a_longer_name():
+    text = ("Israel's outgoing peace negotiator with Syria said current tensions between the two countries "
+            "were a storm in a teacup. The Palestine Red Crescent Society said its teams could not reach "
+            "the wounded.")
+    assert [s[1] for s in _speakers(text)] == ["israel", None]
+
+
+def test_the_speaker_as_written_ends_at_its_head():
+    text = ("Itamar Rabinovich, who as Israel's ambassador to Washington held talks with Syria, told Army "
+            "Radio it looked like Damascus wanted to talk rather than fight.")
+    assert _speakers(text) == [("Itamar Rabinovich", "d:itamar_rabinovich")]

@@ -10,17 +10,30 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    failing that, a speech verb attached to the quote ("..., he added") or the
    nearest one in the same sentence;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
-   "and added", "quoted ... as telling", the subject of the verb it hangs from), or
-   the object of "quote" in "X quoted Y as saying" (Y, not X), resolved to an actor
-   through the ``mentions`` of the article: the mention that covers the subject's head
-   (a role mention covers "the Islamic Jihad leader" and names its holder), else one
-   inside the subject ("the report on Hamas's website" -> Hamas). A place never
-   speaks. A pronoun or an unresolved role ("he", "the minister") refers back to the
-   nearest earlier actor who agrees with it (a person for "he" and "she", an
-   organisation or state for "it" and "they"); in the latest sentence holding one, the
-   subject of a speech verb first, then the subject of another verb, then the last; the
-   previous quote's speaker counts as a speaking subject where that quote is. The byline
-   (the article's author) is never an antecedent;
+   "and added", "quoted ... as telling", the subject of the verb it hangs from; for
+   "who said", the noun the relative clause describes), or the object of "quote" in
+   "X quoted Y as saying" (Y, not X), resolved to an actor through the ``mentions`` of
+   the article, in this order:
+
+   - a definite role ("the Islamic Jihad leader") whose holder the text named before
+     with the same role and capitalised words ("Islamic Jihad leader Ramadan Shallah");
+   - the mention that covers the subject's head (a role mention names its holder);
+   - a mention inside the subject: its name ("Hamas spokesman"), else the body it
+     belongs to ("a spokesman for Hamas", "Israel's negotiator"), never a complement
+     ("... negotiator with Syria") nor part of a longer name ("the Palestine Red
+     Crescent Society" is not Palestine);
+   - a body named before with a noun of the subject ("the agency" after "Iran's news
+     agency IRNA", "a ministry spokesman" after "the Foreign Ministry");
+   - for a pronoun or a definite role ("he", "the minister"), the nearest earlier actor
+     who agrees with it (a person for "he" and "she", an organisation or state for
+     "it" and "they"; for a role, a person named with it if there is one); in the latest
+     sentence holding one, the subject of a speech verb first, then the subject of
+     another verb, then the last; the previous quote's speaker counts as a speaking
+     subject where that quote is.
+
+   A place never speaks, and neither does the byline (the article's author). An
+   indefinite or plural description ("a police spokeswoman", "officials") names no
+   actor. ``speaker`` is the subject as written, up to its head;
 3. a quote with no cue of its own that follows another quote in the same
    paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
    right after a paragraph whose last quote has a speaker (a quote running over paragraphs).
@@ -79,6 +92,11 @@ ROLE_NOUNS = frozenset("""
     head emir king premier envoy ambassador representative secretary general deputy negotiator
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+DEFINITE = frozenset({"the", "this", "that"})
+#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif").
+NAMING_DEPS = ("compound", "appos", "amod", "poss")
+#: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
+NAMING_WORDS = 3
 #: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
 DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
                       r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
@@ -254,9 +272,12 @@ def find_subject(cue: Token) -> Token | None:
         return quoted
     node = cue
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        subjects = sorted((c for c in node.children if c.dep_ in SUBJECT_DEPS), key=lambda t: t.pos_ != "PROPN")
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+            return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
-            return subjects[0] if _same_paragraph(subjects[0], cue) else _words_before(cue)
+            return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
+                _words_before(cue))
         if node.head.i == node.i:
             return None
         node = node.head
@@ -277,10 +298,20 @@ def _words_before(cue: Token) -> Token | None:
     """
     doc = cue.doc
     start = next((t.i + 1 for t in reversed(doc[:cue.i]) if t.is_space and "\n" in t.text), 0)
+    opening = after_dateline(doc_text(doc), doc[start].idx) if start < cue.i else 0
+    while start < cue.i and doc[start].idx < opening:
+        start += 1
     words = doc[start:cue.i]
     if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
         return None
     return words.root
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token lies in the wire dateline that opens its paragraph ("TORONTO, April 13 - ")."""
+    doc = token.doc
+    start = next((t.i + 1 for t in reversed(doc[:token.i]) if t.is_space and "\n" in t.text), 0)
+    return token.idx < after_dateline(doc_text(doc), doc[start].idx)
 
 
 @dataclass
@@ -316,10 +347,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if left <= m.start and m.end <= right]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
-    # "Lebanon's Iran-backed group Hezbollah": the group, not its possessor or modifier
-    named = [m for m in inside if _dep_of(subject.doc, m) in ("appos", "compound", "nsubj", "nsubjpass")]
-    inside = named or [m for m in inside if _dep_of(subject.doc, m) not in ("poss", "amod", "npadvmod")] or inside
-    return inside[0].actor_id if inside else None
+    if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
+        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
+    return min(inside, key=lambda m: (_inside_rank(subject.doc, m), m.start)).actor_id if inside else None
 
 
 def _dep_of(doc: Doc, mention: Mention) -> str:
@@ -328,10 +358,67 @@ def _dep_of(doc: Doc, mention: Mention) -> str:
     return span.root.dep_ if span is not None else ""
 
 
+def _inside_rank(doc: Doc, mention: Mention) -> int:
+    """Rank a mention inside a subject phrase as the speaker it names (lower is better).
+
+    Its name ("Lebanon's Iran-backed group Hezbollah", "Hamas spokesman") first, then
+    the body it belongs to ("a spokesman for Hamas", "Israel's negotiator"), then
+    anything else but a modifier or a complement ("Israel's negotiator with Syria").
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return 4
+    root = span.root
+    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
+        return 0
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for"):
+        return 1
+    if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
+        return 3 if root.dep_ == "poss" else 4
+    return 2
+
+
 def _refers_back(subject: Token) -> bool:
-    """Whether a subject needs an antecedent: a pronoun or a bare role ("the minister")."""
+    """Whether a subject needs an antecedent: a pronoun or a definite role ("the minister").
+
+    "A police spokeswoman" and "officials" describe someone the text does not name.
+    """
     word = subject.text.lower()
-    return word in PRONOUNS or subject.pos_ == "PRON" or subject.lemma_.lower() in ROLE_NOUNS
+    return word in PRONOUNS or subject.pos_ == "PRON" or (
+        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun phrase is definite: "the", "this" or "that" before it."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _anaphor_words(subject: Token) -> list[str]:
+    """Return the nouns of a subject that can name a body the text named before.
+
+    "the ministry" (its head) and "a ministry spokesman", "the army spokesman" (a noun
+    before a role noun).
+    """
+    words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    head = subject.lemma_.lower()
+    if subject.tag_ == "NN" and head not in ROLE_NOUNS and head not in SPOKESPEOPLE and _definite(subject):
+        words.append(subject.lower_)
+    return words
+
+
+def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
+
+    A mention is named with the words of its noun phrase ("Iran's news agency IRNA" for
+    "the agency", see :func:`_named_with`).
+    """
+    words = set(_anaphor_words(subject))
+    if not words:
+        return None
+    for mention in reversed([m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]):
+        if words & _named_with(doc, mention):
+            return mention.actor_id
+    return None
 
 
 def _agrees(subject: Token, mention: Mention) -> bool:
@@ -354,8 +441,12 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     previous quote's speaker (placed where that quote is). The latest sentence holding
     a candidate wins; in it, a candidate that is the subject of its verb, else the last.
     """
-    candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in mentions
-                  if m.end <= before and _agrees(subject, m) and not any(q.start <= m.start < q.end for q in quotes)]
+    agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
+                and not any(q.start <= m.start < q.end for q in quotes)]
+    titled = _titled(doc, subject, agreeing)
+    if titled:  # "the minister": a person the text called a minister, if there is one
+        agreeing, previous = titled, None
+    candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
     if previous is not None and previous.actor_id and previous.at < before and (
             previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
@@ -364,6 +455,54 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
     return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
+
+
+def _named_with(doc: Doc, mention: Mention) -> set[str]:
+    """Return the lower-case words a mention is named with: its own and those of its noun phrase.
+
+    "Iranian Foreign Minister Mohammad Javad Zarif", "Zarif, the Iranian foreign minister,",
+    "Iran's news agency IRNA" and "Channel Two television" name Zarif a minister, IRNA an
+    agency and Channel Two a television.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    root = span.root
+    words = {t.lower_ for t in span}
+    words |= {t.lower_ for c in root.children if c.dep_ in NAMING_DEPS for t in c.subtree}
+    first = span.start
+    while first > span.sent.start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
+        first -= 1  # "news agency IRNA", however the parser hung it
+    words |= {t.lower_ for t in doc[first:span.start]}
+    if root.dep_ in ("appos", "compound"):
+        words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
+    return words
+
+
+def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
+    """Return the persons the text named with the role noun of ``subject``; None if it has none.
+
+    "The Secretary-General said" refers back to a person named "Secretary-General", not
+    to the last person named; "the Islamic Jihad leader" to an "Islamic Jihad leader".
+    Only the capitalised words before the role noun are required besides it.
+    """
+    if subject.lemma_.lower() not in ROLE_NOUNS or not _agrees(subject, Mention(0, 0, "", "person")):
+        return None
+    words = {subject.lower_} | {c.lower_ for c in subject.children
+                                if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
+    return [m for m in mentions if m.actor_type in ("person", "PERSON") and words <= _named_with(doc, m)]
+
+
+def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the person a role subject names when the text named its holder before.
+
+    "The Islamic Jihad leader said" after "Islamic Jihad leader Ramadan Shallah" is Shallah,
+    not Islamic Jihad; a role subject with a name of its own is left to the mentions.
+    """
+    if any(m.start <= subject.idx < m.end for m in mentions):
+        return None
+    titled = _titled(doc, subject, [m for m in mentions if m.end <= before])
+    return titled[-1].actor_id if titled and _definite(subject) else None
 
 
 #: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
@@ -405,9 +544,15 @@ def _phrase_bounds(subject: Token) -> tuple[int, int]:
 
 
 def _phrase(subject: Token) -> str:
-    """Return the subject's phrase as written (within its paragraph)."""
+    """Return the subject's noun phrase as written, up to its head, within its paragraph.
+
+    What follows the head (an apposition, a relative clause, "of ...") is left out:
+    "Itamar Rabinovich, who as ambassador ... ," is "Itamar Rabinovich".
+    """
     start, end = _phrase_bounds(subject)
-    return subject.doc[start:end].text
+    while start < subject.i and subject.doc[start].is_punct:
+        start += 1
+    return subject.doc[start:min(end, subject.i + 1)].text
 
 
 @dataclass
@@ -430,9 +575,12 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     subject = find_subject(cue)
     if subject is None:
         return Attribution(None, None, cue.text)
-    actor = _subject_actor(subject, mentions)
+    before = min(span.start, cue.idx)
+    actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
+    if actor is None:
+        actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
-        actor = _antecedent(doc, subject, min(span.start, cue.idx), previous, mentions, quotes)
+        actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
 
