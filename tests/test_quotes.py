@@ -214,3 +214,15 @@ def test_the_speaker_as_written_ends_at_its_head():
     text = ("Itamar Rabinovich, who as Israel's ambassador to Washington held talks with Syria, told Army "
             "Radio it looked like Damascus wanted to talk rather than fight.")
     assert _speakers(text) == [("Itamar Rabinovich", "d:itamar_rabinovich")]
+
+
+def test_a_place_or_state_a_subject_is_in_does_not_speak_for_it():
+    text = ("The main rebel group in south Sudan said on Tuesday it was trying to arrange the release of "
+            "six missionaries. A spokesman for the Sudan People's Liberation Army said talks were going on.")
+    assert [s[1] for s in _speakers(text)][0] is None
+
+
+def test_the_subject_of_a_clausal_subject_the_parser_made_of_a_name_speaks():
+    text = ("Maria Szabo of the Hungarian office organising the elections on behalf of the OSCE told "
+            "Reuters on Wednesday her office was studying the letter.")
+    assert _speakers(text) == [("Maria Szabo", "d:maria_szabo")]

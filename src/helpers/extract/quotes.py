@@ -272,7 +272,7 @@ def find_subject(cue: Token) -> Token | None:
         return quoted
     node = cue
     for _ in range(6):
-        subjects = sorted((c for c in node.children if c.dep_ in SUBJECT_DEPS), key=lambda t: t.pos_ != "PROPN")
+        subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
@@ -282,6 +282,17 @@ def find_subject(cue: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Return the subjects of a verb, and the subject of a clausal subject the parser made of a name.
+
+    "Maria Szabo of the office organising the elections told Reuters": the parser makes
+    "organising" the clausal subject of "told", and Szabo its subject.
+    """
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return found or [g for c in verb.children if c.dep_ == "csubj" and c.i < verb.i
+                     for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -349,7 +360,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
         inside = [m for m in inside if m.actor_type == "person"] or inside
     if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
         inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
-    return min(inside, key=lambda m: (_inside_rank(subject.doc, m), m.start)).actor_id if inside else None
+    people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
+    return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
 
 
 def _dep_of(doc: Doc, mention: Mention) -> str:
@@ -358,12 +371,14 @@ def _dep_of(doc: Doc, mention: Mention) -> str:
     return span.root.dep_ if span is not None else ""
 
 
-def _inside_rank(doc: Doc, mention: Mention) -> int:
+def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     """Rank a mention inside a subject phrase as the speaker it names (lower is better).
 
     Its name ("Lebanon's Iran-backed group Hezbollah", "Hamas spokesman") first, then
-    the body it belongs to ("a spokesman for Hamas", "Israel's negotiator"), then
-    anything else but a modifier or a complement ("Israel's negotiator with Syria").
+    the body it belongs to ("a spokesman for Hamas", "officials at the ministry" when
+    ``people``, the head being a role or a spokesman; "Israel's negotiator"), then
+    anything else but a modifier or a complement ("Israel's negotiator with Syria",
+    "the rebel group in south Sudan").
     """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -371,11 +386,17 @@ def _inside_rank(doc: Doc, mention: Mention) -> int:
     root = span.root
     if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
         return 0
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "for"):
+    if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
-        return 3 if root.dep_ == "poss" else 4
+        return 3 if root.dep_ == "poss" else COMPLEMENT_RANK
     return 2
+
+
+#: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
+MEMBER_OF_PREPS = ("of", "for", "at", "in", "from")
+#: Rank of a modifier or complement inside a subject ("the rebel group in south Sudan"): not its speaker.
+COMPLEMENT_RANK = 4
 
 
 def _refers_back(subject: Token) -> bool:
@@ -439,7 +460,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
 
     The candidates are the agreeing mentions before ``before`` and outside quotes, and the
     previous quote's speaker (placed where that quote is). The latest sentence holding
-    a candidate wins; in it, a candidate that is the subject of its verb, else the last.
+    a candidate wins; in it, a speaker, else a subject, else the last.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes)]
