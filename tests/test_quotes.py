@@ -226,3 +226,22 @@ def test_the_subject_of_a_clausal_subject_the_parser_made_of_a_name_speaks():
     text = ("Maria Szabo of the Hungarian office organising the elections on behalf of the OSCE told "
             "Reuters on Wednesday her office was studying the letter.")
     assert _speakers(text) == [("Maria Szabo", "d:maria_szabo")]
+
+
+def test_the_sentence_before_a_closing_subject_and_say_is_reported_even_when_the_parse_hangs_it_elsewhere():
+    text = ("Kurds clash again in Iraq, dozens reported dead\n\nANKARA 1996-08-26\n\n"
+            "Heavy fighting broke out between two rival Kurdish factions in northern Iraq at midnight Sunday "
+            "and at least 29 people were killed, one of the groups said on Monday.")
+    assert "Heavy fighting broke out betwe" in [q[0][:30] for q in _quotes(text)]
+
+
+def test_say_with_the_clause_subject_as_its_object_reports_the_clause():
+    text = ("Ongpin said the loan, carrying interest of 5.5 pct a year, matches a 300 mln dlr economic "
+            "recovery loan approved by the World Bank in March.")
+    assert [q[0][:30] for q in _quotes(text)] == ["the loan, carrying interest of"]
+
+
+def test_an_indefinite_thing_that_is_reported_or_continues_is_no_speaker():
+    text = ("The firing of rockets by armed groups into Israel has also continued, reaching central Israel, "
+            "with a fall reported. In the West Bank, confrontations continued.")
+    assert _quotes(text) == []

@@ -41,7 +41,10 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that", when it holds no direct quote;
-its speaker is found from the verb as above. A speech verb that reports no clause of its own
+its speaker is found from the verb as above. Where the parse gives no clause, "say" with
+the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the loan ...
+matches ...") reports them, and a sentence closed by ", <subject> said" (a name, a pronoun,
+people, a role or a definite noun) reports the words before the comma. A speech verb that reports no clause of its own
 ("Iran has asked Germany to extradite ...") may be what another one reports. The parse can run
 across paragraphs (a headline and dateline above the lead): a clause and a subject phrase stay
 in the cue's paragraph, and a subject the parser took from above is the words that open it.
@@ -92,6 +95,10 @@ ROLE_NOUNS = frozenset("""
     head emir king premier envoy ambassador representative secretary general deputy negotiator
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
+SAY_VERBS = frozenset("say tell add report state claim announce write warn insist note confirm explain".split())
+#: Tags of finite verbs.
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 DEFINITE = frozenset({"the", "this", "that"})
 #: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif").
 NAMING_DEPS = ("compound", "appos", "amod", "poss")
@@ -654,7 +661,51 @@ def _clauses(cue: Token) -> list[list[Token]]:
                and not _reports(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses
+    return clauses or _object_and_verb(cue) or _before_comma(cue)
+
+
+def _object_and_verb(cue: Token) -> list[list[Token]]:
+    """Return "the loan ... matches ..." of "Ongpin said the loan, ..., matches ...".
+
+    The parser made the clause's subject the object of "say" and its verb a ``conj`` of
+    "say" with no subject of its own.
+    """
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    verbs = [c for c in cue.children if c.dep_ == "conj" and c.tag_ in FINITE_TAGS and not _is_cue(c)
+             and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    if cue.lemma_ != "say" or not objects or not verbs or verbs[0].i < objects[0].i:
+        return []
+    return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
+
+
+def _before_comma(cue: Token) -> list[list[Token]]:
+    """Return the words of the cue's sentence before ", <subject> said" when the parse gave no clause.
+
+    "Heavy fighting broke out ..., one of the groups said": the parser may hang "broke"
+    elsewhere (on a headline above); the sentence before the comma is what was said.
+    """
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c)]
+    first = subjects[0].left_edge.i if subjects and cue.lemma_ in SAY_VERBS else 0
+    if first < 1 or cue.doc[first - 1].text != "," or cue.i != _last_word(cue):
+        return []
+    start = next((t.i + 1 for t in reversed(cue.doc[cue.sent.start:first]) if t.is_space and "\n" in t.text),
+                 cue.sent.start)
+    words = [t for t in cue.doc[start:first - 1] if not t.is_space]
+    roots = [t for t in words if t.head not in words or t.head == t]
+    if any(_reports(t) for t in roots) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []  # "The women said ..., Gajdos said" is reported by "The women said"
+    return [words]
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be someone who speaks: a name, a pronoun, a number, a role or people."""
+    return (subject.pos_ in ("PROPN", "PRON", "NUM") or subject.tag_ == "NNS" or _definite(subject)
+            or subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE)
+
+
+def _last_word(cue: Token) -> int:
+    """Return the index of the last word of the cue's own phrase ("said on Monday" -> said)."""
+    return max([cue.i] + [c.i for c in cue.children if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct")])
 
 
 def _follows_its_clause(cue: Token) -> bool:
@@ -665,8 +716,8 @@ def _follows_its_clause(cue: Token) -> bool:
     """
     head = cue.head
     return (cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and head.i < cue.i
-            and head.pos_ in ("VERB", "AUX") and not _is_cue(head)
-            and any(c.dep_ in SUBJECT_DEPS for c in cue.children))
+            and head.pos_ in ("VERB", "AUX") and not _reports(head)
+            and any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in cue.children))
 
 
 def _prepositional_objects(cue: Token) -> list[Token]:
