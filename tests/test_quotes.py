@@ -245,3 +245,8 @@ def test_an_indefinite_thing_that_is_reported_or_continues_is_no_speaker():
     text = ("The firing of rockets by armed groups into Israel has also continued, reaching central Israel, "
             "with a fall reported. In the West Bank, confrontations continued.")
     assert _quotes(text) == []
+
+
+def test_according_to_x_gives_x():
+    text = '"We will never abandon the resistance," according to Fars.'
+    assert _speakers(text) == [("Fars", "fars")]

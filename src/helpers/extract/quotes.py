@@ -12,7 +12,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
    "and added", "quoted ... as telling", the subject of the verb it hangs from; for
    "who said", the noun the relative clause describes), or the object of "quote" in
-   "X quoted Y as saying" (Y, not X), resolved to an actor through the ``mentions`` of
+   "X quoted Y as saying" (Y, not X), or X of "according to X", resolved to an actor through the ``mentions`` of
    the article, in this order:
 
    - a definite role ("the Islamic Jihad leader") whose holder the text named before
@@ -224,8 +224,15 @@ def _inside(token: Token, span: QuoteSpan) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    """Whether ``token`` is a speech verb."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    """Whether ``token`` is a speech verb, or "according" of "according to"."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS or _according_to(token) is not None
+
+
+def _according_to(token: Token) -> Token | None:
+    """Return X of "according to X" when ``token`` is its "according", else None."""
+    if token.lower_ != "according":
+        return None
+    return next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None:
@@ -274,7 +281,7 @@ def find_subject(cue: Token) -> Token | None:
 
     A cue without a subject of its own takes the subject of the verb it hangs from.
     """
-    quoted = _quoted_object(cue)
+    quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
     node = cue
