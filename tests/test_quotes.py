@@ -250,3 +250,11 @@ def test_an_indefinite_thing_that_is_reported_or_continues_is_no_speaker():
 def test_according_to_x_gives_x():
     text = '"We will never abandon the resistance," according to Fars.'
     assert _speakers(text) == [("Fars", "fars")]
+
+
+def test_what_a_passive_speech_verb_reports_is_no_speaker():
+    text = ("Another 269 Palestinians, including 121 children, have been displaced since 7 October following "
+            "the destruction of 42 residential structures across the West Bank; 61 per cent of the "
+            "displacement was reported in Jenin Refugee Camp. Rouhani was quoted by IRNA as saying the "
+            "attack was a crime.")
+    assert _speakers(text) == [(None, None), ("Rouhani", "hassan_rouhani")]

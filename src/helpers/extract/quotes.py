@@ -279,13 +279,17 @@ def _quoted_object(cue: Token) -> Token | None:
 def find_subject(cue: Token) -> Token | None:
     """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
 
-    A cue without a subject of its own takes the subject of the verb it hangs from.
+    A cue without a subject of its own takes the subject of the verb it hangs from. The
+    subject of a passive speech verb is what was said: the speaker is its agent ("were
+    reported by residents") or nobody, except in "X was quoted as saying".
     """
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
     node = cue
     for _ in range(6):
+        if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
+            return next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
@@ -296,6 +300,11 @@ def find_subject(cue: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether a speech verb is passive with what was said as its subject (not "X was quoted as saying")."""
+    return verb.lemma_ not in ("quote", "cite") and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _subjects(verb: Token) -> list[Token]:
