@@ -258,3 +258,22 @@ def test_what_a_passive_speech_verb_reports_is_no_speaker():
             "displacement was reported in Jenin Refugee Camp. Rouhani was quoted by IRNA as saying the "
             "attack was a crime.")
     assert _speakers(text) == [(None, None), ("Rouhani", "hassan_rouhani")]
+
+
+def test_a_state_in_the_byline_still_speaks_where_the_text_names_it():
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    text = "United with Israel Staff\nIsrael said the tunnel ran under the border fence for 300 metres."
+    article = Article(article_id="t", source_path="t.txt", author="United with Israel Staff",
+                      clean=CleanArticle(text, [(0, 24), (25, len(text))]),
+                      published=dt.date(2016, 3, 1), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    rows = quotes.extract_quotes(parsed, actors.extract_mentions(parsed, load_registry()))
+    assert [(r["speaker"], r["speaker_actor_id"]) for r in rows] == [("Israel", "israel")]

@@ -358,11 +358,17 @@ class Mention:
     actor_type: str | None
 
 
-def _resolved_mentions(mentions: list[dict], byline: str | None = None) -> list[Mention]:
-    """Return the mentions that carry an actor id, in text order, without places or the byline's."""
+def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: str = "") -> list[Mention]:
+    """Return the mentions that carry an actor id, in text order, without places or the byline's.
+
+    The byline's mentions are those that are the whole byline or lie where the body writes
+    it ("United with Israel Staff"): Israel named in the text still speaks.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(byline), body)] if byline else []
     rows = [Mention(m["start_char"], m["end_char"], m["actor_id"], m.get("actor_type"))
             for m in mentions if m.get("actor_id") and m.get("actor_type") != "place"
-            and not (byline and m.get("text") and m["text"] in byline)]
+            and not (byline and m.get("text") == byline)
+            and not any(s <= m["start_char"] and m["end_char"] <= e for s, e in spans)]
     return sorted(rows, key=lambda m: (m.start, m.end))
 
 
@@ -836,7 +842,7 @@ def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
     speech verb: "X said (that) ...", "..., X said").
     """
-    resolved = _resolved_mentions(mentions, parsed.article.author)
+    resolved = _resolved_mentions(mentions, parsed.article.author, parsed.article.body)
     rows: list[dict] = []
     previous: Attribution | None = None
     carried: Attribution | None = None
