@@ -8,10 +8,10 @@ spans, runs :func:`helpers.extract.timexes.find_timexes` anchored to each docume
 time (DCT), and prints, with the task's own definitions, strict and relaxed
 detection precision/recall/F1 and value F1 (a relaxed match whose value is right,
 over the system's and the gold's counts). It scores twice: on DATE timexes only
-(what our extractor is for) and on all TIMEX3 types (the task's Task A, where
-HeidelTime scored value F1 77.61; our extractor returns no durations, times or
-sets, on purpose, so that number counts those as misses). The baseline is
-dateparser's ``search_dates`` with the DCT as its relative base.
+and on all TIMEX3 types (the task's Task A, where HeidelTime scored value F1
+77.61; our durations, times and sets are TimeML's). The tense and the counts come
+from spaCy's parse, as in the extraction. The baseline is dateparser's
+``search_dates`` with the DCT as its relative base.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from benchmarks.checkout import SHARED
 from helpers.extract.nlp import load_model
-from helpers.extract.tense import future_reference
+from helpers.extract.tense import counts_things, future_reference
 from helpers.extract.timexes import find_timexes
 
 ROOT = SHARED / "benchmarks" / "tempeval3"
@@ -79,7 +79,8 @@ def ours(text: str, dct: dt.date) -> list[Span]:
     """Our expressions of every type, tense from the spaCy parse as in the extraction."""
     doc = load_model()(text)
     return [Span(t.start_char, t.end_char, t.text, t.value or "", t.type)
-            for t in find_timexes(text, dct, "day", future=lambda start, end: future_reference(doc, start, end))]
+            for t in find_timexes(text, dct, "day", future=lambda start, end: future_reference(doc, start, end),
+                                  counts=lambda start, end: counts_things(doc, start, end))]
 
 
 def _granular_value(found: str, when: dt.datetime) -> str:

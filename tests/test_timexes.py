@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -16,14 +18,15 @@ from helpers.extract import nlp
 from helpers.extract.parsed import parse_article
 from helpers.extract.registry import load_registry
 from helpers.extract.rows import extract_article
-from helpers.extract.tense import future_reference
-from helpers.extract.timexes import extract_timexes, find_timexes
+from helpers.extract.tense import counts_things, future_reference
+from helpers.extract.timexes import RULES, candidate_matches, extract_timexes, find_timexes
 from helpers.schema import to_frame
 
 if str(PROJECT_ROOT) not in sys.path:  # the benchmarks package sits beside tests/
     sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks import tempeval  # noqa: E402
+from benchmarks.checkout import SHARED  # noqa: E402
 
 GOLD = Path(__file__).parent / "gold"
 
@@ -52,7 +55,8 @@ def test_weekday_is_the_latest_such_day_before_publication(articles):
 def parsed_timexes(text: str, published: dt.date) -> dict[str, object]:
     """Return the expressions of ``text`` by their words, tense read from spaCy's parse."""
     doc = nlp.load_model()(text)
-    return {t.text: t for t in find_timexes(text, published, future=lambda s, e: future_reference(doc, s, e))}
+    return {t.text: t for t in find_timexes(text, published, future=lambda s, e: future_reference(doc, s, e),
+                                            counts=lambda s, e: counts_things(doc, s, e))}
 
 
 def test_durations_are_durations_not_dates(articles):
@@ -152,6 +156,41 @@ def test_a_future_verb_elsewhere_in_the_sentence_does_not_move_the_date():
     assert got["Tuesday"].start == dt.date(2013, 3, 19)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("The record date is Nov. 9.", "1989-11-09"),  # no past or future verb: the nearest year
+    ("The dividend is payable Jan. 2.", "1990-01-02"),
+    ("The company reported its results on Nov. 9.", "1988-11-09"),  # past tense: before publication
+    ("The board meets in December.", "1989-12"),
+    ("Sales fell in June.", "1989-06"),
+    ("The war since Jan. 14 is the longest.", "1989-01-14"),
+    ("The record date is March 6.", "1989-03-06"),  # more than four months ahead: before publication
+])
+def test_a_date_without_year_or_tense_is_ahead_only_when_near(text, value):
+    [timex] = parsed_timexes(text, dt.date(1989, 10, 27)).values()
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(("text", "published", "value", "start"), [
+    ("Talks continued over the weekend.", dt.date(2023, 10, 16), "2023-W41-WE", dt.date(2023, 10, 14)),
+    ("Talks will resume over the weekend.", dt.date(2023, 10, 18), "2023-W42-WE", dt.date(2023, 10, 21)),
+])
+def test_the_weekend_is_the_last_one_or_the_next_by_tense(text, published, value, start):
+    timex = parsed_timexes(text, published)["the weekend"]
+    assert (timex.value, timex.start) == (value, start)
+
+
+def test_a_weekday_before_a_date_is_that_date():
+    got = parsed_timexes("The summit opens Monday, Oct. 26, in Geneva.", dt.date(1998, 10, 25))
+    assert (list(got), got["Monday, Oct. 26"].value) == (["Monday, Oct. 26"], "1998-10-26")
+
+
+def test_an_amount_of_time_after_an_event_is_a_duration():
+    got = parsed_timexes("He was killed one year after the war; three days later, talks resumed.",
+                         dt.date(1999, 10, 24))
+    assert (got["one year"].type, got["one year"].value) == ("DURATION", "P1Y")
+    assert got["three days later"].anchor is None  # no date before it to count from
+
+
 @pytest.mark.parametrize("published", [dt.date.min, dt.date.max])
 def test_relative_dates_that_leave_the_calendar_get_no_interval(published):
     [yesterday, tomorrow] = find_timexes("Talks ended yesterday and resume tomorrow.", published)
@@ -172,6 +211,19 @@ def test_whole_article_is_extracted_at_the_ends_of_the_calendar(published):
 
 def test_money_and_counts_are_not_years():
     assert find_timexes("They received $2015 and 1,400 people and 2019 rockets.", dt.date(2020, 1, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("UNICEF delivered 2000 washing kits to families in Rafah.", set()),
+    ("Israel released 1800 Palestinian prisoners in 2011.", {"2011"}),
+    ("An estimated 2000 people and more than 1500 families fled.", set()),
+    ("The 1992 protests were led by clerics.", {"1992"}),
+    ("The company's 1989 operating results were weak.", {"1989"}),
+    ("Sales were above fiscal 1989 sales of $155 million.", {"1989"}),
+    ("The post-1959 politics have managed to survive.", {"1959"}),
+])
+def test_a_number_that_counts_things_is_no_year(text, years):
+    assert set(parsed_timexes(text, dt.date(2023, 12, 1))) == years
 
 
 def test_extract_timexes_rows_fit_the_schema():
@@ -199,10 +251,29 @@ def test_seed_gold_scores_at_least_95_percent(articles):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not tempeval.PLATINUM.is_dir(), reason="shared TempEval-3 not present")
-def test_tempeval3_value_f1_over_all_types_beats_heideltime():
-    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61. The issue's own
-    # targets (80 over all types, 86 on DATE) are not reached: 78.7 and 85.4 (see the branch report).
+def test_tempeval3_value_f1_reaches_the_issue_targets():
+    # HeidelTime's value F1 over all TIMEX3 types on the platinum set is 77.61; the issue asks for
+    # 80 over all types and 86 on DATE (the platinum set is scored only, never read for rules).
     docs = [tempeval.read_tml(path) for path in sorted(tempeval.PLATINUM.rglob("*.tml"))]
     predicted = [tempeval.ours(text, dct) for text, dct, _ in docs]
-    scores = tempeval.score(predicted, [spans for _, _, spans in docs])
-    assert scores["value_f1"] > 0.7761
+    gold = [spans for _, _, spans in docs]
+    assert tempeval.score(predicted, gold)["value_f1"] >= 0.80
+
+    def dates(spans):
+        return [span for span in spans if span.type == "DATE"]
+    assert tempeval.score([dates(p) for p in predicted], [dates(g) for g in gold])["value_f1"] >= 0.86
+
+
+def test_rule_triggers_skip_only_texts_a_rule_cannot_match(articles, monkeypatch):
+    ocha = sorted((SHARED / "corpora" / "ocha_flash_updates").glob("*.md"))[:8]
+    texts = [a.body for a in articles.values()] + [path.read_text(encoding="utf-8") for path in ocha]
+    for rule in RULES:
+        for text in texts:
+            for match in rule.pattern.finditer(text):
+                around = text[max(0, match.start() - 1):match.end()].lower()  # a lookbehind's character too
+                assert not rule.triggers or any(word in around for word in rule.triggers), (rule.name, match[0])
+                assert not rule.digit or re.search(r"\d", around), (rule.name, match[0])
+    gated = [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]
+    monkeypatch.setattr("helpers.extract.timexes.RULES",
+                        [dataclasses.replace(rule, triggers=(), digit=False) for rule in RULES])
+    assert gated == [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]

@@ -32,11 +32,13 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy
 from rapidfuzz import fuzz, process
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from helpers.extract import discovery
-from helpers.extract.names import Mention, actor_key, clean_span, normalise_name, overlaps
+from helpers.extract.names import Mention, actor_key, clean_span, literal_alternation, normalise_name, overlaps
 from helpers.extract.nlp import doc_text
 from helpers.extract.registry import Actor, Registry
 from helpers.extract.roles import RoleContext, parsed_role_mentions
@@ -112,6 +114,10 @@ class RegistryIndex:
     states: dict[str, tuple[str, str]] = field(default_factory=dict)
     state_demonyms: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     capitals: frozenset[str] = frozenset()
+    #: The states' demonyms in lowercase: words dropped before a person's name with the titles.
+    leading_words: frozenset[str] = frozenset()
+    #: The names of ``fuzzy_names`` alone, in the same order (what rapidfuzz compares).
+    fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
 
 
@@ -132,7 +138,7 @@ def _alias_table(registry: Registry) -> dict[str, str]:
 
 def _alternation(words: list[str]) -> str:
     """Return a regex alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return literal_alternation(words)
 
 
 def _role_regexes(registry: Registry, org_by_word: dict[str, str]) -> list[re.Pattern]:
@@ -164,7 +170,7 @@ def registry_index(registry: Registry) -> RegistryIndex:
 def _build_index(registry: Registry) -> RegistryIndex:
     """Build the alias regex, fuzzy name list and role regexes of a registry."""
     alias_actor = _alias_table(registry)
-    alias_regex = (re.compile(rf"(?<![\w]){'(?:' + _alternation(list(alias_actor)) + ')'}(?![\w])")
+    alias_regex = (re.compile(rf"(?<![\w])(?:{_alternation(list(alias_actor))})(?![\w])")
                    if alias_actor else None)
     fuzzy_names = sorted({(normalise_name(alias), actor_id) for alias, actor_id in alias_actor.items()
                           if len(normalise_name(alias)) >= FUZZY_MIN_LENGTH})
@@ -181,6 +187,8 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.normalised = _normalised_aliases(alias_actor)
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
+    index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
+    index.fuzzy_keys = [name for name, _ in fuzzy_names]
     return index
 
 
@@ -246,8 +254,7 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     The prefilter is far below any useful threshold, so it only drops names that could
     never match.
     """
-    names = [name for name, _ in index.fuzzy_names]
-    candidates = process.extract(q, names, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
+    candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
     for _, _, position in sorted(candidates, key=lambda c: c[2]):
         name, actor_id = index.fuzzy_names[position]
@@ -303,15 +310,29 @@ def _candidate_spans(doc: Doc, demonyms: set[str]) -> list[tuple[int, int, str |
     text = doc_text(doc)
     spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
              if e.label_ in NER_LABELS]
-    run: list = []
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text not in demonyms and token.text[:1].isupper():
-            run.append(token)
-            continue
-        if run:
-            spans.append((run[0].idx, run[-1].idx + len(run[-1].text), None))
-        run = []
+    spans += [(start, end, None) for start, end in _proper_noun_runs(doc, demonyms)]
     return [(s, e, label) for s, e, label in spans if e > s]
+
+
+def _proper_noun_runs(doc: Doc, demonyms: set[str]) -> list[tuple[int, int]]:
+    """Return the character ranges of runs of capitalised proper nouns that are not demonyms.
+
+    Only the tokens tagged PROPN are visited (read from the tag array, not token by token).
+    """
+    runs: list[tuple[int, int]] = []
+    previous, start, end = -2, None, 0
+    for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist():
+        token = doc[i]
+        if token.text in demonyms or not token.text[:1].isupper():
+            continue
+        if i != previous + 1:
+            if start is not None:
+                runs.append((start, end))
+            start = token.idx
+        end, previous = token.idx + len(token.text), i
+    if start is not None:
+        runs.append((start, end))
+    return runs
 
 
 def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float) -> list[Mention]:
@@ -439,7 +460,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc_text(doc)
-    candidates = [c for c in discovery.candidate_entities(doc, frozenset(d.lower() for d in index.state_demonyms))
+    candidates = [c for c in discovery.candidate_entities(doc, index.leading_words)
                   if not is_dateline(c.text, index)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)

@@ -28,6 +28,7 @@ import logging
 import re
 from functools import lru_cache
 
+from helpers.extract.nlp import first_token_from
 from helpers.extract.tense import governing_verb
 from helpers.paths import PACKAGE_DIR
 
@@ -108,7 +109,7 @@ def find_trigger(span, timex_start: int | None) -> tuple[str, str, int]:
     """
     text = span.text
     if timex_start is not None:
-        token = next((t for t in span if t.idx >= timex_start), None)
+        token = first_token_from(span, timex_start)
         seen = set()
         while token is not None and token.i not in seen:
             seen.add(token.i)
@@ -132,7 +133,7 @@ def pick_timex(timexes: list[dict], span) -> dict | None:
     if not dated:
         return None
     for timex in dated:
-        token = next((t for t in span if t.idx >= timex["start_char"]), None)
+        token = first_token_from(span, timex["start_char"])
         steps = 0
         while token is not None and steps < 4:
             if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish", "tell"):
@@ -154,12 +155,12 @@ def event_dates(timexes: list[dict], body: str) -> list[dict]:
 
 def same_clause_timex(timexes: list[dict], span, trigger_offset: int) -> dict | None:
     """Return the first date expression whose nearest verb is the trigger's own verb, or None."""
-    trigger = next((t for t in span if t.idx >= trigger_offset), None)
+    trigger = first_token_from(span, trigger_offset)
     verb = governing_verb(trigger) if trigger is not None else None
     if verb is None:
         return None
     for timex in timexes:
-        token = next((t for t in span if t.idx >= timex["start_char"]), None)
+        token = first_token_from(span, timex["start_char"])
         found = governing_verb(token) if token is not None else None
         if found is not None and found.i == verb.i:
             return timex

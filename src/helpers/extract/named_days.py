@@ -34,6 +34,8 @@ _SPELLINGS = {"eid al-fitr": r"eid\s+al[- ]fitr", "eid al-adha": r"eid\s+al[- ]a
 _NAMES = sorted([*NAMED_DAYS, "easter", "good friday"], key=len, reverse=True)
 #: The pattern of a named day in a text, in group ``named``.
 NAMED_DAY = r"(?P<named>" + "|".join(_SPELLINGS.get(n, re.escape(n).replace(r"\ ", r"\s+")) for n in _NAMES) + r")"
+#: The first word of every named day (lower-case): a text without any of them names none.
+NAMED_DAY_WORDS = tuple(sorted({name.split()[0] for name in _NAMES}))
 
 
 def _key(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Prefix of the ids of actors found in the text and not in the registry.
@@ -224,3 +225,17 @@ class Mention:
 def overlaps(start: int, end: int, taken: list[Mention]) -> bool:
     """Return True if ``[start, end)`` overlaps any mention of ``taken``."""
     return any(start < m.end and m.start < end for m in taken)
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """Return a regex matching any of ``words`` literally, the longest first where several match.
+
+    A lookahead on the words' first characters comes first: Python's ``re`` tries every
+    alternative at each position, and most positions of a text start none of the words.
+
+    >>> re.findall(literal_alternation(["Iran", "Iraq", "Iran's Guard"]), "Iran's Guard and Iraq")
+    ["Iran's Guard", 'Iraq']
+    """
+    ordered = sorted(set(words), key=len, reverse=True)
+    firsts = "".join(sorted({w[0] for w in ordered if w}))
+    return f"(?=[{re.escape(firsts)}])(?:{'|'.join(map(re.escape, ordered))})"

@@ -7,13 +7,17 @@ PyPI) is used. Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import logging
+from collections.abc import Iterable
 
+import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
 
 log = logging.getLogger(__name__)
 
@@ -74,3 +78,46 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record that ``doc`` was made from ``text`` (spaCy keeps every character), for :func:`doc_text`.
+
+    Only a text whose length matches the tokens' is recorded (a cheap check that does not build
+    ``doc.text``); otherwise :func:`doc_text` builds it on first use.
+
+    >>> doc = spacy.blank("en")("Tehran said so.")
+    >>> remember_text(doc, "Tehran said so.")
+    >>> doc_text(doc)
+    'Tehran said so.'
+    """
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data[_TEXT_KEY] = text
+
+
+def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Return the indices of the tokens whose lowercase form is one of ``words``.
+
+    Read from the token attribute array, so that the other tokens are never made into
+    ``Token`` objects (an extractor looking for a few words need not visit them all).
+
+    >>> doc = spacy.blank("en")("The Foreign Minister met the minister.")
+    >>> tokens_with_lower(doc, {"minister"})
+    [2, 5]
+    """
+    wanted = [hash_string(w) for w in words]
+    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist() if wanted else []
+
+
+def first_token_from(span: Span, char: int) -> Token | None:
+    """Return the first token of ``span`` that starts at or after body offset ``char``, or None.
+
+    Found by bisection over the token offsets, not by visiting the tokens before it.
+
+    >>> doc = spacy.blank("en")("He met them on Monday in Doha.")
+    >>> first_token_from(doc[0:8], 12).text, first_token_from(doc[0:8], 13).text, first_token_from(doc[0:3], 20)
+    ('on', 'Monday', None)
+    """
+    i = bisect.bisect_left(span.doc.to_array("IDX"), char, lo=span.start, hi=span.end)
+    return span.doc[i] if i < span.end else None

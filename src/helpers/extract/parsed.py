@@ -8,12 +8,13 @@ article's cleaned ``body``; so does every row an extractor returns.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from helpers.corpus import Article
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import doc_text, remember_text
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,14 @@ class ParsedArticle:
         """Return the article's id."""
         return self.article.article_id
 
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        """Return the sentences' start offsets, in order (read by :meth:`sentence_at`)."""
+        return [s.start_char for s in self.sentences]
+
     def sentence_at(self, char: int) -> Sentence:
         """Return the sentence that contains body offset ``char`` (or the one after it)."""
-        starts = [s.start_char for s in self.sentences]
-        index = max(0, bisect.bisect_right(starts, char) - 1)
+        index = max(0, bisect.bisect_right(self._starts, char) - 1)
         return self.sentences[index]
 
     def span(self, sentence: Sentence) -> Span:
@@ -70,4 +75,5 @@ def split_sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentenc
 
 def parse_article(article: Article, doc: Doc) -> ParsedArticle:
     """Wrap an article and the ``Doc`` of its body (``nlp(article.body)``)."""
+    remember_text(doc, article.body)
     return ParsedArticle(article, doc, split_sentences(doc, article.clean.paragraphs))

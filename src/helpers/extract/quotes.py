@@ -110,7 +110,9 @@ DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
                       r"(?:\([A-Za-z ]+\) )?(?:-{1,2}|[–—]) ")
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+#: Every character that can be a quotation mark: only these are classified by ``_mark_kind``.
 QUOTE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + "'"
+_QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | set(OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT)
 
 
@@ -159,7 +161,8 @@ def find_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[
     spans: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []
     last_close = -1
-    for i in range(start, end):
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        i = mark.start()
         kind = _mark_kind(text, i, any(k == "1" for k, _ in stack))
         if kind in ("open", "open1"):
             stack.append(("2" if kind == "open" else "1", i))

@@ -14,6 +14,7 @@ empty registry, ``actors: []``, is allowed: every actor is then found in the tex
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,12 @@ class Actor:
         return list(dict.fromkeys([self.name, *self.aliases]))
 
 
+@functools.lru_cache(maxsize=16)
+def _content_hash(text: str) -> str:
+    """Return the short SHA-256 of ``text``."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 @dataclass
 class Registry:
     """All actors of a registry file, and the words that name their roles."""
@@ -73,8 +80,8 @@ class Registry:
     path: str = ""
 
     def fingerprint(self) -> str:
-        """Return a hash of the registry's content."""
-        return hashlib.sha256(self.source_text.encode()).hexdigest()[:16]
+        """Return a hash of the registry's content (computed once per content: it is asked per article)."""
+        return _content_hash(self.source_text)
 
     def actor_rows(self) -> list[dict]:
         """Return the rows of the ``actors`` table (``origin`` ``registry``)."""

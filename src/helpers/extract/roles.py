@@ -17,13 +17,14 @@ A title directly before a name is not a mention of its own: the name is.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from helpers.extract.names import Mention, overlaps
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import doc_text, tokens_with_lower
 from helpers.extract.registry import Registry
 
 #: Role words recognised when the registry's ``role_terms`` do not list them.
@@ -125,6 +126,14 @@ def _named_after(doc: Doc, end_token: int, mentions: list[Mention]) -> Mention |
     return m if m is not None and m.actor_type in ("person", "PERSON") and m.start == doc[index].idx else None
 
 
+def _token_at_end(doc: Doc, end: int) -> int:
+    """Return the index of the token whose text holds the character before offset ``end``."""
+    token = doc[max(0, bisect.bisect_left(doc.to_array("IDX"), end) - 1)]
+    if token.idx < end <= token.idx + len(token.text):
+        return token.i
+    return next(t.i for t in doc if t.idx < end <= t.idx + len(t.text))
+
+
 def _role_hit(doc: Doc, head: Token, mentions: list[Mention], context: RoleContext) -> RoleHit | None:
     """Read the title and the owner of the role word ``head``; None when it has no owner."""
     first, phrase = _title(doc, head, context.registry.role_terms)
@@ -134,7 +143,7 @@ def _role_hit(doc: Doc, head: Token, mentions: list[Mention], context: RoleConte
         org, end = _org_after(head, mentions)
         start = doc[first].idx
         if org is not None:
-            last = next(t.i for t in doc if t.idx < end <= t.idx + len(t.text))
+            last = _token_at_end(doc, end)
     if org is None:
         return None
     return RoleHit(start, end, phrase, org, _named_after(doc, last, mentions))
@@ -165,8 +174,9 @@ def parsed_role_mentions(doc: Doc, mentions: list[Mention], context: RoleContext
     body = doc_text(doc)
     local: dict[tuple[str, str], tuple[str, str, str]] = {}
     found: list[Mention] = []
-    for token in doc:
-        if token.lower_ not in heads or token.pos_ not in ("NOUN", "PROPN") or _covering(mentions, token):
+    for i in tokens_with_lower(doc, heads):
+        token = doc[i]
+        if token.pos_ not in ("NOUN", "PROPN") or _covering(mentions, token):
             continue
         hit = _role_hit(doc, token, mentions, context)
         if hit is None:

@@ -8,11 +8,22 @@ dates). The result maps table names to lists of row dicts (see :mod:`helpers.sch
 from __future__ import annotations
 
 from helpers.corpus import Article
-from helpers.extract import actors, casualties, descriptors, events, figures, quotes, timexes
+from helpers.extract import actors, casualties, casualty_model, descriptors, events, figures, nlp, quotes, timexes
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.registry import Registry
 
 Rows = dict[str, list[dict]]
+
+
+def prepare(registry: Registry) -> None:
+    """Load what every extractor reuses in a process: the spaCy model, the registry's index, the casualty model.
+
+    Each is built once per process on first use anyway; calling this before forking workers
+    builds it once for all of them.
+    """
+    nlp.load_model()
+    actors.registry_index(registry)
+    casualty_model.load_model()
 
 
 def metadata_rows(article: Article, n_sentences: int, n_words: int) -> Rows:
@@ -38,7 +49,8 @@ def metadata_rows(article: Article, n_sentences: int, n_words: int) -> Rows:
 
 def article_rows(article: Article, parsed: ParsedArticle) -> Rows:
     """Return the rows of the article-level tables that describe the article itself."""
-    n_words = sum(1 for t in parsed.doc if not t.is_space and not t.is_punct)
+    flags = parsed.doc.to_array(["IS_SPACE", "IS_PUNCT"]).reshape(-1, 2)
+    n_words = int((flags.sum(axis=1) == 0).sum())  # neither a space nor punctuation
     rows = metadata_rows(article, len(parsed.sentences), n_words)
     rows["sentences"] = [
         {"article_id": article.article_id, "sentence_id": s.sentence_id,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import yaml
 from countryinfo import all_countries
 
-from helpers.extract.names import normalise_name
+from helpers.extract.names import literal_alternation, normalise_name
 from helpers.paths import DATA_DIR
 
 STATES_FILE = DATA_DIR / "states.yaml"
@@ -96,5 +96,5 @@ def state_index() -> StateIndex:
         for demonym in state.demonyms:
             index.by_demonym.setdefault(demonym, state)
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
-    index.regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    index.regex = re.compile(rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])")
     return index

@@ -14,13 +14,17 @@ Anchoring rules (the logic a reader needs to judge a date):
 * **relative** (``anchor`` = ``published``), resolved against the publication date:
 
   - a day and month without a year ("October 14") takes the year that puts it on or
-    before publication (after it when the verb that governs it speaks of the future,
-    :mod:`helpers.extract.tense`: "will meet on October 14", "scheduled for ...");
+    before publication when the verb that governs it speaks of the past, after it when
+    the verb speaks of the future (:mod:`helpers.extract.tense`: "will meet on October
+    14", "scheduled for ..."); when the verb says neither ("payable Jan. 2", "the vote
+    is on Nov. 9") after it only up to four months ahead; without a parse, before it;
   - a weekday ("Monday", "Monday evening") is the latest such day on or before
     publication (the publication day itself counts), or the next one in a future
     context or after "next";
-  - a bare month ("In July") is the latest such month on or before the publication
-    month; "last July" the latest strictly before it;
+  - a bare month ("In July") is, by the same tense, the latest such month on or before
+    the publication month or the next one; "last July" the latest strictly before it;
+  - a weekday right before a date is that date ("Monday, Oct. 26");
+  - "the weekend" is the last one (the next one in a future context);
   - "last/this/next week|month|year", "yesterday", "today", "tomorrow", "N days ago",
     "last summer", "earlier this month" move from the publication date by calendar
     units (weeks are ISO weeks, Monday to Sunday).
@@ -29,7 +33,8 @@ Anchoring rules (the logic a reader needs to judge a date):
   late); the timeline shows the whole period rather than guess a part of it.
 * **anaphoric** (``anchor`` = ``previous``: "the following day", "On the same day",
   "a week later", "two days earlier") move from the last non-vague date found
-  before them in the same article; without one they become vague.
+  before them in the same article; without one they become vague. "Two days after the
+  vote" counts from an event, not a date: "two days" is a duration.
 * **vague** ("in recent months", "shortly afterwards", "now", "the past") are kept
   with ``kind`` = ``vague``, a ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` value (or
   none) and no interval, so they never become timeline points.
@@ -57,15 +62,17 @@ what is certain (``2015-XX-XX``) and its granularity is that of the publication 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from helpers.extract.named_days import NAMED_DAY, named_day_dates
+from helpers.extract.named_days import NAMED_DAY, NAMED_DAY_WORDS, named_day_dates
 from helpers.extract.numerals import CLOCK_TIME, DIGIT_NUMBER, WORD_NUMBER, parse_number
-from helpers.extract.tense import future_reference
+from helpers.extract.tense import counts_things, future_reference
 from helpers.vocab import GRANULARITIES
 
 log = logging.getLogger(__name__)
@@ -83,6 +90,9 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 GRANULARITY_ORDER = list(GRANULARITIES)
 #: Days after publication that a date without a year may still lie in the publication's year.
 PUBLICATION_LAG_DAYS = 2
+#: Months ahead of publication within which a date or month without a year and without a past or
+#: future verb is read forwards ("payable Jan. 2" in November); further ahead it is read backwards.
+FUTURE_HORIZON_MONTHS = 4
 
 _MONTH = r"(?P<month>" + "|".join(MONTHS) + r")"
 _ABBR = r"(?P<abbr>" + "|".join(sorted(MONTH_ABBR, key=len, reverse=True)) + r")\.?"
@@ -93,9 +103,10 @@ _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?P<num>\d+|" + "|".join(NUMBER_WORDS) + r")"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
-_NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|people|rockets?|troops|soldiers|"
-                               r"dollars|km|miles|meters|feet|tons|[a-z]+s\b(?<!years)(?<!days))",
-                               re.IGNORECASE)
+#: Units after a four-digit number that make it an amount, not a year ("2015 percent", "2000 km").
+_NOT_A_YEAR_AFTER = re.compile(r"\s*(%|percent|million|billion|dollars|km|miles|meters|feet|tons)", re.IGNORECASE)
+#: A plural word after a four-digit number: a count ("2019 rockets") when no parse says otherwise.
+_PLURAL_AFTER = re.compile(r"\s*(?:people|[a-z]+s\b(?<!years)(?<!days))", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -136,11 +147,25 @@ class Context:
     previous: Interval | None
     future_of: Callable[[], bool] | None = None
     day_first: bool | None = None
+    count_of: Callable[[], bool] | None = None
+
+    @functools.cached_property
+    def tense(self) -> bool | None:
+        """True when the expression refers forwards, False backwards, None when its verb does not say.
+
+        Asked of the parse only when a rule needs it; without a parse, backwards.
+        """
+        return self.future_of() if self.future_of else False
 
     @property
     def future(self) -> bool:
-        """Say whether the expression refers forwards (asked of the parse only when a rule needs it)."""
-        return bool(self.future_of and self.future_of())
+        """Say whether the expression refers forwards."""
+        return self.tense is True
+
+    @property
+    def counts(self) -> bool:
+        """Say whether a number that looks like a year counts things ("2000 washing kits")."""
+        return bool(self.count_of and self.count_of())
 
 
 # --------------------------------------------------------------------------- calendar units
@@ -259,12 +284,15 @@ def latest_weekday(day: dt.date, weekday: int, future: bool) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
 
 
-def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) -> Interval:
+def nearest_month(day: dt.date, month: int, future: bool | None, strict: bool = False) -> Interval:
     """Return the latest ``month`` on or before the month of ``day``.
 
     The month is strictly before if ``strict``; if ``future``, return instead the first one
-    on or after it.
+    on or after it; if None (the tense does not say), the next one when it is less than
+    :data:`FUTURE_HORIZON_MONTHS` ahead.
     """
+    if future is None:
+        future = 0 < (month - day.month) % 12 < FUTURE_HORIZON_MONTHS
     if future:
         year = day.year if month >= day.month else day.year + 1
     else:
@@ -272,21 +300,33 @@ def nearest_month(day: dt.date, month: int, future: bool, strict: bool = False) 
     return month_interval(year, month)
 
 
-def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool) -> Interval | None:
+def day_without_year(day: dt.date, month: int, day_of_month: int, future: bool | None) -> Interval | None:
     """Return ``month``/``day_of_month`` in the year that puts it on or before ``day``.
 
-    If ``future``, the year puts it on or after ``day``. A date up to :data:`PUBLICATION_LAG_DAYS`
-    after publication keeps the publication's year (a report dated the day before its last
+    If ``future``, the year puts it on or after ``day``; if None (the tense does not say),
+    after it when that is less than :data:`FUTURE_HORIZON_MONTHS` ahead. A date up to :data:`PUBLICATION_LAG_DAYS` after
+    publication keeps the publication's year (a report dated the day before its last
     figures). Return None for an impossible date.
     """
+    if future is None:
+        ahead = next((d for d in (_date_or_none(y, month, day_of_month) for y in (day.year, day.year + 1))
+                      if d is not None and d > day + dt.timedelta(days=PUBLICATION_LAG_DAYS)), None)
+        future = ahead is not None and ahead < add_months(day, FUTURE_HORIZON_MONTHS)
     for year in ((day.year, day.year + 1) if future else (day.year, day.year - 1)):
-        try:
-            candidate = dt.date(year, month, day_of_month)
-        except ValueError:
+        candidate = _date_or_none(year, month, day_of_month)
+        if candidate is None:
             return None
         if (candidate >= day) if future else (candidate <= day + dt.timedelta(days=PUBLICATION_LAG_DAYS)):
             return day_interval(candidate)
     return None
+
+
+def _date_or_none(year: int, month: int, day_of_month: int) -> dt.date | None:
+    """Return the date, or None when it does not exist (February 30, year 0)."""
+    try:
+        return dt.date(year, month, day_of_month)
+    except ValueError:
+        return None
 
 
 def number(text: str) -> int:
@@ -327,6 +367,10 @@ class Rule:
     name: str
     pattern: re.Pattern
     resolve: Callable[[re.Match, Context], Resolution | None]
+    #: Lower-case strings one of which every match contains (none: no such string); a text
+    #: without any of them is not searched with the pattern, nor one without a digit if ``digit``.
+    triggers: tuple[str, ...] = ()
+    digit: bool = False
 
 
 def _absolute(interval: Interval | None, modifier: str | None = None) -> Resolution | None:
@@ -351,7 +395,7 @@ def _month_day(m: re.Match, ctx: Context) -> Resolution | None:
     month, day_of_month = month_of(m), int(m["day"])
     if not 1 <= day_of_month <= 31:
         return None
-    return Resolution("relative", relative=lambda d: day_without_year(d, month, day_of_month, ctx.future))
+    return Resolution("relative", relative=lambda d: day_without_year(d, month, day_of_month, ctx.tense))
 
 
 def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
@@ -360,6 +404,10 @@ def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _year(m: re.Match, ctx: Context) -> Resolution | None:
     return _absolute(year_interval(int(m["year"])), _modifier(m))
+
+
+def _bare_year(m: re.Match, ctx: Context) -> Resolution | None:
+    return None if ctx.counts else _year(m, ctx)
 
 
 def _decade(m: re.Match, ctx: Context) -> Resolution | None:
@@ -384,7 +432,7 @@ def _bare_month(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("relative", relative=lambda d: nearest_month(add_months(d, 1), month, True),
                           modifier=_modifier(m))
     strict = rel == "last"
-    return Resolution("relative", relative=lambda d: nearest_month(d, month, ctx.future and not strict, strict),
+    return Resolution("relative", relative=lambda d: nearest_month(d, month, False if strict else ctx.tense, strict),
                       modifier=_modifier(m))
 
 
@@ -411,6 +459,13 @@ def _this_unit(m: re.Match, ctx: Context) -> Resolution | None:
         return Resolution("relative", relative=lambda d: weekend_interval(d + dt.timedelta(weeks=offset)))
     return Resolution("relative", relative=lambda d: unit_interval(shift(day_interval(d), unit, offset).start, unit),
                       modifier=_modifier(m))
+
+
+def _the_weekend(m: re.Match, ctx: Context) -> Resolution | None:
+    """Resolve "the weekend": the last one (the one under way on a Saturday or Sunday), the next in a future context."""
+    future = ctx.future
+    return Resolution("relative", relative=lambda d: weekend_interval(
+        d if future or d.weekday() >= 5 else d - dt.timedelta(weeks=1)))
 
 
 def _end_of_unit(m: re.Match, ctx: Context) -> Resolution | None:
@@ -486,7 +541,7 @@ def _day_before_after(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def _later(m: re.Match, ctx: Context) -> Resolution | None:
-    amount = number(m["num"]) * (1 if m["dir"].lower() == "later" else -1)
+    amount = number(m["num"]) * (1 if m["dir"].lower() == "later" else -1)  # "two days after the vote": a duration
     return Resolution("anaphoric", anaphoric=_anaphoric(m["unit"].lower(), amount))
 
 
@@ -685,11 +740,19 @@ def _named_day(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("relative", relative=resolve)
 
 
-def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), resolve)
+def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False) -> Rule:
+    """Compile a rule; ``triggers`` are its trigger strings separated by spaces."""
+    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit)
 
 
 _I = re.IGNORECASE
+#: Every month name and abbreviation starts with these (lower-case); every weekday name, every time unit.
+_MONTH_WORDS = " ".join(month[:3].lower() for month in MONTHS)
+_WEEKDAY_WORDS = " ".join(weekday.lower() for weekday in WEEKDAYS)
+_UNIT_WORDS = "second minute hour day night week month quarter year decade centur"
+#: Characters that a case-insensitive pattern matches as an ASCII letter but ``str.lower`` does not give as one.
+_FOLD = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+_DIGIT = re.compile(r"\d")
 #: A year after a day and month (that belongs to the date, not a following number such as "4,385").
 _YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 _DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
@@ -700,77 +763,97 @@ _REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|
 
 #: Rules in order of preference; overlapping matches keep the longest, then the first rule.
 RULES: list[Rule] = [
-    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date),
-    _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date),
-    _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b", _full_date),
-    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
+    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date, digit=True),
+    _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date, triggers=_MONTH_WORDS, digit=True),
+    _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b",
+          _full_date, triggers=_MONTH_WORDS, digit=True),
+    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year, triggers=_MONTH_WORDS, digit=True),
     _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR_AHEAD})(?![.,]?\d)"
-                       rf"(?!\s*(?:million|billion|percent|%))", _month_day),
-    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})", _month_day),
-    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday),
-    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)", _bare_month),
-    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year),
-    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade),
+                       rf"(?!\s*(?:million|billion|percent|%))", _month_day, triggers=_MONTH_WORDS, digit=True),
+    _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})",
+          _month_day, triggers=_MONTH_WORDS, digit=True),
+    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday, triggers=_WEEKDAY_WORDS),
+    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)",
+          _bare_month, triggers=_MONTH_WORDS),
+    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end", digit=True),
+    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade, triggers="0s 0's", digit=True),
     _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
-                  r"(?![\d,.]\d)(?!-\d\d-)", _year),
-    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)", _year),
-    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b", _century),
+                  r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
+    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
+          _year, triggers="- –", digit=True),
+    _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b",
+          _century, triggers="century", digit=True),
     _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                          r"(?:the\s+)?(?P<unit>year|month|week)\b",
-          _end_of_unit, _I),
+          _end_of_unit, _I, triggers="end beginning start middle"),
     _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
                        r"(?P<unit>week|month|year|weekend)\b",
-          _this_unit),
-    _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b", _deictic_day, _I),
-    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I),
+          _this_unit, triggers="last this next previous current coming"),
+    _rule("the_weekend", r"\bthe\s+weekend\b", _the_weekend, _I, triggers="weekend"),
+    _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b",
+          _deictic_day, _I, triggers="yesterday today tonight tomorrow"),
+    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I, triggers="ago"),
     _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
-                    r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b", _season, _I),
+                    r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b",
+          _season, _I, triggers="spring summer autumn fall winter"),
     _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
-                     r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I),
+                     r"(?:\s+of\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _quarter, _I, triggers="quarter"),
     _rule("following", r"\bthe\s+(?P<which>following|next|previous|same)\s+(?P<unit>day|week|month|year)\b",
-          _following, _I),
-    _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])", _day_before_after, _I),
-    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|before|after)\b(?!\s+\w+ing\b)", _later, _I),
-    _rule("that_day", r"\bthat\s+day\b", _that_day, _I),
-    _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I),
+          _following, _I, triggers="following next previous same"),
+    _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])",
+          _day_before_after, _I, triggers="before after"),
+    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier)\b(?!\s+\w+ing\b)", _later, _I,
+          triggers="later earlier"),
+    _rule("that_day", r"\bthat\s+day\b", _that_day, _I, triggers="that"),
+    _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I, triggers="recent"),
     _rule("vague_words", r"\b(?P<key>recently|nowadays|currently|now|soon|"
                          r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
-          _vague, _I),
+          _vague, _I, triggers="recently now currently soon shortly"),
     _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
                        r"(?!\s+(?:few\s+)?(?:\d+|two|three|several|days?|weeks?|months?|years?|decades?)\b)",
-          _vague, _I),
-    _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I),
+          _vague, _I, triggers="past present future"),
+    _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I, triggers="time"),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
-          _vague),
+          _vague, triggers="'s ’s"),
     _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
-                      rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)", _duration, _I),
-    _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I),
+                      rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)",
+          _duration, _I, triggers=_UNIT_WORDS),
+    _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I, triggers="past"),
     _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
                           r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
                           r"(?P<unit>\w+)\b(?!\s+(?:ago|later|earlier))",
-          _duration, _I),
+          _duration, _I, triggers="hours days weeks months years decades centuries"),
     _rule("coming_units", r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+"
                           r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
-          _duration, _I),
+          _duration, _I, triggers="coming next past last"),
     _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
                  r"|(?:every|each|per)\s+(?:(?P<num>other|two|three|four|five|six|\d+)\s+)?(?P<unit>"
                  r"second|minute|hour|day|night|week|month|quarter|year|decade)s?"
                  r"|(?:every|each)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
-          _set, _I),
-    _rule("clock", CLOCK_TIME.pattern, _clock, _I),
+          _set, _I, triggers="daily weekly monthly annually yearly hourly nightly every each per"),
+    _rule("clock", CLOCK_TIME.pattern, _clock, _I, digit=True),
     _rule("day_part", r"\b(?:(?P<which>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
-                      r"|(?P<alone>overnight|noon|midday|midnight))\b", _day_part, _I),
-    _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date),
-    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b", _named_day, _I),
+                      r"|(?P<alone>overnight|noon|midday|midnight))\b",
+          _day_part, _I, triggers="morning afternoon evening night noon midday"),
+    _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date, triggers="/ .", digit=True),
+    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
+          _named_day, _I, triggers=" ".join(NAMED_DAY_WORDS)),
 ]
 
 
 # --------------------------------------------------------------------------- finding
 
 def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    """Return non-overlapping rule matches in ``text``: longest first, then rule order."""
+    """Return non-overlapping rule matches in ``text``: longest first, then rule order.
+
+    A rule whose trigger strings are all absent from the text is not run (it could not match).
+    """
+    folded = (text.translate(_FOLD) if any(char in text for char in "ıİſ") else text).lower()
+    has_digit = _DIGIT.search(text) is not None
     found = []
     for order, rule in enumerate(RULES):
+        if (rule.digit and not has_digit) or (rule.triggers and not any(word in folded for word in rule.triggers)):
+            continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             if rule.name == "year" and _NOT_A_YEAR_AFTER.match(text, end) and not _year_context(text, start):
@@ -785,6 +868,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
         taken.append((start, end))
         chosen.append((start, end, rule, match))
     return sorted(chosen, key=lambda item: item[0])
+
+
+def _plural_after(text: str, start: int, end: int) -> bool:
+    """Say whether a plural word follows a number that no word introducing years precedes ("2019 rockets")."""
+    return _PLURAL_AFTER.match(text, end) is not None and not _year_context(text, start)
 
 
 def _year_context(text: str, start: int) -> bool:
@@ -866,14 +954,17 @@ def _value(resolution: Resolution, interval: Interval) -> str:
 
 
 def find_timexes(text: str, published: dt.date | None, precision: str | None = "day",
-                 future: Callable[[int, int], bool] | None = None, day_first: bool | None = None) -> list[Timex]:
+                 future: Callable[[int, int], bool] | None = None, day_first: bool | None = None,
+                 counts: Callable[[int, int], bool] | None = None) -> list[Timex]:
     """Find and resolve every date, time, duration and set expression of ``text`` published on ``published``.
 
     ``future(start, end)`` says whether the expression at those offsets refers forwards
     (from the parse: :func:`helpers.extract.tense.future_reference`); without it only
     words such as "next" do. ``day_first`` is the outlet's convention for numeric dates
     (31/10/2023); None reads it from the text's unambiguous dates, else takes the
-    reading nearest before publication.
+    reading nearest before publication. ``counts(start, end)`` says whether a number that looks
+    like a year counts things (from the parse: :func:`helpers.extract.tense.counts_things`);
+    without it a plural word after the number does ("2019 rockets").
 
     >>> [(t.text, t.value) for t in find_timexes("He called Monday evening, after two days of talks.",
     ...                                          dt.date(2019, 11, 19))]
@@ -881,11 +972,13 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     """
     pub_start, pub_end, pub_granularity = publication_interval(published, precision)
     day_first = day_first_convention(text) if day_first is None else day_first
+    counts = counts or (lambda start, end: _plural_after(text, start, end))
     previous: Interval | None = None
     timexes: list[Timex] = []
     for start, end, rule, match in candidate_matches(text):
         ctx = Context(pub_start, pub_end, pub_granularity, previous,
-                      (lambda s=start, e=end: future(s, e)) if future else None, day_first)
+                      (lambda s=start, e=end: future(s, e)) if future else None, day_first,
+                      lambda s=start, e=end: counts(s, e))
         resolution = rule.resolve(match, ctx)
         if resolution is None:
             continue
@@ -902,6 +995,8 @@ def find_timexes(text: str, published: dt.date | None, precision: str | None = "
     return merge_times_with_days(text, timexes)
 
 
+_WEEKDAY_ALONE = re.compile(rf"{_WEEKDAY}{_PART}")
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r",?[ \t]+")
 _BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|EDT|GMT|UTC|local time)\s*,?\s+)?"
                                    r"(?:(?:on|of|at)\s+)?$", re.IGNORECASE)
 
@@ -909,21 +1004,35 @@ _BETWEEN_TIME_AND_DAY = re.compile(r"(?:\s*,)?\s+(?:(?:on|of|at)\s+)?(?:(?:EST|E
 def merge_times_with_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """Join a time of day and the day next to it into one time: "21:00 on 20 October", "noon Thursday".
 
+    A weekday and the date right after it become that date: "Monday, Oct. 26".
+
     >>> [(t.text, t.value) for t in find_timexes("As of 21:00 on 20 October, no deaths.", dt.date(2023, 10, 21))]
     [('21:00 on 20 October', '2023-10-20T21:00')]
+    >>> [(t.text, t.value) for t in find_timexes("The vote is on Monday, Oct. 26.", dt.date(1998, 10, 25))]
+    [('Monday, Oct. 26', '1998-10-26')]
     """
     merged: list[Timex] = []
     for timex in timexes:
-        before = merged[-1] if merged else None
-        pair = _time_and_day(text, before, timex)
-        if pair is None:
+        joined = _joined(text, merged[-1], timex) if merged else None
+        if joined is None:
             merged.append(timex)
-            continue
-        time, day = pair
-        merged[-1] = Timex(before.start_char, timex.end_char, text[before.start_char:timex.end_char],
-                           day.value + time.time, day.start, day.end, day.granularity, day.kind, day.anchor,
-                           None, "TIME", time.time)
+        else:
+            merged[-1] = joined
     return merged
+
+
+def _joined(text: str, before: Timex, timex: Timex) -> Timex | None:
+    """Return two neighbouring expressions as one (a time and its day, a weekday and its date), or None."""
+    if _WEEKDAY_ALONE.fullmatch(before.text) and _BETWEEN_WEEKDAY_AND_DATE.fullmatch(
+            text[before.end_char:timex.start_char]) and timex.type == "DATE" and timex.granularity == "day":
+        return dataclasses.replace(timex, start_char=before.start_char, text=text[before.start_char:timex.end_char])
+    pair = _time_and_day(text, before, timex)
+    if pair is None:
+        return None
+    time, day = pair
+    return Timex(before.start_char, timex.end_char, text[before.start_char:timex.end_char],
+                 day.value + time.time, day.start, day.end, day.granularity, day.kind, day.anchor,
+                 None, "TIME", time.time)
 
 
 def _time_and_day(text: str, first: Timex | None, second: Timex) -> tuple[Timex, Timex] | None:
@@ -966,7 +1075,8 @@ def extract_timexes(parsed) -> list[dict]:
     article = parsed.article
     rows = []
     for timex in find_timexes(article.body, article.published, article.published_precision,
-                              future=lambda start, end: future_reference(parsed.doc, start, end)):
+                              future=lambda start, end: future_reference(parsed.doc, start, end),
+                              counts=lambda start, end: counts_things(parsed.doc, start, end)):
         sentence = parsed.sentence_at(timex.start_char)
         rows.append({"article_id": article.article_id, "sentence_id": sentence.sentence_id,
                      "start_char": timex.start_char, "end_char": timex.end_char, "text": timex.text,

@@ -28,8 +28,8 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 import psutil
 
 from helpers.corpus import Article
-from helpers.extract import nlp
 from helpers.extract.registry import Registry
+from helpers.extract.rows import prepare
 from helpers.pipeline.cache import Caches
 from helpers.pipeline.chunk import ChunkResult, extract_chunk
 
@@ -85,9 +85,9 @@ _WORKER_STATE: dict[str, object] = {}
 
 
 def _init_worker(registry: Registry, caches: Caches | None) -> None:
-    """Keep the registry and caches in a pool process (sent once) and load spaCy once."""
+    """Keep the registry and caches in a pool process (sent once) and load what extraction reuses once."""
     _WORKER_STATE.update(registry=registry, caches=caches)
-    nlp.load_model()
+    prepare(registry)
 
 
 def _worker_chunk(articles: list[Article]) -> ChunkResult:
@@ -107,7 +107,7 @@ def worker_pool(workers: int, registry: Registry, caches: Caches | None) -> Iter
     """Yield a pool of ``workers`` processes that each extract chunks with ``registry``."""
     method = _start_method()
     if method == "fork":
-        nlp.load_model()  # loaded once here, shared by every forked worker
+        prepare(registry)  # loaded once here, shared by every forked worker
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(registry, caches)) as pool:
