@@ -228,7 +228,9 @@ def _inside(token: Token, span: QuoteSpan) -> bool:
 
 def _is_cue(token: Token) -> bool:
     """Whether ``token`` is a speech verb, or "according" of "according to"."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS or _according_to(token) is not None
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
 
 
 def _according_to(token: Token) -> Token | None:
