@@ -277,3 +277,9 @@ def test_a_state_in_the_byline_still_speaks_where_the_text_names_it():
     parsed = parse_article(article, load_model()(article.body))
     rows = quotes.extract_quotes(parsed, actors.extract_mentions(parsed, load_registry()))
     assert [(r["speaker"], r["speaker_actor_id"]) for r in rows] == [("Israel", "israel")]
+
+
+def test_it_never_refers_to_a_people_named_in_the_plural():
+    text = ("The Kurdistan Democratic Party accused Baghdad of shelling its positions. Thousands of Kurds "
+            "fled to the border. It said 29 fighters were killed.")
+    assert [s[1] for s in _speakers(text)] == ["d:kurdistan_democratic_party"]

@@ -89,6 +89,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
+#: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
+PLURAL_TYPES = frozenset({"group", "NORP"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
@@ -480,10 +482,13 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     """Whether an actor can be what a pronoun or a role noun refers to.
 
     "it", "they", a plural ("officials") and a spokesman refer to a body (an unnamed
-    spokesman speaks for the body); "he", "she" and other role nouns to a person.
+    spokesman speaks for the body), "it" never to a people named in the plural ("the
+    Kurds"); "he", "she" and other role nouns to a person.
     """
     word = subject.lemma_.lower()
-    if subject.text.lower() in ("it", "they") or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
+    if subject.lower_ == "it":
+        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES
+    if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
         return mention.actor_type in BODY_TYPES
     return mention.actor_type in ("person", "PERSON")
 
