@@ -283,3 +283,11 @@ def test_it_never_refers_to_a_people_named_in_the_plural():
     text = ("The Kurdistan Democratic Party accused Baghdad of shelling its positions. Thousands of Kurds "
             "fled to the border. It said 29 fighters were killed.")
     assert [s[1] for s in _speakers(text)] == ["d:kurdistan_democratic_party"]
+
+
+def test_he_who_goes_on_after_a_spokesman_speaks_for_the_same_body():
+    text = ('"Late wages and no work are the main reasons for the protest," a senior member of the local '
+            "Socialist Party told Reuters. Union secretary Dragutin Stanojlovic disagreed.\n"
+            "The party official said the union's figure was exaggerated.\n"
+            '"But there were more observers and passers by," he said.')
+    assert _quotes(text)[-1][2] == _quotes(text)[0][2] != "d:dragutin_stanojlovic"

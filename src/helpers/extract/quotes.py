@@ -507,8 +507,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
-    if previous is not None and previous.actor_id and previous.at < before and (
-            previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
+    if previous is not None and previous.actor_id and previous.at < before and _previous_agrees(subject, previous):
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
@@ -565,6 +564,20 @@ def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention])
     return titled[-1].actor_id if titled and _definite(subject) else None
 
 
+def _previous_agrees(subject: Token, previous: Attribution) -> bool:
+    """Whether the previous quote's speaker can be what ``subject`` refers to.
+
+    A person who spoke for a body ("a senior member of the Socialist Party said") is the
+    "he" who goes on, and speaks for the body still.
+    """
+    if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
+        return True
+    head = (previous.speaker or "").split()[-1:]
+    return subject.lower_ in ("he", "she") and bool(head) and head[0].lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+
+
+#: Spokespeople who are persons (a "statement" or a "source" is not a "he").
+PERSON_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "member"})
 #: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
 SPEAKER_RANK = 2
 
