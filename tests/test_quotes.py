@@ -291,3 +291,11 @@ def test_he_who_goes_on_after_a_spokesman_speaks_for_the_same_body():
             "The party official said the union's figure was exaggerated.\n"
             '"But there were more observers and passers by," he said.')
     assert _quotes(text)[-1][2] == _quotes(text)[0][2] != "d:dragutin_stanojlovic"
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
+    text = ("Israel, the minister said, would never cede the city. "
+            "But, he added, foreign governments should appreciate the efforts that have been made.")
+    assert [q[0] for q in _quotes(text)] == [
+        "Israel, the minister said, would never cede the city",
+        "foreign governments should appreciate the efforts that have been made"]

@@ -41,14 +41,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that", when it holds no direct quote;
-its speaker is found from the verb as above. Where the parse gives no clause, "say" with
-the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the loan ...
-matches ...") reports them, and a sentence closed by ", <subject> said" (a name, a pronoun,
-people, a role or a definite noun) reports the words before the comma. A speech verb that reports no clause of its own
-("Iran has asked Germany to extradite ...") may be what another one reports. The parse can run
-across paragraphs (a headline and dateline above the lead): a clause and a subject phrase stay
-in the cue's paragraph, and a subject the parser took from above is the words that open it.
-A wire dateline opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
+its speaker is found from the verb as above. Where the parse gives no clause, "say"
+with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
+loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
+a pronoun, people, a role or a definite noun) reports the words before the comma, and
+a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
+verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
+be what another one reports. The parse can run across paragraphs (a headline and
+dateline above the lead): a clause and a subject phrase stay in the cue's paragraph,
+and a subject the parser took from above is the words that open it. A wire dateline
+opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -706,7 +708,23 @@ def _clauses(cue: Token) -> list[list[Token]]:
                and not _reports(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses or _object_and_verb(cue) or _before_comma(cue)
+    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
+
+
+def _around_it(cue: Token) -> list[list[Token]]:
+    """Return the clause a parenthetical speech verb sits in ("The talks, he said, had failed").
+
+    Its words from the clause's first (after "But" alone before the cue) to its last.
+    """
+    head = cue.head
+    if (cue.dep_ != "parataxis" or head.i < cue.i or head.pos_ not in ("VERB", "AUX") or _reports(head)
+            or not any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in cue.children)):
+        return []
+    words = [t for t in head.subtree if not t.is_space]
+    before = [t for t in words if t.i < cue.left_edge.i and not (t.is_punct or t.dep_ == "cc")]
+    if not before:
+        words = [t for t in words if t.i > cue.right_edge.i]
+    return [words] if words else []
 
 
 def _object_and_verb(cue: Token) -> list[list[Token]]:
