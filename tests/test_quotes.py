@@ -77,3 +77,225 @@ def test_seed_gold_targets(seed_tables):
     assert scores["detection"]["f1"] >= 0.95, scores["detection"]
     # the right speaker for at least 90% of the gold quotes
     assert scores["speaker"]["recall"] >= 0.90, scores["speaker"]
+
+
+# --- speakers and reported speech on short wire texts ----------------------------------------
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    """Extract a text whose lines are paragraphs; return (text, kind, speaker id) of its quotes."""
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    paragraphs, position = [], 0
+    for paragraph in text.split("\n"):
+        paragraphs.append((position, position + len(paragraph)))
+        position += len(paragraph) + 1
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, paragraphs),
+                      published=dt.date(1996, 8, 28), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    mentions = actors.extract_mentions(parsed, load_registry())
+    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, mentions)]
+
+
+def test_lead_under_headline_and_dateline_keeps_its_clause_and_speaker():
+    # the parser runs the headline and dateline into the lead: neither the clause nor the
+    # speaker may come from above the lead's paragraph
+    text = ("Arafat says Israel declared war on Palestinians\n\nRAMALLAH, West Bank 1996-08-28\n\n"
+            "Palestinian President Yasser Arafat said on Wednesday Israel had declared war on the "
+            "Palestinians and called for a general strike.")
+    found = _quotes(text)
+    assert [q[0] for q in found] == [
+        "Israel had declared war on the Palestinians and called for a general strike"]
+    assert found[0][2] == "d:yasser_arafat"
+
+
+def test_a_speech_verb_that_reports_no_clause_of_its_own_is_reported_speech():
+    text = ("Iran has asked Germany to extradite its former president Abolhassan Banisadr for alleged "
+            "hijacking, an Iranian embassy spokesman said on Wednesday.")
+    assert [q[:2] for q in _quotes(text)] == [
+        ("Iran has asked Germany to extradite its former president Abolhassan Banisadr for alleged hijacking",
+         "reported")]
+
+
+def test_a_one_word_scare_quote_stays_inside_reported_speech():
+    text = ('U.S. Ambassador Karl Inderfurth said the new government should have "unconditional" '
+            "negotiations with all parties.")
+    assert [q[:2] for q in _quotes(text)] == [
+        ('the new government should have "unconditional" negotiations with all parties', "reported")]
+
+
+def test_a_speech_verb_below_the_reporting_verb_is_not_a_second_quote():
+    text = ("Rebel fighters and Russian soldiers said a ceasefire effective at noon on Friday was being "
+            "generally observed, although scattered gunfire echoed through the city.")
+    assert [q[0][:30] for q in _quotes(text)] == ["a ceasefire effective at noon "]
+
+
+def test_a_wire_dateline_is_not_part_of_the_lead_clause_or_its_speaker():
+    text = ("STOCKHOLM, April 8 - Plans to reform Poland's economy would help reach agreement with "
+            "creditors, Polish government spokesman Jerzy Urban said.")
+    assert [q[0] for q in _quotes(text)] == [
+        "Plans to reform Poland's economy would help reach agreement with creditors"]
+
+
+def test_he_goes_to_the_speaker_of_the_sentence_before_not_to_a_person_he_spoke_of():
+    text = ("Philippine Finance Minister Jaime Ongpin arrived in Osaka on Monday.\n"
+            "Ongpin said the Philippines is very happy about the bank's support after President "
+            "Corazon Aquino took over from Ferdinand Marcos.\n"
+            '"But I would like to see them lend more to the private sector," he said.')
+    assert [q[2] for q in _quotes(text)] == ["d:jaime_ongpin", "d:jaime_ongpin"]
+
+
+def test_a_quoted_paragraph_with_no_cue_continues_the_speaker_of_the_paragraph_before():
+    text = ('"We are stubborn and have time to persist until our demands are met," union secretary '
+            "Dragutin Stanojlovic said.\n"
+            '"We are united and we are waiting for the government to decide what to do with us."\n'
+            "The strike entered its second week.\n"
+            '"There were about 1,400 people at the protest today, much less than last week."')
+    found = _quotes(text)
+    assert [q[2] for q in found[:2]] == ["d:dragutin_stanojlovic", "d:dragutin_stanojlovic"]
+    assert found[2][2] is None  # a paragraph without a quote in between breaks the run
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    """Return (speaker as written, speaker id) of each quote of ``text``."""
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    article = Article(article_id="t", source_path="t.txt", clean=CleanArticle(text, [(0, len(text))]),
+                      published=dt.date(1996, 8, 28), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    mentions = actors.extract_mentions(parsed, load_registry())
+    return [(q["speaker"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, mentions)]
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_describes():
+    text = "Police questioned Bernard Weinstein, who said the two girls had starved to death in the cellar."
+    assert [s[1] for s in _speakers(text)] == ["d:bernard_weinstein"]
+
+
+def test_an_indefinite_or_plural_role_names_nobody():
+    text = ("Britain agreed to let the plane land at Stansted airport. A police spokeswoman said the "
+            "hijackers had asked for fuel. British officials said they would prefer to deal with it there.")
+    assert [s[1] for s in _speakers(text)] == [None, None]
+
+
+def test_the_agency_is_the_agency_named_before():
+    text = ("Iran's news agency IRNA said the shelling went on for hours. Iraq denied it. "
+            "The agency said two civilians were killed in the camp.")
+    assert [s[1] for s in _speakers(text)] == ["irna", "irna"]
+
+
+def test_a_role_named_before_goes_to_its_holder_not_to_the_organisation():
+    text = ("Islamic Jihad leader Ramadan Shallah met Iranian officials in Tehran on Monday. "
+            "The Islamic Jihad leader said the group would keep fighting until the occupation ended.")
+    assert _speakers(text)[-1] == ("The Islamic Jihad leader", "ramadan_shallah")
+
+
+def test_a_subject_phrase_names_its_own_body_not_a_complement_or_part_of_a_longer_name():
+    text = ("Israel's outgoing peace negotiator with Syria said current tensions between the two countries "
+            "were a storm in a teacup. The Palestine Red Crescent Society said its teams could not reach "
+            "the wounded.")
+    assert [s[1] for s in _speakers(text)] == ["israel", None]
+
+
+def test_the_speaker_as_written_ends_at_its_head():
+    text = ("Itamar Rabinovich, who as Israel's ambassador to Washington held talks with Syria, told Army "
+            "Radio it looked like Damascus wanted to talk rather than fight.")
+    assert _speakers(text) == [("Itamar Rabinovich", "d:itamar_rabinovich")]
+
+
+def test_a_place_or_state_a_subject_is_in_does_not_speak_for_it():
+    text = ("The main rebel group in south Sudan said on Tuesday it was trying to arrange the release of "
+            "six missionaries. A spokesman for the Sudan People's Liberation Army said talks were going on.")
+    assert [s[1] for s in _speakers(text)][0] is None
+
+
+def test_the_subject_of_a_clausal_subject_the_parser_made_of_a_name_speaks():
+    text = ("Maria Szabo of the Hungarian office organising the elections on behalf of the OSCE told "
+            "Reuters on Wednesday her office was studying the letter.")
+    assert _speakers(text) == [("Maria Szabo", "d:maria_szabo")]
+
+
+def test_the_sentence_before_a_closing_subject_and_say_is_reported_even_when_the_parse_hangs_it_elsewhere():
+    text = ("Kurds clash again in Iraq, dozens reported dead\n\nANKARA 1996-08-26\n\n"
+            "Heavy fighting broke out between two rival Kurdish factions in northern Iraq at midnight Sunday "
+            "and at least 29 people were killed, one of the groups said on Monday.")
+    assert "Heavy fighting broke out betwe" in [q[0][:30] for q in _quotes(text)]
+
+
+def test_say_with_the_clause_subject_as_its_object_reports_the_clause():
+    text = ("Ongpin said the loan, carrying interest of 5.5 pct a year, matches a 300 mln dlr economic "
+            "recovery loan approved by the World Bank in March.")
+    assert [q[0][:30] for q in _quotes(text)] == ["the loan, carrying interest of"]
+
+
+def test_an_indefinite_thing_that_is_reported_or_continues_is_no_speaker():
+    text = ("The firing of rockets by armed groups into Israel has also continued, reaching central Israel, "
+            "with a fall reported. In the West Bank, confrontations continued.")
+    assert _quotes(text) == []
+
+
+def test_according_to_x_gives_x():
+    text = '"We will never abandon the resistance," according to Fars.'
+    assert _speakers(text) == [("Fars", "fars")]
+
+
+def test_what_a_passive_speech_verb_reports_is_no_speaker():
+    text = ("Another 269 Palestinians, including 121 children, have been displaced since 7 October following "
+            "the destruction of 42 residential structures across the West Bank; 61 per cent of the "
+            "displacement was reported in Jenin Refugee Camp. Rouhani was quoted by IRNA as saying the "
+            "attack was a crime.")
+    assert _speakers(text) == [(None, None), ("Rouhani", "hassan_rouhani")]
+
+
+def test_a_state_in_the_byline_still_speaks_where_the_text_names_it():
+    import datetime as dt
+
+    from helpers.corpus import Article
+    from helpers.corpus.cleaning import CleanArticle
+    from helpers.extract import actors, quotes
+    from helpers.extract.nlp import load_model
+    from helpers.extract.parsed import parse_article
+    from helpers.extract.registry import load_registry
+
+    text = "United with Israel Staff\nIsrael said the tunnel ran under the border fence for 300 metres."
+    article = Article(article_id="t", source_path="t.txt", author="United with Israel Staff",
+                      clean=CleanArticle(text, [(0, 24), (25, len(text))]),
+                      published=dt.date(2016, 3, 1), published_precision="day")
+    parsed = parse_article(article, load_model()(article.body))
+    rows = quotes.extract_quotes(parsed, actors.extract_mentions(parsed, load_registry()))
+    assert [(r["speaker"], r["speaker_actor_id"]) for r in rows] == [("Israel", "israel")]
+
+
+def test_it_never_refers_to_a_people_named_in_the_plural():
+    text = ("The Kurdistan Democratic Party accused Baghdad of shelling its positions. Thousands of Kurds "
+            "fled to the border. It said 29 fighters were killed.")
+    assert [s[1] for s in _speakers(text)] == ["d:kurdistan_democratic_party"]
+
+
+def test_he_who_goes_on_after_a_spokesman_speaks_for_the_same_body():
+    text = ('"Late wages and no work are the main reasons for the protest," a senior member of the local '
+            "Socialist Party told Reuters. Union secretary Dragutin Stanojlovic disagreed.\n"
+            "The party official said the union's figure was exaggerated.\n"
+            '"But there were more observers and passers by," he said.')
+    assert _quotes(text)[-1][2] == _quotes(text)[0][2] != "d:dragutin_stanojlovic"
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
+    text = ("Israel, the minister said, would never cede the city. "
+            "But, he added, foreign governments should appreciate the efforts that have been made.")
+    assert [q[0] for q in _quotes(text)] == [
+        "Israel, the minister said, would never cede the city",
+        "foreign governments should appreciate the efforts that have been made"]

@@ -10,23 +10,47 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    failing that, a speech verb attached to the quote ("..., he added") or the
    nearest one in the same sentence;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
-   "and added", "quoted ... as telling", the subject of the verb it hangs from), or
-   the object of "quote" in "X quoted Y as saying" (Y, not X), resolved to an actor
-   through the ``mentions`` of the article: the mention that covers the subject's head
-   (a role mention covers "the Islamic Jihad leader" and names its holder), else one
-   inside the subject ("the report on Hamas's website" -> Hamas). A place never
-   speaks. A pronoun or an unresolved role ("he", "the minister") refers back to the
-   nearest earlier actor who agrees with it (a person for "he" and "she", an
-   organisation or state for "it" and "they"), the subject of its sentence first; the
-   previous quote's speaker counts as mentioned where that quote is. The byline
-   (the article's author) is never an antecedent;
+   "and added", "quoted ... as telling", the subject of the verb it hangs from; for
+   "who said", the noun the relative clause describes), or the object of "quote" in
+   "X quoted Y as saying" (Y, not X), or X of "according to X", resolved to an actor through the ``mentions`` of
+   the article, in this order:
+
+   - a definite role ("the Islamic Jihad leader") whose holder the text named before
+     with the same role and capitalised words ("Islamic Jihad leader Ramadan Shallah");
+   - the mention that covers the subject's head (a role mention names its holder);
+   - a mention inside the subject: its name ("Hamas spokesman"), else the body it
+     belongs to ("a spokesman for Hamas", "Israel's negotiator"), never a complement
+     ("... negotiator with Syria") nor part of a longer name ("the Palestine Red
+     Crescent Society" is not Palestine);
+   - a body named before with a noun of the subject ("the agency" after "Iran's news
+     agency IRNA", "a ministry spokesman" after "the Foreign Ministry");
+   - for a pronoun or a definite role ("he", "the minister"), the nearest earlier actor
+     who agrees with it (a person for "he" and "she", an organisation or state for
+     "it" and "they"; for a role, a person named with it if there is one); in the latest
+     sentence holding one, the subject of a speech verb first, then the subject of
+     another verb, then the last; the previous quote's speaker counts as a speaking
+     subject where that quote is.
+
+   A place never speaks, and neither does the byline (the article's author). An
+   indefinite or plural description ("a police spokeswoman", "officials") names no
+   actor. ``speaker`` is the subject as written, up to its head;
 3. a quote with no cue of its own that follows another quote in the same
-   paragraph continues it (cue ``continuation``).
+   paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
+   right after a paragraph whose last quote has a speaker (a quote running over paragraphs).
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that", when it holds no direct quote;
-its speaker is found from the verb as above.
+its speaker is found from the verb as above. Where the parse gives no clause, "say"
+with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
+loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
+a pronoun, people, a role or a definite noun) reports the words before the comma, and
+a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
+verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
+be what another one reports. The parse can run across paragraphs (a headline and
+dateline above the lead): a clause and a subject phrase stay in the cue's paragraph,
+and a subject the parser took from above is the words that open it. A wire dateline
+opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -41,6 +65,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from helpers.extract.nlp import doc_text
 from helpers.extract.parsed import ParsedArticle
 
 log = logging.getLogger(__name__)
@@ -52,7 +77,7 @@ SPEECH_VERBS = frozenset("""
     condemn pledge vow promise brief talk update term quote reply respond ask urge threaten deny
     confirm acknowledge defend assure welcome comment tweet post mention suggest remark conclude
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
-    characterise admit concede tell assert maintain contend observe reveal disclose lament highlight
+    characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
     recount testify specify clarify point
 """.split())
@@ -66,16 +91,32 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
+#: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
+PLURAL_TYPES = frozenset({"group", "NORP"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
     head emir king premier envoy ambassador representative secretary general deputy negotiator
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
+SAY_VERBS = frozenset("say tell add report state claim announce write warn insist note confirm explain".split())
+#: Tags of finite verbs.
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
+DEFINITE = frozenset({"the", "this", "that"})
+#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif").
+NAMING_DEPS = ("compound", "appos", "amod", "poss")
+#: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
+NAMING_WORDS = 3
+#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
+                      r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
+                      r"(?:\([A-Za-z ]+\) )?(?:-{1,2}|[–—]) ")
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
 #: Every character that can be a quotation mark: only these are classified by ``_mark_kind``.
-_QUOTE_MARK = re.compile(f"[{re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE)}']")
+QUOTE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + "'"
+_QUOTE_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | set(OPEN_DOUBLE + OPEN_SINGLE + STRAIGHT)
 
 
@@ -155,6 +196,20 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     return QuoteSpan(start, end)
 
 
+def after_dateline(text: str, start: int = 0) -> int:
+    """Return where ``text`` goes on after a wire dateline that opens it at ``start`` (else ``start``).
+
+    >>> after_dateline("STOCKHOLM, April 8 - Plans to rejuvenate Poland's economy")
+    21
+    >>> after_dateline("OSAKA, Japan, April 27 - The Philippines has"), after_dateline("April 9 - Bank of")
+    (25, 10)
+    >>> after_dateline("GAZA, Oct 7 (Reuters) - Israel said"), after_dateline("Israel - not a dateline - said")
+    (24, 0)
+    """
+    match = DATELINE.match(text, start)
+    return match.end() if match and match.end() > match.start() + 2 else start
+
+
 def _paragraph_bounds(parsed: ParsedArticle) -> list[tuple[int, int]]:
     """Return (start, end) body offsets of each paragraph that has sentences."""
     bounds: dict[int, list[int]] = {}
@@ -176,8 +231,17 @@ def _inside(token: Token, span: QuoteSpan) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    """Whether ``token`` is a speech verb."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    """Whether ``token`` is a speech verb, or "according" of "according to"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
+
+
+def _according_to(token: Token) -> Token | None:
+    """Return X of "according to X" when ``token`` is its "according", else None."""
+    if token.lower_ != "according":
+        return None
+    return next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None:
@@ -224,20 +288,73 @@ def _quoted_object(cue: Token) -> Token | None:
 def find_subject(cue: Token) -> Token | None:
     """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
 
-    A cue without a subject of its own takes the subject of the verb it hangs from.
+    A cue without a subject of its own takes the subject of the verb it hangs from. The
+    subject of a passive speech verb is what was said: the speaker is its agent ("were
+    reported by residents") or nobody, except in "X was quoted as saying".
     """
-    quoted = _quoted_object(cue)
+    quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
     node = cue
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
+            return next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+            return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
-            return subjects[0]
+            return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
+                _words_before(cue))
         if node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether a speech verb is passive with what was said as its subject (not "X was quoted as saying")."""
+    return verb.lemma_ not in ("quote", "cite") and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Return the subjects of a verb, and the subject of a clausal subject the parser made of a name.
+
+    "Maria Szabo of the office organising the elections told Reuters": the parser makes
+    "organising" the clausal subject of "told", and Szabo its subject.
+    """
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return found or [g for c in verb.children if c.dep_ == "csubj" and c.i < verb.i
+                     for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no paragraph break (a whitespace token holding a newline) lies between two tokens."""
+    first, last = sorted((a.i, b.i))
+    return not any(t.is_space and "\n" in t.text for t in a.doc[first:last])
+
+
+def _words_before(cue: Token) -> Token | None:
+    """Return the head of the words before ``cue`` in its paragraph, when the parse lost its subject.
+
+    The parser may take a subject from the headline or dateline above ("Russians say ...
+    GROZNY ... Rebel fighters said"); the words that open the cue's paragraph are its subject.
+    """
+    doc = cue.doc
+    start = next((t.i + 1 for t in reversed(doc[:cue.i]) if t.is_space and "\n" in t.text), 0)
+    opening = after_dateline(doc_text(doc), doc[start].idx) if start < cue.i else 0
+    while start < cue.i and doc[start].idx < opening:
+        start += 1
+    words = doc[start:cue.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+        return None
+    return words.root
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token lies in the wire dateline that opens its paragraph ("TORONTO, April 13 - ")."""
+    doc = token.doc
+    start = next((t.i + 1 for t in reversed(doc[:token.i]) if t.is_space and "\n" in t.text), 0)
+    return token.idx < after_dateline(doc_text(doc), doc[start].idx)
 
 
 @dataclass
@@ -250,11 +367,17 @@ class Mention:
     actor_type: str | None
 
 
-def _resolved_mentions(mentions: list[dict], byline: str | None = None) -> list[Mention]:
-    """Return the mentions that carry an actor id, in text order, without places or the byline's."""
+def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: str = "") -> list[Mention]:
+    """Return the mentions that carry an actor id, in text order, without places or the byline's.
+
+    The byline's mentions are those that are the whole byline or lie where the body writes
+    it ("United with Israel Staff"): Israel named in the text still speaks.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(byline), body)] if byline else []
     rows = [Mention(m["start_char"], m["end_char"], m["actor_id"], m.get("actor_type"))
             for m in mentions if m.get("actor_id") and m.get("actor_type") != "place"
-            and not (byline and m.get("text") and m["text"] in byline)]
+            and not (byline and m.get("text") == byline)
+            and not any(s <= m["start_char"] and m["end_char"] <= e for s, e in spans)]
     return sorted(rows, key=lambda m: (m.start, m.end))
 
 
@@ -268,14 +391,16 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     for mention in mentions:
         if mention.start <= head_start < mention.end:
             return mention.actor_id
-    left, right = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    first, last = _phrase_bounds(subject)
+    left, right = subject.doc[first].idx, subject.doc[last - 1].idx + len(subject.doc[last - 1].text)
     inside = [m for m in mentions if left <= m.start and m.end <= right]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
-    # "Lebanon's Iran-backed group Hezbollah": the group, not its possessor or modifier
-    named = [m for m in inside if _dep_of(subject.doc, m) in ("appos", "compound", "nsubj", "nsubjpass")]
-    inside = named or [m for m in inside if _dep_of(subject.doc, m) not in ("poss", "amod", "npadvmod")] or inside
-    return inside[0].actor_id if inside else None
+    if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
+        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
+    people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
+    return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
 
 
 def _dep_of(doc: Doc, mention: Mention) -> str:
@@ -284,20 +409,88 @@ def _dep_of(doc: Doc, mention: Mention) -> str:
     return span.root.dep_ if span is not None else ""
 
 
+def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
+    """Rank a mention inside a subject phrase as the speaker it names (lower is better).
+
+    Its name ("Lebanon's Iran-backed group Hezbollah", "Hamas spokesman") first, then
+    the body it belongs to ("a spokesman for Hamas", "officials at the ministry" when
+    ``people``, the head being a role or a spokesman; "Israel's negotiator"), then
+    anything else but a modifier or a complement ("Israel's negotiator with Syria",
+    "the rebel group in south Sudan").
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return 4
+    root = span.root
+    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
+        return 0
+    if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
+        return 1
+    if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
+        return 3 if root.dep_ == "poss" else COMPLEMENT_RANK
+    return 2
+
+
+#: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
+MEMBER_OF_PREPS = ("of", "for", "at", "in", "from")
+#: Rank of a modifier or complement inside a subject ("the rebel group in south Sudan"): not its speaker.
+COMPLEMENT_RANK = 4
+
+
 def _refers_back(subject: Token) -> bool:
-    """Whether a subject needs an antecedent: a pronoun or a bare role ("the minister")."""
+    """Whether a subject needs an antecedent: a pronoun or a definite role ("the minister").
+
+    "A police spokeswoman" and "officials" describe someone the text does not name.
+    """
     word = subject.text.lower()
-    return word in PRONOUNS or subject.pos_ == "PRON" or subject.lemma_.lower() in ROLE_NOUNS
+    return word in PRONOUNS or subject.pos_ == "PRON" or (
+        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun phrase is definite: "the", "this" or "that" before it."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _anaphor_words(subject: Token) -> list[str]:
+    """Return the nouns of a subject that can name a body the text named before.
+
+    "the ministry" (its head) and "a ministry spokesman", "the army spokesman" (a noun
+    before a role noun).
+    """
+    words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    head = subject.lemma_.lower()
+    if subject.tag_ == "NN" and head not in ROLE_NOUNS and head not in SPOKESPEOPLE and _definite(subject):
+        words.append(subject.lower_)
+    return words
+
+
+def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
+
+    A mention is named with the words of its noun phrase ("Iran's news agency IRNA" for
+    "the agency", see :func:`_named_with`).
+    """
+    words = set(_anaphor_words(subject))
+    if not words:
+        return None
+    for mention in reversed([m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]):
+        if words & _named_with(doc, mention):
+            return mention.actor_id
+    return None
 
 
 def _agrees(subject: Token, mention: Mention) -> bool:
     """Whether an actor can be what a pronoun or a role noun refers to.
 
     "it", "they", a plural ("officials") and a spokesman refer to a body (an unnamed
-    spokesman speaks for the body); "he", "she" and other role nouns to a person.
+    spokesman speaks for the body), "it" never to a people named in the plural ("the
+    Kurds"); "he", "she" and other role nouns to a person.
     """
     word = subject.lemma_.lower()
-    if subject.text.lower() in ("it", "they") or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
+    if subject.lower_ == "it":
+        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES
+    if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
         return mention.actor_type in BODY_TYPES
     return mention.actor_type in ("person", "PERSON")
 
@@ -308,31 +501,133 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
 
     The candidates are the agreeing mentions before ``before`` and outside quotes, and the
     previous quote's speaker (placed where that quote is). The latest sentence holding
-    a candidate wins; in it, a candidate that is the subject of its verb, else the last.
+    a candidate wins; in it, a speaker, else a subject, else the last.
     """
-    candidates = [(m.start, m.actor_id, _is_subject(doc, m)) for m in mentions
-                  if m.end <= before and _agrees(subject, m) and not any(q.start <= m.start < q.end for q in quotes)]
-    if previous is not None and previous.actor_id and previous.at < before and (
-            previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type))):
-        candidates.append((previous.at, previous.actor_id, True))
+    agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
+                and not any(q.start <= m.start < q.end for q in quotes)]
+    titled = _titled(doc, subject, agreeing)
+    if titled:  # "the minister": a person the text called a minister, if there is one
+        agreeing, previous = titled, None
+    candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
+    if previous is not None and previous.actor_id and previous.at < before and _previous_agrees(subject, previous):
+        candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
-    subjects = [c for c in in_sentence if c[2]]
-    return (subjects or in_sentence)[-1][1]
+    return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
 
 
-def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention is (or holds) the subject of its verb."""
+def _named_with(doc: Doc, mention: Mention) -> set[str]:
+    """Return the lower-case words a mention is named with: its own and those of its noun phrase.
+
+    "Iranian Foreign Minister Mohammad Javad Zarif", "Zarif, the Iranian foreign minister,",
+    "Iran's news agency IRNA" and "Channel Two television" name Zarif a minister, IRNA an
+    agency and Channel Two a television.
+    """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in SUBJECT_DEPS
+    if span is None:
+        return set()
+    root = span.root
+    words = {t.lower_ for t in span}
+    words |= {t.lower_ for c in root.children if c.dep_ in NAMING_DEPS for t in c.subtree}
+    first = span.start
+    while first > span.sent.start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
+        first -= 1  # "news agency IRNA", however the parser hung it
+    words |= {t.lower_ for t in doc[first:span.start]}
+    if root.dep_ in ("appos", "compound"):
+        words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
+    return words
+
+
+def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
+    """Return the persons the text named with the role noun of ``subject``; None if it has none.
+
+    "The Secretary-General said" refers back to a person named "Secretary-General", not
+    to the last person named; "the Islamic Jihad leader" to an "Islamic Jihad leader".
+    Only the capitalised words before the role noun are required besides it.
+    """
+    if subject.lemma_.lower() not in ROLE_NOUNS or not _agrees(subject, Mention(0, 0, "", "person")):
+        return None
+    words = {subject.lower_} | {c.lower_ for c in subject.children
+                                if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
+    return [m for m in mentions if m.actor_type in ("person", "PERSON") and words <= _named_with(doc, m)]
+
+
+def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the person a role subject names when the text named its holder before.
+
+    "The Islamic Jihad leader said" after "Islamic Jihad leader Ramadan Shallah" is Shallah,
+    not Islamic Jihad; a role subject with a name of its own is left to the mentions.
+    """
+    if any(m.start <= subject.idx < m.end for m in mentions):
+        return None
+    titled = _titled(doc, subject, [m for m in mentions if m.end <= before])
+    return titled[-1].actor_id if titled and _definite(subject) else None
+
+
+def _previous_agrees(subject: Token, previous: Attribution) -> bool:
+    """Whether the previous quote's speaker can be what ``subject`` refers to.
+
+    A person who spoke for a body ("a senior member of the Socialist Party said") is the
+    "he" who goes on, and speaks for the body still.
+    """
+    if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
+        return True
+    head = (previous.speaker or "").split()[-1:]
+    return subject.lower_ in ("he", "she") and bool(head) and head[0].lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+
+
+#: Spokespeople who are persons (a "statement" or a "source" is not a "he").
+PERSON_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "member"})
+#: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
+SPEAKER_RANK = 2
+
+
+def _subject_rank(doc: Doc, mention: Mention) -> int:
+    """Rank a mention as an antecedent: 2 the subject of a speech verb, 1 of another verb, else 0.
+
+    In "Ongpin said the Philippines is happy after Aquino took over. 'But ...,' he said",
+    Ongpin, who speaks, is the antecedent of "he", not Aquino, the subject of a clause he reports.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in SUBJECT_DEPS:
+        return 0
+    return SPEAKER_RANK if _is_cue(span.root.head) else 1
+
+
+def _phrase_bounds(subject: Token) -> tuple[int, int]:
+    """Return the token range [start, end) of the subject's phrase within its paragraph.
+
+    The parse may run across paragraphs (a headline or dateline above the first sentence);
+    a paragraph break is a whitespace token holding a newline.
+    """
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    for i in range(subject.i - 1, start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(subject.i + 1, end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            end = i
+            break
+    opening = after_dateline(doc_text(doc), doc[start].idx)
+    while start < subject.i and doc[start].idx < opening:
+        start += 1
+    return start, end
 
 
 def _phrase(subject: Token) -> str:
-    """Return the subject's phrase as written."""
-    doc = subject.doc
-    return doc[subject.left_edge.i: subject.right_edge.i + 1].text
+    """Return the subject's noun phrase as written, up to its head, within its paragraph.
+
+    What follows the head (an apposition, a relative clause, "of ...") is left out:
+    "Itamar Rabinovich, who as ambassador ... ," is "Itamar Rabinovich".
+    """
+    start, end = _phrase_bounds(subject)
+    while start < subject.i and subject.doc[start].is_punct:
+        start += 1
+    return subject.doc[start:min(end, subject.i + 1)].text
 
 
 @dataclass
@@ -355,9 +650,12 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     subject = find_subject(cue)
     if subject is None:
         return Attribution(None, None, cue.text)
-    actor = _subject_actor(subject, mentions)
+    before = min(span.start, cue.idx)
+    actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
+    if actor is None:
+        actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
-        actor = _antecedent(doc, subject, min(span.start, cue.idx), previous, mentions, quotes)
+        actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
 
@@ -376,11 +674,13 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     Fars reported"), or has fewer than three words is left out.
     """
     paragraph = doc.char_span(start, end, alignment_mode="expand")
+    start = after_dateline(doc_text(doc), start)
     found: list[tuple[QuoteSpan, Token]] = []
     for cue in paragraph if paragraph is not None else []:
         if not _is_cue(cue):
             continue
-        for tokens in _clauses(cue):
+        for clause in _clauses(cue):
+            tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
@@ -402,15 +702,112 @@ def _clauses(cue: Token) -> list[list[Token]]:
     when the parser hung the verb on the clause ("The talks failed, he said": ``said`` a
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
-    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")),
-             *(g for c in cue.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _is_cue(c)]
-    if not clauses and cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and cue.head.i < cue.i and (
-            cue.head.pos_ in ("VERB", "AUX")) and any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+               and not _reports(c)]
+    if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses
+    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
+
+
+def _around_it(cue: Token) -> list[list[Token]]:
+    """Return the clause a parenthetical speech verb sits in ("The talks, he said, had failed").
+
+    Its words from the clause's first (after "But" alone before the cue) to its last.
+    """
+    head = cue.head
+    if (cue.dep_ != "parataxis" or head.i < cue.i or head.pos_ not in ("VERB", "AUX") or _reports(head)
+            or not any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in cue.children)):
+        return []
+    words = [t for t in head.subtree if not t.is_space]
+    before = [t for t in words if t.i < cue.left_edge.i and not (t.is_punct or t.dep_ == "cc")]
+    if not before:
+        words = [t for t in words if t.i > cue.right_edge.i]
+    return [words] if words else []
+
+
+def _object_and_verb(cue: Token) -> list[list[Token]]:
+    """Return "the loan ... matches ..." of "Ongpin said the loan, ..., matches ...".
+
+    The parser made the clause's subject the object of "say" and its verb a ``conj`` of
+    "say" with no subject of its own.
+    """
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    verbs = [c for c in cue.children if c.dep_ == "conj" and c.tag_ in FINITE_TAGS and not _is_cue(c)
+             and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    if cue.lemma_ != "say" or not objects or not verbs or verbs[0].i < objects[0].i:
+        return []
+    return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
+
+
+def _before_comma(cue: Token) -> list[list[Token]]:
+    """Return the words of the cue's sentence before ", <subject> said" when the parse gave no clause.
+
+    "Heavy fighting broke out ..., one of the groups said": the parser may hang "broke"
+    elsewhere (on a headline above); the sentence before the comma is what was said.
+    """
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c)]
+    first = subjects[0].left_edge.i if subjects and cue.lemma_ in SAY_VERBS else 0
+    if first < 1 or cue.doc[first - 1].text != "," or cue.i != _last_word(cue):
+        return []
+    start = next((t.i + 1 for t in reversed(cue.doc[cue.sent.start:first]) if t.is_space and "\n" in t.text),
+                 cue.sent.start)
+    words = [t for t in cue.doc[start:first - 1] if not t.is_space]
+    roots = [t for t in words if t.head not in words or t.head == t]
+    if any(_reports(t) for t in roots) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []  # "The women said ..., Gajdos said" is reported by "The women said"
+    return [words]
+
+
+def _may_speak(subject: Token) -> bool:
+    """Whether a subject can be someone who speaks: a name, a pronoun, a number, a role or people."""
+    return (subject.pos_ in ("PROPN", "PRON", "NUM") or subject.tag_ == "NNS" or _definite(subject)
+            or subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE)
+
+
+def _last_word(cue: Token) -> int:
+    """Return the index of the last word of the cue's own phrase ("said on Monday" -> said)."""
+    return max([cue.i] + [c.i for c in cue.children if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct")])
+
+
+def _follows_its_clause(cue: Token) -> bool:
+    """Whether the parser hung a speech verb with a subject on the clause before it.
+
+    "The talks failed, he said": ``said`` a ``parataxis``, ``advcl``, ``conj`` or ``ccomp`` of
+    ``failed``. A speech verb below another ("X said a ceasefire was observed") is not.
+    """
+    head = cue.head
+    return (cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and head.i < cue.i
+            and head.pos_ in ("VERB", "AUX") and not _reports(head)
+            and any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in cue.children))
+
+
+def _prepositional_objects(cue: Token) -> list[Token]:
+    """Return the objects of the prepositions after a verb, nested ones too.
+
+    "said in response to an inquiry that ...": ``response`` and ``inquiry``.
+    """
+    found: list[Token] = []
+    preps = [c for c in cue.children if c.dep_ == "prep"]
+    while preps:
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        found.extend(objects)
+        preps = [c for o in objects for c in o.children if c.dep_ == "prep"]
+    return found
+
+
+def _reports(clause_head: Token) -> bool:
+    """Whether a clause is itself a reporting clause: a speech verb with a clause of its own or none.
+
+    "Lebed said the talks failed" inside "..., Interfax reported" is, and so is a bare "Rebel
+    fighters said" the parser hung below the verb of what they said; "Iran has asked Germany to
+    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause).
+    """
+    if not _is_cue(clause_head):
+        return False
+    words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
+    return words[-1] == clause_head or any(c.dep_ == "ccomp" for c in clause_head.children)
 
 
 def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
@@ -421,11 +818,17 @@ def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) 
 
 
 def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list[Mention],
-                   previous: Attribution | None) -> tuple[list[dict], Attribution | None]:
-    """Return the rows of a paragraph's direct quotes and the last speaker with an actor."""
+                   previous: Attribution | None, carried: Attribution | None = None,
+                   ) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of a paragraph's direct quotes and the last speaker with an actor.
+
+    ``carried`` is the last speaker of the paragraph before when a quote opens this one: a
+    quote with no cue there continues it (the wire's convention for a quote running over
+    paragraphs).
+    """
     body, doc = parsed.article.body, parsed.doc
     rows: list[dict] = []
-    last_in_paragraph: Attribution | None = None
+    last_in_paragraph = carried
     for span in spans:
         words = _word_count(body[span.start:span.end])
         if words <= 1:
@@ -443,27 +846,49 @@ def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list
     return rows, previous
 
 
+def _last_speaker(rows: list[dict], resolved: list[Mention]) -> Attribution | None:
+    """Return the speaker of the last quote of a paragraph's rows that has a cue, or None."""
+    if not rows or not rows[-1]["cue"]:
+        return None
+    row = rows[-1]
+    types = {m.actor_id: m.actor_type for m in resolved}
+    return Attribution(row["speaker"], row["speaker_actor_id"], row["cue"], row["start_char"],
+                       types.get(row["speaker_actor_id"]))
+
+
+def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: list[Mention],
+                      previous: Attribution | None, carried: Attribution | None,
+                      ) -> tuple[list[dict], Attribution | None]:
+    """Return the rows of one paragraph's quotes, direct and reported, and the last speaker with an actor."""
+    p_start, p_end = bounds
+    spans = find_quote_spans(parsed.article.body, p_start, p_end)
+    opens = bool(spans) and not parsed.article.body[p_start:spans[0].start].strip(QUOTE_MARKS + " ")
+    direct, after_direct = _direct_quotes(parsed, spans, resolved, previous, carried if opens else None)
+    kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
+    for span, cue in reported_speech(parsed.doc, p_start, p_end, kept):
+        earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
+        before = previous if not earlier else Attribution(
+            earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
+        found = attribute(parsed.doc, span, spans, resolved, before, cue)
+        direct.append(_row(parsed, span, found, "reported"))
+        if found.actor_id:
+            previous = found
+    previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
+    return sorted(direct, key=lambda r: r["start_char"]), previous
+
+
 def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     """Return the direct quotes and reported speech of an article with their speakers (``quotes`` rows).
 
     ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
     speech verb: "X said (that) ...", "..., X said").
     """
-    doc = parsed.doc
-    resolved = _resolved_mentions(mentions, parsed.article.author)
+    resolved = _resolved_mentions(mentions, parsed.article.author, parsed.article.body)
     rows: list[dict] = []
     previous: Attribution | None = None
-    for p_start, p_end in _paragraph_bounds(parsed):
-        spans = find_quote_spans(parsed.article.body, p_start, p_end)
-        direct, after_direct = _direct_quotes(parsed, spans, resolved, previous)
-        for span, cue in reported_speech(doc, p_start, p_end, spans):
-            earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
-            before = previous if not earlier else Attribution(
-                earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
-            found = attribute(doc, span, spans, resolved, before, cue)
-            direct.append(_row(parsed, span, found, "reported"))
-            if found.actor_id:
-                previous = found
-        rows.extend(sorted(direct, key=lambda r: r["start_char"]))
-        previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
+    carried: Attribution | None = None
+    for bounds in _paragraph_bounds(parsed):
+        paragraph, previous = _paragraph_quotes(parsed, bounds, resolved, previous, carried)
+        rows.extend(paragraph)
+        carried = _last_speaker(paragraph, resolved)
     return rows
