@@ -25,6 +25,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from helpers.extract.nlp import crosses_paragraph
+
 #: Lemma classes: a noun, adjective or verb and what a number it governs counts.
 LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
@@ -156,8 +158,7 @@ def paragraph_ancestors(token: Token) -> Iterator[Token]:
     """
     doc = token.doc
     for ancestor in token.ancestors:
-        low, high = sorted((token.i, ancestor.i))
-        if any(t.is_space and "\n" in t.text for t in doc[low:high]):
+        if crosses_paragraph(doc, *sorted((token.i, ancestor.i))):
             return
         yield ancestor
 

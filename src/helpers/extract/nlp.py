@@ -141,3 +141,41 @@ def first_token_from(span: Span, char: int) -> Token | None:
     """
     i = bisect.bisect_left(span.doc.to_array("IDX"), char, lo=span.start, hi=span.end)
     return span.doc[i] if i < span.end else None
+
+
+_BREAKS_KEY = ("helpers", "line_breaks")
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    r"""Return the indices of the whitespace tokens that hold a line break (paragraph breaks), in order.
+
+    Computed once per ``Doc`` (kept in ``doc.user_data``, which the parse cache does not store).
+
+    >>> line_breaks(spacy.blank("en")("Headline\n\nFirst words. More\nNext"))
+    [1, 6]
+    """
+    breaks = doc.user_data.get(_BREAKS_KEY)
+    if breaks is None:
+        spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist()
+        breaks = doc.user_data[_BREAKS_KEY] = [i for i in spaces if "\n" in doc[i].text]
+    return breaks
+
+
+def crosses_paragraph(doc: Doc, low: int, high: int) -> bool:
+    """Say whether a line break lies among the tokens ``doc[low:high]``."""
+    breaks = line_breaks(doc)
+    return bisect.bisect_left(breaks, low) < bisect.bisect_left(breaks, high)
+
+
+def paragraph_start(doc: Doc, i: int, floor: int = 0) -> int:
+    """Return the first token of the paragraph of token ``i``, not before token ``floor``."""
+    breaks = line_breaks(doc)
+    before = bisect.bisect_left(breaks, i)  # the breaks before token i
+    return max(floor, breaks[before - 1] + 1) if before else floor
+
+
+def paragraph_end(doc: Doc, i: int, ceiling: int) -> int:
+    """Return the first line break at or after token ``i``, or ``ceiling`` if none comes before it."""
+    breaks = line_breaks(doc)
+    after = bisect.bisect_left(breaks, i)
+    return min(ceiling, breaks[after]) if after < len(breaks) else ceiling

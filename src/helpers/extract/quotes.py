@@ -65,7 +65,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
 
 log = logging.getLogger(__name__)
@@ -329,8 +329,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     """Whether no paragraph break (a whitespace token holding a newline) lies between two tokens."""
-    first, last = sorted((a.i, b.i))
-    return not any(t.is_space and "\n" in t.text for t in a.doc[first:last])
+    return not crosses_paragraph(a.doc, *sorted((a.i, b.i)))
 
 
 def _words_before(cue: Token) -> Token | None:
@@ -340,7 +339,7 @@ def _words_before(cue: Token) -> Token | None:
     GROZNY ... Rebel fighters said"); the words that open the cue's paragraph are its subject.
     """
     doc = cue.doc
-    start = next((t.i + 1 for t in reversed(doc[:cue.i]) if t.is_space and "\n" in t.text), 0)
+    start = paragraph_start(doc, cue.i)
     opening = after_dateline(doc_text(doc), doc[start].idx) if start < cue.i else 0
     while start < cue.i and doc[start].idx < opening:
         start += 1
@@ -353,7 +352,7 @@ def _words_before(cue: Token) -> Token | None:
 def _in_dateline(token: Token) -> bool:
     """Whether a token lies in the wire dateline that opens its paragraph ("TORONTO, April 13 - ")."""
     doc = token.doc
-    start = next((t.i + 1 for t in reversed(doc[:token.i]) if t.is_space and "\n" in t.text), 0)
+    start = paragraph_start(doc, token.i)
     return token.idx < after_dateline(doc_text(doc), doc[start].idx)
 
 
@@ -603,15 +602,8 @@ def _phrase_bounds(subject: Token) -> tuple[int, int]:
     a paragraph break is a whitespace token holding a newline.
     """
     doc = subject.doc
-    start, end = subject.left_edge.i, subject.right_edge.i + 1
-    for i in range(subject.i - 1, start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(subject.i + 1, end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            end = i
-            break
+    start = paragraph_start(doc, subject.i, floor=subject.left_edge.i)
+    end = paragraph_end(doc, subject.i + 1, ceiling=subject.right_edge.i + 1)
     opening = after_dateline(doc_text(doc), doc[start].idx)
     while start < subject.i and doc[start].idx < opening:
         start += 1
@@ -751,8 +743,7 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     first = subjects[0].left_edge.i if subjects and cue.lemma_ in SAY_VERBS else 0
     if first < 1 or cue.doc[first - 1].text != "," or cue.i != _last_word(cue):
         return []
-    start = next((t.i + 1 for t in reversed(cue.doc[cue.sent.start:first]) if t.is_space and "\n" in t.text),
-                 cue.sent.start)
+    start = paragraph_start(cue.doc, first, floor=cue.sent.start)
     words = [t for t in cue.doc[start:first - 1] if not t.is_space]
     roots = [t for t in words if t.head not in words or t.head == t]
     if any(_reports(t) for t in roots) or not any(t.pos_ in ("VERB", "AUX") for t in words):
