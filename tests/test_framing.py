@@ -261,6 +261,21 @@ def test_grammar_agrees_with_the_posts_voice_tags():
     assert casualty_sentences.report_voice(tables, rows) >= 0.85
 
 
+@pytest.mark.skipif(not US_FILES.exists(), reason="needs ../shared")
+def test_every_labelled_row_is_matched_to_the_article_holding_its_cleaned_text():
+    """A photo caption under two photographers' credits is one article; both rows are matched to it."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks import casualty_data
+
+    articles, _ = read_corpus(casualty_data.US)
+    frame = pd.DataFrame({"article_id": [a.article_id for a in articles], "body": [a.body for a in articles]})
+    rows = casualty_data.read_rows(casualty_data.US)
+    rows = rows.assign(extracted=casualty_data.extracted_id(rows, frame))
+    assert rows["extracted"].isin(set(frame["article_id"])).all()
+    vigil = rows[rows["sentence"].str.contains(r"candlelight\s+vigil\s+in\s+Tel\s+Aviv")]
+    assert vigil["sentence"].nunique() > 1 and vigil["extracted"].nunique() == 1
+
+
 def test_every_coverage_analysis_accepts_a_corpus_without_casualty_sentences(trade):
     frame = coverage.casualty_sentences(trade)
     assert frame.empty and {"outlet", "day", "side", "sides", "agentless", "attributed", "emotive"} <= set(frame)
