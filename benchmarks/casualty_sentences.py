@@ -25,8 +25,10 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    (the NYT counts of ``ocha_data_comparison.csv`` are exactly these; for WP and WSJ they
    are computed from the labelled rows the same way). Our count is of the same rows, by the
    side we give the row's sentence (model where it labels, else rules), the model being
-   the shipped one, trained on the Canadian papers only. A day agrees when both sides'
-   counts are within 10% of the authors'.
+   the shipped one, trained on the Canadian papers only. A row is matched to the article
+   holding its text after cleaning (a caption printed under two photographers' credits is
+   extracted once; matched by the raw text, 408 rows found no article and counted for no
+   side). A day agrees when both sides' counts are within 10% of the authors'.
 """
 
 from __future__ import annotations
