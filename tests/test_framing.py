@@ -150,6 +150,20 @@ def test_the_shipped_model_matches_its_recorded_hash(tmp_path):
         casualty_model.load_model.__wrapped__(copy)
 
 
+def test_a_model_file_of_an_older_layout_asks_to_be_retrained(tmp_path):
+    import hashlib
+
+    import numpy as np
+
+    old = tmp_path / "casualty_model.npz"
+    with old.open("wb") as handle:
+        np.savez_compressed(handle, vocabulary=np.array(["killed"]), idf=np.ones(1), victims_coef=np.ones((4, 1)))
+    (tmp_path / "casualty_model.json").write_text(json.dumps({"sha256": hashlib.sha256(old.read_bytes()).hexdigest()}),
+                                                  encoding="utf-8")
+    with pytest.raises(casualty_model.ModelFileError, match="older layout"):
+        casualty_model.load_model.__wrapped__(old)
+
+
 def test_the_model_stays_out_of_other_conflicts():
     assert casualty_model.in_domain({"victim_sides": ["palestine"], "responsible": []}, {"israel"})
     assert not casualty_model.in_domain({"victim_sides": ["lebanon"], "responsible": []}, {"israel"})
@@ -170,6 +184,23 @@ def test_training_is_deterministic_and_saved_arrays_reload(tmp_path):
     again = casualty_model.load_model.__wrapped__(tmp_path / "m.npz")
     assert again.predict(documents) == model.predict(documents)
     assert again.predict(["Hamas killed Israelis"])["victims"] == ["Israeli"]
+
+
+def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
+    documents = ["Hamas militants killed Israelis in the kibbutz", "rockets killed Israelis in Sderot",
+                 "Israeli air strikes killed Palestinians in Gaza", "shelling killed Palestinians in Khan Younis",
+                 "the war has killed Palestinians and Israelis", "the talks resumed in Cairo on Monday"]
+    labels = {"victims": ["Israeli", "Israeli", "Palestinian", "Palestinian", "Both", "Neither"],
+              "responsible": ["Hamas", "Hamas", "Israel", "Israel", "Neither", "Neither"]}
+    casualty_model.VECTORIZER["min_df"], saved = 1, casualty_model.VECTORIZER["min_df"]
+    try:
+        model = casualty_model.train(documents, labels)
+    finally:
+        casualty_model.VECTORIZER["min_df"] = saved
+    assert set(model.classifiers) == {"victims_israel", "victims_palestine", "responsible_hamas", "responsible_israel"}
+    predicted = model.predict(["rockets and air strikes killed Israelis and Palestinians", "the talks in Cairo"])
+    assert predicted["victims"] == ["Both", "Neither"]
+    assert predicted["responsible"][1] == "Neither"
 
 
 def test_emotive_words_match_their_longer_forms_and_the_list_is_replaceable(tmp_path):
