@@ -110,6 +110,35 @@ def test_the_model_labels_in_domain_sentences_beside_the_rules(wire):
     assert list(rows["Hamas fighters"]["model_victim_sides"]) == ["israel"]
 
 
+def test_why_a_sentence_gets_no_side(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import why_no_side
+
+    tables = wire[1]
+    sentences = tables["sentences"]
+    ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
+    chosen = pd.Series([ids["The talks"], ids["Seventeen of"], ids["Hamas fighters"]])
+    reasons = why_no_side(tables["casualties"], chosen)
+    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied, rules found no side": 1,
+                                 "model said Neither": 1}
+
+
+def test_a_row_of_the_sentence_files_takes_its_articles_parties_for_the_models_gate(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import in_article_context
+
+    tables = wire[1]
+    sentences = tables["sentences"]
+    ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
+    alone, named = ids["Seventeen of"], ids["Hamas fighters"]
+    before = tables["casualties"].set_index("article_id")["model_victim_sides"]
+    assert before[alone] is None and before[named] is not None
+    rows = pd.DataFrame({"file": ["f", "f"], "article_index": [7, 7], "extracted": [alone, named]})
+    after = in_article_context(tables, rows, load_registry())["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
+    assert list(after.loc[named, "model_victim_sides"]) == list(before[named])
+
+
 def test_seed_sentence_with_figures_and_hamas_run_ministry(seed_tables):
     casualties = seed_tables["casualties"]
     row = casualties[(casualties["article_id"] == "000_4ef09cb68f00dbdb") & (casualties["trigger"] == "killed")].iloc[0]
