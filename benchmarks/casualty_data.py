@@ -5,9 +5,10 @@ Shared by ``benchmarks/casualty_sentences.py`` (the scores) and
 join them to the extracted tables and turn our parties into the labels' vocabulary in
 one way. The sentence files are read as corpora through the descriptions in
 ``benchmarks/corpora/`` (the data stays read-only where it is); a row of a file is the
-article ``<file stem>-<row number>`` (row 2 is the first under the header). A sentence
-repeated in the files (the same text twice) is extracted once: its later copies take
-the first copy's extraction.
+article ``<file stem>-<row number>`` (row 2 is the first under the header). The corpus
+reader extracts a text once: a row whose text *after cleaning* repeats an earlier row's
+(the same sentence twice, or one photo caption under two photographers' credits) takes
+that article's extraction, so rows are matched to articles by their cleaned text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.checkout import PROJECT_ROOT, SHARED
+from helpers.corpus.cleaning import clean_text
 from helpers.corpus.config import load_corpus_config
 from helpers.extract.casualty_model import features
 from helpers.extract.parties import PartyIndex
@@ -50,20 +52,23 @@ def read_rows(corpus: Path) -> pd.DataFrame:
         frame["file"] = path.stem
         frames.append(frame)
     rows = pd.concat(frames, ignore_index=True)
-    rows["key"] = rows[config.columns.text[0]].map(text_key)
+    rows["key"] = rows[config.columns.text[0]].map(lambda text: text_key(clean_text(str(text)).body))
     return rows
 
 
 def text_key(text: str) -> str:
-    """Return a sentence's words, for matching a repeated sentence to its first copy."""
+    """Return a text's words, for matching a repeated sentence to the one extracted copy."""
     return " ".join(str(text).split())
 
 
 def extracted_id(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
-    """Return the id of the extracted article holding each row's sentence (its own, or the first copy's)."""
-    present = set(articles["article_id"])
-    first = rows.drop_duplicates("key").set_index("key")["article_id"]
-    return rows.apply(lambda r: r["article_id"] if r["article_id"] in present else first.get(r["key"]), axis=1)
+    """Return the id of the extracted article holding each row's cleaned text (None: none holds it).
+
+    The reader skips an article whose cleaned text repeats an earlier one's, so a row's own
+    id is not always extracted; the article with the same cleaned text is.
+    """
+    by_text = dict(zip(articles["body"].map(text_key), articles["article_id"], strict=True))
+    return rows["key"].map(by_text)
 
 
 def side_label(parties: list[str] | set[str]) -> str:

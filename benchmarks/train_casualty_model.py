@@ -47,7 +47,8 @@ def main() -> int:
         "labels": {t: sorted(set(frame[c])) for t, c in (("victims", "victim"), ("responsible", "responsible"))},
         "settings": {"vectorizer": {k: list(v) if isinstance(v, tuple) else v
                                     for k, v in casualty_model.VECTORIZER.items()},
-                     "C": casualty_model.REGULARISATION, "class_weight": "balanced"},
+                     "classifier": {"kind": "LinearSVC, one yes/no per party of each target",
+                                    "parties": casualty_model.PARTIES, **casualty_model.CLASSIFIER}},
         "scikit_learn": sklearn.__version__, "trained_by": "benchmarks/train_casualty_model.py",
     }
     digest = model.save(casualty_model.MODEL_PATH, metadata)

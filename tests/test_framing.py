@@ -110,6 +110,35 @@ def test_the_model_labels_in_domain_sentences_beside_the_rules(wire):
     assert list(rows["Hamas fighters"]["model_victim_sides"]) == ["israel"]
 
 
+def test_why_a_sentence_gets_no_side(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import why_no_side
+
+    tables = wire[1]
+    sentences = tables["sentences"]
+    ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
+    chosen = pd.Series([ids["The talks"], ids["Seventeen of"], ids["Hamas fighters"]])
+    reasons = why_no_side(tables["casualties"], chosen)
+    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied, rules found no side": 1,
+                                 "model said Neither": 1}
+
+
+def test_a_row_of_the_sentence_files_takes_its_articles_parties_for_the_models_gate(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import in_article_context
+
+    tables = wire[1]
+    sentences = tables["sentences"]
+    ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
+    alone, named = ids["Seventeen of"], ids["Hamas fighters"]
+    before = tables["casualties"].set_index("article_id")["model_victim_sides"]
+    assert before[alone] is None and before[named] is not None
+    rows = pd.DataFrame({"file": ["f", "f"], "article_index": [7, 7], "extracted": [alone, named]})
+    after = in_article_context(tables, rows, load_registry())["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
+    assert list(after.loc[named, "model_victim_sides"]) == list(before[named])
+
+
 def test_seed_sentence_with_figures_and_hamas_run_ministry(seed_tables):
     casualties = seed_tables["casualties"]
     row = casualties[(casualties["article_id"] == "000_4ef09cb68f00dbdb") & (casualties["trigger"] == "killed")].iloc[0]
@@ -150,6 +179,20 @@ def test_the_shipped_model_matches_its_recorded_hash(tmp_path):
         casualty_model.load_model.__wrapped__(copy)
 
 
+def test_a_model_file_of_an_older_layout_asks_to_be_retrained(tmp_path):
+    import hashlib
+
+    import numpy as np
+
+    old = tmp_path / "casualty_model.npz"
+    with old.open("wb") as handle:
+        np.savez_compressed(handle, vocabulary=np.array(["killed"]), idf=np.ones(1), victims_coef=np.ones((4, 1)))
+    (tmp_path / "casualty_model.json").write_text(json.dumps({"sha256": hashlib.sha256(old.read_bytes()).hexdigest()}),
+                                                  encoding="utf-8")
+    with pytest.raises(casualty_model.ModelFileError, match="older layout"):
+        casualty_model.load_model.__wrapped__(old)
+
+
 def test_the_model_stays_out_of_other_conflicts():
     assert casualty_model.in_domain({"victim_sides": ["palestine"], "responsible": []}, {"israel"})
     assert not casualty_model.in_domain({"victim_sides": ["lebanon"], "responsible": []}, {"israel"})
@@ -170,6 +213,23 @@ def test_training_is_deterministic_and_saved_arrays_reload(tmp_path):
     again = casualty_model.load_model.__wrapped__(tmp_path / "m.npz")
     assert again.predict(documents) == model.predict(documents)
     assert again.predict(["Hamas killed Israelis"])["victims"] == ["Israeli"]
+
+
+def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
+    documents = ["Hamas militants killed Israelis in the kibbutz", "rockets killed Israelis in Sderot",
+                 "Israeli air strikes killed Palestinians in Gaza", "shelling killed Palestinians in Khan Younis",
+                 "the war has killed Palestinians and Israelis", "the talks resumed in Cairo on Monday"]
+    labels = {"victims": ["Israeli", "Israeli", "Palestinian", "Palestinian", "Both", "Neither"],
+              "responsible": ["Hamas", "Hamas", "Israel", "Israel", "Neither", "Neither"]}
+    casualty_model.VECTORIZER["min_df"], saved = 1, casualty_model.VECTORIZER["min_df"]
+    try:
+        model = casualty_model.train(documents, labels)
+    finally:
+        casualty_model.VECTORIZER["min_df"] = saved
+    assert set(model.classifiers) == {"victims_israel", "victims_palestine", "responsible_hamas", "responsible_israel"}
+    predicted = model.predict(["rockets and air strikes killed Israelis and Palestinians", "the talks in Cairo"])
+    assert predicted["victims"] == ["Both", "Neither"]
+    assert predicted["responsible"][1] == "Neither"
 
 
 def test_emotive_words_match_their_longer_forms_and_the_list_is_replaceable(tmp_path):
@@ -259,6 +319,21 @@ def test_grammar_agrees_with_the_posts_voice_tags():
     rows = casualty_data.read_rows(casualty_data.US)
     rows = rows.assign(extracted=casualty_data.extracted_id(rows, tables["articles"]))
     assert casualty_sentences.report_voice(tables, rows) >= 0.85
+
+
+@pytest.mark.skipif(not US_FILES.exists(), reason="needs ../shared")
+def test_every_labelled_row_is_matched_to_the_article_holding_its_cleaned_text():
+    """A photo caption under two photographers' credits is one article; both rows are matched to it."""
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks import casualty_data
+
+    articles, _ = read_corpus(casualty_data.US)
+    frame = pd.DataFrame({"article_id": [a.article_id for a in articles], "body": [a.body for a in articles]})
+    rows = casualty_data.read_rows(casualty_data.US)
+    rows = rows.assign(extracted=casualty_data.extracted_id(rows, frame))
+    assert rows["extracted"].isin(set(frame["article_id"])).all()
+    vigil = rows[rows["sentence"].str.contains(r"candlelight\s+vigil\s+in\s+Tel\s+Aviv")]
+    assert vigil["sentence"].nunique() > 1 and vigil["extracted"].nunique() == 1
 
 
 def test_every_coverage_analysis_accepts_a_corpus_without_casualty_sentences(trade):

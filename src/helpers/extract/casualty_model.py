@@ -8,7 +8,11 @@ mentioned) and gives the victims' side and the responsible party as the hand lab
 of the Canadian casualty sentences did (``../shared/benchmarks/casualty_sentences``,
 bncuthbert/breach-gaza-coverage, MIT): Israeli, Palestinian, both or neither; Israel,
 Hamas, both or neither. Its labels are mapped to registry parties
-(:data:`LABEL_PARTIES`).
+(:data:`LABEL_PARTIES`), and it learns them that way: one yes/no classifier per party
+of each target ("were Israelis among the victims?", "were Palestinians?"), the label
+being the set of parties said yes to ("Both" is two yeses, "Neither" none). A "Both"
+sentence thus teaches each side's classifier too, rather than being a rare class of
+its own.
 
 It knows one conflict: it is applied only to sentences of articles that mention one of
 its parties, and only where the rules found no party it does not know (a death in
@@ -16,7 +20,7 @@ Lebanon stays with the rules). Its answers go to their own columns
 (``model_victim_sides``, ``model_responsible``) beside the rules' answers.
 
 The model is plain data (``data/casualty_model.npz``: TF-IDF vocabulary and weights,
-logistic-regression coefficients; ``data/casualty_model.json``: provenance, training
+the linear classifiers' coefficients; ``data/casualty_model.json``: provenance, training
 files and their hashes, settings, cross-outlet scores and the hash of the ``.npz``),
 rebuilt into scikit-learn objects when loaded, once per process. It is trained by
 ``benchmarks/train_casualty_model.py``; the same :func:`train` is used by the
@@ -35,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
 
 from helpers.paths import DATA_DIR
 
@@ -50,11 +54,15 @@ LABEL_PARTIES: dict[str, dict[str, list[str]]] = {
                 "Neither": []},
     "responsible": {"Israel": ["israel"], "Hamas": ["hamas"], "Both": ["israel", "hamas"], "Neither": []},
 }
+#: The parties of each target, one yes/no classifier each.
+PARTIES: dict[str, tuple[str, ...]] = {t: tuple(sorted({p for ps in LABEL_PARTIES[t].values() for p in ps}))
+                                       for t in TARGETS}
 #: Parties the model knows: the sides of its labels and the Palestinian factions.
 DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad", "fatah", "palestinian_authority",
                     "plo"})
 VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "lowercase": True}
-REGULARISATION = 4.0
+#: Settings of each party's linear support-vector classifier.
+CLASSIFIER = {"C": 0.2, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -85,28 +93,43 @@ def _items(value: object) -> list[str]:
     return [] if value is None else [str(v) for v in value]
 
 
+def label_of(target: str, parties: set[str]) -> str:
+    """Return the label of a target that stands for a set of its parties (see :data:`LABEL_PARTIES`).
+
+    >>> label_of("victims", {"israel", "palestine"}), label_of("responsible", set())
+    ('Both', 'Neither')
+    """
+    return next(label for label, found in LABEL_PARTIES[target].items() if set(found) == parties)
+
+
+def _key(target: str, party: str) -> str:
+    """Return the name of one party's classifier of a target ("victims_israel")."""
+    return f"{target}_{party}"
+
+
 @dataclass
 class CasualtyModel:
-    """The vectorizer and one classifier per target."""
+    """The vectorizer and one yes/no classifier per party of each target (keys: :func:`_key`)."""
 
     vectorizer: TfidfVectorizer
-    classifiers: dict[str, LogisticRegression]
+    classifiers: dict[str, LinearSVC]
 
     def predict(self, documents: list[str]) -> dict[str, list[str]]:
-        """Return the predicted label of each document, per target."""
+        """Return the predicted label of each document, per target: the set of parties said yes to."""
         if not documents:
-            return {target: [] for target in self.classifiers}
+            return {target: [] for target in TARGETS}
         matrix = self.vectorizer.transform(documents)
-        return {target: [str(label) for label in clf.predict(matrix)] for target, clf in self.classifiers.items()}
+        said = {key: clf.decision_function(matrix) > 0 for key, clf in self.classifiers.items()}
+        return {target: [label_of(target, {p for p in PARTIES[target] if said[_key(target, p)][i]})
+                         for i in range(len(documents))] for target in TARGETS}
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the model as plain arrays (what :meth:`save` writes)."""
         vocabulary = sorted(self.vectorizer.vocabulary_, key=self.vectorizer.vocabulary_.get)
         arrays = {"vocabulary": np.array(vocabulary), "idf": self.vectorizer.idf_.astype(np.float32)}
-        for target, clf in self.classifiers.items():
-            arrays[f"{target}_classes"] = np.array([str(c) for c in clf.classes_])
-            arrays[f"{target}_coef"] = clf.coef_.astype(np.float32)
-            arrays[f"{target}_intercept"] = clf.intercept_.astype(np.float32)
+        for key, clf in self.classifiers.items():
+            arrays[f"{key}_coef"] = clf.coef_.astype(np.float32)
+            arrays[f"{key}_intercept"] = clf.intercept_.astype(np.float32)
         return arrays
 
     def save(self, path: Path, metadata: dict) -> str:
@@ -120,13 +143,17 @@ class CasualtyModel:
 
 
 def train(documents: list[str], labels: dict[str, list[str]]) -> CasualtyModel:
-    """Fit the vectorizer and one balanced logistic regression per target (deterministic)."""
+    """Fit the vectorizer and, per party of each target, a balanced yes/no classifier (deterministic).
+
+    A document's answer for a party is yes when its label stands for that party ("Both" for each).
+    """
     vectorizer = TfidfVectorizer(**VECTORIZER)
     matrix = vectorizer.fit_transform(documents)
     classifiers = {}
-    for target, values in labels.items():
-        clf = LogisticRegression(C=REGULARISATION, max_iter=5000, class_weight="balanced", random_state=0)
-        classifiers[target] = clf.fit(matrix, values)
+    for target in TARGETS:
+        for party in PARTIES[target]:
+            said = np.array([party in LABEL_PARTIES[target][label] for label in labels[target]])
+            classifiers[_key(target, party)] = LinearSVC(**CLASSIFIER).fit(matrix, said)
     return CasualtyModel(vectorizer, classifiers)
 
 
@@ -136,13 +163,13 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
     vectorizer = TfidfVectorizer(**{**VECTORIZER, "min_df": 1}, vocabulary=vocabulary)
     vectorizer.idf_ = arrays["idf"].astype(np.float64)
     classifiers = {}
-    for target in TARGETS:
-        clf = LogisticRegression()
-        clf.classes_ = arrays[f"{target}_classes"]
-        clf.coef_ = arrays[f"{target}_coef"].astype(np.float64)
-        clf.intercept_ = arrays[f"{target}_intercept"].astype(np.float64)
+    for key in (_key(target, party) for target in TARGETS for party in PARTIES[target]):
+        clf = LinearSVC(**CLASSIFIER)
+        clf.classes_ = np.array([False, True])
+        clf.coef_ = arrays[f"{key}_coef"].astype(np.float64)
+        clf.intercept_ = arrays[f"{key}_intercept"].astype(np.float64)
         clf.n_features_in_ = clf.coef_.shape[1]
-        classifiers[target] = clf
+        classifiers[key] = clf
     return CasualtyModel(vectorizer, classifiers)
 
 
@@ -164,7 +191,12 @@ def load_model(path: Path = MODEL_PATH) -> CasualtyModel | None:
                              f"{path.with_suffix('.json').name} ({str(recorded)[:12]}); retrain it with "
                              "benchmarks/train_casualty_model.py")
     with np.load(path, allow_pickle=False) as data:
-        return from_arrays({name: data[name] for name in data.files})
+        arrays = {name: data[name] for name in data.files}
+    try:
+        return from_arrays(arrays)
+    except KeyError as exc:
+        raise ModelFileError(f"{path}: has no array {exc} (written by an older layout of the model); retrain it "
+                             "with benchmarks/train_casualty_model.py") from exc
 
 
 def in_domain(row: dict, article_parties: set[str]) -> bool:
