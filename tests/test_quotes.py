@@ -109,10 +109,12 @@ def test_lead_under_headline_and_dateline_keeps_its_clause_and_speaker():
     text = ("Arafat says Israel declared war on Palestinians\n\nRAMALLAH, West Bank 1996-08-28\n\n"
             "Palestinian President Yasser Arafat said on Wednesday Israel had declared war on the "
             "Palestinians and called for a general strike.")
-    found = _quotes(text)
-    assert [q[0] for q in found] == [
-        "Israel had declared war on the Palestinians and called for a general strike"]
-    assert found[0][2] == "d:yasser_arafat"
+    found = {q[0]: q[2] for q in _quotes(text)}
+    # the lead's clause, without the headline above it or the time of the saying before it
+    assert found["Israel had declared war on the Palestinians and called for a general strike"] == "d:yasser_arafat"
+    # the headline, a paragraph of its own, may report speech too, but only its own
+    assert set(found) <= {"Israel had declared war on the Palestinians and called for a general strike",
+                          "Israel declared war on Palestinians"}
 
 
 def test_a_speech_verb_that_reports_no_clause_of_its_own_is_reported_speech():
@@ -207,7 +209,8 @@ def test_a_subject_phrase_names_its_own_body_not_a_complement_or_part_of_a_longe
     text = ("Israel's outgoing peace negotiator with Syria said current tensions between the two countries "
             "were a storm in a teacup. The Palestine Red Crescent Society said its teams could not reach "
             "the wounded.")
-    assert [s[1] for s in _speakers(text)] == ["israel", None]
+    # the society has an id of its own (the longer name wins over the state inside it)
+    assert [s[1] for s in _speakers(text)] == ["israel", "d:palestine_red_crescent_society"]
 
 
 def test_the_speaker_as_written_ends_at_its_head():

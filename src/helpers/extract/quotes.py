@@ -677,6 +677,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
+            tokens = tokens[_time_of_saying(tokens, cue):]
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -685,6 +686,25 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 continue
             found.append((span, cue))
     return found
+
+
+def _time_of_saying(tokens: list[Token], cue: Token) -> int:
+    """Return how many leading tokens of a clause are the time of the saying, right after the cue.
+
+    "Arafat said on Wednesday Israel had declared war": the parser may hang "on Wednesday"
+    on the reported verb; a date phrase between the cue and the clause's subject dates
+    the saying, not what was said.
+    """
+    first = tokens[0] if tokens else None
+    if first is None or first.i != cue.i + 1 or first.dep_ not in ("prep", "npadvmod"):
+        return 0
+    phrase = list(first.subtree)
+    size = len(phrase)
+    dated = all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not first or first.dep_ == "npadvmod")
+    contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
+    rest = tokens[size:]
+    return size if dated and contiguous and rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod") \
+        and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
 
 
 def _clauses(cue: Token) -> list[list[Token]]:
