@@ -21,7 +21,8 @@ Lebanon stays with the rules). Its answers go to their own columns
 
 The model is plain data (``data/casualty_model.npz``: TF-IDF vocabulary and weights,
 the linear classifiers' coefficients; ``data/casualty_model.json``: provenance, training
-files and their hashes, settings, cross-outlet scores and the hash of the ``.npz``),
+files and their hashes, settings and the hash of the ``.npz``; the cross-outlet scores are
+measured by the benchmark, not stored),
 rebuilt into scikit-learn objects when loaded, once per process. It is trained by
 ``benchmarks/train_casualty_model.py``; the same :func:`train` is used by the
 cross-outlet evaluation in ``benchmarks/casualty_sentences.py``.
