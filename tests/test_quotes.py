@@ -302,3 +302,11 @@ def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
     assert [q[0] for q in _quotes(text)] == [
         "Israel, the minister said, would never cede the city",
         "foreign governments should appreciate the efforts that have been made"]
+
+
+def test_a_pronoun_or_role_going_on_after_an_unnamed_speaker_names_nobody():
+    text = ("Most of the grain stored in Rotterdam belongs to China's state reserve, traders said on Monday.\n"
+            "Some of the grain has already been shipped to Dalian, they said.\n"
+            "Secretary-General Kofi Annan met the Iraqi envoy. One diplomat said the two sides still disagreed.\n"
+            '"Baghdad says it can only accept a few dozen monitors," said the diplomat.')
+    assert [q[2] for q in _quotes(text)] == [None, None, None, None]

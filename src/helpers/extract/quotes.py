@@ -508,7 +508,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
-    if previous is not None and previous.actor_id and previous.at < before and _previous_agrees(subject, previous):
+    if previous is not None and previous.at < before and _previous_agrees(subject, previous):
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
@@ -569,12 +569,36 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
     """Whether the previous quote's speaker can be what ``subject`` refers to.
 
     A person who spoke for a body ("a senior member of the Socialist Party said") is the
-    "he" who goes on, and speaks for the body still.
+    "he" who goes on, and speaks for the body still. An unnamed speaker is one too (see
+    :func:`_unnamed_agrees`).
     """
+    if _unnamed(previous):
+        return _unnamed_agrees(subject, previous.head)
+    if not previous.actor_id:
+        return False
     if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
         return True
     head = (previous.speaker or "").split()[-1:]
     return subject.lower_ in ("he", "she") and bool(head) and head[0].lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+
+
+def _unnamed(found: Attribution) -> bool:
+    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader")."""
+    return found.actor_id is None and found.head is not None and found.head.tag_ in ("NN", "NNS")
+
+
+def _unnamed_agrees(subject: Token, head: Token) -> bool:
+    """Whether ``subject`` goes on about an unnamed speaker whose head noun is ``head``.
+
+    "industry sources said ... they said" and "a Singapore trader said ... he said" are
+    nobody the text names, nor is "the diplomat" after "One diplomat said".
+    """
+    word = subject.lower_
+    if word == "they":
+        return head.tag_ == "NNS"
+    if word in ("he", "she"):
+        return head.tag_ == "NN"
+    return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
 
 
 #: Spokespeople who are persons (a "statement" or a "source" is not a "he").
@@ -631,6 +655,7 @@ class Attribution:
     cue: str | None = None
     at: int = -1
     actor_type: str | None = None
+    head: Token | None = None
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
@@ -649,7 +674,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     types = {m.actor_id: m.actor_type for m in mentions}
-    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
+    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
 
 def _word_count(text: str) -> int:
@@ -847,11 +872,11 @@ def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list
         found = attribute(doc, span, spans, resolved, previous)
         if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
             found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
-                                span.start, last_in_paragraph.actor_type)
+                                span.start, last_in_paragraph.actor_type, last_in_paragraph.head)
         if found.cue is None and words <= SHORT_QUOTE_WORDS:
             continue
         rows.append(_row(parsed, span, found, "direct"))
-        if found.actor_id:
+        if found.actor_id or _unnamed(found):
             previous = found
         last_in_paragraph = found if found.cue else last_in_paragraph
     return rows, previous
@@ -882,7 +907,7 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
             earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
         found = attribute(parsed.doc, span, spans, resolved, before, cue)
         direct.append(_row(parsed, span, found, "reported"))
-        if found.actor_id:
+        if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return sorted(direct, key=lambda r: r["start_char"]), previous
