@@ -310,3 +310,10 @@ def test_a_pronoun_or_role_going_on_after_an_unnamed_speaker_names_nobody():
             "Secretary-General Kofi Annan met the Iraqi envoy. One diplomat said the two sides still disagreed.\n"
             '"Baghdad says it can only accept a few dozen monitors," said the diplomat.')
     assert [q[2] for q in _quotes(text)] == [None, None, None, None]
+
+
+def test_a_spokesman_named_by_a_demonym_speaks_for_the_state_the_article_names():
+    text = ("India has closed its border with Nepal. An Indian government spokesman said the crossing was shut.\n"
+            "Iran has asked Austria to extradite the banker, an Iranian embassy spokesman said on Monday.\n"
+            "An Iraqi opposition spokesman said Iraq had moved troops to the north.")
+    assert [q[2] for q in _quotes(text)] == ["d:india", "iran", None]

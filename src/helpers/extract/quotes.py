@@ -59,6 +59,7 @@ skipped; quotes of two or three words are kept only with a speech cue.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
+from helpers.extract.states import state_index
 
 log = logging.getLogger(__name__)
 
@@ -673,8 +675,43 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
+    if actor is None:
+        actor = _demonym_state(doc, subject, mentions)
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
+
+
+#: Nouns between a demonym and a role that keep it the state's ("an Iranian embassy spokesman").
+STATE_BODY_WORDS = frozenset("embassy government foreign ministry army military defence defense interior "
+                             "security state police".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _states_of_demonym(word: str) -> frozenset[str]:
+    """Return the names of the library's states whose demonym is ``word`` ("Indian": India, and others)."""
+    return frozenset(s.name for s in state_index().states if word in s.demonyms)
+
+
+def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the state a spokesman speaks for through a demonym, when the article names that state.
+
+    "An Iranian embassy spokesman" and "an Iraqi statement" speak for Iran and Iraq; "an
+    Iraqi opposition spokesman" does not (a noun other than a state body stands between),
+    nor do "British officials" or "a Polish official", who are described, not named.
+    """
+    if subject.lemma_.lower() not in SPOKESPEOPLE - {"source", "official"}:
+        return None
+    first, _ = _phrase_bounds(subject)
+    words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
+    demonyms = [t for t in words if _states_of_demonym(t.text)]
+    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
+        return None
+    names = _states_of_demonym(demonyms[0].text)
+    for mention in mentions:
+        state = state_index().lookup(doc_text(doc)[mention.start:mention.end])
+        if mention.actor_type == "state" and state is not None and state.name in names:
+            return mention.actor_id
+    return None
 
 
 def _word_count(text: str) -> int:
