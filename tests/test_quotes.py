@@ -317,3 +317,10 @@ def test_a_spokesman_named_by_a_demonym_speaks_for_the_state_the_article_names()
             "Iran has asked Austria to extradite the banker, an Iranian embassy spokesman said on Monday.\n"
             "An Iraqi opposition spokesman said Iraq had moved troops to the north.")
     assert [q[2] for q in _quotes(text)] == ["d:india", "iran", None]
+
+
+def test_they_after_a_subject_described_as_sources_are_those_sources():
+    text = ("The Bank of Canada has no plans to raise its lending rate, Bank of Canada sources said.\n"
+            "The central bank sources were commenting on remarks by U.S. Treasury Secretary James Baker.\n"
+            "They said the market had misread the remarks.")
+    assert [q[2] for q in _quotes(text)] == ["d:bank_of_canada", "d:bank_of_canada"]

@@ -510,6 +510,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
+    candidates += _described_subjects(doc, subject, before, mentions, quotes)
     if previous is not None and previous.at < before and _previous_agrees(subject, previous):
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
@@ -517,6 +518,29 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
     return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
+
+
+def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
+                        quotes: list[QuoteSpan]) -> list[tuple[int, str | None, int]]:
+    """Return the antecedents of "they" that are subjects described by a speaking role in the plural.
+
+    In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
+    James Baker. They said ...", "they" are the sources (who speak for the bank named
+    before, else for nobody), not the Treasury. Each is (position, actor id, rank) as in
+    :func:`_antecedent`.
+    """
+    if subject.lower_ != "they":
+        return []
+    found = []
+    for token in doc:
+        if token.idx >= before:
+            break
+        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+                and not any(m.start <= token.idx < m.end for m in mentions)
+                and not any(q.start <= token.idx < q.end for q in quotes)):
+            actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
+            found.append((token.idx, actor, SPEAKER_RANK if _is_cue(token.head) else 1))
+    return found
 
 
 def _named_with(doc: Doc, mention: Mention) -> set[str]:
