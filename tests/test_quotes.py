@@ -324,3 +324,9 @@ def test_they_after_a_subject_described_as_sources_are_those_sources():
             "The central bank sources were commenting on remarks by U.S. Treasury Secretary James Baker.\n"
             "They said the market had misread the remarks.")
     assert [q[2] for q in _quotes(text)] == ["d:bank_of_canada", "d:bank_of_canada"]
+
+
+def test_an_unnamed_speaker_and_a_name_opening_the_clause_it_reports_are_both_antecedents():
+    text = ("Kofi Annan had not yet seen the letter, one diplomat said.\n"
+            "He said the talks would resume on Monday.")
+    assert [q[2] for q in _quotes(text)] == [None, None]

@@ -516,7 +516,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
-    in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
+    in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
     return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
 
 
