@@ -302,3 +302,31 @@ def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
     assert [q[0] for q in _quotes(text)] == [
         "Israel, the minister said, would never cede the city",
         "foreign governments should appreciate the efforts that have been made"]
+
+
+def test_a_pronoun_or_role_going_on_after_an_unnamed_speaker_names_nobody():
+    text = ("Most of the grain stored in Rotterdam belongs to China's state reserve, traders said on Monday.\n"
+            "Some of the grain has already been shipped to Dalian, they said.\n"
+            "Secretary-General Kofi Annan met the Iraqi envoy. One diplomat said the two sides still disagreed.\n"
+            '"Baghdad says it can only accept a few dozen monitors," said the diplomat.')
+    assert [q[2] for q in _quotes(text)] == [None, None, None, None]
+
+
+def test_a_spokesman_named_by_a_demonym_speaks_for_the_state_the_article_names():
+    text = ("India has closed its border with Nepal. An Indian government spokesman said the crossing was shut.\n"
+            "Iran has asked Austria to extradite the banker, an Iranian embassy spokesman said on Monday.\n"
+            "An Iraqi opposition spokesman said Iraq had moved troops to the north.")
+    assert [q[2] for q in _quotes(text)] == ["d:india", "iran", None]
+
+
+def test_they_after_a_subject_described_as_sources_are_those_sources():
+    text = ("The Bank of Canada has no plans to raise its lending rate, Bank of Canada sources said.\n"
+            "The central bank sources were commenting on remarks by U.S. Treasury Secretary James Baker.\n"
+            "They said the market had misread the remarks.")
+    assert [q[2] for q in _quotes(text)] == ["d:bank_of_canada", "d:bank_of_canada"]
+
+
+def test_an_unnamed_speaker_and_a_name_opening_the_clause_it_reports_are_both_antecedents():
+    text = ("Kofi Annan had not yet seen the letter, one diplomat said.\n"
+            "He said the talks would resume on Monday.")
+    assert [q[2] for q in _quotes(text)] == [None, None]

@@ -59,6 +59,7 @@ skipped; quotes of two or three words are kept only with a speech cue.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
+from helpers.extract.states import state_index
 
 log = logging.getLogger(__name__)
 
@@ -508,13 +510,37 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
-    if previous is not None and previous.actor_id and previous.at < before and _previous_agrees(subject, previous):
+    candidates += _described_subjects(doc, subject, before, mentions, quotes)
+    if previous is not None and previous.at < before and _previous_agrees(subject, previous):
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
-    in_sentence = sorted(c for c in candidates if c[0] >= doc[latest].idx)
+    in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
     return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
+
+
+def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
+                        quotes: list[QuoteSpan]) -> list[tuple[int, str | None, int]]:
+    """Return the antecedents of "they" that are subjects described by a speaking role in the plural.
+
+    In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
+    James Baker. They said ...", "they" are the sources (who speak for the bank named
+    before, else for nobody), not the Treasury. Each is (position, actor id, rank) as in
+    :func:`_antecedent`.
+    """
+    if subject.lower_ != "they":
+        return []
+    found = []
+    for token in doc:
+        if token.idx >= before:
+            break
+        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+                and not any(m.start <= token.idx < m.end for m in mentions)
+                and not any(q.start <= token.idx < q.end for q in quotes)):
+            actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
+            found.append((token.idx, actor, SPEAKER_RANK if _is_cue(token.head) else 1))
+    return found
 
 
 def _named_with(doc: Doc, mention: Mention) -> set[str]:
@@ -569,12 +595,36 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
     """Whether the previous quote's speaker can be what ``subject`` refers to.
 
     A person who spoke for a body ("a senior member of the Socialist Party said") is the
-    "he" who goes on, and speaks for the body still.
+    "he" who goes on, and speaks for the body still. An unnamed speaker is one too (see
+    :func:`_unnamed_agrees`).
     """
+    if _unnamed(previous):
+        return _unnamed_agrees(subject, previous.head)
+    if not previous.actor_id:
+        return False
     if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
         return True
     head = (previous.speaker or "").split()[-1:]
     return subject.lower_ in ("he", "she") and bool(head) and head[0].lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+
+
+def _unnamed(found: Attribution) -> bool:
+    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader")."""
+    return found.actor_id is None and found.head is not None and found.head.tag_ in ("NN", "NNS")
+
+
+def _unnamed_agrees(subject: Token, head: Token) -> bool:
+    """Whether ``subject`` goes on about an unnamed speaker whose head noun is ``head``.
+
+    "industry sources said ... they said" and "a Singapore trader said ... he said" are
+    nobody the text names, nor is "the diplomat" after "One diplomat said".
+    """
+    word = subject.lower_
+    if word == "they":
+        return head.tag_ == "NNS"
+    if word in ("he", "she"):
+        return head.tag_ == "NN"
+    return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
 
 
 #: Spokespeople who are persons (a "statement" or a "source" is not a "he").
@@ -631,6 +681,7 @@ class Attribution:
     cue: str | None = None
     at: int = -1
     actor_type: str | None = None
+    head: Token | None = None
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
@@ -648,8 +699,43 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
+    if actor is None:
+        actor = _demonym_state(doc, subject, mentions)
     types = {m.actor_id: m.actor_type for m in mentions}
-    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor))
+    return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
+
+
+#: Nouns between a demonym and a role that keep it the state's ("an Iranian embassy spokesman").
+STATE_BODY_WORDS = frozenset("embassy government foreign ministry army military defence defense interior "
+                             "security state police".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _states_of_demonym(word: str) -> frozenset[str]:
+    """Return the names of the library's states whose demonym is ``word`` ("Indian": India, and others)."""
+    return frozenset(s.name for s in state_index().states if word in s.demonyms)
+
+
+def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the state a spokesman speaks for through a demonym, when the article names that state.
+
+    "An Iranian embassy spokesman" and "an Iraqi statement" speak for Iran and Iraq; "an
+    Iraqi opposition spokesman" does not (a noun other than a state body stands between),
+    nor do "British officials" or "a Polish official", who are described, not named.
+    """
+    if subject.lemma_.lower() not in SPOKESPEOPLE - {"source", "official"}:
+        return None
+    first, _ = _phrase_bounds(subject)
+    words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
+    demonyms = [t for t in words if _states_of_demonym(t.text)]
+    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
+        return None
+    names = _states_of_demonym(demonyms[0].text)
+    for mention in mentions:
+        state = state_index().lookup(doc_text(doc)[mention.start:mention.end])
+        if mention.actor_type == "state" and state is not None and state.name in names:
+            return mention.actor_id
+    return None
 
 
 def _word_count(text: str) -> int:
@@ -847,11 +933,11 @@ def _direct_quotes(parsed: ParsedArticle, spans: list[QuoteSpan], resolved: list
         found = attribute(doc, span, spans, resolved, previous)
         if found.cue is None and last_in_paragraph is not None and words > SHORT_QUOTE_WORDS:
             found = Attribution(last_in_paragraph.speaker, last_in_paragraph.actor_id, "continuation",
-                                span.start, last_in_paragraph.actor_type)
+                                span.start, last_in_paragraph.actor_type, last_in_paragraph.head)
         if found.cue is None and words <= SHORT_QUOTE_WORDS:
             continue
         rows.append(_row(parsed, span, found, "direct"))
-        if found.actor_id:
+        if found.actor_id or _unnamed(found):
             previous = found
         last_in_paragraph = found if found.cue else last_in_paragraph
     return rows, previous
@@ -882,7 +968,7 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
             earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
         found = attribute(parsed.doc, span, spans, resolved, before, cue)
         direct.append(_row(parsed, span, found, "reported"))
-        if found.actor_id:
+        if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return sorted(direct, key=lambda r: r["start_char"]), previous
