@@ -145,3 +145,11 @@ def test_role_outside_any_term_of_office_is_a_role_mention_of_the_state():
     roles = [r for r in rows if r["method"] == "role"]
     assert [(r["text"], r["actor_id"], r["actor_type"]) for r in roles] == [
         ("Iranian foreign minister", "iran", "state")]
+
+
+def test_a_demonym_shared_by_several_countries_names_the_most_populous():
+    # the country library gives "Indian" to India and to the British Indian Ocean Territory,
+    # "American" to the United States and to the Northern Mariana Islands
+    rows = actors.extract_mentions(_parse("The Indian government said on Monday that the port had reopened."),
+                                   parse_registry("actors: []"))
+    assert [(r["text"], r["actor_id"], r["actor_type"]) for r in rows] == [("Indian government", "d:india", "state")]

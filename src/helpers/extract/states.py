@@ -79,14 +79,25 @@ def _state(country, extra: dict) -> State:
                  tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None)
 
 
+def _population(country) -> int:
+    """Return a library country's population (0 when the library has none)."""
+    population = country.population()
+    return population if isinstance(population, int) else 0
+
+
 @functools.lru_cache(maxsize=1)
 def state_index() -> StateIndex:
-    """Return the index of every state of the library (built once per process)."""
+    """Return the index of every state of the library (built once per process).
+
+    Where several countries share a name or demonym ("American": the United States, the
+    Northern Mariana Islands; "Indian": India, the British Indian Ocean Territory), the most
+    populous one has it.
+    """
     corrections = yaml.safe_load(STATES_FILE.read_text(encoding="utf-8")) or {}
     fixes = corrections.get("states") or {}
     skipped = set(corrections.get("not_states") or [])
     index = StateIndex([])
-    for country in all_countries():
+    for country in sorted(all_countries(), key=_population, reverse=True):
         if country.name() in skipped:
             continue
         state = _state(country, fixes.get(country.name(), {}))
