@@ -286,3 +286,25 @@ def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
     assert whole["kind"] == "killed" and rows["about 17,439"]["kind"] == "injured"
     assert rows["at least 2,704"]["part_of"] == rows["1,292"]["part_of"] == whole["figure_id"]
     assert rows["about 17,439"]["part_of"] is None
+
+
+@pytest.mark.parametrize(("text", "figure", "low", "high", "kind"), [
+    ("In Kragujevac, 9,000 to 10,000 people gathered in the centre.", "9,000 to 10,000", 9000, 10000, "other"),
+    ("Six or seven soldiers were wounded in the attack.", "Six or seven", 6, 7, "injured"),
+    ("The rebels seized 20 to 30 million dollars.", "20 to 30 million dollars", 20_000_000, 30_000_000, "other"),
+])
+def test_a_range_is_one_figure_with_both_ends(text, figure, low, high, kind):
+    [row] = figures_of(text)
+    assert (row["text"], row["value_low"], row["value_high"], row["kind"]) == (figure, low, high, kind)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prices rose from 20 to 30 percent.", ["20", "30"]),  # a change, not a range
+    ("The police fired 20 or 10 shots.", ["20", "10"]),  # the second end is smaller
+    ("Net profit rose in 1996 to 1.2 billion guilders.", ["1.2 billion"]),  # a year is no end of a range
+])
+def test_numbers_joined_by_to_or_or_that_are_no_range(text, expected):
+    rows = figures_of(text)
+    assert [row["text"] for row in rows] == expected
+    assert all(row["value_low"] == row["value_high"] for row in rows)
+
