@@ -290,6 +290,7 @@ def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
 
 @pytest.mark.parametrize(("text", "figure", "low", "high", "kind"), [
     ("In Kragujevac, 9,000 to 10,000 people gathered in the centre.", "9,000 to 10,000", 9000, 10000, "other"),
+    ("Between 60 and 70 people were killed in the clashes, police said.", "Between 60 and 70", 60, 70, "killed"),
     ("Six or seven soldiers were wounded in the attack.", "Six or seven", 6, 7, "injured"),
     ("The rebels seized 20 to 30 million dollars.", "20 to 30 million dollars", 20_000_000, 30_000_000, "other"),
 ])
@@ -308,3 +309,7 @@ def test_numbers_joined_by_to_or_or_that_are_no_range(text, expected):
     assert [row["text"] for row in rows] == expected
     assert all(row["value_low"] == row["value_high"] for row in rows)
 
+
+def test_a_number_after_a_day_name_counts_its_noun():
+    [row] = figures_of("Police said on Friday three women were killed in the blast.")
+    assert (row["text"], row["kind"], row["victims"]) == ("three", "killed", "women")

@@ -303,9 +303,10 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     anchor = figure.anchor
     if anchor is None or _in_spans(figure, timex_spans):
         return False
-    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
-        return False
     noun = figure.noun
+    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None \
+            and (noun is None or anchor.ent_type_ == "ORDINAL"):
+        return False  # the parser's date, unless the number counts a noun ("on Friday three women")
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
