@@ -313,3 +313,13 @@ def test_numbers_joined_by_to_or_or_that_are_no_range(text, expected):
 def test_a_number_after_a_day_name_counts_its_noun():
     [row] = figures_of("Police said on Friday three women were killed in the blast.")
     assert (row["text"], row["kind"], row["victims"]) == ("three", "killed", "women")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The boy weighed 18 kg (39.7 pounds) when he was found.", []),
+    ("The fund gave 5 million marks ($3.3 million) to refugees.", ["5 million"]),
+    ("Police arrested 40 people (30 of them women) on Monday.", ["40", "30"]),
+])
+def test_a_conversion_in_brackets_is_no_second_figure(text, kept):
+    assert [row["text"] for row in figures_of(text)] == kept
+
