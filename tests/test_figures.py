@@ -323,3 +323,10 @@ def test_a_number_after_a_day_name_counts_its_noun():
 def test_a_conversion_in_brackets_is_no_second_figure(text, kept):
     assert [row["text"] for row in figures_of(text)] == kept
 
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Among the dead were five members of the security forces.", "five"),
+    ("Two Britons were among the dead, police said.", "Two"),
+])
+def test_those_among_the_dead_are_killed(text, figure):
+    assert by_text(figures_of(text))[figure]["kind"] == "killed"
