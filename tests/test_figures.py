@@ -301,6 +301,7 @@ def test_a_range_is_one_figure_with_both_ends(text, figure, low, high, kind):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Prices rose from 20 to 30 percent.", ["20", "30"]),  # a change, not a range
+    ("The death toll rose by 20 to 150.", ["20", "150"]),  # a change and the level it reaches
     ("The police fired 20 or 10 shots.", ["20", "10"]),  # the second end is smaller
     ("Net profit rose in 1996 to 1.2 billion guilders.", ["1.2 billion"]),  # a year is no end of a range
 ])

@@ -188,7 +188,7 @@ def find_numbers(sentence: Sentence) -> list[Figure]:
 #: Words between the two ends of a range ("60 to 70", "six or seven", "between 60 and 70").
 _RANGE_LINK = re.compile(r"\s*(?:to|or|–|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.IGNORECASE)
 
 
 def _range_start(sentence: Sentence, low: Figure, high: Figure) -> int | None:
@@ -196,7 +196,7 @@ def _range_start(sentence: Sentence, low: Figure, high: Figure) -> int | None:
 
     Two plain numbers make a range when only "to", "or" or a dash lies between them
     ("20 to 30", "six or seven"), or "and" after "between" ("between 60 and 70"), and
-    the second is the larger; "from 20 to 30" is a change, not a range.
+    the second is the larger; "from 20 to 30" and "rose by 20 to 150" are changes, not ranges.
     """
     link = sentence.text[low.end - sentence.start_char: high.start - sentence.start_char]
     before = sentence.text[: low.start - sentence.start_char]
@@ -205,7 +205,7 @@ def _range_start(sentence: Sentence, low: Figure, high: Figure) -> int | None:
     if high.value_high is None or low.value_low is None or high.value_high <= low.value_low:
         return None
     between = _BETWEEN_BEFORE.search(before) if low.qualifier == "exact" else None
-    if (link.strip().lower() == "and") != bool(between) or _FROM_BEFORE.search(before):
+    if (link.strip().lower() == "and") != bool(between) or _CHANGE_BEFORE.search(before):
         return None
     return sentence.start_char + between.start() if between else low.start
 
