@@ -331,3 +331,12 @@ def test_a_conversion_in_brackets_is_no_second_figure(text, kept):
 ])
 def test_those_among_the_dead_are_killed(text, figure):
     assert by_text(figures_of(text))[figure]["kind"] == "killed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Five villagers were killed by 20 gunmen, police said.", {"Five": "killed", "20": "other"}),
+    ("The attack by 300 rebels killed 12 soldiers.", {"300": "other", "12": "killed"}),
+    ("The death toll rose by 20 on Monday.", {"20": "killed"}),  # a level's change keeps the level's kind
+])
+def test_a_by_phrase_counts_the_agents_not_the_victims(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected

@@ -186,10 +186,14 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
-    """Say whether the number is the active subject of a transitive kind verb ("30 gunmen killed 5").
+    """Say whether the number is the agent of a kind verb or noun ("30 gunmen killed 5").
 
-    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent.
+    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent, and so
+    is a "by" phrase ("killed by 20 gunmen", "an attack by thousands of fighters"), except the
+    change of a level ("the toll rose by 20").
     """
+    if path_child.lower_ == "by" and path_child.dep_ in ("agent", "prep"):
+        return governor.lemma_.lower() not in MEASURE_VERBS
     if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
         return False
     return _agent_clause(governor)
