@@ -340,3 +340,13 @@ def test_those_among_the_dead_are_killed(text, figure):
 ])
 def test_a_by_phrase_counts_the_agents_not_the_victims(text, expected):
     assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Peruvian guerrillas killed one man and took eight people hostage after taking over a village in the "
+     "country's northeastern jungle region, anti-terrorist police sources said on Wednesday.",
+     "anti-terrorist police sources"),
+    ("Rebels killed 12 soldiers and wounded 20 others, and the army said it would retaliate.", None),
+])
+def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, source):
+    assert {row["source"] for row in figures_of(text)} == {source}

@@ -562,6 +562,24 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         if child.dep_ in ("ccomp", "parataxis", "advcl") and child.i > figure.anchor.i:
             if (source := _reporting_source(child)) is not None:
                 return source
+    return _trailing_report(figure, span)
+
+
+def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
+    """Return the source of a trailing "..., X said" that the parser hung on a coordinated verb.
+
+    In "guerrillas killed one man and took eight people hostage ..., police sources said"
+    the parse makes "said" a conjunct of "took"; a reporting verb after a comma that has no
+    clause or object of its own still reports the sentence before it.
+    """
+    for verb in span:
+        if verb.i <= figure.anchor.i or verb.dep_ != "conj" or verb.lemma_.lower() not in REPORT_VERBS:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        first = verb.left_edge
+        if first.i > span.start and verb.doc[first.i - 1].text == ",":
+            return _reporting_source(verb)
     return None
 
 
