@@ -158,7 +158,7 @@ def test_kind_comes_from_the_governing_words(text, expected):
 @pytest.mark.parametrize("text", [
     "A 12-year-old boy was hurt.", "He recalled the 9/11 attacks.", "The council passed Resolution 2334.",
     "Call +972 2 582 9962 for help.", "The office at 12 Omar Mukhtar Street was hit.",
-    "The talks lasted three days.",
+    "The talks lasted three days.", "The two buses collided head on at 5 o'clock this morning.",
 ])
 def test_numbers_that_are_no_counts(text):
     assert figures_of(text) == []

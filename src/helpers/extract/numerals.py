@@ -47,6 +47,8 @@ _MODIFIER_AFTER = re.compile(r"-(?!strong\b)[a-z]+\b", re.IGNORECASE)
 _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion))(?:\s+[^\W\d]+\.?){0,2}\s*"
                                 r"\(\s*(?:US\$|\$|€|£)?\s*$", re.IGNORECASE)
 _CONVERSION_AFTER = re.compile(r"(?:\s*[^\W\d]+\.?)?\s*\)")
+#: "five o'clock" (kept out of :data:`CLOCK_TIME`, which the date expressions also read).
+_OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 
 
@@ -90,8 +92,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
-    >>> not_a_count("just before 8.30 a.m.", 12, 16)
-    'clock'
+    >>> not_a_count("just before 8.30 a.m.", 12, 16), not_a_count("at 5 o'clock", 3, 4)
+    ('clock', 'clock')
     >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
     ('phone', 'age')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
@@ -103,7 +105,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     >>> not_a_count("weighed 18 kg (39.7 pounds)", 15, 19), not_a_count("killed 40 (30 in Gaza)", 11, 13) is None
     ('conversion', True)
     """
-    if covered_by(CLOCK_TIME, text, start, end):
+    if covered_by(CLOCK_TIME, text, start, end) or _OCLOCK_AFTER.match(text, end):
         return "clock"
     if covered_by(PHONE, text, start, end):
         return "phone"
