@@ -158,7 +158,7 @@ def test_kind_comes_from_the_governing_words(text, expected):
 @pytest.mark.parametrize("text", [
     "A 12-year-old boy was hurt.", "He recalled the 9/11 attacks.", "The council passed Resolution 2334.",
     "Call +972 2 582 9962 for help.", "The office at 12 Omar Mukhtar Street was hit.",
-    "The talks lasted three days.",
+    "The talks lasted three days.", "The two buses collided head on at 5 o'clock this morning.",
 ])
 def test_numbers_that_are_no_counts(text):
     assert figures_of(text) == []
@@ -286,3 +286,67 @@ def test_every_part_after_including_belongs_to_the_whole_and_kinds_stay_apart():
     assert whole["kind"] == "killed" and rows["about 17,439"]["kind"] == "injured"
     assert rows["at least 2,704"]["part_of"] == rows["1,292"]["part_of"] == whole["figure_id"]
     assert rows["about 17,439"]["part_of"] is None
+
+
+@pytest.mark.parametrize(("text", "figure", "low", "high", "kind"), [
+    ("In Kragujevac, 9,000 to 10,000 people gathered in the centre.", "9,000 to 10,000", 9000, 10000, "other"),
+    ("Between 60 and 70 people were killed in the clashes, police said.", "Between 60 and 70", 60, 70, "killed"),
+    ("Six or seven soldiers were wounded in the attack.", "Six or seven", 6, 7, "injured"),
+    ("The rebels seized 20 to 30 million dollars.", "20 to 30 million dollars", 20_000_000, 30_000_000, "other"),
+])
+def test_a_range_is_one_figure_with_both_ends(text, figure, low, high, kind):
+    [row] = figures_of(text)
+    assert (row["text"], row["value_low"], row["value_high"], row["kind"]) == (figure, low, high, kind)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prices rose from 20 to 30 percent.", ["20", "30"]),  # a change, not a range
+    ("The death toll rose by 20 to 150.", ["20", "150"]),  # a change and the level it reaches
+    ("The police fired 20 or 10 shots.", ["20", "10"]),  # the second end is smaller
+    ("Net profit rose in 1996 to 1.2 billion guilders.", ["1.2 billion"]),  # a year is no end of a range
+])
+def test_numbers_joined_by_to_or_or_that_are_no_range(text, expected):
+    rows = figures_of(text)
+    assert [row["text"] for row in rows] == expected
+    assert all(row["value_low"] == row["value_high"] for row in rows)
+
+
+def test_a_number_after_a_day_name_counts_its_noun():
+    [row] = figures_of("Police said on Friday three women were killed in the blast.")
+    assert (row["text"], row["kind"], row["victims"]) == ("three", "killed", "women")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The boy weighed 18 kg (39.7 pounds) when he was found.", []),
+    ("The fund gave 5 million marks ($3.3 million) to refugees.", ["5 million"]),
+    ("Police arrested 40 people (30 of them women) on Monday.", ["40", "30"]),
+])
+def test_a_conversion_in_brackets_is_no_second_figure(text, kept):
+    assert [row["text"] for row in figures_of(text)] == kept
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Among the dead were five members of the security forces.", "five"),
+    ("Two Britons were among the dead, police said.", "Two"),
+])
+def test_those_among_the_dead_are_killed(text, figure):
+    assert by_text(figures_of(text))[figure]["kind"] == "killed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Five villagers were killed by 20 gunmen, police said.", {"Five": "killed", "20": "other"}),
+    ("The attack by 300 rebels killed 12 soldiers.", {"300": "other", "12": "killed"}),
+    ("The death toll rose by 20 on Monday.", {"20": "killed"}),  # a level's change keeps the level's kind
+])
+def test_a_by_phrase_counts_the_agents_not_the_victims(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Peruvian guerrillas killed one man and took eight people hostage after taking over a village in the "
+     "country's northeastern jungle region, anti-terrorist police sources said on Wednesday.",
+     "anti-terrorist police sources"),
+    ("Rebels killed 12 soldiers and wounded 20 others, and the army said it would retaliate.", None),
+])
+def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, source):
+    assert {row["source"] for row in figures_of(text)} == {source}

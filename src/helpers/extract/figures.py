@@ -16,7 +16,8 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   than N" are open-ended (``value_high`` null); "about N", "N or so", "approximately N",
   "nearly N" keep ``N`` as both ends with qualifier ``about`` (the comparison applies
   the tolerance, see :mod:`helpers.analyses.comparison`); vague words map to the ranges of
-  :data:`VAGUE_RANGES`.
+  :data:`VAGUE_RANGES`; two numbers joined by "to" or "or" ("20 to 30", "six or seven",
+  "between 60 and 70") are one figure with both ends (:func:`join_ranges`).
 * **victims**: the counted people ("Palestinians", "members of terror groups"). A
   figure with no noun of its own ("... and 109 were injured") takes them from the
   figure before it in the sentence.
@@ -184,6 +185,55 @@ def find_numbers(sentence: Sentence) -> list[Figure]:
     return found
 
 
+#: Words between the two ends of a range ("60 to 70", "six or seven", "between 60 and 70").
+_RANGE_LINK = re.compile(r"\s*(?:to|or|–|and)\s*", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.IGNORECASE)
+
+
+def _range_start(sentence: Sentence, low: Figure, high: Figure) -> int | None:
+    """Return where the range of two numbers starts, or None if they are no range.
+
+    Two plain numbers make a range when only "to", "or" or a dash lies between them
+    ("20 to 30", "six or seven"), or "and" after "between" ("between 60 and 70"), and
+    the second is the larger; "from 20 to 30" and "rose by 20 to 150" are changes, not ranges.
+    """
+    link = sentence.text[low.end - sentence.start_char: high.start - sentence.start_char]
+    before = sentence.text[: low.start - sentence.start_char]
+    if low.vague or high.vague or high.qualifier != "exact" or not _RANGE_LINK.fullmatch(link):
+        return None
+    if high.value_high is None or low.value_low is None or high.value_high <= low.value_low:
+        return None
+    between = _BETWEEN_BEFORE.search(before) if low.qualifier == "exact" else None
+    if (link.strip().lower() == "and") != bool(between) or _CHANGE_BEFORE.search(before):
+        return None
+    return sentence.start_char + between.start() if between else low.start
+
+
+def _scaled_low(low: Figure, high: Figure) -> float:
+    """Return the low end of a range with the high end's scale ("20 to 30 million" starts at 20 million)."""
+    scales = [word for word in high.text.lower().split() if word in SCALES]
+    if scales and not any(word in SCALES for word in low.text.lower().split()):
+        return parse_number(" ".join([low.text.split()[-1], *scales]))
+    return low.value_low
+
+
+def join_ranges(sentence: Sentence, found: list[Figure]) -> list[Figure]:
+    """Join two numbers that state the ends of one range into one figure (see :func:`_range_start`)."""
+    joined: list[Figure] = []
+    for figure in found:
+        low = joined[-1] if joined else None
+        start = _range_start(sentence, low, figure) if low is not None else None
+        if start is None:
+            joined.append(figure)
+            continue
+        low.value_low, low.value_high = _scaled_low(low, figure), figure.value_high
+        low.start, low.end = start, figure.end
+        low.text = sentence.text[start - sentence.start_char: figure.end - sentence.start_char]
+        low.unit, low.per = figure.unit or low.unit, figure.per or low.per
+    return joined
+
+
 def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> Figure:
     """Build a :class:`Figure` from one match of :data:`NUMBER_RE`."""
     qualifier = "exact"
@@ -211,13 +261,18 @@ def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> 
 # --- the parse ------------------------------------------------------------------------
 
 def _anchor(parsed: ParsedArticle, figure: Figure) -> Token | None:
-    """Return the token that stands for the number in the parse (its last number word)."""
+    """Return the token that stands for the number in the parse.
+
+    That is its last number word that hangs on a word outside the number: "60" in
+    "between 60 and 70 people", where "70" is coordinated to "60".
+    """
     span = parsed.doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     numeric = [t for t in span if t.like_num or t.lower_ in SCALES or t.lower_ in ("dozens", "hundreds",
                "thousands", "millions", "several", "scores", "few", "handful", "dozen")]
-    return numeric[-1] if numeric else span[-1]
+    governed_outside = [t for t in numeric if not span.start <= t.head.i < span.end]
+    return (governed_outside or numeric or [span[-1]])[-1]
 
 
 def _counted_noun(anchor: Token) -> Token | None:
@@ -234,6 +289,11 @@ def _counted_noun(anchor: Token) -> Token | None:
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
+def _in_spans(figure: Figure, spans: list[tuple[int, int]]) -> bool:
+    """Say whether a number expression overlaps one of the character ``spans``."""
+    return any(start < figure.end and figure.start < end for start, end in spans)
+
+
 def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     """Say whether a number expression is a figure (not a date, time, duration, ordinal, measure or name).
 
@@ -241,11 +301,12 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     durations and sets) is never a figure, whatever its unit.
     """
     anchor = figure.anchor
-    if anchor is None or any(start < figure.end and figure.start < end for start, end in timex_spans):
-        return False
-    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None:
+    if anchor is None or _in_spans(figure, timex_spans):
         return False
     noun = figure.noun
+    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None \
+            and (noun is None or anchor.ent_type_ == "ORDINAL"):
+        return False  # the parser's date, unless the number counts a noun ("on Friday three women")
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
@@ -501,6 +562,24 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         if child.dep_ in ("ccomp", "parataxis", "advcl") and child.i > figure.anchor.i:
             if (source := _reporting_source(child)) is not None:
                 return source
+    return _trailing_report(figure, span)
+
+
+def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
+    """Return the source of a trailing "..., X said" that the parser hung on a coordinated verb.
+
+    In "guerrillas killed one man and took eight people hostage ..., police sources said"
+    the parse makes "said" a conjunct of "took"; a reporting verb after a comma that has no
+    clause or object of its own still reports the sentence before it.
+    """
+    for verb in span:
+        if verb.i <= figure.anchor.i or verb.dep_ != "conj" or verb.lemma_.lower() not in REPORT_VERBS:
+            continue
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            continue
+        first = verb.left_edge
+        if first.i > span.start and verb.doc[first.i - 1].text == ",":
+            return _reporting_source(verb)
     return None
 
 
@@ -612,7 +691,8 @@ def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
 def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[int, int]]) -> list[Figure]:
     """Return the figures of one sentence that are counts (not in ``timex_spans``), with their kinds."""
     figures = []
-    for figure in find_numbers(sentence):
+    numbers = [f for f in find_numbers(sentence) if not _in_spans(f, timex_spans)]
+    for figure in join_ranges(sentence, numbers):  # after the dates: "in 1996 to 1.2 billion"
         figure.anchor = _anchor(parsed, figure)
         if figure.anchor is None:
             continue

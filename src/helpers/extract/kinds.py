@@ -10,7 +10,8 @@ A figure's kind comes from, in order:
    prepositions, coordination and open complements but never out of a relative,
    adverbial or reported clause ("34 Palestinians *were killed*", "*martyred* 34",
    "over 350 ... *lost their lives*", "around 200 ... *taken as hostages*", "the toll
-   *rose to* 4,137", "*bringing* the fatality toll to 4,137").
+   *rose to* 4,137", "*bringing* the fatality toll to 4,137"), or the group that "be among"
+   puts it in ("*among the dead* were five members").
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
@@ -185,10 +186,14 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
-    """Say whether the number is the active subject of a transitive kind verb ("30 gunmen killed 5").
+    """Say whether the number is the agent of a kind verb or noun ("30 gunmen killed 5").
 
-    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent.
+    The subject of an attack verb ("up to 800 guerrillas attacked") is always its agent, and so
+    is a "by" phrase ("killed by 20 gunmen", "an attack by thousands of fighters"), except the
+    change of a level ("the toll rose by 20").
     """
+    if path_child.lower_ == "by" and path_child.dep_ in ("agent", "prep"):
+        return governor.lemma_.lower() not in MEASURE_VERBS
     if path_child.dep_ != "nsubj" or governor.pos_ not in ("VERB", "AUX"):
         return False
     return _agent_clause(governor)
@@ -203,6 +208,8 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
+    if kind is None and path_child.dep_ in ("nsubj", "attr"):
+        kind = membership_kind(governor)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
 
 
@@ -256,6 +263,21 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
     for child in governor.children:
         if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
             return kind
+    return None
+
+
+def membership_kind(verb: Token) -> str | None:
+    """Return the kind of the group that "be among" puts its subject in.
+
+    "Among the dead were five members", "two Britons were among the wounded".
+    """
+    if verb.lemma_.lower() != "be":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (kind := nominal_kind(pobj)) is not None:
+                    return kind
     return None
 
 

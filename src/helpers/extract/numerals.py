@@ -6,9 +6,9 @@ Shared by :mod:`helpers.extract.figures` (what a number counts) and
 A number is *not a count* when it is part of something else: a clock time ("18:00",
 "20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
 al-Din Street"), an age ("a 12-year-old", "aged 12"), a hyphenated modifier ("a
-37-page manual", "two-thirds") or a name ("9/11", "F-16",
-"Resolution 2334", which the parse tells). :func:`not_a_count` says which, from the
-characters around the number; the checks that need the parse or the date expressions
+37-page manual", "two-thirds"), a conversion in brackets ("18 kg (39.7 pounds)") or a
+name ("9/11", "F-16", "Resolution 2334", which the parse tells). :func:`not_a_count` says
+which, from the characters around the number; the checks that need the parse or the date expressions
 live in :mod:`helpers.extract.figures`.
 """
 
@@ -42,6 +42,13 @@ _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*year
 #: A number joined by a hyphen to the word after it modifies a noun: a size, length or share
 #: ("a 37-page manual", "a 10-km convoy", "two-thirds"), not a count; "a 1,000-strong force" counts.
 _MODIFIER_AFTER = re.compile(r"-(?!strong\b)[a-z]+\b", re.IGNORECASE)
+#: A number in brackets right after another number and its unit restates it in other units:
+#: "18 kg (39.7 pounds)", "5 million marks ($3.3 million)"; "(300 in Gaza)" says more.
+_CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion))(?:\s+[^\W\d]+\.?){0,2}\s*"
+                                r"\(\s*(?:US\$|\$|€|£)?\s*$", re.IGNORECASE)
+_CONVERSION_AFTER = re.compile(r"(?:\s*[^\W\d]+\.?)?\s*\)")
+#: "five o'clock" (kept out of :data:`CLOCK_TIME`, which the date expressions also read).
+_OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 
 
@@ -79,12 +86,14 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
 
 
 def not_a_count(text: str, start: int, end: int) -> str | None:
-    """Return why the number at ``text[start:end]`` is no count (clock, phone, address, age, modifier, footnote).
+    """Return why the number at ``text[start:end]`` is no count.
+
+    The reasons: clock, phone, address, age, modifier, reference (a footnote) and conversion.
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
-    >>> not_a_count("just before 8.30 a.m.", 12, 16)
-    'clock'
+    >>> not_a_count("just before 8.30 a.m.", 12, 16), not_a_count("at 5 o'clock", 3, 4)
+    ('clock', 'clock')
     >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
     ('phone', 'age')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
@@ -93,8 +102,10 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('modifier', True)
     >>> not_a_count("were injured.[2]", 14, 15)
     'reference'
+    >>> not_a_count("weighed 18 kg (39.7 pounds)", 15, 19), not_a_count("killed 40 (30 in Gaza)", 11, 13) is None
+    ('conversion', True)
     """
-    if covered_by(CLOCK_TIME, text, start, end):
+    if covered_by(CLOCK_TIME, text, start, end) or _OCLOCK_AFTER.match(text, end):
         return "clock"
     if covered_by(PHONE, text, start, end):
         return "phone"
@@ -106,4 +117,6 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "modifier"
     if text[start - 1: start] == "[" and text[end: end + 1] == "]":
         return "reference"  # a footnote mark: "injured.[2]"
+    if _CONVERSION_BEFORE.search(text[max(0, start - 60):start]) and _CONVERSION_AFTER.match(text, end):
+        return "conversion"
     return None
