@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import re
+import subprocess
 import tempfile
 import threading
 import time
@@ -93,8 +94,15 @@ class LocalKernelManager(AsyncKernelManager):
         return str(Path(tempfile.gettempdir()) / f"news-helpers-kernel-{uuid.uuid4().hex[:12]}")
 
     async def start_kernel(self, **kwargs: object) -> None:
-        """Start the kernel with the job's variables added to this process's environment."""
+        """Start the kernel with the job's variables added to this process's environment.
+
+        The kernel process's own stderr is dropped: what its cells print reaches the notebook
+        through Jupyter's channels, and a failure reaches the console as one line (a kernel
+        that dies is reported as such). Left open, its internal noise (a tornado traceback when
+        the disk is full as the kernel shuts down) would land between the console lines.
+        """
         kwargs["env"] = {**os.environ, **dict(kwargs.get("env") or {}), **self.extra_env}
+        kwargs.setdefault("stderr", subprocess.DEVNULL)
         if self.kernel_cwd:
             kwargs.setdefault("cwd", self.kernel_cwd)
         await super().start_kernel(**kwargs)
