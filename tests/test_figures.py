@@ -303,6 +303,7 @@ def test_a_range_is_one_figure_with_both_ends(text, figure, low, high, kind):
     ("Prices rose from 20 to 30 percent.", ["20", "30"]),  # a change, not a range
     ("The death toll rose by 20 to 150.", ["20", "150"]),  # a change and the level it reaches
     ("The police fired 20 or 10 shots.", ["20", "10"]),  # the second end is smaller
+    ("Iran said Hamas had between 2 and 1.2 million soldiers.", ["2", "1.2 million"]),  # smaller once scaled
     ("Net profit rose in 1996 to 1.2 billion guilders.", ["1.2 billion"]),  # a year is no end of a range
 ])
 def test_numbers_joined_by_to_or_or_that_are_no_range(text, expected):

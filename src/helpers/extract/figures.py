@@ -224,10 +224,11 @@ def join_ranges(sentence: Sentence, found: list[Figure]) -> list[Figure]:
     for figure in found:
         low = joined[-1] if joined else None
         start = _range_start(sentence, low, figure) if low is not None else None
-        if start is None:
+        scaled = _scaled_low(low, figure) if start is not None else None
+        if scaled is None or scaled >= figure.value_high:  # "between 2 and 1.2 million": no range
             joined.append(figure)
             continue
-        low.value_low, low.value_high = _scaled_low(low, figure), figure.value_high
+        low.value_low, low.value_high = scaled, figure.value_high
         low.start, low.end = start, figure.end
         low.text = sentence.text[start - sentence.start_char: figure.end - sentence.start_char]
         low.unit, low.per = figure.unit or low.unit, figure.per or low.per
