@@ -22,7 +22,7 @@ not its victim. A number that nothing of these classes governs has no kind here
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -115,12 +115,7 @@ def nominal_kind(noun: Token) -> str | None:
         return kind
     if (kind := modifier_kind(noun)) is not None:
         return kind
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (kind := _modified_kind(pobj)) is not None:
-                    return kind
-    return None
+    return _object_kind(noun, "of", _modified_kind)
 
 
 def modifier_kind(token: Token) -> str | None:
@@ -143,6 +138,16 @@ def _agent_clause(verb: Token) -> bool:
     """Say whether a clause's verb is an active transitive kind or attack verb with an object of its own."""
     lemma = verb.lemma_.lower()
     return lemma in ATTACK_VERBS or (lemma in TRANSITIVE and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _object_kind(head: Token, preposition: str, kind_of: Callable[[Token], str | None]) -> str | None:
+    """Return the first kind ``kind_of`` finds for an object of ``preposition`` under ``head``."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == preposition:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (kind := kind_of(pobj)) is not None:
+                    return kind
+    return None
 
 
 def _modified_kind(noun: Token) -> str | None:
@@ -271,14 +276,7 @@ def membership_kind(verb: Token) -> str | None:
 
     "Among the dead were five members", "two Britons were among the wounded".
     """
-    if verb.lemma_.lower() != "be":
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "among":
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and (kind := nominal_kind(pobj)) is not None:
-                    return kind
-    return None
+    return _object_kind(verb, "among", nominal_kind) if verb.lemma_.lower() == "be" else None
 
 
 def money_kind(anchor: Token) -> str:

@@ -47,9 +47,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Without it the parser may join a headline, a dateline and the body's first sentence
     into one tree, and the first sentence's verbs then hang from the headline's.
     """
-    spaces = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist()  # only these can hold a line break
-    for i in spaces:
-        if i + 1 < len(doc) and "\n" in doc[i].text and not doc[i + 1].is_space:
+    for i in line_breaks(doc):
+        if i + 1 < len(doc) and not doc[i + 1].is_space:
             doc[i + 1].is_sent_start = True
     return doc
 
