@@ -351,3 +351,54 @@ def test_a_by_phrase_counts_the_agents_not_the_victims(text, expected):
 ])
 def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, source):
     assert {row["source"] for row in figures_of(text)} == {source}
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Rebels killed 31 villagers in an attack on the village of Foindu, Brigade Commander Major Fallah Sewa said.",
+     "31", "Brigade Commander Major Fallah Sewa"),  # the parse hangs the name on the place before the comma
+    ('"Twenty-seven have died," the news website said, quoting its chief justice, Esmail Sadeghi.',
+     "Twenty-seven", "its chief justice, Esmail Sadeghi"),
+    ("An Algerian newspaper on Saturday put the death toll at seven.", "seven", "An Algerian newspaper"),
+    ("A Kurdish group accused government forces of killing two civilians, the agency IRNA reported.", "two",
+     "A Kurdish group"),
+])
+def test_who_puts_quotes_or_accuses_is_the_source(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_a_figure_inside_a_quote_takes_the_quotes_speaker():
+    rows = by_text(figures_of('"The rally is a warning," said Reuf Mehemdagic, head of the town council.\n\n'
+                              '"Eleven thousand Serbs who came from elsewhere will vote there."'))
+    assert rows["Eleven thousand"]["source"] == "Reuf Mehemdagic"
+    rows = by_text(figures_of("The ship docked on Monday, said Sebastien Lecornu, the army minister. It has 40 beds "
+                              "and 80 medical staff, he said."))
+    assert rows["40"]["source"] == rows["80"]["source"] == "Sebastien Lecornu"
+
+
+def test_the_wires_abbreviations_scale_and_unit_a_number():
+    rows = by_text(figures_of("The company lost 50 mln dlrs last year, or 12 pct of its capital, the bank said."))
+    assert (rows["50 mln dlrs"]["value_low"], rows["50 mln dlrs"]["unit"]) == (50_000_000, "USD")
+    assert rows["12"]["unit"] == "percent"
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("Hundreds of refugees crossed the border on Sunday.", "Hundreds", "displaced"),
+    ("Ukraine says it has shot down dozens of drones over Kyiv.", "dozens", "rockets"),
+    ("They said thousands of people had been made homeless by the floods.", "thousands", "displaced"),
+    ("Security forces said on Friday three women and two children were killed.", "three", "killed"),
+])
+def test_a_quantity_counts_the_noun_it_quantifies(text, figure, kind):
+    assert by_text(figures_of(text))[figure]["kind"] == kind
+
+
+def test_a_number_after_its_own_list_is_no_name():
+    rows = figures_of("The protests were policed by 1,000 officers, then 1,500 and then by 2,000.")
+    assert [row["text"] for row in rows] == ["1,000", "1,500", "2,000"]
+
+
+@pytest.mark.parametrize("text", [
+    "One diplomat said the talks would resume.",
+    "It was not clear if they were the same five spy rings that Iran broke up in April.",
+])
+def test_a_speaker_or_a_set_named_again_is_no_count(text):
+    assert figures_of(text) == []

@@ -103,7 +103,7 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
     rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
-    rf"(?:\s+(?P<currency_word>dollars|USD|euros))?",
+    rf"(?:\s+(?P<currency_word>dollars|dlrs|USD|euros|stg))?",
     re.IGNORECASE,
 )
 
@@ -112,8 +112,11 @@ TIME_UNITS = set("second minute hour day night week month year decade century ge
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a figure.
 MEASURE_UNITS = set("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme gram "
                     "gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
-#: Words after a number that make it a percentage.
-PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|percentage points?\b)", re.IGNORECASE)
+#: Words after a number that make it a percentage ("pct" is the wire's).
+PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+#: Currency signs and words and their units ("dlrs" and "stg" are the wire's).
+CURRENCY_UNITS: dict[str, str] = {"$": "USD", "us$": "USD", "dollars": "USD", "dlrs": "USD", "usd": "USD",
+                                  "€": "EUR", "euros": "EUR", "£": "GBP", "stg": "GBP"}
 PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "its", "their", "his", "her"}
 PER_WORDS: dict[str, str] = {
     "annually": "year", "a year": "year", "per year": "year", "each year": "year", "every year": "year",
@@ -122,7 +125,8 @@ PER_WORDS: dict[str, str] = {
 }
 _PER_RE = re.compile(r"^\W*(" + "|".join(sorted(map(re.escape, PER_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+(?:same\s+|other\s+)?$",
+                                re.IGNORECASE)
 @dataclass
 class Figure:
     """One figure found in a sentence, before it becomes a table row."""
@@ -243,8 +247,7 @@ def _figure_from_match(sentence: Sentence, match: re.Match, after_text: str) -> 
     if match.group("after"):
         qualifier = QUALIFIERS_AFTER[match.group("after").strip(" -").lower()]
     currency = match.group("currency") or match.group("currency_word")
-    unit = {"$": "USD", "us$": "USD", "dollars": "USD", "usd": "USD", "€": "EUR", "euros": "EUR",
-            "£": "GBP"}.get((currency or "").lower())
+    unit = CURRENCY_UNITS.get((currency or "").lower())
     if PERCENT_AFTER.match(after_text):
         unit = "percent"
     per_match = _PER_RE.match(after_text)
@@ -276,13 +279,28 @@ def _anchor(parsed: ParsedArticle, figure: Figure) -> Token | None:
     return (governed_outside or numeric or [span[-1]])[-1]
 
 
+#: Quantity nouns that count the object of their "of": "dozens of drones", "thousands of refugees".
+QUANTITY_NOUNS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
+
+
 def _counted_noun(anchor: Token) -> Token | None:
-    """Return the noun the number counts ("Palestinians" in "Thirty-four Palestinians")."""
+    """Return the noun the number counts ("Palestinians" in "Thirty-four Palestinians").
+
+    A quantity noun counts the object of its "of" ("dozens of drones"); a number the
+    parser hangs on a word before it counts the plural noun right after it ("on Friday
+    three women").
+    """
     if anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.head.i > anchor.i:
         return anchor.head
     if anchor.dep_ == "compound" and anchor.head.like_num:
         return _counted_noun(anchor.head)
+    if anchor.lower_ in QUANTITY_NOUNS:
+        return next((pobj for prep in anchor.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for pobj in prep.children if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN")), None)
+    following = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if anchor.head.i < anchor.i and following is not None and following.tag_ in ("NNS", "NNPS"):
+        return following
     return None
 
 
@@ -313,12 +331,17 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
                              or noun.lemma_.lower() in MEASURE_UNITS):
         return False
-    if not figure.vague and figure.unit is None and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") \
-            and anchor.head.i < anchor.i and anchor.head.pos_ in ("NOUN", "PROPN"):
-        return False  # "channel 2", "Resolution 242"
-    if figure.text.lower() == "one" and anchor.dep_ != "nummod":
-        return False  # "one of the manifestations"
+    if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
+            and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
+        return False  # "channel 2", "Resolution 242": a name's number right after its noun
+    if figure.text.lower() == "one" and (anchor.dep_ != "nummod" or _is_speaker(noun)):
+        return False  # "one of the manifestations", "one diplomat said"
     return True
+
+
+def _is_speaker(noun: Token | None) -> bool:
+    """Say whether a noun is the subject of a reporting verb ("one diplomat said": a speaker, not a count)."""
+    return noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORT_VERBS
 
 
 def _phrase(tokens: list[Token]) -> str:
@@ -449,10 +472,14 @@ def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -
 # --- sources ----------------------------------------------------------------------------
 
 def _trimmed(head: Token) -> tuple[int, int]:
-    """Return the character span of ``head``'s phrase without appositions and clauses."""
+    """Return the character span of ``head``'s phrase without appositions and clauses.
+
+    An apposition that names whom a common noun describes stays: "its chief justice, Esmail Sadeghi".
+    """
     tokens = [head]
     for child in head.children:
-        if child.dep_ in ("relcl", "punct") or (child.dep_ == "appos" and _after_comma(child)):
+        naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
+        if child.dep_ in ("relcl", "punct") or (child.dep_ == "appos" and _after_comma(child) and not naming):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -508,33 +535,79 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
 def _reporting_source(token: Token) -> tuple[int, int] | None:
     """Return who a reporting verb attributes its clause to, or None if it names no one.
 
-    The subject ("the ministry said"), a pronoun resolved (:func:`_antecedent_reporter`);
+    The subject ("the ministry said", "the paper put the toll at seven"), a pronoun resolved
+    (:func:`_antecedent_reporter`), or the name before a trailing verb with no subject (:func:`_phrase_before`);
     the agent of a passive ("12,700 fatalities were reported by the Gaza MoH"); the one
     quoted ("the agency quoted the governor's office as saying", "the watchdog was quoted
     by newspapers as saying").
     """
     if token.pos_ not in ("VERB", "AUX"):
         return None
-    lemma = token.lemma_.lower()
-    if lemma == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+    if _is_quoting(token):
         quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        return _trimmed(quoted[0]) if quoted and quoted[0].lower_ not in PRONOUNS else None
-    if lemma not in REPORT_VERBS:
+        return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
+    if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token):
         return None
+    quoting = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "conj") and _is_quoting(c)), None)
+    if quoting is not None and (source := _reporting_source(quoting)) is not None:
+        return source  # "..., the website said, quoting its chief justice": the one quoted
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects:
-        return None
+        return _phrase_before(token)
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
-    spans = [_trimmed(subject) for subject in subjects]  # "Lebanon's group Hezbollah" parses as two
+    return _joined(subjects)
+
+
+def _joined(heads: list[Token]) -> tuple[int, int]:
+    """Return the span of the phrases of heads the parse splits ("Lebanon's group Hezbollah" parses as two)."""
+    spans = [_trimmed(head) for head in heads]
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _is_quoting(verb: Token) -> bool:
+    """Say whether a verb quotes someone: "X quoted Y as saying", "..., quoting Y"."""
+    if verb.lemma_.lower() != "quote":
+        return False
+    return verb.tag_ == "VBG" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+#: Verbs that state an estimate with "at": "the newspaper put the death toll at seven".
+ESTIMATE_VERBS = frozenset({"put", "place"})
+
+
+def _puts_at(verb: Token) -> bool:
+    """Say whether a verb puts a number on something ("put the toll at seven"): its subject is the source."""
+    return verb.lemma_.lower() in ESTIMATE_VERBS and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
+        and any(c.dep_ == "dobj" for c in verb.children)
+
+
+_NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")
+
+
+def _phrase_before(verb: Token) -> tuple[int, int] | None:
+    """Return the name between a comma and a reporting verb that the parser left without a subject.
+
+    "..., Eastern Region Brigade Commander Major Fallah Sewa said on Wednesday": the parse
+    hangs the name on the place before the comma, as an apposition.
+    """
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].lower_ not in PRONOUNS:
+        start -= 1
+    named = any(t.pos_ in ("PROPN", "NOUN") for t in doc[start: verb.i])
+    if not named or start == 0 or doc[start - 1].text not in (",", '"', "“", "”"):
+        return None
+    return doc[start].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
 
 
 #: Pronouns that stand for a person.
 PERSONAL = {"he", "she", "his", "her"}
+#: Pronouns by which speakers name themselves or their listeners: only the quote tells who they are.
+SPEAKERS = {"i", "we", "you"}
 
 
 def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | None:
@@ -543,6 +616,8 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     The named subject of the last reporting verb of the few sentences before, in the same
     or the previous paragraph; "he" and "she" take the last named person among them.
     """
+    if pronoun.lower_ in SPEAKERS:
+        return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
     doc = pronoun.doc
     sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
     subjects = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
@@ -582,6 +657,43 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
         if first.i > span.start and verb.doc[first.i - 1].text == ",":
             return _reporting_source(verb)
     return None
+
+
+def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: list[dict],
+                         mentions: list[dict]) -> None:
+    """Give a figure inside a quote that names no source of its own the quote's speaker.
+
+    The quotes extractor reads who says a quote running over sentences or paragraphs
+    ('"... Eleven thousand Serbs will vote there."' after '..., said Reuf Mehemdagic.')
+    and whom a pronoun stands for ("..., he said"). A part ("19 of them") keeps no source.
+    """
+    for figure in figures:
+        if figure.source is not None or figure.part_of is not None:
+            continue
+        around = [q for q in quotes if q["start_char"] <= figure.start and figure.end <= q["end_char"]
+                  and q.get("speaker")]
+        if around:
+            quote = min(around, key=lambda q: q["end_char"] - q["start_char"])
+            figure.source = speaker_span(parsed.article.body, quote, mentions)
+
+
+def speaker_span(body: str, quote: dict, mentions: list[dict]) -> tuple[int, int] | None:
+    """Return where the text names a quote's speaker: its words near the quote, or, for a pronoun, its actor's name.
+
+    >>> speaker_span("He said: 'No.' The minister said so.", {"start_char": 9, "end_char": 14,
+    ...     "speaker": "The minister", "speaker_actor_id": None}, [])
+    (15, 27)
+    """
+    speaker, actor_id = quote["speaker"], quote.get("speaker_actor_id")
+    named = [m for m in mentions if actor_id and m.get("actor_id") == actor_id and m["start_char"] < quote["end_char"]]
+    if speaker.lower() in PRONOUNS and named:
+        last = max(named, key=lambda m: m["start_char"])
+        return last["start_char"], last["end_char"]
+    found = [m.start() for m in re.finditer(re.escape(speaker), body)]
+    if not found or speaker.lower() in PRONOUNS:
+        return None
+    start = min(found, key=lambda at: min(abs(at - quote["end_char"]), abs(at - quote["start_char"])))
+    return start, start + len(speaker)
 
 
 def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
@@ -837,8 +949,13 @@ def _unit(figure: Figure) -> str | None:
     return figure.noun.lemma_.lower() if figure.noun is not None else None
 
 
-def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict]) -> list[dict]:
-    """Return the ``figures`` rows of one article (see the module docstring for the rules)."""
+def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict],
+                    quotes: list[dict] | None = None) -> list[dict]:
+    """Return the ``figures`` rows of one article (see the module docstring for the rules).
+
+    ``quotes`` are the article's ``quotes`` rows: a figure inside a quote that names no
+    source of its own takes the quote's speaker.
+    """
     timex_spans = [(t["start_char"], t["end_char"]) for t in timexes]
     figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence, timex_spans)]
     link_parts(figures)
@@ -846,6 +963,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     for sentence in parsed.sentences:
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
+    _sources_from_quotes(parsed, figures, quotes or [], mentions)
     _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}

@@ -37,7 +37,7 @@ LEMMA_KINDS: dict[str, str] = {
                     "massacre slaughter behead eliminate hanged".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
-    **dict.fromkeys("idp refugee evacuee displace uproot flee".split(), "displaced"),
+    **dict.fromkeys("idp refugee evacuee displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
@@ -53,7 +53,7 @@ TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre sla
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
 REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write broadcast "
-                         "allege assert declare disclose".split())
+                         "allege assert declare disclose accuse".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")

@@ -21,7 +21,9 @@ _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 #: Number words and their values ("twenty-four" is read as "twenty" and "four").
 WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+#: Scale words, with the wire's abbreviations ("50 mln dlrs", "1.2 bln").
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
+                          "billion": 1_000_000_000, "bln": 1_000_000_000, "trillion": 1_000_000_000_000}
 
 #: A number written in words ("thirty-four", "eleven", "a dozen").
 WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
@@ -59,6 +61,8 @@ def parse_number(text: str) -> float:
     (34.0, 1400.0, 70000000.0)
     >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
     (200000.0, 12.0, 2500000000.0)
+    >>> parse_number("50 mln"), parse_number("1.2 bln")
+    (50000000.0, 1200000000.0)
     """
     words = text.lower().replace(",", "").split()
     if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:

@@ -1,8 +1,8 @@
 """Every extractor over one parsed article: the one place that calls them, in order.
 
-Order: mentions (actors), timexes, figures, casualties, descriptors, quotes, events. Each later extractor
+Order: mentions (actors), timexes, quotes, figures, casualties, descriptors, events. Each later extractor
 reads the rows of the earlier ones (figures and events need the mentions and
-dates). The result maps table names to lists of row dicts (see :mod:`helpers.schema`).
+dates; figures take a quote's speaker). The result maps table names to lists of row dicts (see :mod:`helpers.schema`).
 """
 
 from __future__ import annotations
@@ -71,9 +71,10 @@ def extract_article(parsed: ParsedArticle, registry: Registry,
     rows = article_rows(parsed.article, parsed)
     rows["mentions"] = actors.extract_mentions(parsed, registry)
     rows["timexes"] = timexes.extract_timexes(parsed) if timex_rows is None else timex_rows
-    rows["figures"] = figures.extract_figures(parsed, rows["mentions"], rows["timexes"])
+    quote_rows = quotes.extract_quotes(parsed, rows["mentions"])
+    rows["figures"] = figures.extract_figures(parsed, rows["mentions"], rows["timexes"], quote_rows)
     rows["casualties"] = casualties.extract_casualties(parsed, registry, rows["mentions"], rows["figures"])
     rows["descriptors"] = descriptors.extract_descriptors(parsed, rows["mentions"])
-    rows["quotes"] = quotes.extract_quotes(parsed, rows["mentions"])
+    rows["quotes"] = quote_rows
     rows["events"] = events.extract_events(parsed, rows["mentions"], rows["timexes"])
     return rows
