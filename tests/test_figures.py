@@ -402,3 +402,28 @@ def test_a_number_after_its_own_list_is_no_name():
 ])
 def test_a_speaker_or_a_set_named_again_is_no_count(text):
     assert figures_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Possession of five kg (11 lb) of opium is punishable by death.",
+    "Police demolished a 10 metre by 20 metre structure in the Old City.",
+    "Disarming Iraq under 1991 Gulf War ceasefire terms is a prerequisite.",
+])
+def test_a_unit_after_the_number_or_a_year_makes_no_count(text):
+    assert figures_of(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "low", "high"), [
+    ("Saudi Arabia told oil companies of a 15-20 percent cutback in supply.", "15-20", 15, 20),
+    ("Bosnia's 1992-95 war killed 200,000 people.", "200,000", 200_000, 200_000),  # "95" ends no range
+])
+def test_a_hyphen_joins_a_range_or_a_compound(text, figure, low, high):
+    [row] = figures_of(text)
+    assert (row["text"], row["value_low"], row["value_high"]) == (figure, low, high)
+
+
+def test_a_bare_one_killed_counts_and_a_currency_word_before_the_number_is_its_unit():
+    assert {(r["text"], r["kind"]) for r in figures_of("Guerrillas killed one and wounded two in the attack.")} == \
+        {("one", "killed"), ("two", "injured")}
+    [row] = figures_of("Clinton has requested dlrs 50 million from Congress.")
+    assert (row["value_low"], row["unit"]) == (50_000_000, "USD")

@@ -63,9 +63,17 @@ from helpers.extract.kinds import (
     infer_kind,
     is_level,
     is_level_link,
+    lemma_kind,
     paragraph_ancestors,
 )
-from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
+from helpers.extract.numerals import (
+    DIGIT_NUMBER,
+    MEASURE_UNITS,
+    SCALES,
+    WORD_NUMBER,
+    not_a_count,
+    parse_number,
+)
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
 
@@ -93,13 +101,13 @@ QUALIFIERS_BEFORE: dict[str, str] = {
 QUALIFIERS_AFTER: dict[str, str] = {"or so": "about", "or more": "at_least", "plus": "at_least", "+": "at_least"}
 
 _SCALE = rf"(?:\s+(?:{'|'.join(SCALES)}))*"
-_CURRENCY = r"(?:US\$|\$|€|£)"
+_CURRENCY = r"(?:US\$|\$|€|£|dlrs\b)"
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_RANGES), key=len, reverse=True))
 _BEFORE = "|".join(sorted((re.escape(q) for q in QUALIFIERS_BEFORE), key=len, reverse=True))
 _AFTER = r"\s*(?:or so|or more)\b|-?plus\b|\+"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w+\-/.:])(?:(?P<before>{_BEFORE})\s+)?"
+    rf"(?<![\w+/.:])(?<!\D-)(?:(?P<before>{_BEFORE})\s+)?"
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
     rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
@@ -109,9 +117,6 @@ NUMBER_RE = re.compile(
 
 #: Nouns that make a number a duration or an age, never a figure.
 TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
-#: Units of length, weight, area and volume: a number of them is a distance or a size, never a figure.
-MEASURE_UNITS = set("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme gram "
-                    "gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
 #: Words after a number that make it a percentage ("pct" is the wire's).
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
 #: Currency signs and words and their units ("dlrs" and "stg" are the wire's).
@@ -189,8 +194,8 @@ def find_numbers(sentence: Sentence) -> list[Figure]:
     return found
 
 
-#: Words between the two ends of a range ("60 to 70", "six or seven", "between 60 and 70").
-_RANGE_LINK = re.compile(r"\s*(?:to|or|–|and)\s*", re.IGNORECASE)
+#: Words between the two ends of a range ("60 to 70", "six or seven", "between 60 and 70", "45-50").
+_RANGE_LINK = re.compile(r"\s*(?:to|or|–|-|and)\s*", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:from|by)\s+$", re.IGNORECASE)
 
@@ -199,7 +204,7 @@ def _range_start(sentence: Sentence, low: Figure, high: Figure) -> int | None:
     """Return where the range of two numbers starts, or None if they are no range.
 
     Two plain numbers make a range when only "to", "or" or a dash lies between them
-    ("20 to 30", "six or seven"), or "and" after "between" ("between 60 and 70"), and
+    ("20 to 30", "six or seven", "45-50"), or "and" after "between" ("between 60 and 70"), and
     the second is the larger; "from 20 to 30" and "rose by 20 to 150" are changes, not ranges.
     """
     link = sentence.text[low.end - sentence.start_char: high.start - sentence.start_char]
@@ -223,14 +228,20 @@ def _scaled_low(low: Figure, high: Figure) -> float:
 
 
 def join_ranges(sentence: Sentence, found: list[Figure]) -> list[Figure]:
-    """Join two numbers that state the ends of one range into one figure (see :func:`_range_start`)."""
+    """Join two numbers that state the ends of one range into one figure (see :func:`_range_start`).
+
+    A number hyphenated to the one before that makes no range with it is no count: "the
+    1992-95 war", "won 3-1".
+    """
     joined: list[Figure] = []
     for figure in found:
         low = joined[-1] if joined else None
         start = _range_start(sentence, low, figure) if low is not None else None
         scaled = _scaled_low(low, figure) if start is not None else None
         if scaled is None or scaled >= figure.value_high:  # "between 2 and 1.2 million": no range
-            joined.append(figure)
+            if low is None or sentence.text[figure.start - sentence.start_char - 1] != "-" \
+                    or low.end != figure.start - 1:
+                joined.append(figure)
             continue
         low.value_low, low.value_high = scaled, figure.value_high
         low.start, low.end = start, figure.end
@@ -308,6 +319,9 @@ def _counted_noun(anchor: Token) -> Token | None:
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def _in_spans(figure: Figure, spans: list[tuple[int, int]]) -> bool:
     """Say whether a number expression overlaps one of the character ``spans``."""
     return any(start < figure.end and figure.start < end for start, end in spans)
@@ -324,8 +338,8 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
         return False
     noun = figure.noun
     if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None \
-            and (noun is None or anchor.ent_type_ == "ORDINAL"):
-        return False  # the parser's date, unless the number counts a noun ("on Friday three women")
+            and (noun is None or anchor.ent_type_ == "ORDINAL" or _YEAR.fullmatch(anchor.text)):
+        return False  # a date, unless the number counts a noun ("on Friday three women"; not "1991 Gulf War")
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
@@ -334,9 +348,16 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
-    if figure.text.lower() == "one" and (anchor.dep_ != "nummod" or _is_speaker(noun)):
-        return False  # "one of the manifestations", "one diplomat said"
+    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _one_victim(anchor))):
+        return False  # "one of the manifestations", "one diplomat said"; not "killed one"
     return True
+
+
+def _one_victim(anchor: Token) -> bool:
+    """Say whether a bare "one" is the victim of a verb of a listed kind ("killed one", "one was wounded")."""
+    if anchor.dep_ not in ("dobj", "nsubjpass") or any(c.lower_ == "of" for c in anchor.children):
+        return False
+    return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
 
 
 def _is_speaker(noun: Token | None) -> bool:
@@ -663,18 +684,32 @@ def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: l
                          mentions: list[dict]) -> None:
     """Give a figure inside a quote that names no source of its own the quote's speaker.
 
-    The quotes extractor reads who says a quote running over sentences or paragraphs
-    ('"... Eleven thousand Serbs will vote there."' after '..., said Reuf Mehemdagic.')
-    and whom a pronoun stands for ("..., he said"). A part ("19 of them") keeps no source.
+    The quotes extractor reads who says a direct quote running over sentences or
+    paragraphs ('"... Eleven thousand Serbs will vote there."' after '..., said Reuf
+    Mehemdagic.') and whom a pronoun stands for ("..., he said"); reported speech with a
+    named speaker was read here already (:func:`reported_by`). A direct quote longer
+    than :data:`LONGEST_QUOTE` is taken for quotation marks paired wrongly. A part ("19
+    of them") keeps no source.
     """
     for figure in figures:
         if figure.source is not None or figure.part_of is not None:
             continue
         around = [q for q in quotes if q["start_char"] <= figure.start and figure.end <= q["end_char"]
-                  and q.get("speaker")]
+                  and q.get("speaker") and _speaks_for(q)]
         if around:
             quote = min(around, key=lambda q: q["end_char"] - q["start_char"])
             figure.source = speaker_span(parsed.article.body, quote, mentions)
+
+
+#: The longest direct quote (characters) whose speaker a figure inside it takes.
+LONGEST_QUOTE = 600
+
+
+def _speaks_for(quote: dict) -> bool:
+    """Say whether a quote's speaker is the source of the figures inside it (see :func:`_sources_from_quotes`)."""
+    if quote.get("kind") == "direct":
+        return quote["end_char"] - quote["start_char"] <= LONGEST_QUOTE
+    return quote["speaker"].lower() in PRONOUNS
 
 
 def speaker_span(body: str, quote: dict, mentions: list[dict]) -> tuple[int, int] | None:
