@@ -427,3 +427,25 @@ def test_a_bare_one_killed_counts_and_a_currency_word_before_the_number_is_its_u
         {("one", "killed"), ("two", "injured")}
     [row] = figures_of("Clinton has requested dlrs 50 million from Congress.")
     assert (row["value_low"], row["unit"]) == (50_000_000, "USD")
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("By Iraq's count, 2,000 Iranian troops were killed in the offensive.", "2,000", "Iraq's count"),
+    ("Iraqi figures showed 300 Iranians were killed.", "300", "Iraqi figures"),
+    ("The official Iranian news agency IRNA, monitored in Nicosia, said 1,200 Iraqi soldiers were killed.", "1,200",
+     "The official Iranian news agency IRNA"),
+])
+def test_whose_count_it_is_names_the_source(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_a_bare_number_the_parser_dates_still_counts_the_dead():
+    rows = by_text(figures_of("Refugees crossed into Pakistan on Monday. He said 20 had died."))
+    assert rows["20"]["kind"] == "killed"
+
+
+def test_the_wires_fractions():
+    assert [(r["text"], r["value_low"]) for r in figures_of("The 6-1/2-year-old Gulf war has killed 300,000 people.")] \
+        == [("300,000", 300_000)]
+    [row] = figures_of("Prices rose 1-1/2 pct in March.")
+    assert (row["value_low"], row["unit"]) == (1.5, "percent")

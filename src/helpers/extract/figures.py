@@ -337,9 +337,8 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if anchor is None or _in_spans(figure, timex_spans):
         return False
     noun = figure.noun
-    if anchor.ent_type_ in ("DATE", "TIME", "ORDINAL") and figure.unit is None \
-            and (noun is None or anchor.ent_type_ == "ORDINAL" or _YEAR.fullmatch(anchor.text)):
-        return False  # a date, unless the number counts a noun ("on Friday three women"; not "1991 Gulf War")
+    if _parsed_date(figure):
+        return False
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
@@ -348,14 +347,28 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
-    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _one_victim(anchor))):
+    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))):
         return False  # "one of the manifestations", "one diplomat said"; not "killed one"
     return True
 
 
-def _one_victim(anchor: Token) -> bool:
-    """Say whether a bare "one" is the victim of a verb of a listed kind ("killed one", "one was wounded")."""
-    if anchor.dep_ not in ("dobj", "nsubjpass") or any(c.lower_ == "of" for c in anchor.children):
+def _parsed_date(figure: Figure) -> bool:
+    """Say whether the parser reads a number as a date, time or ordinal and nothing says it counts.
+
+    A number that counts a noun ("on Friday three women") or the victims of a verb of a
+    listed kind ("he said 20 had died") counts; an ordinal or a year ("1991 Gulf War") never does.
+    """
+    anchor = figure.anchor
+    if anchor.ent_type_ not in ("DATE", "TIME", "ORDINAL") or figure.unit is not None:
+        return False
+    if anchor.ent_type_ == "ORDINAL" or _YEAR.fullmatch(anchor.text):
+        return True
+    return figure.noun is None and not _victims(anchor)
+
+
+def _victims(anchor: Token) -> bool:
+    """Say whether a bare number is the victims of a verb of a listed kind ("killed one", "20 had died")."""
+    if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or any(c.lower_ == "of" for c in anchor.children):
         return False
     return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
 
@@ -500,7 +513,7 @@ def _trimmed(head: Token) -> tuple[int, int]:
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
-        if child.dep_ in ("relcl", "punct") or (child.dep_ == "appos" and _after_comma(child) and not naming):
+        if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -513,14 +526,22 @@ def _after_comma(token: Token) -> bool:
     return first > 0 and token.doc[first - 1].text in (",", "(", "–", "—")
 
 
+#: Nouns of a count someone made: "by Iraq's count", "Iraqi figures show".
+COUNT_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning", "calculation", "statistic"})
+
+
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
-    """Return the source span of "according to X", "as per X" or "citing X" and whether it opens the sentence."""
+    """Return the source span of "according to X", "as per X", "citing X" or "by X's count".
+
+    And whether the phrase opens the sentence.
+    """
     for token in span:
         lower = token.lower_
         heads = [c for c in token.children if c.lower_ == "to"] if lower == "according" else []
-        if lower == "per" and token.i > 0 and token.nbor(-1).lower_ == "as":
+        if (lower == "per" and token.i > 0 and token.nbor(-1).lower_ == "as") or lower == "by":
             heads = [token]
-        objects = [c for head in heads for c in head.children if c.dep_ == "pobj"]
+        objects = [c for head in heads for c in head.children if c.dep_ == "pobj"
+                   and (lower != "by" or c.lemma_.lower() in COUNT_NOUNS)]
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
@@ -567,7 +588,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if _is_quoting(token):
         quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
-    if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token):
+    if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
         return None
     quoting = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "conj") and _is_quoting(c)), None)
     if quoting is not None and (source := _reporting_source(quoting)) is not None:
@@ -604,6 +625,12 @@ def _puts_at(verb: Token) -> bool:
     """Say whether a verb puts a number on something ("put the toll at seven"): its subject is the source."""
     return verb.lemma_.lower() in ESTIMATE_VERBS and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
         and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _counts_show(verb: Token) -> bool:
+    """Say whether a verb's subject is someone's count ("Iraqi figures show", "the army's tally put"): its source."""
+    return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in COUNT_NOUNS for c in verb.children)
 
 
 _NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")

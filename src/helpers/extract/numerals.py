@@ -28,8 +28,9 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_00
 #: A number written in words ("thirty-four", "eleven", "a dozen").
 WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
                r"|a dozen|dozen)")
-#: A number written in digits ("1,400", "2.5", "24").
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A number written in digits ("1,400", "2.5", "24", and the wire's fractions: "6-1/2").
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+-\d/\d{1,2}|\d+(?:\.\d+)?"
+_FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
 
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs".
 CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
@@ -67,8 +68,8 @@ def parse_number(text: str) -> float:
     (34.0, 1400.0, 70000000.0)
     >>> parse_number("two hundred thousand"), parse_number("a dozen"), parse_number("2.5 billion")
     (200000.0, 12.0, 2500000000.0)
-    >>> parse_number("50 mln"), parse_number("1.2 bln")
-    (50000000.0, 1200000000.0)
+    >>> parse_number("50 mln"), parse_number("1.2 bln"), parse_number("6-1/2")
+    (50000000.0, 1200000000.0, 6.5)
     """
     words = text.lower().replace(",", "").split()
     if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
@@ -81,6 +82,8 @@ def parse_number(text: str) -> float:
                 total, current = total + current, 0.0
         elif re.fullmatch(r"\d+(?:\.\d+)?", word):
             current += float(word)
+        elif fraction := _FRACTION.fullmatch(word):
+            current += int(fraction[1]) + int(fraction[2]) / int(fraction[3])
         else:
             current += sum(WORD_VALUES[part] for part in word.split("-"))
     return total + current
