@@ -449,3 +449,21 @@ def test_the_wires_fractions():
         == [("300,000", 300_000)]
     [row] = figures_of("Prices rose 1-1/2 pct in March.")
     assert (row["value_low"], row["unit"]) == (1.5, "percent")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 20 people are reported to have died.", {"Some 20": "killed"}),
+    ("Some 20 people are believed to be dead.", {"Some 20": "killed"}),
+    ("Three gunmen are said to have killed five people.", {"Three": "other", "five": "killed"}),
+    ("Three soldiers wanted to kill the officer.", {"Three": "other"}),
+])
+def test_a_raised_subject_takes_the_kind_of_its_infinitive(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Iraq admitted that two of its jets were shot down.", "two", "Iraq"),
+    ("The U.N. warned that 100,000 people could die of hunger.", "100,000", "The U.N."),
+])
+def test_admitting_and_warning_attribute(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source

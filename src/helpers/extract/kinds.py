@@ -53,7 +53,8 @@ TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre sla
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
 REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write broadcast "
-                         "allege assert declare disclose accuse".split())
+                         "allege assert declare disclose accuse admit acknowledge concede insist warn predict "
+                         "forecast".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -211,11 +212,27 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
     "dead and injured") counts both: ``other``.
     """
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
+    if kind is None and (path_child.dep_ == "nsubjpass" or governor.lemma_.lower() in ("seem", "appear")):
+        kind = raised_kind(governor)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
+
+
+def raised_kind(verb: Token) -> str | None:
+    """Return the kind of the infinitive whose subject a verb raises: "are reported to have died".
+
+    "20 people are said to have been killed", "are believed to be dead": the number is the
+    subject of the infinitive, which says what it counts, unless the infinitive has a victim
+    of its own ("are said to have killed five").
+    """
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return lemma_kind(child) or phrase_kind(child)
+    return None
 
 
 #: The kind of a count that mixes kinds (killed and wounded together).
