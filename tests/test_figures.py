@@ -356,8 +356,9 @@ def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, sourc
 @pytest.mark.parametrize(("text", "figure", "source"), [
     ("Rebels killed 31 villagers in an attack on the village of Foindu, Brigade Commander Major Fallah Sewa said.",
      "31", "Brigade Commander Major Fallah Sewa"),  # the parse hangs the name on the place before the comma
-    ('"Twenty-seven have died," the news website said, quoting its chief justice, Esmail Sadeghi.',
-     "Twenty-seven", "its chief justice, Esmail Sadeghi"),
+    ("The website quoted its chief justice, Esmail Sadeghi, as saying that 27 people had died.",
+     "27", "its chief justice, Esmail Sadeghi"),
+    ("Interfax, quoting military sources, said 50 soldiers had died.", "50", "Interfax"),  # Interfax says it
     ("An Algerian newspaper on Saturday put the death toll at seven.", "seven", "An Algerian newspaper"),
     ("A Kurdish group accused government forces of killing two civilians, the agency IRNA reported.", "two",
      "A Kurdish group"),
@@ -467,3 +468,8 @@ def test_a_raised_subject_takes_the_kind_of_its_infinitive(text, expected):
 ])
 def test_admitting_and_warning_attribute(text, figure, source):
     assert by_text(figures_of(text))[figure]["source"] == source
+
+
+def test_the_owner_of_a_claim_is_its_source():
+    rows = by_text(figures_of("Diplomats said Iraq had lost about 100 men, against Iran's claim of 2,000."))
+    assert (rows["about 100"]["source"], rows["2,000"]["source"]) == ("Diplomats", "Iran")

@@ -590,9 +590,6 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
     if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
         return None
-    quoting = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "conj") and _is_quoting(c)), None)
-    if quoting is not None and (source := _reporting_source(quoting)) is not None:
-        return source  # "..., the website said, quoting its chief justice": the one quoted
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
@@ -611,10 +608,11 @@ def _joined(heads: list[Token]) -> tuple[int, int]:
 
 
 def _is_quoting(verb: Token) -> bool:
-    """Say whether a verb quotes someone: "X quoted Y as saying", "..., quoting Y"."""
-    if verb.lemma_.lower() != "quote":
-        return False
-    return verb.tag_ == "VBG" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    """Say whether a verb quotes someone as saying something: "X quoted Y as saying" (Y says it).
+
+    In "X, quoting Y, said" X says it.
+    """
+    return verb.lemma_.lower() == "quote" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 #: Verbs that state an estimate with "at": "the newspaper put the death toll at seven".
@@ -625,6 +623,21 @@ def _puts_at(verb: Token) -> bool:
     """Say whether a verb puts a number on something ("put the toll at seven"): its subject is the source."""
     return verb.lemma_.lower() in ESTIMATE_VERBS and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children) \
         and any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Nouns of a claim whose possessor is its source: "Iran's claim of 2,000", "the army's estimate of 300".
+CLAIM_NOUNS = COUNT_NOUNS | {"claim", "report", "statement", "assessment"}
+
+
+def _claimant(noun: Token) -> tuple[int, int] | None:
+    """Return the possessor of a claim or count that holds the figure ("against Iran's claim of 2,000")."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.dep_ != "case"]  # without the "'s"
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _counts_show(verb: Token) -> bool:
@@ -677,9 +690,9 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
-    """Return the source span of the reporting verb that governs a figure, if any."""
+    """Return the source span of the reporting verb or the claim that governs a figure, if any."""
     for ancestor in paragraph_ancestors(figure.anchor):
-        if (source := _reporting_source(ancestor)) is not None:
+        if (source := _reporting_source(ancestor) or _claimant(ancestor)) is not None:
             return source
     root = span.root
     for child in root.children:
