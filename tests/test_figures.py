@@ -473,3 +473,9 @@ def test_admitting_and_warning_attribute(text, figure, source):
 def test_the_owner_of_a_claim_is_its_source():
     rows = by_text(figures_of("Diplomats said Iraq had lost about 100 men, against Iran's claim of 2,000."))
     assert (rows["about 100"]["source"], rows["2,000"]["source"]) == ("Diplomats", "Iran")
+
+
+def test_it_stands_for_no_plural_reporter():
+    rows = by_text(figures_of("IRNA said Iranian forces advanced. Western diplomats said the attack failed. "
+                              "It said 300 Iraqis were killed."))
+    assert rows["300"]["source"] == "IRNA"

@@ -675,7 +675,7 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     """Return who a pronoun subject of a reporting verb stands for ("..., police said. They said ...").
 
     The named subject of the last reporting verb of the few sentences before, in the same
-    or the previous paragraph; "he" and "she" take the last named person among them.
+    or the previous paragraph, that agrees with the pronoun (:func:`_agrees`).
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
@@ -684,9 +684,19 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     subjects = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children
                 if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
-    if pronoun.lower_ in PERSONAL:
-        subjects = [c for c in subjects if c.ent_type_ == "PERSON"]
+    subjects = [c for c in subjects if _agrees(pronoun, c)]
     return _trimmed(subjects[-1]) if subjects else None
+
+
+def _agrees(pronoun: Token, subject: Token) -> bool:
+    """Say whether a reporter may be what a pronoun stands for.
+
+    "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
+    entity labels are not trusted further ("Mujahideen Khalq" is read as a person).
+    """
+    if pronoun.lower_ in PERSONAL:
+        return subject.ent_type_ == "PERSON"
+    return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
