@@ -479,3 +479,21 @@ def test_it_stands_for_no_plural_reporter():
     rows = by_text(figures_of("IRNA said Iranian forces advanced. Western diplomats said the attack failed. "
                               "It said 300 Iraqis were killed."))
     assert rows["300"]["source"] == "IRNA"
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("The Iranian news agency IRNA said Iraqi jets attacked Ahvaz.\n\nThe agency said 40 civilians were killed.", "40",
+     "The Iranian news agency IRNA"),
+    ("Iran's Health Ministry said 12 died. The ministry said 30 were hurt.", "30", "Iran's Health Ministry"),
+    ("The rebels attacked a post. The army said 12 soldiers died.", "12", "The army"),  # no named army before
+])
+def test_the_ministry_stands_for_the_named_ministry_before_it(text, figure, source):
+    assert by_text(figures_of(text))[figure]["source"] == source
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("Amnesty counted 120 executions last year.", "120", "killed"),
+    ("Some 111 people were evacuated to Egypt.", "Some 111", "displaced"),
+])
+def test_executions_and_evacuations(text, figure, kind):
+    assert by_text(figures_of(text))[figure]["kind"] == kind

@@ -53,7 +53,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from helpers.extract.kinds import (
     LEMMA_KINDS,
@@ -730,6 +730,33 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
     return None
 
 
+def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Return the earlier named phrase that a source like "the agency" or "the ministry" stands for.
+
+    A source that is a common noun after "the", with no name in it, stands for the last
+    phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
+    ... "the agency said"); without one it stays as written.
+    """
+    phrase = doc.char_span(*source, alignment_mode="expand") if source else None
+    if phrase is None:
+        return source
+    head = phrase.root
+    if head.pos_ != "NOUN" or any(_is_name(t) for t in phrase) \
+            or not any(c.lower_ == "the" and c.dep_ == "det" for c in head.children):
+        return source
+    for token in reversed(doc[: phrase.start]):
+        if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
+            span = _trimmed(token)
+            if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
+                return span
+    return source
+
+
+def _is_name(token: Token) -> bool:
+    """Say whether a token names someone or somewhere ("IRNA", "Algerian", "Health Ministry")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+
+
 def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: list[dict],
                          mentions: list[dict]) -> None:
     """Give a figure inside a quote that names no source of its own the quote's speaker.
@@ -1049,6 +1076,8 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
     _sources_from_quotes(parsed, figures, quotes or [], mentions)
+    for figure in figures:
+        figure.source = named_antecedent(parsed.doc, figure.source)
     _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}

@@ -33,11 +33,11 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
-    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute assassinate "
-                    "massacre slaughter behead eliminate hanged".split(), "killed"),
+    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution "
+                    "assassinate assassination massacre slaughter behead eliminate hanged".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
-    **dict.fromkeys("idp refugee evacuee displace uproot flee homeless".split(), "displaced"),
+    **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
