@@ -497,3 +497,8 @@ def test_the_ministry_stands_for_the_named_ministry_before_it(text, figure, sour
 ])
 def test_executions_and_evacuations(text, figure, kind):
     assert by_text(figures_of(text))[figure]["kind"] == kind
+
+
+def test_a_pronoun_with_no_earlier_reporter_stands_for_the_last_subject():
+    rows = by_text(figures_of("Iran launched an offensive on Monday. It said 20,000 Iraqis were killed."))
+    assert rows["20,000"]["source"] == "Iran"
