@@ -502,3 +502,13 @@ def test_executions_and_evacuations(text, figure, kind):
 def test_a_pronoun_with_no_earlier_reporter_stands_for_the_last_subject():
     rows = by_text(figures_of("Iran launched an offensive on Monday. It said 20,000 Iraqis were killed."))
     assert rows["20,000"]["source"] == "Iran"
+
+
+@pytest.mark.parametrize(("text", "figure", "kind", "source"), [
+    ("Reuters correspondents counted 30 bodies in the village.", "30", "killed", "Reuters correspondents"),
+    ("The U.N. has recorded 2,000 deaths since January.", "2,000", "killed", "The U.N."),
+    ("Twenty witnesses said the police fired.", "Twenty", "other", None),  # a figure is never its own source
+])
+def test_who_counts_is_the_source(text, figure, kind, source):
+    row = by_text(figures_of(text))[figure]
+    assert (row["kind"], row["source"]) == (kind, source)

@@ -704,9 +704,13 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
-    """Return the source span of the reporting verb or the claim that governs a figure, if any."""
+    """Return the source span of the reporting verb or the claim that governs a figure, if any.
+
+    A figure is never its own source ("20 witnesses said").
+    """
     for ancestor in paragraph_ancestors(figure.anchor):
-        if (source := _reporting_source(ancestor) or _claimant(ancestor)) is not None:
+        source = _reporting_source(ancestor) or _claimant(ancestor)
+        if source is not None and not source[0] <= figure.start < source[1]:
             return source
     root = span.root
     for child in root.children:

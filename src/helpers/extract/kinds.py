@@ -34,7 +34,8 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution "
-                    "assassinate assassination massacre slaughter behead eliminate hanged".split(), "killed"),
+                    "assassinate assassination massacre slaughter behead eliminate hanged body corpse".split(),
+                    "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
@@ -54,7 +55,7 @@ ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambu
 #: Verbs that stop the climb: what they report is counted, not the reporting.
 REPORT_VERBS = frozenset("say tell report state announce claim add note confirm estimate reveal write broadcast "
                          "allege assert declare disclose accuse admit acknowledge concede insist warn predict "
-                         "forecast".split())
+                         "forecast count tally record document".split())
 #: Dependency labels of a clause that the climb does not leave (its number belongs to it).
 CLAUSE_BOUNDARIES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis", "acl", "pcomp"})
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
