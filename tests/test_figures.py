@@ -512,3 +512,12 @@ def test_a_pronoun_with_no_earlier_reporter_stands_for_the_last_subject():
 def test_who_counts_is_the_source(text, figure, kind, source):
     row = by_text(figures_of(text))[figure]
     assert (row["kind"], row["source"]) == (kind, source)
+
+
+@pytest.mark.parametrize(("text", "figure", "value"), [
+    ("The war has killed half a million people.", "half a million", 500_000),
+    ("Pakistan hosts about a million Afghan refugees.", "about a million", 1_000_000),
+    ("A hundred soldiers were wounded.", "A hundred", 100),
+])
+def test_a_and_half_a_before_a_scale_are_numbers(text, figure, value):
+    assert by_text(figures_of(text))[figure]["value_low"] == value

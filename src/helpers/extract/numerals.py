@@ -25,9 +25,9 @@ WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
                           "billion": 1_000_000_000, "bln": 1_000_000_000, "trillion": 1_000_000_000_000}
 
-#: A number written in words ("thirty-four", "eleven", "a dozen").
+#: A number written in words ("thirty-four", "eleven", "a dozen", "a million", "half a million").
 WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
-               r"|a dozen|dozen)")
+               r"|a dozen|dozen|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)\b))")
 #: A number written in digits ("1,400", "2.5", "24", and the wire's fractions: "6-1/2").
 DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+-\d/\d{1,2}|\d+(?:\.\d+)?"
 _FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
@@ -70,10 +70,16 @@ def parse_number(text: str) -> float:
     (200000.0, 12.0, 2500000000.0)
     >>> parse_number("50 mln"), parse_number("1.2 bln"), parse_number("6-1/2")
     (50000000.0, 1200000000.0, 6.5)
+    >>> parse_number("a million"), parse_number("half a million"), parse_number("a hundred")
+    (1000000.0, 500000.0, 100.0)
     """
     words = text.lower().replace(",", "").split()
     if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
         return 12.0
+    if words[:2] == ["half", "a"]:
+        return parse_number(" ".join(["1", *words[2:]])) / 2
+    if words[:1] == ["a"]:
+        words[0] = "1"
     total, current = 0.0, 0.0
     for word in words:
         if word in SCALES:
