@@ -521,3 +521,12 @@ def test_who_counts_is_the_source(text, figure, kind, source):
 ])
 def test_a_and_half_a_before_a_scale_are_numbers(text, figure, value):
     assert by_text(figures_of(text))[figure]["value_low"] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Restrictions ban most of the two million Arabs in the West Bank from entering Jerusalem.", ["two million"]),
+    ("Security forces arrested four men. The television said the four arrested men confessed.", ["four"]),
+    ("The two sides met in Geneva on Monday.", []),
+])
+def test_a_number_after_the_counts_only_when_it_states_a_size_first(text, expected):
+    assert [row["text"] for row in figures_of(text)] == expected

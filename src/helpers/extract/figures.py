@@ -1069,6 +1069,26 @@ def _unit(figure: Figure) -> str | None:
     return figure.noun.lemma_.lower() if figure.noun is not None else None
 
 
+#: The smallest number that "the" before it leaves a count ("the two million Arabs", not "the two sides").
+DEFINITE_COUNT = 20
+
+
+def _counts(figure: Figure, figures: list[Figure]) -> bool:
+    """Say whether a vague or definite number is a figure.
+
+    A vague quantity counts only a listed kind ("dozens were injured", not "several
+    leaders"). A number after "the" ("the two sides", "the 28 refugees") names a set
+    again, unless it states a size first: a large number no figure before it stated
+    ("the two million Arabs in the West Bank").
+    """
+    if figure.vague:
+        return figure.kind is not None
+    if not figure.definite:
+        return True
+    stated = any(f.value_low == figure.value_low and f.start < figure.start for f in figures)
+    return not stated and (figure.kind is not None or (figure.value_low or 0) >= DEFINITE_COUNT)
+
+
 def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[dict],
                     quotes: list[dict] | None = None) -> list[dict]:
     """Return the ``figures`` rows of one article (see the module docstring for the rules).
@@ -1079,7 +1099,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     timex_spans = [(t["start_char"], t["end_char"]) for t in timexes]
     figures = [f for sentence in parsed.sentences for f in _analyse(parsed, sentence, timex_spans)]
     link_parts(figures)
-    figures = [f for f in figures if f.kind is not None or not (f.vague or f.definite)]
+    figures = [f for f in figures if _counts(f, figures)]
     for sentence in parsed.sentences:
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
