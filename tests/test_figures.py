@@ -530,3 +530,9 @@ def test_a_and_half_a_before_a_scale_are_numbers(text, figure, value):
 ])
 def test_a_number_after_the_counts_only_when_it_states_a_size_first(text, expected):
     assert [row["text"] for row in figures_of(text)] == expected
+
+
+def test_the_group_stands_for_the_name_it_describes():
+    rows = by_text(figures_of("Mujahideen Khalq, an Iranian exile group based in Iraq, vowed to fight on.\n\n"
+                              "The group said about 100 Iraqi Kurds were killed."))
+    assert rows["about 100"]["source"] == "Mujahideen Khalq"

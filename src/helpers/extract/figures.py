@@ -754,7 +754,8 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return source
     for token in reversed(doc[: phrase.start]):
         if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
-            span = _trimmed(token)
+            named = token.head if token.dep_ == "appos" and token.head.pos_ == "PROPN" else token
+            span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
     return source
