@@ -536,3 +536,11 @@ def test_the_group_stands_for_the_name_it_describes():
     rows = by_text(figures_of("Mujahideen Khalq, an Iranian exile group based in Iraq, vowed to fight on.\n\n"
                               "The group said about 100 Iraqi Kurds were killed."))
     assert rows["about 100"]["source"] == "Mujahideen Khalq"
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of Iraq's two main Kurdish factions agreed on Friday to end fighting.",
+    "Israel's Channel Two said the talks had failed.",
+])
+def test_a_possessed_set_or_a_name_is_no_count(text):
+    assert figures_of(text) == []

@@ -130,8 +130,9 @@ PER_WORDS: dict[str, str] = {
 }
 _PER_RE = re.compile(r"^\W*(" + "|".join(sorted(map(re.escape, PER_WORDS), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|his|her)\s+(?:same\s+|other\s+)?$",
-                                re.IGNORECASE)
+#: Words before a number that make it definite: a determiner or a possessive ("the two sides", "Iraq's two factions").
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|these|those|both|all|its|their|his|her)|\w['’]s?)\s+"
+                                r"(?:same\s+|other\s+)?$", re.IGNORECASE)
 @dataclass
 class Figure:
     """One figure found in a sentence, before it becomes a table row."""

@@ -52,6 +52,8 @@ _CONVERSION_BEFORE = re.compile(r"(?:\d|\b(?:hundred|thousand|million|billion))(
 _CONVERSION_AFTER = re.compile(r"(?:\s*[^\W\d]+\.?)?\s*\)")
 #: "five o'clock" (kept out of :data:`CLOCK_TIME`, which the date expressions also read).
 _OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
+#: A capitalised word right before a capitalised number word: a name ("Israel's Channel Two").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme "
@@ -107,7 +109,7 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
 def not_a_count(text: str, start: int, end: int) -> str | None:
     """Return why the number at ``text[start:end]`` is no count.
 
-    The reasons: clock, phone, address, age, modifier, measure, reference (a footnote) and conversion.
+    The reasons: clock, phone, address, age, modifier, name, measure, reference (a footnote) and conversion.
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
@@ -119,6 +121,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
     ('modifier', True)
+    >>> not_a_count("Israel's Channel Two said", 17, 20), not_a_count("Friday. Two died", 8, 11) is None
+    ('name', True)
     >>> not_a_count("were injured.[2]", 14, 15), not_a_count("five kg (11 lb) of opium", 9, 11)
     ('reference', 'measure')
     >>> not_a_count("weighed 18 kg (39.7 pounds)", 15, 19), not_a_count("killed 40 (30 in Gaza)", 11, 13) is None
@@ -134,6 +138,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "age"
     if _MODIFIER_AFTER.match(text, end):
         return "modifier"
+    if text[start:start + 1].isupper() and not text[start:start + 1].isdigit() and _NAME_BEFORE.search(text[:start]):
+        return "name"
     if _MEASURE_AFTER.match(text, end):
         return "measure"
     if text[start - 1: start] == "[" and text[end: end + 1] == "]":
