@@ -544,3 +544,10 @@ def test_the_group_stands_for_the_name_it_describes():
 ])
 def test_a_possessed_set_or_a_name_is_no_count(text):
     assert figures_of(text) == []
+
+
+def test_it_said_then_it_added_is_one_reporter():
+    rows = by_text(figures_of("Iraq said its planes hit Kharg island. Its warships were not involved. The raid was "
+                              "the third this week. It said the terminal burned. Smoke rose over the island. The "
+                              "port was closed. Ships waited offshore. It added that 30 guards were killed."))
+    assert rows["30"]["source"] == "Iraq"

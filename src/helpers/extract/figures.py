@@ -675,21 +675,24 @@ SPEAKERS = {"i", "we", "you"}
 def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | None:
     """Return who a pronoun subject of a reporting verb stands for ("..., police said. They said ...").
 
-    The named subject of the last reporting verb of the few sentences before, in the same
-    or the previous paragraph, that agrees with the pronoun (:func:`_agrees`); failing
-    that, the last such subject of a sentence's main verb ("Iran launched an offensive.
-    It said ...").
+    The named subject of the last reporting verb of the few sentences before that agrees
+    with the pronoun (:func:`_agrees`); the same pronoun reporting before ("It said ...
+    It added ...") stands for the same reporter. Failing that, the last agreeing subject
+    of a sentence's main verb ("Iran launched an offensive. It said ...").
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
     doc = pronoun.doc
     sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
-    subjects = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
-                and verb.lemma_.lower() in REPORT_VERBS for c in verb.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS]
-    subjects = [c for c in subjects if _agrees(pronoun, c)] or [
-        c for sent in sentences for c in sent.root.children
-        if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
+    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
+                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    for reporter in reversed(reporters):
+        if reporter.lower_ == pronoun.lower_:
+            return _antecedent_reporter(reporter, window)
+        if reporter.lower_ not in PRONOUNS and _agrees(pronoun, reporter):
+            return _trimmed(reporter)
+    subjects = [c for sent in sentences for c in sent.root.children
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
     return _trimmed(subjects[-1]) if subjects else None
 
 
