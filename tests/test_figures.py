@@ -551,3 +551,13 @@ def test_it_said_then_it_added_is_one_reporter():
                               "the third this week. It said the terminal burned. Smoke rose over the island. The "
                               "port was closed. Ships waited offshore. It added that 30 guards were killed."))
     assert rows["30"]["source"] == "Iraq"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia launched nearly 60 Iranian-made drones, 36 of which rained down on the capital.",
+     {"nearly 60": "rockets", "36": "rockets"}),
+    ("Twenty-seven have died and 12 others were taken to hospital.", {"Twenty-seven": "killed", "12": "injured"}),
+    ("Many took part in the genocide of one million people.", {"one million": "killed"}),
+])
+def test_relative_parts_hospitals_and_genocide(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected

@@ -897,6 +897,12 @@ def part_hint(figure: Figure) -> str | None:
     return None
 
 
+def _of_relative(anchor: Token) -> bool:
+    """Say whether a number's "of" takes a relative pronoun ("36 of which"), whose whole is the figure before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("which", "whom") for p in c.children)
+               for c in anchor.children)
+
+
 def link_parts(figures: list[Figure]) -> None:
     """Set ``part_of`` (and the inherited kind) of figures that count part of another."""
     for index, figure in enumerate(figures):
@@ -904,6 +910,8 @@ def link_parts(figures: list[Figure]) -> None:
         if figure.part_hint == "including" and same_sentence:
             wholes = [f for f in same_sentence if f.part_hint != "including"]  # not a sibling part
             figure.part_of = (wholes or same_sentence)[-1]
+        elif figure.part_hint == "of" and same_sentence and _of_relative(figure.anchor):
+            figure.part_of = same_sentence[-1]  # "nearly 60 drones, 36 of which ...": the figure before
         elif figure.part_hint == "of":
             figure.part_of = _antecedent(figure, figures[:index])
         elif figure.kind is None and any(f.part_of for f in same_sentence):

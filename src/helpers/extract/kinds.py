@@ -34,9 +34,9 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution "
-                    "assassinate assassination massacre slaughter behead eliminate hanged body corpse".split(),
+                    "assassinate assassination massacre genocide slaughter behead eliminate hanged body corpse".split(),
                     "killed"),
-    **dict.fromkeys("injury wounded injured injure wound hurt maim".split(), "injured"),
+    **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
@@ -46,6 +46,7 @@ PHRASE_KINDS: dict[tuple[str, str], str] = {
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
     **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
+    ("take", "hospital"): "injured", ("admit", "hospital"): "injured", ("rush", "hospital"): "injured",
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
 TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
@@ -87,16 +88,16 @@ def lemma_kind(token: Token) -> str | None:
 
 
 def phrase_kind(verb: Token) -> str | None:
-    """Return the kind of a verb with its object, complement or "as" phrase.
+    """Return the kind of a verb with its object, complement, or "as" or "to" phrase.
 
-    "lost their lives", "taken as hostages", "reported dead", "found dead".
+    "lost their lives", "taken as hostages", "taken to hospital", "reported dead", "found dead".
     """
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and child.pos_ == "ADJ" and (kind := lemma_kind(child)) is not None:
             return kind
         words = [child] if child.dep_ in _COMPLEMENTS else []
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ in ("as", "to"):
             words = [c for c in child.children if c.dep_ == "pobj"]
         for word in words:
             if (kind := PHRASE_KINDS.get((lemma, word.lemma_.lower()))) is not None:
