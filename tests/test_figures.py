@@ -561,3 +561,8 @@ def test_it_said_then_it_added_is_one_reporter():
 ])
 def test_relative_parts_hospitals_and_genocide(text, expected):
     assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+def test_a_count_is_never_a_speaker():
+    rows = by_text(figures_of("Officials said the number of Americans confirmed dead rose to 30 on Sunday."))
+    assert rows["30"]["source"] == "Officials"

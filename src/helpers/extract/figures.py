@@ -356,15 +356,16 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
 def _parsed_date(figure: Figure) -> bool:
     """Say whether the parser reads a number as a date, time or ordinal and nothing says it counts.
 
-    A number that counts a noun ("on Friday three women") or the victims of a verb of a
-    listed kind ("he said 20 had died") counts; an ordinal or a year ("1991 Gulf War") never does.
+    A number that counts a noun ("on Friday three women") or something of a listed kind
+    ("he said 20 had died", "the toll rose to 30") counts; an ordinal or a year ("1991
+    Gulf War") never does. (Dates and times themselves were set aside with the date expressions.)
     """
     anchor = figure.anchor
     if anchor.ent_type_ not in ("DATE", "TIME", "ORDINAL") or figure.unit is not None:
         return False
     if anchor.ent_type_ == "ORDINAL" or _YEAR.fullmatch(anchor.text):
         return True
-    return figure.noun is None and not _victims(anchor)
+    return figure.noun is None and infer_kind(anchor, None, None) is None
 
 
 def _victims(anchor: Token) -> bool:
@@ -597,6 +598,8 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects:
         return _phrase_before(token)
+    if subjects[-1].lemma_.lower() in ("number", "toll", "total"):
+        return None  # "the number of Americans confirmed dead rose to 30": a count, not a speaker
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
