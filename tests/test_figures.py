@@ -566,3 +566,8 @@ def test_relative_parts_hospitals_and_genocide(text, expected):
 def test_a_count_is_never_a_speaker():
     rows = by_text(figures_of("Officials said the number of Americans confirmed dead rose to 30 on Sunday."))
     assert rows["30"]["source"] == "Officials"
+
+
+def test_the_audience_of_a_report_is_not_reported():
+    rows = by_text(figures_of("Khamenei told a rally of 50,000 people that the war would go on."))
+    assert rows["50,000"]["source"] is None

@@ -713,18 +713,31 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source span of the reporting verb or the claim that governs a figure, if any.
 
-    A figure is never its own source ("20 witnesses said").
+    A figure is never its own source ("20 witnesses said"), nor does the audience of a
+    report report itself (:func:`_narrated`).
     """
+    child = figure.anchor
     for ancestor in paragraph_ancestors(figure.anchor):
         source = _reporting_source(ancestor) or _claimant(ancestor)
+        if source is not None and _narrated(ancestor, child):
+            return None
         if source is not None and not source[0] <= figure.start < source[1]:
             return source
+        child = ancestor
     root = span.root
     for child in root.children:
         if child.dep_ in ("ccomp", "parataxis", "advcl") and child.i > figure.anchor.i:
             if (source := _reporting_source(child)) is not None:
                 return source
     return _trailing_report(figure, span)
+
+
+def _narrated(verb: Token, path_child: Token) -> bool:
+    """Say whether the words through ``path_child`` are the audience of a report, not what it says.
+
+    "Khamenei told a rally of 50,000 people that ...": the 50,000 is the reporter's.
+    """
+    return path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
 
 
 def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
