@@ -27,13 +27,18 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   the place named last before the figure in its paragraph or the one before. A sentence that places its
   people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
-  (the opposition leader's claim)"); else "X said / told / reported ... that" over the
-  figures of the clause it governs, including the trailing "..., the Health Ministry
-  said"; else "according to X", "as per X" or "citing X" over every figure of its
+  (the opposition leader's claim)"); else "X said / told / reported / counted ... that"
+  over the figures of the clause it governs, including the trailing "..., the Health
+  Ministry said" (X is the one quoted in "X quoted Y as saying", the subject in "X,
+  quoting Y, said"; "X put the toll at N", "X accused Y of killing N", "Iran's claim of
+  N" and "X's figures show" name X; a pronoun stands for an earlier reporter); else
+  "according to X", "as per X", "citing X" or "by X's count" over every figure of its
   sentence (a sentence that *opens* with "According to X," also covers the following
-  sentences of its paragraph until another source is named). ``source_actor_id`` is
-  the registry actor that the source's words name: the mention at the phrase's head,
-  never a place in its modifiers ("Gaza" in "the MoH in Gaza").
+  sentences of its paragraph until another source is named); else, inside a direct
+  quote, the quote's speaker (:mod:`helpers.extract.quotes`). A source like "the
+  agency" stands for the earlier named "Iranian news agency IRNA" (:func:`named_antecedent`).
+  ``source_actor_id`` is the registry actor that the source's words name: the mention
+  at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza").
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
