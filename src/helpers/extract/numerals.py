@@ -3,13 +3,17 @@
 Shared by :mod:`helpers.extract.figures` (what a number counts) and
 :mod:`helpers.extract.timexes` (durations such as "two days" and "the past 24 hours").
 
+Numbers are read as written in news and on the wire: "1,400", "Thirty-four", "a
+million", "half a million", "50 mln", "1.2 bln", "6-1/2".
+
 A number is *not a count* when it is part of something else: a clock time ("18:00",
 "20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
 al-Din Street"), an age ("a 12-year-old", "aged 12"), a hyphenated modifier ("a
-37-page manual", "two-thirds"), a conversion in brackets ("18 kg (39.7 pounds)") or a
-name ("9/11", "F-16", "Resolution 2334", which the parse tells). :func:`not_a_count` says
-which, from the characters around the number; the checks that need the parse or the date expressions
-live in :mod:`helpers.extract.figures`.
+37-page manual", "two-thirds"), a measure ("461 mm", "a 20 metre structure"), a
+conversion in brackets ("18 kg (39.7 pounds)") or a name ("9/11", "F-16", "Channel
+Two"; "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from
+the characters around the number; the checks that need the parse or the date
+expressions live in :mod:`helpers.extract.figures`.
 """
 
 from __future__ import annotations
