@@ -10,8 +10,8 @@ A figure's kind comes from, in order:
    prepositions, coordination and open complements but never out of a relative,
    adverbial or reported clause ("34 Palestinians *were killed*", "*martyred* 34",
    "over 350 ... *lost their lives*", "around 200 ... *taken as hostages*", "the toll
-   *rose to* 4,137", "*bringing* the fatality toll to 4,137"), or the group that "be among"
-   puts it in ("*among the dead* were five members").
+   *rose to* 4,137", "*bringing* the fatality toll to 4,137", "20 are reported *to have
+   died*"), or the group that "be among" puts it in ("*among the dead* were five members").
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
