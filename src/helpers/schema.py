@@ -27,7 +27,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "sentences": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("paragraph_id", INT),
-        ("start_char", INT), ("end_char", INT), ("text", STR),
+        ("start_char", INT), ("end_char", INT), ("text", STR), ("section", STR),
     ]),
     "actors": pa.schema([
         ("actor_id", STR), ("name", STR), ("type", STR), ("aliases", STR_LIST),

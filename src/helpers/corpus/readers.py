@@ -9,7 +9,8 @@ A corpus folder may mix, in nested folders:
   file), a first line that is a date (the OCHA flash updates start with
   ``07 Oct 2023``) becomes the publication date (``published_source`` ``first-line``),
   a leading ``#`` heading the title, images, tables and other headings are dropped
-  with their reason;
+  with their reason; the other headings are also handed on as the sections of the
+  paragraphs below them (:mod:`helpers.corpus.sections`);
 - ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura,
   the date from htmldate (``html-meta`` when the page's metadata states it,
   ``inferred`` when htmldate had to guess from the text or address), the headline,
@@ -45,6 +46,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from helpers.corpus.sections import Heading
 from helpers.corpus.sources import strip_control_characters
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,8 @@ class Document:
     published_precision, published_source, title_source, author_source``.
     ``dropped`` holds the lines the reader removed, as ``(line_no, text, reason)``.
     ``where`` names the row of an export the document came from (``row 3 (id 'x')``).
+    ``headings`` holds the headings the reader took out of the text, with their line
+    numbers, so that each paragraph can be given its section (:mod:`helpers.corpus.sections`).
     """
 
     text: str
@@ -71,6 +75,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -242,6 +247,7 @@ def _markdown_line(line_no: int, line: str, doc: Document, first_content: bool) 
             doc.dropped.append((line_no, line.strip(), "title"))
         else:
             doc.dropped.append((line_no, line.strip(), "heading"))
+            doc.headings.append(Heading(line_no, level, text))
         return ""
     return strip_markdown_inline(line)
 
