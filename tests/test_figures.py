@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from checkout import PROJECT_ROOT
+from helpers.corpus import readers
 from helpers.corpus.read import build_article
 from helpers.evaluation import figures as evaluation_figures
 from helpers.extract import figures, nlp
@@ -351,3 +352,33 @@ def test_a_by_phrase_counts_the_agents_not_the_victims(text, expected):
 ])
 def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, source):
     assert {row["source"] for row in figures_of(text)} == {source}
+
+
+# --- sections: OCHA flash updates (dev corpus), headings as they stand ------------------
+
+WEST_BANK_SECTION = (
+    "08 Nov 2023\n\n### Hostilities and casualties (Israel)\n\n"
+    "* According to the Israeli authorities, 239 people are held captive in Gaza, including Israelis and foreign "
+    "nationals.\n\n### Violence and casualties (West Bank)\n\n"
+    "* Since 7 October, Israeli forces have injured 2,397 Palestinians, including at least 253 children, over half "
+    "of them in the context of demonstrations.\n\n### Funding\n\n"
+    "* On 7 November, the UN and its partners issued a plan that outlines the minimum necessary to scale up "
+    "humanitarian operations in support of 2.2 million people in the Gaza Strip and 500,000 of the most vulnerable "
+    "in the West Bank.\n"
+)
+
+
+def figures_of_markdown(text: str) -> list[dict]:
+    """Return the figures rows of a Markdown report, read as the corpus reads a ``.md`` file."""
+    doc = readers.read_markdown(text, "t")[0]
+    article = build_article("t", "t.md", doc, None, None, [])
+    parsed = parse_article(article, nlp.load_model()(article.body))
+    return extract_article(parsed, load_registry())["figures"]
+
+
+def test_a_figure_takes_its_section_heading_place_before_the_place_named_last():
+    """A heading names one of the places the report names; it beats the place named last ("Gaza")."""
+    placed = by_text(figures_of_markdown(WEST_BANK_SECTION))["2,397"]
+    assert (placed["kind"], placed["location"]) == ("injured", "West Bank")
+    flat = "\n".join(line for line in WEST_BANK_SECTION.splitlines() if not line.startswith("#"))  # no sections
+    assert by_text(figures_of(flat))["2,397"]["location"] != "West Bank"

@@ -23,9 +23,10 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
   that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
-  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -"), or, without one,
-  the place named last before the figure in its paragraph or the one before. A sentence that places its
-  people figures in one place places them all there.
+  that, the place its section's heading names ("Violence and casualties (West Bank)", in a
+  Markdown or web-page source); failing that, the article's place: its dateline ("GAZA, Oct 7
+  (Reuters) -"), or, without one, the place named last before the figure in its paragraph or
+  the one before. A sentence that places its people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported ... that" over the
   figures of the clause it governs, including the trailing "..., the Health Ministry
@@ -407,9 +408,36 @@ def _known_place_in(text: str, mentions: list[dict]) -> str | None:
     >>> _known_place_in("the Gaza Government Media Office", [{"actor_type": "place", "text": "Gaza"}])
     'Gaza'
     """
-    known = {m["text"] for m in mentions if m.get("actor_type") == "place"}
-    found = [(match.start(), name) for name in known if (match := re.search(rf"\b{re.escape(name)}\b", text))]
-    return min(found)[1] if found else None
+    return _first_named(text, {m["text"] for m in mentions if m.get("actor_type") == "place"})
+
+
+def _first_named(text: str, names: set[str], flags: int = 0) -> str | None:
+    """Return the name of ``names`` that ``text`` holds as a word first (the longest at one position).
+
+    >>> _first_named("Violence and casualties (West Bank)", {"West Bank", "Gaza", "Bank"})
+    'West Bank'
+    """
+    found = [(match.start(), -len(name), name) for name in names
+             if (match := re.search(rf"\b{re.escape(name)}\b", text, flags))]
+    return min(found)[2] if found else None
+
+
+def section_place(parsed: ParsedArticle, paragraph_id: int, places: set[str]) -> str | None:
+    """Return the place named by the nearest heading above a paragraph that names one, or None.
+
+    ``places`` are the place names the article's text holds (:func:`_article_places`);
+    a heading names one as a word, in any case ("Violence and casualties (West Bank)",
+    "GAZA STRIP"). A heading naming none defers to its parent ("West Bank" > "Casualties").
+    """
+    for heading in reversed(parsed.article.clean.section_of(paragraph_id)):
+        if (place := _first_named(heading, places, re.IGNORECASE)) is not None:
+            return place
+    return None
+
+
+def _article_places(parsed: ParsedArticle, mentions: list[dict]) -> set[str]:
+    """Return the names of the places the article names: registry places and what the parse reads as a place."""
+    return {m["text"] for m in mentions if m.get("actor_type") == "place" or _is_place_entity(parsed, m)}
 
 
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
@@ -761,16 +789,18 @@ def _same_people(first: Figure, second: Figure) -> bool:
 
 
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
-    """Give a figure with no place of its own its source's place, or another figure's, or the article's.
+    """Give a figure with no place of its own its source's place, or another figure's, its section's or the article's.
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
-    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
+    injured."); the section's is the place its heading names (:func:`section_place`: "Violence
+    and casualties (West Bank)"); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
     place named last before the figure (:func:`context_place`), unless its paragraph places
     other figures itself ("In the West Bank, 58 people were killed. ... six operatives have
     been eliminated" leaves the six unplaced).
     """
     dateline = article_place(parsed)
+    places = _article_places(parsed, mentions) if any(parsed.article.clean.sections) else set()
     placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
@@ -780,7 +810,7 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
             context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
             figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
-                or dateline or context
+                or section_place(parsed, figure.sentence.paragraph_id, places) or dateline or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 
