@@ -153,3 +153,17 @@ def test_a_figure_of_a_long_past_period_is_not_a_running_toll():
     frame = pd.DataFrame({"date_end": [dt.date(2014, 12, 31), dt.date(2023, 11, 10), None],
                           "published": [dt.date(2023, 10, 23), dt.date(2023, 11, 17), dt.date(2023, 11, 17)]})
     assert list(tolls.counts_the_past(frame)) == [True, False, False]
+
+
+def test_a_projection_is_no_running_toll(tmp_path):
+    """2024-02-23's update: the larger numbers are projected excess deaths, the toll is the 29,514 killed."""
+    (tmp_path / "flash.txt").write_text(
+        "date 2024-02-23\n\nBetween 7 October 2023 and 10:30 on 23 February 2024, at least 29,514 Palestinians "
+        "were killed in Gaza, according to the Ministry of Health (MoH) in Gaza.\n\nThese figures are based on the "
+        "absence of epidemics; should outbreaks of infectious disease such as cholera occur, the projections rise "
+        "significantly to 11,580, 66,720 and 85,750 excess deaths in Gaza, respectively.\n", encoding="utf-8")
+    tables = extract_corpus(tmp_path).tables
+    reported = compare.reported_figures(tables, kinds=["killed"])
+    flags = dict(zip(reported["text"], tolls.hypothetical(reported), strict=True))
+    assert not flags["at least 29,514"] and flags["85,750"]
+    assert tolls.reported_tolls(tables, place="Gaza")["text"].tolist() == ["at least 29,514"]

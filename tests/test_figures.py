@@ -354,7 +354,7 @@ def test_a_trailing_attribution_the_parser_coordinates_still_reports(text, sourc
     assert {row["source"] for row in figures_of(text)} == {source}
 
 
-# --- sections: OCHA flash updates (dev corpus), headings as they stand ------------------
+# --- sections and modality: OCHA flash updates (dev corpus), headings as they stand ------------------
 
 WEST_BANK_SECTION = (
     "08 Nov 2023\n\n### Hostilities and casualties (Israel)\n\n"
@@ -382,3 +382,16 @@ def test_a_figure_takes_its_section_heading_place_before_the_place_named_last():
     assert (placed["kind"], placed["location"]) == ("injured", "West Bank")
     flat = "\n".join(line for line in WEST_BANK_SECTION.splitlines() if not line.startswith("#"))  # no sections
     assert by_text(figures_of(flat))["2,397"]["location"] != "West Bank"
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), [
+    ("Under an immediate permanent ceasefire scenario, 6,550 excess deaths are projected, mainly due to the time "
+     "needed to improve water, sanitation and shelter conditions.", {"6,550": True}),
+    ("These figures are based on the absence of epidemics; should outbreaks of infectious disease such as cholera "
+     "occur, the projections rise significantly to 11,580, 66,720 and 85,750 excess deaths, respectively.",
+     {"11,580": True, "66,720": True, "85,750": True}),
+    ("Between 7 October 2023 and 11:00 on 6 February 2024, at least 27,585 Palestinians were killed in Gaza, "
+     "according to the MoH.", {"at least 27,585": False}),
+])
+def test_projections_and_conditions_are_hypothetical_not_counts(text, hypothetical):
+    assert {row["text"]: row["hypothetical"] for row in figures_of(text) if row["text"] in hypothetical} == hypothetical

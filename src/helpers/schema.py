@@ -54,6 +54,7 @@ TABLES: dict[str, pa.Schema] = {
         ("value_high", FLOAT), ("qualifier", STR), ("unit", STR), ("per", STR),
         ("victims", STR), ("location", STR), ("source", STR), ("source_actor_id", STR),
         ("actor_id", STR), ("date_start", DATE), ("date_end", DATE), ("part_of", STR),
+        ("hypothetical", BOOL),
     ]),
     "casualties": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),

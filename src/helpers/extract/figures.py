@@ -45,6 +45,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   18 October" ends a running count, "between A and B" spans both, "in the past 24
   hours" is that day; the level of a running count ("bringing the toll to 9,257") has
   no start.
+* **hypothetical**: true for a number under a projection, a condition, a modal or the
+  future ("6,550 excess deaths are projected", "the toll could reach 10,000"): what could
+  happen, not a count of what did (:mod:`helpers.extract.modality`).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ from helpers.extract.kinds import (
     is_level_link,
     paragraph_ancestors,
 )
+from helpers.extract.modality import is_hypothetical
 from helpers.extract.numerals import DIGIT_NUMBER, SCALES, WORD_NUMBER, not_a_count, parse_number
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.vocab import PEOPLE_KINDS
@@ -895,6 +899,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,
+            "hypothetical": is_hypothetical(figure.anchor),
         })
     log.debug("%s: %d figures", parsed.article_id, len(rows))
     return rows
