@@ -167,3 +167,15 @@ def test_a_projection_is_no_running_toll(tmp_path):
     flags = dict(zip(reported["text"], tolls.hypothetical(reported), strict=True))
     assert not flags["at least 29,514"] and flags["85,750"]
     assert tolls.reported_tolls(tables, place="Gaza")["text"].tolist() == ["at least 29,514"]
+
+
+def test_the_ceiling_counts_reports_whose_text_states_no_number_near_the_series(tmp_path):
+    reports = {"a.txt": "date 2023-11-04\n\nSince 7 October, 9,488 Palestinians have been killed in Gaza.\n",
+               "b.txt": "date 2023-11-05\n\nSince 7 October, 9,100 Palestinians have been killed in Gaza.\n"}
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tables = extract_corpus(tmp_path).tables
+    series = pd.DataFrame({"date": pd.to_datetime(["2023-11-04", "2023-11-05"]), "place": "Gaza", "kind": "killed",
+                           "value_low": [9488.0, 9770.0]})
+    stated = ocha_tolls.stated_in_text(tables, series, "killed", tmp_path)
+    assert stated.to_dict() == {"a": True, "b": False}  # b's 9,100 is over 2% below both days' values
