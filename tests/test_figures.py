@@ -395,3 +395,11 @@ def test_a_figure_takes_its_section_heading_place_before_the_place_named_last():
 ])
 def test_projections_and_conditions_are_hypothetical_not_counts(text, hypothetical):
     assert {row["text"]: row["hypothetical"] for row in figures_of(text) if row["text"] in hypothetical} == hypothetical
+
+
+def test_a_footnote_reference_does_not_break_the_sentence():
+    rows = by_text(figures_of_markdown("16 Oct 2023\n\nSince the start of hostilities, 2,808 Palestinians have been "
+                                       "killed and 10,850 have been injured.[\\[2\\]](#ftn2) The fatality toll in Gaza "
+                                       "during the ten days of hostilities has already surpassed the total.\n"))
+    assert rows["10,850"]["kind"] == "injured" and "2" not in rows
+

@@ -183,6 +183,8 @@ _MD_IMAGE = re.compile(r"^\s*!\[[^\[\]]*\]\([^()]*\)\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*))?$")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+#: A footnote reference: a marker ("[2]", "*") linking to an anchor of the page (``[\[2\]](#ftn2)``), or ``[^2]``.
+_MD_FOOTNOTE = re.compile(r"\[(?:\\?\[)?(?:\d{1,3}|(?:\\?\*){1,3})(?:\\?\])?\]\(#[^()]*\)|\[\^[^\[\]\s]+\](?!:)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3})([^*\s](?:[^*]*[^*\s])?)\1|(_{2,3})([^_\s](?:[^_]*[^_\s])?)\3")
 _MD_BULLET = re.compile(r"^\s*(?:[*+\-]|\d+[.)])\s+")
 _MD_HTML_TAG = re.compile(r"</?(?:br|span|div|p|strong|em|b|i|sup|sub)\b[^<>]*>", re.IGNORECASE)
@@ -191,12 +193,18 @@ _MD_EMPHASIS_PASSES = 3
 
 
 def strip_markdown_inline(line: str) -> str:
-    """Remove inline Markdown (links keep their text, emphasis its words).
+    r"""Remove inline Markdown (links keep their text, emphasis its words).
 
     >>> strip_markdown_inline("* **Gaza:** see [the map](https://x.org/m.pdf).")
     'Gaza: see the map.'
+
+    Footnote references are no text: they are removed.
+
+    >>> strip_markdown_inline(r"10,850 have been injured.[\[2\]](#ftn2) The toll[^3] rose.[\*](#ftn1)")
+    '10,850 have been injured. The toll rose.'
     """
     line = _MD_BULLET.sub("", line)
+    line = _MD_FOOTNOTE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_HTML_TAG.sub(" ", line)
     for _ in range(_MD_EMPHASIS_PASSES):
