@@ -397,9 +397,23 @@ def test_projections_and_conditions_are_hypothetical_not_counts(text, hypothetic
     assert {row["text"]: row["hypothetical"] for row in figures_of(text) if row["text"] in hypothetical} == hypothetical
 
 
+def test_a_count_with_no_noun_of_its_own_continues_the_people_counted_before_it():
+    rows = by_text(figures_of("Overall, according to MoH, between 7 October and 14 December afternoon, at least 18,787 "
+                              "Palestinians have been killed in Gaza. About 70 per cent are said to be women and "
+                              "children, and about 50,589 were reportedly injured."))
+    assert (rows["about 50,589"]["kind"], rows["about 50,589"]["location"]) == ("injured", "Gaza")
+
+
 def test_a_footnote_reference_does_not_break_the_sentence():
     rows = by_text(figures_of_markdown("16 Oct 2023\n\nSince the start of hostilities, 2,808 Palestinians have been "
                                        "killed and 10,850 have been injured.[\\[2\\]](#ftn2) The fatality toll in Gaza "
                                        "during the ten days of hostilities has already surpassed the total.\n"))
     assert rows["10,850"]["kind"] == "injured" and "2" not in rows
 
+
+def test_a_source_named_without_its_place_takes_the_place_the_article_gives_it():
+    rows = by_text(figures_of("According to the Ministry of Health (MoH) in Gaza, between the afternoons of 12 and 13 "
+                              "December, at least 196 Palestinians were killed and another 499 were injured in Gaza. "
+                              "Since 7 October, MoH has reported on at least 18,608 fatalities and about 50,594 "
+                              "injuries."))
+    assert (rows["at least 18,608"]["source"], rows["at least 18,608"]["location"]) == ("MoH", "Gaza")

@@ -22,7 +22,8 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure with no noun of its own ("... and 109 were injured") takes them from the
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
-  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
+  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"; for a source
+  named without one, "MoH", the place the article gives the same source actor elsewhere); failing
   that, the place its section's heading names ("Violence and casualties (West Bank)", in a
   Markdown or web-page source); failing that, the article's place: its dateline ("GAZA, Oct 7
   (Reuters) -"), or, without one, the place named last before the figure in its paragraph or
@@ -786,14 +787,43 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
 
 
 def _same_people(first: Figure, second: Figure) -> bool:
-    """Say whether two figures count the same people (the same counted noun: "Palestinians")."""
-    if first.noun is None or second.noun is None:
+    """Say whether two figures count the same people: the same counted noun ("Palestinians"), or none of the second's.
+
+    A count with no noun of its own continues the one before it: "At least 18,787 Palestinians
+    have been killed in Gaza. ... and about 50,589 were reportedly injured."
+    """
+    if second.noun is None:
+        return True
+    if first.noun is None:
         return False
     return first.noun.lemma_.lower() == second.noun.lemma_.lower()
 
 
+def _source_places(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> dict[int, str | None]:
+    """Return, by ``id`` of each sourced figure, its source's own place.
+
+    The place the source's words name (:func:`source_place`: "the Ministry of Health (MoH) in
+    Gaza"); failing that, the place the article gives the same source actor at its nearest
+    mention before the figure, else at its first after ("Since 7 October, MoH has reported on
+    at least 18,608 fatalities" after "According to the Ministry of Health (MoH) in Gaza, ...").
+    """
+    sourced = [f for f in figures if f.source is not None]
+    own = {id(f): source_place(parsed, f.source, mentions) for f in sourced}
+    actors = {id(f): _mention_actor(mentions, f.source, parsed.doc) for f in sourced}
+    placed = [(f.start, actors[id(f)], own[id(f)]) for f in sourced if own[id(f)] and actors[id(f)]]
+    found: dict[int, str | None] = {}
+    for figure in sourced:
+        same = [(start, place) for start, actor, place in placed if actor == actors[id(figure)]]
+        before = [place for start, place in same if start <= figure.start]
+        found[id(figure)] = own[id(figure)] or (before[-1] if before else (same[0][1] if same else None))
+    return found
+
+
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
     """Give a figure with no place of its own its source's place, or another figure's, its section's or the article's.
+
+    The source's place is its words' or, failing them, the place the article gives the same
+    source actor elsewhere (:func:`_source_places`).
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
@@ -805,6 +835,7 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
     """
     dateline = article_place(parsed)
     places = _article_places(parsed, mentions) if any(parsed.article.clean.sections) else set()
+    sources = _source_places(parsed, figures, mentions)
     placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
@@ -813,7 +844,7 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
             context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
-            figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
+            figure.location = sources.get(id(figure)) or (previous.location if same else None) \
                 or section_place(parsed, figure.sentence.paragraph_id, places) or dateline or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
