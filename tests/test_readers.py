@@ -95,6 +95,23 @@ def test_nested_headings_close_at_their_own_level():
     assert article.clean.sections == [("Gaza Strip",), ("Gaza Strip", "Casualties"), ("West Bank",)]
 
 
+def test_web_page_headings_become_sections_and_no_longer_join_the_next_paragraph(tmp_path):
+    page = ("<html><head><title>Hostilities in the Gaza Strip and Israel</title></head><body><article>"
+            "<h1>Hostilities in the Gaza Strip and Israel</h1>"
+            "<h2>Violence and casualties (West Bank)</h2>"
+            "<p>Since 7 October, Israeli forces have injured 2,397 Palestinians, including at least 253 children, "
+            "over half of them in the context of demonstrations.</p>"
+            "<h2>Hostilities and casualties (Israel)</h2>"
+            "<p>According to the Israeli authorities, 239 people are held captive in Gaza, including Israelis and "
+            "foreign nationals.</p></article></body></html>")
+    (tmp_path / "update.html").write_text(page, encoding="utf-8")
+    article = read_corpus(tmp_path)[0][0]
+    assert article.body.startswith("Since 7 October") and "Violence and casualties" not in article.body
+    assert article.clean.sections == [("Violence and casualties (West Bank)",),
+                                      ("Hostilities and casualties (Israel)",)]
+    assert [d.reason for d in article.clean.dropped] == ["title", "heading", "heading"]
+
+
 def test_plain_text_articles_have_no_sections():
     articles, _ = read_corpus(SEEDS_DIR)
     assert all(not any(a.clean.sections) and len(a.clean.sections) == len(a.clean.paragraphs) for a in articles)

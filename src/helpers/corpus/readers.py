@@ -11,7 +11,8 @@ A corpus folder may mix, in nested folders:
   a leading ``#`` heading the title, images, tables and other headings are dropped
   with their reason; the other headings are also handed on as the sections of the
   paragraphs below them (:mod:`helpers.corpus.sections`);
-- ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura,
+- ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura
+  (its headings, ``<h2>`` and the like, are taken out as the sections of what follows them),
   the date from htmldate (``html-meta`` when the page's metadata states it,
   ``inferred`` when htmldate had to guess from the text or address), the headline,
   author, site name and address from the page's metadata (``html-meta``);
@@ -284,9 +285,8 @@ def read_html(text: str, stem: str) -> list[Document]:
     import htmldate
     import trafilatura
 
-    body = trafilatura.extract(text, include_comments=False, include_tables=False,
-                               include_images=False) or ""
-    doc = Document(body)
+    options = {"include_comments": False, "include_tables": False, "include_images": False}
+    doc = Document(trafilatura.extract(text, **options) or "")
     meta = trafilatura.extract_metadata(text)
     if meta is not None:
         for name, attr in (("title", "title"), ("author", "author")):
@@ -298,6 +298,7 @@ def read_html(text: str, stem: str) -> list[Document]:
         if getattr(meta, "url", None):
             doc.metadata["url"] = meta.url
     _drop_repeated_title(doc)
+    _take_out_headings(doc, trafilatura.extract(text, include_formatting=True, **options) or "")
     date = htmldate.find_date(text, extensive_search=False, original_date=True)
     if not (date and _set_date(doc.metadata, date, "html-meta")):
         guessed = htmldate.find_date(text, extensive_search=True, original_date=True,
@@ -320,6 +321,36 @@ def _drop_repeated_title(doc: Document) -> None:
             lines[line_no - 1] = ""
             doc.text = "\n".join(lines)
             return
+
+
+def _take_out_headings(doc: Document, formatted: str) -> None:
+    """Take the page's headings out of its text, as the sections of what follows them.
+
+    ``formatted`` is the same text with Markdown formatting (trafilatura marks ``<h2>`` as
+    ``## ``); each of its headings, in order, is the next line of ``doc.text`` with the same
+    words. The line is dropped with the reason ``heading`` (without this, a heading joined
+    the paragraph after it) and recorded in ``doc.headings``.
+    """
+    lines = doc.text.split("\n")
+    position = 0
+    for level, text in (h for line in formatted.split("\n") if (h := _heading_text(line))):
+        words = _words_of(strip_markdown_inline(text))
+        match = next((i for i in range(position, len(lines)) if words and _words_of(lines[i]) == words), None)
+        if match is None:
+            continue
+        doc.headings.append(Heading(match + 1, level, lines[match].strip()))
+        doc.dropped.append((match + 1, lines[match].strip(), "heading"))
+        lines[match], position = "", match + 1
+    doc.text = "\n".join(lines)
+
+
+def _words_of(text: str) -> str:
+    """Return the words of ``text``, lower case, single-spaced (how a heading is matched to its line).
+
+    >>> _words_of("Casualties: 5 *killed*")
+    'casualties 5 killed'
+    """
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 # --- exports (JSON lines, CSV) -------------------------------------------------------------
