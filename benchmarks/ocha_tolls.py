@@ -50,24 +50,39 @@ def stated_in_text(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: 
                    tolerance: float = 0.02, lag_days: int = 1) -> pd.Series:
     """Say, per report (``article_id``), whether its file states a number near the Gaza series of ``kind``.
 
+    See :func:`where_stated`; a report for which this is false cannot agree whatever the extraction does.
+    """
+    return where_stated(tables, series, kind, corpus, tolerance, lag_days).notna()
+
+
+def where_stated(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: str, corpus: Path,
+                 tolerance: float = 0.02, lag_days: int = 1) -> pd.Series:
+    """Return, per report (``article_id``), the words around the first number near the Gaza series of ``kind``, or None.
+
     The days are those the comparison allows: the report's date and every as-of date its
     figures of ``kind`` carry, each with up to ``lag_days`` before it. The number is any
-    written in digits anywhere in the source file (tables and headings too), so a report
-    for which this is false cannot agree whatever the extraction does.
+    written in digits anywhere in the source file (tables and headings too); it may be a
+    count of something else that happens to be near the series ("560 housing units").
     """
     values = series[(series["place"] == "Gaza") & (series["kind"] == kind)].set_index("date")["value_low"]
     figures = tables["figures"][tables["figures"]["kind"] == kind]
     as_of = figures.groupby("article_id")["date_end"].agg(lambda dates: set(dates.dropna()))
-    stated = {}
+    found = {}
     for report in tables["articles"].itertuples():
         dates = {report.published, *as_of.get(report.article_id, ())}
         days = {pd.Timestamp(day) - pd.Timedelta(days=lag) for day in dates for lag in range(lag_days + 1)}
         targets = [values[day] for day in days if day in values.index]
         text = (corpus / report.source_path).read_text(encoding="utf-8", errors="replace")
-        numbers = {parse_number(match) for match in re.findall(DIGIT_NUMBER, text)}
-        stated[report.article_id] = any(abs(number - target) <= tolerance * target
-                                        for number in numbers for target in targets)
-    return pd.Series(stated, dtype=bool)
+        near = (match for match in re.finditer(DIGIT_NUMBER, text)
+                if any(abs(parse_number(match.group()) - target) <= tolerance * target for target in targets))
+        match = next(near, None)
+        found[report.article_id] = _around(text, match.start(), match.end()) if match else None
+    return pd.Series(found, dtype=object)
+
+
+def _around(text: str, start: int, end: int, before: int = 50, after: int = 30) -> str:
+    """Return the words of ``text`` around a span, on one line."""
+    return " ".join(text[max(0, start - before): end + after].split())
 
 
 def figures_in_dates(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -99,16 +114,17 @@ def main() -> None:
     for kind in ("killed", "injured"):
         table = toll_agreement(tables, series, kind, args.source_actor, args.tolerance)
         agree = int(table["agrees"].sum())
-        stated = stated_in_text(tables, series, kind, Path(args.corpus), args.tolerance)
+        stated = where_stated(tables, series, kind, Path(args.corpus), args.tolerance)
         print(f"{kind:8} toll found in {int(table['reported'].notna().sum())}/{n_reports}; within "
               f"{args.tolerance:.0%} of the series (same day or day before): {agree}/{n_reports} = "
-              f"{agree / n_reports:.1%}; ceiling {int(stated.sum())}/{n_reports} (in "
-              f"{n_reports - int(stated.sum())} reports no number is within {args.tolerance:.0%} of the series)")
+              f"{agree / n_reports:.1%}; ceiling {int(stated.notna().sum())}/{n_reports} (in "
+              f"{int(stated.isna().sum())} reports no number is within {args.tolerance:.0%} of the series)")
         if args.details:
             for _, row in table[~table["agrees"]].iterrows():
-                unstated = "" if stated.get(row["article_id"], False) else " [no number in the text is near the series]"
+                near = stated.get(row["article_id"])
                 print(f"  {row['report_date']} {kind} reported {row['reported']} ({row['text']}); "
-                      f"series {row['closest']}{unstated}\n      {row['sentence']}")
+                      f"series {row['closest']}\n      {row['sentence']}\n      near the series: "
+                      f"{near or '[no number in the text is near the series]'}")
     inside = figures_in_dates(tables)
     print(f"figures inside a date or time expression or a clock time: {len(inside)} "
           f"(of {len(tables['figures'])} figures; kinds: {tables['figures']['kind'].value_counts().to_dict()})")
