@@ -1,5 +1,6 @@
 """Casualty sentences, descriptors, the casualty model and the coverage analyses, on real text."""
 
+import dataclasses
 import json
 import shutil
 import sys
@@ -29,6 +30,8 @@ An Israeli air strike hit a building in Khan Younis, killing at least 32 people.
 The massacre of Israelis was conducted by people who want to destroy us.
 Israel said it killed four militants wearing explosive vests who tried to cross from Lebanon.
 The talks on a ceasefire resumed in Cairo on Monday.
+Israel has retaliated with air strikes that have killed more than 1,000 people in Hamas-ruled Gaza as it prepares for a possible ground offensive.
+Earth is added to the grave of Danielle, 25, and Noam, 26, an Israeli couple who were killed in the deadly Supernova Music Festival attack by Hamas gunmen in Kiryat Tivon, Israel.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -87,6 +90,16 @@ def test_victims_and_responsible_parties_from_the_registry(wire):
     assert rows["Israel said"]["agent_actor_id"] == "israel"
 
 
+def test_a_relative_pronoun_is_read_as_the_noun_its_clause_describes(wire):
+    rows, _ = wire
+    # "air strikes that have killed": the agent is the strikes, not "that"
+    assert rows["Israel has"]["agent"] == "air strikes" and rows["Israel has"]["agent_is_cause"] is False
+    # "an Israeli couple who were killed ... by Hamas gunmen": the victims are the couple
+    couple = rows["Earth is"]
+    assert couple["victims"] == "an Israeli couple" and list(couple["victim_sides"]) == ["israel"]
+    assert couple["side_method"] == "victims"
+
+
 def test_attribution_wording_and_cue(wire):
     rows, _ = wire
     assert rows["More than"]["attribution"] == "Gaza health officials"
@@ -119,7 +132,7 @@ def test_why_a_sentence_gets_no_side(wire):
     ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
     chosen = pd.Series([ids["The talks"], ids["Seventeen of"], ids["Hamas fighters"]])
     reasons = why_no_side(tables["casualties"], chosen)
-    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied, rules found no side": 1,
+    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied: article names none of its parties": 1,
                                  "model said Neither": 1}
 
 
@@ -230,6 +243,34 @@ def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
     predicted = model.predict(["rockets and air strikes killed Israelis and Palestinians", "the talks in Cairo"])
     assert predicted["victims"] == ["Both", "Neither"]
     assert predicted["responsible"][1] == "Neither"
+
+
+def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
+    americans = {"victim_sides": ["united_states"], "side_method": "victims", "responsible": []}
+    place = casualty_model.PLACE_CONVENTION
+    assert not casualty_model.in_domain(americans, {"israel"})
+    assert casualty_model.in_domain(americans, {"israel"}, place)
+    lebanon = {"victim_sides": ["lebanon"], "side_method": "place", "responsible": []}
+    assert not casualty_model.in_domain(lebanon, {"israel"}, place)
+
+
+def test_us_labels_train_the_victims_in_their_own_convention():
+    # the US files count Americans killed in Israel as Israeli, the Canadian labels as neither;
+    # the US sentences carry the convention's marker, and they label no responsible party
+    place = casualty_model.PLACE_CONVENTION
+    documents = ["Hamas militants killed Israelis in the kibbutz", "air strikes killed Palestinians in Gaza",
+                 "Americans were killed at the festival", f"Americans were killed at the festival {place}",
+                 f"Hamas militants killed Israelis in the kibbutz {place}", f"air strikes killed Palestinians {place}"]
+    labels = {"victims": ["Israeli", "Palestinian", "Neither", "Israeli", "Israeli", "Palestinian"],
+              "responsible": ["Hamas", "Israel", "Neither", None, None, None]}
+    casualty_model.VECTORIZER["min_df"], saved = 1, casualty_model.VECTORIZER["min_df"]
+    try:
+        model = casualty_model.train(documents, labels)
+    finally:
+        casualty_model.VECTORIZER["min_df"] = saved
+    festival = ["Americans were killed at the festival"]
+    assert model.predict(festival)["victims"] == ["Neither"]
+    assert dataclasses.replace(model, convention=place).predict(festival)["victims"] == ["Israeli"]
 
 
 def test_emotive_words_match_their_longer_forms_and_the_list_is_replaceable(tmp_path):
