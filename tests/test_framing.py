@@ -30,8 +30,10 @@ An Israeli air strike hit a building in Khan Younis, killing at least 32 people.
 The massacre of Israelis was conducted by people who want to destroy us.
 Israel said it killed four militants wearing explosive vests who tried to cross from Lebanon.
 The talks on a ceasefire resumed in Cairo on Monday.
-Israel has retaliated with air strikes that have killed more than 1,000 people in Hamas-ruled Gaza as it prepares for a possible ground offensive.
-Earth is added to the grave of Danielle, 25, and Noam, 26, an Israeli couple who were killed in the deadly Supernova Music Festival attack by Hamas gunmen in Kiryat Tivon, Israel.
+Israel has retaliated with air strikes that have killed more than 1,000 people in Hamas-ruled \
+Gaza as it prepares for a possible ground offensive.
+Earth is added to the grave of Danielle, 25, and Noam, 26, an Israeli couple who were killed \
+in the deadly Supernova Music Festival attack by Hamas gunmen in Kiryat Tivon, Israel.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -259,10 +261,11 @@ def test_us_labels_train_the_victims_in_their_own_convention():
     # the US sentences carry the convention's marker, and they label no responsible party
     place = casualty_model.PLACE_CONVENTION
     documents = ["Hamas militants killed Israelis in the kibbutz", "air strikes killed Palestinians in Gaza",
-                 "Americans were killed at the festival", f"Americans were killed at the festival {place}",
+                 "Americans were killed at the festival", "the talks on a ceasefire resumed in Cairo",
+                 f"Americans were killed at the festival {place}",
                  f"Hamas militants killed Israelis in the kibbutz {place}", f"air strikes killed Palestinians {place}"]
-    labels = {"victims": ["Israeli", "Palestinian", "Neither", "Israeli", "Israeli", "Palestinian"],
-              "responsible": ["Hamas", "Israel", "Neither", None, None, None]}
+    labels = {"victims": ["Israeli", "Palestinian", "Neither", "Neither", "Israeli", "Israeli", "Palestinian"],
+              "responsible": ["Hamas", "Israel", "Neither", "Neither", None, None, None]}
     casualty_model.VECTORIZER["min_df"], saved = 1, casualty_model.VECTORIZER["min_df"]
     try:
         model = casualty_model.train(documents, labels)
@@ -270,7 +273,13 @@ def test_us_labels_train_the_victims_in_their_own_convention():
         casualty_model.VECTORIZER["min_df"] = saved
     festival = ["Americans were killed at the festival"]
     assert model.predict(festival)["victims"] == ["Neither"]
-    assert dataclasses.replace(model, convention=place).predict(festival)["victims"] == ["Israeli"]
+    by_place = dataclasses.replace(model, convention=place)
+    assert by_place.predict(festival)["victims"] == ["Israeli"]
+    # in that convention every sentence has a victims' side, even one all classifiers say no to
+    talks = ["The talks on a ceasefire resumed in Cairo on Monday."]
+    assert model.predict(talks) == {"victims": ["Neither"], "responsible": ["Neither"]}
+    assert by_place.predict(talks)["victims"][0] in ("Israeli", "Palestinian")
+    assert by_place.predict(talks)["responsible"] == ["Neither"]
 
 
 def test_emotive_words_match_their_longer_forms_and_the_list_is_replaceable(tmp_path):

@@ -126,15 +126,26 @@ class CasualtyModel:
     convention: str | None = None
 
     def predict(self, documents: list[str]) -> dict[str, list[str]]:
-        """Return the predicted label of each document, per target: the set of parties said yes to."""
+        """Return the predicted label of each document, per target: the set of parties said yes to.
+
+        In the place convention every casualty sentence has a victims' side (its labels have no
+        "Neither"): where no side's classifier says yes, the one nearest to yes is taken.
+        """
         if not documents:
             return {target: [] for target in TARGETS}
         if self.convention:
             documents = [f"{document} {self.convention}" for document in documents]
         matrix = self.vectorizer.transform(documents)
-        said = {key: clf.decision_function(matrix) > 0 for key, clf in self.classifiers.items()}
-        return {target: [label_of(target, {p for p in PARTIES[target] if said[_key(target, p)][i]})
-                         for i in range(len(documents))] for target in TARGETS}
+        scores = {key: clf.decision_function(matrix) for key, clf in self.classifiers.items()}
+        labels = {}
+        for target in TARGETS:
+            columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
+            said = columns > 0
+            if self.convention == PLACE_CONVENTION and target == "victims":
+                said[np.arange(len(documents)), columns.argmax(axis=1)] = True
+            labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
+                              for row in said]
+        return labels
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the model as plain arrays (what :meth:`save` writes)."""
