@@ -34,6 +34,15 @@ Israel has retaliated with air strikes that have killed more than 1,000 people i
 Gaza as it prepares for a possible ground offensive.
 Earth is added to the grave of Danielle, 25, and Noam, 26, an Israeli couple who were killed \
 in the deadly Supernova Music Festival attack by Hamas gunmen in Kiryat Tivon, Israel.
+Over the past week, some Palestinian journalists were killed when Israeli airstrikes struck their homes across the \
+Gaza Strip or the area housing their offices in the Rimal neighborhood, in central Gaza City.
+The surprise weekend attack by Hamas left a death toll unseen since the 1973 war with Egypt and Syria.
+The overall number of people of all nationalities missing, killed or abducted by Hamas is still unclear, and the \
+numbers are shifting as officials and military forces in Israel go through the painstaking task of finding and \
+identifying bodies in the wake of the attack Saturday.
+“Palestinian civilians are not to blame for the carnage committed by Hamas,” Mr. Blinken said, referring to the \
+militant group’s killing, torture and abduction of Israelis in a one-day rampage through the Jewish state’s \
+communities near Gaza.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -100,6 +109,21 @@ def test_a_relative_pronoun_is_read_as_the_noun_its_clause_describes(wire):
     couple = rows["Earth is"]
     assert couple["victims"] == "an Israeli couple" and list(couple["victim_sides"]) == ["israel"]
     assert couple["side_method"] == "victims"
+
+
+def test_the_responsible_party_from_a_cause_a_coordination_and_a_description(wire):
+    rows, _ = wire
+    # "killed when Israeli airstrikes struck": the subject of the "when" clause is the cause
+    journalists = rows["Over the"]
+    assert journalists["agent"] == "Israeli airstrikes" and journalists["agent_is_cause"]
+    assert list(journalists["responsible"]) == ["israel"]
+    # "the attack by Hamas left a death toll": the subject of "leave" caused the deaths
+    assert list(rows["The surprise"]["responsible"]) == ["hamas"]
+    # "killed or abducted by Hamas": the "by" phrase hangs on "abducted" and is the agent of both
+    assert rows["The overall"]["grammar"] == "passive_agent"
+    assert list(rows["The overall"]["responsible"]) == ["hamas"]
+    # "the carnage committed by Hamas": the "by" phrase of a participle describing the noun
+    assert "hamas" in list(rows["“Palestinian civilians"]["responsible"])
 
 
 def test_attribution_wording_and_cue(wire):

@@ -24,8 +24,12 @@ which gather every casualty word of the sentence.
   :mod:`helpers.extract.casualty_model`, where the rules found no side) or null.
 * **agent** and **responsible**: who is said to have done it: the subject of an active
   verb, the "by" phrase of a passive one or of a noun ("the killing of ... by militias"),
-  a possessive ("Hamas's massacre") or the cause phrase of an agentless death ("killed in
-  Israeli air strikes", "died from Hamas rockets"); an agent "it", "we" or "they" under a
+  a possessive ("Hamas's massacre"), the "by" phrase of a participle describing a casualty
+  noun ("the carnage committed by Hamas") or of a coordinated one ("killed or abducted by
+  Hamas"), the subject of "leave", "cause", "inflict" or "bring" before a casualty noun ("the
+  attack left a death toll"), or the cause of an agentless death: a cause phrase ("killed in
+  Israeli air strikes", "died from Hamas rockets") or the subject of a "when" clause ("killed
+  when Israeli airstrikes struck their homes"); an agent "it", "we" or "they" under a
   reporting verb is its speaker ("Israel said it killed ..."); a relative pronoun stands
   for the noun its clause describes ("air strikes that killed 30", "a couple who were
   killed"), for the victims too. ``responsible`` holds their parties.
@@ -68,6 +72,8 @@ CAUSE_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assaul
                         "shell bomb offensive operation retaliation siege incursion gunfire gunman militant "
                         "fighter soldier force troop army military invasion blast explosion war".split())
 CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
+#: Verbs whose subject caused the casualties of their object ("the attack left 30 dead").
+CAUSATIVE_VERBS = frozenset("leave cause inflict bring".split())
 #: Kinds of victims and the words (lemmas) that name them.
 VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "children": frozenset("child children kid boy girl baby infant toddler minor teenager teen son daughter "
@@ -184,13 +190,30 @@ def _agent_phrase(token: Token) -> Token | None:
     return None
 
 
+def _shared_agent(token: Token) -> Token | None:
+    """Return the "by" phrase of a passive verb or of a coordinated one sharing its subject.
+
+    "were killed or kidnapped by Hamas": the phrase hangs on "kidnapped" and is the agent of
+    both; a conjunct with a subject of its own ("... and 20 were arrested by police") is
+    another clause.
+    """
+    shared = [c for c in token.conjuncts if c.tag_ == "VBN" and not _children(c, "nsubj", "nsubjpass")]
+    return next((a for verb in (token, *shared) if (a := _agent_phrase(verb)) is not None), None)
+
+
 def _cause(token: Token) -> Token | None:
-    """Return the noun of a cause phrase: "killed in Israeli strikes", "died from rockets"."""
-    for prep in _children(token, "prep"):
-        for pobj in _children(prep, "pobj"):
-            if prep.lower_ in CAUSE_PREPOSITIONS and pobj.lemma_.lower() in CAUSE_NOUNS:
-                return pobj
-    return None
+    """Return the noun of what caused a casualty: a cause phrase or a "when" clause's subject.
+
+    "killed in Israeli strikes", "died from rockets", "killed in violence and Israeli raids"
+    (any noun of the phrase's coordination), "were killed when Israeli airstrikes struck their
+    homes" (the subject of a "when" or "as" clause on the casualty word).
+    """
+    nouns = [noun for prep in _children(token, "prep") if prep.lower_ in CAUSE_PREPOSITIONS
+             for pobj in _children(prep, "pobj") for noun in (pobj, *pobj.conjuncts)]
+    nouns += [subject for clause in _children(token, "advcl")
+              if any(w.lower_ in ("when", "as") for w in _children(clause, "mark", "advmod"))
+              for subject in _children(clause, "nsubj")]
+    return next((noun for noun in nouns if noun.lemma_.lower() in CAUSE_NOUNS), None)
 
 
 def _passive(token: Token) -> bool:
@@ -209,7 +232,7 @@ def read_verb(casualty: Casualty) -> None:
         if not victims and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             victims = [token.head]
         casualty.victims = victims
-        agent = _agent_phrase(token)
+        agent = _shared_agent(token)
         casualty.grammar = "passive_agent" if agent is not None else "passive"
         casualty.agent = [agent] if agent is not None else []
     elif token.lemma_.lower() in INTRANSITIVE_VERBS:
@@ -237,6 +260,10 @@ def read_noun(casualty: Casualty) -> None:
             casualty.victims.extend(objects)
         elif prep.lower_ == "by" and objects:
             casualty.agent.extend(objects)
+    # a participle describing the noun, with its "by" phrase: "the carnage committed by Hamas"
+    casualty.agent.extend(a for clause in _children(token, "acl") if (a := _agent_phrase(clause)) is not None)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
+        casualty.agent.extend(_subjects(token.head, "nsubj"))  # "the attack left a death toll"
     counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for child in _children(token, "poss", "compound", "amod", "nmod"):
         if counts:
