@@ -232,6 +232,25 @@ def test_a_model_file_of_an_older_layout_asks_to_be_retrained(tmp_path):
         casualty_model.load_model.__wrapped__(old)
 
 
+def test_a_row_of_the_sentence_files_takes_the_parties_its_articles_title_names(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import in_article_context, title_parties
+
+    registry = load_registry()
+    assert title_parties("Israelis struggle to lay their loved ones to rest", registry) == {"israel"}
+    assert title_parties("Families of Hamas Hostages Split on Invasion of Gaza", registry) >= {"hamas"}
+    tables = wire[1]
+    sentences = tables["sentences"]
+    alone = next(a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)
+                 if text.startswith("Seventeen of"))
+    rows = pd.DataFrame({"file": ["f"], "article_index": [5], "extracted": [alone],
+                         "article_title": ["Israelis struggle to lay their loved ones to rest"]})
+    after = in_article_context(tables, rows, registry)["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
+    untitled = in_article_context(tables, rows.assign(article_title=""), registry)["casualties"]
+    assert untitled.set_index("article_id").loc[alone, "model_victim_sides"] is None
+
+
 def test_the_model_stays_out_of_other_conflicts():
     assert casualty_model.in_domain({"victim_sides": ["palestine"], "responsible": []}, {"israel"})
     assert not casualty_model.in_domain({"victim_sides": ["lebanon"], "responsible": []}, {"israel"})
