@@ -160,6 +160,10 @@ def test_why_a_sentence_gets_no_side(wire):
     reasons = why_no_side(tables["casualties"], chosen)
     assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied: article names none of its parties": 1,
                                  "model said Neither": 1}
+    # a death in Lebanon: the rules found a party the model does not know, so it was not applied
+    lebanon = pd.DataFrame({"article_id": ["l"], "victim_sides": [["lebanon"]], "responsible": [["israel"]],
+                            "model_victim_sides": [None]})
+    assert why_no_side(lebanon, pd.Series(["l"])).to_dict() == {"model not applied: rules found another party": 1}
 
 
 def test_a_row_of_the_sentence_files_takes_its_articles_parties_for_the_models_gate(wire):
