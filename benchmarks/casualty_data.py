@@ -21,6 +21,7 @@ import pandas as pd
 from benchmarks.checkout import PROJECT_ROOT, SHARED
 from helpers.corpus.cleaning import clean_text
 from helpers.corpus.config import load_corpus_config
+from helpers.extract import casualty_model
 from helpers.extract.casualty_model import features
 from helpers.extract.parties import PartyIndex
 from helpers.extract.registry import Registry
@@ -36,6 +37,9 @@ PAPERS = {"globe_sentences": "The Globe and Mail", "post_sentences": "National P
 ISRAELI = frozenset({"israel", "israelis"})
 PALESTINIAN = frozenset({"palestine", "palestinians", "hamas", "palestinian_islamic_jihad", "fatah",
                          "palestinian_authority", "plo", "al_sabirin"})
+#: The US files' victims' side (``category``) in the Canadian labels' words. They give every
+#: row a side (no "Neither") and no responsible party.
+US_SIDES = {"israel": "Israeli", "palestine": "Palestinian", "both": "Both"}
 
 
 def read_rows(corpus: Path) -> pd.DataFrame:
@@ -115,3 +119,29 @@ def labelled_casualties(tables: dict[str, pd.DataFrame], rows: pd.DataFrame, reg
     labelled = rows.assign(extracted=extracted_id(rows, tables["articles"])).dropna(subset=["extracted"])
     labelled = labelled.drop_duplicates("extracted")
     return frame.merge(labelled.drop(columns=["article_id"]), left_on="article_id", right_on="extracted")
+
+
+def read_canadian() -> pd.DataFrame:
+    """Return the Canadian rows that carry both labels (victims' side and responsible party)."""
+    rows = read_rows(CANADIAN)
+    return rows[(rows["victim"].fillna("") != "") & (rows["responsible"].fillna("") != "")]
+
+
+def us_labelled(tables: dict[str, pd.DataFrame], rows: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """Return :func:`labelled_casualties` of the US files with their side as ``victim`` (responsible: None).
+
+    Their labels follow another convention than the Canadian ones (victims by place, always
+    a side): each document carries its marker word, :data:`casualty_model.PLACE_CONVENTION`.
+    """
+    frame = labelled_casualties(tables, rows, registry)
+    return frame.assign(document=frame["document"] + " " + casualty_model.PLACE_CONVENTION,
+                        victim=frame["category"].map(US_SIDES), responsible=None)
+
+
+def fit(frame: pd.DataFrame) -> casualty_model.CasualtyModel:
+    """Return :func:`casualty_model.train` fitted on a labelled frame (a missing label trains no classifier)."""
+    def labels(column: str) -> list[str | None]:
+        return [label if isinstance(label, str) else None for label in frame[column]]
+
+    return casualty_model.train(frame["document"].tolist(), {"victims": labels("victim"),
+                                                             "responsible": labels("responsible")})

@@ -10,10 +10,13 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    (Globe and Mail, National Post, Toronto Star): macro-F1 and a confusion table per
    paper for (a) the keyword rule of the FINDINGS (a death word, then "Palestin|Gaza" or
    "Israel"; for responsibility "Hamas" or "Israel" before the death word), (b) our rules
-   alone, (c) our rules with the classifier trained on the *other two* papers (the
-   shipped model is trained on all three, so it is never scored here). A test sentence
-   whose words also appear in the two training papers (wire copy printed twice) is left
-   out of that paper's test.
+   alone, (c) our rules with a classifier trained on the *other two* papers and the US
+   files (their victims' side only, in their own convention, see below; a US sentence
+   whose text is also in the tested paper is left out of its training), and the mean of
+   (c) trained without the US files, to show what they add. The shipped model
+   is trained on all six files, so it is never scored here. A test sentence whose words
+   also appear in the two training papers (wire copy printed twice) is left out of that
+   paper's test.
 2. **Grammar against the voice tags** of the Washington Post file (and, beside it, the
    New York Times and Wall Street Journal files). These tags are machine-made (the
    authors' Stanford CoreNLP rule: a death verb with a passive subject or auxiliary is
@@ -24,20 +27,25 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    a row counts for a side when its label is that side or "both", on its article's date
    (the NYT counts of ``ocha_data_comparison.csv`` are exactly these; for WP and WSJ they
    are computed from the labelled rows the same way). Our count is of the same rows, by the
-   side we give the row's sentence (model where it labels, else rules), the model being
-   the shipped one, trained on the Canadian papers only. A row is matched to the article
-   holding its text after cleaning (a caption printed under two photographers' credits is
-   extracted once; matched by the raw text, 408 rows found no article and counted for no
-   side). Each row is read as an article of one sentence, so the model's gate (its article
-   names one of its parties) sees that sentence alone; the headline count gives each row
-   the parties named in the rows of its article (``article_index``), as a whole article
-   would, and the count as extracted is printed before it. The rows we give no side are
-   counted by why (no casualty sentence, model not applied, model said "Neither"). A day
-   agrees when both sides' counts are within 10% of the authors'.
+   side we give the row's sentence (model where it labels, else rules). The model of an
+   outlet never saw it: trained on the Canadian papers and the *other* US outlets, less any
+   sentence whose text is in the counted outlet's files. The US authors label victims by
+   place (an American killed in Israel is Israeli; the Canadian labels say "Neither") and
+   give every row a side, so their sentences train with the marker word
+   ``casualty_model.PLACE_CONVENTION`` and the counting model answers in that convention
+   (a victim's nationality then does not keep the model out, see ``in_domain``). A row is
+   matched to the article holding its text after cleaning (a caption printed under two
+   photographers' credits is extracted once). Each row is read as an article of one
+   sentence, so the model's gate (its article names one of its parties) would see that
+   sentence alone; each row is given the parties named in the rows of its article
+   (``article_index``) and in its title, as a whole article would. The rows we give no side
+   are counted by why (no casualty sentence, model not applied and why, model said
+   "Neither"). A day agrees when both sides' counts are within 10% of the authors'.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import sys
@@ -50,15 +58,19 @@ from benchmarks.casualty_data import (
     PAPERS,
     US,
     final_parties,
+    fit,
     labelled_casualties,
+    read_canadian,
     read_rows,
     responsible_label,
     sentence_parties,
     side_label,
+    us_labelled,
 )
 from benchmarks.casualty_data import extracted_id as extracted_ids
 from helpers.extract import casualty_model
-from helpers.extract.casualties import apply_model
+from helpers.extract.actors import gazetteer_mentions, registry_index
+from helpers.extract.casualties import apply_model, side_index
 from helpers.extract.registry import Registry, load_registry
 from helpers.pipeline.run import extract_corpus
 
@@ -108,16 +120,20 @@ def _labels(found: pd.DataFrame, extracted: pd.Series) -> tuple[list[str], list[
     return victims, responsible
 
 
-def cross_outlet(tables: dict, rows: pd.DataFrame, registry: Registry) -> pd.DataFrame:
-    """Return each labelled row of each paper with the three systems' labels (model: other two papers)."""
+def cross_outlet(tables: dict, rows: pd.DataFrame, registry: Registry, us: pd.DataFrame) -> pd.DataFrame:
+    """Return each labelled row of each paper with the three systems' labels.
+
+    The model of a paper is trained on the other two papers and on the US files (``us``,
+    :func:`us_labelled`), less any US sentence whose text is in the tested paper.
+    """
     frame = labelled_casualties(tables, rows, registry)
     rules = per_article(tables["casualties"], tables["casualties"]["victim_sides"].map(list),
                         tables["casualties"]["responsible"].map(list))
     results = []
     for paper in PAPERS:
         train = frame[frame["file"] != paper]
-        model = casualty_model.train(train["document"].tolist(), {"victims": train["victim"].tolist(),
-                                                                  "responsible": train["responsible"].tolist()})
+        tested_keys = set(rows.loc[rows["file"] == paper, "key"])
+        model = fit(pd.concat([train, us[~us["key"].isin(tested_keys)]], ignore_index=True))
         test = rows[(rows["file"] == paper) & ~rows["key"].isin(set(train["key"]))].copy()
         tested = frame[frame["extracted"].isin(set(test["extracted"].dropna()))]
         predicted = model.predict(tested["document"].tolist())
@@ -136,7 +152,7 @@ def report_sides(scored: pd.DataFrame) -> dict[str, float]:
     """Print macro-F1 per paper and system, and the model's confusion tables; return the mean F1s."""
     means = {}
     for target, gold in (("victims", "victim"), ("responsible", "responsible")):
-        print(f"\n1. {target}: macro-F1 per paper (test = one paper; model trained on the other two)")
+        print(f"\n1. {target}: macro-F1 per paper (test = one paper; model trained on the other two and the US files)")
         table = pd.DataFrame({system: {PAPERS[p]: f1_score(part[gold], part[f"{system}_{target}"], average="macro")
                                        for p, part in scored.groupby("file")}
                               for system in ("keyword", "rules", "model")})
@@ -148,6 +164,15 @@ def report_sides(scored: pd.DataFrame) -> dict[str, float]:
             print(f"\n   confusion, {PAPERS[paper]} ({len(part)} sentences; rows: hand label, columns: ours)")
             print(pd.crosstab(part[gold], part[f"model_{target}"]).to_string().replace("\n", "\n   "))
     return means
+
+
+def report_canadian_only(scored: pd.DataFrame) -> None:
+    """Print the model's mean macro-F1s when trained on the other two papers alone (no US files)."""
+    means = {target: pd.Series({p: f1_score(part[gold], part[f"model_{target}"], average="macro")
+                                for p, part in scored.groupby("file")}).mean()
+             for target, gold in (("victims", "victim"), ("responsible", "responsible"))}
+    print(f"\n   beside it, the model trained on the other two papers alone (no US files): victims "
+          f"{means['victims']:.3f}, responsible {means['responsible']:.3f}")
 
 
 # --- 2. grammar against the voice tags --------------------------------------------------------------
@@ -177,19 +202,27 @@ def _outlet(file: str) -> str:
         file.split("_")[2]]
 
 
-def daily_counts(tables: dict, rows: pd.DataFrame) -> pd.DataFrame:
-    """Return the authors' and our per-day counts of casualty rows by side, per outlet."""
+def row_sides(tables: dict, rows: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows with the side we give each (``ours``: model where it labels, else rules; ``rules``)."""
     casualties = tables["casualties"]
     found = per_article(casualties, final_parties(casualties, "victim_sides"),
                         final_parties(casualties, "responsible"))
-    ours, _ = _labels(found, rows["extracted"])
     rules = per_article(casualties, casualties["victim_sides"].map(list), casualties["responsible"].map(list))
+    ours, _ = _labels(found, rows["extracted"])
     by_rules, _ = _labels(rules, rows["extracted"])
-    print(f"\n   rows the authors gave a side that we give none (Neither): {ours.count('Neither') / len(ours):.1%} "
-          f"of {len(ours)}; by the rules alone: {by_rules.count('Neither') / len(ours):.1%}")
-    print(f"   why, rows: {why_no_side(casualties, rows['extracted'][[o == 'Neither' for o in ours]]).to_dict()}")
-    frame = rows.assign(ours=ours, outlet=rows["file"].map(_outlet),
-                        day=pd.to_datetime(rows["article_date"], format="mixed").dt.date)
+    reasons = why_no_side(casualties, rows["extracted"][[o == "Neither" for o in ours]])
+    print(f"   {_outlet(rows['file'].iloc[0])}: no side for {ours.count('Neither') / len(ours):.1%} of {len(ours)} "
+          f"rows (rules alone: {by_rules.count('Neither') / len(ours):.1%}); why: {reasons.to_dict()}")
+    return rows.assign(ours=ours, rules=by_rules)
+
+
+def daily_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the authors' and our per-day counts of casualty rows by side, per outlet.
+
+    ``frame``: the rows with our side (:func:`row_sides`).
+    """
+    frame = frame.assign(outlet=frame["file"].map(_outlet),
+                         day=pd.to_datetime(frame["article_date"], format="mixed").dt.date)
     counts = []
     for side, label, category in (("Palestinian", "Palestinian", "palestine"), ("Israeli", "Israeli", "israel")):
         theirs = frame["category"].isin([category, "both"])
@@ -199,22 +232,44 @@ def daily_counts(tables: dict, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(counts, ignore_index=True)
 
 
-def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry) -> dict:
+def outlet_sides(tables: dict, rows: pd.DataFrame, registry: Registry, training: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`row_sides` of each US outlet, labelled by a model that never saw that outlet.
+
+    The model of an outlet is trained on ``training`` (the Canadian papers and the US files,
+    labelled) less that outlet's rows and any sentence whose text is in them; it answers in
+    the US files' convention (:data:`casualty_model.PLACE_CONVENTION`) and is applied in
+    article context (:func:`in_article_context`).
+    """
+    sided = []
+    for outlet, part in rows.groupby(rows["file"].map(_outlet)):
+        keys = set(part["key"])
+        model = fit(training[(training["outlet"] != outlet) & ~training["key"].isin(keys)])
+        model = dataclasses.replace(model, convention=casualty_model.PLACE_CONVENTION)
+        sided.append(row_sides(in_article_context(tables, part, registry, model), part))
+    return pd.concat(sided)
+
+
+def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry,
+                       model: casualty_model.CasualtyModel | None = None) -> dict:
     """Return the tables with the model applied to each casualty sentence as in its whole article.
 
     A row of the US files is read as an article of one sentence, so the model's gate (the
     article names one of its parties, :func:`helpers.extract.casualties.apply_model`) sees that
     sentence alone; a real article names its parties elsewhere too. The files say which rows
-    share an article (``file``, ``article_index``): the parties named in any of its rows are
-    the article's, and the extractor's own :func:`apply_model` is run again with them.
+    share an article (``file``, ``article_index``) and its title (``article_title``): the
+    parties named in any of its rows or in its title (registry names and demonyms) are the
+    article's, and the extractor's own :func:`apply_model` is run again with them (with
+    ``model``, else the shipped one).
     """
     parties = sentence_parties(tables, registry)
     named: dict[str, set[str]] = {}
     for (article_id, _), found in parties.items():
         named.setdefault(article_id, set()).update(found)
+    rows = rows.dropna(subset=["extracted"])
+    titles = rows["article_title"] if "article_title" in rows else pd.Series("", index=rows.index)
     context: dict[str, set[str]] = {}
-    for members in rows.dropna(subset=["extracted"]).groupby(["file", "article_index"])["extracted"].agg(set):
-        found = set().union(*(named.get(m, set()) for m in members))
+    for (_, _, title), members in rows.groupby(["file", "article_index", titles.fillna("")])["extracted"]:
+        found = set().union(*(named.get(m, set()) for m in members), title_parties(title, registry))
         for member in members:
             context.setdefault(member, set()).update(found)
     text = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
@@ -222,24 +277,33 @@ def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry) -> 
     for article_id, indexes in pd.Series(range(len(records))).groupby([r["article_id"] for r in records]):
         chosen = [records[i] for i in indexes]
         keys = [(r["article_id"], r["sentence_id"]) for r in chosen]
-        apply_model(chosen, [(text[k], parties[k]) for k in keys], context.get(article_id, set()))
+        apply_model(chosen, [(text[k], parties[k]) for k in keys], context.get(article_id, set()), model)
     return {**tables, "casualties": pd.DataFrame(records, columns=tables["casualties"].columns)}
+
+
+def title_parties(title: str, registry: Registry) -> set[str]:
+    """Return the parties a title names: its registry names (the gazetteer) and demonyms."""
+    mentions = [dataclasses.asdict(m) for m in gazetteer_mentions(title, registry_index(registry))]
+    return set(side_index(registry).text_parties(title, mentions))
 
 
 def why_no_side(casualties: pd.DataFrame, extracted: pd.Series) -> pd.Series:
     """Count rows given no side (``extracted``: their article ids) by why.
 
-    No casualty sentence; the model not applied and the rules found nothing; or the model
-    applied (and said "Neither").
-
-    The model is applied only in articles that name one of its parties; a row of these files is
-    an article of one sentence, so a sentence naming no party ("52 people in the kibbutz were
-    killed") is left to the rules.
+    No casualty sentence; the model applied (and said "Neither"); or the model not applied,
+    either because the rules found a party it does not know (an American victim, a death in
+    Lebanon: the row takes the rules' parties, no side of these two) or because the article
+    names none of its parties. A row of these files is an article of one sentence, so a
+    sentence naming no party ("52 people in the kibbutz were killed") names none unless its
+    article's other rows do (:func:`in_article_context`).
     """
     has_casualty = set(casualties["article_id"])
     labelled = set(casualties.loc[casualties["model_victim_sides"].notna(), "article_id"])
+    found = casualties["victim_sides"].map(list) + casualties["responsible"].map(list)
+    foreign = set(casualties.loc[[not set(f) <= casualty_model.DOMAIN for f in found], "article_id"])
     reasons = ["no casualty sentence" if e not in has_casualty else "model said Neither" if e in labelled
-               else "model not applied, rules found no side" for e in extracted]
+               else "model not applied: rules found another party" if e in foreign
+               else "model not applied: article names none of its parties" for e in extracted]
     return pd.Series(reasons, dtype=object).value_counts()
 
 
@@ -265,23 +329,21 @@ def _verdict(value: float, target: float) -> str:
 def run() -> dict[str, float]:
     """Extract both collections, print every measure, return the headline numbers."""
     registry = load_registry()
-    canadian = read_rows(CANADIAN)
-    canadian = canadian[(canadian["victim"].fillna("") != "") & (canadian["responsible"].fillna("") != "")]
+    canadian = read_canadian()
     tables = extract_corpus(CANADIAN, progress=True).tables
     canadian = canadian.assign(extracted=extracted_ids(canadian, tables["articles"]))
-    results = report_sides(cross_outlet(tables, canadian, registry))
     us_tables = extract_corpus(US, progress=True).tables
     us = read_rows(US)
     us = us.assign(extracted=extracted_ids(us, us_tables["articles"]))
+    us_frame = us_labelled(us_tables, us, registry)
+    results = report_sides(cross_outlet(tables, canadian, registry, us_frame))
+    report_canadian_only(cross_outlet(tables, canadian, registry, us_frame.iloc[:0]))
     results["voice"] = report_voice(us_tables, us)
-    trained = set(canadian["key"])
-    print(f"\n   (US rows also in the Canadian training files, left out of the counts: "
-          f"{int(us['key'].isin(trained).sum())})")
-    counted = us[~us["key"].isin(trained)]
-    print("\n   as extracted, each row an article of one sentence:")
-    report_days(daily_counts(us_tables, counted))
-    print("\n   each row with its article's parties (the rows of one article_index), as in a whole article:")
-    results["days"] = report_days(daily_counts(in_article_context(us_tables, counted, registry), counted))
+    print("\n3. per-day counts; each outlet's rows labelled by a model trained on the Canadian papers and the "
+          "other US outlets, each row with its article's parties (the rows of one article_index)")
+    training = pd.concat([labelled_casualties(tables, canadian, registry).assign(outlet=lambda f: f["file"]),
+                          us_frame.assign(outlet=us_frame["file"].map(_outlet))], ignore_index=True)
+    results["days"] = report_days(daily_counts(outlet_sides(us_tables, us, registry, training)))
     return results
 
 

@@ -9,15 +9,21 @@ each report its running toll (:func:`helpers.analyses.tolls.reported_tolls`; eve
 update states the Ministry of Health's) and compares it with the reference daily
 series on the report's day or the day before
 (:func:`helpers.analyses.tolls.agreement_with_series`). The denominator is every
-report: a report whose toll was not found counts as a miss. It also counts the
-figures that sit inside a date or time expression or match a clock time, which must
-be none. ``--details`` prints every miss with its sentence for a reader to check.
+report: a report whose toll was not found counts as a miss. Beside each score it
+prints the ceiling (:func:`stated_in_text`): how many reports state, anywhere in their
+file, no number within the tolerance of the series on any day the comparison allows
+(the report's day, the as-of dates its figures of the kind carry, and the day before
+each); those misses are the series disagreeing with the text, the others are
+extraction's. It also counts the figures that sit inside a date or time expression or
+match a clock time, which must be none. ``--details`` prints every miss with its
+sentence for a reader to check.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +31,7 @@ import pandas as pd
 from benchmarks.checkout import SHARED
 from helpers.analyses.reference import load_reference_series
 from helpers.analyses.tolls import agreement_with_series, reported_tolls
-from helpers.extract.numerals import CLOCK_TIME, covered_by
+from helpers.extract.numerals import CLOCK_TIME, DIGIT_NUMBER, covered_by, parse_number
 from helpers.pipeline.run import extract_corpus
 
 CORPUS = SHARED / "corpora" / "ocha_flash_updates"
@@ -38,6 +44,45 @@ def toll_agreement(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: 
     tolls = reported_tolls(tables, place="Gaza", kind=kind, source_actor_id=source_actor_id)
     return agreement_with_series(tolls, series, place="Gaza", kind=kind, tolerance=tolerance,
                                  reports=tables["articles"])
+
+
+def stated_in_text(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: str, corpus: Path,
+                   tolerance: float = 0.02, lag_days: int = 1) -> pd.Series:
+    """Say, per report (``article_id``), whether its file states a number near the Gaza series of ``kind``.
+
+    See :func:`where_stated`; a report for which this is false cannot agree whatever the extraction does.
+    """
+    return where_stated(tables, series, kind, corpus, tolerance, lag_days).notna()
+
+
+def where_stated(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: str, corpus: Path,
+                 tolerance: float = 0.02, lag_days: int = 1) -> pd.Series:
+    """Return, per report (``article_id``), the words around the first number near the Gaza series of ``kind``, or None.
+
+    The days are those the comparison allows: the report's date and every as-of date its
+    figures of ``kind`` carry, each with up to ``lag_days`` before it. The number is any
+    written in digits anywhere in the source file (tables and headings too); it may be a
+    count of something else that happens to be near the series ("560 housing units").
+    """
+    values = series[(series["place"] == "Gaza") & (series["kind"] == kind)].set_index("date")["value_low"]
+    figures = tables["figures"][tables["figures"]["kind"] == kind]
+    as_of = figures.groupby("article_id")["date_end"].agg(lambda dates: set(dates.dropna()))
+    found = {}
+    for report in tables["articles"].itertuples():
+        dates = {report.published, *as_of.get(report.article_id, ())}
+        days = {pd.Timestamp(day) - pd.Timedelta(days=lag) for day in dates for lag in range(lag_days + 1)}
+        targets = [values[day] for day in days if day in values.index]
+        text = (corpus / report.source_path).read_text(encoding="utf-8", errors="replace")
+        near = (match for match in re.finditer(DIGIT_NUMBER, text)
+                if any(abs(parse_number(match.group()) - target) <= tolerance * target for target in targets))
+        match = next(near, None)
+        found[report.article_id] = _around(text, match.start(), match.end()) if match else None
+    return pd.Series(found, dtype=object)
+
+
+def _around(text: str, start: int, end: int, before: int = 50, after: int = 30) -> str:
+    """Return the words of ``text`` around a span, on one line."""
+    return " ".join(text[max(0, start - before): end + after].split())
 
 
 def figures_in_dates(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -69,13 +114,17 @@ def main() -> None:
     for kind in ("killed", "injured"):
         table = toll_agreement(tables, series, kind, args.source_actor, args.tolerance)
         agree = int(table["agrees"].sum())
+        stated = where_stated(tables, series, kind, Path(args.corpus), args.tolerance)
         print(f"{kind:8} toll found in {int(table['reported'].notna().sum())}/{n_reports}; within "
               f"{args.tolerance:.0%} of the series (same day or day before): {agree}/{n_reports} = "
-              f"{agree / n_reports:.1%}")
+              f"{agree / n_reports:.1%}; ceiling {int(stated.notna().sum())}/{n_reports} (in "
+              f"{int(stated.isna().sum())} reports no number is within {args.tolerance:.0%} of the series)")
         if args.details:
             for _, row in table[~table["agrees"]].iterrows():
+                near = stated.get(row["article_id"])
                 print(f"  {row['report_date']} {kind} reported {row['reported']} ({row['text']}); "
-                      f"series {row['closest']}\n      {row['sentence']}")
+                      f"series {row['closest']}\n      {row['sentence']}\n      near the series: "
+                      f"{near or '[no number in the text is near the series]'}")
     inside = figures_in_dates(tables)
     print(f"figures inside a date or time expression or a clock time: {len(inside)} "
           f"(of {len(tables['figures'])} figures; kinds: {tables['figures']['kind'].value_counts().to_dict()})")

@@ -130,13 +130,28 @@ def test_no_figure_of_the_ocha_updates_sits_in_a_date_or_a_clock_time(ocha_table
 @pytest.mark.slow
 @pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
 def test_ocha_killed_tolls_agree_with_the_daily_series(ocha_tables):
-    # The issue's target is 95% of the 151 updates; 91% is reached (138/151). What blocks the rest: the first
-    # four updates and those of 13 October and 1 February state tolls the series does not have (no number in
-    # them is within 2% of it), and a few sentences the parser misreads. This guards the level reached; the
-    # denominator is every update.
+    # The issue's target is 95% of the 151 updates; 93% is reached (141/151). What blocks the rest: four updates
+    # state tolls the series does not have (no number in them is within 2% of it; in two more only unrelated
+    # numbers are: "560 housing units"), and sentences whose kind or period is misread ("the fatality toll
+    # reported by MoH ... stands at 10,569", "66,978, Palestinians were injured", "27, 019"). This guards the
+    # level reached; the denominator is every update.
     table = ocha_tolls.toll_agreement(ocha_tables, reference.load_reference_series(SERIES), "killed", None)
     assert len(table) == 151
-    assert table["agrees"].sum() / 151 >= 0.91
+    assert table["agrees"].sum() / 151 >= 0.93
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
+def test_ocha_injured_tolls_agree_with_the_daily_series_up_to_what_the_text_states(ocha_tables):
+    # The issue's target is 90%; 71.5% is reached (108/151). In 29 updates no number is within 2% of the series,
+    # and in most of the others only unrelated ones are ("25,000 families", "36,000 cases of diarrhoea"): the
+    # updates do not state the Gaza injured toll every day, or state one the series does not have.
+    series = reference.load_reference_series(SERIES)
+    table = ocha_tolls.toll_agreement(ocha_tables, series, "injured", None)
+    stated = ocha_tolls.stated_in_text(ocha_tables, series, "injured", ocha_tolls.CORPUS)
+    assert len(table) == len(stated) == 151
+    assert table["agrees"].sum() / 151 >= 0.71
+    assert not table.loc[table["agrees"], "article_id"].map(~stated).any()  # what agrees is stated in the text
 
 
 def test_several_source_words_keep_the_figures_of_any_of_them(seed_tables):
@@ -153,3 +168,29 @@ def test_a_figure_of_a_long_past_period_is_not_a_running_toll():
     frame = pd.DataFrame({"date_end": [dt.date(2014, 12, 31), dt.date(2023, 11, 10), None],
                           "published": [dt.date(2023, 10, 23), dt.date(2023, 11, 17), dt.date(2023, 11, 17)]})
     assert list(tolls.counts_the_past(frame)) == [True, False, False]
+
+
+def test_a_projection_is_no_running_toll(tmp_path):
+    """2024-02-23's update: the larger numbers are projected excess deaths, the toll is the 29,514 killed."""
+    (tmp_path / "flash.txt").write_text(
+        "date 2024-02-23\n\nBetween 7 October 2023 and 10:30 on 23 February 2024, at least 29,514 Palestinians "
+        "were killed in Gaza, according to the Ministry of Health (MoH) in Gaza.\n\nThese figures are based on the "
+        "absence of epidemics; should outbreaks of infectious disease such as cholera occur, the projections rise "
+        "significantly to 11,580, 66,720 and 85,750 excess deaths in Gaza, respectively.\n", encoding="utf-8")
+    tables = extract_corpus(tmp_path).tables
+    reported = compare.reported_figures(tables, kinds=["killed"])
+    flags = dict(zip(reported["text"], tolls.hypothetical(reported), strict=True))
+    assert not flags["at least 29,514"] and flags["85,750"]
+    assert tolls.reported_tolls(tables, place="Gaza")["text"].tolist() == ["at least 29,514"]
+
+
+def test_the_ceiling_counts_reports_whose_text_states_no_number_near_the_series(tmp_path):
+    reports = {"a.txt": "date 2023-11-04\n\nSince 7 October, 9,488 Palestinians have been killed in Gaza.\n",
+               "b.txt": "date 2023-11-05\n\nSince 7 October, 9,100 Palestinians have been killed in Gaza.\n"}
+    for name, text in reports.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    tables = extract_corpus(tmp_path).tables
+    series = pd.DataFrame({"date": pd.to_datetime(["2023-11-04", "2023-11-05"]), "place": "Gaza", "kind": "killed",
+                           "value_low": [9488.0, 9770.0]})
+    stated = ocha_tolls.stated_in_text(tables, series, "killed", tmp_path)
+    assert stated.to_dict() == {"a": True, "b": False}  # b's 9,100 is over 2% below both days' values

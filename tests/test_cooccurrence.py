@@ -3,7 +3,7 @@
 import pytest
 
 from checkout import PROJECT_ROOT
-from helpers.analyses.cooccurrence import backbone, cooccurrence, summary_sentences
+from helpers.analyses.cooccurrence import backbone, cooccurrence, example_sentences, summary_sentences
 from helpers.analyses.mentions import UNREGISTERED
 from helpers.charts.network import heatmap_figure, network_figure, spring_layout
 from helpers.pipeline.run import load_corpus_tables
@@ -141,3 +141,20 @@ def test_actors_found_in_the_text_are_not_counted_as_registered():
     assert (nodes["registered"] == nodes.index.isin(registry_ids)).all()
     assert "d:egyptian_red_crescent" in nodes.index and not nodes.at["d:egyptian_red_crescent", "registered"]
     assert any("not in the registry" in sentence for sentence in summary_sentences(co, 2))
+
+
+def test_the_explanation_quotes_the_corpus_itself(seed_tables, by_sentence):
+    """The report explains co-occurrence with a sentence of the selected articles and the actors it names."""
+    first, forms = example_sentences(seed_tables, by_sentence)
+    quoted = first.split('"')[1]
+    evidence = by_sentence.evidence
+    both = evidence[(evidence["mentions"] == "both") & (evidence["text"].map(lambda t: " ".join(t.split())) == quoted)]
+    assert len(both), first
+    named = set(by_sentence.nodes["name"])
+    assert sum(name in first.split('" (')[1] for name in named) >= 2
+    assert forms.count('"') >= 4 and forms.endswith(".")
+
+
+def test_no_pair_gives_no_example(seed_tables):
+    none = cooccurrence(seed_tables, date_from="1990-01-01", date_to="1990-12-31")
+    assert example_sentences(seed_tables, none) == []

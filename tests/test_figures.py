@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from checkout import PROJECT_ROOT
+from helpers.corpus import readers
 from helpers.corpus.read import build_article
 from helpers.evaluation import figures as evaluation_figures
 from helpers.extract import figures, nlp
@@ -571,3 +572,68 @@ def test_a_count_is_never_a_speaker():
 def test_the_audience_of_a_report_is_not_reported():
     rows = by_text(figures_of("Khamenei told a rally of 50,000 people that the war would go on."))
     assert rows["50,000"]["source"] is None
+
+
+# --- sections and modality: OCHA flash updates (dev corpus), headings as they stand ------------------
+
+WEST_BANK_SECTION = (
+    "08 Nov 2023\n\n### Hostilities and casualties (Israel)\n\n"
+    "* According to the Israeli authorities, 239 people are held captive in Gaza, including Israelis and foreign "
+    "nationals.\n\n### Violence and casualties (West Bank)\n\n"
+    "* Since 7 October, Israeli forces have injured 2,397 Palestinians, including at least 253 children, over half "
+    "of them in the context of demonstrations.\n\n### Funding\n\n"
+    "* On 7 November, the UN and its partners issued a plan that outlines the minimum necessary to scale up "
+    "humanitarian operations in support of 2.2 million people in the Gaza Strip and 500,000 of the most vulnerable "
+    "in the West Bank.\n"
+)
+
+
+def figures_of_markdown(text: str) -> list[dict]:
+    """Return the figures rows of a Markdown report, read as the corpus reads a ``.md`` file."""
+    doc = readers.read_markdown(text, "t")[0]
+    article = build_article("t", "t.md", doc, None, None, [])
+    parsed = parse_article(article, nlp.load_model()(article.body))
+    return extract_article(parsed, load_registry())["figures"]
+
+
+def test_a_figure_takes_its_section_heading_place_before_the_place_named_last():
+    """A heading names one of the places the report names; it beats the place named last ("Gaza")."""
+    placed = by_text(figures_of_markdown(WEST_BANK_SECTION))["2,397"]
+    assert (placed["kind"], placed["location"]) == ("injured", "West Bank")
+    flat = "\n".join(line for line in WEST_BANK_SECTION.splitlines() if not line.startswith("#"))  # no sections
+    assert by_text(figures_of(flat))["2,397"]["location"] != "West Bank"
+
+
+@pytest.mark.parametrize(("text", "hypothetical"), [
+    ("Under an immediate permanent ceasefire scenario, 6,550 excess deaths are projected, mainly due to the time "
+     "needed to improve water, sanitation and shelter conditions.", {"6,550": True}),
+    ("These figures are based on the absence of epidemics; should outbreaks of infectious disease such as cholera "
+     "occur, the projections rise significantly to 11,580, 66,720 and 85,750 excess deaths, respectively.",
+     {"11,580": True, "66,720": True, "85,750": True}),
+    ("Between 7 October 2023 and 11:00 on 6 February 2024, at least 27,585 Palestinians were killed in Gaza, "
+     "according to the MoH.", {"at least 27,585": False}),
+])
+def test_projections_and_conditions_are_hypothetical_not_counts(text, hypothetical):
+    assert {row["text"]: row["hypothetical"] for row in figures_of(text) if row["text"] in hypothetical} == hypothetical
+
+
+def test_a_count_with_no_noun_of_its_own_continues_the_people_counted_before_it():
+    rows = by_text(figures_of("Overall, according to MoH, between 7 October and 14 December afternoon, at least 18,787 "
+                              "Palestinians have been killed in Gaza. About 70 per cent are said to be women and "
+                              "children, and about 50,589 were reportedly injured."))
+    assert (rows["about 50,589"]["kind"], rows["about 50,589"]["location"]) == ("injured", "Gaza")
+
+
+def test_a_footnote_reference_does_not_break_the_sentence():
+    rows = by_text(figures_of_markdown("16 Oct 2023\n\nSince the start of hostilities, 2,808 Palestinians have been "
+                                       "killed and 10,850 have been injured.[\\[2\\]](#ftn2) The fatality toll in Gaza "
+                                       "during the ten days of hostilities has already surpassed the total.\n"))
+    assert rows["10,850"]["kind"] == "injured" and "2" not in rows
+
+
+def test_a_source_named_without_its_place_takes_the_place_the_article_gives_it():
+    rows = by_text(figures_of("According to the Ministry of Health (MoH) in Gaza, between the afternoons of 12 and 13 "
+                              "December, at least 196 Palestinians were killed and another 499 were injured in Gaza. "
+                              "Since 7 October, MoH has reported on at least 18,608 fatalities and about 50,594 "
+                              "injuries."))
+    assert (rows["at least 18,608"]["source"], rows["at least 18,608"]["location"]) == ("MoH", "Gaza")

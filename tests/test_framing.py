@@ -1,5 +1,6 @@
 """Casualty sentences, descriptors, the casualty model and the coverage analyses, on real text."""
 
+import dataclasses
 import json
 import shutil
 import sys
@@ -29,6 +30,19 @@ An Israeli air strike hit a building in Khan Younis, killing at least 32 people.
 The massacre of Israelis was conducted by people who want to destroy us.
 Israel said it killed four militants wearing explosive vests who tried to cross from Lebanon.
 The talks on a ceasefire resumed in Cairo on Monday.
+Israel has retaliated with air strikes that have killed more than 1,000 people in Hamas-ruled \
+Gaza as it prepares for a possible ground offensive.
+Earth is added to the grave of Danielle, 25, and Noam, 26, an Israeli couple who were killed \
+in the deadly Supernova Music Festival attack by Hamas gunmen in Kiryat Tivon, Israel.
+Over the past week, some Palestinian journalists were killed when Israeli airstrikes struck their homes across the \
+Gaza Strip or the area housing their offices in the Rimal neighborhood, in central Gaza City.
+The surprise weekend attack by Hamas left a death toll unseen since the 1973 war with Egypt and Syria.
+The overall number of people of all nationalities missing, killed or abducted by Hamas is still unclear, and the \
+numbers are shifting as officials and military forces in Israel go through the painstaking task of finding and \
+identifying bodies in the wake of the attack Saturday.
+“Palestinian civilians are not to blame for the carnage committed by Hamas,” Mr. Blinken said, referring to the \
+militant group’s killing, torture and abduction of Israelis in a one-day rampage through the Jewish state’s \
+communities near Gaza.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -87,6 +101,31 @@ def test_victims_and_responsible_parties_from_the_registry(wire):
     assert rows["Israel said"]["agent_actor_id"] == "israel"
 
 
+def test_a_relative_pronoun_is_read_as_the_noun_its_clause_describes(wire):
+    rows, _ = wire
+    # "air strikes that have killed": the agent is the strikes, not "that"
+    assert rows["Israel has"]["agent"] == "air strikes" and rows["Israel has"]["agent_is_cause"] is False
+    # "an Israeli couple who were killed ... by Hamas gunmen": the victims are the couple
+    couple = rows["Earth is"]
+    assert couple["victims"] == "an Israeli couple" and list(couple["victim_sides"]) == ["israel"]
+    assert couple["side_method"] == "victims"
+
+
+def test_the_responsible_party_from_a_cause_a_coordination_and_a_description(wire):
+    rows, _ = wire
+    # "killed when Israeli airstrikes struck": the subject of the "when" clause is the cause
+    journalists = rows["Over the"]
+    assert journalists["agent"] == "Israeli airstrikes" and journalists["agent_is_cause"]
+    assert list(journalists["responsible"]) == ["israel"]
+    # "the attack by Hamas left a death toll": the subject of "leave" caused the deaths
+    assert list(rows["The surprise"]["responsible"]) == ["hamas"]
+    # "killed or abducted by Hamas": the "by" phrase hangs on "abducted" and is the agent of both
+    assert rows["The overall"]["grammar"] == "passive_agent"
+    assert list(rows["The overall"]["responsible"]) == ["hamas"]
+    # "the carnage committed by Hamas": the "by" phrase of a participle describing the noun
+    assert "hamas" in list(rows["“Palestinian civilians"]["responsible"])
+
+
 def test_attribution_wording_and_cue(wire):
     rows, _ = wire
     assert rows["More than"]["attribution"] == "Gaza health officials"
@@ -119,8 +158,12 @@ def test_why_a_sentence_gets_no_side(wire):
     ids = {" ".join(text.split()[:2]): a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)}
     chosen = pd.Series([ids["The talks"], ids["Seventeen of"], ids["Hamas fighters"]])
     reasons = why_no_side(tables["casualties"], chosen)
-    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied, rules found no side": 1,
+    assert reasons.to_dict() == {"no casualty sentence": 1, "model not applied: article names none of its parties": 1,
                                  "model said Neither": 1}
+    # a death in Lebanon: the rules found a party the model does not know, so it was not applied
+    lebanon = pd.DataFrame({"article_id": ["l"], "victim_sides": [["lebanon"]], "responsible": [["israel"]],
+                            "model_victim_sides": [None]})
+    assert why_no_side(lebanon, pd.Series(["l"])).to_dict() == {"model not applied: rules found another party": 1}
 
 
 def test_a_row_of_the_sentence_files_takes_its_articles_parties_for_the_models_gate(wire):
@@ -193,6 +236,25 @@ def test_a_model_file_of_an_older_layout_asks_to_be_retrained(tmp_path):
         casualty_model.load_model.__wrapped__(old)
 
 
+def test_a_row_of_the_sentence_files_takes_the_parties_its_articles_title_names(wire):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import in_article_context, title_parties
+
+    registry = load_registry()
+    assert title_parties("Israelis struggle to lay their loved ones to rest", registry) == {"israel"}
+    assert title_parties("Families of Hamas Hostages Split on Invasion of Gaza", registry) >= {"hamas"}
+    tables = wire[1]
+    sentences = tables["sentences"]
+    alone = next(a for text, a in zip(sentences["text"], sentences["article_id"], strict=True)
+                 if text.startswith("Seventeen of"))
+    rows = pd.DataFrame({"file": ["f"], "article_index": [5], "extracted": [alone],
+                         "article_title": ["Israelis struggle to lay their loved ones to rest"]})
+    after = in_article_context(tables, rows, registry)["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
+    untitled = in_article_context(tables, rows.assign(article_title=""), registry)["casualties"]
+    assert untitled.set_index("article_id").loc[alone, "model_victim_sides"] is None
+
+
 def test_the_model_stays_out_of_other_conflicts():
     assert casualty_model.in_domain({"victim_sides": ["palestine"], "responsible": []}, {"israel"})
     assert not casualty_model.in_domain({"victim_sides": ["lebanon"], "responsible": []}, {"israel"})
@@ -230,6 +292,41 @@ def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
     predicted = model.predict(["rockets and air strikes killed Israelis and Palestinians", "the talks in Cairo"])
     assert predicted["victims"] == ["Both", "Neither"]
     assert predicted["responsible"][1] == "Neither"
+
+
+def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
+    americans = {"victim_sides": ["united_states"], "side_method": "victims", "responsible": []}
+    place = casualty_model.PLACE_CONVENTION
+    assert not casualty_model.in_domain(americans, {"israel"})
+    assert casualty_model.in_domain(americans, {"israel"}, place)
+    lebanon = {"victim_sides": ["lebanon"], "side_method": "place", "responsible": []}
+    assert not casualty_model.in_domain(lebanon, {"israel"}, place)
+
+
+def test_us_labels_train_the_victims_in_their_own_convention():
+    # the US files count Americans killed in Israel as Israeli, the Canadian labels as neither;
+    # the US sentences carry the convention's marker, and they label no responsible party
+    place = casualty_model.PLACE_CONVENTION
+    documents = ["Hamas militants killed Israelis in the kibbutz", "air strikes killed Palestinians in Gaza",
+                 "Americans were killed at the festival", "the talks on a ceasefire resumed in Cairo",
+                 f"Americans were killed at the festival {place}",
+                 f"Hamas militants killed Israelis in the kibbutz {place}", f"air strikes killed Palestinians {place}"]
+    labels = {"victims": ["Israeli", "Palestinian", "Neither", "Neither", "Israeli", "Israeli", "Palestinian"],
+              "responsible": ["Hamas", "Israel", "Neither", "Neither", None, None, None]}
+    casualty_model.VECTORIZER["min_df"], saved = 1, casualty_model.VECTORIZER["min_df"]
+    try:
+        model = casualty_model.train(documents, labels)
+    finally:
+        casualty_model.VECTORIZER["min_df"] = saved
+    festival = ["Americans were killed at the festival"]
+    assert model.predict(festival)["victims"] == ["Neither"]
+    by_place = dataclasses.replace(model, convention=place)
+    assert by_place.predict(festival)["victims"] == ["Israeli"]
+    # in that convention every sentence has a victims' side, even one all classifiers say no to
+    talks = ["The talks on a ceasefire resumed in Cairo on Monday."]
+    assert model.predict(talks) == {"victims": ["Neither"], "responsible": ["Neither"]}
+    assert by_place.predict(talks)["victims"][0] in ("Israeli", "Palestinian")
+    assert by_place.predict(talks)["responsible"] == ["Neither"]
 
 
 def test_emotive_words_match_their_longer_forms_and_the_list_is_replaceable(tmp_path):

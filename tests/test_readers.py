@@ -8,7 +8,7 @@ import pytest
 
 from checkout import SEEDS_DIR
 from helpers.corpus import readers
-from helpers.corpus.read import find_files, read_corpus
+from helpers.corpus.read import build_article, find_files, read_corpus
 
 SECOND = Path(__file__).parent / "data" / "second_corpus"
 OCHA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ocha_flash_updates"
@@ -74,6 +74,47 @@ def test_markdown_report_first_line_is_the_date(second):
     source_lines = (SECOND / report.source_path).read_text(encoding="utf-8").splitlines()
     for dropped in report.clean.dropped:
         assert source_lines[dropped.line_no - 1].strip() == dropped.text
+
+
+def test_markdown_headings_become_the_sections_of_the_paragraphs_below_them(second):
+    report = second[0]["flash-2023-11-20"]
+    body, clean = report.body, report.clean
+    sections = {body[start:end][:30]: clean.section_of(n) for n, (start, end) in enumerate(clean.paragraphs)}
+    assert sections["The Ministry of Health in Gaza"] == ("KEY POINTS",)
+    assert sections["On 19 November, 60 trucks carr"] == ("HUMANITARIAN ACCESS",)
+    assert "KEY POINTS" not in body  # headings stay out of the body, recorded as dropped lines
+    assert [h.text for h in readers.read_markdown("## Gaza Strip\n\n### Casualties\n\nText.", "x")[0].headings] == [
+        "Gaza Strip", "Casualties"]
+
+
+def test_nested_headings_close_at_their_own_level():
+    text = "## Gaza Strip\n\nFirst.\n\n### Casualties\n\nSecond.\n\n## West Bank\n\nThird.\n"
+    doc = readers.read_markdown(text, "x")[0]
+    article = build_article("x", "x.md", doc, None, None, [])
+    assert article.body == "First.\n\nSecond.\n\nThird."
+    assert article.clean.sections == [("Gaza Strip",), ("Gaza Strip", "Casualties"), ("West Bank",)]
+
+
+def test_web_page_headings_become_sections_and_no_longer_join_the_next_paragraph(tmp_path):
+    page = ("<html><head><title>Hostilities in the Gaza Strip and Israel</title></head><body><article>"
+            "<h1>Hostilities in the Gaza Strip and Israel</h1>"
+            "<h2>Violence and casualties (West Bank)</h2>"
+            "<p>Since 7 October, Israeli forces have injured 2,397 Palestinians, including at least 253 children, "
+            "over half of them in the context of demonstrations.</p>"
+            "<h2>Hostilities and casualties (Israel)</h2>"
+            "<p>According to the Israeli authorities, 239 people are held captive in Gaza, including Israelis and "
+            "foreign nationals.</p></article></body></html>")
+    (tmp_path / "update.html").write_text(page, encoding="utf-8")
+    article = read_corpus(tmp_path)[0][0]
+    assert article.body.startswith("Since 7 October") and "Violence and casualties" not in article.body
+    assert article.clean.sections == [("Violence and casualties (West Bank)",),
+                                      ("Hostilities and casualties (Israel)",)]
+    assert [d.reason for d in article.clean.dropped] == ["title", "heading", "heading"]
+
+
+def test_plain_text_articles_have_no_sections():
+    articles, _ = read_corpus(SEEDS_DIR)
+    assert all(not any(a.clean.sections) and len(a.clean.sections) == len(a.clean.paragraphs) for a in articles)
 
 
 @pytest.mark.skipif(not OCHA.is_dir(), reason="../shared/corpora is not mounted")

@@ -27,7 +27,7 @@ TABLES: dict[str, pa.Schema] = {
     ]),
     "sentences": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("paragraph_id", INT),
-        ("start_char", INT), ("end_char", INT), ("text", STR),
+        ("start_char", INT), ("end_char", INT), ("text", STR), ("section", STR),
     ]),
     "actors": pa.schema([
         ("actor_id", STR), ("name", STR), ("type", STR), ("aliases", STR_LIST),
@@ -54,6 +54,7 @@ TABLES: dict[str, pa.Schema] = {
         ("value_high", FLOAT), ("qualifier", STR), ("unit", STR), ("per", STR),
         ("victims", STR), ("location", STR), ("source", STR), ("source_actor_id", STR),
         ("actor_id", STR), ("date_start", DATE), ("date_end", DATE), ("part_of", STR),
+        ("hypothetical", BOOL),
     ]),
     "casualties": pa.schema([
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),

@@ -306,3 +306,69 @@ def quotes_by_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     speaker = quotes["speaker_actor_id"].where(quotes["speaker_actor_id"].notna(), written)
     counts = speaker.value_counts()
     return pd.DataFrame({"speaker": counts.index.astype(str), "quotes": counts.to_numpy()})
+
+
+def _listed(items: list[str]) -> str:
+    """Return items as prose: "A", "A and B", "A, B and C".
+
+    >>> _listed(["Hamas"]), _listed(["Iran", "Hamas", "Qatar"])
+    ('Hamas', 'Iran, Hamas and Qatar')
+    """
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _names_by_sentence(tables: dict[str, pd.DataFrame], co: Cooccurrence) -> dict[tuple[str, int], list[str]]:
+    """Return, per sentence of the evidence, the names of the counted actors it mentions, in text order."""
+    keys = set(zip(co.evidence["article_id"], co.evidence["sentence_id"], strict=True))
+    mentions = select_mentions(tables, sorted({k[0] for k in keys}))
+    mentions = mentions[mentions["actor_id"].isin(co.nodes["actor_id"])].sort_values(["article_id", "start_char"])
+    names: dict[tuple[str, int], list[str]] = {}
+    for article_id, sentence_id, name in zip(mentions["article_id"], mentions["sentence_id"], mentions["actor_name"],
+                                             strict=True):
+        found = names.setdefault((article_id, int(sentence_id)), [])
+        if name not in found:
+            found.append(name)
+    return {key: found for key, found in names.items() if key in keys}
+
+
+def example_sentences(tables: dict[str, pd.DataFrame], co: Cooccurrence, max_chars: int = 220) -> list[str]:
+    """Return prose explaining co-occurrence with the corpus's own text, for the report's explanations.
+
+    The first sentence quotes a short sentence of the evidence that names several counted
+    actors (up to three are preferred; the shortest such sentence wins); the second lists the
+    forms under which one counted actor is written, when one is written in several ways.
+    Empty when there is no pair.
+    """
+    if co.pairs.empty:
+        return []
+    names = _names_by_sentence(tables, co)
+    both = co.evidence[(co.evidence["mentions"] == "both") & (co.evidence["text"].str.len() <= max_chars)]
+    both = both.drop_duplicates(["article_id", "sentence_id"]).assign(
+        named=lambda f: [names.get((a, int(s)), []) for a, s in zip(f["article_id"], f["sentence_id"], strict=True)])
+    both = both[both["named"].map(len) >= 2]
+    prose = []
+    if not both.empty:
+        best = both.assign(score=both["named"].map(lambda n: -min(len(n), 3)), length=both["text"].str.len())
+        row = best.sort_values(["score", "length", "article_id", "sentence_id"]).iloc[0]
+        prose.append(f'In the selected articles, "{" ".join(row["text"].split())}" ({row["article_id"]}, sentence '
+                     f'{row["sentence_id"]}) mentions, among the actors counted, {_listed(row["named"])}.')
+    forms = _forms_example(tables, co)
+    if forms:
+        prose.append(forms)
+    return prose
+
+
+def _forms_example(tables: dict[str, pd.DataFrame], co: Cooccurrence, most: int = 4) -> str | None:
+    """Return a sentence listing the written forms of the counted actor with the most of them, if any has two."""
+    mentions = select_mentions(tables, sorted(set(co.evidence["article_id"])))
+    mentions = mentions[mentions["actor_id"].isin(co.nodes.loc[co.nodes["registered"].astype(bool), "actor_id"])]
+    if mentions.empty:
+        return None
+    folded = mentions.assign(form=mentions["text"].map(lambda t: " ".join(str(t).split())))
+    folded = folded.assign(key=folded["form"].str.casefold()).drop_duplicates(["actor_id", "key"])
+    counts = folded.groupby("actor_id").size().sort_values(ascending=False, kind="stable")
+    if counts.empty or counts.iloc[0] < 2:
+        return None
+    actor = folded[folded["actor_id"] == counts.index[0]]
+    written = [f'"{form}"' for form in actor["form"].head(most)]
+    return f"{_listed(written)} all name one actor, {actor['actor_name'].iloc[0]}."

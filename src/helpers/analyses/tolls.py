@@ -8,6 +8,8 @@ with no place, source or date written into the code:
   :func:`helpers.analyses.places.place_of`), that are no part of another figure;
 * attributed to the source actor asked for (``source_actor_id``, the registry id the
   extraction gives the source's words), when one is asked for;
+* that are stated as counts, not as what could happen (``hypothetical``: "should
+  outbreaks occur, the projections rise to 85,750 excess deaths");
 * that do not count a bounded period (:func:`counts_a_period`: their own dates, from
   the clause, are a stretch of days that ends on the report's date, as "in the past 24
   hours" or "on 5 November" are), nor a past one (:func:`counts_the_past`: "the 2014
@@ -56,6 +58,13 @@ def counts_the_past(reported: pd.DataFrame, max_days: int = HISTORY_DAYS) -> pd.
     return ((published - end).dt.days > max_days).fillna(False).astype(bool)
 
 
+def hypothetical(reported: pd.DataFrame) -> pd.Series:
+    """Say, per figure, whether it is stated as a projection or possibility (False for tables without the column)."""
+    if "hypothetical" not in reported:
+        return pd.Series(False, index=reported.index)
+    return reported["hypothetical"].fillna(False).astype(bool)
+
+
 def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "killed",
                    source_actor_id: str | None = None) -> pd.DataFrame:
     """Return, per article, its running toll of ``kind`` in ``place`` (see the module docstring).
@@ -66,7 +75,8 @@ def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "kil
     reported = reported_figures(tables, kinds=[kind])
     if not len(reported):
         return reported.assign(report_date=pd.Series(dtype="datetime64[ns]"))
-    mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported) & ~counts_the_past(reported)
+    mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported) \
+        & ~counts_the_past(reported) & ~hypothetical(reported)
     if source_actor_id:
         mask &= (reported["source_actor_id"] == source_actor_id).fillna(False)
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from helpers.corpus.sections import Trail
+
 DATE_HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 SHARE_WORDS = re.compile(
     r"^(?:[•·*\-–]\s*)?(?:print friendly|pdf\s*&\s*email|send to kindle|share(?: on| this| via)?\b|"
@@ -62,7 +64,12 @@ class DroppedLine:
 
 @dataclass
 class CleanArticle:
-    """The cleaned body of an article with its paragraphs and what was removed."""
+    """The cleaned body of an article with its paragraphs and what was removed.
+
+    ``paragraph_lines`` holds the source line (1-based) each paragraph starts on;
+    ``sections`` the headings each paragraph sits under (see :mod:`helpers.corpus.sections`),
+    empty for a text without headings.
+    """
 
     body: str
     paragraphs: list[tuple[int, int]]
@@ -70,6 +77,12 @@ class CleanArticle:
     title: str | None = None
     author: str | None = None
     header_date: str | None = None
+    paragraph_lines: list[int] = field(default_factory=list)
+    sections: list[Trail] = field(default_factory=list)
+
+    def section_of(self, paragraph_id: int) -> Trail:
+        """Return the headings paragraph ``paragraph_id`` sits under, outermost first (empty when none)."""
+        return self.sections[paragraph_id] if 0 <= paragraph_id < len(self.sections) else ()
 
 
 def normalise_line(line: str) -> str:
@@ -190,26 +203,29 @@ def _classify_share_buttons(lines: list[str], reasons: dict[int, str]) -> None:
             reasons.setdefault(i, "share-buttons")
 
 
-def _paragraphs(lines: list[str], reasons: dict[int, str]) -> list[str]:
-    """Join kept lines into paragraphs.
+def _paragraphs(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, str]]:
+    """Join kept lines into paragraphs: ``(line number of the first line, text)`` each.
 
     A blank line or a removed line ends a paragraph, and so does a kept line that ends
     with sentence punctuation; other kept lines are hard-wrapped text and join the next.
     """
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[int, str]] = []
     current: list[str] = []
+    first = 0
     for i, line in enumerate(lines):
         if not line or i in reasons:
             if current:
-                paragraphs.append(" ".join(current))
+                paragraphs.append((first, " ".join(current)))
                 current = []
             continue
+        if not current:
+            first = i + 1
         current.append(line)
         if TERMINAL.search(line):
-            paragraphs.append(" ".join(current))
+            paragraphs.append((first, " ".join(current)))
             current = []
     if current:
-        paragraphs.append(" ".join(current))
+        paragraphs.append((first, " ".join(current)))
     return paragraphs
 
 
@@ -251,12 +267,13 @@ def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> Cl
     dropped.sort(key=lambda d: d.line_no)
 
     paragraphs = _paragraphs(lines, reasons)
-    body = "\n\n".join(paragraphs)
+    body = "\n\n".join(text for _, text in paragraphs)
     spans, offset = [], 0
-    for paragraph in paragraphs:
+    for _, paragraph in paragraphs:
         spans.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
-    return CleanArticle(body, spans, dropped, title, author, header_date)
+    return CleanArticle(body, spans, dropped, title, author, header_date,
+                        paragraph_lines=[line_no for line_no, _ in paragraphs])
 
 
 def split_lines(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from helpers.corpus.readers import (
     is_article_file,
     read_documents,
 )
+from helpers.corpus.sections import paragraph_sections
 from helpers.corpus.sources import MAX_ARTICLE_CHARS_ENV, MAX_FILE_BYTES, max_article_chars, read_source
 
 #: Formats whose text is checked against the size limit before it is read: markup and
@@ -41,7 +42,9 @@ def build_article(article_id: str, source_path: str, doc: Document | str, row: d
                   exclusions: list[tuple[str, str]] | None, problems: list[CorpusProblem]) -> Article:
     """Clean one document's text and give it its metadata (a plain string is a ``.txt`` document)."""
     doc = Document(doc) if isinstance(doc, str) else doc
-    article = Article(article_id, source_path, clean_text(doc.text, exclusions))
+    clean = clean_text(doc.text, exclusions)
+    clean.sections = paragraph_sections(clean.paragraph_lines, doc.headings)
+    article = Article(article_id, source_path, clean)
     apply_metadata(article, doc, row, problems)
     return article
 

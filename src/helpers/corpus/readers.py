@@ -9,8 +9,10 @@ A corpus folder may mix, in nested folders:
   file), a first line that is a date (the OCHA flash updates start with
   ``07 Oct 2023``) becomes the publication date (``published_source`` ``first-line``),
   a leading ``#`` heading the title, images, tables and other headings are dropped
-  with their reason;
-- ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura,
+  with their reason; the other headings are also handed on as the sections of the
+  paragraphs below them (:mod:`helpers.corpus.sections`);
+- ``.html`` / ``.htm``: a saved web page; the article text comes from trafilatura
+  (its headings, ``<h2>`` and the like, are taken out as the sections of what follows them),
   the date from htmldate (``html-meta`` when the page's metadata states it,
   ``inferred`` when htmldate had to guess from the text or address), the headline,
   author, site name and address from the page's metadata (``html-meta``);
@@ -45,6 +47,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from helpers.corpus.sections import Heading
 from helpers.corpus.sources import strip_control_characters
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,8 @@ class Document:
     published_precision, published_source, title_source, author_source``.
     ``dropped`` holds the lines the reader removed, as ``(line_no, text, reason)``.
     ``where`` names the row of an export the document came from (``row 3 (id 'x')``).
+    ``headings`` holds the headings the reader took out of the text, with their line
+    numbers, so that each paragraph can be given its section (:mod:`helpers.corpus.sections`).
     """
 
     text: str
@@ -71,6 +76,7 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     dropped: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -178,6 +184,8 @@ _MD_IMAGE = re.compile(r"^\s*!\[[^\[\]]*\]\([^()]*\)\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*))?$")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+#: A footnote reference: a marker ("[2]", "*") linking to an anchor of the page (``[\[2\]](#ftn2)``), or ``[^2]``.
+_MD_FOOTNOTE = re.compile(r"\[(?:\\?\[)?(?:\d{1,3}|(?:\\?\*){1,3})(?:\\?\])?\]\(#[^()]*\)|\[\^[^\[\]\s]+\](?!:)")
 _MD_EMPHASIS = re.compile(r"(\*{1,3})([^*\s](?:[^*]*[^*\s])?)\1|(_{2,3})([^_\s](?:[^_]*[^_\s])?)\3")
 _MD_BULLET = re.compile(r"^\s*(?:[*+\-]|\d+[.)])\s+")
 _MD_HTML_TAG = re.compile(r"</?(?:br|span|div|p|strong|em|b|i|sup|sub)\b[^<>]*>", re.IGNORECASE)
@@ -186,12 +194,18 @@ _MD_EMPHASIS_PASSES = 3
 
 
 def strip_markdown_inline(line: str) -> str:
-    """Remove inline Markdown (links keep their text, emphasis its words).
+    r"""Remove inline Markdown (links keep their text, emphasis its words).
 
     >>> strip_markdown_inline("* **Gaza:** see [the map](https://x.org/m.pdf).")
     'Gaza: see the map.'
+
+    Footnote references are no text: they are removed.
+
+    >>> strip_markdown_inline(r"10,850 have been injured.[\[2\]](#ftn2) The toll[^3] rose.[\*](#ftn1)")
+    '10,850 have been injured. The toll rose.'
     """
     line = _MD_BULLET.sub("", line)
+    line = _MD_FOOTNOTE.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_HTML_TAG.sub(" ", line)
     for _ in range(_MD_EMPHASIS_PASSES):
@@ -242,6 +256,7 @@ def _markdown_line(line_no: int, line: str, doc: Document, first_content: bool) 
             doc.dropped.append((line_no, line.strip(), "title"))
         else:
             doc.dropped.append((line_no, line.strip(), "heading"))
+            doc.headings.append(Heading(line_no, level, text))
         return ""
     return strip_markdown_inline(line)
 
@@ -270,9 +285,8 @@ def read_html(text: str, stem: str) -> list[Document]:
     import htmldate
     import trafilatura
 
-    body = trafilatura.extract(text, include_comments=False, include_tables=False,
-                               include_images=False) or ""
-    doc = Document(body)
+    options = {"include_comments": False, "include_tables": False, "include_images": False}
+    doc = Document(trafilatura.extract(text, **options) or "")
     meta = trafilatura.extract_metadata(text)
     if meta is not None:
         for name, attr in (("title", "title"), ("author", "author")):
@@ -284,6 +298,7 @@ def read_html(text: str, stem: str) -> list[Document]:
         if getattr(meta, "url", None):
             doc.metadata["url"] = meta.url
     _drop_repeated_title(doc)
+    _take_out_headings(doc, trafilatura.extract(text, include_formatting=True, **options) or "")
     date = htmldate.find_date(text, extensive_search=False, original_date=True)
     if not (date and _set_date(doc.metadata, date, "html-meta")):
         guessed = htmldate.find_date(text, extensive_search=True, original_date=True,
@@ -306,6 +321,36 @@ def _drop_repeated_title(doc: Document) -> None:
             lines[line_no - 1] = ""
             doc.text = "\n".join(lines)
             return
+
+
+def _take_out_headings(doc: Document, formatted: str) -> None:
+    """Take the page's headings out of its text, as the sections of what follows them.
+
+    ``formatted`` is the same text with Markdown formatting (trafilatura marks ``<h2>`` as
+    ``## ``); each of its headings, in order, is the next line of ``doc.text`` with the same
+    words. The line is dropped with the reason ``heading`` (without this, a heading joined
+    the paragraph after it) and recorded in ``doc.headings``.
+    """
+    lines = doc.text.split("\n")
+    position = 0
+    for level, text in (h for line in formatted.split("\n") if (h := _heading_text(line))):
+        words = _words_of(strip_markdown_inline(text))
+        match = next((i for i in range(position, len(lines)) if words and _words_of(lines[i]) == words), None)
+        if match is None:
+            continue
+        doc.headings.append(Heading(match + 1, level, lines[match].strip()))
+        doc.dropped.append((match + 1, lines[match].strip(), "heading"))
+        lines[match], position = "", match + 1
+    doc.text = "\n".join(lines)
+
+
+def _words_of(text: str) -> str:
+    """Return the words of ``text``, lower case, single-spaced (how a heading is matched to its line).
+
+    >>> _words_of("Casualties: 5 *killed*")
+    'casualties 5 killed'
+    """
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 # --- exports (JSON lines, CSV) -------------------------------------------------------------

@@ -24,10 +24,15 @@ which gather every casualty word of the sentence.
   :mod:`helpers.extract.casualty_model`, where the rules found no side) or null.
 * **agent** and **responsible**: who is said to have done it: the subject of an active
   verb, the "by" phrase of a passive one or of a noun ("the killing of ... by militias"),
-  a possessive ("Hamas's massacre") or the cause phrase of an agentless death ("killed in
-  Israeli air strikes", "died from Hamas rockets"); an agent "it", "we" or "they" under a
-  reporting verb is its speaker ("Israel said it killed ..."). ``responsible`` holds their
-  parties.
+  a possessive ("Hamas's massacre"), the "by" phrase of a participle describing a casualty
+  noun ("the carnage committed by Hamas") or of a coordinated one ("killed or abducted by
+  Hamas"), the subject of "leave", "cause", "inflict" or "bring" before a casualty noun ("the
+  attack left a death toll"), or the cause of an agentless death: a cause phrase ("killed in
+  Israeli air strikes", "died from Hamas rockets") or the subject of a "when" clause ("killed
+  when Israeli airstrikes struck their homes"); an agent "it", "we" or "they" under a
+  reporting verb is its speaker ("Israel said it killed ..."); a relative pronoun stands
+  for the noun its clause describes ("air strikes that killed 30", "a couple who were
+  killed"), for the victims too. ``responsible`` holds their parties.
 * **attribution**: whom the sentence attributes the report to ("according to X", "X said",
   "X says"), its wording as written, the registry actor, and the cue (``according to`` or
   the reporting verb's lemma).
@@ -67,6 +72,8 @@ CAUSE_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assaul
                         "shell bomb offensive operation retaliation siege incursion gunfire gunman militant "
                         "fighter soldier force troop army military invasion blast explosion war".split())
 CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
+#: Verbs whose subject caused the casualties of their object ("the attack left 30 dead").
+CAUSATIVE_VERBS = frozenset("leave cause inflict bring".split())
 #: Kinds of victims and the words (lemmas) that name them.
 VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "children": frozenset("child children kid boy girl baby infant toddler minor teenager teen son daughter "
@@ -145,12 +152,28 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _antecedent(verb: Token, word: Token) -> Token:
+    """Return the noun a relative pronoun stands for, else the word itself.
+
+    In "the attacks that killed 1,400" the subject of "killed" is "that", which stands for
+    "attacks", the noun the relative clause describes.
+    """
+    if word.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return word
+
+
+def _subjects(verb: Token, *deps: str) -> list[Token]:
+    """Return the subjects of a verb with one of ``deps``, a relative pronoun read as its noun."""
+    return [_antecedent(verb, s) for s in _children(verb, *deps)]
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """Return the subject of the clause a subjectless participle hangs on ("..., killing 30")."""
     current = token
     while current.dep_ in PARTICIPLE_CLAUSES and current.head is not current:
         current = current.head
-        subjects = _children(current, "nsubj", "csubj")
+        subjects = _subjects(current, "nsubj", "csubj")
         if subjects:
             return subjects[0]
         if current.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
@@ -167,13 +190,30 @@ def _agent_phrase(token: Token) -> Token | None:
     return None
 
 
+def _shared_agent(token: Token) -> Token | None:
+    """Return the "by" phrase of a passive verb or of a coordinated one sharing its subject.
+
+    "were killed or kidnapped by Hamas": the phrase hangs on "kidnapped" and is the agent of
+    both; a conjunct with a subject of its own ("... and 20 were arrested by police") is
+    another clause.
+    """
+    shared = [c for c in token.conjuncts if c.tag_ == "VBN" and not _children(c, "nsubj", "nsubjpass")]
+    return next((a for verb in (token, *shared) if (a := _agent_phrase(verb)) is not None), None)
+
+
 def _cause(token: Token) -> Token | None:
-    """Return the noun of a cause phrase: "killed in Israeli strikes", "died from rockets"."""
-    for prep in _children(token, "prep"):
-        for pobj in _children(prep, "pobj"):
-            if prep.lower_ in CAUSE_PREPOSITIONS and pobj.lemma_.lower() in CAUSE_NOUNS:
-                return pobj
-    return None
+    """Return the noun of what caused a casualty: a cause phrase or a "when" clause's subject.
+
+    "killed in Israeli strikes", "died from rockets", "killed in violence and Israeli raids"
+    (any noun of the phrase's coordination), "were killed when Israeli airstrikes struck their
+    homes" (the subject of a "when" or "as" clause on the casualty word).
+    """
+    nouns = [noun for prep in _children(token, "prep") if prep.lower_ in CAUSE_PREPOSITIONS
+             for pobj in _children(prep, "pobj") for noun in (pobj, *pobj.conjuncts)]
+    nouns += [subject for clause in _children(token, "advcl")
+              if any(w.lower_ in ("when", "as") for w in _children(clause, "mark", "advmod"))
+              for subject in _children(clause, "nsubj")]
+    return next((noun for noun in nouns if noun.lemma_.lower() in CAUSE_NOUNS), None)
 
 
 def _passive(token: Token) -> bool:
@@ -188,21 +228,21 @@ def read_verb(casualty: Casualty) -> None:
     """Set the grammar, victims and agent of a casualty verb."""
     token = casualty.token
     if _passive(token):
-        victims = _children(token, "nsubjpass", "csubjpass")
+        victims = _subjects(token, "nsubjpass", "csubjpass")
         if not victims and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             victims = [token.head]
         casualty.victims = victims
-        agent = _agent_phrase(token)
+        agent = _shared_agent(token)
         casualty.grammar = "passive_agent" if agent is not None else "passive"
         casualty.agent = [agent] if agent is not None else []
     elif token.lemma_.lower() in INTRANSITIVE_VERBS:
         casualty.grammar = "intransitive"
-        casualty.victims = _children(token, "nsubj")
+        casualty.victims = _subjects(token, "nsubj")
         if not casualty.victims and token.dep_ in PARTICIPLE_CLAUSES:
             subject = _inherited_subject(token)
             casualty.victims = [subject] if subject is not None else []
     else:
-        subject = (_children(token, "nsubj", "csubj") or [None])[0] or _inherited_subject(token)
+        subject = (_subjects(token, "nsubj", "csubj") or [None])[0] or _inherited_subject(token)
         casualty.grammar = "active"
         casualty.agent = [subject] if subject is not None else []
         casualty.victims = _children(token, "dobj")
@@ -220,6 +260,10 @@ def read_noun(casualty: Casualty) -> None:
             casualty.victims.extend(objects)
         elif prep.lower_ == "by" and objects:
             casualty.agent.extend(objects)
+    # a participle describing the noun, with its "by" phrase: "the carnage committed by Hamas"
+    casualty.agent.extend(a for clause in _children(token, "acl") if (a := _agent_phrase(clause)) is not None)
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
+        casualty.agent.extend(_subjects(token.head, "nsubj"))  # "the attack left a death toll"
     counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for child in _children(token, "poss", "compound", "amod", "nmod"):
         if counts:
@@ -412,10 +456,16 @@ def article_parties(mentions: list[dict], index: PartyIndex) -> set[str]:
     return {p for m in mentions if m.get("actor_id") and (p := index.mention_party(m))}
 
 
-def apply_model(rows: list[dict], texts: list[tuple[str, list[str]]], parties: set[str]) -> None:
-    """Fill ``model_victim_sides`` and ``model_responsible`` of the rows the shipped model may label."""
-    model = casualty_model.load_model()
-    chosen = [i for i, row in enumerate(rows) if model is not None and casualty_model.in_domain(row, parties)]
+def apply_model(rows: list[dict], texts: list[tuple[str, list[str]]], parties: set[str],
+                model: casualty_model.CasualtyModel | None = None) -> None:
+    """Fill ``model_victim_sides`` and ``model_responsible`` of the rows the model may label.
+
+    ``model`` is the shipped one unless given (the benchmark passes one trained without the
+    outlet it labels).
+    """
+    model = model or casualty_model.load_model()
+    chosen = [i for i, row in enumerate(rows)
+              if model is not None and casualty_model.in_domain(row, parties, model.convention)]
     if not chosen:
         return
     documents = [casualty_model.features(texts[i][0], rows[i], texts[i][1]) for i in chosen]

@@ -64,6 +64,11 @@ DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad",
 VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "lowercase": True}
 #: Settings of each party's linear support-vector classifier.
 CLASSIFIER = {"C": 0.2, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
+#: The marker word of the US files' labelling convention: victims by where they died (a
+#: foreigner killed in Israel is Israeli; the Canadian labels say "Neither"), and every
+#: casualty sentence given a side. Their sentences are trained with it; a model asked for
+#: that convention (``CasualtyModel.convention``) adds it to what it reads.
+PLACE_CONVENTION = "zconv_place"
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -110,19 +115,37 @@ def _key(target: str, party: str) -> str:
 
 @dataclass
 class CasualtyModel:
-    """The vectorizer and one yes/no classifier per party of each target (keys: :func:`_key`)."""
+    """The vectorizer and one yes/no classifier per party of each target (keys: :func:`_key`).
+
+    ``convention`` is a labelling convention's marker word (:data:`PLACE_CONVENTION`) to answer
+    in; None answers as the Canadian labellers did.
+    """
 
     vectorizer: TfidfVectorizer
     classifiers: dict[str, LinearSVC]
+    convention: str | None = None
 
     def predict(self, documents: list[str]) -> dict[str, list[str]]:
-        """Return the predicted label of each document, per target: the set of parties said yes to."""
+        """Return the predicted label of each document, per target: the set of parties said yes to.
+
+        In the place convention every casualty sentence has a victims' side (its labels have no
+        "Neither"): where no side's classifier says yes, the one nearest to yes is taken.
+        """
         if not documents:
             return {target: [] for target in TARGETS}
+        if self.convention:
+            documents = [f"{document} {self.convention}" for document in documents]
         matrix = self.vectorizer.transform(documents)
-        said = {key: clf.decision_function(matrix) > 0 for key, clf in self.classifiers.items()}
-        return {target: [label_of(target, {p for p in PARTIES[target] if said[_key(target, p)][i]})
-                         for i in range(len(documents))] for target in TARGETS}
+        scores = {key: clf.decision_function(matrix) for key, clf in self.classifiers.items()}
+        labels = {}
+        for target in TARGETS:
+            columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
+            said = columns > 0
+            if self.convention == PLACE_CONVENTION and target == "victims":
+                said[np.arange(len(documents)), columns.argmax(axis=1)] = True
+            labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
+                              for row in said]
+        return labels
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the model as plain arrays (what :meth:`save` writes)."""
@@ -143,18 +166,21 @@ class CasualtyModel:
         return digest
 
 
-def train(documents: list[str], labels: dict[str, list[str]]) -> CasualtyModel:
+def train(documents: list[str], labels: dict[str, list[str | None]]) -> CasualtyModel:
     """Fit the vectorizer and, per party of each target, a balanced yes/no classifier (deterministic).
 
     A document's answer for a party is yes when its label stands for that party ("Both" for each).
+    A document without a label for a target (None: the US files label no responsible party)
+    trains the vectorizer and the other target's classifiers only.
     """
     vectorizer = TfidfVectorizer(**VECTORIZER)
     matrix = vectorizer.fit_transform(documents)
     classifiers = {}
     for target in TARGETS:
+        labelled = np.array([label is not None for label in labels[target]])
         for party in PARTIES[target]:
-            said = np.array([party in LABEL_PARTIES[target][label] for label in labels[target]])
-            classifiers[_key(target, party)] = LinearSVC(**CLASSIFIER).fit(matrix, said)
+            said = np.array([party in LABEL_PARTIES[target][label] for label in labels[target] if label is not None])
+            classifiers[_key(target, party)] = LinearSVC(**CLASSIFIER).fit(matrix[labelled], said)
     return CasualtyModel(vectorizer, classifiers)
 
 
@@ -200,13 +226,19 @@ def load_model(path: Path = MODEL_PATH) -> CasualtyModel | None:
                              "with benchmarks/train_casualty_model.py") from exc
 
 
-def in_domain(row: dict, article_parties: set[str]) -> bool:
+def in_domain(row: dict, article_parties: set[str], convention: str | None = None) -> bool:
     """Say whether the model may label a sentence.
 
     Its article (``article_parties``) must name one of the model's parties, and the rules
-    must have found no party the model does not know.
+    must have found no party the model does not know. In the place convention
+    (:data:`PLACE_CONVENTION`) victims are counted by where they died, so their own nationality
+    (``side_method`` "victims": "30 Americans were killed") is not such a party; where they
+    died and who is responsible still are.
     """
-    found = set(_items(row.get("victim_sides"))) | set(_items(row.get("responsible")))
+    sides = _items(row.get("victim_sides"))
+    if convention == PLACE_CONVENTION and row.get("side_method") == "victims":
+        sides = []
+    found = set(sides) | set(_items(row.get("responsible")))
     return bool(article_parties & DOMAIN) and found <= DOMAIN
 
 

@@ -22,10 +22,12 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   figure with no noun of its own ("... and 109 were injured") takes them from the
   figure before it in the sentence.
 * **location**: the place of an "in <place>" phrase of the figure's clause; failing
-  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"); failing
-  that, the article's place: its dateline ("GAZA, Oct 7 (Reuters) -"), or, without one,
-  the place named last before the figure in its paragraph or the one before. A sentence that places its
-  people figures in one place places them all there.
+  that, the source's own place ("the Ministry of Health in Gaza", "MoH Gaza"; for a source
+  named without one, "MoH", the place the article gives the same source actor elsewhere); failing
+  that, the place its section's heading names ("Violence and casualties (West Bank)", in a
+  Markdown or web-page source); failing that, the article's place: its dateline ("GAZA, Oct 7
+  (Reuters) -"), or, without one, the place named last before the figure in its paragraph or
+  the one before. A sentence that places its people figures in one place places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported / counted ... that"
   over the figures of the clause it governs, including the trailing "..., the Health
@@ -49,6 +51,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   18 October" ends a running count, "between A and B" spans both, "in the past 24
   hours" is that day; the level of a running count ("bringing the toll to 9,257") has
   no start.
+* **hypothetical**: true for a number under a projection, a condition, a modal or the
+  future ("6,550 excess deaths are projected", "the toll could reach 10,000"): what could
+  happen, not a count of what did (:mod:`helpers.extract.modality`).
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ from helpers.extract.kinds import (
     lemma_kind,
     paragraph_ancestors,
 )
+from helpers.extract.modality import is_hypothetical
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
     MEASURE_UNITS,
@@ -471,9 +477,36 @@ def _known_place_in(text: str, mentions: list[dict]) -> str | None:
     >>> _known_place_in("the Gaza Government Media Office", [{"actor_type": "place", "text": "Gaza"}])
     'Gaza'
     """
-    known = {m["text"] for m in mentions if m.get("actor_type") == "place"}
-    found = [(match.start(), name) for name in known if (match := re.search(rf"\b{re.escape(name)}\b", text))]
-    return min(found)[1] if found else None
+    return _first_named(text, {m["text"] for m in mentions if m.get("actor_type") == "place"})
+
+
+def _first_named(text: str, names: set[str], flags: int = 0) -> str | None:
+    """Return the name of ``names`` that ``text`` holds as a word first (the longest at one position).
+
+    >>> _first_named("Violence and casualties (West Bank)", {"West Bank", "Gaza", "Bank"})
+    'West Bank'
+    """
+    found = [(match.start(), -len(name), name) for name in names
+             if (match := re.search(rf"\b{re.escape(name)}\b", text, flags))]
+    return min(found)[2] if found else None
+
+
+def section_place(parsed: ParsedArticle, paragraph_id: int, places: set[str]) -> str | None:
+    """Return the place named by the nearest heading above a paragraph that names one, or None.
+
+    ``places`` are the place names the article's text holds (:func:`_article_places`);
+    a heading names one as a word, in any case ("Violence and casualties (West Bank)",
+    "GAZA STRIP"). A heading naming none defers to its parent ("West Bank" > "Casualties").
+    """
+    for heading in reversed(parsed.article.clean.section_of(paragraph_id)):
+        if (place := _first_named(heading, places, re.IGNORECASE)) is not None:
+            return place
+    return None
+
+
+def _article_places(parsed: ParsedArticle, mentions: list[dict]) -> set[str]:
+    """Return the names of the places the article names: registry places and what the parse reads as a place."""
+    return {m["text"] for m in mentions if m.get("actor_type") == "place" or _is_place_entity(parsed, m)}
 
 
 _DATELINE = re.compile(r"(?P<place>[A-Z][A-Z.' -]*[A-Z])(?:\s*/\s*[A-Z][A-Z.' -]*)?"
@@ -1020,23 +1053,55 @@ def _carry_paragraph_sources(parsed: ParsedArticle, figures: list[Figure]) -> No
 
 
 def _same_people(first: Figure, second: Figure) -> bool:
-    """Say whether two figures count the same people (the same counted noun: "Palestinians")."""
-    if first.noun is None or second.noun is None:
+    """Say whether two figures count the same people: the same counted noun ("Palestinians"), or none of the second's.
+
+    A count with no noun of its own continues the one before it: "At least 18,787 Palestinians
+    have been killed in Gaza. ... and about 50,589 were reportedly injured."
+    """
+    if second.noun is None:
+        return True
+    if first.noun is None:
         return False
     return first.noun.lemma_.lower() == second.noun.lemma_.lower()
 
 
+def _source_places(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> dict[int, str | None]:
+    """Return, by ``id`` of each sourced figure, its source's own place.
+
+    The place the source's words name (:func:`source_place`: "the Ministry of Health (MoH) in
+    Gaza"); failing that, the place the article gives the same source actor at its nearest
+    mention before the figure, else at its first after ("Since 7 October, MoH has reported on
+    at least 18,608 fatalities" after "According to the Ministry of Health (MoH) in Gaza, ...").
+    """
+    sourced = [f for f in figures if f.source is not None]
+    own = {id(f): source_place(parsed, f.source, mentions) for f in sourced}
+    actors = {id(f): _mention_actor(mentions, f.source, parsed.doc) for f in sourced}
+    placed = [(f.start, actors[id(f)], own[id(f)]) for f in sourced if own[id(f)] and actors[id(f)]]
+    found: dict[int, str | None] = {}
+    for figure in sourced:
+        same = [(start, place) for start, actor, place in placed if actor == actors[id(figure)]]
+        before = [place for start, place in same if start <= figure.start]
+        found[id(figure)] = own[id(figure)] or (before[-1] if before else (same[0][1] if same else None))
+    return found
+
+
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
-    """Give a figure with no place of its own its source's place, or another figure's, or the article's.
+    """Give a figure with no place of its own its source's place, or another figure's, its section's or the article's.
+
+    The source's place is its words' or, failing them, the place the article gives the same
+    source actor elsewhere (:func:`_source_places`).
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
-    injured."); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
+    injured."); the section's is the place its heading names (:func:`section_place`: "Violence
+    and casualties (West Bank)"); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
     place named last before the figure (:func:`context_place`), unless its paragraph places
     other figures itself ("In the West Bank, 58 people were killed. ... six operatives have
     been eliminated" leaves the six unplaced).
     """
     dateline = article_place(parsed)
+    places = _article_places(parsed, mentions) if any(parsed.article.clean.sections) else set()
+    sources = _source_places(parsed, figures, mentions)
     placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
@@ -1045,8 +1110,8 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
             context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
-            figure.location = source_place(parsed, figure.source, mentions) or (previous.location if same else None) \
-                or dateline or context
+            figure.location = sources.get(id(figure)) or (previous.location if same else None) \
+                or section_place(parsed, figure.sentence.paragraph_id, places) or dateline or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 
@@ -1159,6 +1224,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,
+            "hypothetical": is_hypothetical(figure.anchor),
         })
     log.debug("%s: %d figures", parsed.article_id, len(rows))
     return rows

@@ -55,10 +55,15 @@ def article_rows(article: Article, parsed: ParsedArticle) -> Rows:
     rows["sentences"] = [
         {"article_id": article.article_id, "sentence_id": s.sentence_id,
          "paragraph_id": s.paragraph_id, "start_char": s.start_char, "end_char": s.end_char,
-         "text": s.text}
+         "text": s.text, "section": _innermost(article.clean.section_of(s.paragraph_id))}
         for s in parsed.sentences
     ]
     return rows
+
+
+def _innermost(trail: tuple[str, ...]) -> str | None:
+    """Return the nearest heading of a trail ("Casualties" under "Gaza Strip"), None when there is none."""
+    return trail[-1] if trail else None
 
 
 def extract_article(parsed: ParsedArticle, registry: Registry,

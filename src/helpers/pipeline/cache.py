@@ -62,12 +62,15 @@ ROWS_SCHEMA = pa.schema([("key", STR), *[(name, _rows_type(name)) for name in RE
 
 
 def extraction_key(article: Article) -> str:
-    """Return the hash of what the extractors read of an article: id, body and date.
+    """Return the hash of what the extractors read of an article: id, body, sections and date.
 
     The metadata rows are rebuilt on every run, so a changed title or outlet needs no
-    extraction (unlike :meth:`Article.fingerprint`, which covers the metadata too).
+    extraction (unlike :meth:`Article.fingerprint`, which covers the metadata too). The
+    sections (the headings above each paragraph) count only when the text has headings.
     """
     parts = [article.article_id, article.body, article.published, article.published_precision]
+    if any(article.clean.sections):
+        parts.append(article.clean.sections)
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:24]
 
 
