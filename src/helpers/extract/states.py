@@ -70,11 +70,16 @@ def _english_names(country, extra: dict) -> list[str]:
 
 
 def _state(country, extra: dict) -> State:
-    """Return the state of one library country with the corrections of ``states.yaml``."""
+    """Return the state of one library country with the corrections of ``states.yaml``.
+
+    The library writes some demonyms together ("Bosnian,Herzegovinian",
+    "Serbian/Montenegrin"): each is a demonym of its own.
+    """
     capitals = extra.get("capitals", country.capital())
     capitals = [c for c in (capitals if isinstance(capitals, list) else [capitals]) if c and c.isascii()]
     names = _english_names(country, extra) + capitals
-    demonyms = [d for d in [country.demonym(), *extra.get("demonyms", [])] if d]
+    demonyms = [d.strip() for d in re.split(r"[,/]", country.demonym() or "") + extra.get("demonyms", [])
+                if d.strip() and d.strip() not in extra.get("drop", [])]
     return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
                  tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None)
 
