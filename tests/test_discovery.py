@@ -232,6 +232,66 @@ def test_adjectives_of_nationality_titles_and_bylines_are_cut_from_names():
     assert not {"Slovak", "General Anatoly Shkirko"} & set(found)
 
 
+def test_names_of_villages_and_towns_the_parse_places_are_places():
+    # spaCy's small model labels "Novye Atagi" PERSON, "Welikanda" ORG, "Alomella Robles" ORG,
+    # "Kiryat Sefer" PERSON and leaves "Vavuniya" unlabelled as a subject.
+    rows = _mentions("General Vyacheslav Tikhomirov arrived at the rebel-held village of Novye Atagi. "
+                     "Rebels stormed a police post just north of Welikanda. The rebels took control of "
+                     "Alomella Robles, a small village about 345 miles northeast of Lima. Israel plans to "
+                     "expand the Jewish settlement of Kiryat Sefer. Grenades were thrown in the northern "
+                     "town of Vavuniya.\nVavuniya is just south of the area controlled by the LTTE.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    kinds = {r["text"]: r["actor_type"] for r in rows}
+    assert {kinds.get(t, "place") for t in ("Novye Atagi", "Welikanda", "Alomella Robles", "Kiryat Sefer",
+                                            "Vavuniya")} == {"place"}
+    assert kinds["Vyacheslav Tikhomirov"] == "person"
+
+
+def test_a_capital_spacy_takes_for_a_person_is_its_state():
+    rows = _mentions("Kiev's Foreign Minister Hennady Udovenko said Beijing was overreacting. The SPLA has "
+                     "fought Khartoum's government forces since 1983.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["text"]: r["actor_id"] for r in rows if r["actor_type"] == "state"} == {
+        "Kiev": "d:ukraine", "Beijing": "d:china", "Khartoum": "d:sudan"}
+
+
+def test_a_name_cut_inside_a_phrase_and_its_last_word_are_the_same_body():
+    rows = _mentions("The separatist command told Interfax news agency the patrols would begin. Itar-Tass "
+                     "news agency quoted the Kremlin. Tass said the talks would go on. Suspected Tamil "
+                     "Tigers hurled grenades.", parse_registry(EMPTY, "empty.yaml"))
+    found = {r["text"]: r["actor_id"] for r in rows}
+    assert found["Interfax"] == "d:interfax"
+    assert found["Tass"] == found["Itar-Tass"] == "d:itar_tass"
+    assert "Tamil Tigers" in found and not any(t.startswith("Suspected") for t in found)
+
+
+def test_the_army_after_a_named_army_is_that_army():
+    rows = _mentions("MEXICO CITY 1996-08-25\n\nLa Jornada reported that the Mexican Army has discovered a "
+                     "manual. The EPR has never taken on the army in direct combat.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_id"] for r in rows if "army" in r["text"].lower()} == {"d:mexican_army"}
+
+
+def test_demonyms_the_library_writes_together_are_each_a_demonym():
+    rows = _mentions("The Bosnian government said Serb forces shelled the town.", parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows] == [("Bosnian government", "d:bosnia_and_herzegovina")]
+
+
+def test_a_proper_noun_before_a_noun_of_members_names_the_body():
+    rows = _mentions("PHNOM PENH, March 3 - Khmer Rouge guerrillas attacked a village. Rohrabacher will meet "
+                     "leaders of the rebel Islamic Taleban militia in Kandahar.", parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Khmer Rouge"]["actor_type"] == found["Taleban"]["actor_type"] == "organization"
+    assert "PHNOM PENH" not in found
+
+
+def test_a_state_in_capitals_in_a_dateline_is_the_place_of_filing():
+    rows = _mentions("BAHRAIN, March 3 - Iraqi warplanes attacked two tankers in the Gulf, shipping sources "
+                     "said.\nWASHINGTON, March 3 - Secretary of State George Shultz said the United States "
+                     "would protect Kuwaiti tankers.")
+    assert [(r["text"], r["actor_id"]) for r in rows if r["actor_type"] == "state"] == [
+        ("United States", "united_states")]
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

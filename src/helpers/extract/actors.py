@@ -490,17 +490,18 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc_text(doc)
+    datelines = discovery.dateline_spans(text)
     candidates = [c for c in discovery.candidate_entities(doc, index.leading_words)
-                  if not is_dateline(c.text, index)]
+                  if not is_dateline(c.text, index) and not overlaps(c.start, c.end, datelines)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
-    placeholders = role_title_spans(text, index)
+    placeholders = role_title_spans(text, index) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
     bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
-    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold, bodies)
+    mentions += fuzzy_mentions(doc, mentions + datelines, index, fuzzy_threshold, bodies)
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))

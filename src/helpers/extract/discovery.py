@@ -86,12 +86,23 @@ PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
     broadcast air appear report share upload interview article editorial column commentary quote
 """.split())
+#: Nouns of a body's members, forces or outlets: a proper noun modifying one names the body
+#: ("Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency").
+MEMBER_NOUNS = frozenset("""
+    guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
+    separatists commandos movement party faction agency radio television newspaper
+""".split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
 #: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").
 PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
-    airport port county suburb neighbourhood neighborhood governorate municipality
+    airport port county suburb neighbourhood neighborhood governorate municipality settlement
+    settlements outpost checkpoint island capital
+""".split())
+#: Words of direction whose "of" takes a place ("north of Welikanda", "20 km south of Grozny").
+DIRECTIONS = frozenset("""
+    north south east west northeast northwest southeast southwest north-east north-west south-east south-west
 """.split())
 #: A wire story's dateline: its place in capitals, maybe a region, then a date
 #: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
@@ -199,11 +210,30 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 
 
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
-    """Add a finished run of proper nouns to ``runs`` when it is the subject of a verb (see above)."""
-    if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
-            len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
+    """Add a finished run of proper nouns to ``runs`` when it names someone (see above).
+
+    It does when it is the subject of a verb, or the name of a body before a noun of its
+    members (:func:`_names_members`).
+    """
+    if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
+        return
+    if any(t.dep in (nsubj, nsubjpass) for t in run):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+    elif _names_members(run):
+        runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+def _names_members(run: list) -> bool:
+    """Return True if a run of proper nouns modifies a noun of a body's members or outlets.
+
+    "Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency": the run is the
+    body's name.
+    """
+    last = run[-1]
+    head = last.head
+    return last.dep_ == "compound" and head.i > last.i and head.lower_ in MEMBER_NOUNS and all(
+        t.dep_ == "compound" for t in last.doc[last.i + 1:head.i])
 
 
 def _starts_sentence(token) -> bool:
@@ -232,8 +262,9 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     found: list[Candidate] = []
     ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
     places = _place_names(ents, dateline_places(body))
-    spans = [(e.start_char, e.end_char, _label(e, leading_words, places), e) for e in ents]
-    spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
+    spans = [(e.start_char, _name_end(e), _label(e, leading_words, places), e) for e in ents]
+    spans += [(start, end, _place_label(body[start:end], spans, places) or label, None)
+              for start, end, label in _unlabelled_subjects(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
@@ -246,6 +277,32 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def _name_end(ent) -> int:
+    """Return where an entity's name ends: before lowercase words that modify a noun after it.
+
+    spaCy sometimes stops an entity inside a phrase ("Interfax news" of "Interfax news
+    agency"): its last lowercase words then belong to the noun after it, not to the name.
+    """
+    end = ent.end
+    while (end - 1 > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].dep_ in ("compound", "amod")
+           and ent.doc[end - 1].head.i >= ent.end):
+        end -= 1
+    return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _place_label(text: str, spans: list[tuple], places: set[str]) -> str | None:
+    """Return the place label (GPE, LOC) the article gives a name elsewhere, if any.
+
+    A proper noun that spaCy left unlabelled as a subject ("Vavuniya is just south of
+    ...") keeps the label of the same name where spaCy did label it ("the town of Vavuniya").
+    """
+    name = normalise_name(text)
+    if name in places:
+        return "LOC"
+    return next((label for _, _, label, ent in spans
+                 if label in ("GPE", "LOC") and normalise_name(ent.text) == name), None)
 
 
 def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
@@ -270,7 +327,9 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
     a common noun capitalised as a sentence's first word ("Bystanders") are no names,
     the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
-    organisation ("General Anatoly Shkirko") makes it a person.
+    organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
+    taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
+    state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
     if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
@@ -279,6 +338,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
         return "NORP"
     if ent.label_ in ("PERSON", "ORG") and normalise_name(ent.text) in places:
         return "LOC"
+    if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
+        return "GPE"
     if ent.label_ == "ORG" and _titled_person(ent.text):
         return "PERSON"
     return ent.label_
@@ -333,6 +394,18 @@ def dateline_places(text: str) -> set[str]:
     return {normalise_name(m.group(1)) for m in DATELINE.finditer(text)}
 
 
+def dateline_spans(text: str) -> list[Mention]:
+    """Return the places of the datelines of ``text`` as placeholder mentions (no actor).
+
+    A dateline's place in capitals ("BAHRAIN, March 3 -", "WASHINGTON 1996-08-23") says
+    where the story was filed: it is a place even when it is a state's name.
+
+    >>> [m.text for m in dateline_spans("KUWAIT, March 3 - Kuwait said ...")]
+    ['KUWAIT']
+    """
+    return [Mention(m.start(1), m.end(1), m.group(1), None, "", "place", "dateline") for m in DATELINE.finditer(text)]
+
+
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
     """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -340,11 +413,20 @@ def used_as_place(doc: Doc, start: int, end: int) -> bool:
 
 
 def _used_as_place(ent) -> bool:
-    """Return True if the parse uses an entity as a place (see :func:`_place_names`)."""
+    """Return True if the parse uses an entity as a place (see :func:`_place_names`).
+
+    Besides a preposition of place, the object of "of" after a noun of place or a
+    direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
+    follows ("Diyarbakir province") and a name in apposition with one ("Alomella Robles,
+    a small village") are places.
+    """
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
@@ -517,12 +599,17 @@ ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"
 
 
 def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
-    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does."""
+    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does.
+
+    One word that ends the earlier name ("Tass" after "Itar-Tass") is a short form too,
+    unless it is a word of a body's type ("Party", "Army").
+    """
     words = name_words(m.text)
     for e in reversed(earlier):
         full = name_words(e.text)
+        ends = len(words) == 1 and full[-1:] == words and words[0] not in _TYPE_BY_WORD
         if (words and e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words)
-                and full[:len(words)] == words):
+                and (full[:len(words)] == words or ends)):
             return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
                            method="coreference")
     return m
@@ -550,8 +637,9 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     foreign ministry"), else the state of the article's dateline, else the state of the
     same institution named earlier ("the Israeli army ... the army"); the id joins the two
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
-    (normalised registry name -> id, name, type) knows the institution under the state's
-    name or demonym ("Iranian Foreign Ministry"). A plural ("armies"), an indefinite one
+    (normalised registry name -> id, name, type) or a body the article names knows the
+    institution under the state's name or demonym ("Iranian Foreign Ministry", "the
+    Mexican Army"). A plural ("armies"), an indefinite one
     ("an army of volunteers") or a ministry without its field is none. "The Rwandan
     government" is a metonym of its state, "the government" alone no mention.
     """
@@ -559,6 +647,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     if not heads:
         return []
     home = dateline_state(doc_text(doc), states)
+    registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
@@ -582,6 +671,16 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
+    """Return the bodies the article names that the registry does not know, by normalised name.
+
+    "The army" after "the Mexican Army" is that army (:func:`_registered` looks it up
+    under its state's demonym, as it does the registry's names).
+    """
+    return {normalise_name(m.text): (m.actor_id, m.actor_name, m.actor_type) for m in mentions
+            if m.method == "ner" and m.actor_type in ORG_TYPES}
 
 
 def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
