@@ -121,6 +121,8 @@ class RegistryIndex:
     fuzzy_keys: list[str] = field(default_factory=list)
     registered: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
+    #: The states each name of ``fuzzy_names`` names by its words, in the same order.
+    fuzzy_states: list[frozenset[str]] = field(default_factory=list)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -193,6 +195,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     index.fuzzy_keys = [name for name, _ in fuzzy_names]
+    index.fuzzy_states = [state_index().states_in(name) for name in index.fuzzy_keys]
     return index
 
 
@@ -256,13 +259,16 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
     (in C, over the whole list at once); only those get the slower :func:`name_score`.
     The prefilter is far below any useful threshold, so it only drops names that could
-    never match.
+    never match. A name whose words name other states than the query's is no variant of
+    it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
+    Ministry" the "Iran Foreign Ministry").
     """
     candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
+    states = state_index().states_in(q)
     for _, _, position in sorted(candidates, key=lambda c: c[2]):
         name, actor_id = index.fuzzy_names[position]
-        if types and index.registry.actors[actor_id].type not in types:
+        if (types and index.registry.actors[actor_id].type not in types) or index.fuzzy_states[position] != states:
             continue
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
