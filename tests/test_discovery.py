@@ -292,6 +292,30 @@ def test_a_state_in_capitals_in_a_dateline_is_the_place_of_filing():
         ("United States", "united_states")]
 
 
+def test_a_byline_spacy_does_not_label_is_a_person_and_a_headline_is_not():
+    rows = _mentions("New talks in Chechnya as Lebed waits for Yeltsin\n\nDmitry Kuznets\n\n"
+                     "NOVYE ATAGI, Russia 1996-08-27\n\nRussian and rebel commanders met.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert _by_text(rows)["Dmitry Kuznets"]["actor_type"] == "person"
+    rows = _mentions("Rebels Free Two Hostages\n\nAMMAN 1996-08-23\n\nThe envoy left.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert rows == []
+
+
+def test_capitals_in_brackets_after_a_body_abbreviate_it_in_any_language():
+    rows = _mentions("Two guards were killed in fighting with Kurdistan Workers Party (PKK) guerrillas. "
+                     "The PKK denied it.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_id"] for r in rows if r["actor_type"] != "place"} == {"d:kurdistan_workers_party"}
+
+
+def test_a_name_of_another_state_is_no_spelling_variant_of_a_registry_name():
+    rows = _mentions("The Iraqi News Agency said the Iraqi Foreign Ministry had protested. The Islamic "
+                     "Republic News Agency denied it.")
+    found = {r["text"]: r["actor_id"] for r in rows}
+    assert found["Islamic Republic News Agency"] == "irna"
+    assert not {found["Iraqi News Agency"], found.get("Iraqi Foreign Ministry")} & {"irna", "iran_foreign_ministry"}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -117,8 +117,13 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+
+
+#: A byline: two to four capitalised words alone on a line, then the dateline's line.
+BYLINE = re.compile(r"(?:^|\n)((?:[A-Z][\w.'-]*[a-z.][\w.'-]* ){1,3}[A-Z][\w'-]*[a-z][\w'-]*)[ \t]*\n\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans = [(e.start_char, _name_end(e), _label(e, leading_words, places), e) for e in ents]
     spans += [(start, end, _place_label(body[start:end], spans, places) or label, None)
               for start, end, label in _unlabelled_subjects(doc)]
+    spans += [(start, end, "PERSON", None) for start, end in bylines(body)
+              if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
@@ -394,6 +401,24 @@ def dateline_places(text: str) -> set[str]:
     return {normalise_name(m.group(1)) for m in DATELINE.finditer(text)}
 
 
+def bylines(text: str) -> list[tuple[int, int]]:
+    r"""Return the spans of the bylines of ``text``: a reporter's name alone on the line before a dateline.
+
+    A wire story puts the reporter's name between its headline and its dateline; spaCy
+    does not always label it. The body's first line (a headline) is never a byline.
+
+    >>> text = "Talks resume\n\nDmitry Kuznets\n\nNOVYE ATAGI, Russia 1996-08-27\n\nRussian ..."
+    >>> [text[s:e] for s, e in bylines(text)]
+    ['Dmitry Kuznets']
+    """
+    found = []
+    for match in DATELINE.finditer(text):
+        line = BYLINE.search(text, 0, match.start())
+        if line is not None and line.start(1) > 0:
+            found.append(line.span(1))
+    return found
+
+
 def dateline_spans(text: str) -> list[Mention]:
     """Return the places of the datelines of ``text`` as placeholder mentions (no actor).
 
@@ -516,11 +541,18 @@ def discovered_mentions(candidates: list[Candidate], taken: list[Mention]) -> li
 
 
 def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention]:
-    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``."""
+    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``.
+
+    The capitals in brackets after the name of a body found in the text are its
+    abbreviation even when they spell the name in another language ("Kurdistan Workers
+    Party (PKK)", "Popular Revolutionary Army (EPR)").
+    """
     table: dict[str, Mention] = {}
     for m in mentions:
         match = _ABBREVIATION.match(text, m.end)
-        if match and m.actor_id and m.actor_type != "person" and abbreviates(match.group(1), m.text):
+        if match and m.actor_id and m.actor_type != "person" and (
+                abbreviates(match.group(1), m.text)
+                or (m.method == "ner" and m.actor_type in ORG_TYPES and _ACRONYM.fullmatch(match.group(1)))):
             table.setdefault(match.group(1), m)
     return table
 
