@@ -316,6 +316,27 @@ def test_a_name_of_another_state_is_no_spelling_variant_of_a_registry_name():
     assert not {found["Iraqi News Agency"], found.get("Iraqi Foreign Ministry")} & {"irna", "iran_foreign_ministry"}
 
 
+def test_capitals_travelled_to_and_regions_named_after_states_are_places():
+    rows = _mentions("The hijack started when the flight left Khartoum for Amman. The hijackers wanted to be "
+                     "taken to London. The airliner refuelled at Larnaca, Cyprus and landed at London's "
+                     "Stansted airport. A newspaper quoted the West Azerbaijan province security chief.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert {r["text"]: r["actor_type"] for r in rows if r["actor_type"] != "place"} == {"Cyprus": "state"}
+
+
+def test_operations_and_the_places_of_treaties_are_no_actors_and_outlets_follow_their_noun():
+    rows = _mentions("The allied force, known as Operation Provide Comfort, is based in Turkey. Refugees "
+                     "were not told of their rights under the Dayton peace agreement, police told the "
+                     "Yugoslav news agency Tanjug.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["text"] for r in rows if r["actor_type"] != "place"} == {"Turkey", "Tanjug"}
+
+
+def test_the_last_word_of_one_body_named_before_is_that_body():
+    rows = _mentions("The Palestinian Authority was set up in 1994. Israel will not allow the Authority to "
+                     "operate in Jerusalem.")
+    assert {r["actor_id"] for r in rows if r["text"] == "Authority"} == {"palestinian_authority"}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

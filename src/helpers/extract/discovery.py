@@ -68,6 +68,8 @@ THING_NAMES = frozenset("""
     resolution declaration treaty era period festival holiday day app platform update bulletin
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
 """.split())
+#: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
+TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
 #: Believers, not a group that acts as one: a plural of these (or in -ists, "Zionists") is no actor.
 FAITHS = frozenset("muslim christian jew shiite shia sunni catholic protestant hindu buddhist sikh".split())
 #: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
@@ -92,6 +94,8 @@ MEMBER_NOUNS = frozenset("""
     guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
     separatists commandos movement party faction agency radio television newspaper
 """.split())
+#: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
+OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
 #: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").
@@ -100,6 +104,12 @@ PLACE_HEADS = frozenset("""
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital
 """.split())
+#: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
+TRAVEL_VERBS = frozenset("""
+    go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
+""".split())
+#: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
+PLACES_VISITED = frozenset("leave reach enter".split())
 #: Words of direction whose "of" takes a place ("north of Welikanda", "20 km south of Grozny").
 DIRECTIONS = frozenset("""
     north south east west northeast northwest southeast southwest north-east north-west south-east south-west
@@ -217,15 +227,16 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it names someone (see above).
 
-    It does when it is the subject of a verb, or the name of a body before a noun of its
-    members (:func:`_names_members`).
+    It does when it is the subject of a verb, the name of a body before a noun of its
+    members (:func:`_names_members`) or the name of an outlet after its noun ("the
+    Yugoslav news agency Tanjug", "the daily Resalat").
     """
     if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
         return
     if any(t.dep in (nsubj, nsubjpass) for t in run):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
-    elif _names_members(run):
+    elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
 
 
@@ -343,13 +354,24 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
         return None
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
-    if ent.label_ in ("PERSON", "ORG") and normalise_name(ent.text) in places:
+    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)):
         return "LOC"
     if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
         return "GPE"
     if ent.label_ == "ORG" and _titled_person(ent.text):
         return "PERSON"
     return ent.label_
+
+
+def _town_and_state(text: str) -> bool:
+    """Return True for a place written with its state after a comma.
+
+    >>> _town_and_state("Larnaca, Cyprus"), _town_and_state("Reuters, London")
+    (True, False)
+    """
+    place, _, state = text.rpartition(", ")
+    known = state_index().lookup(state) if place else None
+    return known is not None and normalise_name(state) != normalise_name(known.capital or "")
 
 
 def _titled_person(text: str) -> bool:
@@ -442,8 +464,9 @@ def _used_as_place(ent) -> bool:
 
     Besides a preposition of place, the object of "of" after a noun of place or a
     direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
-    follows ("Diyarbakir province") and a name in apposition with one ("Alomella Robles,
-    a small village") are places.
+    follows ("Diyarbakir province"), a name in apposition with one ("Alomella Robles,
+    a small village"), the possessor of one ("London's Stansted airport") and a place
+    of travel (:func:`_place_of_travel`) are places.
     """
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
@@ -451,22 +474,42 @@ def _used_as_place(ent) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
         return True
+    if _place_of_travel(root):
+        return True
+    if root.dep_ == "poss" and root.head.lower_ in PLACE_HEADS:
+        return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
 
 
+def _place_of_travel(root) -> bool:
+    """Return True if a name is where someone goes, comes from or visits.
+
+    "taken to London", "left Khartoum for Amman": the place, not the
+    state's government.
+    """
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACES_VISITED
+    return (root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "for")
+            and root.head.head.lemma_.lower() in TRAVEL_VERBS)
+
+
 def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it is a
-    unit or a time zone after a number ("0800 GMT"), it modifies
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it names an
+    operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
+    agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
-    if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+    if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
+            len(ent) == 1 and ent.root.lower_.endswith("ism")):
+        return True
+    if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
@@ -508,8 +551,25 @@ def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """
     names = [c for c in candidates if c.label in ("PERSON", "ORG", "FAC")]
     return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
-            if not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
-                       for c in names)]
+            if not _in_place_name(text, s, e)
+            and not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
+                        for c in names)]
+
+
+def _in_place_name(text: str, start: int, end: int) -> bool:
+    """Return True if a state's name at ``[start, end)`` is part of the name of a region.
+
+    A capitalised direction before it or a noun of place after it makes a region's name
+    ("West Azerbaijan province", "Northern Iraq"), not the state's.
+
+    >>> t = "the West Azerbaijan province and Azerbaijan"
+    >>> _in_place_name(t, 9, 19), _in_place_name(t, 33, 43)
+    (True, False)
+    """
+    before = text[max(0, start - 12):start].split()
+    after = text[end:end + 20].split()
+    return bool(before and before[-1].lower() in DIRECTIONS | {"northern", "southern", "eastern", "western"}
+                and before[-1][:1].isupper()) or bool(after and after[0].lower() in PLACE_HEADS)
 
 
 def state_mentions(candidates: list[Candidate], taken: list[Mention],
@@ -631,20 +691,23 @@ ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"
 
 
 def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
-    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does.
+    """Return ``m`` as the earlier body its name shortens, if it shortens one.
 
-    One word that ends the earlier name ("Tass" after "Itar-Tass") is a short form too,
-    unless it is a word of a body's type ("Party", "Army").
+    A discovered body's name cut short at the end ("Yedioth" after "Yedioth Ahronoth")
+    is that body; one word ending the name of exactly one earlier body, discovered or in
+    the registry, is that body too ("Tass" after "Itar-Tass", "the Authority" after "the
+    Palestinian Authority").
     """
     words = name_words(m.text)
-    for e in reversed(earlier):
-        full = name_words(e.text)
-        ends = len(words) == 1 and full[-1:] == words and words[0] not in _TYPE_BY_WORD
-        if (words and e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words)
-                and (full[:len(words)] == words or ends)):
-            return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
-                           method="coreference")
-    return m
+    bodies = [e for e in earlier if e.method in ("ner", "gazetteer") and e.actor_type in ORG_TYPES
+              and len(name_words(e.text)) > len(words)] if words else []
+    starts = [e for e in bodies if e.method == "ner" and name_words(e.text)[:len(words)] == words]
+    ends = {e.actor_id: e for e in bodies if len(words) == 1 and name_words(e.text)[-1:] == words}
+    full = starts[-1] if starts else (next(iter(ends.values())) if len(ends) == 1 else None)
+    if full is None:
+        return m
+    return replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                   method="coreference")
 
 
 # ---------------------------------------------------------------------------- institutions
