@@ -93,10 +93,11 @@ def test_titles_and_demonyms_are_cut_from_a_person_and_the_role_is_learnt_from_t
 
 
 def test_roles_from_the_parse_resolve_by_the_date_or_stay_with_the_state():
-    rows = _mentions("The Emir of the State of Qatar received the Russian ambassador.", published=dt.date(2016, 3, 1))
+    rows = _mentions("The Emir of the State of Qatar received the Russian ambassador. Russia wants a deal.",
+                     published=dt.date(2016, 3, 1))
     found = _by_text(rows)
     assert found["Emir of the State of Qatar"]["actor_id"] == "tamim_bin_hamad_al_thani"
-    # nobody holds that role in the registry: a role mention of the state
+    # nobody holds that role in the registry: a role mention of the state the article names
     assert found["Russian ambassador"]["actor_id"] == "russia"
 
 
@@ -335,6 +336,20 @@ def test_the_last_word_of_one_body_named_before_is_that_body():
     rows = _mentions("The Palestinian Authority was set up in 1994. Israel will not allow the Authority to "
                      "operate in Jerusalem.")
     assert {r["actor_id"] for r in rows if r["text"] == "Authority"} == {"palestinian_authority"}
+
+
+def test_a_person_s_name_goes_on_to_the_proper_noun_it_hangs_on():
+    # spaCy labels "Abdul-Karim" PERSON and "Kabariti" GPE here
+    rows = _mentions("Jordanian Prime Minister Abdul-Karim al-Kabariti began talks with Yasser Arafat. "
+                     "Kabariti flew by helicopter to Ramallah.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_id"] for r in rows if "Kabariti" in r["text"]} == {"d:abdul_karim_al_kabariti"}
+
+
+def test_an_institution_after_its_state_s_name_is_that_state_s():
+    rows = _mentions("Our ambassador is in touch with the UAE foreign ministry, an embassy official said.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("foreign ministry", "d:united_arab_emirates_foreign_ministry")]
 
 
 # ---------------------------------------------------------------------------- speakers

@@ -65,7 +65,7 @@ TYPE_HEADS = {
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
-    resolution declaration treaty era period festival holiday day app platform update bulletin
+    resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
 """.split())
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
@@ -92,7 +92,7 @@ PUBLISHING_WORDS = frozenset("""
 #: ("Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency").
 MEMBER_NOUNS = frozenset("""
     guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
-    separatists commandos movement party faction agency radio television newspaper
+    separatists commandos movement party faction agency radio television newspaper firm company
 """.split())
 #: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
 OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
@@ -302,8 +302,14 @@ def _name_end(ent) -> int:
 
     spaCy sometimes stops an entity inside a phrase ("Interfax news" of "Interfax news
     agency"): its last lowercase words then belong to the noun after it, not to the name.
+    A person's name it stops before the proper noun the name hangs on goes on to it
+    ("Abdul-Karim" of "Abdul-Karim al-Kabariti").
     """
     end = ent.end
+    head = ent.root.head
+    if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
+            and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
+        return head.idx + len(head.text)
     while (end - 1 > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].dep_ in ("compound", "amod")
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
@@ -746,11 +752,11 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
-        span = _institution_span(token)
-        if span is None or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
+        span, named = _after_states(_institution_span(token), taken)
+        if not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
             continue
         designation = " ".join(t.text for t in span)
-        own = _institution_state(token, states, demonyms)
+        own = named or _institution_state(token, states, demonyms)
         if INSTITUTIONS[token.lower_] == "state":
             if own:
                 found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
@@ -797,6 +803,21 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
     words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
     return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
                 None)
+
+
+def _after_states(span: list | None, taken: list[Mention]) -> tuple[list | None, tuple[str, str] | None]:
+    """Return a designation without the words before it that a state's mention covers, and that state.
+
+    "the UAE foreign ministry": "UAE" is the state's mention, "foreign ministry" its
+    institution.
+    """
+    state = None
+    while span and len(span) > 1:
+        covering = [m for m in taken if m.actor_type == "state" and m.start <= span[0].idx < m.end]
+        if not covering:
+            break
+        state, span = (covering[0].actor_id, covering[0].actor_name), span[1:]
+    return span, state
 
 
 def _institution_heads(doc: Doc) -> list[int]:
