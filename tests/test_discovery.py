@@ -352,6 +352,13 @@ def test_an_institution_after_its_state_s_name_is_that_state_s():
         ("foreign ministry", "d:united_arab_emirates_foreign_ministry")]
 
 
+def test_an_institution_in_a_title_before_a_name_is_no_mention():
+    rows = _mentions("BEIRUT 1996-08-26\n\nParliament Speaker Nabih Berri said the south should not be used "
+                     "in the elections. Parliament will meet on Monday.", parse_registry(EMPTY, "empty.yaml"))
+    assert [r["start_char"] for r in rows if r["method"] == "institution"] == [rows[-1]["start_char"]]
+    assert rows[-1]["text"] == "Parliament"
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

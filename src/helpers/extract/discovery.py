@@ -753,7 +753,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
-        if not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
+        if not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found) or _in_title(token, taken):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
@@ -803,6 +803,19 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
     words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
     return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
                 None)
+
+
+def _in_title(token, taken: list[Mention]) -> bool:
+    """Return True if an institution's noun is part of a title before a person's name.
+
+    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X": the title is
+    part of no mention, the name is.
+    """
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head is not token and any(m.actor_type in ("person", "PERSON") and m.start <= head.idx < m.end
+                                     for m in taken)
 
 
 def _after_states(span: list | None, taken: list[Mention]) -> tuple[list | None, tuple[str, str] | None]:
