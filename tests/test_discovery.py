@@ -359,6 +359,16 @@ def test_an_institution_in_a_title_before_a_name_is_no_mention():
     assert rows[-1]["text"] == "Parliament"
 
 
+def test_a_people_written_as_a_plural_proper_noun_is_a_group_whatever_spacy_labels_it():
+    # spaCy leaves "Tamils" unlabelled and takes "Bedouins" for a building here
+    rows = _mentions("Tamil Tiger rebels overran a police post. The rebels are fighting for independence for "
+                     "minority Tamils in the island's north. Israeli forces ransacked a Bedouin encampment. "
+                     "A spokesman said the Bedouins were moved because they were encamped on a firing zone.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = _by_text(rows)
+    assert found["Tamils"]["actor_type"] == found["Bedouins"]["actor_type"] == "group"
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

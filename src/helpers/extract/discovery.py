@@ -190,6 +190,19 @@ def _plural_group(ent) -> bool:
             and not last.endswith(("ists", "ss")) and last[:-1] not in FAITHS)
 
 
+def _peoples(doc: Doc) -> list:
+    """Return the plural proper nouns spaCy did not take for names whose singular modifies a noun.
+
+    "minority Tamils" beside "Tamil Tiger rebels", "the Bedouins" beside "a Bedouin
+    encampment": a people, written as a plural proper noun, is a group (not believers,
+    :data:`FAITHS`), whatever spaCy labels it.
+    """
+    singulars = {t.text for t in doc if t.pos == PROPN and t.dep_ in ("compound", "amod")}
+    return [t for t in doc if t.pos == PROPN and t.text.endswith("s") and not t.text.endswith("ss")
+            and t.text[:-1] in singulars and t.text[:1].isupper() and not t.is_upper
+            and t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+
+
 def _unlabelled_subjects(doc: Doc) -> list:
     """Return runs of proper nouns outside any entity that are the subject of a verb.
 
@@ -278,11 +291,14 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     found: list[Candidate] = []
     ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
     places = _place_names(ents, dateline_places(body))
-    spans = [(e.start_char, _name_end(e), _label(e, leading_words, places), e) for e in ents]
+    peoples = {t.i for t in _peoples(doc)}
+    spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
+              else _label(e, leading_words, places), e) for e in ents]
     spans += [(start, end, _place_label(body[start:end], spans, places) or label, None)
               for start, end, label in _unlabelled_subjects(doc)]
     spans += [(start, end, "PERSON", None) for start, end in bylines(body)
               if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
+    spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
         text = body[start:end]
