@@ -426,6 +426,17 @@ def _row(article, text, actor_id, name, kind="person", method="ner"):
             "actor_type": kind, "method": method}
 
 
+def test_a_place_and_a_group_with_the_same_consonants_stay_apart():
+    tally = merge.ActorTally()
+    tally.add([{"actor_id": "d:tutsi", "actor_name": "Tutsi", "actor_type": "place", "text": "Tutsi",
+                "article_id": "a", "method": "ner"},
+               {"actor_id": "d:tutsis", "actor_name": "Tutsis", "actor_type": "group", "text": "Tutsis",
+                "article_id": "a", "method": "ner"}])
+    corpus = merge.corpus_actors(tally, parse_registry(EMPTY, "empty.yaml"))
+    assert corpus.canonical.get("d:tutsis", "d:tutsis") == "d:tutsis"
+    assert corpus.canonical.get("d:tutsi", "d:tutsi") == "d:tutsi"
+
+
 def test_spelling_variants_surnames_and_abbreviations_merge_with_their_reasons():
     tally = merge.ActorTally()
     tally.add([_row("a", "Mohammed Hamdan", "d:mohammed_hamdan", "Mohammed Hamdan"),

@@ -142,8 +142,12 @@ def skeleton(word: str) -> str:
 
 
 def _key(seen: Seen) -> tuple[str, str]:
-    """Return the spelling-free key of an actor: its type group and the skeletons of its words."""
-    group = "person" if seen.type == "person" else "other"
+    """Return the spelling-free key of an actor: its type group and the skeletons of its words.
+
+    People, places and the rest are kept apart: "Tutsi" taken for a place does not join
+    the group "Tutsis" (the same consonants), nor does a town join a body.
+    """
+    group = seen.type if seen.type in ("person", "place") else "other"
     return group, " ".join(skeleton(w) for w in name_words(seen.name))
 
 
