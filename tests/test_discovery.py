@@ -369,6 +369,12 @@ def test_a_people_written_as_a_plural_proper_noun_is_a_group_whatever_spacy_labe
     assert found["Tamils"]["actor_type"] == found["Bedouins"]["actor_type"] == "group"
 
 
+def test_a_word_before_news_agency_that_is_no_state_s_demonym_names_the_agency():
+    rows = _mentions("Turkish troops killed 17 rebels, the state-run Anatolian news agency said. The Iranian "
+                     "news agency denied it.", parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_type"]) for r in rows] == [("Anatolian", "organization")]
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

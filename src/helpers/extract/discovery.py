@@ -244,13 +244,25 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     members (:func:`_names_members`) or the name of an outlet after its noun ("the
     Yugoslav news agency Tanjug", "the daily Resalat").
     """
-    if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
+    outlet = bool(run) and _names_members(run) and run[-1].head.lower_ in OUTLET_NOUNS
+    if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text) or outlet):
         return
     if any(t.dep in (nsubj, nsubjpass) for t in run):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
     elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+def _names_agency(ent) -> bool:
+    """Return True for a word spaCy takes for a people's that names a news agency.
+
+    "the state-run Anatolian news agency": an adjective that is no state's demonym
+    (those are dropped as such, "the Iranian news agency") before "news agency".
+    """
+    root = ent.root
+    return (ent.label_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.lower_ == "agency"
+            and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "news" and root.head.i == ent.end + 1)
 
 
 def _names_members(run: list) -> bool:
@@ -289,7 +301,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e)]
     places = _place_names(ents, dateline_places(body))
     peoples = {t.i for t in _peoples(doc)}
     spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
@@ -374,6 +386,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     lowered = ent.text.lower()
     if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
         return None
+    if _names_agency(ent):
+        return "ORG"
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
     if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)):
