@@ -375,6 +375,15 @@ def test_a_word_before_news_agency_that_is_no_state_s_demonym_names_the_agency()
     assert [(r["text"], r["actor_type"]) for r in rows] == [("Anatolian", "organization")]
 
 
+def test_a_common_word_opening_a_sentence_is_no_name():
+    # spaCy labels "Proud" PERSON and leaves "Leaders" an unlabelled proper noun subject
+    rows = _mentions("WASHINGTON 1996-08-23\n\nLeaders of Iraq's two main Kurdish factions agreed to end the "
+                     "fighting, the State Department said. The two leaders will meet in London.\n\nProud of "
+                     "its record in joining the Council of Europe, Ukraine caused a wrangle this week. The "
+                     "government has every reason to be proud.", parse_registry(EMPTY, "empty.yaml"))
+    assert not {"Leaders", "Proud"} & {r["text"] for r in rows}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -283,11 +283,12 @@ def _starts_sentence(token) -> bool:
 
 
 def _recurs(body: str, word: str) -> bool:
-    """Return True if a sentence-initial word is also written inside a sentence.
+    r"""Return True if a sentence-initial word is also written inside a sentence.
 
-    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not.
+    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not. A
+    line break is no inside of a sentence ("WASHINGTON 1996-08-23\n\nLeaders of ...").
     """
-    return re.search(rf"[\w,;:]\s+{re.escape(word)}(?!\w)", body) is not None
+    return re.search(rf"[\w,;:][^\S\n]+{re.escape(word)}(?!\w)", body) is not None
 
 
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
@@ -377,14 +378,14 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
 
     spaCy's label is corrected from the text and the parse: a name used as a place
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
-    a common noun capitalised as a sentence's first word ("Bystanders") are no names,
+    a common word capitalised as a sentence's first word (:func:`_common_word`) are no names,
     the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
     organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
+    if lowered in demonyms or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent):
         return "ORG"
@@ -408,6 +409,20 @@ def _town_and_state(text: str) -> bool:
     place, _, state = text.rpartition(", ")
     known = state_index().lookup(state) if place else None
     return known is not None and normalise_name(state) != normalise_name(known.capital or "")
+
+
+def _common_word(token) -> bool:
+    """Return True if a word capitalised as a sentence's first word is a common word there.
+
+    The tagger says so ("Bystanders"), or the article writes the word in lower case
+    elsewhere and never capitalised inside a sentence ("Proud of its record, ..." beside
+    "every reason to be proud"; "Leaders of ..." beside "the two leaders").
+    """
+    if token.tag_ in ("NN", "NNS"):
+        return True
+    body = doc_text(token.doc)
+    return (re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", body) is not None
+            and not _recurs(body, token.text))
 
 
 def _titled_person(text: str) -> bool:
