@@ -384,6 +384,14 @@ def test_a_common_word_opening_a_sentence_is_no_name():
     assert not {"Leaders", "Proud"} & {r["text"] for r in rows}
 
 
+def test_weapons_and_god_spacy_takes_for_people_are_no_actors():
+    # spaCy labels "Kalashnikov", "Kalashnikovs" and "God" PERSON here
+    rows = _mentions('A British aid worker said a cocked Kalashnikov had been thrust into his mouth. "We were '
+                     'beaten with Kalashnikovs," said Michael Penrose. "We do not want a war, God forbid."',
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert {r["text"] for r in rows} == {"Michael Penrose"}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -66,7 +66,7 @@ THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
-    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
+    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
 """.split())
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
 TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
@@ -547,6 +547,18 @@ def _place_of_travel(root) -> bool:
             and root.head.head.lemma_.lower() in TRAVEL_VERBS)
 
 
+def _a_thing_by_its_article(ent) -> bool:
+    """Return True for a one-word "person" written with "a" or in the plural of another.
+
+    "a cocked Kalashnikov", "beaten with Kalashnikovs" beside "a Kalashnikov": a
+    person's name takes no indefinite article and no plural.
+    """
+    if any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in ent.root.lefts):
+        return True
+    text = ent.text
+    return text.endswith("s") and any(e.text == text[:-1] and e.label_ == "PERSON" for e in ent.doc.ents)
+
+
 def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
@@ -561,6 +573,8 @@ def _names_a_thing(ent) -> bool:
             len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
     if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
+        return True
+    if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
