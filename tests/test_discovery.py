@@ -392,6 +392,14 @@ def test_weapons_and_god_spacy_takes_for_people_are_no_actors():
     assert {r["text"] for r in rows} == {"Michael Penrose"}
 
 
+def test_a_ministry_s_field_before_it_and_names_joined_by_a_hyphen():
+    rows = _mentions("MOSCOW 1996-08-22\n\nAbout 200 interior ministry forces clashed with rebels. Said has "
+                     "criticised the 1993 Israeli-PLO self-rule deal.")
+    found = {r["text"]: r["actor_id"] for r in rows}
+    assert found["interior ministry"] == "d:russia_interior_ministry"
+    assert found["PLO"] == "plo" and "Israeli-PLO" not in found
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -392,8 +392,14 @@ def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candida
 
 def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention],
                     index: RegistryIndex, threshold: float) -> bool:
-    """Return True if ``candidate`` is one name of which ``m`` is a part."""
+    """Return True if ``candidate`` is one name of which ``m`` is a part.
+
+    Names joined by a hyphen are two ("the Israeli-PLO deal", "the Iran-Iraq war").
+    """
     if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+        return False
+    if "-" in (candidate.text[m.start - candidate.start - 1:m.start - candidate.start],
+               candidate.text[m.end - candidate.start:m.end - candidate.start + 1]):
         return False
     if candidate.label in ("GPE", "LOC"):
         return index.states.get(normalise_name(candidate.text), (None,))[0] == m.actor_id

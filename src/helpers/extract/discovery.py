@@ -900,6 +900,16 @@ def _institution_heads(doc: Doc) -> list[int]:
     return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
 
 
+def _modifies(word, token) -> bool:
+    """Return True if ``word`` modifies an institution's noun ``token``.
+
+    The parser may hang both on the noun after them ("interior ministry forces": both
+    modify "forces"); the word in lower case right before a ministry still names its field.
+    """
+    return word.head == token or (token.lower_ == "ministry" and word.i == token.i - 1 and token.dep_ == "compound"
+                                  and word.head == token.head and word.is_lower)
+
+
 def _institution_span(token) -> list | None:
     """Return the tokens of a designation around its head noun, or None if it is not one.
 
@@ -910,7 +920,7 @@ def _institution_span(token) -> list | None:
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
     doc, start = token.doc, token.i
-    while start > max(token.i - 3, 0) and doc[start - 1].head == token and doc[start - 1].dep_ in (
+    while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
             "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
                                               or doc[start - 1].text[:1].isupper()):
         start -= 1
