@@ -400,6 +400,28 @@ def test_a_ministry_s_field_before_it_and_names_joined_by_a_hyphen():
     assert found["PLO"] == "plo" and "Israeli-PLO" not in found
 
 
+def test_words_of_demonyms_villages_and_the_government_army_of_a_sierra_leone_story():
+    # spaCy labels "Sierra" ORG, "Leonean" PERSON, and "Foindu" GPE once and ORG once here
+    rows = _mentions("FREETOWN 1996-08-28\n\nSierra Leonean rebels killed 31 villagers in an attack on the "
+                     "eastern village of Foindu, Major Fallah Sewa said. Sewa said the rebels overran Foindu. "
+                     "An army spokesman said it was the third attack. Rebels of the Revolutionary United Front "
+                     "agreed a ceasefire in April. Diplomats say the RUF wants foreign troops helping the "
+                     "government army to leave.", parse_registry(EMPTY, "empty.yaml"))
+    actors_found = {r["text"]: r["actor_id"] for r in rows if r["actor_type"] != "place"}
+    assert actors_found == {"Fallah Sewa": "d:fallah_sewa", "Sewa": "d:fallah_sewa", "army": "d:sierra_leone_army",
+                            "Revolutionary United Front": "d:revolutionary_united_front",
+                            "RUF": "d:revolutionary_united_front", "government army": "d:sierra_leone_army"}
+
+
+def test_a_daily_s_name_a_spelling_of_bosnia_and_adjectives_before_a_noun():
+    rows = _mentions('"It is time to end this farce," said the pro-government daily Le Figaro. Citizens vote '
+                     "for a presidency for all Bosnia-Hercegovina. Members of the Palestinian Islamic group "
+                     "Hamas are on the guest list.")
+    found = {r["text"]: (r["actor_id"], r["actor_type"]) for r in rows}
+    assert found == {"Le Figaro": ("d:le_figaro", "organization"),
+                     "Bosnia-Hercegovina": ("d:bosnia_and_herzegovina", "state"), "Hamas": ("hamas", "organization")}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

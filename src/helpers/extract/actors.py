@@ -270,6 +270,8 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
         name, actor_id = index.fuzzy_names[position]
         if (types and index.registry.actors[actor_id].type not in types) or index.fuzzy_states[position] != states:
             continue
+        if index.registry.actors[actor_id].type != "person" and set(q.split()) < set(name.split()):
+            continue  # some words of a body's name are not its name ("Palestinian Islamic")
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
         score = name_score(q, name, index.registry.actors[actor_id].type == "person")

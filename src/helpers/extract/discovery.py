@@ -379,15 +379,18 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     spaCy's label is corrected from the text and the parse: a name used as a place
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
     a common word capitalised as a sentence's first word (:func:`_common_word`) are no names,
-    the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
+    the adjective's plural ("Sri Lankans") is a group, a word of a demonym of two
+    ("Sierra" of "Sierra Leonean") no name; the name after a noun of outlets ("the daily
+    Le Figaro") is a body's; a title before a name labelled as an
     organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
+    if lowered in demonyms or _in_demonym(ent, demonyms) or (
+            len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
-    if _names_agency(ent):
+    if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
@@ -409,6 +412,14 @@ def _town_and_state(text: str) -> bool:
     place, _, state = text.rpartition(", ")
     known = state_index().lookup(state) if place else None
     return known is not None and normalise_name(state) != normalise_name(known.capital or "")
+
+
+def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
+    """Return True if an entity is one word of a demonym of two ("Sierra" of "Sierra Leonean")."""
+    doc = ent.doc
+    before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
+    after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
+    return before in demonyms or after in demonyms
 
 
 def _common_word(token) -> bool:
@@ -450,12 +461,14 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     the article also makes it the subject of a verb somewhere ("Colombo said"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
     a body; the parse of a span run over a line break (a byline into the dateline) says
-    nothing of its name. The places of the datelines (``datelines``,
-    :func:`dateline_places`) are places too.
+    nothing of its name. A name spaCy labels a place where the article uses it as one
+    ("the village of Foindu") is a place where spaCy labels it otherwise ("overran
+    Foindu"). The places of the datelines (``datelines``, :func:`dateline_places`) are
+    places too.
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG") or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
             continue
         name = normalise_name(ent.text)
         if ent.root.dep in (nsubj, nsubjpass):
@@ -563,7 +576,8 @@ def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it names an
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it ends with
+    an adjective of a noun after it ("the Palestinian Islamic group"), it names an
     operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
     agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
@@ -572,6 +586,8 @@ def _names_a_thing(ent) -> bool:
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
             len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
+    if ent[-1].pos_ == "ADJ" and ent.root.head.i >= ent.end and not _names_agency(ent):
+        return True  # adjectives of a noun after them ("the Palestinian Islamic group Hamas")
     if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
@@ -670,9 +686,10 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
 
     The capitals in brackets after the name of a body found in the text are its
     abbreviation even when they spell the name in another language ("Kurdistan Workers
-    Party (PKK)", "Popular Revolutionary Army (EPR)").
+    Party (PKK)", "Popular Revolutionary Army (EPR)"); capitals that spell the initials of
+    one body named before are its abbreviation without brackets.
     """
-    table: dict[str, Mention] = {}
+    table: dict[str, Mention] = {m.text: full for m in mentions for full in _spelt_out_before(m, mentions)}
     for m in mentions:
         match = _ABBREVIATION.match(text, m.end)
         if match and m.actor_id and m.actor_type != "person" and (
@@ -680,6 +697,18 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
                 or (m.method == "ner" and m.actor_type in ORG_TYPES and _ACRONYM.fullmatch(match.group(1)))):
             table.setdefault(match.group(1), m)
     return table
+
+
+def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Return the one discovered body named before ``m`` whose initials ``m`` is, if one is.
+
+    "RUF" after "the Revolutionary United Front"; a list of none or one.
+    """
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text) or len(m.text) < 3:
+        return []
+    found = {e.actor_id: e for e in mentions if e.method == "ner" and e.actor_type in ORG_TYPES
+             and e.start < m.start and initials(e.text) == m.text}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -844,10 +873,11 @@ def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
 
 
 def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
-    """Return a designation without the words that name its state ("Israeli defence ministry")."""
+    """Return a designation without the words that name its state ("Israeli defence ministry", "government army")."""
     if state is None:
         return designation
-    words = {normalise_name(state[1])} | {normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
+    words = {normalise_name(state[1]), "government"} | {
+        normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
     return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
 
 
