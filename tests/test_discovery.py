@@ -422,6 +422,19 @@ def test_a_daily_s_name_a_spelling_of_bosnia_and_adjectives_before_a_noun():
                      "Bosnia-Hercegovina": ("d:bosnia_and_herzegovina", "state"), "Hamas": ("hamas", "organization")}
 
 
+def test_a_people_s_name_as_an_adjective_and_a_gloss_in_brackets_are_no_actors():
+    # spaCy labels "Kurd" PERSON and "Hutu" ORG here
+    rows = _mentions("Turkish Kurd guerrillas said they would free seven soldiers held in the Kurdish "
+                     "north. The army fights Hutu guerrillas and the Hutus are the majority.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    found = {r["text"] for r in rows}
+    assert not {"Kurd", "Hutu"} & found and "Hutus" in found
+    rows = _mentions("BAGHDAD 1996-08-22\n\nThey said Zhirinovsky told Saddam that his Liberal Democratic party "
+                     'and the Russian Duma (parliament) "are calling for an immediate lifting of the embargo".',
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert "Russian Duma" in {r["text"] for r in rows} and not any(r["method"] == "institution" for r in rows)
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

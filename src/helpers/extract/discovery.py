@@ -380,14 +380,15 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
     a common word capitalised as a sentence's first word (:func:`_common_word`) are no names,
     the adjective's plural ("Sri Lankans") is a group, a word of a demonym of two
-    ("Sierra" of "Sierra Leonean") no name; the name after a noun of outlets ("the daily
+    ("Sierra" of "Sierra Leonean") and a people's name as an adjective (:func:`_people_word`)
+    no names; the name after a noun of outlets ("the daily
     Le Figaro") is a body's; a title before a name labelled as an
     organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or _in_demonym(ent, demonyms) or (
+    if lowered in demonyms or _in_demonym(ent, demonyms) or _people_word(ent) or (
             len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
@@ -412,6 +413,19 @@ def _town_and_state(text: str) -> bool:
     place, _, state = text.rpartition(", ")
     known = state_index().lookup(state) if place else None
     return known is not None and normalise_name(state) != normalise_name(known.capital or "")
+
+
+def _people_word(ent) -> bool:
+    """Return True for a people's name used as an adjective ("Turkish Kurd guerrillas", "Hutu rebels").
+
+    One word modifying a noun after it, whose plural or adjective in -ish the article
+    writes too ("Hutus", "Kurdish"), names the people, not a person or a body.
+    """
+    root = ent.root
+    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod"):
+        return False
+    text = doc_text(ent.doc)
+    return root.head.i >= ent.end and re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
 
 
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
@@ -841,7 +855,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
-        if not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found) or _in_title(token, taken):
+        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
+                or _in_title(token, taken) or _glosses_a_name(span, taken)):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
@@ -892,6 +907,18 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
     words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
     return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
                 None)
+
+
+def _glosses_a_name(span: list, taken: list[Mention]) -> bool:
+    """Return True if a designation in brackets explains the name before it.
+
+    "the Russian Duma (parliament)", "the Majlis (parliament)": the body is named already.
+    """
+    doc = span[0].doc
+    opening = span[0].i - 1
+    return (opening > 0 and doc[opening].text == "(" and any(
+        m.end == doc[opening - 1].idx + len(doc[opening - 1]) and m.actor_type not in ("person", "PERSON", "place")
+        for m in taken))
 
 
 def _in_title(token, taken: list[Mention]) -> bool:
