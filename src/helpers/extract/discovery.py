@@ -475,10 +475,10 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     the article also makes it the subject of a verb somewhere ("Colombo said"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
     a body; the parse of a span run over a line break (a byline into the dateline) says
-    nothing of its name. A name spaCy labels a place where the article uses it as one
-    ("the village of Foindu") is a place where spaCy labels it otherwise ("overran
-    Foindu"). The places of the datelines (``datelines``, :func:`dateline_places`) are
-    places too.
+    nothing of its name. A name spaCy labels a place where a noun of place says it is one
+    ("the village of Foindu", :func:`_named_a_place`) is a place where spaCy labels it
+    otherwise ("overran Foindu"); not where a preposition says so ("in the EC"). The
+    places of the datelines (``datelines``, :func:`dateline_places`) are places too.
     """
     places, subjects = set(datelines), set()
     for ent in ents:
@@ -487,7 +487,7 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
         name = normalise_name(ent.text)
         if ent.root.dep in (nsubj, nsubjpass):
             subjects.add(name)
-        elif _used_as_place(ent):
+        elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
             places.add(name)
     return places - subjects
 
@@ -549,10 +549,19 @@ def _used_as_place(ent) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
+    return _place_of_travel(root) or _named_a_place(ent)
+
+
+def _named_a_place(ent) -> bool:
+    """Return True if a noun of place says that an entity is a place's name.
+
+    It does as the head of its "of" ("the village of Foindu", "north of Welikanda"), its
+    possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
+    village") or the noun after it ("Diyarbakir province").
+    """
+    root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
-        return True
-    if _place_of_travel(root):
         return True
     if root.dep_ == "poss" and root.head.lower_ in PLACE_HEADS:
         return True
@@ -590,8 +599,7 @@ def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it ends with
-    an adjective of a noun after it ("the Palestinian Islamic group"), it names an
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it names an
     operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
     agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
@@ -600,8 +608,6 @@ def _names_a_thing(ent) -> bool:
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
             len(ent) == 1 and ent.root.lower_.endswith("ism")):
         return True
-    if ent[-1].pos_ == "ADJ" and ent.root.head.i >= ent.end and not _names_agency(ent):
-        return True  # adjectives of a noun after them ("the Palestinian Islamic group Hamas")
     if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
