@@ -436,6 +436,16 @@ def test_a_people_s_name_as_an_adjective_and_a_gloss_in_brackets_are_no_actors()
     assert "Russian Duma" in {r["text"] for r in rows} and not any(r["method"] == "institution" for r in rows)
 
 
+def test_names_spacy_takes_for_works_peoples_or_leaves_in_capitals():
+    # spaCy labels "Bild am Sonntag" WORK_OF_ART and "Necmettin Erbakan" NORP, and leaves "RIA" unlabelled
+    rows = _mentions("But Ruehe told Bild am Sonntag in an interview that a new mandate would be agreed. The "
+                     "premier is due to meet his Turkish counterpart Necmettin Erbakan on Tuesday.\n"
+                     "RIA news agency quoted an army source.", parse_registry(EMPTY, "empty.yaml"))
+    found = {r["text"]: r["actor_type"] for r in rows}
+    assert found["Bild am Sonntag"] == found["RIA"] == "organization"
+    assert found["Necmettin Erbakan"] == "person"
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

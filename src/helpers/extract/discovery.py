@@ -208,7 +208,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
 
     spaCy's small model misses some names ("Lebed told reporters"); a proper noun that
     does something in the sentence is a name all the same. Its label is PERSON, or ORG
-    when its last word is an organisation's ("... Front"). Only the proper nouns outside
+    when its last word is an organisation's ("... Front") or it is an acronym ("RIA"). Only the proper nouns outside
     entities are looked at one by one (read from the parse as arrays): touching every
     token from Python cost half of the actor step.
     """
@@ -217,7 +217,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
     body = doc_text(doc)
     for i in _unlabelled_proper_nouns(doc):
         token = doc[i]
-        if not (token.text[:1].isupper() and not token.is_upper):
+        if not (token.text[:1].isupper() and (not token.is_upper or _acronym(token))):
             _close_run(body, run, runs)
             run = []
         elif run and run[-1].i == i - 1:
@@ -237,6 +237,14 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     return numpy.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).tolist()
 
 
+def _acronym(token) -> bool:
+    """Return True for capitals that abbreviate a name ("RIA", "KNU") in a sentence not in capitals."""
+    if not (token.is_alpha and 2 <= len(token) <= 5):
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 1]
+    return sum(t.is_upper for t in words) * 2 < len(words)
+
+
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it names someone (see above).
 
@@ -248,10 +256,26 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text) or outlet):
         return
     if any(t.dep in (nsubj, nsubjpass) for t in run):
-        label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
+        label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD or all(t.is_upper for t in run) else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
     elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+def _misread(ent) -> str | None:
+    """Return the label of a name spaCy took for a work or a people's, from its place in the sentence.
+
+    Whom someone tells something is a medium ("Ruehe told Bild am Sonntag", a "work of
+    art" to spaCy); a name of two words or more in apposition with a title is a person
+    ("his Turkish counterpart Necmettin Erbakan", a "people" to spaCy).
+    """
+    root = ent.root
+    if ent.label_ in ("WORK_OF_ART", "PRODUCT") and root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        return "ORG"
+    if (ent.label_ == "NORP" and len(ent) > 1 and root.dep_ == "appos"
+            and root.head.lower_ in TITLE_NOUNS | {"counterpart"}):
+        return "PERSON"
+    return None
 
 
 def _names_agency(ent) -> bool:
@@ -302,7 +326,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e) or _misread(e)]
     places = _place_names(ents, dateline_places(body))
     peoples = {t.i for t in _peoples(doc)}
     spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
@@ -393,6 +417,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
+    if _misread(ent):
+        return _misread(ent)
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
     if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)):
