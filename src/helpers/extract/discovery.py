@@ -197,8 +197,9 @@ def _peoples(doc: Doc) -> list:
     encampment": a people, written as a plural proper noun, is a group (not believers,
     :data:`FAITHS`), whatever spaCy labels it.
     """
-    singulars = {t.text for t in doc if t.pos == PROPN and t.dep_ in ("compound", "amod")}
-    return [t for t in doc if t.pos == PROPN and t.text.endswith("s") and not t.text.endswith("ss")
+    proper = [doc[i] for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else [])]
+    singulars = {t.text for t in proper if t.dep_ in ("compound", "amod")}
+    return [t for t in proper if t.text.endswith("s") and not t.text.endswith("ss")
             and t.text[:-1] in singulars and t.text[:1].isupper() and not t.is_upper
             and t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
 
