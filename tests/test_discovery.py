@@ -514,6 +514,14 @@ def test_a_place_and_a_group_with_the_same_consonants_stay_apart():
     assert corpus.canonical.get("d:tutsi", "d:tutsi") == "d:tutsi"
 
 
+def test_a_name_read_once_as_a_group_and_once_as_a_place_is_a_group():
+    tally = merge.ActorTally()
+    tally.add([{"actor_id": "d:chechens", "actor_name": "Chechens", "actor_type": t, "text": "Chechens",
+                "article_id": "a", "method": "ner"} for t in ("place", "group")])
+    corpus = merge.corpus_actors(tally, parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_id"]: r["type"] for r in corpus.rows}["d:chechens"] == "group"
+
+
 def test_spelling_variants_surnames_and_abbreviations_merge_with_their_reasons():
     tally = merge.ActorTally()
     tally.add([_row("a", "Mohammed Hamdan", "d:mohammed_hamdan", "Mohammed Hamdan"),

@@ -45,7 +45,7 @@ SPELLING_SCORE = 80.0
 #: Surface forms kept as aliases of one actor.
 MAX_ALIASES = 20
 #: Order in which a type wins when spaCy labelled an actor differently in different articles.
-TYPE_ORDER = ("person", "state", "armed_group", "government_body", "media", "organization", "place", "group")
+TYPE_ORDER = ("person", "state", "armed_group", "government_body", "media", "organization", "group", "place")
 #: Columns holding actor ids, per table.
 ID_COLUMNS = {"mentions": ["actor_id"], "figures": ["source_actor_id", "actor_id"],
               "quotes": ["speaker_actor_id"], "events": ["actors"],
