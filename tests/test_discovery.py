@@ -446,6 +446,17 @@ def test_names_spacy_takes_for_works_peoples_or_leaves_in_capitals():
     assert found["Necmettin Erbakan"] == "person"
 
 
+def test_a_name_cut_after_a_hyphen_and_a_name_ending_with_a_road_s_noun():
+    rows = _mentions('The latest bombing, close on the heels of the new orders, brought charges that police were '
+                     'powerless. "No searches, no arrests, no police reinforcements visible on the island, despite '
+                     'the ministry\'s promises," the daily France-Soir lamented.')
+    found = {r["text"]: r["actor_type"] for r in rows}
+    assert "Soir" not in found  # the cut name is no person of its own
+    rows = _mentions("Troops were posted on the highway between Mano Junction and the diamond town of Tongo Field.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_type"] for r in rows} == {"place"}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -392,16 +392,25 @@ def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candida
     return out
 
 
+def _joined_names(candidate: discovery.Candidate, m: Mention, index: RegistryIndex) -> bool:
+    """Return True if ``m`` is joined by a hyphen to another name inside ``candidate``."""
+    before = candidate.text[:m.start - candidate.start]
+    after = candidate.text[m.end - candidate.start:]
+    other = before[:-1].split()[-1:] if before.endswith("-") else after[1:].split()[:1] if after.startswith("-") else []
+    word = normalise_name(other[0]) if other else ""
+    return bool(word) and (word in index.leading_words or word in index.states or word in index.normalised)
+
+
 def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention],
                     index: RegistryIndex, threshold: float) -> bool:
     """Return True if ``candidate`` is one name of which ``m`` is a part.
 
-    Names joined by a hyphen are two ("the Israeli-PLO deal", "the Iran-Iraq war").
+    Names joined by a hyphen are two ("the Israeli-PLO deal", "the Iran-Iraq war"), but
+    not a name and a word ("France-Soir").
     """
     if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
         return False
-    if "-" in (candidate.text[m.start - candidate.start - 1:m.start - candidate.start],
-               candidate.text[m.end - candidate.start:m.end - candidate.start + 1]):
+    if _joined_names(candidate, m, index):
         return False
     if candidate.label in ("GPE", "LOC"):
         return index.states.get(normalise_name(candidate.text), (None,))[0] == m.actor_id

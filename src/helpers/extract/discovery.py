@@ -110,6 +110,8 @@ TRAVEL_VERBS = frozenset("""
 """.split())
 #: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
 PLACES_VISITED = frozenset("leave reach enter".split())
+#: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
+STREET_NOUNS = frozenset("junction square street road avenue bridge highway".split())
 #: Words of direction whose "of" takes a place ("north of Welikanda", "20 km south of Grozny").
 DIRECTIONS = frozenset("""
     north south east west northeast northwest southeast southwest north-east north-west south-east south-west
@@ -338,7 +340,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
               if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
     spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
     for ent_start, ent_end, label, ent in spans:
-        start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
+        start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         text = body[start:end]
         if label is None or end <= start or not is_name(text):
             continue
@@ -368,6 +370,19 @@ def _name_end(ent) -> int:
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
     return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _hyphen_start(body: str, start: int) -> int:
+    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir").
+
+    >>> _hyphen_start("the daily France-Soir said", 17)
+    10
+    """
+    if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
+        match = re.search(r"[A-Z][\w'’]*-$", body[max(0, start - 40):start])
+        if match:
+            return start - len(match.group())
+    return start
 
 
 def _place_label(text: str, spans: list[tuple], places: set[str]) -> str | None:
@@ -404,7 +419,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     spaCy's label is corrected from the text and the parse: a name used as a place
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
     a common word capitalised as a sentence's first word (:func:`_common_word`) are no names,
-    the adjective's plural ("Sri Lankans") is a group, a word of a demonym of two
+    the adjective's plural ("Sri Lankans") is a group, a name ending with a noun of place
+    or road ("Mano Junction") a place, a word of a demonym of two
     ("Sierra" of "Sierra Leonean") and a people's name as an adjective (:func:`_people_word`)
     no names; the name after a noun of outlets ("the daily
     Le Figaro") is a body's; a title before a name labelled as an
@@ -422,7 +438,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
         return _misread(ent)
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
-    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)):
+    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)
+                                            or (len(ent) > 1 and ent[-1].lower_ in PLACE_HEADS | STREET_NOUNS)):
         return "LOC"
     if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
         return "GPE"
