@@ -457,6 +457,12 @@ def test_a_name_cut_after_a_hyphen_and_a_name_ending_with_a_road_s_noun():
     assert {r["actor_type"] for r in rows} == {"place"}
 
 
+def test_an_acronym_in_brackets_after_a_description_names_the_body():
+    rows = _mentions("The current NATO-led peace force (IFOR) in Bosnia is due to return home at the end of the "
+                     "year.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["text"]: r["actor_type"] for r in rows}["IFOR"] == "organization"
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

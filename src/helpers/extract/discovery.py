@@ -130,6 +130,7 @@ _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in wo
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 
@@ -339,6 +340,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans += [(start, end, "PERSON", None) for start, end in bylines(body)
               if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
     spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
+    spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         text = body[start:end]
@@ -370,6 +372,23 @@ def _name_end(ent) -> int:
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
     return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
+    """Return the acronyms in brackets after a description of a body ("the NATO-led peace force (IFOR)").
+
+    Capitals that spaCy leaves unlabelled, in brackets right after a common noun, name
+    the body that noun describes; after a name they abbreviate it
+    (:func:`resolve_abbreviations`).
+    """
+    found = []
+    for match in _BRACKETED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1))
+        before = doc.char_span(match.start(), match.start() + 1)
+        if (span is not None and before is not None and len(span) == 1 and not span[0].ent_type
+                and before[0].i > 0 and doc[before[0].i - 1].pos_ == "NOUN"):
+            found.append(match.span(1))
+    return found
 
 
 def _hyphen_start(body: str, start: int) -> int:
