@@ -463,6 +463,12 @@ def test_an_acronym_in_brackets_after_a_description_names_the_body():
     assert {r["text"]: r["actor_type"] for r in rows}["IFOR"] == "organization"
 
 
+def test_a_body_s_name_ending_on_a_state_holds_both():
+    rows = _mentions("The Islamic Jihad for the Liberation of Palestine said in a statement that the deadline "
+                     "expired on Monday. The Bank of Israel raised rates.")
+    assert [r["text"] for r in rows] == ["Islamic Jihad for the Liberation of Palestine", "Bank of Israel"]
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

@@ -69,6 +69,8 @@ FUZZY_THRESHOLD = 86.0
 FUZZY_MIN_LENGTH = 5
 FUZZY_PREFILTER = 40.0  # plain edit ratio below which a name is not scored at all
 ROLE_MODIFIERS = ("top", "chief", "senior")
+#: Words of a body's name written in lower case ("Bank of Israel", "Islamic Jihad for the Liberation of Palestine").
+NAME_SMALL_WORDS = frozenset({"the", "of", "for", "in"})
 APOSTROPHE = "['’]"
 
 
@@ -406,9 +408,12 @@ def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[M
     """Return True if ``candidate`` is one name of which ``m`` is a part.
 
     Names joined by a hyphen are two ("the Israeli-PLO deal", "the Iran-Iraq war"), but
-    not a name and a word ("France-Soir").
+    not a name and a word ("France-Soir"). A name holding another registry match of the
+    same kind is not one name; a body's and a state's together are ("the Islamic Jihad for
+    the Liberation of Palestine"). The small words of a name need no capital.
     """
-    if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+    others = [o for o in mentions if o is not m and candidate.start <= o.start and o.end <= candidate.end]
+    if any((o.actor_type == "state") == (m.actor_type == "state") for o in others):
         return False
     if _joined_names(candidate, m, index):
         return False
@@ -421,7 +426,7 @@ def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[M
     elif candidate.label not in ("ORG", "FAC"):
         return False
     extra = (candidate.text[:m.start - candidate.start] + " " + candidate.text[m.end - candidate.start:]).split()
-    return bool(extra) and all(w[:1].isupper() and w.lower() not in ("the", "of") for w in extra if len(w) > 2)
+    return bool(extra) and all(w[:1].isupper() for w in extra if w.lower() not in NAME_SMALL_WORDS)
 
 
 # ---------------------------------------------------------------------------- roles (registry terms)
