@@ -469,6 +469,14 @@ def test_a_body_s_name_ending_on_a_state_holds_both():
     assert [r["text"] for r in rows] == ["Islamic Jihad for the Liberation of Palestine", "Bank of Israel"]
 
 
+def test_adjectives_of_regions_and_soviet_are_no_names():
+    rows = _mentions("BEIRUT, March 3 - Pro-Iranian kidnappers holding American hostages in Lebanon said today they "
+                     "would kill them unless Israel freed 400 Arab prisoners. The Islamic Jihad for the Liberation "
+                     "of Palestine said in a statement delivered to a Western news agency in Beirut that the "
+                     "deadline expired on Monday. Soviet troops left.")
+    assert not {"Western", "Soviet"} & {r["text"] for r in rows}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

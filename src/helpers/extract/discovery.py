@@ -70,6 +70,8 @@ THING_NAMES = frozenset("""
 """.split())
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
 TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
+#: Adjectives of regions, not of states; alone, like a demonym, they name no one ("a Western news agency").
+REGION_ADJECTIVES = frozenset("western eastern arab european african asian".split())
 #: Believers, not a group that acts as one: a plural of these (or in -ists, "Zionists") is no actor.
 FAITHS = frozenset("muslim christian jew shiite shia sunni catholic protestant hindu buddhist sikh".split())
 #: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
@@ -448,7 +450,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or _in_demonym(ent, demonyms) or _people_word(ent) or (
+    if lowered in demonyms | REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
             len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
