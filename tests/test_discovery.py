@@ -452,7 +452,8 @@ def test_a_name_cut_after_a_hyphen_and_a_name_ending_with_a_road_s_noun():
                      'the ministry\'s promises," the daily France-Soir lamented.')
     found = {r["text"]: r["actor_type"] for r in rows}
     assert "Soir" not in found  # the cut name is no person of its own
-    rows = _mentions("Troops were posted on the highway between Mano Junction and the diamond town of Tongo Field.",
+    rows = _mentions("Troops were posted on the highway between Mano Junction and the diamond town of Tongo Field. "
+                     "Chadian government forces recaptured the oasis of Fada from Libyan troops.",
                      parse_registry(EMPTY, "empty.yaml"))
     assert {r["actor_type"] for r in rows} == {"place"}
 

@@ -104,7 +104,8 @@ LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across thr
 PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
-    settlements outpost checkpoint island capital
+    settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
+    lake canal
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
