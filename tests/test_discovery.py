@@ -478,6 +478,12 @@ def test_adjectives_of_regions_and_soviet_are_no_names():
     assert not {"Western", "Soviet"} & {r["text"] for r in rows}
 
 
+def test_the_army_after_a_registry_army_named_with_its_state_is_that_army():
+    rows = _mentions("JERUSALEM 1996-08-30\nHizbollah guerrillas attacked an Israeli army patrol in south Lebanon's "
+                     "occupied zone, the army said.")
+    assert {r["actor_id"] for r in rows if "army" in r["text"]} == {"idf"}
+
+
 # ---------------------------------------------------------------------------- speakers
 
 def _speakers(text, author=None, published=dt.date(2016, 3, 1)):

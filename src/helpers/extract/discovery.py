@@ -910,7 +910,9 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
     foreign ministry"), else the state of the article's dateline, else the state of the
-    same institution named earlier ("the Israeli army ... the army"); the id joins the two
+    same institution named earlier ("the Israeli army ... the army"); a designation with
+    no state of its own words is the body named last before it whose name ends with it
+    (:func:`_named_before`: "the Israeli army" of the registry ... "the army"); the id joins the two
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
     (normalised registry name -> id, name, type) or a body the article names knows the
     institution under the state's name or demonym ("Iranian Foreign Ministry", "the
@@ -941,12 +943,27 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
-        known = _registered(designation, state, demonyms, registered)
+        known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
+            designation, state, demonyms, registered)
         if known is None:
             name = f"{core.title()} ({state[1]})" if state else core.title()
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _named_before(designation: str, start: int, taken: list[Mention]) -> tuple[str, str, str] | None:
+    """Return the body named last before ``start`` by one word and the designation's words.
+
+    "the army" after "the Israeli army" (the registry's IDF) is that army, whatever the
+    dateline says; not after "the Democratic Karen Buddhist Army", a name of its own.
+    """
+    words = normalise_name(designation).split()
+    earlier = [m for m in taken if m.end <= start and m.actor_id and m.actor_type not in ("person", "place", "state")
+               and normalise_name(m.text).split()[-len(words):] == words
+               and len(normalise_name(m.text).split()) == len(words) + 1]
+    last = max(earlier, key=lambda m: m.start, default=None)
+    return (last.actor_id, last.actor_name, last.actor_type) if last else None
 
 
 def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
