@@ -140,11 +140,15 @@ def test_empty_registry_still_gives_actors_with_ids():
 
 def test_role_outside_any_term_of_office_is_a_role_mention_of_the_state():
     # no Iranian foreign minister in the registry before 2010: the holder is unknown
-    rows = actors.extract_mentions(_parse("The Iranian foreign minister spoke.", dt.date(1950, 1, 1)),
+    rows = actors.extract_mentions(_parse("Iran protested. The Iranian foreign minister spoke.", dt.date(1950, 1, 1)),
                                    load_registry())
     roles = [r for r in rows if r["method"] == "role"]
     assert [(r["text"], r["actor_id"], r["actor_type"]) for r in roles] == [
         ("Iranian foreign minister", "iran", "state")]
+    # a state the article does not name is no actor through an unknown holder's role
+    rows = actors.extract_mentions(_parse("A Taiwanese minister visited Kiev. The Swiss diplomat left.",
+                                          dt.date(1996, 8, 23)), load_registry())
+    assert [r for r in rows if r["method"] == "role"] == []
 
 
 def test_a_demonym_shared_by_several_countries_names_the_most_populous():

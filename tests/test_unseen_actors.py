@@ -4,7 +4,9 @@ The issue's target "every actor found linked to one id" is reached and asserted 
 other targets (actors precision >= 0.92 and recall >= 0.95, speakers right >= 0.90) are not
 reached yet; the floors below are the scores measured when discovered actors and reported
 speech landed (actors raised when places, institutions and datelines were read from the
-parse: P 0.85, R 0.91), so that a change that loses them fails.
+parse: P 0.85, R 0.91, and again when places, peoples, bylines, roles of unnamed owners
+and cut names were read from a dev gold of CoNLL-2003 train stories: P 0.89, R 0.91), so
+that a change that loses them fails.
 """
 
 from __future__ import annotations
@@ -37,6 +39,6 @@ def test_every_actor_found_is_linked_to_an_id(scores):
 
 def test_actors_and_speakers_do_not_fall_below_what_was_reached(scores):
     actors = scores[("all", "actors", "detection")]
-    assert actors.precision >= 0.84 and actors.recall >= 0.90
+    assert actors.precision >= 0.88 and actors.recall >= 0.90
     assert scores[("all", "quotes", "speaker right")].share >= 0.5
     assert scores[("all", "quotes", "detection reported")].recall >= 0.6

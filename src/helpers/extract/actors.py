@@ -69,6 +69,8 @@ FUZZY_THRESHOLD = 86.0
 FUZZY_MIN_LENGTH = 5
 FUZZY_PREFILTER = 40.0  # plain edit ratio below which a name is not scored at all
 ROLE_MODIFIERS = ("top", "chief", "senior")
+#: Words of a body's name written in lower case ("Bank of Israel", "Islamic Jihad for the Liberation of Palestine").
+NAME_SMALL_WORDS = frozenset({"the", "of", "for", "in"})
 APOSTROPHE = "['’]"
 
 
@@ -121,6 +123,8 @@ class RegistryIndex:
     fuzzy_keys: list[str] = field(default_factory=list)
     registered: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
+    #: The states each name of ``fuzzy_names`` names by its words, in the same order.
+    fuzzy_states: list[frozenset[str]] = field(default_factory=list)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -193,6 +197,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     index.fuzzy_keys = [name for name, _ in fuzzy_names]
+    index.fuzzy_states = [state_index().states_in(name) for name in index.fuzzy_keys]
     return index
 
 
@@ -256,14 +261,19 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
     (in C, over the whole list at once); only those get the slower :func:`name_score`.
     The prefilter is far below any useful threshold, so it only drops names that could
-    never match.
+    never match. A name whose words name other states than the query's is no variant of
+    it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
+    Ministry" the "Iran Foreign Ministry").
     """
     candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
+    states = state_index().states_in(q)
     for _, _, position in sorted(candidates, key=lambda c: c[2]):
         name, actor_id = index.fuzzy_names[position]
-        if types and index.registry.actors[actor_id].type not in types:
+        if (types and index.registry.actors[actor_id].type not in types) or index.fuzzy_states[position] != states:
             continue
+        if index.registry.actors[actor_id].type != "person" and set(q.split()) < set(name.split()):
+            continue  # some words of a body's name are not its name ("Palestinian Islamic")
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
         score = name_score(q, name, index.registry.actors[actor_id].type == "person")
@@ -384,10 +394,28 @@ def longer_names_win(mentions: list[Mention], candidates: list[discovery.Candida
     return out
 
 
+def _joined_names(candidate: discovery.Candidate, m: Mention, index: RegistryIndex) -> bool:
+    """Return True if ``m`` is joined by a hyphen to another name inside ``candidate``."""
+    before = candidate.text[:m.start - candidate.start]
+    after = candidate.text[m.end - candidate.start:]
+    other = before[:-1].split()[-1:] if before.endswith("-") else after[1:].split()[:1] if after.startswith("-") else []
+    word = normalise_name(other[0]) if other else ""
+    return bool(word) and (word in index.leading_words or word in index.states or word in index.normalised)
+
+
 def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[Mention],
                     index: RegistryIndex, threshold: float) -> bool:
-    """Return True if ``candidate`` is one name of which ``m`` is a part."""
-    if any(o is not m and candidate.start <= o.start and o.end <= candidate.end for o in mentions):
+    """Return True if ``candidate`` is one name of which ``m`` is a part.
+
+    Names joined by a hyphen are two ("the Israeli-PLO deal", "the Iran-Iraq war"), but
+    not a name and a word ("France-Soir"). A name holding another registry match of the
+    same kind is not one name; a body's and a state's together are ("the Islamic Jihad for
+    the Liberation of Palestine"). The small words of a name need no capital.
+    """
+    others = [o for o in mentions if o is not m and candidate.start <= o.start and o.end <= candidate.end]
+    if any((o.actor_type == "state") == (m.actor_type == "state") for o in others):
+        return False
+    if _joined_names(candidate, m, index):
         return False
     if candidate.label in ("GPE", "LOC"):
         return index.states.get(normalise_name(candidate.text), (None,))[0] == m.actor_id
@@ -398,7 +426,7 @@ def _is_longer_name(candidate: discovery.Candidate, m: Mention, mentions: list[M
     elif candidate.label not in ("ORG", "FAC"):
         return False
     extra = (candidate.text[:m.start - candidate.start] + " " + candidate.text[m.end - candidate.start:]).split()
-    return bool(extra) and all(w[:1].isupper() and w.lower() not in ("the", "of") for w in extra if len(w) > 2)
+    return bool(extra) and all(w[:1].isupper() for w in extra if w.lower() not in NAME_SMALL_WORDS)
 
 
 # ---------------------------------------------------------------------------- roles (registry terms)
@@ -490,17 +518,18 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   precision: str | None = None, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[Mention]:
     """Return the mentions of a spaCy ``Doc`` in text order (all steps of the module)."""
     text = doc_text(doc)
+    datelines = discovery.dateline_spans(text)
     candidates = [c for c in discovery.candidate_entities(doc, index.leading_words)
-                  if not is_dateline(c.text, index)]
+                  if not is_dateline(c.text, index) and not overlaps(c.start, c.end, datelines)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
-    placeholders = role_title_spans(text, index)
+    placeholders = role_title_spans(text, index) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
     bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
-    mentions += fuzzy_mentions(doc, mentions, index, fuzzy_threshold, bodies)
+    mentions += fuzzy_mentions(doc, mentions + datelines, index, fuzzy_threshold, bodies)
     mentions += discovery.state_mentions(candidates, mentions + placeholders, index.states)
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.resolve_short_forms(discovery.resolve_abbreviations(text, mentions))

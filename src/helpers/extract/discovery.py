@@ -65,9 +65,13 @@ TYPE_HEADS = {
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
-    resolution declaration treaty era period festival holiday day app platform update bulletin
-    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism
+    resolution declaration treaty era period festival holiday day app platform update bulletin convention
+    intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
 """.split())
+#: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
+TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
+#: Adjectives of regions, not of states; alone, like a demonym, they name no one ("a Western news agency").
+REGION_ADJECTIVES = frozenset("western eastern arab european african asian".split())
 #: Believers, not a group that acts as one: a plural of these (or in -ists, "Zionists") is no actor.
 FAITHS = frozenset("muslim christian jew shiite shia sunni catholic protestant hindu buddhist sikh".split())
 #: Nouns after a name that make it the name of a place or thing ("the Al-Aqsa mosque").
@@ -86,12 +90,34 @@ PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
     broadcast air appear report share upload interview article editorial column commentary quote
 """.split())
+#: Nouns of a body's members, forces or outlets: a proper noun modifying one names the body
+#: ("Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency").
+MEMBER_NOUNS = frozenset("""
+    guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
+    separatists commandos movement party faction agency radio television newspaper firm company
+""".split())
+#: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
+OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
 #: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").
 PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
-    airport port county suburb neighbourhood neighborhood governorate municipality
+    airport port county suburb neighbourhood neighborhood governorate municipality settlement
+    settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
+    lake canal
+""".split())
+#: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
+TRAVEL_VERBS = frozenset("""
+    go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
+""".split())
+#: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
+PLACES_VISITED = frozenset("leave reach enter".split())
+#: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
+STREET_NOUNS = frozenset("junction square street road avenue bridge highway".split())
+#: Words of direction whose "of" takes a place ("north of Welikanda", "20 km south of Grozny").
+DIRECTIONS = frozenset("""
+    north south east west northeast northwest southeast southwest north-east north-west south-east south-west
 """.split())
 #: A wire story's dateline: its place in capitals, maybe a region, then a date
 #: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
@@ -106,8 +132,14 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+
+
+#: A byline: two to four capitalised words alone on a line, then the dateline's line.
+BYLINE = re.compile(r"(?:^|\n)((?:[A-Z][\w.'-]*[a-z.][\w.'-]* ){1,3}[A-Z][\w'-]*[a-z][\w'-]*)[ \t]*\n\s*\Z")
 
 
 @dataclass(frozen=True)
@@ -164,12 +196,26 @@ def _plural_group(ent) -> bool:
             and not last.endswith(("ists", "ss")) and last[:-1] not in FAITHS)
 
 
+def _peoples(doc: Doc) -> list:
+    """Return the plural proper nouns spaCy did not take for names whose singular modifies a noun.
+
+    "minority Tamils" beside "Tamil Tiger rebels", "the Bedouins" beside "a Bedouin
+    encampment": a people, written as a plural proper noun, is a group (not believers,
+    :data:`FAITHS`), whatever spaCy labels it.
+    """
+    proper = [doc[i] for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else [])]
+    singulars = {t.text for t in proper if t.dep_ in ("compound", "amod")}
+    return [t for t in proper if t.text.endswith("s") and not t.text.endswith("ss")
+            and t.text[:-1] in singulars and t.text[:1].isupper() and not t.is_upper
+            and t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+
+
 def _unlabelled_subjects(doc: Doc) -> list:
     """Return runs of proper nouns outside any entity that are the subject of a verb.
 
     spaCy's small model misses some names ("Lebed told reporters"); a proper noun that
     does something in the sentence is a name all the same. Its label is PERSON, or ORG
-    when its last word is an organisation's ("... Front"). Only the proper nouns outside
+    when its last word is an organisation's ("... Front") or it is an acronym ("RIA"). Only the proper nouns outside
     entities are looked at one by one (read from the parse as arrays): touching every
     token from Python cost half of the actor step.
     """
@@ -178,7 +224,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
     body = doc_text(doc)
     for i in _unlabelled_proper_nouns(doc):
         token = doc[i]
-        if not (token.text[:1].isupper() and not token.is_upper):
+        if not (token.text[:1].isupper() and (not token.is_upper or _acronym(token))):
             _close_run(body, run, runs)
             run = []
         elif run and run[-1].i == i - 1:
@@ -198,12 +244,68 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     return numpy.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).tolist()
 
 
+def _acronym(token) -> bool:
+    """Return True for capitals that abbreviate a name ("RIA", "KNU") in a sentence not in capitals."""
+    if not (token.is_alpha and 2 <= len(token) <= 5):
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 1]
+    return sum(t.is_upper for t in words) * 2 < len(words)
+
+
 def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
-    """Add a finished run of proper nouns to ``runs`` when it is the subject of a verb (see above)."""
-    if run and any(t.dep in (nsubj, nsubjpass) for t in run) and (
-            len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text)):
-        label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD else "PERSON"
+    """Add a finished run of proper nouns to ``runs`` when it names someone (see above).
+
+    It does when it is the subject of a verb, the name of a body before a noun of its
+    members (:func:`_names_members`) or the name of an outlet after its noun ("the
+    Yugoslav news agency Tanjug", "the daily Resalat").
+    """
+    outlet = bool(run) and _names_members(run) and run[-1].head.lower_ in OUTLET_NOUNS
+    if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text) or outlet):
+        return
+    if any(t.dep in (nsubj, nsubjpass) for t in run):
+        label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD or all(t.is_upper for t in run) else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
+    elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
+        runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+def _misread(ent) -> str | None:
+    """Return the label of a name spaCy took for a work or a people's, from its place in the sentence.
+
+    Whom someone tells something is a medium ("Ruehe told Bild am Sonntag", a "work of
+    art" to spaCy); a name of two words or more in apposition with a title is a person
+    ("his Turkish counterpart Necmettin Erbakan", a "people" to spaCy).
+    """
+    root = ent.root
+    if ent.label_ in ("WORK_OF_ART", "PRODUCT") and root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
+        return "ORG"
+    if (ent.label_ == "NORP" and len(ent) > 1 and root.dep_ == "appos"
+            and root.head.lower_ in TITLE_NOUNS | {"counterpart"}):
+        return "PERSON"
+    return None
+
+
+def _names_agency(ent) -> bool:
+    """Return True for a word spaCy takes for a people's that names a news agency.
+
+    "the state-run Anatolian news agency": an adjective that is no state's demonym
+    (those are dropped as such, "the Iranian news agency") before "news agency".
+    """
+    root = ent.root
+    return (ent.label_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.lower_ == "agency"
+            and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "news" and root.head.i == ent.end + 1)
+
+
+def _names_members(run: list) -> bool:
+    """Return True if a run of proper nouns modifies a noun of a body's members or outlets.
+
+    "Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency": the run is the
+    body's name.
+    """
+    last = run[-1]
+    head = last.head
+    return last.dep_ == "compound" and head.i > last.i and head.lower_ in MEMBER_NOUNS and all(
+        t.dep_ == "compound" for t in last.doc[last.i + 1:head.i])
 
 
 def _starts_sentence(token) -> bool:
@@ -212,11 +314,12 @@ def _starts_sentence(token) -> bool:
 
 
 def _recurs(body: str, word: str) -> bool:
-    """Return True if a sentence-initial word is also written inside a sentence.
+    r"""Return True if a sentence-initial word is also written inside a sentence.
 
-    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not.
+    "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not. A
+    line break is no inside of a sentence ("WASHINGTON 1996-08-23\n\nLeaders of ...").
     """
-    return re.search(rf"[\w,;:]\s+{re.escape(word)}(?!\w)", body) is not None
+    return re.search(rf"[\w,;:][^\S\n]+{re.escape(word)}(?!\w)", body) is not None
 
 
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
@@ -230,12 +333,19 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e) or _misread(e)]
     places = _place_names(ents, dateline_places(body))
-    spans = [(e.start_char, e.end_char, _label(e, leading_words, places), e) for e in ents]
-    spans += [(start, end, label, None) for start, end, label in _unlabelled_subjects(doc)]
+    peoples = {t.i for t in _peoples(doc)}
+    spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
+              else _label(e, leading_words, places), e) for e in ents]
+    spans += [(start, end, _place_label(body[start:end], spans, places) or label, None)
+              for start, end, label in _unlabelled_subjects(doc)]
+    spans += [(start, end, "PERSON", None) for start, end in bylines(body)
+              if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
+    spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
+    spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
     for ent_start, ent_end, label, ent in spans:
-        start, end = clean_span(body, ent_start, ent_end, label == "PERSON", leading_words)
+        start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         text = body[start:end]
         if label is None or end <= start or not is_name(text):
             continue
@@ -246,6 +356,68 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def _name_end(ent) -> int:
+    """Return where an entity's name ends: before lowercase words that modify a noun after it.
+
+    spaCy sometimes stops an entity inside a phrase ("Interfax news" of "Interfax news
+    agency"): its last lowercase words then belong to the noun after it, not to the name.
+    A person's name it stops before the proper noun the name hangs on goes on to it
+    ("Abdul-Karim" of "Abdul-Karim al-Kabariti").
+    """
+    end = ent.end
+    head = ent.root.head
+    if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
+            and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
+        return head.idx + len(head.text)
+    while (end - 1 > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].dep_ in ("compound", "amod")
+           and ent.doc[end - 1].head.i >= ent.end):
+        end -= 1
+    return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
+    """Return the acronyms in brackets after a description of a body ("the NATO-led peace force (IFOR)").
+
+    Capitals that spaCy leaves unlabelled, in brackets right after a common noun, name
+    the body that noun describes; after a name they abbreviate it
+    (:func:`resolve_abbreviations`).
+    """
+    found = []
+    for match in _BRACKETED.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(1), match.end(1))
+        before = doc.char_span(match.start(), match.start() + 1)
+        if (span is not None and before is not None and len(span) == 1 and not span[0].ent_type
+                and before[0].i > 0 and doc[before[0].i - 1].pos_ == "NOUN"):
+            found.append(match.span(1))
+    return found
+
+
+def _hyphen_start(body: str, start: int) -> int:
+    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir").
+
+    >>> _hyphen_start("the daily France-Soir said", 17)
+    10
+    """
+    if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
+        match = re.search(r"[A-Z][\w'’]*-$", body[max(0, start - 40):start])
+        if match:
+            return start - len(match.group())
+    return start
+
+
+def _place_label(text: str, spans: list[tuple], places: set[str]) -> str | None:
+    """Return the place label (GPE, LOC) the article gives a name elsewhere, if any.
+
+    A proper noun that spaCy left unlabelled as a subject ("Vavuniya is just south of
+    ...") keeps the label of the same name where spaCy did label it ("the town of Vavuniya").
+    """
+    name = normalise_name(text)
+    if name in places:
+        return "LOC"
+    return next((label for _, _, label, ent in spans
+                 if label in ("GPE", "LOC") and normalise_name(ent.text) == name), None)
 
 
 def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
@@ -268,20 +440,80 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
 
     spaCy's label is corrected from the text and the parse: a name used as a place
     (:func:`_place_names`) is a ``LOC``; an adjective of nationality alone ("Slovak") and
-    a common noun capitalised as a sentence's first word ("Bystanders") are no names,
-    the adjective's plural ("Sri Lankans") is a group; a title before a name labelled as an
-    organisation ("General Anatoly Shkirko") makes it a person.
+    a common word capitalised as a sentence's first word (:func:`_common_word`) are no names,
+    the adjective's plural ("Sri Lankans") is a group, a name ending with a noun of place
+    or road ("Mano Junction") a place, a word of a demonym of two
+    ("Sierra" of "Sierra Leonean") and a people's name as an adjective (:func:`_people_word`)
+    no names; the name after a noun of outlets ("the daily
+    Le Figaro") is a body's; a title before a name labelled as an
+    organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
+    taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
+    state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or (len(ent) == 1 and ent[0].tag_ in ("NN", "NNS") and _starts_sentence(ent[0])):
+    if lowered in demonyms | REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
+            len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
+    if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
+        return "ORG"
+    if _misread(ent):
+        return _misread(ent)
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
-    if ent.label_ in ("PERSON", "ORG") and normalise_name(ent.text) in places:
+    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)
+                                            or (len(ent) > 1 and ent[-1].lower_ in PLACE_HEADS | STREET_NOUNS)):
         return "LOC"
+    if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
+        return "GPE"
     if ent.label_ == "ORG" and _titled_person(ent.text):
         return "PERSON"
     return ent.label_
+
+
+def _town_and_state(text: str) -> bool:
+    """Return True for a place written with its state after a comma.
+
+    >>> _town_and_state("Larnaca, Cyprus"), _town_and_state("Reuters, London")
+    (True, False)
+    """
+    place, _, state = text.rpartition(", ")
+    known = state_index().lookup(state) if place else None
+    return known is not None and normalise_name(state) != normalise_name(known.capital or "")
+
+
+def _people_word(ent) -> bool:
+    """Return True for a people's name used as an adjective ("Turkish Kurd guerrillas", "Hutu rebels").
+
+    One word modifying a noun after it, whose plural or adjective in -ish the article
+    writes too ("Hutus", "Kurdish"), names the people, not a person or a body.
+    """
+    root = ent.root
+    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod"):
+        return False
+    text = doc_text(ent.doc)
+    return root.head.i >= ent.end and re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
+
+
+def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
+    """Return True if an entity is one word of a demonym of two ("Sierra" of "Sierra Leonean")."""
+    doc = ent.doc
+    before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
+    after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
+    return before in demonyms or after in demonyms
+
+
+def _common_word(token) -> bool:
+    """Return True if a word capitalised as a sentence's first word is a common word there.
+
+    The tagger says so ("Bystanders"), or the article writes the word in lower case
+    elsewhere and never capitalised inside a sentence ("Proud of its record, ..." beside
+    "every reason to be proud"; "Leaders of ..." beside "the two leaders").
+    """
+    if token.tag_ in ("NN", "NNS"):
+        return True
+    body = doc_text(token.doc)
+    return (re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", body) is not None
+            and not _recurs(body, token.text))
 
 
 def _titled_person(text: str) -> bool:
@@ -309,17 +541,19 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     the article also makes it the subject of a verb somewhere ("Colombo said"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
     a body; the parse of a span run over a line break (a byline into the dateline) says
-    nothing of its name. The places of the datelines (``datelines``,
-    :func:`dateline_places`) are places too.
+    nothing of its name. A name spaCy labels a place where a noun of place says it is one
+    ("the village of Foindu", :func:`_named_a_place`) is a place where spaCy labels it
+    otherwise ("overran Foindu"); not where a preposition says so ("in the EC"). The
+    places of the datelines (``datelines``, :func:`dateline_places`) are places too.
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in ("PERSON", "ORG") or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
             continue
         name = normalise_name(ent.text)
         if ent.root.dep in (nsubj, nsubjpass):
             subjects.add(name)
-        elif _used_as_place(ent):
+        elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
             places.add(name)
     return places - subjects
 
@@ -333,6 +567,36 @@ def dateline_places(text: str) -> set[str]:
     return {normalise_name(m.group(1)) for m in DATELINE.finditer(text)}
 
 
+def bylines(text: str) -> list[tuple[int, int]]:
+    r"""Return the spans of the bylines of ``text``: a reporter's name alone on the line before a dateline.
+
+    A wire story puts the reporter's name between its headline and its dateline; spaCy
+    does not always label it. The body's first line (a headline) is never a byline.
+
+    >>> text = "Talks resume\n\nDmitry Kuznets\n\nNOVYE ATAGI, Russia 1996-08-27\n\nRussian ..."
+    >>> [text[s:e] for s, e in bylines(text)]
+    ['Dmitry Kuznets']
+    """
+    found = []
+    for match in DATELINE.finditer(text):
+        line = BYLINE.search(text, 0, match.start())
+        if line is not None and line.start(1) > 0:
+            found.append(line.span(1))
+    return found
+
+
+def dateline_spans(text: str) -> list[Mention]:
+    """Return the places of the datelines of ``text`` as placeholder mentions (no actor).
+
+    A dateline's place in capitals ("BAHRAIN, March 3 -", "WASHINGTON 1996-08-23") says
+    where the story was filed: it is a place even when it is a state's name.
+
+    >>> [m.text for m in dateline_spans("KUWAIT, March 3 - Kuwait said ...")]
+    ['KUWAIT']
+    """
+    return [Mention(m.start(1), m.end(1), m.group(1), None, "", "place", "dateline") for m in DATELINE.finditer(text)]
+
+
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
     """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -340,26 +604,79 @@ def used_as_place(doc: Doc, start: int, end: int) -> bool:
 
 
 def _used_as_place(ent) -> bool:
-    """Return True if the parse uses an entity as a place (see :func:`_place_names`)."""
+    """Return True if the parse uses an entity as a place (see :func:`_place_names`).
+
+    Besides a preposition of place, the object of "of" after a noun of place or a
+    direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
+    follows ("Diyarbakir province"), a name in apposition with one ("Alomella Robles,
+    a small village"), the possessor of one ("London's Stansted airport") and a place
+    of travel (:func:`_place_of_travel`) are places.
+    """
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_HEADS:
+    return _place_of_travel(root) or _named_a_place(ent)
+
+
+def _named_a_place(ent) -> bool:
+    """Return True if a noun of place says that an entity is a place's name.
+
+    It does as the head of its "of" ("the village of Foindu", "north of Welikanda"), its
+    possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
+    village") or the noun after it ("Diyarbakir province").
+    """
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (
+            root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
+        return True
+    if root.dep_ == "poss" and root.head.lower_ in PLACE_HEADS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
+
+
+def _place_of_travel(root) -> bool:
+    """Return True if a name is where someone goes, comes from or visits.
+
+    "taken to London", "left Khartoum for Amman": the place, not the
+    state's government.
+    """
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in PLACES_VISITED
+    return (root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "for")
+            and root.head.head.lemma_.lower() in TRAVEL_VERBS)
+
+
+def _a_thing_by_its_article(ent) -> bool:
+    """Return True for a one-word "person" written with "a" or in the plural of another.
+
+    "a cocked Kalashnikov", "beaten with Kalashnikovs" beside "a Kalashnikov": a
+    person's name takes no indefinite article and no plural.
+    """
+    if any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in ent.root.lefts):
+        return True
+    text = ent.text
+    return text.endswith("s") and any(e.text == text[:-1] and e.label_ == "PERSON" for e in ent.doc.ents)
 
 
 def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it is a
-    unit or a time zone after a number ("0800 GMT"), it modifies
+    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it names an
+    operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
+    agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
-    if ent[-1].lower_ in THING_NAMES or (len(ent) == 1 and ent.root.lower_.endswith("ism")):
+    if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
+            len(ent) == 1 and ent.root.lower_.endswith("ism")):
+        return True
+    if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
+        return True
+    if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
@@ -401,8 +718,25 @@ def written_states(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """
     names = [c for c in candidates if c.label in ("PERSON", "ORG", "FAC")]
     return [Candidate(s, e, text[s:e], "GPE") for s, e in state_index().find(text)
-            if not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
-                       for c in names)]
+            if not _in_place_name(text, s, e)
+            and not any(c.start <= s and e <= c.end and (c.label == "PERSON" or e - s < c.end - c.start)
+                        for c in names)]
+
+
+def _in_place_name(text: str, start: int, end: int) -> bool:
+    """Return True if a state's name at ``[start, end)`` is part of the name of a region.
+
+    A capitalised direction before it or a noun of place after it makes a region's name
+    ("West Azerbaijan province", "Northern Iraq"), not the state's.
+
+    >>> t = "the West Azerbaijan province and Azerbaijan"
+    >>> _in_place_name(t, 9, 19), _in_place_name(t, 33, 43)
+    (True, False)
+    """
+    before = text[max(0, start - 12):start].split()
+    after = text[end:end + 20].split()
+    return bool(before and before[-1].lower() in DIRECTIONS | {"northern", "southern", "eastern", "western"}
+                and before[-1][:1].isupper()) or bool(after and after[0].lower() in PLACE_HEADS)
 
 
 def state_mentions(candidates: list[Candidate], taken: list[Mention],
@@ -434,13 +768,33 @@ def discovered_mentions(candidates: list[Candidate], taken: list[Mention]) -> li
 
 
 def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention]:
-    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``."""
-    table: dict[str, Mention] = {}
+    """Return abbreviation -> the mention it abbreviates, from "Name (ABBR)" in ``text``.
+
+    The capitals in brackets after the name of a body found in the text are its
+    abbreviation even when they spell the name in another language ("Kurdistan Workers
+    Party (PKK)", "Popular Revolutionary Army (EPR)"); capitals that spell the initials of
+    one body named before are its abbreviation without brackets.
+    """
+    table: dict[str, Mention] = {m.text: full for m in mentions for full in _spelt_out_before(m, mentions)}
     for m in mentions:
         match = _ABBREVIATION.match(text, m.end)
-        if match and m.actor_id and m.actor_type != "person" and abbreviates(match.group(1), m.text):
+        if match and m.actor_id and m.actor_type != "person" and (
+                abbreviates(match.group(1), m.text)
+                or (m.method == "ner" and m.actor_type in ORG_TYPES and _ACRONYM.fullmatch(match.group(1)))):
             table.setdefault(match.group(1), m)
     return table
+
+
+def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Return the one discovered body named before ``m`` whose initials ``m`` is, if one is.
+
+    "RUF" after "the Revolutionary United Front"; a list of none or one.
+    """
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text) or len(m.text) < 3:
+        return []
+    found = {e.actor_id: e for e in mentions if e.method == "ner" and e.actor_type in ORG_TYPES
+             and e.start < m.start and initials(e.text) == m.text}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -517,15 +871,23 @@ ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"
 
 
 def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
-    """Return ``m`` as the earlier discovered body whose name starts with its words, if one does."""
+    """Return ``m`` as the earlier body its name shortens, if it shortens one.
+
+    A discovered body's name cut short at the end ("Yedioth" after "Yedioth Ahronoth")
+    is that body; one word ending the name of exactly one earlier body, discovered or in
+    the registry, is that body too ("Tass" after "Itar-Tass", "the Authority" after "the
+    Palestinian Authority").
+    """
     words = name_words(m.text)
-    for e in reversed(earlier):
-        full = name_words(e.text)
-        if (words and e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words)
-                and full[:len(words)] == words):
-            return replace(m, actor_id=e.actor_id, actor_name=e.actor_name, actor_type=e.actor_type,
-                           method="coreference")
-    return m
+    bodies = [e for e in earlier if e.method in ("ner", "gazetteer") and e.actor_type in ORG_TYPES
+              and len(name_words(e.text)) > len(words)] if words else []
+    starts = [e for e in bodies if e.method == "ner" and name_words(e.text)[:len(words)] == words]
+    ends = {e.actor_id: e for e in bodies if len(words) == 1 and name_words(e.text)[-1:] == words}
+    full = starts[-1] if starts else (next(iter(ends.values())) if len(ends) == 1 else None)
+    if full is None:
+        return m
+    return replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                   method="coreference")
 
 
 # ---------------------------------------------------------------------------- institutions
@@ -548,10 +910,13 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
     foreign ministry"), else the state of the article's dateline, else the state of the
-    same institution named earlier ("the Israeli army ... the army"); the id joins the two
+    same institution named earlier ("the Israeli army ... the army"); a designation with
+    no state of its own words is the body named last before it whose name ends with it
+    (:func:`_named_before`: "the Israeli army" of the registry ... "the army"); the id joins the two
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
-    (normalised registry name -> id, name, type) knows the institution under the state's
-    name or demonym ("Iranian Foreign Ministry"). A plural ("armies"), an indefinite one
+    (normalised registry name -> id, name, type) or a body the article names knows the
+    institution under the state's name or demonym ("Iranian Foreign Ministry", "the
+    Mexican Army"). A plural ("armies"), an indefinite one
     ("an army of volunteers") or a ministry without its field is none. "The Rwandan
     government" is a metonym of its state, "the government" alone no mention.
     """
@@ -559,14 +924,16 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     if not heads:
         return []
     home = dateline_state(doc_text(doc), states)
+    registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
-        span = _institution_span(token)
-        if span is None or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found):
+        span, named = _after_states(_institution_span(token), taken)
+        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
+                or _in_title(token, taken) or _glosses_a_name(span, taken)):
             continue
         designation = " ".join(t.text for t in span)
-        own = _institution_state(token, states, demonyms)
+        own = named or _institution_state(token, states, demonyms)
         if INSTITUTIONS[token.lower_] == "state":
             if own:
                 found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
@@ -576,7 +943,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
-        known = _registered(designation, state, demonyms, registered)
+        known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
+            designation, state, demonyms, registered)
         if known is None:
             name = f"{core.title()} ({state[1]})" if state else core.title()
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
@@ -584,11 +952,36 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     return found
 
 
+def _named_before(designation: str, start: int, taken: list[Mention]) -> tuple[str, str, str] | None:
+    """Return the body named last before ``start`` by one word and the designation's words.
+
+    "the army" after "the Israeli army" (the registry's IDF) is that army, whatever the
+    dateline says; not after "the Democratic Karen Buddhist Army", a name of its own.
+    """
+    words = normalise_name(designation).split()
+    earlier = [m for m in taken if m.end <= start and m.actor_id and m.actor_type not in ("person", "place", "state")
+               and normalise_name(m.text).split()[-len(words):] == words
+               and len(normalise_name(m.text).split()) == len(words) + 1]
+    last = max(earlier, key=lambda m: m.start, default=None)
+    return (last.actor_id, last.actor_name, last.actor_type) if last else None
+
+
+def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
+    """Return the bodies the article names that the registry does not know, by normalised name.
+
+    "The army" after "the Mexican Army" is that army (:func:`_registered` looks it up
+    under its state's demonym, as it does the registry's names).
+    """
+    return {normalise_name(m.text): (m.actor_id, m.actor_name, m.actor_type) for m in mentions
+            if m.method == "ner" and m.actor_type in ORG_TYPES}
+
+
 def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
-    """Return a designation without the words that name its state ("Israeli defence ministry")."""
+    """Return a designation without the words that name its state ("Israeli defence ministry", "government army")."""
     if state is None:
         return designation
-    words = {normalise_name(state[1])} | {normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
+    words = {normalise_name(state[1]), "government"} | {
+        normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
     return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
 
 
@@ -605,12 +998,62 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
                 None)
 
 
+def _glosses_a_name(span: list, taken: list[Mention]) -> bool:
+    """Return True if a designation in brackets explains the name before it.
+
+    "the Russian Duma (parliament)", "the Majlis (parliament)": the body is named already.
+    """
+    doc = span[0].doc
+    opening = span[0].i - 1
+    return (opening > 0 and doc[opening].text == "(" and any(
+        m.end == doc[opening - 1].idx + len(doc[opening - 1]) and m.actor_type not in ("person", "PERSON", "place")
+        for m in taken))
+
+
+def _in_title(token, taken: list[Mention]) -> bool:
+    """Return True if an institution's noun is part of a title before a person's name.
+
+    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X": the title is
+    part of no mention, the name is.
+    """
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head is not token and any(m.actor_type in ("person", "PERSON") and m.start <= head.idx < m.end
+                                     for m in taken)
+
+
+def _after_states(span: list | None, taken: list[Mention]) -> tuple[list | None, tuple[str, str] | None]:
+    """Return a designation without the words before it that a state's mention covers, and that state.
+
+    "the UAE foreign ministry": "UAE" is the state's mention, "foreign ministry" its
+    institution.
+    """
+    state = None
+    while span and len(span) > 1:
+        covering = [m for m in taken if m.actor_type == "state" and m.start <= span[0].idx < m.end]
+        if not covering:
+            break
+        state, span = (covering[0].actor_id, covering[0].actor_name), span[1:]
+    return span, state
+
+
 def _institution_heads(doc: Doc) -> list[int]:
     """Return the indices of the tokens that are an institution's noun (read as an array)."""
     if not len(doc):
         return []
     hashes = [doc.vocab.strings.add(word) for word in INSTITUTIONS]
     return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+
+
+def _modifies(word, token) -> bool:
+    """Return True if ``word`` modifies an institution's noun ``token``.
+
+    The parser may hang both on the noun after them ("interior ministry forces": both
+    modify "forces"); the word in lower case right before a ministry still names its field.
+    """
+    return word.head == token or (token.lower_ == "ministry" and word.i == token.i - 1 and token.dep_ == "compound"
+                                  and word.head == token.head and word.is_lower)
 
 
 def _institution_span(token) -> list | None:
@@ -623,7 +1066,7 @@ def _institution_span(token) -> list | None:
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
     doc, start = token.doc, token.i
-    while start > max(token.i - 3, 0) and doc[start - 1].head == token and doc[start - 1].dep_ in (
+    while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
             "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
                                               or doc[start - 1].text[:1].isupper()):
         start -= 1

@@ -45,7 +45,7 @@ SPELLING_SCORE = 80.0
 #: Surface forms kept as aliases of one actor.
 MAX_ALIASES = 20
 #: Order in which a type wins when spaCy labelled an actor differently in different articles.
-TYPE_ORDER = ("person", "state", "armed_group", "government_body", "media", "organization", "place", "group")
+TYPE_ORDER = ("person", "state", "armed_group", "government_body", "media", "organization", "group", "place")
 #: Columns holding actor ids, per table.
 ID_COLUMNS = {"mentions": ["actor_id"], "figures": ["source_actor_id", "actor_id"],
               "quotes": ["speaker_actor_id"], "events": ["actors"],
@@ -142,8 +142,12 @@ def skeleton(word: str) -> str:
 
 
 def _key(seen: Seen) -> tuple[str, str]:
-    """Return the spelling-free key of an actor: its type group and the skeletons of its words."""
-    group = "person" if seen.type == "person" else "other"
+    """Return the spelling-free key of an actor: its type group and the skeletons of its words.
+
+    People, places and the rest are kept apart: "Tutsi" taken for a place does not join
+    the group "Tutsis" (the same consonants), nor does a town join a body.
+    """
+    group = seen.type if seen.type in ("person", "place") else "other"
     return group, " ".join(skeleton(w) for w in name_words(seen.name))
 
 

@@ -30,7 +30,7 @@ TITLE_WORDS = frozenset("""
     senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
     ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
-    leader head official officials negotiator
+    leader head official officials negotiator suspected alleged
 """.split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.
 ROLE_WORDS = frozenset("""

@@ -10,7 +10,8 @@ foreign minister", through demonyms), or an "of" phrase, across "the State of"
 2. the person the article itself names in that role, with a title before the name
    ("Turkish Foreign Minister Mevlut Cavusoglu") or in apposition ("the Foreign
    Minister of Iran, Mohammad Javad Zarif"): later "the Turkish foreign minister" is him;
-3. otherwise the organisation or state itself (a role mention of it).
+3. otherwise the organisation or state itself (a role mention of it), when the article
+   names it elsewhere: an adjective of nationality and an unnamed person are not actors.
 
 A title directly before a name is not a mention of its own: the name is.
 """
@@ -168,6 +169,18 @@ def _role_heads(registry: Registry) -> frozenset[str]:
     return GENERIC_ROLE_HEADS | {term.split(" of ")[0].split()[-1] for term in registry.role_terms}
 
 
+def _owner_named_apart(hit: RoleHit, mentions: list[Mention]) -> bool:
+    """Return True if a role whose holder is unknown stands for its owner.
+
+    It does when the article names the owner, but not in the role phrase: "the Swiss
+    diplomat" in an article that names no Switzerland names no actor (an adjective of
+    nationality and an unnamed person are not actors), and in "the leader of Islamic
+    Jihad" the owner's own mention is there already.
+    """
+    owner = [m for m in mentions if m.actor_id == hit.org[0] and m.method != "role"]
+    return bool(owner) and not any(hit.start <= m.start < hit.end for m in owner)
+
+
 def parsed_role_mentions(doc: Doc, mentions: list[Mention], context: RoleContext) -> list[Mention]:
     """Return role mentions read from the parse (see the module docstring), in text order."""
     heads = _role_heads(context.registry)
@@ -188,7 +201,7 @@ def parsed_role_mentions(doc: Doc, mentions: list[Mention], context: RoleContext
             continue
         before = [m for m in mentions if m.end <= hit.start]
         actor = _holder(hit, local, before, context)
-        if actor is None and any(m.actor_id == hit.org[0] and hit.start <= m.start < hit.end for m in mentions):
-            continue  # the organisation is named in the phrase already: nothing to add
+        if actor is None and not _owner_named_apart(hit, mentions):
+            continue
         found.append(Mention(hit.start, hit.end, body[hit.start:hit.end], *(actor or hit.org), "role"))
     return found

@@ -48,6 +48,8 @@ class StateIndex:
     by_name: dict[str, State] = field(default_factory=dict)
     by_demonym: dict[str, State] = field(default_factory=dict)
     regex: re.Pattern | None = None
+    #: States by normalised short name, other name, capital or demonym (what a name's words say).
+    by_word: dict[str, State] = field(default_factory=dict)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of ``text`` that are a state's name, as written (case matters)."""
@@ -56,6 +58,21 @@ class StateIndex:
     def lookup(self, text: str) -> State | None:
         """Return the state that ``text`` names (a name, an official name or the capital)."""
         return self.by_name.get(normalise_name(text))
+
+    def states_in(self, name: str) -> frozenset[str]:
+        """Return the states whose names or demonyms are words of a normalised ``name``.
+
+        >>> sorted(state_index().states_in("iraqi news agency")), sorted(state_index().states_in("saudi arabia"))
+        (['Iraq'], ['Saudi Arabia'])
+        """
+        words = name.split()
+        found = set()
+        for size in (1, 2, 3):
+            for i in range(len(words) - size + 1):
+                state = self.by_word.get(" ".join(words[i:i + size]))
+                if state is not None:
+                    found.add(state.name)
+        return frozenset(found)
 
 
 def _english_names(country, extra: dict) -> list[str]:
@@ -70,11 +87,16 @@ def _english_names(country, extra: dict) -> list[str]:
 
 
 def _state(country, extra: dict) -> State:
-    """Return the state of one library country with the corrections of ``states.yaml``."""
+    """Return the state of one library country with the corrections of ``states.yaml``.
+
+    The library writes some demonyms together ("Bosnian,Herzegovinian",
+    "Serbian/Montenegrin"): each is a demonym of its own.
+    """
     capitals = extra.get("capitals", country.capital())
     capitals = [c for c in (capitals if isinstance(capitals, list) else [capitals]) if c and c.isascii()]
     names = _english_names(country, extra) + capitals
-    demonyms = [d for d in [country.demonym(), *extra.get("demonyms", [])] if d]
+    demonyms = [d.strip() for d in re.split(r"[,/]", country.demonym() or "") + extra.get("demonyms", [])
+                if d.strip() and d.strip() not in extra.get("drop", [])]
     return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
                  tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None)
 
@@ -106,6 +128,8 @@ def state_index() -> StateIndex:
             index.by_name.setdefault(normalise_name(name), state)
         for demonym in state.demonyms:
             index.by_demonym.setdefault(demonym, state)
+        for word in [*state.names, *state.demonyms]:
+            index.by_word.setdefault(normalise_name(word), state)
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
     index.regex = re.compile(rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])")
     return index

@@ -1,0 +1,86 @@
+"""The actors dev gold: CoNLL-2003 *train* stories annotated by the unseen set's conventions.
+
+    .venv/bin/python -m benchmarks.dev_actors             # precision, recall, F1, linked share
+    .venv/bin/python -m benchmarks.dev_actors --details   # also every missed and spurious actor
+
+``tests/gold/dev_actors`` holds the annotations (``actors.csv``) and where each story is
+in ``../shared`` (``documents.csv``, by document index). Unlike ``tests/gold/unseen``,
+this set is for reading and tuning: it is where the actor rules were measured while they
+were written. It is scored with the unseen set's actor rules
+(:func:`helpers.evaluation.unseen.score_actors`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.checkout import PROJECT_ROOT, SHARED
+from benchmarks.unseen import conll_article, conll_documents, read_documents
+from helpers.evaluation.scoring import read_gold
+from helpers.evaluation.unseen import (
+    gold_actors,
+    match_article,
+    predicted_actors,
+    score_actors,
+    without_headlines,
+)
+from helpers.pipeline.run import extract_corpus
+
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_actors"
+CONLL_TRAIN = SHARED / "benchmarks" / "conll2003" / "train.txt"
+
+
+def materialise(folder: Path) -> list[dict[str, str]]:
+    """Write the dev stories into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = read_documents(GOLD_DIR)
+    stories = conll_documents(CONLL_TRAIN)
+    with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
+        catalog = csv.writer(handle)
+        catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
+        for row in rows:
+            article = conll_article(row["article_id"], stories[int(row["locator"])])
+            (folder / f"{article.article_id}.txt").write_text(article.text(), encoding="utf-8")
+            catalog.writerow([article.article_id, "Reuters", article.published, "day", "dateline"])
+    return rows
+
+
+def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
+    """Return one line per missed gold actor and per spurious predicted actor."""
+    lines = []
+    for article_id, rows in gold.groupby("article_id"):
+        actors_gold = gold_actors(rows)
+        predicted = predicted_actors(mentions[mentions["article_id"] == article_id])
+        matched = match_article(predicted, actors_gold)
+        lines += [f"missed   {article_id} {g.name}" for i, g in enumerate(actors_gold) if i not in matched.values()]
+        lines += [f"spurious {article_id} {p.key} {sorted(p.texts)}" for p in predicted if p.key not in matched]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Extract the dev stories with the current code and print the actor scores."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
+        corpus = Path(folder) / "corpus"
+        documents = pd.DataFrame(materialise(corpus))
+        tables = without_headlines(extract_corpus(corpus, use_cache=False).tables, documents)
+    gold = read_gold(GOLD_DIR, "actors.csv")
+    detection, linked = score_actors(tables["mentions"], gold)
+    print(f"Actors dev gold: {documents.shape[0]} CoNLL-2003 train stories, {len(gold)} actors")
+    print(f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
+          f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
+    if args.details:
+        print("\n".join(details(tables["mentions"], gold)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
