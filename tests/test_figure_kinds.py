@@ -1,0 +1,26 @@
+"""Figures' values and kinds on OCHA flash-update sentences (dev corpus) whose grammar or typing misled the reading."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers.extract.numerals import DIGIT_NUMBER
+from test_figures import by_text, figures_of
+
+
+def test_a_thousands_group_typed_after_a_comma_and_a_space_is_one_number():
+    rows = by_text(figures_of("Between 7 October 2023 and 12:00 on 1 February 2024, at least 27, 019 Palestinians were "
+                              "killed in Gaza and 66,139 Palestinians were injured, according to the MoH."))
+    toll = rows["at least 27, 019"]
+    assert (toll["value_low"], toll["kind"], toll["location"]) == (27019, "killed", "Gaza")
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("the number of people sheltering in the hospital, from 40, 000 to 10, 000", ["40, 000", "10, 000"]),
+    ("the agreements of 1998, 2000 and 2001", ["1998", "2000", "2001"]),  # a list: no group starts with a zero
+    ("5, 6 or 7 pupils, and 12, 100 and 150 more", ["5", "6", "7", "12", "100", "150"]),
+])
+def test_a_spaced_thousands_group_starts_with_a_zero_list_items_stay_apart(text, numbers):
+    assert re.findall(DIGIT_NUMBER, text) == numbers
