@@ -24,3 +24,9 @@ def test_a_thousands_group_typed_after_a_comma_and_a_space_is_one_number():
 ])
 def test_a_spaced_thousands_group_starts_with_a_zero_list_items_stay_apart(text, numbers):
     assert re.findall(DIGIT_NUMBER, text) == numbers
+
+
+def test_a_number_the_parser_joins_to_a_place_takes_the_verb_of_its_own_conjunct():
+    rows = by_text(figures_of("Between 7 October 2023 and 11:00 on 6 February 2024, at least 27,585 Palestinians were "
+                              "killed in Gaza and 66,978, Palestinians were injured, according to the MoH."))
+    assert (rows["at least 27,585"]["kind"], rows["66,978"]["kind"]) == ("killed", "injured")

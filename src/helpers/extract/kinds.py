@@ -306,6 +306,24 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     return None
 
 
+def own_conjunct_kind(anchor: Token) -> str | None:
+    """Return the kind of the verb of a number's own conjunct, when the parser joined the number to a word of another.
+
+    "... were killed in Gaza and 66,978, Palestinians were injured": a stray comma makes the
+    parser coordinate 66,978 with "Gaza"; the number starts its own conjunct, whose subject
+    ("Palestinians") follows it, and that subject's verb says what it counts.
+    """
+    head = anchor.head
+    if anchor.dep_ != "conj" or head.like_num or any(c.dep_ == "nummod" for c in head.children):
+        return None  # coordinated with another count ("6 or 7", "5 soldiers and 3"): it shares their predicate
+    for token in anchor.doc[anchor.i + 1: anchor.i + 4]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            return adjacent_predicate_kind(token)
+        if token.pos_ not in ("PUNCT", "DET", "ADJ"):
+            return None
+    return None
+
+
 def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
     """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
     if unit in CURRENCIES:
@@ -315,6 +333,8 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
+        return kind
+    if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
     for governor, path_child in governors(counted):
         if is_agent(governor, path_child):
