@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -30,3 +31,22 @@ def test_a_number_the_parser_joins_to_a_place_takes_the_verb_of_its_own_conjunct
     rows = by_text(figures_of("Between 7 October 2023 and 11:00 on 6 February 2024, at least 27,585 Palestinians were "
                               "killed in Gaza and 66,978, Palestinians were injured, according to the MoH."))
     assert (rows["at least 27,585"]["kind"], rows["66,978"]["kind"]) == ("killed", "injured")
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("Since 14 December afternoon, the Ministry of Health (MoH) in Gaza has not updated its casualty figures, which "
+     "stood at 18,787 fatalities.", "18,787", "killed"),
+    ("On Monday, the health ministry updated the death toll, which rose to 4,137.", "4,137", "killed"),
+    ("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians killed.", "18,787",
+     "killed"),
+])
+def test_a_relative_pronoun_stands_for_the_count_it_describes_and_its_level_has_no_start(text, figure, kind):
+    """The level a running count stands at is no count of the period the main clause dates ("Since 14 December")."""
+    row = by_text(figures_of(text, dt.date(2023, 12, 16)))[figure]
+    assert (row["kind"], row["date_start"]) == (kind, None)
+
+
+def test_an_event_in_a_relative_clause_keeps_the_date_of_its_sentence():
+    rows = figures_of("On 5 November, an airstrike hit a school where 20 people were killed.", dt.date(2023, 11, 6))
+    row = by_text(rows)["20"]
+    assert (row["kind"], row["date_start"]) == ("killed", dt.date(2023, 11, 5))

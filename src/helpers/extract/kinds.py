@@ -256,8 +256,18 @@ def is_level(counted: Token) -> bool:
     for governor, path_child in governors(counted):
         if governor.pos_ in ("VERB", "AUX"):
             return governor.lemma_.lower() in MEASURE_VERBS and is_level_link(governor, path_child) \
-                and _argument_kind(governor, path_child) is not None
+                and (_argument_kind(governor, path_child) is not None or _counts_subject(governor, path_child))
     return False
+
+
+#: Nouns of a running count whatever it counts: "the latest figures stood at N", "casualty figures, which stood at N".
+COUNT_NOUNS = frozenset("toll figure number tally count total".split())
+
+
+def _counts_subject(governor: Token, path_child: Token) -> bool:
+    """Say whether another argument of a level verb is a running count ("figures", "the tally", "which": figures)."""
+    return any(child.i != path_child.i and child.dep_ in _ARGUMENTS
+               and running_count(child).lemma_.lower() in COUNT_NOUNS for child in governor.children)
 
 
 def _argument_kind(governor: Token, path_child: Token) -> str | None:
@@ -266,9 +276,34 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
     "the toll rose to 4,137", "bringing the fatality toll to 4,137", "the toll is 30".
     """
     for child in governor.children:
-        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
+        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(running_count(child))):
             return kind
     return None
+
+
+#: Tags of relative pronouns ("which", "that", "who").
+RELATIVE_PRONOUNS = ("WDT", "WP")
+
+
+def antecedent(word: Token) -> Token:
+    """Return what a relative pronoun stands for: the noun its clause describes ("the toll, *which* rose to N").
+
+    Any other word stands for itself.
+    """
+    clause = word.head
+    if word.tag_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return clause.head
+    return word
+
+
+def running_count(word: Token) -> Token:
+    """Return the running count a relative pronoun stands for ("the death toll, which rose to N"), else the word itself.
+
+    Only a count noun (:data:`COUNT_NOUNS`) is taken: in "airstrikes that hit two homes" the
+    airstrikes are no level that "hit" reaches.
+    """
+    found = antecedent(word)
+    return found if found.lemma_.lower() in COUNT_NOUNS else word
 
 
 def membership_kind(verb: Token) -> str | None:
