@@ -50,3 +50,11 @@ def test_an_event_in_a_relative_clause_keeps_the_date_of_its_sentence():
     rows = figures_of("On 5 November, an airstrike hit a school where 20 people were killed.", dt.date(2023, 11, 6))
     row = by_text(rows)["20"]
     assert (row["kind"], row["date_start"]) == ("killed", dt.date(2023, 11, 5))
+
+
+def test_the_finite_verb_of_a_sentence_the_parser_reads_as_a_noun_phrase_predicates_of_that_noun():
+    """The parser hangs "since the start ... stands at" under "reported": "stands" still says what the toll is."""
+    rows = by_text(figures_of("The fatality toll reported by MoH in Gaza since the start of the hostilities stands at "
+                              "10,569, of whom 67 per cent are said to be children and women."))
+    assert (rows["10,569"]["kind"], rows["10,569"]["date_start"]) == ("killed", None)
+    assert rows["67"]["kind"] == "other"

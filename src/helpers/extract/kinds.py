@@ -278,7 +278,25 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
     for child in governor.children:
         if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(running_count(child))):
             return kind
-    return None
+    subject = verbless_subject(governor)
+    return nominal_kind(subject) if subject is not None else None
+
+
+#: Tags of a finite verb, the predicate of a sentence.
+FINITE_TAGS = ("VBZ", "VBD", "VBP")
+
+
+def verbless_subject(verb: Token) -> Token | None:
+    """Return the noun that a finite verb predicates of when the parser made the sentence's root that noun.
+
+    "The fatality toll reported by MoH in Gaza since the start of the hostilities stands at
+    10,569": the parser reads "since ... stands" as a clause under "reported" and the sentence
+    as a noun phrase; a sentence has a verb, so its finite verb is the predicate of that noun.
+    """
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ == "ROOT":
+        return None
+    root = [verb, *paragraph_ancestors(verb)][-1]
+    return root if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else None
 
 
 #: Tags of relative pronouns ("which", "that", "who").
