@@ -58,3 +58,13 @@ def test_the_finite_verb_of_a_sentence_the_parser_reads_as_a_noun_phrase_predica
                               "10,569, of whom 67 per cent are said to be children and women."))
     assert (rows["10,569"]["kind"], rows["10,569"]["date_start"]) == ("killed", None)
     assert rows["67"]["kind"] == "other"
+
+
+def test_the_level_a_relative_clause_states_takes_the_place_of_the_clause_that_holds_its_count():
+    """Every other figure of the paragraph is placed, so no place named before the figure is taken."""
+    rows = by_text(figures_of("Since 14 December afternoon, the Ministry of Health (MoH) in Gaza has not updated its "
+                              "casualty figures, which stood at 18,787 fatalities. About 70 per cent of those killed "
+                              "are said to be women and children. According to the Israeli military, since the start "
+                              "of the ground operations, 119 soldiers have been killed in Gaza, and 681 have been "
+                              "injured.", dt.date(2023, 12, 16)))
+    assert (rows["18,787"]["kind"], rows["18,787"]["location"]) == ("killed", "Gaza")

@@ -324,6 +324,27 @@ def running_count(word: Token) -> Token:
     return found if found.lemma_.lower() in COUNT_NOUNS else word
 
 
+def host_clause(counted: Token) -> list[Token]:
+    """Return the words of the clause that holds the running count a number's relative clause is the level of.
+
+    "the Ministry of Health (MoH) in Gaza has not updated its casualty figures, which stood at
+    18,787 fatalities": "which" stands for "casualty figures" (:func:`running_count`), and the
+    clause that holds them says where (its verbs and their subjects, "the MoH in Gaza"). Other
+    relative clauses get none: in "the attack in Israel that killed 1,400" the clause of "attack"
+    is not the place of the killing.
+    """
+    clause = None
+    for governor, _ in governors(counted):
+        clause = governor
+    if clause is None or clause.dep_ != "relcl" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and running_count(c) is not c for c in clause.children):
+        return []
+    words = [clause.head]
+    for governor, _ in governors(clause.head):
+        words += [governor, *(t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
+    return words
+
+
 def membership_kind(verb: Token) -> str | None:
     """Return the kind of the group that "be among" puts its subject in.
 
