@@ -68,3 +68,12 @@ def test_the_level_a_relative_clause_states_takes_the_place_of_the_clause_that_h
                               "of the ground operations, 119 soldiers have been killed in Gaza, and 681 have been "
                               "injured.", dt.date(2023, 12, 16)))
     assert (rows["18,787"]["kind"], rows["18,787"]["location"]) == ("killed", "Gaza")
+
+
+def test_a_count_noun_makes_a_level_only_of_the_number_its_verb_reaches():
+    rows = by_text(figures_of("In the past 24 hours, another three UNRWA staff members have been killed, bringing the "
+                              "total to 38, since 7 October. The numbers exceed those reported in the first nine "
+                              "months of 2023, during which 16 homes were punitively demolished and 78 people "
+                              "displaced in that context.", dt.date(2024, 2, 1)))
+    assert rows["38"]["date_start"] is None  # the level a running total is brought to
+    assert rows["78"]["date_start"] is not None  # counted in the months the sentence names

@@ -256,8 +256,18 @@ def is_level(counted: Token) -> bool:
     for governor, path_child in governors(counted):
         if governor.pos_ in ("VERB", "AUX"):
             return governor.lemma_.lower() in MEASURE_VERBS and is_level_link(governor, path_child) \
-                and (_argument_kind(governor, path_child) is not None or _counts_subject(governor, path_child))
+                and (_argument_kind(governor, path_child) is not None
+                     or (_reaches_directly(path_child, counted) and _counts_subject(governor, path_child)))
     return False
+
+
+def _reaches_directly(path_child: Token, counted: Token) -> bool:
+    """Say whether the verb's level is the number itself ("reached 84", "stood at 18,787 fatalities").
+
+    Not a number deep inside the verb's object: in "the numbers exceed those reported in 2023, during
+    which 78 people were displaced", 78 is no level the numbers reach.
+    """
+    return path_child.i == counted.i or (path_child.dep_ == "prep" and counted.head.i == path_child.i)
 
 
 #: Nouns of a running count whatever it counts: "the latest figures stood at N", "casualty figures, which stood at N".
