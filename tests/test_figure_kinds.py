@@ -77,3 +77,10 @@ def test_a_count_noun_makes_a_level_only_of_the_number_its_verb_reaches():
                               "displaced in that context.", dt.date(2024, 2, 1)))
     assert rows["38"]["date_start"] is None  # the level a running total is brought to
     assert rows["78"]["date_start"] is not None  # counted in the months the sentence names
+
+
+def test_a_word_glued_by_its_period_to_the_next_sentence_keeps_its_kind():
+    """OCHA 15 December: "killed.arAbout", a stray mark between two sentences, is one token; "killed" still counts."""
+    rows = by_text(figures_of("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians "
+                              "killed.arAbout 70 per cent are said to be women and children.", dt.date(2023, 12, 15)))
+    assert (rows["18,787"]["kind"], rows["18,787"]["date_start"]) == ("killed", None)

@@ -22,11 +22,12 @@ not its victim. A number that nothing of these classes governs has no kind here
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from helpers.extract.nlp import crosses_paragraph
+from helpers.extract.nlp import crosses_paragraph, load_model
 
 #: Lemma classes: a noun, adjective or verb and what a number it governs counts.
 LEMMA_KINDS: dict[str, str] = {
@@ -78,10 +79,28 @@ def lemma_kind(token: Token) -> str | None:
     Rockets and attacks are counted by nouns only: the subject of "attacked" is the
     attackers, its object the targets.
     """
-    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_)
+    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_) \
+        or LEMMA_KINDS.get(glued_lemma(token) or "")
     if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
         return None
     return kind
+
+
+#: A word glued by its period to the next sentence, whose first word the tokeniser did not split off
+#: ("killed.arAbout": a stray mark, then "About").
+_GLUED = re.compile(r"([a-z]+)\.[a-z]*[A-Z]")
+
+
+def glued_lemma(token: Token) -> str | None:
+    """Return the lemma of the word that ends a sentence glued to the next one ("killed" in "killed.arAbout"), or None.
+
+    The model's own lemmatizer reads the word with the part of speech the token has.
+    """
+    match = _GLUED.match(token.text)
+    if match is None:
+        return None
+    word = Doc(token.vocab, words=[match[1]], pos=[token.pos_ or "X"])[0]
+    return load_model().get_pipe("lemmatizer").rule_lemmatize(word)[0]
 
 
 def phrase_kind(verb: Token) -> str | None:
