@@ -70,6 +70,7 @@ from helpers.extract.kinds import (
     MEASURE_VERBS,
     REPORT_VERBS,
     governors,
+    host_clause,
     infer_kind,
     is_level,
     is_level_link,
@@ -439,7 +440,9 @@ def _place_in(tokens) -> str | None:
 def infer_location(figure: Figure) -> str | None:
     """Return the place of an "in <place>" phrase attached to the figure or to its clause.
 
-    For a level ("the toll in Gaza stood at 11,078") the subject's phrase counts too.
+    For a level ("the toll in Gaza stood at 11,078") the subject's phrase counts too; for a number in a
+    relative clause, the clause that holds what it describes ("the MoH in Gaza has not updated its figures,
+    which stood at 18,787").
     """
     start = figure.noun if figure.noun is not None else figure.anchor
     carriers = [figure.anchor, *([figure.noun] if figure.noun is not None else [])]
@@ -450,7 +453,7 @@ def infer_location(figure: Figure) -> str | None:
         if is_level_link(governor, path_child) and governor.lemma_.lower() in (*MEASURE_VERBS, "be"):
             carriers += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                          and c.i != path_child.i for t in c.subtree]
-    return _place_in(carriers)
+    return _place_in(carriers + host_clause(start))
 
 
 def source_place(parsed: ParsedArticle, source: tuple[int, int] | None, mentions: list[dict]) -> str | None:

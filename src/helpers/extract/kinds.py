@@ -22,11 +22,12 @@ not its victim. A number that nothing of these classes governs has no kind here
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from helpers.extract.nlp import crosses_paragraph
+from helpers.extract.nlp import crosses_paragraph, load_model
 
 #: Lemma classes: a noun, adjective or verb and what a number it governs counts.
 LEMMA_KINDS: dict[str, str] = {
@@ -81,10 +82,28 @@ def lemma_kind(token: Token) -> str | None:
     Rockets and attacks are counted by nouns only: the subject of "attacked" is the
     attackers, its object the targets.
     """
-    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_)
+    kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_) \
+        or LEMMA_KINDS.get(glued_lemma(token) or "")
     if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
         return None
     return kind
+
+
+#: A word glued by its period to the next sentence, whose first word the tokeniser did not split off
+#: ("killed.arAbout": a stray mark, then "About").
+_GLUED = re.compile(r"([a-z]+)\.[a-z]*[A-Z]")
+
+
+def glued_lemma(token: Token) -> str | None:
+    """Return the lemma of the word that ends a sentence glued to the next one ("killed" in "killed.arAbout"), or None.
+
+    The model's own lemmatizer reads the word with the part of speech the token has.
+    """
+    match = _GLUED.match(token.text)
+    if match is None:
+        return None
+    word = Doc(token.vocab, words=[match[1]], pos=[token.pos_ or "X"])[0]
+    return load_model().get_pipe("lemmatizer").rule_lemmatize(word)[0]
 
 
 def phrase_kind(verb: Token) -> str | None:
@@ -275,8 +294,28 @@ def is_level(counted: Token) -> bool:
     for governor, path_child in governors(counted):
         if governor.pos_ in ("VERB", "AUX"):
             return governor.lemma_.lower() in MEASURE_VERBS and is_level_link(governor, path_child) \
-                and _argument_kind(governor, path_child) is not None
+                and (_argument_kind(governor, path_child) is not None
+                     or (_reaches_directly(path_child, counted) and _counts_subject(governor, path_child)))
     return False
+
+
+def _reaches_directly(path_child: Token, counted: Token) -> bool:
+    """Say whether the verb's level is the number itself ("reached 84", "stood at 18,787 fatalities").
+
+    Not a number deep inside the verb's object: in "the numbers exceed those reported in 2023, during
+    which 78 people were displaced", 78 is no level the numbers reach.
+    """
+    return path_child.i == counted.i or (path_child.dep_ == "prep" and counted.head.i == path_child.i)
+
+
+#: Nouns of a running count whatever it counts: "the latest figures stood at N", "casualty figures, which stood at N".
+COUNT_NOUNS = frozenset("toll figure number tally count total".split())
+
+
+def _counts_subject(governor: Token, path_child: Token) -> bool:
+    """Say whether another argument of a level verb is a running count ("figures", "the tally", "which": figures)."""
+    return any(child.i != path_child.i and child.dep_ in _ARGUMENTS
+               and running_count(child).lemma_.lower() in COUNT_NOUNS for child in governor.children)
 
 
 def _argument_kind(governor: Token, path_child: Token) -> str | None:
@@ -285,9 +324,73 @@ def _argument_kind(governor: Token, path_child: Token) -> str | None:
     "the toll rose to 4,137", "bringing the fatality toll to 4,137", "the toll is 30".
     """
     for child in governor.children:
-        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(child)) is not None:
+        if child.i != path_child.i and child.dep_ in _ARGUMENTS and (kind := nominal_kind(running_count(child))):
             return kind
-    return None
+    subject = verbless_subject(governor)
+    return nominal_kind(subject) if subject is not None else None
+
+
+#: Tags of a finite verb, the predicate of a sentence.
+FINITE_TAGS = ("VBZ", "VBD", "VBP")
+
+
+def verbless_subject(verb: Token) -> Token | None:
+    """Return the noun that a finite verb predicates of when the parser made the sentence's root that noun.
+
+    "The fatality toll reported by MoH in Gaza since the start of the hostilities stands at
+    10,569": the parser reads "since ... stands" as a clause under "reported" and the sentence
+    as a noun phrase; a sentence has a verb, so its finite verb is the predicate of that noun.
+    """
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ == "ROOT":
+        return None
+    root = [verb, *paragraph_ancestors(verb)][-1]
+    return root if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") else None
+
+
+#: Tags of relative pronouns ("which", "that", "who").
+RELATIVE_PRONOUNS = ("WDT", "WP")
+
+
+def antecedent(word: Token) -> Token:
+    """Return what a relative pronoun stands for: the noun its clause describes ("the toll, *which* rose to N").
+
+    Any other word stands for itself.
+    """
+    clause = word.head
+    if word.tag_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return clause.head
+    return word
+
+
+def running_count(word: Token) -> Token:
+    """Return the running count a relative pronoun stands for ("the death toll, which rose to N"), else the word itself.
+
+    Only a count noun (:data:`COUNT_NOUNS`) is taken: in "airstrikes that hit two homes" the
+    airstrikes are no level that "hit" reaches.
+    """
+    found = antecedent(word)
+    return found if found.lemma_.lower() in COUNT_NOUNS else word
+
+
+def host_clause(counted: Token) -> list[Token]:
+    """Return the words of the clause that holds the running count a number's relative clause is the level of.
+
+    "the Ministry of Health (MoH) in Gaza has not updated its casualty figures, which stood at
+    18,787 fatalities": "which" stands for "casualty figures" (:func:`running_count`), and the
+    clause that holds them says where (its verbs and their subjects, "the MoH in Gaza"). Other
+    relative clauses get none: in "the attack in Israel that killed 1,400" the clause of "attack"
+    is not the place of the killing.
+    """
+    clause = None
+    for governor, _ in governors(counted):
+        clause = governor
+    if clause is None or clause.dep_ != "relcl" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and running_count(c) is not c for c in clause.children):
+        return []
+    words = [clause.head]
+    for governor, _ in governors(clause.head):
+        words += [governor, *(t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
+    return words
 
 
 def membership_kind(verb: Token) -> str | None:
@@ -325,6 +428,24 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     return None
 
 
+def own_conjunct_kind(anchor: Token) -> str | None:
+    """Return the kind of the verb of a number's own conjunct, when the parser joined the number to a word of another.
+
+    "... were killed in Gaza and 66,978, Palestinians were injured": a stray comma makes the
+    parser coordinate 66,978 with "Gaza"; the number starts its own conjunct, whose subject
+    ("Palestinians") follows it, and that subject's verb says what it counts.
+    """
+    head = anchor.head
+    if anchor.dep_ != "conj" or head.like_num or any(c.dep_ == "nummod" for c in head.children):
+        return None  # coordinated with another count ("6 or 7", "5 soldiers and 3"): it shares their predicate
+    for token in anchor.doc[anchor.i + 1: anchor.i + 4]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            return adjacent_predicate_kind(token)
+        if token.pos_ not in ("PUNCT", "DET", "ADJ"):
+            return None
+    return None
+
+
 def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
     """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
     if unit in CURRENCIES:
@@ -334,6 +455,8 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
+        return kind
+    if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
     for governor, path_child in governors(counted):
         if is_agent(governor, path_child):

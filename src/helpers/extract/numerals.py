@@ -32,8 +32,11 @@ SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_00
 #: A number written in words ("thirty-four", "eleven", "a dozen", "a million", "half a million").
 WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
                r"|a dozen|dozen|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)\b))")
-#: A number written in digits ("1,400", "2.5", "24", and the wire's fractions: "6-1/2").
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+-\d/\d{1,2}|\d+(?:\.\d+)?"
+#: A thousands group: a comma and three digits, or a comma, a space and three digits of which the first is a zero
+#: ("27, 019", a typing slip; "in 1998, 2000" and "5, 6" stay apart: a list item never starts with a zero).
+THOUSANDS_GROUP = r",(?:\d{3}| 0\d{2})"
+#: A number written in digits ("1,400", "2.5", "24", "27, 019", and the wire's fractions: "6-1/2").
+DIGIT_NUMBER = rf"\d{{1,3}}(?:{THOUSANDS_GROUP})+(?:\.\d+)?|\d+-\d/\d{{1,2}}|\d+(?:\.\d+)?"
 _FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
 
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs".
@@ -78,8 +81,10 @@ def parse_number(text: str) -> float:
     (50000000.0, 1200000000.0, 6.5)
     >>> parse_number("a million"), parse_number("half a million"), parse_number("a hundred")
     (1000000.0, 500000.0, 100.0)
+    >>> parse_number("27, 019")
+    27019.0
     """
-    words = text.lower().replace(",", "").split()
+    words = text.lower().replace(", ", "").replace(",", "").split()  # a number's only comma is a thousands group
     if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
         return 12.0
     if words[:2] == ["half", "a"]:

@@ -1,0 +1,86 @@
+"""Figures' values and kinds on OCHA flash-update sentences (dev corpus) whose grammar or typing misled the reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from helpers.extract.numerals import DIGIT_NUMBER
+from test_figures import by_text, figures_of
+
+
+def test_a_thousands_group_typed_after_a_comma_and_a_space_is_one_number():
+    rows = by_text(figures_of("Between 7 October 2023 and 12:00 on 1 February 2024, at least 27, 019 Palestinians were "
+                              "killed in Gaza and 66,139 Palestinians were injured, according to the MoH."))
+    toll = rows["at least 27, 019"]
+    assert (toll["value_low"], toll["kind"], toll["location"]) == (27019, "killed", "Gaza")
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("the number of people sheltering in the hospital, from 40, 000 to 10, 000", ["40, 000", "10, 000"]),
+    ("the agreements of 1998, 2000 and 2001", ["1998", "2000", "2001"]),  # a list: no group starts with a zero
+    ("5, 6 or 7 pupils, and 12, 100 and 150 more", ["5", "6", "7", "12", "100", "150"]),
+])
+def test_a_spaced_thousands_group_starts_with_a_zero_list_items_stay_apart(text, numbers):
+    assert re.findall(DIGIT_NUMBER, text) == numbers
+
+
+def test_a_number_the_parser_joins_to_a_place_takes_the_verb_of_its_own_conjunct():
+    rows = by_text(figures_of("Between 7 October 2023 and 11:00 on 6 February 2024, at least 27,585 Palestinians were "
+                              "killed in Gaza and 66,978, Palestinians were injured, according to the MoH."))
+    assert (rows["at least 27,585"]["kind"], rows["66,978"]["kind"]) == ("killed", "injured")
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("Since 14 December afternoon, the Ministry of Health (MoH) in Gaza has not updated its casualty figures, which "
+     "stood at 18,787 fatalities.", "18,787", "killed"),
+    ("On Monday, the health ministry updated the death toll, which rose to 4,137.", "4,137", "killed"),
+    ("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians killed.", "18,787",
+     "killed"),
+])
+def test_a_relative_pronoun_stands_for_the_count_it_describes_and_its_level_has_no_start(text, figure, kind):
+    """The level a running count stands at is no count of the period the main clause dates ("Since 14 December")."""
+    row = by_text(figures_of(text, dt.date(2023, 12, 16)))[figure]
+    assert (row["kind"], row["date_start"]) == (kind, None)
+
+
+def test_an_event_in_a_relative_clause_keeps_the_date_of_its_sentence():
+    rows = figures_of("On 5 November, an airstrike hit a school where 20 people were killed.", dt.date(2023, 11, 6))
+    row = by_text(rows)["20"]
+    assert (row["kind"], row["date_start"]) == ("killed", dt.date(2023, 11, 5))
+
+
+def test_the_finite_verb_of_a_sentence_the_parser_reads_as_a_noun_phrase_predicates_of_that_noun():
+    """The parser hangs "since the start ... stands at" under "reported": "stands" still says what the toll is."""
+    rows = by_text(figures_of("The fatality toll reported by MoH in Gaza since the start of the hostilities stands at "
+                              "10,569, of whom 67 per cent are said to be children and women."))
+    assert (rows["10,569"]["kind"], rows["10,569"]["date_start"]) == ("killed", None)
+    assert rows["67"]["kind"] == "other"
+
+
+def test_the_level_a_relative_clause_states_takes_the_place_of_the_clause_that_holds_its_count():
+    """Every other figure of the paragraph is placed, so no place named before the figure is taken."""
+    rows = by_text(figures_of("Since 14 December afternoon, the Ministry of Health (MoH) in Gaza has not updated its "
+                              "casualty figures, which stood at 18,787 fatalities. About 70 per cent of those killed "
+                              "are said to be women and children. According to the Israeli military, since the start "
+                              "of the ground operations, 119 soldiers have been killed in Gaza, and 681 have been "
+                              "injured.", dt.date(2023, 12, 16)))
+    assert (rows["18,787"]["kind"], rows["18,787"]["location"]) == ("killed", "Gaza")
+
+
+def test_a_count_noun_makes_a_level_only_of_the_number_its_verb_reaches():
+    rows = by_text(figures_of("In the past 24 hours, another three UNRWA staff members have been killed, bringing the "
+                              "total to 38, since 7 October. The numbers exceed those reported in the first nine "
+                              "months of 2023, during which 16 homes were punitively demolished and 78 people "
+                              "displaced in that context.", dt.date(2024, 2, 1)))
+    assert rows["38"]["date_start"] is None  # the level a running total is brought to
+    assert rows["78"]["date_start"] is not None  # counted in the months the sentence names
+
+
+def test_a_word_glued_by_its_period_to_the_next_sentence_keeps_its_kind():
+    """OCHA 15 December: "killed.arAbout", a stray mark between two sentences, is one token; "killed" still counts."""
+    rows = by_text(figures_of("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians "
+                              "killed.arAbout 70 per cent are said to be women and children.", dt.date(2023, 12, 15)))
+    assert (rows["18,787"]["kind"], rows["18,787"]["date_start"]) == ("killed", None)
