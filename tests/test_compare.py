@@ -130,27 +130,25 @@ def test_no_figure_of_the_ocha_updates_sits_in_a_date_or_a_clock_time(ocha_table
 @pytest.mark.slow
 @pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
 def test_ocha_killed_tolls_agree_with_the_daily_series(ocha_tables):
-    # The issue's target is 95% of the 151 updates; 93% is reached (141/151). What blocks the rest: four updates
-    # state tolls the series does not have (no number in them is within 2% of it; in two more only unrelated
-    # numbers are: "560 housing units"), and sentences whose kind or period is misread ("the fatality toll
-    # reported by MoH ... stands at 10,569", "66,978, Palestinians were injured", "27, 019"). This guards the
-    # level reached; the denominator is every update.
+    # The issue's target: 95% of the 151 updates. 146/151 (96.7%) are reached; four updates state tolls the series
+    # does not have (no number in them is within 2% of it), and in one more only an unrelated number is ("1,009
+    # housing units"). The denominator is every update.
     table = ocha_tolls.toll_agreement(ocha_tables, reference.load_reference_series(SERIES), "killed", None)
     assert len(table) == 151
-    assert table["agrees"].sum() / 151 >= 0.93
+    assert table["agrees"].sum() / 151 >= 0.95
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir() or not SERIES.is_dir(), reason="shared OCHA data not present")
 def test_ocha_injured_tolls_agree_with_the_daily_series_up_to_what_the_text_states(ocha_tables):
-    # The issue's target is 90%; 71.5% is reached (108/151). In 29 updates no number is within 2% of the series,
+    # The issue's target is 90%; 72.2% is reached (109/151), and the ceiling is 122/151 (80.8%). In 29 updates no number is within 2% of the series,
     # and in most of the others only unrelated ones are ("25,000 families", "36,000 cases of diarrhoea"): the
     # updates do not state the Gaza injured toll every day, or state one the series does not have.
     series = reference.load_reference_series(SERIES)
     table = ocha_tolls.toll_agreement(ocha_tables, series, "injured", None)
     stated = ocha_tolls.stated_in_text(ocha_tables, series, "injured", ocha_tolls.CORPUS)
     assert len(table) == len(stated) == 151
-    assert table["agrees"].sum() / 151 >= 0.71
+    assert table["agrees"].sum() / 151 >= 0.72
     assert not table.loc[table["agrees"], "article_id"].map(~stated).any()  # what agrees is stated in the text
 
 
