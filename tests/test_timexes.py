@@ -71,6 +71,8 @@ def test_durations_are_durations_not_dates(articles):
     ("The talks lasted three days.", "P3D", "duration"),
     ("Trucks enter daily.", "P1D", "set"),
     ("They meet every week.", "P1W", "set"),
+    ("The festival is held every other year.", "P2Y", "set"),  # raised KeyError and lost the article
+    ("They meet every two weeks.", "P2W", "set"),
 ])
 def test_durations_and_sets_get_timeml_values(text, value, kind):
     [timex] = find_timexes(text, dt.date(2023, 10, 20))

@@ -625,12 +625,14 @@ _SET_UNITS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": 
 
 
 def _set(m: re.Match, ctx: Context) -> Resolution | None:
+    """Resolve a set: "daily", "every Monday", "every two weeks", "every other year" (each second one, ``P2Y``)."""
     if m.groupdict().get("adverb"):
         return Resolution("set", value=duration_value(1, _SET_UNITS[m["adverb"].lower()]), type="SET")
     if m.groupdict().get("weekday"):
         return Resolution("set", value=f"XXXX-WXX-{WEEKDAYS.index(m['weekday'].title()) + 1}", type="SET")
-    return Resolution("set", value=duration_value(_amount(m.groupdict().get("num") or "a"), _unit_name(m["unit"])),
-                      type="SET")
+    number = (m.groupdict().get("num") or "a").lower()
+    amount = 2.0 if number == "other" else _amount(number)
+    return Resolution("set", value=duration_value(amount, _unit_name(m["unit"])), type="SET")
 
 
 def _clock_suffix(text: str) -> str | None:
