@@ -330,3 +330,9 @@ def test_an_unnamed_speaker_and_a_name_opening_the_clause_it_reports_are_both_an
     text = ("Kofi Annan had not yet seen the letter, one diplomat said.\n"
             "He said the talks would resume on Monday.")
     assert [q[2] for q in _quotes(text)] == [None, None]
+
+
+def test_reported_as_saying_names_who_speaks():
+    text = ("Russian security chief Aleksander Lebed faces an almost impossible task in Chechnya and is likely "
+            "to be sidelined, Polish Foreign Minister Dariusz Rosati was reported as saying on Wednesday.")
+    assert [s[1] for s in _speakers(text)] == ["d:dariusz_rosati"]

@@ -90,7 +90,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: Pronouns that refer to a person; "it" and "they" refer to organisations and states.
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 #: Role nouns of people who speak for a body: they refer back to the body.
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official",
+                          "commentary", "editorial", "communique"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
@@ -314,8 +315,13 @@ def find_subject(cue: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    """Whether a speech verb is passive with what was said as its subject (not "X was quoted as saying")."""
-    return verb.lemma_ not in ("quote", "cite") and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Whether a speech verb is passive with what was said as its subject.
+
+    "X was quoted as saying" and "X was reported as saying" are not: X speaks.
+    """
+    as_saying = any(g.lemma_ in ("say", "tell") for c in verb.children if c.lower_ == "as" for g in c.subtree)
+    return (verb.lemma_ not in ("quote", "cite") and not as_saying
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
 
 
 def _subjects(verb: Token) -> list[Token]:
