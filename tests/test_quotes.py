@@ -332,7 +332,35 @@ def test_an_unnamed_speaker_and_a_name_opening_the_clause_it_reports_are_both_an
     assert [q[2] for q in _quotes(text)] == [None, None]
 
 
+def test_a_text_speaks_for_the_paper_it_appears_in_and_the_same_noun_refers_back_to_it():
+    text = ('"Some Japanese are still unrepentant about the atrocities committed during the war," said a '
+            "commentary in the official China Daily.\n"
+            "China raised protests after several Japanese ministers visited a shrine.\n"
+            '"Numerous Japanese politicians have tried to whitewash their country\'s war atrocities," '
+            "the commentary said.")
+    assert [q[2] for q in _quotes(text)] == ["d:china_daily", "d:china_daily"]
+
+
+def test_a_definite_noun_goes_back_to_the_subject_named_with_it():
+    text = ("Detective Richard Black of the Chesapeake Police Department said a neighbour was arrested. "
+            "The detective said details were sketchy.")
+    assert [s[1] for s in _speakers(text)] == ["d:richard_black", "d:richard_black"]
+
+
 def test_reported_as_saying_names_who_speaks():
     text = ("Russian security chief Aleksander Lebed faces an almost impossible task in Chechnya and is likely "
             "to be sidelined, Polish Foreign Minister Dariusz Rosati was reported as saying on Wednesday.")
     assert [s[1] for s in _speakers(text)] == ["d:dariusz_rosati"]
+
+
+def test_a_pronoun_goes_back_to_a_person_named_before_it_not_after_it():
+    text = ("Dariusz Rosati spoke to the committee. He also criticised Russian Foreign Minister Yevgeny "
+            "Primakov, saying his style of work resembled that of the 1970s.")
+    assert [s[1] for s in _speakers(text)] == ["d:dariusz_rosati"]
+
+
+def test_the_same_pronoun_goes_on_about_the_same_speaker():
+    text = ("Shares in Hammerson rose.\n"
+            "A spokesman for Merrill Lynch said the bank was preparing a note on the sector.\n"
+            '"We have been very positive," he said, adding: "On a technical basis it is our most favoured sector."')
+    assert [q[2] for q in _quotes(text)] == ["d:merrill_lynch"] * 3

@@ -487,6 +487,25 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     return None
 
 
+def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the actor of the latest earlier subject phrase with the noun of a definite subject.
+
+    "The detective said" after "Detective Richard Black ... said" is Black, "the commentary
+    said" after "a commentary in the official China Daily said" China Daily, "the newspaper"
+    after "the official People's Daily newspaper" People's Daily.
+    """
+    if subject.pos_ != "NOUN" or not _definite(subject):
+        return None
+    for token in reversed(subject.doc[:subject.i]):
+        if token.idx >= before or token.lemma_.lower() != subject.lemma_.lower():
+            continue
+        head = token.head if token.dep_ == "compound" else token
+        actor = _subject_actor(head, mentions) if head.dep_ in SUBJECT_DEPS else None
+        if actor is not None:
+            return actor
+    return None
+
+
 def _agrees(subject: Token, mention: Mention) -> bool:
     """Whether an actor can be what a pronoun or a role noun refers to.
 
@@ -608,6 +627,8 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
         return _unnamed_agrees(subject, previous.head)
     if not previous.actor_id:
         return False
+    if previous.head is not None and previous.head.lower_ == subject.lower_ and subject.lower_ in PRONOUNS:
+        return True  # "he said ... he added": the same "he"
     if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
         return True
     head = (previous.speaker or "").split()[-1:]
@@ -699,14 +720,14 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     subject = find_subject(cue)
     if subject is None:
         return Attribution(None, None, cue.text)
-    before = min(span.start, cue.idx)
+    before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
     actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
-        actor = _demonym_state(doc, subject, mentions)
+        actor = _same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
