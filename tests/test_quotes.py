@@ -364,3 +364,21 @@ def test_the_same_pronoun_goes_on_about_the_same_speaker():
             "A spokesman for Merrill Lynch said the bank was preparing a note on the sector.\n"
             '"We have been very positive," he said, adding: "On a technical basis it is our most favoured sector."')
     assert [q[2] for q in _quotes(text)] == ["d:merrill_lynch"] * 3
+
+
+def test_a_clause_whose_subject_the_parser_made_the_object_of_the_speech_verb_keeps_it():
+    found = _quotes("Rosati said Russia's July polls, in which Yeltsin won re-election, showed democracy had "
+                    "passed an important test.\n"
+                    "Misael Valerio, head of border police at the Security Ministry, told reporters surveillance "
+                    "of the northern border with Nicaragua has been stepped up.\n"
+                    "Rosati told the committee on Tuesday that the fact Lebed had been sent showed he would be "
+                    "marginalised.")
+    texts = [q[0] for q in found]
+    assert texts[0].startswith("Russia's July polls, in which") and texts[1].startswith("surveillance of the")
+    assert not any(t.startswith("the committee") for t in texts)  # the object told, before "that"
+
+
+def test_insisted_with_the_clause_subject_as_its_object_reports_the_clause():
+    found = _quotes("Marta Fajardo insisted her daughter, who weighed 112 pounds when she won the title in May, "
+                    "had perfectly normal eating habits.")
+    assert [(q[0][:22], q[2]) for q in found] == [("her daughter, who weig", "d:marta_fajardo")]

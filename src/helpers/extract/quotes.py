@@ -828,7 +828,8 @@ def _clauses(cue: Token) -> list[list[Token]]:
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
-    clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
+    clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
+               for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
                and not _reports(c)]
     if not clauses and _follows_its_clause(cue):
@@ -852,16 +853,39 @@ def _around_it(cue: Token) -> list[list[Token]]:
     return [words] if words else []
 
 
+def _object_subject(cue: Token, clause: Token) -> list[Token]:
+    """Return the words of a reported clause's subject that the parser made the object of the speech verb.
+
+    "Rosati said Russia's July polls, in which ..., showed democracy had passed a test" and
+    "Valerio told reporters surveillance ... has been stepped up": the clause ("showed ...",
+    "has been stepped up") has no subject of its own and the noun before it is the cue's
+    object, right before it. A plural noun opening the object of "tell" is who was told
+    ("reporters").
+    """
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < clause.i]
+    if clause.dep_ != "ccomp" or not objects or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in clause.children):
+        return []
+    if not all(t.is_punct for t in cue.doc[objects[-1].right_edge.i + 1:clause.left_edge.i]):
+        return []  # "told the committee on Tuesday that ...": the object is who was told
+    words = [t for t in objects[-1].subtree if t.i < clause.left_edge.i and not t.is_space]
+    if cue.lemma_ == "tell" and len(words) > 1 and words[0].tag_ == "NNS" and words[0].dep_ == "compound":
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words.pop()
+    return words
+
+
 def _object_and_verb(cue: Token) -> list[list[Token]]:
     """Return "the loan ... matches ..." of "Ongpin said the loan, ..., matches ...".
 
-    The parser made the clause's subject the object of "say" and its verb a ``conj`` of
-    "say" with no subject of its own.
+    The parser made the clause's subject the object of "say" (or "insist", "warn": "Fajardo
+    insisted her daughter, who ..., had normal eating habits") and its verb a ``conj`` of the
+    speech verb with no subject of its own.
     """
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     verbs = [c for c in cue.children if c.dep_ == "conj" and c.tag_ in FINITE_TAGS and not _is_cue(c)
              and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
-    if cue.lemma_ != "say" or not objects or not verbs or verbs[0].i < objects[0].i:
+    if cue.lemma_ not in ("say", "insist", "warn") or not objects or not verbs or verbs[0].i < objects[0].i:
         return []
     return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
 
