@@ -382,3 +382,9 @@ def test_insisted_with_the_clause_subject_as_its_object_reports_the_clause():
     found = _quotes("Marta Fajardo insisted her daughter, who weighed 112 pounds when she won the title in May, "
                     "had perfectly normal eating habits.")
     assert [(q[0][:22], q[2]) for q in found] == [("her daughter, who weig", "d:marta_fajardo")]
+
+
+def test_a_clause_the_parser_hung_on_the_relaying_verb_keeps_its_speaker():
+    found = _speakers("Iran's foreign minister said on Monday Tehran would not negotiate, the official news agency "
+                      "IRNA reported.")
+    assert found == [("Iran's foreign minister", "iran")]

@@ -797,8 +797,19 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             if any(span.start <= d.end and d.start <= span.end for d in direct) or any(
                     f.start <= span.start and span.end <= f.end for f, _ in found):
                 continue
-            found.append((span, cue))
+            found.append((span, _relayed_cue(cue, tokens)))
     return found
+
+
+def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
+    """Return the speech verb whose words a clause is: ``cue``, or the one that relays it.
+
+    In "The minister said the talks had failed, Kyodo reported" the parser may make
+    "reported" a ``ccomp`` of "said" and the clause its own; the words are the minister's.
+    """
+    head = cue.head
+    relays = cue.dep_ == "ccomp" and head.i < clause[0].i and clause[-1].i < cue.i
+    return head if relays and _is_cue(head) else cue
 
 
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
