@@ -388,3 +388,12 @@ def test_a_clause_the_parser_hung_on_the_relaying_verb_keeps_its_speaker():
     found = _speakers("Iran's foreign minister said on Monday Tehran would not negotiate, the official news agency "
                       "IRNA reported.")
     assert found == [("Iran's foreign minister", "iran")]
+
+
+def test_a_reporting_clause_after_the_speech_verb_is_its_speakers_words():
+    found = _quotes("Fox said the Bangladesh government had assured him it was taking the matter seriously.\n"
+                    "The talks had failed, Lebed said, Interfax reported.")
+    assert found[0][:2] == ("the Bangladesh government had assured him it was taking the matter seriously",
+                            "reported")
+    assert found[0][2] == "d:fox"
+    assert found[1][:3] == ("The talks had failed", "reported", "d:lebed")  # Interfax relays Lebed

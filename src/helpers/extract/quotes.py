@@ -842,7 +842,7 @@ def _clauses(cue: Token) -> list[list[Token]]:
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _reports(c)]
+               and not _relays_to(c, cue)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
@@ -954,6 +954,19 @@ def _prepositional_objects(cue: Token) -> list[Token]:
         found.extend(objects)
         preps = [c for o in objects for c in o.children if c.dep_ == "prep"]
     return found
+
+
+def _relays_to(clause_head: Token, cue: Token) -> bool:
+    """Whether a reporting clause a speech verb governs is what the verb relays, not what its speaker said.
+
+    "Lebed said the talks failed, Interfax reported": Interfax relays Lebed's words, which
+    are reported from "said". "Fox said the government had assured him it was taking the
+    matter seriously": the clause after the verb is Fox's words, though it reports another's.
+    """
+    if not _reports(clause_head):
+        return False
+    words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
+    return clause_head.i < cue.i or words[-1] == clause_head
 
 
 def _reports(clause_head: Token) -> bool:
