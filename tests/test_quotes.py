@@ -397,3 +397,13 @@ def test_a_reporting_clause_after_the_speech_verb_is_its_speakers_words():
                             "reported")
     assert found[0][2] == "d:fox"
     assert found[1][:3] == ("The talks had failed", "reported", "d:lebed")  # Interfax relays Lebed
+
+
+def test_it_goes_on_about_the_body_that_spoke_not_a_body_named_in_passing():
+    text = ('"The government\'s plans to balance the budget would make a useful contribution to national savings," '
+            "the Reserve Bank of Australia said.\n"
+            "The deficit was A$10.3 billion in 1995/96, up from A$9.1 billion, in figures released by the "
+            "Australian Bureau of Statistics.\n"
+            '"Determined and credible efforts to rein in fiscal positions are often rewarded by rising confidence," '
+            "it said.")
+    assert [q[2] for q in _quotes(text)] == ["d:reserve_bank_of_australia"] * 2

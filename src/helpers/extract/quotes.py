@@ -526,8 +526,9 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
 
     The candidates are the agreeing mentions before ``before`` and outside quotes, and the
-    previous quote's speaker (placed where that quote is). The latest sentence holding
-    a candidate wins; in it, a speaker, else a subject, else the last.
+    previous quote's speaker (placed where that quote is). The latest sentence holding a
+    candidate wins; in it, a speaker, else a subject, else the last; but "it" goes on about
+    the previous speaker rather than a body that is no subject in that sentence.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes)]
@@ -536,13 +537,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
     candidates += _described_subjects(doc, subject, before, mentions, quotes)
-    if previous is not None and previous.at < before and _previous_agrees(subject, previous):
+    spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
+    if spoke:
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
-    return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
+    best = max(in_sentence, key=lambda c: (c[2], c[0]))
+    if spoke and subject.lower_ == "it" and best[2] == 0:
+        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the body that spoke
+    return best[1]
 
 
 def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
