@@ -407,3 +407,9 @@ def test_it_goes_on_about_the_body_that_spoke_not_a_body_named_in_passing():
             '"Determined and credible efforts to rein in fiscal positions are often rewarded by rising confidence," '
             "it said.")
     assert [q[2] for q in _quotes(text)] == ["d:reserve_bank_of_australia"] * 2
+
+
+def test_a_state_body_named_by_a_demonym_speaks_for_the_state_and_its_officials_too():
+    text = ("Three guards will return to Afghanistan in a few days, the Afghan embassy in Abu Dhabi said on Thursday.\n"
+            '"Their return to Afghanistan will take place in two or three days," an embassy official said.')
+    assert [q[2] for q in _quotes(text)] == ["afghanistan", "afghanistan"]

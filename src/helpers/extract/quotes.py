@@ -492,15 +492,19 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
 
     "The detective said" after "Detective Richard Black ... said" is Black, "the commentary
     said" after "a commentary in the official China Daily said" China Daily, "the newspaper"
-    after "the official People's Daily newspaper" People's Daily.
+    after "the official People's Daily newspaper" People's Daily, and "an embassy official"
+    after "the Afghan embassy said" Afghanistan (a noun before the head counts too).
     """
-    if subject.pos_ != "NOUN" or not _definite(subject):
-        return None
+    words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if subject.pos_ == "NOUN" and _definite(subject):
+        words.add(subject.lemma_.lower())
     for token in reversed(subject.doc[:subject.i]):
-        if token.idx >= before or token.lemma_.lower() != subject.lemma_.lower():
+        if token.idx >= before or token.lemma_.lower() not in words:
             continue
         head = token.head if token.dep_ == "compound" else token
-        actor = _subject_actor(head, mentions) if head.dep_ in SUBJECT_DEPS else None
+        if head.dep_ not in SUBJECT_DEPS:
+            continue
+        actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
         if actor is not None:
             return actor
     return None
@@ -737,6 +741,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
 
+#: State bodies that speak for their state when a demonym names it ("the Afghan embassy").
+STATE_BODIES = frozenset("embassy government ministry".split())
 #: Nouns between a demonym and a role that keep it the state's ("an Iranian embassy spokesman").
 STATE_BODY_WORDS = frozenset("embassy government foreign ministry army military defence defense interior "
                              "security state police".split())
@@ -749,13 +755,14 @@ def _states_of_demonym(word: str) -> frozenset[str]:
 
 
 def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
-    """Return the state a spokesman speaks for through a demonym, when the article names that state.
+    """Return the state a spokesman or a state body speaks for through a demonym, when the article names that state.
 
-    "An Iranian embassy spokesman" and "an Iraqi statement" speak for Iran and Iraq; "an
-    Iraqi opposition spokesman" does not (a noun other than a state body stands between),
-    nor do "British officials" or "a Polish official", who are described, not named.
+    "An Iranian embassy spokesman", "an Iraqi statement" and "the Afghan embassy" speak for
+    Iran, Iraq and Afghanistan; "an Iraqi opposition spokesman" does not (a noun other than
+    a state body stands between), nor do "British officials" or "a Polish official", who are
+    described, not named.
     """
-    if subject.lemma_.lower() not in SPOKESPEOPLE - {"source", "official"}:
+    if subject.lemma_.lower() not in (SPOKESPEOPLE - {"source", "official"}) | STATE_BODIES:
         return None
     first, _ = _phrase_bounds(subject)
     words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
