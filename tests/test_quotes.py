@@ -413,3 +413,9 @@ def test_a_state_body_named_by_a_demonym_speaks_for_the_state_and_its_officials_
     text = ("Three guards will return to Afghanistan in a few days, the Afghan embassy in Abu Dhabi said on Thursday.\n"
             '"Their return to Afghanistan will take place in two or three days," an embassy official said.')
     assert [q[2] for q in _quotes(text)] == ["afghanistan", "afghanistan"]
+
+
+def test_a_clause_describing_the_subject_names_no_speaker():
+    text = ("Mother Teresa spent her birthday in hospital. A doctor who was familiar with her case but not part of "
+            "the team treating Mother Teresa said she must breathe on her own.")
+    assert [s[1] for s in _speakers(text)] == [None]

@@ -392,7 +392,8 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor a subject phrase names.
 
     That is the mention on its head, else one inside it (a person, when the head is a
-    role noun such as "representative").
+    role noun such as "representative"), outside a clause that describes it ("a doctor
+    who was not part of the team treating Mother Teresa" is not Mother Teresa).
     """
     head_start = subject.idx
     for mention in mentions:
@@ -400,7 +401,7 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
             return mention.actor_id
     first, last = _phrase_bounds(subject)
     left, right = subject.doc[first].idx, subject.doc[last - 1].idx + len(subject.doc[last - 1].text)
-    inside = [m for m in mentions if left <= m.start and m.end <= right]
+    inside = [m for m in mentions if left <= m.start and m.end <= right and not _in_clause(subject, m)]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
     if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
@@ -408,6 +409,21 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
     return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
+
+
+def _in_clause(subject: Token, mention: Mention) -> bool:
+    """Whether a mention inside a subject phrase lies in a clause that describes it.
+
+    "A doctor who was not part of the team treating Mother Teresa": a verb stands between
+    the mention and the subject's head.
+    """
+    span = subject.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    node = span.root if span is not None else subject
+    while node.i != subject.i and node.head.i != node.i:
+        node = node.head
+        if node.i != subject.i and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _dep_of(doc: Doc, mention: Mention) -> str:
