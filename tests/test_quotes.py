@@ -419,3 +419,8 @@ def test_a_clause_describing_the_subject_names_no_speaker():
     text = ("Mother Teresa spent her birthday in hospital. A doctor who was familiar with her case but not part of "
             "the team treating Mother Teresa said she must breathe on her own.")
     assert [s[1] for s in _speakers(text)] == [None]
+
+
+def test_joked_introduces_a_quote():
+    text = 'Enqvist won in straight sets. Thomas Enqvist joked, "Today there were about 64 strokes in the whole match."'
+    assert [s[1] for s in _speakers(text)] == ["d:thomas_enqvist"]

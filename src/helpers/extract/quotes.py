@@ -81,7 +81,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point
+    recount testify specify clarify point joke quip
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
