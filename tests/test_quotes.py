@@ -424,3 +424,9 @@ def test_a_clause_describing_the_subject_names_no_speaker():
 def test_joked_introduces_a_quote():
     text = 'Enqvist won in straight sets. Thomas Enqvist joked, "Today there were about 64 strokes in the whole match."'
     assert [s[1] for s in _speakers(text)] == ["d:thomas_enqvist"]
+
+
+def test_the_company_is_the_company_named_with_a_corporate_suffix():
+    text = ("Gencor Ltd reported a rise in profit on Monday. Rival miners lost ground. "
+            "The company said the strong rand had hurt exports.")
+    assert [s[1] for s in _speakers(text)] == ["d:gencor_ltd"]

@@ -598,7 +598,7 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
 
     "Iranian Foreign Minister Mohammad Javad Zarif", "Zarif, the Iranian foreign minister,",
     "Iran's news agency IRNA" and "Channel Two television" name Zarif a minister, IRNA an
-    agency and Channel Two a television.
+    agency and Channel Two a television; "Gencor Ltd" names a company.
     """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -612,7 +612,13 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     words |= {t.lower_ for t in doc[first:span.start]}
     if root.dep_ in ("appos", "compound"):
         words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
+    if span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+        words |= {"company", "firm"}  # "In Home Health Inc said ... The company said"
     return words
+
+
+#: Last words of a company's name: the company is "the company" or "the firm" after it.
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
