@@ -430,3 +430,11 @@ def test_the_company_is_the_company_named_with_a_corporate_suffix():
     text = ("Gencor Ltd reported a rise in profit on Monday. Rival miners lost ground. "
             "The company said the strong rand had hurt exports.")
     assert [s[1] for s in _speakers(text)] == ["d:gencor_ltd"]
+
+
+def test_a_reported_clause_with_a_few_words_quoted_is_reported_speech_too():
+    found = _quotes('Orvieto mayor Stefano Cimicchi said the city council would be "ironically present" when the '
+                    "comics made their proclamation.")
+    assert sorted((q[0][:26], q[1]) for q in found) == [("ironically present", "direct"),
+                                                        ("the city council would be ", "reported")]
+    assert {q[2] for q in found} == {"d:stefano_cimicchi"}

@@ -808,7 +808,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
 
     "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
-    "the talks had failed" / "The talks had failed". A clause that holds a direct quote,
+    "the talks had failed" / "The talks had failed". A clause that is mostly a direct quote,
     that lies inside another reported clause, that is itself a reporting clause ("...,
     Fars reported"), or has fewer than three words is left out.
     """
@@ -828,8 +828,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            if any(span.start <= d.end and d.start <= span.end for d in direct) or any(
-                    f.start <= span.start and span.end <= f.end for f, _ in found):
+            if _mostly_quoted(span, direct) or any(f.start <= span.start and span.end <= f.end for f, _ in found):
                 continue
             found.append((span, _relayed_cue(cue, tokens)))
     return found
@@ -844,6 +843,16 @@ def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
     head = cue.head
     relays = cue.dep_ == "ccomp" and head.i < clause[0].i and clause[-1].i < cue.i
     return head if relays and _is_cue(head) else cue
+
+
+def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
+    """Whether direct quotes overlap a reported clause for half its length or more.
+
+    "Cimicchi said the council would be "ironically present" when the comics ..." is reported
+    speech with a few words quoted; "He said "we will fight on"" is the direct quote.
+    """
+    quoted = sum(max(0, min(span.end, d.end) - max(span.start, d.start)) for d in direct)
+    return quoted * 2 >= span.end - span.start
 
 
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
