@@ -29,7 +29,11 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      "it" and "they"; for a role, a person named with it if there is one); in the latest
      sentence holding one, the subject of a speech verb first, then the subject of
      another verb, then the last; the previous quote's speaker counts as a speaking
-     subject where that quote is.
+     subject where that quote is (and "it" keeps to it over a body named in passing);
+   - a noun the subject shares with an earlier subject ("the detective", "an embassy
+     official"): that subject's actor;
+   - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
+     Afghan embassy"): the state, when the article names it.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
@@ -40,7 +44,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
-"The talks had failed, Lebed said"), without "that", when it holds no direct quote;
+"The talks had failed, Lebed said"), without "that", unless direct quotes make up half of it;
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
