@@ -330,3 +330,111 @@ def test_an_unnamed_speaker_and_a_name_opening_the_clause_it_reports_are_both_an
     text = ("Kofi Annan had not yet seen the letter, one diplomat said.\n"
             "He said the talks would resume on Monday.")
     assert [q[2] for q in _quotes(text)] == [None, None]
+
+
+def test_a_text_speaks_for_the_paper_it_appears_in_and_the_same_noun_refers_back_to_it():
+    text = ('"Some Japanese are still unrepentant about the atrocities committed during the war," said a '
+            "commentary in the official China Daily.\n"
+            "China raised protests after several Japanese ministers visited a shrine.\n"
+            '"Numerous Japanese politicians have tried to whitewash their country\'s war atrocities," '
+            "the commentary said.")
+    assert [q[2] for q in _quotes(text)] == ["d:china_daily", "d:china_daily"]
+
+
+def test_a_definite_noun_goes_back_to_the_subject_named_with_it():
+    text = ("Detective Richard Black of the Chesapeake Police Department said a neighbour was arrested. "
+            "The detective said details were sketchy.")
+    assert [s[1] for s in _speakers(text)] == ["d:richard_black", "d:richard_black"]
+
+
+def test_reported_as_saying_names_who_speaks():
+    text = ("Russian security chief Aleksander Lebed faces an almost impossible task in Chechnya and is likely "
+            "to be sidelined, Polish Foreign Minister Dariusz Rosati was reported as saying on Wednesday.")
+    assert [s[1] for s in _speakers(text)] == ["d:dariusz_rosati"]
+
+
+def test_a_pronoun_goes_back_to_a_person_named_before_it_not_after_it():
+    text = ("Dariusz Rosati spoke to the committee. He also criticised Russian Foreign Minister Yevgeny "
+            "Primakov, saying his style of work resembled that of the 1970s.")
+    assert [s[1] for s in _speakers(text)] == ["d:dariusz_rosati"]
+
+
+def test_the_same_pronoun_goes_on_about_the_same_speaker():
+    text = ("Shares in Hammerson rose.\n"
+            "A spokesman for Merrill Lynch said the bank was preparing a note on the sector.\n"
+            '"We have been very positive," he said, adding: "On a technical basis it is our most favoured sector."')
+    assert [q[2] for q in _quotes(text)] == ["d:merrill_lynch"] * 3
+
+
+def test_a_clause_whose_subject_the_parser_made_the_object_of_the_speech_verb_keeps_it():
+    found = _quotes("Rosati said Russia's July polls, in which Yeltsin won re-election, showed democracy had "
+                    "passed an important test.\n"
+                    "Misael Valerio, head of border police at the Security Ministry, told reporters surveillance "
+                    "of the northern border with Nicaragua has been stepped up.\n"
+                    "Rosati told the committee on Tuesday that the fact Lebed had been sent showed he would be "
+                    "marginalised.")
+    texts = [q[0] for q in found]
+    assert texts[0].startswith("Russia's July polls, in which") and texts[1].startswith("surveillance of the")
+    assert not any(t.startswith("the committee") for t in texts)  # the object told, before "that"
+
+
+def test_insisted_with_the_clause_subject_as_its_object_reports_the_clause():
+    found = _quotes("Marta Fajardo insisted her daughter, who weighed 112 pounds when she won the title in May, "
+                    "had perfectly normal eating habits.")
+    assert [(q[0][:22], q[2]) for q in found] == [("her daughter, who weig", "d:marta_fajardo")]
+
+
+def test_a_clause_the_parser_hung_on_the_relaying_verb_keeps_its_speaker():
+    found = _speakers("Iran's foreign minister said on Monday Tehran would not negotiate, the official news agency "
+                      "IRNA reported.")
+    assert found == [("Iran's foreign minister", "iran")]
+
+
+def test_a_reporting_clause_after_the_speech_verb_is_its_speakers_words():
+    found = _quotes("Fox said the Bangladesh government had assured him it was taking the matter seriously.\n"
+                    "The talks had failed, Lebed said, Interfax reported.")
+    assert found[0][:2] == ("the Bangladesh government had assured him it was taking the matter seriously",
+                            "reported")
+    assert found[0][2] == "d:fox"
+    assert found[1][:3] == ("The talks had failed", "reported", "d:lebed")  # Interfax relays Lebed
+
+
+def test_it_goes_on_about_the_body_that_spoke_not_a_body_named_in_passing():
+    text = ('"The government\'s plans to balance the budget would make a useful contribution to national savings," '
+            "the Reserve Bank of Australia said.\n"
+            "The deficit was A$10.3 billion in 1995/96, up from A$9.1 billion, in figures released by the "
+            "Australian Bureau of Statistics.\n"
+            '"Determined and credible efforts to rein in fiscal positions are often rewarded by rising confidence," '
+            "it said.")
+    assert [q[2] for q in _quotes(text)] == ["d:reserve_bank_of_australia"] * 2
+
+
+def test_a_state_body_named_by_a_demonym_speaks_for_the_state_and_its_officials_too():
+    text = ("Three guards will return to Afghanistan in a few days, the Afghan embassy in Abu Dhabi said on Thursday.\n"
+            '"Their return to Afghanistan will take place in two or three days," an embassy official said.')
+    assert [q[2] for q in _quotes(text)] == ["afghanistan", "afghanistan"]
+
+
+def test_a_clause_describing_the_subject_names_no_speaker():
+    text = ("Mother Teresa spent her birthday in hospital. A doctor who was familiar with her case but not part of "
+            "the team treating Mother Teresa said she must breathe on her own.")
+    assert [s[1] for s in _speakers(text)] == [None]
+
+
+def test_joked_introduces_a_quote():
+    text = 'Enqvist won in straight sets. Thomas Enqvist joked, "Today there were about 64 strokes in the whole match."'
+    assert [s[1] for s in _speakers(text)] == ["d:thomas_enqvist"]
+
+
+def test_the_company_is_the_company_named_with_a_corporate_suffix():
+    text = ("Gencor Ltd reported a rise in profit on Monday. Rival miners lost ground. "
+            "The company said the strong rand had hurt exports.")
+    assert [s[1] for s in _speakers(text)] == ["d:gencor_ltd"]
+
+
+def test_a_reported_clause_with_a_few_words_quoted_is_reported_speech_too():
+    found = _quotes('Orvieto mayor Stefano Cimicchi said the city council would be "ironically present" when the '
+                    "comics made their proclamation.")
+    assert sorted((q[0][:26], q[1]) for q in found) == [("ironically present", "direct"),
+                                                        ("the city council would be ", "reported")]
+    assert {q[2] for q in found} == {"d:stefano_cimicchi"}

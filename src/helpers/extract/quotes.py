@@ -29,7 +29,11 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      "it" and "they"; for a role, a person named with it if there is one); in the latest
      sentence holding one, the subject of a speech verb first, then the subject of
      another verb, then the last; the previous quote's speaker counts as a speaking
-     subject where that quote is.
+     subject where that quote is (and "it" keeps to it over a body named in passing);
+   - a noun the subject shares with an earlier subject ("the detective", "an embassy
+     official"): that subject's actor;
+   - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
+     Afghan embassy"): the state, when the article names it.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
@@ -40,7 +44,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
-"The talks had failed, Lebed said"), without "that", when it holds no direct quote;
+"The talks had failed, Lebed said"), without "that", unless direct quotes make up half of it;
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
@@ -81,7 +85,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point
+    recount testify specify clarify point joke quip
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
@@ -90,7 +94,8 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: Pronouns that refer to a person; "it" and "they" refer to organisations and states.
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 #: Role nouns of people who speak for a body: they refer back to the body.
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official",
+                          "commentary", "editorial", "communique"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
@@ -314,8 +319,13 @@ def find_subject(cue: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    """Whether a speech verb is passive with what was said as its subject (not "X was quoted as saying")."""
-    return verb.lemma_ not in ("quote", "cite") and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Whether a speech verb is passive with what was said as its subject.
+
+    "X was quoted as saying" and "X was reported as saying" are not: X speaks.
+    """
+    as_saying = any(g.lemma_ in ("say", "tell") for c in verb.children if c.lower_ == "as" for g in c.subtree)
+    return (verb.lemma_ not in ("quote", "cite") and not as_saying
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -386,7 +396,8 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor a subject phrase names.
 
     That is the mention on its head, else one inside it (a person, when the head is a
-    role noun such as "representative").
+    role noun such as "representative"), outside a clause that describes it ("a doctor
+    who was not part of the team treating Mother Teresa" is not Mother Teresa).
     """
     head_start = subject.idx
     for mention in mentions:
@@ -394,7 +405,7 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
             return mention.actor_id
     first, last = _phrase_bounds(subject)
     left, right = subject.doc[first].idx, subject.doc[last - 1].idx + len(subject.doc[last - 1].text)
-    inside = [m for m in mentions if left <= m.start and m.end <= right]
+    inside = [m for m in mentions if left <= m.start and m.end <= right and not _in_clause(subject, m)]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
     if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
@@ -402,6 +413,21 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
     return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
+
+
+def _in_clause(subject: Token, mention: Mention) -> bool:
+    """Whether a mention inside a subject phrase lies in a clause that describes it.
+
+    "A doctor who was not part of the team treating Mother Teresa": a verb stands between
+    the mention and the subject's head.
+    """
+    span = subject.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    node = span.root if span is not None else subject
+    while node.i != subject.i and node.head.i != node.i:
+        node = node.head
+        if node.i != subject.i and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _dep_of(doc: Doc, mention: Mention) -> str:
@@ -481,6 +507,29 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     return None
 
 
+def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the actor of the latest earlier subject phrase with the noun of a definite subject.
+
+    "The detective said" after "Detective Richard Black ... said" is Black, "the commentary
+    said" after "a commentary in the official China Daily said" China Daily, "the newspaper"
+    after "the official People's Daily newspaper" People's Daily, and "an embassy official"
+    after "the Afghan embassy said" Afghanistan (a noun before the head counts too).
+    """
+    words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if subject.pos_ == "NOUN" and _definite(subject):
+        words.add(subject.lemma_.lower())
+    for token in reversed(subject.doc[:subject.i]):
+        if token.idx >= before or token.lemma_.lower() not in words:
+            continue
+        head = token.head if token.dep_ == "compound" else token
+        if head.dep_ not in SUBJECT_DEPS:
+            continue
+        actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
+        if actor is not None:
+            return actor
+    return None
+
+
 def _agrees(subject: Token, mention: Mention) -> bool:
     """Whether an actor can be what a pronoun or a role noun refers to.
 
@@ -501,8 +550,9 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
 
     The candidates are the agreeing mentions before ``before`` and outside quotes, and the
-    previous quote's speaker (placed where that quote is). The latest sentence holding
-    a candidate wins; in it, a speaker, else a subject, else the last.
+    previous quote's speaker (placed where that quote is). The latest sentence holding a
+    candidate wins; in it, a speaker, else a subject, else the last; but "it" goes on about
+    the previous speaker rather than a body that is no subject in that sentence.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes)]
@@ -511,13 +561,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
     candidates += _described_subjects(doc, subject, before, mentions, quotes)
-    if previous is not None and previous.at < before and _previous_agrees(subject, previous):
+    spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
+    if spoke:
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
-    return max(in_sentence, key=lambda c: (c[2], c[0]))[1]
+    best = max(in_sentence, key=lambda c: (c[2], c[0]))
+    if spoke and subject.lower_ == "it" and best[2] == 0:
+        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the body that spoke
+    return best[1]
 
 
 def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
@@ -548,7 +602,7 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
 
     "Iranian Foreign Minister Mohammad Javad Zarif", "Zarif, the Iranian foreign minister,",
     "Iran's news agency IRNA" and "Channel Two television" name Zarif a minister, IRNA an
-    agency and Channel Two a television.
+    agency and Channel Two a television; "Gencor Ltd" names a company.
     """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
@@ -562,7 +616,13 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     words |= {t.lower_ for t in doc[first:span.start]}
     if root.dep_ in ("appos", "compound"):
         words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
+    if span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+        words |= {"company", "firm"}  # "In Home Health Inc said ... The company said"
     return words
+
+
+#: Last words of a company's name: the company is "the company" or "the firm" after it.
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
@@ -602,6 +662,8 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
         return _unnamed_agrees(subject, previous.head)
     if not previous.actor_id:
         return False
+    if previous.head is not None and previous.head.lower_ == subject.lower_ and subject.lower_ in PRONOUNS:
+        return True  # "he said ... he added": the same "he"
     if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
         return True
     head = (previous.speaker or "").split()[-1:]
@@ -693,18 +755,20 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     subject = find_subject(cue)
     if subject is None:
         return Attribution(None, None, cue.text)
-    before = min(span.start, cue.idx)
+    before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
     actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
-        actor = _demonym_state(doc, subject, mentions)
+        actor = _same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
 
+#: State bodies that speak for their state when a demonym names it ("the Afghan embassy").
+STATE_BODIES = frozenset("embassy government ministry".split())
 #: Nouns between a demonym and a role that keep it the state's ("an Iranian embassy spokesman").
 STATE_BODY_WORDS = frozenset("embassy government foreign ministry army military defence defense interior "
                              "security state police".split())
@@ -717,13 +781,14 @@ def _states_of_demonym(word: str) -> frozenset[str]:
 
 
 def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
-    """Return the state a spokesman speaks for through a demonym, when the article names that state.
+    """Return the state a spokesman or a state body speaks for through a demonym, when the article names that state.
 
-    "An Iranian embassy spokesman" and "an Iraqi statement" speak for Iran and Iraq; "an
-    Iraqi opposition spokesman" does not (a noun other than a state body stands between),
-    nor do "British officials" or "a Polish official", who are described, not named.
+    "An Iranian embassy spokesman", "an Iraqi statement" and "the Afghan embassy" speak for
+    Iran, Iraq and Afghanistan; "an Iraqi opposition spokesman" does not (a noun other than
+    a state body stands between), nor do "British officials" or "a Polish official", who are
+    described, not named.
     """
-    if subject.lemma_.lower() not in SPOKESPEOPLE - {"source", "official"}:
+    if subject.lemma_.lower() not in (SPOKESPEOPLE - {"source", "official"}) | STATE_BODIES:
         return None
     first, _ = _phrase_bounds(subject)
     words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
@@ -747,7 +812,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
 
     "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
-    "the talks had failed" / "The talks had failed". A clause that holds a direct quote,
+    "the talks had failed" / "The talks had failed". A clause that is mostly a direct quote,
     that lies inside another reported clause, that is itself a reporting clause ("...,
     Fars reported"), or has fewer than three words is left out.
     """
@@ -767,11 +832,31 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            if any(span.start <= d.end and d.start <= span.end for d in direct) or any(
-                    f.start <= span.start and span.end <= f.end for f, _ in found):
+            if _mostly_quoted(span, direct) or any(f.start <= span.start and span.end <= f.end for f, _ in found):
                 continue
-            found.append((span, cue))
+            found.append((span, _relayed_cue(cue, tokens)))
     return found
+
+
+def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
+    """Return the speech verb whose words a clause is: ``cue``, or the one that relays it.
+
+    In "The minister said the talks had failed, Kyodo reported" the parser may make
+    "reported" a ``ccomp`` of "said" and the clause its own; the words are the minister's.
+    """
+    head = cue.head
+    relays = cue.dep_ == "ccomp" and head.i < clause[0].i and clause[-1].i < cue.i
+    return head if relays and _is_cue(head) else cue
+
+
+def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
+    """Whether direct quotes overlap a reported clause for half its length or more.
+
+    "Cimicchi said the council would be "ironically present" when the comics ..." is reported
+    speech with a few words quoted; "He said "we will fight on"" is the direct quote.
+    """
+    quoted = sum(max(0, min(span.end, d.end) - max(span.start, d.start)) for d in direct)
+    return quoted * 2 >= span.end - span.start
 
 
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
@@ -801,9 +886,10 @@ def _clauses(cue: Token) -> list[list[Token]]:
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
-    clauses = [[t for t in c.subtree if not t.is_space] for head in heads for c in head.children
+    clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
+               for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _reports(c)]
+               and not _relays_to(c, cue)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
@@ -825,16 +911,39 @@ def _around_it(cue: Token) -> list[list[Token]]:
     return [words] if words else []
 
 
+def _object_subject(cue: Token, clause: Token) -> list[Token]:
+    """Return the words of a reported clause's subject that the parser made the object of the speech verb.
+
+    "Rosati said Russia's July polls, in which ..., showed democracy had passed a test" and
+    "Valerio told reporters surveillance ... has been stepped up": the clause ("showed ...",
+    "has been stepped up") has no subject of its own and the noun before it is the cue's
+    object, right before it. A plural noun opening the object of "tell" is who was told
+    ("reporters").
+    """
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < clause.i]
+    if clause.dep_ != "ccomp" or not objects or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in clause.children):
+        return []
+    if not all(t.is_punct for t in cue.doc[objects[-1].right_edge.i + 1:clause.left_edge.i]):
+        return []  # "told the committee on Tuesday that ...": the object is who was told
+    words = [t for t in objects[-1].subtree if t.i < clause.left_edge.i and not t.is_space]
+    if cue.lemma_ == "tell" and len(words) > 1 and words[0].tag_ == "NNS" and words[0].dep_ == "compound":
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words.pop()
+    return words
+
+
 def _object_and_verb(cue: Token) -> list[list[Token]]:
     """Return "the loan ... matches ..." of "Ongpin said the loan, ..., matches ...".
 
-    The parser made the clause's subject the object of "say" and its verb a ``conj`` of
-    "say" with no subject of its own.
+    The parser made the clause's subject the object of "say" (or "insist", "warn": "Fajardo
+    insisted her daughter, who ..., had normal eating habits") and its verb a ``conj`` of the
+    speech verb with no subject of its own.
     """
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     verbs = [c for c in cue.children if c.dep_ == "conj" and c.tag_ in FINITE_TAGS and not _is_cue(c)
              and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
-    if cue.lemma_ != "say" or not objects or not verbs or verbs[0].i < objects[0].i:
+    if cue.lemma_ not in ("say", "insist", "warn") or not objects or not verbs or verbs[0].i < objects[0].i:
         return []
     return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
 
@@ -892,6 +1001,19 @@ def _prepositional_objects(cue: Token) -> list[Token]:
         found.extend(objects)
         preps = [c for o in objects for c in o.children if c.dep_ == "prep"]
     return found
+
+
+def _relays_to(clause_head: Token, cue: Token) -> bool:
+    """Whether a reporting clause a speech verb governs is what the verb relays, not what its speaker said.
+
+    "Lebed said the talks failed, Interfax reported": Interfax relays Lebed's words, which
+    are reported from "said". "Fox said the government had assured him it was taking the
+    matter seriously": the clause after the verb is Fox's words, though it reports another's.
+    """
+    if not _reports(clause_head):
+        return False
+    words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
+    return clause_head.i < cue.i or words[-1] == clause_head
 
 
 def _reports(clause_head: Token) -> bool:
