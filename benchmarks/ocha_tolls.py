@@ -55,14 +55,21 @@ def stated_in_text(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: 
     return where_stated(tables, series, kind, corpus, tolerance, lag_days).notna()
 
 
+#: Words that make a sentence speak of a toll of the kind (for the strict ceiling).
+KIND_WORDS = {"killed": re.compile(r"kill|dead|death|died|fatalit", re.IGNORECASE),
+              "injured": re.compile(r"injur|wound", re.IGNORECASE)}
+
+
 def where_stated(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: str, corpus: Path,
-                 tolerance: float = 0.02, lag_days: int = 1) -> pd.Series:
+                 tolerance: float = 0.02, lag_days: int = 1, strict: bool = False) -> pd.Series:
     """Return, per report (``article_id``), the words around the first number near the Gaza series of ``kind``, or None.
 
     The days are those the comparison allows: the report's date and every as-of date its
     figures of ``kind`` carry, each with up to ``lag_days`` before it. The number is any
     written in digits anywhere in the source file (tables and headings too); it may be a
     count of something else that happens to be near the series ("560 housing units").
+    With ``strict``, the number's sentence must also have a word of the kind (:data:`KIND_WORDS`),
+    which leaves out such coincidences.
     """
     values = series[(series["place"] == "Gaza") & (series["kind"] == kind)].set_index("date")["value_low"]
     figures = tables["figures"][tables["figures"]["kind"] == kind]
@@ -74,10 +81,18 @@ def where_stated(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: st
         targets = [values[day] for day in days if day in values.index]
         text = (corpus / report.source_path).read_text(encoding="utf-8", errors="replace")
         near = (match for match in re.finditer(DIGIT_NUMBER, text)
-                if any(abs(parse_number(match.group()) - target) <= tolerance * target for target in targets))
+                if any(abs(parse_number(match.group()) - target) <= tolerance * target for target in targets)
+                and (not strict or KIND_WORDS[kind].search(_sentence_of(text, match.start()))))
         match = next(near, None)
         found[report.article_id] = _around(text, match.start(), match.end()) if match else None
     return pd.Series(found, dtype=object)
+
+
+def _sentence_of(text: str, position: int) -> str:
+    """Return the sentence of ``text`` (between full stops or line breaks) holding ``position``."""
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [end for end in (text.find(". ", position), text.find("\n", position)) if end >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _around(text: str, start: int, end: int, before: int = 50, after: int = 30) -> str:
@@ -115,10 +130,13 @@ def main() -> None:
         table = toll_agreement(tables, series, kind, args.source_actor, args.tolerance)
         agree = int(table["agrees"].sum())
         stated = where_stated(tables, series, kind, Path(args.corpus), args.tolerance)
+        strict = where_stated(tables, series, kind, Path(args.corpus), args.tolerance, strict=True)
         print(f"{kind:8} toll found in {int(table['reported'].notna().sum())}/{n_reports}; within "
               f"{args.tolerance:.0%} of the series (same day or day before): {agree}/{n_reports} = "
               f"{agree / n_reports:.1%}; ceiling {int(stated.notna().sum())}/{n_reports} (in "
-              f"{int(stated.isna().sum())} reports no number is within {args.tolerance:.0%} of the series)")
+              f"{int(stated.isna().sum())} reports no number is within {args.tolerance:.0%} of the series); "
+              f"{int(strict.notna().sum())}/{n_reports} counting only numbers in a sentence that speaks of "
+              f"the kind ({KIND_WORDS[kind].pattern})")
         if args.details:
             for _, row in table[~table["agrees"]].iterrows():
                 near = stated.get(row["article_id"])
