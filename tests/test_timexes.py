@@ -79,6 +79,18 @@ def test_durations_and_sets_get_timeml_values(text, value, kind):
     assert (timex.value, timex.kind) == (value, kind)
 
 
+@pytest.mark.parametrize("text", ["Three-quarters of adults said they were worried.",
+                                  "A quarter of the population has fled."])
+def test_a_fraction_of_quarters_is_no_duration(text):
+    # seen in the rss2023 general feed: "three-quarters" was read as three calendar quarters (P3Q)
+    assert find_timexes(text, dt.date(2023, 10, 20)) == []
+
+
+def test_calendar_quarters_stay_durations():
+    [timex] = find_timexes("Profits rose for three quarters in a row.", dt.date(2023, 10, 20))
+    assert timex.value == "P3Q"
+
+
 def test_the_past_day_covers_the_days_before_publication():
     [timex] = find_timexes("352 people were killed in the past 24 hours.", dt.date(2023, 10, 20))
     assert (timex.type, timex.start, timex.end) == ("DURATION", dt.date(2023, 10, 19), dt.date(2023, 10, 20))

@@ -600,7 +600,16 @@ def _unit_name(raw: str) -> str:
     return "century" if lowered.startswith("centur") else lowered.rstrip("s")
 
 
+def _is_fraction(m: re.Match) -> bool:
+    """Say whether a matched "quarter(s)" is a fraction: "three-quarters", "a quarter of the population"."""
+    if not m["unit"].lower().startswith("quarter"):
+        return False
+    return m.string[m.start("unit") - 1] == "-" or re.match(r"\s+of\b", m.string[m.end():]) is not None
+
+
 def _duration(m: re.Match, ctx: Context) -> Resolution | None:
+    if _is_fraction(m):
+        return None
     unit = _unit_name(m["unit"])
     plural = m["unit"].lower().endswith("s") and unit != m["unit"].lower()
     amount = _amount(m.groupdict().get("num") or (None if plural else "a"))
