@@ -633,6 +633,8 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
     if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
         return None
+    if (inverted := _inverted_reporter(token)) is not None:
+        return inverted
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
@@ -644,6 +646,25 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
+    """Return the reporter named after a trailing reporting verb ("..., said rail and ambulance officials").
+
+    The verb follows a comma or a closing quotation mark and a noun phrase after it ends the
+    sentence; the parser may read that phrase as the verb's object and take a noun before the
+    comma for its subject.
+    """
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”"):
+        return None
+    after = [c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    if not after or after[0].lower_ in PRONOUNS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    last = after[0].right_edge.i + 1
+    if last < len(doc) and not (doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start):
+        return None  # "..., said the army had ...": a clause, not a name
+    return _trimmed(after[0])
 
 
 def _joined(heads: list[Token]) -> tuple[int, int]:
@@ -702,12 +723,20 @@ def _phrase_before(verb: Token) -> tuple[int, int] | None:
     """
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].lower_ not in PRONOUNS:
+    while start > 0 and (doc[start - 1].pos_ in _NAME_POS or _joins_names(doc[start - 1])) \
+            and doc[start - 1].lower_ not in PRONOUNS:
         start -= 1
     named = any(t.pos_ in ("PROPN", "NOUN") for t in doc[start: verb.i])
     if not named or start == 0 or doc[start - 1].text not in (",", '"', "“", "”"):
         return None
+    while doc[start].pos_ == "CCONJ":  # ", and officials said": "officials"
+        start += 1
     return doc[start].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
+
+
+def _joins_names(token: Token) -> bool:
+    """Say whether a token joins two names of one reporter: "police *and* municipal officials"."""
+    return token.pos_ == "CCONJ" and token.i > 0 and token.nbor(-1).pos_ in ("PROPN", "NOUN")
 
 
 #: Pronouns that stand for a person.
@@ -760,7 +789,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     child = figure.anchor
     for ancestor in paragraph_ancestors(figure.anchor):
         source = _reporting_source(ancestor) or _claimant(ancestor)
-        if source is not None and _narrated(ancestor, child):
+        if source is not None and _narrated(ancestor, child, figure.anchor):
             return None
         if source is not None and not source[0] <= figure.start < source[1]:
             return source
@@ -773,30 +802,59 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     return _trailing_report(figure, span)
 
 
-def _narrated(verb: Token, path_child: Token) -> bool:
-    """Say whether the words through ``path_child`` are the audience of a report, not what it says.
+def _describes(noun: Token, anchor: Token) -> bool:
+    """Say whether ``anchor`` lies in a clause or an apposition that describes ``noun`` ("the Serbs, who ...")."""
+    return any(anchor.i in {t.i for t in c.subtree} for c in noun.children if c.dep_ in ("relcl", "acl", "appos"))
 
-    "Khamenei told a rally of 50,000 people that ...": the 50,000 is the reporter's.
+
+#: Conjunctions that open the circumstances of a report, not what it says ("..., as 30,000 marched").
+CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "whilst"})
+
+
+def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
+    """Say whether the words through ``path_child`` are not what a report says but the narrator's.
+
+    The audience ("Khamenei told a rally of 50,000 people that ..."), the reporters themselves
+    as a clause describes them ("The Serbs, who make up 10 percent of the province's 1.8
+    million people, claim ...") and the circumstances of the reporting ("fishermen said, as a
+    strike by more than 30,000 fishermen entered its ninth day, ..."): their numbers are the narrator's.
     """
-    return path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+    if path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell"):
+        return True
+    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _describes(path_child, anchor):
+        return True
+    return path_child.dep_ == "advcl" and path_child.i > verb.i and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
 
 
 def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
-    """Return the source of a trailing "..., X said" that the parser hung on a coordinated verb.
+    """Return the source of a trailing "..., X said" that the parser hung elsewhere in the sentence.
 
     In "guerrillas killed one man and took eight people hostage ..., police sources said"
-    the parse makes "said" a conjunct of "took"; a reporting verb after a comma that has no
-    clause or object of its own still reports the sentence before it.
+    the parse makes "said" a conjunct of "took"; in "... in Macedonia, police and municipal
+    officials said" it makes the reporters conjuncts of the place, and in "..., an official
+    newspaper reported on Saturday" the verb a modifier of its reporter. A reporting verb
+    after the figure that ends the sentence (:func:`_ends_sentence`) with no clause or
+    object of its own still reports the sentence before it: its subject after a comma,
+    else the name between the comma and the verb (:func:`_phrase_before`).
     """
     for verb in span:
-        if verb.i <= figure.anchor.i or verb.dep_ != "conj" or verb.lemma_.lower() not in REPORT_VERBS:
+        if verb.i <= figure.anchor.i or verb.dep_ == "ROOT" or verb.lemma_.lower() not in REPORT_VERBS:
             continue
-        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) or not _ends_sentence(verb, span):
             continue
         first = verb.left_edge
         if first.i > span.start and verb.doc[first.i - 1].text == ",":
             return _reporting_source(verb)
+        if verb.pos_ == "VERB":
+            return _phrase_before(verb)
     return None
+
+
+def _ends_sentence(verb: Token, span: Span) -> bool:
+    """Say whether only ``verb``'s own words and punctuation follow it in the sentence ("said on Thursday.")."""
+    own = {t.i for t in verb.subtree}
+    return all(t.i in own or t.is_punct for t in span.doc[verb.i + 1: span.end])
 
 
 def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:

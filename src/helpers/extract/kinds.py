@@ -34,7 +34,7 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
-    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution "
+    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged body corpse".split(),
                     "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),

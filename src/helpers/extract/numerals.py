@@ -44,8 +44,10 @@ CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:
                         r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
                         r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b",
                         re.IGNORECASE)
-#: A phone number: a leading "+" or "00" and at least seven digits in groups.
-PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}")
+#: A phone number: a leading "+" or "00" and at least seven digits in groups; or, as the wire signs its
+#: stories ("Sydney Newsroom 61-2 373-1800", "(202) 898-8300"), an area code before a local number.
+PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}"
+                   r"|(?<![\d,.])(?:\d{1,4}-)?\(?\d{1,4}\)?\s+\d{3,4}-\d{4}\b")
 #: A house number: a number followed by up to three capitalised words and a street word.
 ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
@@ -126,6 +128,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('clock', 'clock')
     >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
     ('phone', 'age')
+    >>> not_a_count("Newsroom 61-2 373-1800", 14, 22), not_a_count("killed 850-1200 people", 7, 15) is None
+    ('phone', True)
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
