@@ -549,18 +549,28 @@ def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -
 # --- sources ----------------------------------------------------------------------------
 
 def _trimmed(head: Token) -> tuple[int, int]:
-    """Return the character span of ``head``'s phrase without appositions and clauses.
+    """Return the character span of ``head``'s phrase without appositions, clauses and circumstances.
 
     An apposition that names whom a common noun describes stays: "its chief justice, Esmail Sadeghi".
+    A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded") and a
+    date after it ("An Iraqi Kurdish group on Saturday accused") are the sentence's, not the name's.
     """
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
         if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
             continue
+        if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child)):
+            continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _dated(token: Token) -> bool:
+    """Say whether a modifier is only a date or a time ("on Saturday", "this month")."""
+    words = [t for t in token.subtree if t.dep_ not in ("prep", "det", "case")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _after_comma(token: Token) -> bool:
@@ -641,11 +651,15 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects:
         return _phrase_before(token)
-    if subjects[-1].lemma_.lower() in ("number", "toll", "total"):
-        return None  # "the number of Americans confirmed dead rose to 30": a count, not a speaker
+    if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
+        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll": no speaker
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+#: Verbs of speech that may come before their subject ("..., said the minister").
+SPEECH_VERBS = frozenset("say add report write state announce tell".split())
 
 
 def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
@@ -656,11 +670,12 @@ def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
     comma for its subject.
     """
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”"):
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”") or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
     after = [c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
-    if not after or after[0].lower_ in PRONOUNS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
-        return None
+    if not after or after[0].lower_ in PRONOUNS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+            or any(c.dep_ == "nummod" for c in after[0].children):
+        return None  # "..., recording 10,802 patient visits": what is counted, not who says it
     last = after[0].right_edge.i + 1
     if last < len(doc) and not (doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start):
         return None  # "..., said the army had ...": a clause, not a name
@@ -883,6 +898,54 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
 def _is_name(token: Token) -> bool:
     """Say whether a token names someone or somewhere ("IRNA", "Algerian", "Health Ministry")."""
     return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+
+
+#: Abbreviations whose full stop belongs to the name ("U.S.", "Co."), kept at the end of a source.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.$")
+#: A Markdown link's middle: the source is the link's text ("[UNRWA](https://...)").
+_LINK_MIDDLE = "]("
+
+
+def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    r"""Return a source span without the characters around the name that the parse left in it.
+
+    Spaces, a list bullet or an opening bracket before it; a full stop, comma or colon after it
+    (not an abbreviation's: "according to MoH." gives "MoH", "the U.S." stays); a Markdown
+    link's address ("[UNRWA](https://...)" gives "UNRWA"); a bracket left open is closed when
+    the text closes it next ("the Palestine Red Crescent Society (PRCS"), else dropped.
+
+    >>> body = "according to MoH.\n\nthe Red Crescent (PRCS) said [WHO](https://x.org) and the U.S."
+    >>> [body[slice(*clean_source(body, span))] for span in [(13, 19), (19, 41), (48, 68), (73, 81)]]
+    ['MoH', 'the Red Crescent (PRCS)', 'WHO', 'the U.S.']
+    """
+    if span is None:
+        return None
+    start, end = span
+    while start < end and (body[start].isspace() or body[start] in "*-•[("):
+        start += 1
+    if _LINK_MIDDLE in body[start:end]:
+        end = start + body[start:end].index(_LINK_MIDDLE)
+    end = _balanced_end(body, start, end)
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:" or (
+            body[end - 1] == "." and not _ABBREVIATION_END.search(body[start:end]))):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _balanced_end(body: str, start: int, end: int) -> int:
+    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`)."""
+    text = body[start:end]
+    if text.count("(") <= text.count(")"):
+        return end
+    closing = re.match(r"[^()\n]{0,40}?\)", body[end:])
+    return end + closing.end() if closing else start + text.rindex("(")
+
+
+def source_text(body: str, span: tuple[int, int] | None) -> str | None:
+    """Return the words of a source span on one line, without Markdown link brackets."""
+    if span is None:
+        return None
+    return re.sub(r"\s+", " ", body[span[0]:span[1]].replace("[", "").replace("]", "")).strip() or None
 
 
 def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: list[dict],
@@ -1265,7 +1328,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     _carry_paragraph_sources(parsed, figures)
     _sources_from_quotes(parsed, figures, quotes or [], mentions)
     for figure in figures:
-        figure.source = named_antecedent(parsed.doc, figure.source)
+        figure.source = clean_source(parsed.article.body, named_antecedent(parsed.doc, figure.source))
     _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
@@ -1280,7 +1343,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "text": figure.text, "kind": figure.kind, "value_low": figure.value_low,
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
-            "source": body[figure.source[0]: figure.source[1]] if figure.source else None,
+            "source": source_text(body, figure.source),
             "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
