@@ -552,15 +552,17 @@ def _trimmed(head: Token) -> tuple[int, int]:
     """Return the character span of ``head``'s phrase without appositions, clauses and circumstances.
 
     An apposition that names whom a common noun describes stays: "its chief justice, Esmail Sadeghi".
-    A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded") and a
-    date after it ("An Iraqi Kurdish group on Saturday accused") are the sentence's, not the name's.
+    A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded"), a
+    date after it ("An Iraqi Kurdish group on Saturday accused") and a phrase after it that names
+    nobody ("The EPR in a published report said") are the sentence's, not the name's; "the
+    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs.
     """
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
         if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
             continue
-        if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child)):
+        if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child) or _unnamed(child)):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -571,6 +573,11 @@ def _dated(token: Token) -> bool:
     """Say whether a modifier is only a date or a time ("on Saturday", "this month")."""
     words = [t for t in token.subtree if t.dep_ not in ("prep", "det", "case")]
     return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _unnamed(prep: Token) -> bool:
+    """Say whether a prepositional phrase other than "of" names no one and nowhere ("in a published report")."""
+    return prep.lower_ != "of" and not any(_is_name(t) and t.ent_type_ not in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _after_comma(token: Token) -> bool:
