@@ -657,7 +657,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects:
-        return _phrase_before(token)
+        return _phrase_before(token) or _apposition_before(token)
     if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll": no speaker
     if subjects[-1].lower_ in PRONOUNS:
@@ -754,6 +754,22 @@ def _phrase_before(verb: Token) -> tuple[int, int] | None:
     while doc[start].pos_ == "CCONJ":  # ", and officials said": "officials"
         start += 1
     return doc[start].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
+
+
+def _apposition_before(verb: Token) -> tuple[int, int] | None:
+    """Return the phrase whose apposition ends right before a subjectless reporting verb.
+
+    'Although Gajdos spoke of "girls" his deputy, Eva Boudova, said ...': the parse hangs the
+    deputy on the words before and leaves "said" without a subject.
+    """
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    last = doc[verb.i - 2]
+    named = last.head if last.dep_ == "appos" else None
+    if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in PRONOUNS:
+        return None
+    return _trimmed(named)
 
 
 def _joins_names(token: Token) -> bool:
