@@ -576,8 +576,13 @@ def _dated(token: Token) -> bool:
 
 
 def _unnamed(prep: Token) -> bool:
-    """Say whether a prepositional phrase other than "of" names no one and nowhere ("in a published report")."""
-    return prep.lower_ != "of" and not any(_is_name(t) and t.ent_type_ not in ("DATE", "TIME") for t in prep.subtree)
+    """Say whether a prepositional phrase other than "of" names no one and nowhere ("in a published report").
+
+    A phrase hyphenated to its noun is part of the noun: "editor-in-chief".
+    """
+    if prep.lower_ == "of" or (prep.i > 0 and prep.nbor(-1).text == "-" and not prep.nbor(-1).whitespace_):
+        return False
+    return not any(_is_name(t) and t.ent_type_ not in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _after_comma(token: Token) -> bool:
