@@ -79,3 +79,10 @@ def test_a_source_is_the_name_alone(text, figure, source):
 ])
 def test_drowned_is_killed_and_ages_and_newsroom_phones_are_no_figures(text, kinds):
     assert {row["text"]: row["kind"] for row in figures_of(text)} == kinds
+
+
+def test_a_number_of_no_noun_counts_what_its_of_names():
+    rows = by_text(figures_of("Vermont Central Hospital spokesman Dan Pudvah said two of the injured were treated "
+                              "there -- the truck driver and a passenger."))
+    assert rows["two"]["kind"] == "injured"
+    assert rows["two"]["source"] == "Vermont Central Hospital spokesman Dan Pudvah"

@@ -447,13 +447,16 @@ def own_conjunct_kind(anchor: Token) -> str | None:
 
 
 def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
-    """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
+    """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None.
+
+    A number of no noun of its own counts what its "of" names: "two of the injured were treated".
+    """
     if unit in CURRENCIES:
         return money_kind(anchor)
     if unit == "percent":
         return "other"
     counted = noun if noun is not None else anchor
-    kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
+    kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
