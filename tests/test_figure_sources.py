@@ -86,3 +86,10 @@ def test_a_number_of_no_noun_counts_what_its_of_names():
                               "there -- the truck driver and a passenger."))
     assert rows["two"]["kind"] == "injured"
     assert rows["two"]["source"] == "Vermont Central Hospital spokesman Dan Pudvah"
+
+
+def test_found_dead_is_killed_and_an_age_after_a_qualifier_is_no_figure():
+    assert {r["text"]: r["kind"] for r in figures_of(
+        "In just over a week two young girls have been found dead, from starvation.")} == {"two": "killed"}
+    assert [r["text"] for r in figures_of(
+        "The men, both Finns aged about 40, were arrested last Saturday in the western town of Tampere.")] == []

@@ -247,9 +247,12 @@ def raised_kind(verb: Token) -> str | None:
 
     "20 people are said to have been killed", "are believed to be dead": the number is the
     subject of the infinitive, which says what it counts, unless the infinitive has a victim
-    of its own ("are said to have killed five").
+    of its own ("are said to have killed five"). A passive's adjective complement says it too: "two young
+    girls have been found dead".
     """
     for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
+            return kind
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return lemma_kind(child) or phrase_kind(child)

@@ -67,7 +67,8 @@ _OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 #: The units word of an age written apart from its tens ("Seventy eight-year-old Mandolina Zelic").
 _UNITS_AGE_AFTER = re.compile(rf"\s+(?:{'|'.join(_UNITS[1:10])})(?={_AGE_AFTER.pattern})", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s+(?:about|around|between|over|under|nearly|some)?\s*$",
+                         re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme "
                           "gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
@@ -143,6 +144,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('phone', True)
     >>> not_a_count("Newsroom, 359-2-84561", 16, 21), not_a_count("Seventy eight-year-old Zelic", 0, 7)
     ('phone', 'age')
+    >>> not_a_count("both Finns aged about 40, were arrested", 22, 24)
+    'age'
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
