@@ -76,6 +76,7 @@ def test_a_source_is_the_name_alone(text, figure, source):
      "told Reuters she had cast her ballot.", {}),
     ("The driver was not injured.\n\n-- Sydney Newsroom 61-2 373-1800", {}),
     ("The driver was not injured.\n\n-- Sofia Newsroom, 359-2-84561", {}),
+    ("The plane landed.\n\n-- London Newsroom + 00--44-171-542-7947", {}),
 ])
 def test_drowned_is_killed_and_ages_and_newsroom_phones_are_no_figures(text, kinds):
     assert {row["text"]: row["kind"] for row in figures_of(text)} == kinds

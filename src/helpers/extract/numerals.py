@@ -49,7 +49,7 @@ CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:
 #: before a local number, or three groups or more joined by hyphens.
 PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}"
                    r"|(?<![\d,.])(?:\d{1,4}-)?\(?\d{1,4}\)?\s+\d{3,4}-\d{4}\b"
-                   r"|(?<![\d,.-])\d{1,4}-\d{1,4}-\d{4,}\b")
+                   r"|(?<![\d,.])\d{1,4}(?:-+\d{1,4})+-\d{4,}\b")
 #: A house number: a number followed by up to three capitalised words and a street word.
 ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
@@ -144,8 +144,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('phone', True)
     >>> not_a_count("Newsroom, 359-2-84561", 16, 21), not_a_count("Seventy eight-year-old Zelic", 0, 7)
     ('phone', 'age')
-    >>> not_a_count("both Finns aged about 40, were arrested", 22, 24)
-    'age'
+    >>> not_a_count("both Finns aged about 40, were arrested", 22, 24), not_a_count("+ 00--44-171-542-7947", 9, 12)
+    ('age', 'phone')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
