@@ -94,3 +94,10 @@ def test_found_dead_is_killed_and_an_age_after_a_qualifier_is_no_figure():
         "In just over a week two young girls have been found dead, from starvation.")} == {"two": "killed"}
     assert [r["text"] for r in figures_of(
         "The men, both Finns aged about 40, were arrested last Saturday in the western town of Tampere.")] == []
+
+
+def test_a_label_before_a_colon_is_no_reporter_and_an_apposition_before_the_verb_is():
+    rows = by_text(figures_of(
+        "Drone strike kills three\n\nRAMALLAH: Three Palestinians were killed in an Israeli drone strike early on "
+        "Friday in the city of Jenin in the occupied West Bank, the head of the Palestinian ambulance service said."))
+    assert rows["Three"]["source"] == "the head of the Palestinian ambulance service"

@@ -660,7 +660,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
         return _phrase_before(token) or _apposition_before(token)
     if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
@@ -768,13 +768,36 @@ def _apposition_before(verb: Token) -> tuple[int, int] | None:
     deputy on the words before and leaves "said" without a subject.
     """
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
+    if verb.i < 2:
         return None
+    if doc[verb.i - 1].text != ",":
+        return _apposition_ending_at(doc[verb.i - 1])
     last = doc[verb.i - 2]
     named = last.head if last.dep_ == "appos" else None
     if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in PRONOUNS:
         return None
     return _trimmed(named)
+
+
+def _apposition_ending_at(last: Token) -> tuple[int, int] | None:
+    """Return the apposition set off by a comma that ends with ``last`` right before a subjectless reporting verb.
+
+    "..., in the occupied West Bank, the head of the Palestinian ambulance service said": the parse
+    makes the head an apposition to the place.
+    """
+    for token in [last, *last.ancestors]:
+        if token.right_edge.i != last.i:
+            return None
+        first = token.left_edge.i
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and first > 0 and token.doc[first - 1].text == ",":
+            return _trimmed(token)
+    return None
+
+
+def _labels(subject: Token) -> bool:
+    """Say whether a subject is a label set off by a colon ("RAMALLAH: Three were killed ..."): no reporter."""
+    last = subject.right_edge
+    return last.text == ":" or (last.i + 1 < len(subject.doc) and subject.doc[last.i + 1].text == ":")
 
 
 def _joins_names(token: Token) -> bool:
