@@ -101,3 +101,8 @@ def test_a_label_before_a_colon_is_no_reporter_and_an_apposition_before_the_verb
         "Drone strike kills three\n\nRAMALLAH: Three Palestinians were killed in an Israeli drone strike early on "
         "Friday in the city of Jenin in the occupied West Bank, the head of the Palestinian ambulance service said."))
     assert rows["Three"]["source"] == "the head of the Palestinian ambulance service"
+
+
+def test_one_in_an_idiom_is_no_figure():
+    assert [(r["text"], r["kind"]) for r in figures_of("At one point, the rebels held 40 hostages, police said.")] \
+        == [("40", "hostages")]

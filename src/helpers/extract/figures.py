@@ -328,6 +328,9 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
+#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand".
+ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way"})
+
 #: Named-entity labels of names a number can be part of.
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
@@ -360,8 +363,9 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
-    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))):
-        return False  # "one of the manifestations", "one diplomat said"; not "killed one"
+    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
+                                         or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
+        return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
 
 
