@@ -106,3 +106,10 @@ def test_a_label_before_a_colon_is_no_reporter_and_an_apposition_before_the_verb
 def test_one_in_an_idiom_is_no_figure():
     assert [(r["text"], r["kind"]) for r in figures_of("At one point, the rebels held 40 hostages, police said.")] \
         == [("40", "hostages")]
+
+
+def test_numbers_set_off_after_names_are_ages_and_a_clause_on_the_reporter_is_the_narrators():
+    rows = figures_of("Rabbi Leo Dee said that his daughters Rina and Maia, 15 and 20, were killed by 20 bullets.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("20", "other")]
+    rows = by_text(figures_of("Hamas, which has 20,000 fighters, said 12 were killed."))
+    assert (rows["20,000"]["source"], rows["12"]["source"]) == (None, "Hamas")

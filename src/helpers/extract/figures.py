@@ -353,7 +353,7 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if anchor is None or _in_spans(figure, timex_spans):
         return False
     noun = figure.noun
-    if _parsed_date(figure):
+    if _parsed_date(figure) or _apposed_age(figure):
         return False
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
@@ -367,6 +367,23 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
                                          or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+#: The oldest age a number set off after a name may state.
+OLDEST_AGE = 120
+
+
+def _apposed_age(figure: Figure) -> bool:
+    """Say whether a number set off by a comma after a name states an age ("his daughters Rina and Maia, 15 and 20,").
+
+    The wire's convention ("Maria Marco, 35, was killed"): an exact number no larger than
+    :data:`OLDEST_AGE` in apposition to a name (or coordinated with such a number).
+    """
+    anchor = figure.anchor
+    number = anchor.head if anchor.dep_ == "conj" and anchor.head.like_num else anchor
+    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or number.head.pos_ != "PROPN":
+        return False
+    return number.i > 0 and number.nbor(-1).text == "," and (figure.value_low or 0) <= OLDEST_AGE
 
 
 def _parsed_date(figure: Figure) -> bool:
