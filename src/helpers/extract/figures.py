@@ -39,6 +39,11 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   sentences of its paragraph until another source is named); else, inside a direct
   quote, the quote's speaker (:mod:`helpers.extract.quotes`). A source like "the
   agency" stands for the earlier named "Iranian news agency IRNA" (:func:`named_antecedent`).
+  A trailing "..., X said" counts however the parser hangs it (:func:`_trailing_report`), as
+  does the inverted "..., said rail and ambulance officials"; a label before a colon
+  ("RAMALLAH:") reports nothing; numbers in a clause describing the reporter or in the
+  circumstances of the report ("as ...") are the narrator's (:func:`_narrated`). The source's
+  words are the name alone: no date, bullet, full stop or link address (:func:`clean_source`).
   ``source_actor_id`` is the registry actor that the source's words name: the mention
   at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza").
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
