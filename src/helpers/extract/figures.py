@@ -39,6 +39,11 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   sentences of its paragraph until another source is named); else, inside a direct
   quote, the quote's speaker (:mod:`helpers.extract.quotes`). A source like "the
   agency" stands for the earlier named "Iranian news agency IRNA" (:func:`named_antecedent`).
+  A trailing "..., X said" counts however the parser hangs it (:func:`_trailing_report`), as
+  does the inverted "..., said rail and ambulance officials"; a label before a colon
+  ("RAMALLAH:") reports nothing; numbers in a clause describing the reporter or in the
+  circumstances of the report ("as ...") are the narrator's (:func:`_narrated`). The source's
+  words are the name alone: no date, bullet, full stop or link address (:func:`clean_source`).
   ``source_actor_id`` is the registry actor that the source's words name: the mention
   at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza").
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
@@ -328,6 +333,9 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
+#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand".
+ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way"})
+
 #: Named-entity labels of names a number can be part of.
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
@@ -350,7 +358,7 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if anchor is None or _in_spans(figure, timex_spans):
         return False
     noun = figure.noun
-    if _parsed_date(figure):
+    if _parsed_date(figure) or _apposed_age(figure):
         return False
     if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
         return False  # "the 1,000 Lakes Rally"
@@ -360,9 +368,27 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
-    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))):
-        return False  # "one of the manifestations", "one diplomat said"; not "killed one"
+    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
+                                         or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
+        return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+#: The oldest age a number set off after a name may state.
+OLDEST_AGE = 120
+
+
+def _apposed_age(figure: Figure) -> bool:
+    """Say whether a number set off by a comma after a name states an age ("his daughters Rina and Maia, 15 and 20,").
+
+    The wire's convention ("Maria Marco, 35, was killed"): an exact number no larger than
+    :data:`OLDEST_AGE` in apposition to a name (or coordinated with such a number).
+    """
+    anchor = figure.anchor
+    number = anchor.head if anchor.dep_ == "conj" and anchor.head.like_num else anchor
+    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or number.head.pos_ != "PROPN":
+        return False
+    return number.i > 0 and number.nbor(-1).text == "," and (figure.value_low or 0) <= OLDEST_AGE
 
 
 def _parsed_date(figure: Figure) -> bool:
@@ -549,18 +575,40 @@ def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -
 # --- sources ----------------------------------------------------------------------------
 
 def _trimmed(head: Token) -> tuple[int, int]:
-    """Return the character span of ``head``'s phrase without appositions and clauses.
+    """Return the character span of ``head``'s phrase without appositions, clauses and circumstances.
 
     An apposition that names whom a common noun describes stays: "its chief justice, Esmail Sadeghi".
+    A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded"), a
+    date after it ("An Iraqi Kurdish group on Saturday accused") and a phrase after it that names
+    nobody ("The EPR in a published report said") are the sentence's, not the name's; "the
+    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs.
     """
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
         if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
             continue
+        if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child) or _unnamed(child)):
+            continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _dated(token: Token) -> bool:
+    """Say whether a modifier is only a date or a time ("on Saturday", "this month")."""
+    words = [t for t in token.subtree if t.dep_ not in ("prep", "det", "case")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _unnamed(prep: Token) -> bool:
+    """Say whether a prepositional phrase other than "of" names no one and nowhere ("in a published report").
+
+    A phrase hyphenated to its noun is part of the noun: "editor-in-chief".
+    """
+    if prep.lower_ == "of" or (prep.i > 0 and prep.nbor(-1).text == "-" and not prep.nbor(-1).whitespace_):
+        return False
+    return not any(_is_name(t) and t.ent_type_ not in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _after_comma(token: Token) -> bool:
@@ -633,17 +681,43 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
     if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
         return None
+    if (inverted := _inverted_reporter(token)) is not None:
+        return inverted
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
-        return _phrase_before(token)
-    if subjects[-1].lemma_.lower() in ("number", "toll", "total"):
-        return None  # "the number of Americans confirmed dead rose to 30": a count, not a speaker
+        return _phrase_before(token) or _apposition_before(token)
+    if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
+        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll": no speaker
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+#: Verbs of speech that may come before their subject ("..., said the minister").
+SPEECH_VERBS = frozenset("say add report write state announce tell".split())
+
+
+def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
+    """Return the reporter named after a trailing reporting verb ("..., said rail and ambulance officials").
+
+    The verb follows a comma or a closing quotation mark and a noun phrase after it ends the
+    sentence; the parser may read that phrase as the verb's object and take a noun before the
+    comma for its subject.
+    """
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”") or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    after = [c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+    if not after or after[0].lower_ in PRONOUNS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+            or any(c.dep_ == "nummod" for c in after[0].children):
+        return None  # "..., recording 10,802 patient visits": what is counted, not who says it
+    last = after[0].right_edge.i + 1
+    if last < len(doc) and not (doc[last].is_punct or doc[last].is_space or doc[last].is_sent_start):
+        return None  # "..., said the army had ...": a clause, not a name
+    return _trimmed(after[0])
 
 
 def _joined(heads: list[Token]) -> tuple[int, int]:
@@ -702,12 +776,59 @@ def _phrase_before(verb: Token) -> tuple[int, int] | None:
     """
     doc = verb.doc
     start = verb.i
-    while start > 0 and doc[start - 1].pos_ in _NAME_POS and doc[start - 1].lower_ not in PRONOUNS:
+    while start > 0 and (doc[start - 1].pos_ in _NAME_POS or _joins_names(doc[start - 1])) \
+            and doc[start - 1].lower_ not in PRONOUNS:
         start -= 1
     named = any(t.pos_ in ("PROPN", "NOUN") for t in doc[start: verb.i])
     if not named or start == 0 or doc[start - 1].text not in (",", '"', "“", "”"):
         return None
+    while doc[start].pos_ == "CCONJ":  # ", and officials said": "officials"
+        start += 1
     return doc[start].idx, doc[verb.i - 1].idx + len(doc[verb.i - 1].text)
+
+
+def _apposition_before(verb: Token) -> tuple[int, int] | None:
+    """Return the phrase whose apposition ends right before a subjectless reporting verb.
+
+    'Although Gajdos spoke of "girls" his deputy, Eva Boudova, said ...': the parse hangs the
+    deputy on the words before and leaves "said" without a subject.
+    """
+    doc = verb.doc
+    if verb.i < 2:
+        return None
+    if doc[verb.i - 1].text != ",":
+        return _apposition_ending_at(doc[verb.i - 1])
+    last = doc[verb.i - 2]
+    named = last.head if last.dep_ == "appos" else None
+    if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in PRONOUNS:
+        return None
+    return _trimmed(named)
+
+
+def _apposition_ending_at(last: Token) -> tuple[int, int] | None:
+    """Return the apposition set off by a comma that ends with ``last`` right before a subjectless reporting verb.
+
+    "..., in the occupied West Bank, the head of the Palestinian ambulance service said": the parse
+    makes the head an apposition to the place.
+    """
+    for token in [last, *last.ancestors]:
+        if token.right_edge.i != last.i:
+            return None
+        first = token.left_edge.i
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and first > 0 and token.doc[first - 1].text == ",":
+            return _trimmed(token)
+    return None
+
+
+def _labels(subject: Token) -> bool:
+    """Say whether a subject is a label set off by a colon ("RAMALLAH: Three were killed ..."): no reporter."""
+    last = subject.right_edge
+    return last.text == ":" or (last.i + 1 < len(subject.doc) and subject.doc[last.i + 1].text == ":")
+
+
+def _joins_names(token: Token) -> bool:
+    """Say whether a token joins two names of one reporter: "police *and* municipal officials"."""
+    return token.pos_ == "CCONJ" and token.i > 0 and token.nbor(-1).pos_ in ("PROPN", "NOUN")
 
 
 #: Pronouns that stand for a person.
@@ -760,7 +881,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     child = figure.anchor
     for ancestor in paragraph_ancestors(figure.anchor):
         source = _reporting_source(ancestor) or _claimant(ancestor)
-        if source is not None and _narrated(ancestor, child):
+        if source is not None and _narrated(ancestor, child, figure.anchor):
             return None
         if source is not None and not source[0] <= figure.start < source[1]:
             return source
@@ -773,30 +894,59 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     return _trailing_report(figure, span)
 
 
-def _narrated(verb: Token, path_child: Token) -> bool:
-    """Say whether the words through ``path_child`` are the audience of a report, not what it says.
+def _describes(noun: Token, anchor: Token) -> bool:
+    """Say whether ``anchor`` lies in a clause or an apposition that describes ``noun`` ("the Serbs, who ...")."""
+    return any(anchor.i in {t.i for t in c.subtree} for c in noun.children if c.dep_ in ("relcl", "acl", "appos"))
 
-    "Khamenei told a rally of 50,000 people that ...": the 50,000 is the reporter's.
+
+#: Conjunctions that open the circumstances of a report, not what it says ("..., as 30,000 marched").
+CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "whilst"})
+
+
+def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
+    """Say whether the words through ``path_child`` are not what a report says but the narrator's.
+
+    The audience ("Khamenei told a rally of 50,000 people that ..."), the reporters themselves
+    as a clause describes them ("The Serbs, who make up 10 percent of the province's 1.8
+    million people, claim ...") and the circumstances of the reporting ("fishermen said, as a
+    strike by more than 30,000 fishermen entered its ninth day, ..."): their numbers are the narrator's.
     """
-    return path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell")
+    if path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell"):
+        return True
+    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _describes(path_child, anchor):
+        return True
+    return path_child.dep_ == "advcl" and path_child.i > verb.i and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
 
 
 def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
-    """Return the source of a trailing "..., X said" that the parser hung on a coordinated verb.
+    """Return the source of a trailing "..., X said" that the parser hung elsewhere in the sentence.
 
     In "guerrillas killed one man and took eight people hostage ..., police sources said"
-    the parse makes "said" a conjunct of "took"; a reporting verb after a comma that has no
-    clause or object of its own still reports the sentence before it.
+    the parse makes "said" a conjunct of "took"; in "... in Macedonia, police and municipal
+    officials said" it makes the reporters conjuncts of the place, and in "..., an official
+    newspaper reported on Saturday" the verb a modifier of its reporter. A reporting verb
+    after the figure that ends the sentence (:func:`_ends_sentence`) with no clause or
+    object of its own still reports the sentence before it: its subject after a comma,
+    else the name between the comma and the verb (:func:`_phrase_before`).
     """
     for verb in span:
-        if verb.i <= figure.anchor.i or verb.dep_ != "conj" or verb.lemma_.lower() not in REPORT_VERBS:
+        if verb.i <= figure.anchor.i or verb.dep_ == "ROOT" or verb.lemma_.lower() not in REPORT_VERBS:
             continue
-        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) or not _ends_sentence(verb, span):
             continue
         first = verb.left_edge
         if first.i > span.start and verb.doc[first.i - 1].text == ",":
             return _reporting_source(verb)
+        if verb.pos_ == "VERB":
+            return _phrase_before(verb)
     return None
+
+
+def _ends_sentence(verb: Token, span: Span) -> bool:
+    """Say whether only ``verb``'s own words and punctuation follow it in the sentence ("said on Thursday.")."""
+    own = {t.i for t in verb.subtree}
+    return all(t.i in own or t.is_punct for t in span.doc[verb.i + 1: span.end])
 
 
 def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -825,6 +975,54 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
 def _is_name(token: Token) -> bool:
     """Say whether a token names someone or somewhere ("IRNA", "Algerian", "Health Ministry")."""
     return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")
+
+
+#: Abbreviations whose full stop belongs to the name ("U.S.", "Co."), kept at the end of a source.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.$")
+#: A Markdown link's middle: the source is the link's text ("[UNRWA](https://...)").
+_LINK_MIDDLE = "]("
+
+
+def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    r"""Return a source span without the characters around the name that the parse left in it.
+
+    Spaces, a list bullet or an opening bracket before it; a full stop, comma or colon after it
+    (not an abbreviation's: "according to MoH." gives "MoH", "the U.S." stays); a Markdown
+    link's address ("[UNRWA](https://...)" gives "UNRWA"); a bracket left open is closed when
+    the text closes it next ("the Palestine Red Crescent Society (PRCS"), else dropped.
+
+    >>> body = "according to MoH.\n\nthe Red Crescent (PRCS) said [WHO](https://x.org) and the U.S."
+    >>> [body[slice(*clean_source(body, span))] for span in [(13, 19), (19, 41), (48, 68), (73, 81)]]
+    ['MoH', 'the Red Crescent (PRCS)', 'WHO', 'the U.S.']
+    """
+    if span is None:
+        return None
+    start, end = span
+    while start < end and (body[start].isspace() or body[start] in "*-•[("):
+        start += 1
+    if _LINK_MIDDLE in body[start:end]:
+        end = start + body[start:end].index(_LINK_MIDDLE)
+    end = _balanced_end(body, start, end)
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:" or (
+            body[end - 1] == "." and not _ABBREVIATION_END.search(body[start:end]))):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _balanced_end(body: str, start: int, end: int) -> int:
+    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`)."""
+    text = body[start:end]
+    if text.count("(") <= text.count(")"):
+        return end
+    closing = re.match(r"[^()\n]{0,40}?\)", body[end:])
+    return end + closing.end() if closing else start + text.rindex("(")
+
+
+def source_text(body: str, span: tuple[int, int] | None) -> str | None:
+    """Return the words of a source span on one line, without Markdown link brackets."""
+    if span is None:
+        return None
+    return re.sub(r"\s+", " ", body[span[0]:span[1]].replace("[", "").replace("]", "")).strip() or None
 
 
 def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: list[dict],
@@ -1207,7 +1405,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     _carry_paragraph_sources(parsed, figures)
     _sources_from_quotes(parsed, figures, quotes or [], mentions)
     for figure in figures:
-        figure.source = named_antecedent(parsed.doc, figure.source)
+        figure.source = clean_source(parsed.article.body, named_antecedent(parsed.doc, figure.source))
     _places_from_sources(parsed, figures, mentions)
     body = parsed.article.body
     ids = {id(f): f"{parsed.article_id}-f{n}" for n, f in enumerate(figures, start=1)}
@@ -1222,7 +1420,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "text": figure.text, "kind": figure.kind, "value_low": figure.value_low,
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
-            "source": body[figure.source[0]: figure.source[1]] if figure.source else None,
+            "source": source_text(body, figure.source),
             "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,

@@ -34,7 +34,7 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
-    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution "
+    **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged body corpse".split(),
                     "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
@@ -247,9 +247,12 @@ def raised_kind(verb: Token) -> str | None:
 
     "20 people are said to have been killed", "are believed to be dead": the number is the
     subject of the infinitive, which says what it counts, unless the infinitive has a victim
-    of its own ("are said to have killed five").
+    of its own ("are said to have killed five"). A passive's adjective complement says it too: "two young
+    girls have been found dead".
     """
     for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
+            return kind
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return lemma_kind(child) or phrase_kind(child)
@@ -447,13 +450,16 @@ def own_conjunct_kind(anchor: Token) -> str | None:
 
 
 def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | None:
-    """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None."""
+    """Return what the number at ``anchor`` (counting ``noun``, in ``unit``) counts, or None.
+
+    A number of no noun of its own counts what its "of" names: "two of the injured were treated".
+    """
     if unit in CURRENCIES:
         return money_kind(anchor)
     if unit == "percent":
         return "other"
     counted = noun if noun is not None else anchor
-    kind = nominal_kind(noun) if noun is not None else modifier_kind(anchor)
+    kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:

@@ -44,8 +44,12 @@ CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:
                         r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
                         r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b",
                         re.IGNORECASE)
-#: A phone number: a leading "+" or "00" and at least seven digits in groups.
-PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}")
+#: A phone number: a leading "+" or "00" and at least seven digits in groups; or, as the wire signs its
+#: stories ("Sydney Newsroom 61-2 373-1800", "(202) 898-8300", "Sofia Newsroom, 359-2-84561"), an area code
+#: before a local number, or three groups or more joined by hyphens.
+PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}"
+                   r"|(?<![\d,.])(?:\d{1,4}-)?\(?\d{1,4}\)?\s+\d{3,4}-\d{4}\b"
+                   r"|(?<![\d,.])\d{1,4}(?:-+\d{1,4})+-\d{4,}\b")
 #: A house number: a number followed by up to three capitalised words and a street word.
 ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
@@ -61,7 +65,10 @@ _CONVERSION_AFTER = re.compile(r"(?:\s*[^\W\d]+\.?)?\s*\)")
 _OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
 #: A capitalised word right before a capitalised number word: a name ("Israel's Channel Two").
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+#: The units word of an age written apart from its tens ("Seventy eight-year-old Mandolina Zelic").
+_UNITS_AGE_AFTER = re.compile(rf"\s+(?:{'|'.join(_UNITS[1:10])})(?={_AGE_AFTER.pattern})", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s+(?:about|around|between|over|under|nearly|some)?\s*$",
+                         re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme "
                           "gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
@@ -115,6 +122,13 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Say whether the number of ``text[start:end]`` is an age ("aged 40", "Seventy eight-year-old")."""
+    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 12):start]):
+        return True
+    return text[start:end].lower() in _TENS and bool(_UNITS_AGE_AFTER.match(text, end))
+
+
 def not_a_count(text: str, start: int, end: int) -> str | None:
     """Return why the number at ``text[start:end]`` is no count.
 
@@ -126,6 +140,12 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('clock', 'clock')
     >>> not_a_count("call +972 2 582 9962", 10, 11), not_a_count("a 12-year-old boy", 2, 4)
     ('phone', 'age')
+    >>> not_a_count("Newsroom 61-2 373-1800", 14, 22), not_a_count("killed 850-1200 people", 7, 15) is None
+    ('phone', True)
+    >>> not_a_count("Newsroom, 359-2-84561", 16, 21), not_a_count("Seventy eight-year-old Zelic", 0, 7)
+    ('phone', 'age')
+    >>> not_a_count("both Finns aged about 40, were arrested", 22, 24), not_a_count("+ 00--44-171-542-7947", 9, 12)
+    ('age', 'phone')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
     ('address', True)
     >>> not_a_count("a 37-page manual", 2, 4), not_a_count("a 1,000-strong force", 2, 7) is None
@@ -143,7 +163,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "phone"
     if ADDRESS.match(text, end):
         return "address"
-    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 12):start]):
+    if _is_age(text, start, end):
         return "age"
     if _MODIFIER_AFTER.match(text, end):
         return "modifier"

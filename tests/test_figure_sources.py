@@ -1,0 +1,115 @@
+"""Figure sources on real sentences of the dev texts (CoNLL-2003 train stories, OCHA flash updates).
+
+Each sentence is one the rules were written from; the rules are grammatical, not these words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_figures import by_text, figures_of
+
+
+def _sources(text: str) -> dict[str, str | None]:
+    """Return each figure's source, by the figure's text."""
+    return {row["text"]: row["source"] for row in figures_of(text)}
+
+
+def test_no_sentence_ends_after_a_paragraph_first_word_and_an_inverted_reporter_is_the_source():
+    rows = by_text(figures_of(
+        "MELBOURNE 1996-08-26\n\nFifteen people were injured when a suburban passenger train and a truck "
+        "collided at a street-level rail crossing in the Australian city of Melbourne on Monday, said rail "
+        "and ambulance officials."))
+    assert rows["Fifteen"]["kind"] == "injured"
+    assert rows["Fifteen"]["source"] == "rail and ambulance officials"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At least 11 people were killed and 60 others injured on Thursday when lightning struck a group of people "
+     "attending a religious festival in Macedonia, police and municipal officials said.",
+     {"At least 11": "police and municipal officials", "60": "police and municipal officials"}),
+    ("Sudanese police have arrested three people trying to smuggle sewing machines and army clothing to "
+     "Sudanese opposition groups in Eritrea, an official newspaper reported on Saturday.",
+     {"three": "an official newspaper"}),
+    ('Although Gajdos spoke of "girls" his deputy, Eva Boudova, said the case involved about 10 young women '
+     "in their early 20s.", {"about 10": "his deputy, Eva Boudova"}),
+    ("Egypt has banned and confiscated 10,000 copies of the Cyprus-based Arabic monthly newspaper al-Tadamun "
+     "because of an editorial, the editor-in-chief said on Tuesday.", {"10,000": "the editor-in-chief"}),
+])
+def test_a_trailing_reporter_the_parser_hangs_elsewhere_is_the_source(text, expected):
+    assert _sources(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbs, who make up 10 percent of the province's 1.8 million people, claim Kosovo as the cradle of "
+    "their culture.",
+    "* As of 25 November, nine (out of 22) UNRWA health centres were still operational in the south, recording "
+    "10,802 patient visits.",
+])
+def test_numbers_describing_the_reporter_or_counted_by_it_have_no_source(text):
+    assert set(_sources(text).values()) == {None}
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Overall, 7,326 Palestinians have been killed in Gaza since the start of hostilities, of whom 66 per cent "
+     "are children and women, according to MoH.\n\nMore text follows here.", "7,326", "MoH"),
+    ("As of 17:00, the Palestine Red Crescent Society (PRCS) reported to have treated 23 Palestinians injured "
+     "by Israeli forces.", "23", "the Palestine Red Crescent Society (PRCS)"),
+    ("As of 17 February, up to 1.7 million people have been displaced across the Gaza Strip, according to "
+     "[UNRWA](https://www.unrwa.org/resources/reports).", "up to 1.7 million", "UNRWA"),
+    ("An Iraqi Kurdish guerrilla group on Saturday accused Iraqi government forces of killing two civilians "
+     "in shelling in northern Iraq, the Iranian news agency IRNA reported.", "two",
+     "An Iraqi Kurdish guerrilla group"),
+    ("* On the 31st day of hostilities, the cumulative reported Palestinian fatality toll in Gaza surpassed "
+     "10,000, including 4,008 children and 2,550 women, according to the MoH in Gaza.", "10,000",
+     "the MoH in Gaza"),
+])
+def test_a_source_is_the_name_alone(text, figure, source):
+    assert _sources(text)[figure] == source
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Eight members of a family, five of them children aged between two and seven, drowned when their small "
+     "boat sank on Lake Maracaibo in western Venezuela early on Monday, authorities said.",
+     {"Eight": "killed", "five": "killed"}),
+    ("Seventy eight-year-old Mandolina Zelic, a Bosnian Croat who has spent the last five years in Nagyatad, "
+     "told Reuters she had cast her ballot.", {}),
+    ("The driver was not injured.\n\n-- Sydney Newsroom 61-2 373-1800", {}),
+    ("The driver was not injured.\n\n-- Sofia Newsroom, 359-2-84561", {}),
+    ("The plane landed.\n\n-- London Newsroom + 00--44-171-542-7947", {}),
+])
+def test_drowned_is_killed_and_ages_and_newsroom_phones_are_no_figures(text, kinds):
+    assert {row["text"]: row["kind"] for row in figures_of(text)} == kinds
+
+
+def test_a_number_of_no_noun_counts_what_its_of_names():
+    rows = by_text(figures_of("Vermont Central Hospital spokesman Dan Pudvah said two of the injured were treated "
+                              "there -- the truck driver and a passenger."))
+    assert rows["two"]["kind"] == "injured"
+    assert rows["two"]["source"] == "Vermont Central Hospital spokesman Dan Pudvah"
+
+
+def test_found_dead_is_killed_and_an_age_after_a_qualifier_is_no_figure():
+    assert {r["text"]: r["kind"] for r in figures_of(
+        "In just over a week two young girls have been found dead, from starvation.")} == {"two": "killed"}
+    assert [r["text"] for r in figures_of(
+        "The men, both Finns aged about 40, were arrested last Saturday in the western town of Tampere.")] == []
+
+
+def test_a_label_before_a_colon_is_no_reporter_and_an_apposition_before_the_verb_is():
+    rows = by_text(figures_of(
+        "Drone strike kills three\n\nRAMALLAH: Three Palestinians were killed in an Israeli drone strike early on "
+        "Friday in the city of Jenin in the occupied West Bank, the head of the Palestinian ambulance service said."))
+    assert rows["Three"]["source"] == "the head of the Palestinian ambulance service"
+
+
+def test_one_in_an_idiom_is_no_figure():
+    assert [(r["text"], r["kind"]) for r in figures_of("At one point, the rebels held 40 hostages, police said.")] \
+        == [("40", "hostages")]
+
+
+def test_numbers_set_off_after_names_are_ages_and_a_clause_on_the_reporter_is_the_narrators():
+    rows = figures_of("Rabbi Leo Dee said that his daughters Rina and Maia, 15 and 20, were killed by 20 bullets.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("20", "other")]
+    rows = by_text(figures_of("Hamas, which has 20,000 fighters, said 12 were killed."))
+    assert (rows["20,000"]["source"], rows["12"]["source"]) == (None, "Hamas")
