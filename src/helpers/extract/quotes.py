@@ -392,6 +392,41 @@ def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: st
     return sorted(rows, key=lambda m: (m.start, m.end))
 
 
+def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with the actors typed an organisation that the text shows to be persons.
+
+    The actor type may be wrong on wire text ("Spokesman Glyn Davies" typed an
+    organisation): an actor one of whose mentions the model tags a person, or that a
+    person's role noun names ("Spokesman Glyn Davies"), is a person here, so that "he"
+    may refer to it and "it" may not.
+    """
+    persons = {m.actor_id for m in mentions if m.actor_type == "organization" and _person_like(doc, m)}
+    return [Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
+
+
+def _person_like(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention's words are a person's name to the model, or follow a person's role noun."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lemma_.lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+    return titled or all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
+
+    The last word of a person's name named before, written alone as the subject.
+    """
+    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children):
+        return None
+    named = [m for m in mentions if m.end <= subject.idx and m.actor_type in ("person", "PERSON")
+             and m.end - m.start > len(subject.text)
+             and doc_text(subject.doc)[m.start:m.end].split()[-1] == subject.text]
+    return named[-1].actor_id if named else None
+
+
 def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor a subject phrase names.
 
@@ -449,8 +484,8 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     if span is None:
         return 4
     root = span.root
-    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
-        return 0
+    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or (root.dep_ == "amod" and root.pos_ == "PROPN"):
+        return 0  # "an OSCE staff member": the parser may make the name an adjective
     if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
@@ -538,11 +573,12 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     Kurds"); "he", "she" and other role nouns to a person.
     """
     word = subject.lemma_.lower()
+    person = mention.actor_type in ("person", "PERSON")
     if subject.lower_ == "it":
-        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES
+        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
     if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
-        return mention.actor_type in BODY_TYPES
-    return mention.actor_type in ("person", "PERSON")
+        return mention.actor_type in BODY_TYPES and not person
+    return person
 
 
 def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
@@ -569,8 +605,8 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
     best = max(in_sentence, key=lambda c: (c[2], c[0]))
-    if spoke and subject.lower_ == "it" and best[2] == 0:
-        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the body that spoke
+    if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
+        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
 
 
@@ -756,7 +792,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
+    actor = (_role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
+             or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
@@ -1102,7 +1139,7 @@ def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
     speech verb: "X said (that) ...", "..., X said").
     """
-    resolved = _resolved_mentions(mentions, parsed.article.author, parsed.article.body)
+    resolved = _retype_persons(parsed.doc, _resolved_mentions(mentions, parsed.article.author, parsed.article.body))
     rows: list[dict] = []
     previous: Attribution | None = None
     carried: Attribution | None = None
