@@ -556,13 +556,38 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     for token in reversed(subject.doc[:subject.i]):
         if token.idx >= before or token.lemma_.lower() not in words:
             continue
-        head = token.head if token.dep_ == "compound" else token
-        if head.dep_ not in SUBJECT_DEPS:
+        head = _issuer(token.head if token.dep_ == "compound" else token)
+        if head is None:
             continue
         actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
         if actor is not None:
             return actor
-    return None
+    return _media_antecedent(subject, before, mentions)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Return the subject phrase that speaks through an earlier noun: the noun if it is a subject, else None.
+
+    A noun in a prepositional phrase of a verb ("In a written statement released at the news
+    conference, Gujral reiterated ...") gives the verb's subject: the statement is Gujral's.
+    """
+    if noun.dep_ in SUBJECT_DEPS:
+        return noun
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    subjects = _subjects(verb) if verb is not None and verb.pos_ == "VERB" else []
+    return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
+
+
+#: Nouns that designate a newspaper, an agency or a broadcaster: "the newspaper" is the last one named.
+MEDIA_NOUNS = frozenset("newspaper paper daily weekly agency radio television station magazine broadcaster".split())
+
+
+def _media_antecedent(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the latest medium named before a definite media noun ("the newspaper" after "the official China Daily")."""
+    if subject.lemma_.lower() not in MEDIA_NOUNS or not _definite(subject):
+        return None
+    media = [m for m in mentions if m.end <= before and m.actor_type == "media"]
+    return media[-1].actor_id if media else None
 
 
 def _agrees(subject: Token, mention: Mention) -> bool:
@@ -687,6 +712,18 @@ def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention])
     return titled[-1].actor_id if titled and _definite(subject) else None
 
 
+def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the person whose spokesman speaks when a definite role names him ("the prime minister's spokesman").
+
+    The role's holder is the person the text named before with that role ("Prime Minister
+    Benjamin Netanyahu").
+    """
+    if subject.lemma_.lower() not in SPOKESPEOPLE:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.lemma_.lower() in ROLE_NOUNS]
+    return _role_holder(doc, owners[0], before, mentions) if owners else None
+
+
 def _previous_agrees(subject: Token, previous: Attribution) -> bool:
     """Whether the previous quote's speaker can be what ``subject`` refers to.
 
@@ -799,7 +836,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
-        actor = _same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
+        actor = (_same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
+                 or _possessor_role(doc, subject, before, mentions))
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
