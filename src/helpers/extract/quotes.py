@@ -335,8 +335,22 @@ def _subjects(verb: Token) -> list[Token]:
     "organising" the clausal subject of "told", and Szabo its subject.
     """
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return found or [g for c in verb.children if c.dep_ == "csubj" and c.i < verb.i
+    return found or [g for c in verb.children if (c.dep_ == "csubj" or _reduced_relative(c)) and c.i < verb.i
                      for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """Whether the parser made a clause of a participle that describes the verb's subject.
+
+    "A British aid worker, held hostage in Chechnya for nearly four weeks, said ...": "held"
+    is no clause of its own ("worker held hostage") but describes the worker, who speaks.
+    """
+    doc, cue = clause.doc, clause.head
+    return (clause.dep_ == "ccomp" and clause.i < cue.i and clause.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+            and doc[clause.i - 1].text == "," and doc[clause.right_edge.i + 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i == clause.i - 2 for c in clause.children))
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -583,7 +597,7 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly agency radio television st
 
 
 def _media_antecedent(subject: Token, before: int, mentions: list[Mention]) -> str | None:
-    """Return the latest medium named before a definite media noun ("the newspaper" after "the official China Daily")."""
+    """Return the latest medium named before a definite media noun ("the newspaper" after "China Daily")."""
     if subject.lemma_.lower() not in MEDIA_NOUNS or not _definite(subject):
         return None
     media = [m for m in mentions if m.end <= before and m.actor_type == "media"]
@@ -712,6 +726,47 @@ def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention])
     return titled[-1].actor_id if titled and _definite(subject) else None
 
 
+#: Head nouns of a description that designate a body, not a person ("an Iraqi Kurdish group").
+BODY_NOUNS = frozenset("""
+    group faction party movement organisation organization company firm union agency newspaper ministry
+    government embassy army bank council committee alliance front coalition association
+""".split())
+
+
+def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the actor the next sentence names as a speaker when a new description introduces it.
+
+    "A British aid worker ... said ... / Michael Penrose, a 23-year-old worker with ...,
+    described his ordeal" and "An Iraqi Kurdish group said ... / ..., the PUK said": an
+    indefinite or possessive description with no name of its own ("Israel's outgoing peace
+    negotiator"), then a sentence whose speaking subject names, for the first time, a person
+    (a body, for a description of a body): the wire names in its second sentence whom the
+    lead describes. Spokesmen, sources and officials stay unnamed.
+    """
+    doc = subject.doc
+    if (subject.tag_ != "NN" or subject.lemma_.lower() in SPOKESPEOPLE
+            or any(m.start <= subject.idx < m.end for m in mentions)
+            or not any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children)):
+        return None
+    first, last = _phrase_bounds(subject)
+    left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
+        return None  # "Lloyd's chairman David Rowland": the description names its person
+    after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
+    if after is None:
+        return None
+    body = subject.lemma_.lower() in BODY_NOUNS
+    for token in after.sent:
+        named = [m for m in mentions if m.start <= token.idx < m.end]
+        if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
+            continue
+        first = min(m.start for m in mentions if m.actor_id == named[0].actor_id)
+        kind = named[0].actor_type in BODY_TYPES if body else named[0].actor_type in ("person", "PERSON")
+        if kind and first > subject.idx:
+            return named[0].actor_id
+    return None
+
+
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the person whose spokesman speaks when a definite role names him ("the prime minister's spokesman").
 
@@ -829,8 +884,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = (_role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
-             or _surname_actor(subject, mentions))
+    actor = (_role_holder(doc, subject, before, mentions) or _introduced_next(subject, mentions)
+             or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and _refers_back(subject):
@@ -964,7 +1019,7 @@ def _clauses(cue: Token) -> list[list[Token]]:
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
                if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _relays_to(c, cue)]
+               and not _relays_to(c, cue) and not _reduced_relative(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
