@@ -958,7 +958,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
-            tokens = tokens[_time_of_saying(tokens, cue):]
+            tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -989,23 +989,46 @@ def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
     return quoted * 2 >= span.end - span.start
 
 
+#: Adverbs of time that date the saying when they follow the speech verb ("said earlier it was ...").
+TIME_ADVERBS = frozenset("earlier later again yesterday today tonight previously separately also".split())
+#: Days a number right after may be stolen from the clause by the parser ("said on Friday three women were killed").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
     """Return how many leading tokens of a clause are the time of the saying, right after the cue.
 
-    "Arafat said on Wednesday Israel had declared war": the parser may hang "on Wednesday"
-    on the reported verb; a date phrase between the cue and the clause's subject dates
+    "Arafat said on Wednesday Israel had declared war", "The KDP said Thursday night it had
+    repelled" and "The army said earlier it was preparing": the parser may hang the time on the
+    reported verb; a date phrase or a time adverb between the cue and the clause's subject dates
     the saying, not what was said.
     """
     first = tokens[0] if tokens else None
-    if first is None or first.i != cue.i + 1 or first.dep_ not in ("prep", "npadvmod"):
+    if first is None or first.i != cue.i + 1:
         return 0
-    phrase = list(first.subtree)
+    top = first
+    while top.dep_ == "compound" and top.head.i > top.i and top.head in tokens:
+        top = top.head  # "Thursday night": the phrase is the noun the date's first word hangs from
+    if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
+        return 0
+    phrase = list(top.subtree)
     size = len(phrase)
-    dated = all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not first or first.dep_ == "npadvmod")
+    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" else
+             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     rest = tokens[size:]
     return size if dated and contiguous and rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod") \
         and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
+
+
+def _stolen_number(tokens: list[Token]) -> list[Token]:
+    """Return a clause with the number the parser hung on a day before it ("said on Friday three women were killed")."""
+    if not tokens or tokens[0].i == 0:
+        return tokens
+    before = tokens[0].doc[tokens[0].i - 1]
+    stolen = (before.tag_ == "CD" and before.head.i < before.i and before.head.lower_ in WEEKDAYS
+              and tokens[0].tag_ == "NNS")
+    return [before, *tokens] if stolen else tokens
 
 
 def _clauses(cue: Token) -> list[list[Token]]:
