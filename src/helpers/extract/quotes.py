@@ -407,15 +407,19 @@ def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: st
 
 
 def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Return the mentions with the actors typed an organisation that the text shows to be persons.
+    """Return the mentions with the actors the text shows to be persons or media retyped.
 
     The actor type may be wrong on wire text ("Spokesman Glyn Davies" typed an
-    organisation): an actor one of whose mentions the model tags a person, or that a
-    person's role noun names ("Spokesman Glyn Davies"), is a person here, so that "he"
-    may refer to it and "it" may not.
+    organisation, "daily Gazeta Wyborcza" a person): an organisation one of whose mentions
+    the model tags a person, or that a person's role noun names ("Spokesman Glyn Davies"),
+    is a person here, so that "he" may refer to it and "it" may not; a person or an
+    organisation named with a media noun ("the best-selling daily ...") is a medium.
     """
     persons = {m.actor_id for m in mentions if m.actor_type == "organization" and _person_like(doc, m)}
-    return [Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
+    media = {m.actor_id for m in mentions if m.actor_type in ("person", "organization")
+             and _named_with(doc, m) & MEDIA_NOUNS}
+    return [Mention(m.start, m.end, m.actor_id, "media") if m.actor_id in media else
+            Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
 
 
 def _person_like(doc: Doc, mention: Mention) -> bool:
@@ -756,6 +760,9 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     if after is None:
         return None
     body = subject.lemma_.lower() in BODY_NOUNS
+    kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
+    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
+        return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
     for token in after.sent:
         named = [m for m in mentions if m.start <= token.idx < m.end]
         if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
@@ -765,6 +772,16 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         if kind and first > subject.idx:
             return named[0].actor_id
     return None
+
+
+def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is a whole paragraph: a byline ("Colleen Siegel") above the story."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    start = paragraph_start(doc, span.start)
+    end = paragraph_end(doc, span.end, ceiling=len(doc))
+    return all(t.is_space or t.is_punct or span.start <= t.i < span.end for t in doc[start:end])
 
 
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
@@ -888,6 +905,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
+    if actor is None and subject.pos_ == "NOUN":  # "the embassy official" after "an embassy official said"
+        actor = _same_noun_subject(subject, before, mentions)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
