@@ -774,6 +774,22 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     return None
 
 
+def _named_role(subject: Token) -> bool:
+    """Whether a definite role is named by proper nouns ("the Colorado attorney general").
+
+    Such a role designates one office: when no holder was named before, it is not the last
+    person named, but someone the text names after it, or nobody.
+    """
+    return (subject.lemma_.lower() in ROLE_NOUNS and _definite(subject)
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children))
+
+
+def _titled_later(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the first person named after a role subject with its role words ("attorney general Gale Norton")."""
+    titled = _titled(doc, subject, [m for m in mentions if m.start > subject.idx])
+    return titled[0].actor_id if titled else None
+
+
 def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
     """Whether a mention is a whole paragraph: a byline ("Colleen Siegel") above the story."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -907,6 +923,9 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         actor = _anaphor(doc, subject, before, mentions)
     if actor is None and subject.pos_ == "NOUN":  # "the embassy official" after "an embassy official said"
         actor = _same_noun_subject(subject, before, mentions)
+    if actor is None and _named_role(subject):
+        return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
+                           None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
@@ -1060,11 +1079,42 @@ def _clauses(cue: Token) -> list[list[Token]]:
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
-               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
+               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that")
+                   or _told_clause(cue, head, c))
                and not _relays_to(c, cue) and not _reduced_relative(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
+    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _as_saying(cue: Token) -> list[list[Token]]:
+    """Return the words after "as saying" when the parse gave the verb no clause.
+
+    "Jomhuri Eslami quoted the security chief as saying those held confessed to ...": the
+    parser may make "those" the object of "saying"; what follows "as saying" is what was said.
+    """
+    if cue.lower_ not in ("saying", "telling") or cue.head.lower_ != "as":
+        return []
+    words = [t for t in cue.doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if cue.lower_ == "telling":
+        objects = [c for c in cue.children if c.dep_ == "dobj"]
+        words = [t for t in words if not objects or t.i > objects[0].right_edge.i]
+    return [words] if words and words[0].dep_ in ("dobj", "nsubj", "det", "compound", "amod", "nummod") else []
+
+
+#: Speech verbs whose object is who was told: a clause right after it is what was said.
+TELL_VERBS = frozenset("tell assure inform warn remind promise".split())
+
+
+def _told_clause(cue: Token, head: Token, clause: Token) -> bool:
+    """Whether the parser made what was told a relative clause of who was told.
+
+    "The hijackers told the crew they had grenades": "had" hangs from "crew" as a
+    relative clause with no relative word, its subject a personal pronoun.
+    """
+    first = clause.left_edge
+    return (head is not cue and head.dep_ == "dobj" and cue.lemma_ in TELL_VERBS and clause.dep_ == "relcl"
+            and first.tag_ == "PRP" and first.dep_ in SUBJECT_DEPS and first.i == head.i + 1)
 
 
 def _around_it(cue: Token) -> list[list[Token]]:
