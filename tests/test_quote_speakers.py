@@ -88,3 +88,19 @@ def test_a_role_named_by_proper_nouns_is_the_person_named_after_with_it():
             "The Colorado attorney general told Lloyd's last week it was considering a new legal action.\n"
             '"We have notified them of our concerns," said Colorado attorney general Gale Norton.')
     assert _by_start(text)["it was considering a new "] == "d:gale_norton"
+
+
+def test_a_clause_ending_in_a_verb_that_can_introduce_speech_is_still_what_was_said():
+    # "continue" may introduce speech, but "the war would continue" reports nothing of its own
+    text = ("Zhirinovsky said the embargo on Iraq would continue, the official Iraqi News Agency said.\n"
+            "Iraq's parliament speaker Saadi Mahdi Saleh told a rally that the war would continue, INA said.")
+    found = _by_start(text)
+    assert found["the embargo on Iraq would"] == "d:zhirinovsky"
+    assert found["the war would continue"] == "d:saadi_mahdi_saleh"
+
+
+def test_the_communique_is_the_body_that_issued_it():
+    text = ("The Iraqi army command said in a communique its forces repulsed an attack on Wednesday.\n"
+            "The communique said 200 Iranians were killed.")
+    found = _by_start(text)
+    assert found["200 Iranians were killed"] == found["its forces repulsed an at"] is not None

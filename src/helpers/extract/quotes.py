@@ -104,6 +104,7 @@ PLURAL_TYPES = frozenset({"group", "NORP"})
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
     head emir king premier envoy ambassador representative secretary general deputy negotiator
+    speaker chairman governor mayor director commissioner coordinator prosecutor
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
@@ -587,13 +588,14 @@ def _issuer(noun: Token) -> Token | None:
     """Return the subject phrase that speaks through an earlier noun: the noun if it is a subject, else None.
 
     A noun in a prepositional phrase of a verb ("In a written statement released at the news
-    conference, Gujral reiterated ...") gives the verb's subject: the statement is Gujral's.
+    conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
+    verb's subject: the statement is Gujral's, the communique the command's.
     """
     if noun.dep_ in SUBJECT_DEPS:
         return noun
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
     subjects = _subjects(verb) if verb is not None and verb.pos_ == "VERB" else []
-    return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else None
+    return subjects[0] if subjects and subjects[0].pos_ in ("PROPN", "NOUN") else None
 
 
 #: Nouns that designate a newspaper, an agency or a broadcaster: "the newspaper" is the last one named.
@@ -1243,12 +1245,14 @@ def _reports(clause_head: Token) -> bool:
 
     "Lebed said the talks failed" inside "..., Interfax reported" is, and so is a bare "Rebel
     fighters said" the parser hung below the verb of what they said; "Iran has asked Germany to
-    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause).
+    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause),
+    nor is "the war would continue" (a bare verb reports only as a verb of saying).
     """
     if not _is_cue(clause_head):
         return False
     words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
-    return words[-1] == clause_head or any(c.dep_ == "ccomp" for c in clause_head.children)
+    bare = words[-1] == clause_head and clause_head.lemma_ in SAY_VERBS
+    return bare or any(c.dep_ == "ccomp" for c in clause_head.children)
 
 
 def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
