@@ -104,3 +104,9 @@ def test_the_communique_is_the_body_that_issued_it():
             "The communique said 200 Iranians were killed.")
     found = _by_start(text)
     assert found["200 Iranians were killed"] == found["its forces repulsed an at"] is not None
+
+
+def test_a_quote_inside_an_infinitive_of_doing_is_reported_by_the_verb_above():
+    text = ("Iraqi President Saddam Hussein has told Russian nationalist Vladimir Zhirinovsky that Baghdad "
+            'wanted to maintain "friendship and cooperation" with Moscow, official Iraqi newspapers said.')
+    assert _by_start(text)["friendship and cooperatio"] == "d:saddam_hussein"

@@ -245,6 +245,15 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
 
 
+def _infinitive_of_doing(verb: Token) -> bool:
+    """Whether a verb that may introduce speech is an infinitive of something done ("wanted to maintain").
+
+    In "Baghdad wanted to maintain "friendship and cooperation" with Moscow" the quoted words
+    are what the verb above ("told") reports; verbs of saying ("to say", "to add") still cue.
+    """
+    return verb.lemma_ not in SAY_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _according_to(token: Token) -> Token | None:
     """Return X of "according to X" when ``token`` is its "according", else None."""
     if token.lower_ != "according":
@@ -267,7 +276,7 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
             continue
         node = token.head if token.head.i != token.i else None
         while node is not None:
-            if not _inside(node, span) and _is_cue(node):
+            if not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node):
                 return node
             node = node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
