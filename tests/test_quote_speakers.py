@@ -110,3 +110,11 @@ def test_a_quote_inside_an_infinitive_of_doing_is_reported_by_the_verb_above():
     text = ("Iraqi President Saddam Hussein has told Russian nationalist Vladimir Zhirinovsky that Baghdad "
             'wanted to maintain "friendship and cooperation" with Moscow, official Iraqi newspapers said.')
     assert _by_start(text)["friendship and cooperatio"] == "d:saddam_hussein"
+
+
+def test_a_participle_of_speech_with_by_a_name_is_that_name_s_words():
+    text = ("Bernard Tapie said he would give up his seat by Wednesday, the day a film by Claude Lelouche in "
+            "which he stars opens in France.\n"
+            "He plays a power-hungry lawyer in the movie described as \"a tender and cruel comedy\" by "
+            "Lelouche, who is making his 35th film.")
+    assert _by_start(text)["a tender and cruel comedy"] == "d:claude_lelouche"

@@ -312,10 +312,13 @@ def find_subject(cue: Token) -> Token | None:
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
+    agent = _by_name(cue) if cue.tag_ == "VBN" else None
+    if agent is not None:
+        return agent  # "a movie described as "a tender comedy" by Lelouche"
     node = cue
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
-            return next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            return _agent(node)
         subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
@@ -326,6 +329,17 @@ def find_subject(cue: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Return X of a passive verb's "by X", or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _by_name(participle: Token) -> Token | None:
+    """Return the name after "by" in a participle's phrase ("described as a comedy by Lelouche"), an agent or not."""
+    return _agent(participle) or next((g for t in participle.subtree if t.lower_ == "by" and t.dep_ == "prep"
+                                       for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
 
 
 def _is_passive(verb: Token) -> bool:
