@@ -118,3 +118,10 @@ def test_a_participle_of_speech_with_by_a_name_is_that_name_s_words():
             "He plays a power-hungry lawyer in the movie described as \"a tender and cruel comedy\" by "
             "Lelouche, who is making his 35th film.")
     assert _by_start(text)["a tender and cruel comedy"] == "d:claude_lelouche"
+
+
+def test_they_in_the_sentence_of_a_plural_description_is_that_description():
+    text = ("The gathering has triggered concern in several Arab countries like Egypt.\n"
+            "British Jewish groups have also voiced protest because they said Palestinian Islamist Hamas is "
+            "among those attending the conference.")
+    assert _by_start(text)["Palestinian Islamist Hama"] is None

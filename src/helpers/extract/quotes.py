@@ -684,8 +684,9 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
 
     In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
     James Baker. They said ...", "they" are the sources (who speak for the bank named
-    before, else for nobody), not the Treasury. Each is (position, actor id, rank) as in
-    :func:`_antecedent`.
+    before, else for nobody), not the Treasury; in "British Jewish groups voiced protest because
+    they said ...", any plural subject of the same sentence. Each is (position, actor id, rank)
+    as in :func:`_antecedent`.
     """
     if subject.lower_ != "they":
         return []
@@ -693,7 +694,8 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
     for token in doc:
         if token.idx >= before:
             break
-        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or token.sent.start == subject.sent.start
+        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and described
                 and not any(m.start <= token.idx < m.end for m in mentions)
                 and not any(q.start <= token.idx < q.end for q in quotes)):
             actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
