@@ -125,3 +125,12 @@ def test_they_in_the_sentence_of_a_plural_description_is_that_description():
             "British Jewish groups have also voiced protest because they said Palestinian Islamist Hamas is "
             "among those attending the conference.")
     assert _by_start(text)["Palestinian Islamist Hama"] is None
+
+
+def test_one_of_the_groups_in_the_lead_is_the_group_the_next_sentence_names():
+    text = ("Heavy fighting broke out between two rival Kurdish factions in northern Iraq at midnight Sunday "
+            "and at least 29 people were killed, one of the groups said on Monday.\n"
+            "The Kurdistan Democratic Party (KDP) said the Patriotic Union of Kurdistan (PUK) had broken the "
+            "ceasefire.")
+    found = _by_start(text)
+    assert found["Heavy fighting broke out "] == found["the Patriotic Union of Ku"] is not None

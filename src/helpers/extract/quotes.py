@@ -764,20 +764,32 @@ BODY_NOUNS = frozenset("""
 """.split())
 
 
+def _description_noun(subject: Token) -> Token | None:
+    """Return the noun of a subject that introduces someone new, or None.
+
+    An indefinite or possessive singular noun ("A British aid worker", "Israel's outgoing peace
+    negotiator"), or the plural of "one of the ..." ("one of the groups").
+    """
+    if subject.lower_ == "one":
+        return next((g for c in subject.children if c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.tag_ == "NNS"), None)
+    indefinite = any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children)
+    return subject if subject.tag_ == "NN" and indefinite else None
+
+
 def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor the next sentence names as a speaker when a new description introduces it.
 
     "A British aid worker ... said ... / Michael Penrose, a 23-year-old worker with ...,
     described his ordeal" and "An Iraqi Kurdish group said ... / ..., the PUK said": an
     indefinite or possessive description with no name of its own ("Israel's outgoing peace
-    negotiator"), then a sentence whose speaking subject names, for the first time, a person
+    negotiator", "one of the groups"), then a sentence whose speaking subject names, for the first time, a person
     (a body, for a description of a body): the wire names in its second sentence whom the
     lead describes. Spokesmen, sources and officials stay unnamed.
     """
     doc = subject.doc
-    if (subject.tag_ != "NN" or subject.lemma_.lower() in SPOKESPEOPLE
-            or any(m.start <= subject.idx < m.end for m in mentions)
-            or not any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children)):
+    noun = _description_noun(subject)
+    if noun is None or noun.lemma_.lower() in SPOKESPEOPLE or any(m.start <= subject.idx < m.end for m in mentions):
         return None
     first, last = _phrase_bounds(subject)
     left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -786,7 +798,7 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
     if after is None:
         return None
-    body = subject.lemma_.lower() in BODY_NOUNS
+    body = noun.lemma_.lower() in BODY_NOUNS
     kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
     if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
