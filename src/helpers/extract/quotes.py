@@ -33,7 +33,18 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    - a noun the subject shares with an earlier subject ("the detective", "an embassy
      official"): that subject's actor;
    - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
-     Afghan embassy"): the state, when the article names it.
+     Afghan embassy"): the state, when the article names it;
+   - a new description in the lead ("A British aid worker", "An Iraqi Kurdish group", "one
+     of the groups") with no actor of its kind named before: the person or body the next
+     sentence first names as its speaker; a definite role named by proper nouns ("the
+     Colorado attorney general") with no holder before: the person named after with it, or
+     nobody; "the statement" or "the communique": who spoke in it ("In a written statement,
+     Gujral ..."); "the newspaper": the last medium named; "the prime minister's spokesman":
+     the prime minister named before; a bare surname the actors missed: the person named
+     before with it. A pronoun after a quote goes on about its speaker rather than a person
+     named in passing; an actor typed an organisation whose name the model tags a person
+     (or that follows a person's role) is a person for pronouns, and one named with a media
+     noun ("daily Gazeta Wyborcza") a medium.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
