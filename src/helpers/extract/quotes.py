@@ -33,7 +33,18 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
    - a noun the subject shares with an earlier subject ("the detective", "an embassy
      official"): that subject's actor;
    - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
-     Afghan embassy"): the state, when the article names it.
+     Afghan embassy"): the state, when the article names it;
+   - a new description in the lead ("A British aid worker", "An Iraqi Kurdish group", "one
+     of the groups") with no actor of its kind named before: the person or body the next
+     sentence first names as its speaker; a definite role named by proper nouns ("the
+     Colorado attorney general") with no holder before: the person named after with it, or
+     nobody; "the statement" or "the communique": who spoke in it ("In a written statement,
+     Gujral ..."); "the newspaper": the last medium named; "the prime minister's spokesman":
+     the prime minister named before; a bare surname the actors missed: the person named
+     before with it. A pronoun after a quote goes on about its speaker rather than a person
+     named in passing; an actor typed an organisation whose name the model tags a person
+     (or that follows a person's role) is a person for pronouns, and one named with a media
+     noun ("daily Gazeta Wyborcza") a medium.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
@@ -104,6 +115,7 @@ PLURAL_TYPES = frozenset({"group", "NORP"})
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
     head emir king premier envoy ambassador representative secretary general deputy negotiator
+    speaker chairman governor mayor director commissioner coordinator prosecutor
 """.split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
@@ -244,6 +256,15 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
 
 
+def _infinitive_of_doing(verb: Token) -> bool:
+    """Whether a verb that may introduce speech is an infinitive of something done ("wanted to maintain").
+
+    In "Baghdad wanted to maintain "friendship and cooperation" with Moscow" the quoted words
+    are what the verb above ("told") reports; verbs of saying ("to say", "to add") still cue.
+    """
+    return verb.lemma_ not in SAY_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _according_to(token: Token) -> Token | None:
     """Return X of "according to X" when ``token`` is its "according", else None."""
     if token.lower_ != "according":
@@ -266,7 +287,7 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
             continue
         node = token.head if token.head.i != token.i else None
         while node is not None:
-            if not _inside(node, span) and _is_cue(node):
+            if not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node):
                 return node
             node = node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
@@ -302,10 +323,13 @@ def find_subject(cue: Token) -> Token | None:
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
+    agent = _by_name(cue) if cue.tag_ == "VBN" else None
+    if agent is not None:
+        return agent  # "a movie described as "a tender comedy" by Lelouche"
     node = cue
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
-            return next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            return _agent(node)
         subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
@@ -316,6 +340,17 @@ def find_subject(cue: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Return X of a passive verb's "by X", or None."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _by_name(participle: Token) -> Token | None:
+    """Return the name after "by" in a participle's phrase ("described as a comedy by Lelouche"), an agent or not."""
+    return _agent(participle) or next((g for t in participle.subtree if t.lower_ == "by" and t.dep_ == "prep"
+                                       for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -335,8 +370,22 @@ def _subjects(verb: Token) -> list[Token]:
     "organising" the clausal subject of "told", and Szabo its subject.
     """
     found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    return found or [g for c in verb.children if c.dep_ == "csubj" and c.i < verb.i
+    return found or [g for c in verb.children if (c.dep_ == "csubj" or _reduced_relative(c)) and c.i < verb.i
                      for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """Whether the parser made a clause of a participle that describes the verb's subject.
+
+    "A British aid worker, held hostage in Chechnya for nearly four weeks, said ...": "held"
+    is no clause of its own ("worker held hostage") but describes the worker, who speaks.
+    """
+    doc, cue = clause.doc, clause.head
+    return (clause.dep_ == "ccomp" and clause.i < cue.i and clause.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+            and doc[clause.i - 1].text == "," and doc[clause.right_edge.i + 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i == clause.i - 2 for c in clause.children))
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -390,6 +439,45 @@ def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: st
             and not (byline and m.get("text") == byline)
             and not any(s <= m["start_char"] and m["end_char"] <= e for s, e in spans)]
     return sorted(rows, key=lambda m: (m.start, m.end))
+
+
+def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with the actors the text shows to be persons or media retyped.
+
+    The actor type may be wrong on wire text ("Spokesman Glyn Davies" typed an
+    organisation, "daily Gazeta Wyborcza" a person): an organisation one of whose mentions
+    the model tags a person, or that a person's role noun names ("Spokesman Glyn Davies"),
+    is a person here, so that "he" may refer to it and "it" may not; a person or an
+    organisation named with a media noun ("the best-selling daily ...") is a medium.
+    """
+    persons = {m.actor_id for m in mentions if m.actor_type == "organization" and _person_like(doc, m)}
+    media = {m.actor_id for m in mentions if m.actor_type in ("person", "organization")
+             and _named_with(doc, m) & MEDIA_NOUNS}
+    return [Mention(m.start, m.end, m.actor_id, "media") if m.actor_id in media else
+            Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
+
+
+def _person_like(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention's words are a person's name to the model, or follow a person's role noun."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.lemma_.lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
+    return titled or all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
+
+    The last word of a person's name named before, written alone as the subject.
+    """
+    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children):
+        return None
+    named = [m for m in mentions if m.end <= subject.idx and m.actor_type in ("person", "PERSON")
+             and m.end - m.start > len(subject.text)
+             and doc_text(subject.doc)[m.start:m.end].split()[-1] == subject.text]
+    return named[-1].actor_id if named else None
 
 
 def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
@@ -449,8 +537,8 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     if span is None:
         return 4
     root = span.root
-    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass"):
-        return 0
+    if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or (root.dep_ == "amod" and root.pos_ == "PROPN"):
+        return 0  # "an OSCE staff member": the parser may make the name an adjective
     if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
@@ -521,13 +609,39 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     for token in reversed(subject.doc[:subject.i]):
         if token.idx >= before or token.lemma_.lower() not in words:
             continue
-        head = token.head if token.dep_ == "compound" else token
-        if head.dep_ not in SUBJECT_DEPS:
+        head = _issuer(token.head if token.dep_ == "compound" else token)
+        if head is None:
             continue
         actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
         if actor is not None:
             return actor
-    return None
+    return _media_antecedent(subject, before, mentions)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Return the subject phrase that speaks through an earlier noun: the noun if it is a subject, else None.
+
+    A noun in a prepositional phrase of a verb ("In a written statement released at the news
+    conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
+    verb's subject: the statement is Gujral's, the communique the command's.
+    """
+    if noun.dep_ in SUBJECT_DEPS:
+        return noun
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    subjects = _subjects(verb) if verb is not None and verb.pos_ == "VERB" else []
+    return subjects[0] if subjects and subjects[0].pos_ in ("PROPN", "NOUN") else None
+
+
+#: Nouns that designate a newspaper, an agency or a broadcaster: "the newspaper" is the last one named.
+MEDIA_NOUNS = frozenset("newspaper paper daily weekly agency radio television station magazine broadcaster".split())
+
+
+def _media_antecedent(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the latest medium named before a definite media noun ("the newspaper" after "China Daily")."""
+    if subject.lemma_.lower() not in MEDIA_NOUNS or not _definite(subject):
+        return None
+    media = [m for m in mentions if m.end <= before and m.actor_type == "media"]
+    return media[-1].actor_id if media else None
 
 
 def _agrees(subject: Token, mention: Mention) -> bool:
@@ -538,11 +652,12 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     Kurds"); "he", "she" and other role nouns to a person.
     """
     word = subject.lemma_.lower()
+    person = mention.actor_type in ("person", "PERSON")
     if subject.lower_ == "it":
-        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES
+        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
     if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
-        return mention.actor_type in BODY_TYPES
-    return mention.actor_type in ("person", "PERSON")
+        return mention.actor_type in BODY_TYPES and not person
+    return person
 
 
 def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
@@ -569,8 +684,8 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
     in_sentence = sorted((c for c in candidates if c[0] >= doc[latest].idx), key=lambda c: c[0])
     best = max(in_sentence, key=lambda c: (c[2], c[0]))
-    if spoke and subject.lower_ == "it" and best[2] == 0:
-        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the body that spoke
+    if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
+        return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
 
 
@@ -580,8 +695,9 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
 
     In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
     James Baker. They said ...", "they" are the sources (who speak for the bank named
-    before, else for nobody), not the Treasury. Each is (position, actor id, rank) as in
-    :func:`_antecedent`.
+    before, else for nobody), not the Treasury; in "British Jewish groups voiced protest because
+    they said ...", any plural subject of the same sentence. Each is (position, actor id, rank)
+    as in :func:`_antecedent`.
     """
     if subject.lower_ != "they":
         return []
@@ -589,7 +705,8 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
     for token in doc:
         if token.idx >= before:
             break
-        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or token.sent.start == subject.sent.start
+        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and described
                 and not any(m.start <= token.idx < m.end for m in mentions)
                 and not any(q.start <= token.idx < q.end for q in quotes)):
             actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
@@ -649,6 +766,100 @@ def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention])
         return None
     titled = _titled(doc, subject, [m for m in mentions if m.end <= before])
     return titled[-1].actor_id if titled and _definite(subject) else None
+
+
+#: Head nouns of a description that designate a body, not a person ("an Iraqi Kurdish group").
+BODY_NOUNS = frozenset("""
+    group faction party movement organisation organization company firm union agency newspaper ministry
+    government embassy army bank council committee alliance front coalition association
+""".split())
+
+
+def _description_noun(subject: Token) -> Token | None:
+    """Return the noun of a subject that introduces someone new, or None.
+
+    An indefinite or possessive singular noun ("A British aid worker", "Israel's outgoing peace
+    negotiator"), or the plural of "one of the ..." ("one of the groups").
+    """
+    if subject.lower_ == "one":
+        return next((g for c in subject.children if c.lower_ == "of" for g in c.children
+                     if g.dep_ == "pobj" and g.tag_ == "NNS"), None)
+    indefinite = any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children)
+    return subject if subject.tag_ == "NN" and indefinite else None
+
+
+def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the actor the next sentence names as a speaker when a new description introduces it.
+
+    "A British aid worker ... said ... / Michael Penrose, a 23-year-old worker with ...,
+    described his ordeal" and "An Iraqi Kurdish group said ... / ..., the PUK said": an
+    indefinite or possessive description with no name of its own ("Israel's outgoing peace
+    negotiator", "one of the groups"), then a sentence whose speaking subject names, for the first time, a person
+    (a body, for a description of a body): the wire names in its second sentence whom the
+    lead describes. Spokesmen, sources and officials stay unnamed.
+    """
+    doc = subject.doc
+    noun = _description_noun(subject)
+    if noun is None or noun.lemma_.lower() in SPOKESPEOPLE or any(m.start <= subject.idx < m.end for m in mentions):
+        return None
+    first, last = _phrase_bounds(subject)
+    left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
+        return None  # "Lloyd's chairman David Rowland": the description names its person
+    after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
+    if after is None:
+        return None
+    body = noun.lemma_.lower() in BODY_NOUNS
+    kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
+    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
+        return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
+    for token in after.sent:
+        named = [m for m in mentions if m.start <= token.idx < m.end]
+        if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
+            continue
+        first = min(m.start for m in mentions if m.actor_id == named[0].actor_id)
+        kind = named[0].actor_type in BODY_TYPES if body else named[0].actor_type in ("person", "PERSON")
+        if kind and first > subject.idx:
+            return named[0].actor_id
+    return None
+
+
+def _named_role(subject: Token) -> bool:
+    """Whether a definite role is named by proper nouns ("the Colorado attorney general").
+
+    Such a role designates one office: when no holder was named before, it is not the last
+    person named, but someone the text names after it, or nobody.
+    """
+    return (subject.lemma_.lower() in ROLE_NOUNS and _definite(subject)
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.children))
+
+
+def _titled_later(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the first person named after a role subject with its role words ("attorney general Gale Norton")."""
+    titled = _titled(doc, subject, [m for m in mentions if m.start > subject.idx])
+    return titled[0].actor_id if titled else None
+
+
+def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is a whole paragraph: a byline ("Colleen Siegel") above the story."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    start = paragraph_start(doc, span.start)
+    end = paragraph_end(doc, span.end, ceiling=len(doc))
+    return all(t.is_space or t.is_punct or span.start <= t.i < span.end for t in doc[start:end])
+
+
+def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the person whose spokesman speaks when a definite role names him ("the prime minister's spokesman").
+
+    The role's holder is the person the text named before with that role ("Prime Minister
+    Benjamin Netanyahu").
+    """
+    if subject.lemma_.lower() not in SPOKESPEOPLE:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss" and c.lemma_.lower() in ROLE_NOUNS]
+    return _role_holder(doc, owners[0], before, mentions) if owners else None
 
 
 def _previous_agrees(subject: Token, previous: Attribution) -> bool:
@@ -756,13 +967,20 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = _role_holder(doc, subject, before, mentions) or _subject_actor(subject, mentions)
+    actor = (_role_holder(doc, subject, before, mentions) or _introduced_next(subject, mentions)
+             or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
+    if actor is None and subject.pos_ == "NOUN":  # "the embassy official" after "an embassy official said"
+        actor = _same_noun_subject(subject, before, mentions)
+    if actor is None and _named_role(subject):
+        return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
+                           None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
-        actor = _same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
+        actor = (_same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
+                 or _possessor_role(doc, subject, before, mentions))
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
@@ -828,7 +1046,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
-            tokens = tokens[_time_of_saying(tokens, cue):]
+            tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
@@ -859,23 +1077,46 @@ def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
     return quoted * 2 >= span.end - span.start
 
 
+#: Adverbs of time that date the saying when they follow the speech verb ("said earlier it was ...").
+TIME_ADVERBS = frozenset("earlier later again yesterday today tonight previously separately also".split())
+#: Days a number right after may be stolen from the clause by the parser ("said on Friday three women were killed").
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
     """Return how many leading tokens of a clause are the time of the saying, right after the cue.
 
-    "Arafat said on Wednesday Israel had declared war": the parser may hang "on Wednesday"
-    on the reported verb; a date phrase between the cue and the clause's subject dates
+    "Arafat said on Wednesday Israel had declared war", "The KDP said Thursday night it had
+    repelled" and "The army said earlier it was preparing": the parser may hang the time on the
+    reported verb; a date phrase or a time adverb between the cue and the clause's subject dates
     the saying, not what was said.
     """
     first = tokens[0] if tokens else None
-    if first is None or first.i != cue.i + 1 or first.dep_ not in ("prep", "npadvmod"):
+    if first is None or first.i != cue.i + 1:
         return 0
-    phrase = list(first.subtree)
+    top = first
+    while top.dep_ == "compound" and top.head.i > top.i and top.head in tokens:
+        top = top.head  # "Thursday night": the phrase is the noun the date's first word hangs from
+    if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
+        return 0
+    phrase = list(top.subtree)
     size = len(phrase)
-    dated = all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not first or first.dep_ == "npadvmod")
+    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" else
+             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     rest = tokens[size:]
     return size if dated and contiguous and rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod") \
         and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
+
+
+def _stolen_number(tokens: list[Token]) -> list[Token]:
+    """Return a clause with the number the parser hung on a day before it ("said on Friday three women were killed")."""
+    if not tokens or tokens[0].i == 0:
+        return tokens
+    before = tokens[0].doc[tokens[0].i - 1]
+    stolen = (before.tag_ == "CD" and before.head.i < before.i and before.head.lower_ in WEEKDAYS
+              and tokens[0].tag_ == "NNS")
+    return [before, *tokens] if stolen else tokens
 
 
 def _clauses(cue: Token) -> list[list[Token]]:
@@ -888,11 +1129,42 @@ def _clauses(cue: Token) -> list[list[Token]]:
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
-               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _relays_to(c, cue)]
+               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that")
+                   or _told_clause(cue, head, c))
+               and not _relays_to(c, cue) and not _reduced_relative(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue)
+    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _as_saying(cue: Token) -> list[list[Token]]:
+    """Return the words after "as saying" when the parse gave the verb no clause.
+
+    "Jomhuri Eslami quoted the security chief as saying those held confessed to ...": the
+    parser may make "those" the object of "saying"; what follows "as saying" is what was said.
+    """
+    if cue.lower_ not in ("saying", "telling") or cue.head.lower_ != "as":
+        return []
+    words = [t for t in cue.doc[cue.i + 1:cue.sent.end] if not t.is_space]
+    if cue.lower_ == "telling":
+        objects = [c for c in cue.children if c.dep_ == "dobj"]
+        words = [t for t in words if not objects or t.i > objects[0].right_edge.i]
+    return [words] if words and words[0].dep_ in ("dobj", "nsubj", "det", "compound", "amod", "nummod") else []
+
+
+#: Speech verbs whose object is who was told: a clause right after it is what was said.
+TELL_VERBS = frozenset("tell assure inform warn remind promise".split())
+
+
+def _told_clause(cue: Token, head: Token, clause: Token) -> bool:
+    """Whether the parser made what was told a relative clause of who was told.
+
+    "The hijackers told the crew they had grenades": "had" hangs from "crew" as a
+    relative clause with no relative word, its subject a personal pronoun.
+    """
+    first = clause.left_edge
+    return (head is not cue and head.dep_ == "dobj" and cue.lemma_ in TELL_VERBS and clause.dep_ == "relcl"
+            and first.tag_ == "PRP" and first.dep_ in SUBJECT_DEPS and first.i == head.i + 1)
 
 
 def _around_it(cue: Token) -> list[list[Token]]:
@@ -1021,12 +1293,14 @@ def _reports(clause_head: Token) -> bool:
 
     "Lebed said the talks failed" inside "..., Interfax reported" is, and so is a bare "Rebel
     fighters said" the parser hung below the verb of what they said; "Iran has asked Germany to
-    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause).
+    extradite ..." and "the inquiry would be added to ..." are not (their verbs report no clause),
+    nor is "the war would continue" (a bare verb reports only as a verb of saying).
     """
     if not _is_cue(clause_head):
         return False
     words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
-    return words[-1] == clause_head or any(c.dep_ == "ccomp" for c in clause_head.children)
+    bare = words[-1] == clause_head and clause_head.lemma_ in SAY_VERBS
+    return bare or any(c.dep_ == "ccomp" for c in clause_head.children)
 
 
 def _row(parsed: ParsedArticle, span: QuoteSpan, found: Attribution, kind: str) -> dict:
@@ -1102,7 +1376,7 @@ def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
     ``kind`` is ``direct`` (between quotation marks) or ``reported`` (the clause of a
     speech verb: "X said (that) ...", "..., X said").
     """
-    resolved = _resolved_mentions(mentions, parsed.article.author, parsed.article.body)
+    resolved = _retype_persons(parsed.doc, _resolved_mentions(mentions, parsed.article.author, parsed.article.body))
     rows: list[dict] = []
     previous: Attribution | None = None
     carried: Attribution | None = None
