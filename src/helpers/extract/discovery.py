@@ -32,6 +32,8 @@ from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
 from helpers.extract.names import (
+    CORPORATE_WORDS,
+    SOVEREIGN_TITLES,
     TITLE_WORDS,
     Mention,
     abbreviates,
@@ -68,6 +70,8 @@ THING_NAMES = frozenset("""
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
 """.split())
+#: Nouns of an outlet's desks: "London Newsroom" (a wire's contact line) is an office, a place.
+DESK_NAMES = frozenset({"newsroom", "newsdesk"})
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
 TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
 #: Adjectives of regions, not of states; alone, like a demonym, they name no one ("a Western news agency").
@@ -328,7 +332,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     ``leading_words`` (lowercase demonyms) are dropped before a person's name with the
     titles. A span in a title-case headline is kept only if the article uses the same
     words outside headlines. Plural proper nouns of groups ("Kurds") and proper nouns
-    that spaCy did not label but that are the subject of a verb are candidates too.
+    that spaCy did not label but that are the subject of a verb are candidates too; an
+    outlet's desk ("London Newsroom") is a place.
     """
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
@@ -353,6 +358,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
+        if text.split()[-1].lower() in DESK_NAMES:
+            label = "FAC"
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
@@ -821,6 +828,57 @@ def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+def sovereign_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a sovereign's title kept before a one-word person's name.
+
+    "King Hussein" is named by his given name: the title makes the name ("King
+    Hussein", "Crown Prince Abdullah"), so that it is no short form of another person's
+    ("Hussein Khalaf").
+    """
+    out = []
+    for m in mentions:
+        prefix = _sovereign_prefix(text[max(m.start - 30, 0):m.start], m.text)
+        if prefix and m.method == "ner" and _is_person(m) and is_discovered(m.actor_id):
+            start = m.start - len(prefix)
+            name = text[start:m.end]
+            m = replace(m, start=start, text=name, actor_id=actor_key(name), actor_name=name)
+        out.append(m)
+    return out
+
+
+def _sovereign_prefix(before: str, name: str) -> str:
+    """Return the sovereign's title written before a name that belongs to it, or "".
+
+    >>> _sovereign_prefix("said ", "Hussein"), _sovereign_prefix("met King ", "Hussein")
+    ('', 'King ')
+    >>> _sovereign_prefix("Saudi Crown ", "Prince Abdullah"), _sovereign_prefix("Saudi Crown Prince ", "Abdullah")
+    ('Crown ', 'Crown Prince ')
+    """
+    words = name.split()
+    if len(words) == 2 and words[0].lower() in SOVEREIGN_TITLES:
+        title = re.search(r"\bCrown\s+$", before)
+    elif len(words) == 1:
+        title = re.search(r"\b(?:Crown\s+)?([A-Z][a-z]+)\s+$", before)
+        title = title if title and title.group(1).lower() in SOVEREIGN_TITLES else None
+    else:
+        title = None
+    return title.group() if title else ""
+
+
+def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """Return the earlier company whose name is ``m``'s words and corporate words ("Stagecoach").
+
+    spaCy may label the short form of a company a person ("Stagecoach said").
+    """
+    words = name_words(m.text)
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if (e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words) and full[:len(words)] == words
+                and set(full[len(words):]) <= CORPORATE_WORDS):
+            return e
+    return None
+
+
 def _is_person(m: Mention) -> bool:
     """Return True for a mention of a person (registry type or spaCy label)."""
     return m.actor_type in ("person", "PERSON")
@@ -852,6 +910,8 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda m: m.start):
         may_shorten = _is_person(m) or (m.method == "ner" and len(m.text.split()) <= 2)
         full = _short_form_of(m, earlier) if may_shorten and (m.actor_id is None or m.method != "role") else None
+        if full is None and m.method == "ner" and _is_person(m):
+            full = _company_of(m, out)
         if full is not None:
             m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
                         actor_type=full.actor_type, method="coreference")
@@ -977,12 +1037,22 @@ def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
 
 
 def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
-    """Return a designation without the words that name its state ("Israeli defence ministry", "government army")."""
+    """Return a designation without the words that name its state ("Israeli defence ministry", "government army").
+
+    >>> _without_state("Sri Lankan foreign ministry", ("sri_lanka", "Sri Lanka"), {"Sri Lankan": ("sri_lanka",)})
+    'foreign ministry'
+    """
     if state is None:
         return designation
     words = {normalise_name(state[1]), "government"} | {
         normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
-    return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
+    kept, tokens = [], designation.split()
+    i = 0
+    while i < len(tokens):
+        size = next((n for n in (3, 2, 1) if normalise_name(" ".join(tokens[i:i + n])) in words), 0)
+        kept += tokens[i:i + 1] if not size else []
+        i += size or 1
+    return " ".join(kept) or designation
 
 
 def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple],
@@ -1052,16 +1122,27 @@ def _modifies(word, token) -> bool:
     The parser may hang both on the noun after them ("interior ministry forces": both
     modify "forces"); the word in lower case right before a ministry still names its field.
     """
+    if word.i >= 2 and word.doc[word.i - 1].text == "-" and word.doc[word.i - 2].like_num:
+        return False
     return word.head == token or (token.lower_ == "ministry" and word.i == token.i - 1 and token.dep_ == "compound"
                                   and word.head == token.head and word.is_lower)
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """Return ``start`` moved back over the capitalised words that make one name with it ("Sri Lankan")."""
+    while start > 0 and doc[start - 1].head == doc[start] and doc[start - 1].dep_ in ("compound", "nmod") and doc[
+            start - 1].text[:1].isupper() and doc[start].text[:1].isupper():
+        start -= 1
+    return start
 
 
 def _institution_span(token) -> list | None:
     """Return the tokens of a designation around its head noun, or None if it is not one.
 
     The words before the noun that modify it belong to the designation ("defence",
-    "Ugandan", "Interior"), up to three, except an adjective in lower case before
-    another modifier ("the leftist Nicaraguan government": a description).
+    "Ugandan", "Interior"), up to three, with the words that make one name with the first
+    ("Sri Lankan"), except an adjective in lower case before another modifier ("the leftist
+    Nicaraguan government": a description) and a count ("the 330-member parliament").
     """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
@@ -1071,7 +1152,7 @@ def _institution_span(token) -> list | None:
                                               or doc[start - 1].text[:1].isupper()):
         start -= 1
     left = start < token.i
-    words = list(doc[start:token.i + 1])
+    words = list(doc[_name_start(doc, start) if left else start:token.i + 1])
     if token.lower_ == "ministry":
         field = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of" and list(t.children)]
         if field:
