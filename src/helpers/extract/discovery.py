@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from helpers.extract.names import (
     CORPORATE_WORDS,
+    PARTICLES,
     SOVEREIGN_TITLES,
     TITLE_WORDS,
     Mention,
@@ -109,7 +110,7 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal
+    lake canal newsroom
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
@@ -135,7 +136,7 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
@@ -351,6 +352,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
+        start = _capital_start(body, start, end)
         text = body[start:end]
         if label is None or end <= start or not is_name(text):
             continue
@@ -363,6 +365,23 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def _capital_start(body: str, start: int, end: int) -> int:
+    """Return ``start`` moved past the lowercase words a name does not start with ("dissident", "and").
+
+    A particle stays ("al-Qaeda", "de Klerk").
+
+    >>> t = "dissident Khmer Rouge"; t[_capital_start(t, 0, len(t)):]
+    'Khmer Rouge'
+    >>> t = "al-Qaeda"; t[_capital_start(t, 0, len(t)):]
+    'al-Qaeda'
+    """
+    while True:
+        word = re.match(r"([a-z][\w'’]*)\s+(?=\S)", body[start:end])
+        if not word or word.group(1) in PARTICLES:
+            return start
+        start += word.end()
 
 
 def _name_end(ent) -> int:
@@ -617,12 +636,20 @@ def _used_as_place(ent) -> bool:
     direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
     follows ("Diyarbakir province"), a name in apposition with one ("Alomella Robles,
     a small village"), the possessor of one ("London's Stansted airport") and a place
-    of travel (:func:`_place_of_travel`) are places.
+    of travel (:func:`_place_of_travel`) are places, and so is a name coordinated with such a
+    place ("the provinces of Erzincan and Sivas").
     """
-    root = ent.root
+    root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
     return _place_of_travel(root) or _named_a_place(ent)
+
+
+def _first_conjunct(token):
+    """Return the first of the coordinated words ``token`` is one of ("Erzincan" of "Erzincan and Sivas")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _named_a_place(ent) -> bool:
@@ -630,9 +657,10 @@ def _named_a_place(ent) -> bool:
 
     It does as the head of its "of" ("the village of Foindu", "north of Welikanda"), its
     possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
-    village") or the noun after it ("Diyarbakir province").
+    village") or the noun after it ("Diyarbakir province"), itself or the first name it
+    is coordinated with.
     """
-    root = ent.root
+    root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
         return True
@@ -780,7 +808,9 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
     The capitals in brackets after the name of a body found in the text are its
     abbreviation even when they spell the name in another language ("Kurdistan Workers
     Party (PKK)", "Popular Revolutionary Army (EPR)"); capitals that spell the initials of
-    one body named before are its abbreviation without brackets.
+    one body named before are its abbreviation without brackets, and so are capitals
+    followed by a name in brackets that they abbreviate ("ASUU (Academic Staff Union of
+    Universities)"). A possessive may stand between name and brackets ("Bank of Japan's (BOJ)").
     """
     table: dict[str, Mention] = {m.text: full for m in mentions for full in _spelt_out_before(m, mentions)}
     for m in mentions:
@@ -789,7 +819,23 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
                 abbreviates(match.group(1), m.text)
                 or (m.method == "ner" and m.actor_type in ORG_TYPES and _ACRONYM.fullmatch(match.group(1)))):
             table.setdefault(match.group(1), m)
+    for m in mentions:
+        full = _spelt_out_after(text, m, mentions)
+        if full is not None:
+            table.setdefault(m.text, full)
     return table
+
+
+def _spelt_out_after(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """Return the body whose name follows abbreviation ``m`` in brackets ("ASUU (Academic Staff Union of ...)")."""
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text):
+        return None
+    opening = re.match(r"\s*\(\s*", text[m.end:])
+    if opening is None:
+        return None
+    return next((e for e in mentions if e.start == m.end + opening.end() and e.method == "ner"
+                 and e.actor_type in ORG_TYPES and re.match(r"\s*\)", text[e.end:]) and abbreviates(m.text, e.text)),
+                None)
 
 
 def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -816,7 +862,7 @@ def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         full = table.get(m.text)
-        if full is not None and m.start > full.start and (m.actor_id is None or is_discovered(m.actor_id)):
+        if full is not None and m.start != full.start and (m.actor_id is None or is_discovered(m.actor_id)):
             m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
                         method="abbreviation")
         out.append(m)
@@ -829,40 +875,32 @@ def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def sovereign_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Return ``mentions`` with a sovereign's title kept before a one-word person's name.
+    """Return ``mentions`` with a sovereign named with the title before a one-word name.
 
-    "King Hussein" is named by his given name: the title makes the name ("King
-    Hussein", "Crown Prince Abdullah"), so that it is no short form of another person's
-    ("Hussein Khalaf").
+    "King Hussein" is named by his given name: the actor is "King Hussein" (the mention
+    stays "Hussein"), so that it is no short form of another person's name ("Hussein
+    Khalaf"); "Crown Prince Abdullah" likewise.
     """
     out = []
     for m in mentions:
         prefix = _sovereign_prefix(text[max(m.start - 30, 0):m.start], m.text)
         if prefix and m.method == "ner" and _is_person(m) and is_discovered(m.actor_id):
-            start = m.start - len(prefix)
-            name = text[start:m.end]
-            m = replace(m, start=start, text=name, actor_id=actor_key(name), actor_name=name)
+            name = " ".join([*prefix.split(), m.text])
+            m = replace(m, actor_id=actor_key(name), actor_name=name)
         out.append(m)
     return out
 
 
 def _sovereign_prefix(before: str, name: str) -> str:
-    """Return the sovereign's title written before a name that belongs to it, or "".
+    """Return the sovereign's title written before a one-word name, or "".
 
     >>> _sovereign_prefix("said ", "Hussein"), _sovereign_prefix("met King ", "Hussein")
     ('', 'King ')
-    >>> _sovereign_prefix("Saudi Crown ", "Prince Abdullah"), _sovereign_prefix("Saudi Crown Prince ", "Abdullah")
-    ('Crown ', 'Crown Prince ')
+    >>> _sovereign_prefix("Saudi Crown Prince ", "Abdullah"), _sovereign_prefix("King ", "Hussein Khalaf")
+    ('Crown Prince ', '')
     """
-    words = name.split()
-    if len(words) == 2 and words[0].lower() in SOVEREIGN_TITLES:
-        title = re.search(r"\bCrown\s+$", before)
-    elif len(words) == 1:
-        title = re.search(r"\b(?:Crown\s+)?([A-Z][a-z]+)\s+$", before)
-        title = title if title and title.group(1).lower() in SOVEREIGN_TITLES else None
-    else:
-        title = None
-    return title.group() if title else ""
+    title = re.search(r"\b(?:Crown\s+)?([A-Z][a-z]+)\s+$", before) if len(name.split()) == 1 else None
+    return title.group() if title and title.group(1).lower() in SOVEREIGN_TITLES else ""
 
 
 def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
@@ -884,13 +922,18 @@ def _is_person(m: Mention) -> bool:
     return m.actor_type in ("person", "PERSON")
 
 
+def _own_name(m: Mention) -> str:
+    """Return the name a discovered mention gives its actor ("King Hussein" for "Hussein"), else its text."""
+    return m.actor_name if m.method == "ner" and is_discovered(m.actor_id) and m.actor_name else m.text
+
+
 def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
     """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
-    words = name_words(m.text)
+    words = name_words(_own_name(m))
     if not words:
         return None
     for e in reversed(earlier):
-        full = name_words(e.text)
+        full = name_words(_own_name(e))
         if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
             return e
     return None

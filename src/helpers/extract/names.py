@@ -160,33 +160,11 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
         start += head.end()
     while person:
         word = re.match(r"([^\s]+)\s+", text[start:end])
-        if not word or word.group(1).rstrip(".").lower() not in TITLE_WORDS | leading_words or _sovereign(
-                word.group(1), text[start + word.end():end]):
+        if not word or word.group(1).rstrip(".").lower() not in TITLE_WORDS | leading_words:
             break
         start += word.end()
     end = _strip_possessive(text, start, end)
     return _strip_edges(text, start, end)
-
-
-def _sovereign(title: str, rest: str) -> bool:
-    """Return True if ``title`` is a sovereign's and ``rest`` one name: the title stays in the name.
-
-    An heir's "Crown" stays with the title after it ("Crown Prince Abdullah").
-
-    >>> _sovereign("King", "Hussein"), _sovereign("King", "Hussein bin Talal"), _sovereign("President", "Assad")
-    (True, False, False)
-    >>> _sovereign("Crown", "Prince Abdullah")
-    True
-    """
-    words = _strip_possessive_text(rest).split()
-    if title.lower() == "crown":
-        return len(words) == 2 and words[0].lower() in SOVEREIGN_TITLES
-    return title.lower() in SOVEREIGN_TITLES and len(words) == 1
-
-
-def _strip_possessive_text(text: str) -> str:
-    """Return ``text`` without a trailing possessive."""
-    return re.sub(r"['’]s?$", "", text.strip())
 
 
 def is_name(text: str) -> bool:
