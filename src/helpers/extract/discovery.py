@@ -71,7 +71,7 @@ THING_NAMES = frozenset("""
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
 """.split())
-#: Nouns of an outlet's desks: "London Newsroom" (a wire's contact line) is an office, a place.
+#: Nouns of an outlet's desks: the capital before one ("Stockholm newsroom") is a city, not its state.
 DESK_NAMES = frozenset({"newsroom", "newsdesk"})
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
 TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
@@ -110,7 +110,7 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal newsroom
+    lake canal
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
@@ -333,8 +333,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     ``leading_words`` (lowercase demonyms) are dropped before a person's name with the
     titles. A span in a title-case headline is kept only if the article uses the same
     words outside headlines. Plural proper nouns of groups ("Kurds") and proper nouns
-    that spaCy did not label but that are the subject of a verb are candidates too; an
-    outlet's desk ("London Newsroom") is a place.
+    that spaCy did not label but that are the subject of a verb are candidates too.
     """
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
@@ -360,8 +359,6 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        if text.split()[-1].lower() in DESK_NAMES:
-            label = "FAC"
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
@@ -624,9 +621,14 @@ def dateline_spans(text: str) -> list[Mention]:
 
 
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
-    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
+    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`).
+
+    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _used_as_place(span)
+    if span is None or not len(span):
+        return False
+    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span)
 
 
 def _used_as_place(ent) -> bool:
@@ -636,10 +638,9 @@ def _used_as_place(ent) -> bool:
     direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
     follows ("Diyarbakir province"), a name in apposition with one ("Alomella Robles,
     a small village"), the possessor of one ("London's Stansted airport") and a place
-    of travel (:func:`_place_of_travel`) are places, and so is a name coordinated with such a
-    place ("the provinces of Erzincan and Sivas").
+    of travel (:func:`_place_of_travel`) are places.
     """
-    root = _first_conjunct(ent.root)
+    root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
     return _place_of_travel(root) or _named_a_place(ent)
@@ -658,7 +659,8 @@ def _named_a_place(ent) -> bool:
     It does as the head of its "of" ("the village of Foindu", "north of Welikanda"), its
     possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
     village") or the noun after it ("Diyarbakir province"), itself or the first name it
-    is coordinated with.
+    is coordinated with ("the provinces of Erzincan and Sivas"; not after a preposition of
+    place alone: "in either the Federation or the Republika Srbska").
     """
     root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
