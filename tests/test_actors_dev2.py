@@ -72,3 +72,13 @@ def test_a_place_s_conjunct_a_company_suffix_and_a_conjunction_are_no_actors():
     texts = {r["text"] for r in rows}
     assert _actor_of(rows, "Sivas")[2] == "place"
     assert "Ltd" not in texts and not any(t.startswith("and ") for t in texts)
+
+
+def test_a_person_taken_for_a_body_is_the_person_of_the_surname():
+    rows = _mentions("BONN 1996-08-28\n\nOrganisers hope to persuade Britain's former Olympic 100 metres champion "
+                     "Linford Christie to join a \"Dream Team\" sprint relay in a special tribute to Jesse Owens at "
+                     "Friday's Berlin grand prix.\n\n\"Most of the Olympic champions of the past are coming including "
+                     "Britain's (1980 champion) Allan Wells. Christie belongs to them. It would be great to have him "
+                     "here.")
+    christie = {(r["actor_id"], r["actor_type"]) for r in rows if "Christie" in r["text"]}
+    assert christie == {("d:linford_christie", "person")}

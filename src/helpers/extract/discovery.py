@@ -64,6 +64,11 @@ TYPE_HEADS = {
     "government_body": "ministry council parliament assembly government cabinet police court department "
                        "office senate congress knesset majlis commission authority",
 }
+#: Words of the names of organisations, whatever their type ("Northern League", "Labour Party").
+BODY_WORDS = frozenset("""
+    league party union association federation club movement committee group foundation institute bank
+    organisation organization agency alliance society council team university school church
+""".split())
 #: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
@@ -919,6 +924,28 @@ def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
     return None
 
 
+def _person_taken_for_body(m: Mention, out: list[Mention], earlier: list[Mention]) -> Mention | None:
+    """Return the earlier "body" that is the person whose surname ``m`` is, made a person in ``out``.
+
+    spaCy may take a person's full name for an organisation ("Linford Christie"), then
+    label the surname a person ("Christie"): one word that ends a name of two or three
+    words none of which says a body or a company (:data:`BODY_WORDS`, "Northern League"). The body's mentions in ``out``
+    become the person's (and join ``earlier``, the persons named so far).
+    """
+    words = name_words(m.text)
+    body = next((e for e in reversed(out) if e.method == "ner" and e.actor_type in ORG_TYPES and len(words) == 1
+                 and 1 < len(name_words(e.text)) <= 3 and name_words(e.text)[-1:] == words
+                 and not any(w in _TYPE_BY_WORD or w in CORPORATE_WORDS or w in BODY_WORDS
+                             for w in name_words(e.text))), None)
+    if body is None:
+        return None
+    for i, o in enumerate(out):
+        if o.actor_id == body.actor_id:
+            out[i] = replace(o, actor_type="person")
+            earlier.append(out[i])
+    return replace(body, actor_type="person")
+
+
 def _is_person(m: Mention) -> bool:
     """Return True for a mention of a person (registry type or spaCy label)."""
     return m.actor_type in ("person", "PERSON")
@@ -956,7 +983,7 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
         may_shorten = _is_person(m) or (m.method == "ner" and len(m.text.split()) <= 2)
         full = _short_form_of(m, earlier) if may_shorten and (m.actor_id is None or m.method != "role") else None
         if full is None and m.method == "ner" and _is_person(m):
-            full = _company_of(m, out)
+            full = _company_of(m, out) or _person_taken_for_body(m, out, earlier)
         if full is not None:
             m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
                         actor_type=full.actor_type, method="coreference")
