@@ -32,6 +32,9 @@ from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
 from helpers.extract.names import (
+    CORPORATE_WORDS,
+    PARTICLES,
+    SOVEREIGN_TITLES,
     TITLE_WORDS,
     Mention,
     abbreviates,
@@ -61,6 +64,11 @@ TYPE_HEADS = {
     "government_body": "ministry council parliament assembly government cabinet police court department "
                        "office senate congress knesset majlis commission authority",
 }
+#: Words of the names of organisations, whatever their type ("Northern League", "Labour Party").
+BODY_WORDS = frozenset("""
+    league party union association federation club movement committee group foundation institute bank
+    organisation organization agency alliance society council team university school church
+""".split())
 #: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
@@ -68,6 +76,8 @@ THING_NAMES = frozenset("""
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
 """.split())
+#: Nouns of an outlet's desks: the capital before one ("Stockholm newsroom") is a city, not its state.
+DESK_NAMES = frozenset({"newsroom", "newsdesk"})
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
 TREATY_NOUNS = frozenset("agreement agreements accord accords treaty".split())
 #: Adjectives of regions, not of states; alone, like a demonym, they name no one ("a Western news agency").
@@ -131,7 +141,7 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_ABBREVIATION = re.compile(r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
+_ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
@@ -346,6 +356,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
+        start = _capital_start(body, start, end)
         text = body[start:end]
         if label is None or end <= start or not is_name(text):
             continue
@@ -356,6 +367,23 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def _capital_start(body: str, start: int, end: int) -> int:
+    """Return ``start`` moved past the lowercase words a name does not start with ("dissident", "and").
+
+    A particle stays ("al-Qaeda", "de Klerk").
+
+    >>> t = "dissident Khmer Rouge"; t[_capital_start(t, 0, len(t)):]
+    'Khmer Rouge'
+    >>> t = "al-Qaeda"; t[_capital_start(t, 0, len(t)):]
+    'al-Qaeda'
+    """
+    while True:
+        word = re.match(r"([a-z][\w'’]*)\s+(?=\S)", body[start:end])
+        if not word or word.group(1) in PARTICLES:
+            return start
+        start += word.end()
 
 
 def _name_end(ent) -> int:
@@ -598,9 +626,14 @@ def dateline_spans(text: str) -> list[Mention]:
 
 
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
-    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`)."""
+    """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`).
+
+    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _used_as_place(span)
+    if span is None or not len(span):
+        return False
+    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span)
 
 
 def _used_as_place(ent) -> bool:
@@ -618,14 +651,23 @@ def _used_as_place(ent) -> bool:
     return _place_of_travel(root) or _named_a_place(ent)
 
 
+def _first_conjunct(token):
+    """Return the first of the coordinated words ``token`` is one of ("Erzincan" of "Erzincan and Sivas")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def _named_a_place(ent) -> bool:
     """Return True if a noun of place says that an entity is a place's name.
 
     It does as the head of its "of" ("the village of Foindu", "north of Welikanda"), its
     possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
-    village") or the noun after it ("Diyarbakir province").
+    village") or the noun after it ("Diyarbakir province"), itself or the first name it
+    is coordinated with ("the provinces of Erzincan and Sivas"; not after a preposition of
+    place alone: "in either the Federation or the Republika Srbska").
     """
-    root = ent.root
+    root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
             root.head.head.lemma_.lower() in PLACE_HEADS or root.head.head.lower_ in DIRECTIONS):
         return True
@@ -773,7 +815,9 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
     The capitals in brackets after the name of a body found in the text are its
     abbreviation even when they spell the name in another language ("Kurdistan Workers
     Party (PKK)", "Popular Revolutionary Army (EPR)"); capitals that spell the initials of
-    one body named before are its abbreviation without brackets.
+    one body named before are its abbreviation without brackets, and so are capitals
+    followed by a name in brackets that they abbreviate ("ASUU (Academic Staff Union of
+    Universities)"). A possessive may stand between name and brackets ("Bank of Japan's (BOJ)").
     """
     table: dict[str, Mention] = {m.text: full for m in mentions for full in _spelt_out_before(m, mentions)}
     for m in mentions:
@@ -782,7 +826,23 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
                 abbreviates(match.group(1), m.text)
                 or (m.method == "ner" and m.actor_type in ORG_TYPES and _ACRONYM.fullmatch(match.group(1)))):
             table.setdefault(match.group(1), m)
+    for m in mentions:
+        full = _spelt_out_after(text, m, mentions)
+        if full is not None:
+            table.setdefault(m.text, full)
     return table
+
+
+def _spelt_out_after(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """Return the body whose name follows abbreviation ``m`` in brackets ("ASUU (Academic Staff Union of ...)")."""
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text):
+        return None
+    opening = re.match(r"\s*\(\s*", text[m.end:])
+    if opening is None:
+        return None
+    return next((e for e in mentions if e.start == m.end + opening.end() and e.method == "ner"
+                 and e.actor_type in ORG_TYPES and re.match(r"\s*\)", text[e.end:]) and abbreviates(m.text, e.text)),
+                None)
 
 
 def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -809,7 +869,7 @@ def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         full = table.get(m.text)
-        if full is not None and m.start > full.start and (m.actor_id is None or is_discovered(m.actor_id)):
+        if full is not None and m.start != full.start and (m.actor_id is None or is_discovered(m.actor_id)):
             m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
                         method="abbreviation")
         out.append(m)
@@ -821,18 +881,88 @@ def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+def sovereign_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a sovereign named with the title before a one-word name.
+
+    "King Hussein" is named by his given name: the actor is "King Hussein" (the mention
+    stays "Hussein"), so that it is no short form of another person's name ("Hussein
+    Khalaf"); "Crown Prince Abdullah" likewise.
+    """
+    out = []
+    for m in mentions:
+        prefix = _sovereign_prefix(text[max(m.start - 30, 0):m.start], m.text)
+        if prefix and m.method == "ner" and _is_person(m) and is_discovered(m.actor_id):
+            name = " ".join([*prefix.split(), m.text])
+            m = replace(m, actor_id=actor_key(name), actor_name=name)
+        out.append(m)
+    return out
+
+
+def _sovereign_prefix(before: str, name: str) -> str:
+    """Return the sovereign's title written before a one-word name, or "".
+
+    >>> _sovereign_prefix("said ", "Hussein"), _sovereign_prefix("met King ", "Hussein")
+    ('', 'King ')
+    >>> _sovereign_prefix("Saudi Crown Prince ", "Abdullah"), _sovereign_prefix("King ", "Hussein Khalaf")
+    ('Crown Prince ', '')
+    """
+    title = re.search(r"\b(?:Crown\s+)?([A-Z][a-z]+)\s+$", before) if len(name.split()) == 1 else None
+    return title.group() if title and title.group(1).lower() in SOVEREIGN_TITLES else ""
+
+
+def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
+    """Return the earlier company whose name is ``m``'s words and corporate words ("Stagecoach").
+
+    spaCy may label the short form of a company a person ("Stagecoach said").
+    """
+    words = name_words(m.text)
+    for e in reversed(earlier):
+        full = name_words(e.text)
+        if (e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words) and full[:len(words)] == words
+                and set(full[len(words):]) <= CORPORATE_WORDS):
+            return e
+    return None
+
+
+def _person_taken_for_body(m: Mention, out: list[Mention], earlier: list[Mention]) -> Mention | None:
+    """Return the earlier "body" that is the person whose surname ``m`` is, made a person in ``out``.
+
+    spaCy may take a person's full name for an organisation ("Linford Christie"), then
+    label the surname a person ("Christie"): one word that ends a name of two or three
+    words none of which says a body or a company (:data:`BODY_WORDS`, "Northern League"). The body's mentions in ``out``
+    become the person's (and join ``earlier``, the persons named so far).
+    """
+    words = name_words(m.text)
+    body = next((e for e in reversed(out) if e.method == "ner" and e.actor_type in ORG_TYPES and len(words) == 1
+                 and 1 < len(name_words(e.text)) <= 3 and name_words(e.text)[-1:] == words
+                 and not any(w in _TYPE_BY_WORD or w in CORPORATE_WORDS or w in BODY_WORDS
+                             for w in name_words(e.text))), None)
+    if body is None:
+        return None
+    for i, o in enumerate(out):
+        if o.actor_id == body.actor_id:
+            out[i] = replace(o, actor_type="person")
+            earlier.append(out[i])
+    return replace(body, actor_type="person")
+
+
 def _is_person(m: Mention) -> bool:
     """Return True for a mention of a person (registry type or spaCy label)."""
     return m.actor_type in ("person", "PERSON")
 
 
+def _own_name(m: Mention) -> str:
+    """Return the name a discovered mention gives its actor ("King Hussein" for "Hussein"), else its text."""
+    return m.actor_name if m.method == "ner" and is_discovered(m.actor_id) and m.actor_name else m.text
+
+
 def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
     """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
-    words = name_words(m.text)
+    words = name_words(_own_name(m))
     if not words:
         return None
     for e in reversed(earlier):
-        full = name_words(e.text)
+        full = name_words(_own_name(e))
         if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
             return e
     return None
@@ -852,6 +982,8 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda m: m.start):
         may_shorten = _is_person(m) or (m.method == "ner" and len(m.text.split()) <= 2)
         full = _short_form_of(m, earlier) if may_shorten and (m.actor_id is None or m.method != "role") else None
+        if full is None and m.method == "ner" and _is_person(m):
+            full = _company_of(m, out) or _person_taken_for_body(m, out, earlier)
         if full is not None:
             m = replace(m, actor_id=full.actor_id, actor_name=full.actor_name,
                         actor_type=full.actor_type, method="coreference")
@@ -977,12 +1109,22 @@ def _named_bodies(mentions: list[Mention]) -> dict[str, tuple[str, str, str]]:
 
 
 def _without_state(designation: str, state: tuple | None, demonyms: dict[str, tuple]) -> str:
-    """Return a designation without the words that name its state ("Israeli defence ministry", "government army")."""
+    """Return a designation without the words that name its state ("Israeli defence ministry", "government army").
+
+    >>> _without_state("Sri Lankan foreign ministry", ("sri_lanka", "Sri Lanka"), {"Sri Lankan": ("sri_lanka",)})
+    'foreign ministry'
+    """
     if state is None:
         return designation
     words = {normalise_name(state[1]), "government"} | {
         normalise_name(d) for d, known in demonyms.items() if known[0] == state[0]}
-    return " ".join(w for w in designation.split() if normalise_name(w) not in words) or designation
+    kept, tokens = [], designation.split()
+    i = 0
+    while i < len(tokens):
+        size = next((n for n in (3, 2, 1) if normalise_name(" ".join(tokens[i:i + n])) in words), 0)
+        kept += tokens[i:i + 1] if not size else []
+        i += size or 1
+    return " ".join(kept) or designation
 
 
 def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple],
@@ -1052,16 +1194,27 @@ def _modifies(word, token) -> bool:
     The parser may hang both on the noun after them ("interior ministry forces": both
     modify "forces"); the word in lower case right before a ministry still names its field.
     """
+    if word.i >= 2 and word.doc[word.i - 1].text == "-" and word.doc[word.i - 2].like_num:
+        return False
     return word.head == token or (token.lower_ == "ministry" and word.i == token.i - 1 and token.dep_ == "compound"
                                   and word.head == token.head and word.is_lower)
+
+
+def _name_start(doc: Doc, start: int) -> int:
+    """Return ``start`` moved back over the capitalised words that make one name with it ("Sri Lankan")."""
+    while start > 0 and doc[start - 1].head == doc[start] and doc[start - 1].dep_ in ("compound", "nmod") and doc[
+            start - 1].text[:1].isupper() and doc[start].text[:1].isupper():
+        start -= 1
+    return start
 
 
 def _institution_span(token) -> list | None:
     """Return the tokens of a designation around its head noun, or None if it is not one.
 
     The words before the noun that modify it belong to the designation ("defence",
-    "Ugandan", "Interior"), up to three, except an adjective in lower case before
-    another modifier ("the leftist Nicaraguan government": a description).
+    "Ugandan", "Interior"), up to three, with the words that make one name with the first
+    ("Sri Lankan"), except an adjective in lower case before another modifier ("the leftist
+    Nicaraguan government": a description) and a count ("the 330-member parliament").
     """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
@@ -1071,7 +1224,7 @@ def _institution_span(token) -> list | None:
                                               or doc[start - 1].text[:1].isupper()):
         start -= 1
     left = start < token.i
-    words = list(doc[start:token.i + 1])
+    words = list(doc[_name_start(doc, start) if left else start:token.i + 1])
     if token.lower_ == "ministry":
         field = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of" and list(t.children)]
         if field:

@@ -30,8 +30,10 @@ TITLE_WORDS = frozenset("""
     senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
     ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
-    leader head official officials negotiator suspected alleged
+    leader head official officials negotiator suspected alleged archbishop retired
 """.split())
+#: Titles of sovereigns, who are named by one given name: "King Hussein" is that name, not a surname.
+SOVEREIGN_TITLES = frozenset("king queen prince princess emir amir sultan pope".split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.
 ROLE_WORDS = frozenset("""
     politburo emir amir president minister ministry premier king queen prince sheikh leader
@@ -39,6 +41,11 @@ ROLE_WORDS = frozenset("""
     regime state republic kingdom movement group forces militants militia ayatollah chief
     secretary general commander envoy ambassador embassy court senate congress media press military
     troops sources residents witnesses urgent
+""".split())
+#: Words that end a company's name and leave it the same company ("Stagecoach Holdings Plc"); alone, no name.
+CORPORATE_WORDS = frozenset("""
+    plc inc corp corporation co ltd limited llc lp sa ag nv bv ab asa oy spa gmbh kk holdings holding group
+    gruppen company companies
 """.split())
 #: Lowercase particles inside Arabic, Persian, Dutch, ... names; they never make a short form.
 PARTICLES = frozenset("al el ad ed ar as ash at az bin ibn bint abu abd van von der de da di la le du".split())
@@ -164,10 +171,10 @@ def is_name(text: str) -> bool:
     """Return True if a cleaned span can be the name of an actor.
 
     It needs a capital letter, two letters at least, fewer than nine words, and must
-    not be a role word alone ("politburo", "Emir") or a title alone.
+    not be a role word alone ("politburo", "Emir"), a title alone or a company's suffix alone ("Ltd").
 
-    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC")]
-    [False, False, True, False, True]
+    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC", "Ltd")]
+    [False, False, True, False, True, False]
     """
     words = text.split()
     if not words or len(words) > 8 or sum(c.isalpha() for c in text) < 2:
@@ -175,7 +182,7 @@ def is_name(text: str) -> bool:
     if not any(c.isupper() for c in text):
         return False
     lowered = [w.strip(".").lower() for w in words]
-    return not all(w in ROLE_WORDS or w in TITLE_WORDS for w in lowered)
+    return not all(w in ROLE_WORDS or w in TITLE_WORDS for w in lowered) and not set(lowered) <= CORPORATE_WORDS
 
 
 def initials(name: str) -> str:

@@ -38,6 +38,8 @@ class State:
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
     capital: str | None
+    #: Cities whose dateline places a story in the state though they name no state ("Jerusalem").
+    seats: tuple[str, ...] = ()
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _state(country, extra: dict) -> State:
     demonyms = [d.strip() for d in re.split(r"[,/]", country.demonym() or "") + extra.get("demonyms", [])
                 if d.strip() and d.strip() not in extra.get("drop", [])]
     return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
-                 tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None)
+                 tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None, tuple(extra.get("seats", [])))
 
 
 def _population(country) -> int:
