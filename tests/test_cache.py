@@ -181,3 +181,25 @@ def test_a_full_cache_disk_warns_leaves_no_temporary_file_and_goes_on(tmp_path, 
     assert "cannot write tables" not in messages
     assert [p for p in cache.rglob("*") if p.is_file()] == [], "a temporary file was left in the cache"
     assert len(pd.read_parquet(out / "articles.parquet")) == 2
+
+
+def test_the_parse_cache_writes_the_bytes_spacy_docbin_writes(seed_articles):
+    """The parse cache's DocBin gathers each Doc's strings from its arrays; spaCy's reads them token by token.
+
+    Both must record the same strings (text, tag, lemma, norm, morphology, dependency, entity), so
+    the cached parses load back the same: the bytes are compared, user data stored or not.
+    """
+    from spacy.tokens import DocBin
+
+    from helpers.extract import nlp
+
+    model = nlp.load_model()
+    texts = [a.body for a in seed_articles.values()] + ["", "Tehran, 7 Oct. (IRNA) -- He said so."]
+    docs = list(model.pipe(texts))
+    for user_data in (False, True):
+        ours, spacys = cache_module.ParseBin(store_user_data=user_data), DocBin(store_user_data=user_data)
+        for doc in docs:
+            ours.add(doc)
+            spacys.add(doc)
+        assert ours.strings == spacys.strings
+        assert ours.to_bytes() == spacys.to_bytes()

@@ -495,3 +495,13 @@ def test_a_series_starting_after_the_reporting_days_gives_no_rate(seed_tables):
                            "deaths": [1000.0, 2000.0]})
     rates = coverage.mentions_per_thousand(frame, deaths)
     assert rates.empty and list(rates.columns) == coverage.RATE_COLUMNS
+
+
+def test_the_model_scores_sentences_as_scikit_learn_does():
+    model = casualty_model.load_model()
+    sentences = ["Israeli strikes killed 30 Palestinians in Gaza on Tuesday, the ministry said.",
+                 "Hamas gunmen killed 1,200 people in Israel on October 7.", "Two soldiers were wounded."]
+    for rows in (sentences, sentences[:1]):
+        matrix = model.vectorizer.transform(rows)
+        for classifier in model.classifiers.values():
+            assert (casualty_model.decision_scores(classifier, matrix) == classifier.decision_function(matrix)).all()

@@ -132,11 +132,12 @@ def pick_timex(timexes: list[dict], span) -> dict | None:
     dated = [t for t in timexes if t.get("start") is not None]
     if not dated:
         return None
+    text = span.text  # built once: spaCy joins the tokens on every read
     for timex in dated:
         token = first_token_from(span, timex["start_char"])
         steps = 0
         while token is not None and steps < 4:
-            if trigger_type(token, span.text) and token.lemma_.lower() not in ("say", "report", "publish", "tell"):
+            if trigger_type(token, text) and token.lemma_.lower() not in ("say", "report", "publish", "tell"):
                 return timex
             token, steps = (token.head if token.head.i != token.i else None), steps + 1
     return dated[0]

@@ -51,9 +51,18 @@ class ParsedArticle:
         index = max(0, bisect.bisect_right(self._starts, char) - 1)
         return self.sentences[index]
 
+    @functools.cached_property
+    def _spans(self) -> dict[tuple[int, int], Span]:
+        """Return the spans of the sentences asked for so far (filled by :meth:`span`)."""
+        return {}
+
     def span(self, sentence: Sentence) -> Span:
-        """Return the spaCy span of a sentence."""
-        return self.doc.char_span(sentence.start_char, sentence.end_char, alignment_mode="expand")
+        """Return the spaCy span of a sentence (made once; every extractor asks for them)."""
+        key = (sentence.start_char, sentence.end_char)
+        span = self._spans.get(key)
+        if span is None:
+            span = self._spans[key] = self.doc.char_span(*key, alignment_mode="expand")
+        return span
 
 
 def split_sentences(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
