@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from helpers.extract.names import (
     CORPORATE_WORDS,
+    OUTLET_NOUNS,
     PARTICLES,
     SOVEREIGN_TITLES,
     TITLE_WORDS,
@@ -106,8 +107,6 @@ MEMBER_NOUNS = frozenset("""
     guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
     separatists commandos movement party faction agency radio television newspaper firm company
 """.split())
-#: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
-OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
 #: Nouns after a name that make it a place's name ("Diyarbakir province", "the Chenab river").

@@ -697,7 +697,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
 
 
 #: Verbs of speech that may come before their subject ("..., said the minister").
-SPEECH_VERBS = frozenset("say add report write state announce tell".split())
+INVERTING_VERBS = frozenset("say add report write state announce tell".split())
 
 
 def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
@@ -708,7 +708,7 @@ def _inverted_reporter(verb: Token) -> tuple[int, int] | None:
     comma for its subject.
     """
     doc = verb.doc
-    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”") or verb.lemma_.lower() not in SPEECH_VERBS:
+    if verb.i == 0 or doc[verb.i - 1].text not in (",", '"', "”") or verb.lemma_.lower() not in INVERTING_VERBS:
         return None
     after = [c for c in verb.rights if c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
     if not after or after[0].lower_ in PRONOUNS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \

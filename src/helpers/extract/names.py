@@ -32,6 +32,8 @@ TITLE_WORDS = frozenset("""
     ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
     leader head official officials negotiator suspected alleged archbishop retired
 """.split())
+#: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
+OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
 #: Titles of sovereigns, who are named by one given name: "King Hussein" is that name, not a surname.
 SOVEREIGN_TITLES = frozenset("king queen prince princess emir amir sultan pope".split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.

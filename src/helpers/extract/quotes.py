@@ -81,9 +81,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from helpers.extract.names import OUTLET_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.states import state_index
+from helpers.extract.timexes import WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -633,7 +635,7 @@ def _issuer(noun: Token) -> Token | None:
 
 
 #: Nouns that designate a newspaper, an agency or a broadcaster: "the newspaper" is the last one named.
-MEDIA_NOUNS = frozenset("newspaper paper daily weekly agency radio television station magazine broadcaster".split())
+MEDIA_NOUNS = OUTLET_NOUNS | {"station", "broadcaster"}
 
 
 def _media_antecedent(subject: Token, before: int, mentions: list[Mention]) -> str | None:
@@ -971,7 +973,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
-    if actor is None and subject.pos_ == "NOUN":  # "the embassy official" after "an embassy official said"
+    noun = subject.pos_ == "NOUN"
+    if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
         actor = _same_noun_subject(subject, before, mentions)
     if actor is None and _named_role(subject):
         return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
@@ -979,8 +982,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
     if actor is None:
-        actor = (_same_noun_subject(subject, before, mentions) or _demonym_state(doc, subject, mentions)
-                 or _possessor_role(doc, subject, before, mentions))
+        actor = ((None if noun else _same_noun_subject(subject, before, mentions))
+                 or _demonym_state(doc, subject, mentions) or _possessor_role(doc, subject, before, mentions))
     types = {m.actor_id: m.actor_type for m in mentions}
     return Attribution(_phrase(subject), actor, cue.text, span.start, types.get(actor), subject)
 
@@ -1080,7 +1083,7 @@ def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
 #: Adverbs of time that date the saying when they follow the speech verb ("said earlier it was ...").
 TIME_ADVERBS = frozenset("earlier later again yesterday today tonight previously separately also".split())
 #: Days a number right after may be stolen from the clause by the parser ("said on Friday three women were killed").
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 
 
 def _time_of_saying(tokens: list[Token], cue: Token) -> int:
@@ -1114,7 +1117,7 @@ def _stolen_number(tokens: list[Token]) -> list[Token]:
     if not tokens or tokens[0].i == 0:
         return tokens
     before = tokens[0].doc[tokens[0].i - 1]
-    stolen = (before.tag_ == "CD" and before.head.i < before.i and before.head.lower_ in WEEKDAYS
+    stolen = (before.tag_ == "CD" and before.head.i < before.i and before.head.lower_ in WEEKDAY_WORDS
               and tokens[0].tag_ == "NNS")
     return [before, *tokens] if stolen else tokens
 
