@@ -1,0 +1,64 @@
+"""The speakers dev gold: quotes of CoNLL-2003 *train* stories annotated by the unseen set's conventions.
+
+    .venv/bin/python -m benchmarks.dev_quotes             # quote detection and right speakers
+    .venv/bin/python -m benchmarks.dev_quotes --details   # also every missed quote and wrong speaker
+
+``tests/gold/dev_quotes`` holds the quotes (``quotes.csv``: ``article_id, quote_start, speaker,
+kind, note``) and where each story is in ``../shared`` (``documents.csv``). Its stories are
+stories of ``tests/gold/dev_actors``, whose ``actors.csv`` gives the actors a speaker is matched
+against. Unlike ``tests/gold/unseen``, this set is for reading and tuning: it is where the
+speaker rules were measured while they were written. It is scored with the unseen set's
+speaker rules (:func:`helpers.evaluation.unseen.score_speakers`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.checkout import PROJECT_ROOT
+from benchmarks.dev_actors import GOLD_DIR as ACTORS_DIR
+from benchmarks.dev_actors import materialise as materialise_actors
+from helpers.evaluation.quotes import quote_key
+from helpers.evaluation.scoring import read_gold
+from helpers.evaluation.unseen import score_speakers, without_headlines
+from helpers.pipeline.run import extract_corpus
+
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_quotes"
+
+
+def extract(folder: Path) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Extract the dev stories into ``folder`` with the current code; return the tables and documents."""
+    corpus = folder / "corpus"
+    documents = pd.DataFrame(materialise_actors(corpus, GOLD_DIR))
+    return without_headlines(extract_corpus(corpus, use_cache=False).tables, documents), documents
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Extract the dev stories and print quote detection and the share of right speakers."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_quotes", description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="also print missed quotes and wrong speakers")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dev-quotes-") as folder:
+        tables, documents = extract(Path(folder))
+    gold = read_gold(GOLD_DIR, "quotes.csv")
+    actors = read_gold(ACTORS_DIR, "actors.csv")
+    rows = {r["level"]: r for r in score_speakers(tables, gold, actors)}
+    detection, right = rows["detection"], rows["speaker right"]
+    print(f"Speakers dev gold: {documents.shape[0]} CoNLL-2003 train stories, {len(gold)} quotes")
+    print(f"quotes P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
+          f"({detection['n_predicted']}/{detection['n_gold']}); "
+          f"speaker right {right['share']:.3f} ({right['n_predicted']}/{right['n_gold']})")
+    if args.details:
+        print("\n".join(f"missed   {item}" for item in detection["missed"]))
+        print("\n".join(f"spurious {item}" for item in detection["spurious"]))
+        print("\n".join(f"wrong    {line}" for line in right["missed"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
