@@ -23,7 +23,6 @@ import pandas as pd
 from benchmarks.checkout import PROJECT_ROOT
 from benchmarks.dev_actors import GOLD_DIR as ACTORS_DIR
 from benchmarks.dev_actors import materialise as materialise_actors
-from helpers.evaluation.quotes import quote_key
 from helpers.evaluation.scoring import read_gold
 from helpers.evaluation.unseen import score_speakers, without_headlines
 from helpers.pipeline.run import extract_corpus

@@ -134,3 +134,45 @@ def test_one_of_the_groups_in_the_lead_is_the_group_the_next_sentence_names():
             "ceasefire.")
     found = _by_start(text)
     assert found["Heavy fighting broke out "] == found["the Patriotic Union of Ku"] is not None
+
+
+# --- dev gold mechanisms (tests/gold/dev_quotes, benchmarks.dev_quotes) ----------------------------
+
+def test_it_after_a_statement_goes_on_about_the_statement():
+    text = ("A Mujahideen Khalq statement said its leader Massoud Rajavi met in Baghdad the Secretary-General "
+            "of the Kurdistan Democratic Party of Iran (KDPI) Hassan Rastegar on Wednesday and voiced his "
+            "support to Iran's rebel Kurds.\n"
+            '"Rajavi emphasised that the Iranian Resistance would continue to stand side by side with their '
+            'Kurdish compatriots and the resistance movement in Iranian Kurdistan," it said.')
+    assert set(_by_start(text).values()) == {"d:mujahideen_khalq"}
+
+
+def test_a_role_and_its_holder_in_apposition_are_the_holder():
+    text = ("The Speaker of Bangladesh's parliament, Humayun Rasheed Choudhury, said he had received death "
+            "threats from anonymous callers after opposition parties threatened to boycott proceedings.")
+    assert list(_by_start(text).values()) == ["d:humayun_rasheed_choudhury"]
+
+
+def test_a_verb_the_parser_left_without_subject_takes_the_name_right_before_it():
+    text = ('Although Gajdos spoke of "girls" his deputy, Eva Boudova, said the case involved about 10 young '
+            "women in their early 20s.")
+    assert _by_start(text)["the case involved about 1"] == "d:eva_boudova"
+
+
+def test_an_actor_named_inside_an_earlier_quote_is_no_antecedent():
+    text = ("Iran's deputy representative to the United Nations made the allegations in a letter on Friday, "
+            "the agency IRNA said.\n"
+            '"The Islamic Republic of Iran has reported some 32 new cases of ceasefire violations by the Iraqi '
+            'regime between March 31 and May 31, 1996," it reported from New York.\n'
+            "It said violations included constructing observation posts and installing mortars.")
+    found = _by_start(text)
+    assert found["violations included const"] == found["The Islamic Republic of I"] == "irna"
+
+
+def test_a_states_newspaper_is_the_newspaper_the_next_sentence_names_not_the_state():
+    text = ("Israeli President Ezer Weizman has invited Yasser Arafat to meet him at his private home, "
+            "Israel's biggest newspaper said on Sunday.\n"
+            "The Yedioth Ahronoth daily reported that Prime Minister Benjamin Netanyahu opposes the meeting "
+            "due to be held this coming week.\n"
+            "The newspaper said Weizman scheduled the meeting at his private residence in Caesarea.")
+    assert set(_by_start(text).values()) == {"d:yedioth_ahronoth"}

@@ -339,9 +339,22 @@ def find_subject(cue: Token) -> Token | None:
             return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
                 _words_before(cue))
         if node.head.i == node.i:
-            return None
+            return _name_before(cue) if node is cue else None
         node = node.head
     return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """Return the name or noun right before a speech verb the parser left with no subject at all.
+
+    In "Although Gajdos spoke of "girls" his deputy, Eva Boudova, said ..." the parser hangs
+    "deputy, Eva Boudova" on "girls"; the noun phrase that ends right before the verb (its
+    commas aside) is who said it.
+    """
+    before = next((t for t in reversed(cue.doc[cue.sent.start:cue.i]) if not t.is_punct), None)
+    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "compound", "flat"):
+        return None
+    return before
 
 
 def _agent(verb: Token) -> Token | None:
@@ -440,7 +453,21 @@ def _resolved_mentions(mentions: list[dict], byline: str | None = None, body: st
             for m in mentions if m.get("actor_id") and m.get("actor_type") != "place"
             and not (byline and m.get("text") == byline)
             and not any(s <= m["start_char"] and m["end_char"] <= e for s, e in spans)]
-    return sorted(rows, key=lambda m: (m.start, m.end))
+    return _one_type(sorted(rows, key=lambda m: (m.start, m.end)))
+
+
+def _one_type(mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with one type per actor: the type most of its mentions have, else its first's.
+
+    The model may tag one mention of a body a person ("Mujahideen Khalq" typed an armed group,
+    then a person): an actor is one kind of thing for the pronouns that refer to it.
+    """
+    counts: dict[str, dict[str | None, int]] = {}
+    for m in mentions:
+        counts.setdefault(m.actor_id, {}).setdefault(m.actor_type, 0)
+        counts[m.actor_id][m.actor_type] += 1
+    kind = {a: max(c, key=c.get) for a, c in counts.items()}  # ties: the first type seen
+    return [Mention(m.start, m.end, m.actor_id, kind[m.actor_id]) for m in mentions]
 
 
 def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -490,6 +517,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     who was not part of the team treating Mother Teresa" is not Mother Teresa).
     """
     head_start = subject.idx
+    appositive = _appositive_person(subject, mentions)
+    if appositive is not None:
+        return appositive
     for mention in mentions:
         if mention.start <= head_start < mention.end:
             return mention.actor_id
@@ -503,6 +533,20 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
     return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
+
+
+def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person a subject names in apposition ("The Speaker of ... parliament, Humayun Rasheed Choudhury,").
+
+    A role and its holder's name side by side are one speaker, the person, whatever the parser
+    took for the head ("parliament" in "The Speaker of Bangladesh's parliament, Choudhury").
+    """
+    for child in subject.children:
+        if child.dep_ == "appos" and child.i > subject.i:
+            named = [m for m in mentions if m.start <= child.idx < m.end and m.actor_type in ("person", "PERSON")]
+            if named:
+                return named[0].actor_id
+    return None
 
 
 def _in_clause(subject: Token, mention: Mention) -> bool:
@@ -544,7 +588,8 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
-        return 3 if root.dep_ == "poss" else COMPLEMENT_RANK
+        owned = root.dep_ == "poss" and root.head.lemma_.lower() not in MEDIA_NOUNS
+        return 3 if owned else COMPLEMENT_RANK  # "Israel's biggest newspaper" is not Israel
     return 2
 
 
@@ -672,12 +717,13 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     the previous speaker rather than a body that is no subject in that sentence.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
-                and not any(q.start <= m.start < q.end for q in quotes)]
+                and not any(q.start <= m.start < q.end for q in quotes) and not _quoted(doc, m.start)]
     titled = _titled(doc, subject, agreeing)
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
     candidates = [(m.start, m.actor_id, _subject_rank(doc, m)) for m in agreeing]
-    candidates += _described_subjects(doc, subject, before, mentions, quotes)
+    candidates += _described_subjects(doc, subject, before, mentions, quotes) + _issuing_subjects(
+        subject, before, mentions)
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
@@ -689,6 +735,39 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _issuing_subjects(subject: Token, before: int, mentions: list[Mention]) -> list[tuple[int, str | None, int]]:
+    """Return the antecedents of "it" that are media or statements named by a common noun as speakers.
+
+    In "..., the paper quoted Weizman as telling Netanyahu. It said ...", "it" is the paper
+    (the last medium named), which spoke there though no mention names it. Each is
+    (position, actor id, rank) as in :func:`_antecedent`.
+    """
+    if subject.lower_ != "it":
+        return []
+    found = []
+    for token in subject.doc[:subject.i]:
+        if (token.idx < before and token.dep_ == "nsubj" and token.pos_ == "NOUN" and _definite(token)
+                and _is_cue(token.head) and token.lemma_.lower() in MEDIA_NOUNS | ISSUED_NOUNS):
+            actor = _same_noun_subject(token, token.idx, mentions)
+            if actor is not None:
+                found.append((token.idx, actor, SPEAKER_RANK))
+    return found
+
+
+def _quoted(doc: Doc, at: int) -> bool:
+    """Whether body offset ``at`` lies inside a direct quote of its paragraph.
+
+    What a speaker names inside a quote ("The Islamic Republic of Iran has reported ...," it
+    reported) is no antecedent of the pronoun that goes on after it, whichever paragraph it is in.
+    """
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    start = doc[paragraph_start(doc, span.start)].idx
+    last = doc[paragraph_end(doc, span.end, ceiling=len(doc)) - 1]
+    return any(q.start <= at < q.end for q in find_quote_spans(doc_text(doc), start, last.idx + len(last.text)))
 
 
 def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
@@ -733,6 +812,8 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     while first > span.sent.start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
         first -= 1  # "news agency IRNA", however the parser hung it
     words |= {t.lower_ for t in doc[first:span.start]}
+    if span.end < len(doc) and doc[span.end].lower_ in MEDIA_NOUNS:
+        words.add(doc[span.end].lower_)  # "The Yedioth Ahronoth daily", however the parser hung "daily"
     if root.dep_ in ("appos", "compound"):
         words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
     if span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
@@ -816,7 +897,8 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
     for token in after.sent:
-        named = [m for m in mentions if m.start <= token.idx < m.end]
+        words = [token, *(c for c in token.children if c.dep_ == "compound")]  # "The Yedioth Ahronoth daily"
+        named = [m for m in mentions if any(m.start <= t.idx < m.end for t in words)]
         if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
             continue
         first = min(m.start for m in mentions if m.actor_id == named[0].actor_id)
@@ -877,6 +959,8 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
         return False
     if previous.head is not None and previous.head.lower_ == subject.lower_ and subject.lower_ in PRONOUNS:
         return True  # "he said ... he added": the same "he"
+    if previous.head is not None and previous.head.lemma_.lower() in ISSUED_NOUNS and subject.lower_ == "it":
+        return True  # "A Mujahideen Khalq statement said ... it said": the statement goes on
     if previous.actor_type is None or _agrees(subject, Mention(0, 0, previous.actor_id, previous.actor_type)):
         return True
     head = (previous.speaker or "").split()[-1:]
@@ -902,6 +986,8 @@ def _unnamed_agrees(subject: Token, head: Token) -> bool:
     return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
 
 
+#: Nouns of what a speaker issues: "it" after "a ... statement said" is the statement, whoever issued it.
+ISSUED_NOUNS = frozenset({"statement", "communique", "commentary", "editorial", "report", "broadcast"})
 #: Spokespeople who are persons (a "statement" or a "source" is not a "he").
 PERSON_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "member"})
 #: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
@@ -911,13 +997,20 @@ SPEAKER_RANK = 2
 def _subject_rank(doc: Doc, mention: Mention) -> int:
     """Rank a mention as an antecedent: 2 the subject of a speech verb, 1 of another verb, else 0.
 
+    A name that modifies the subject's head ("A Mujahideen Khalq statement said") counts as the subject.
+
     In "Ongpin said the Philippines is happy after Aquino took over. 'But ...,' he said",
     Ongpin, who speaks, is the antecedent of "he", not Aquino, the subject of a clause he reports.
     """
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in SUBJECT_DEPS:
+    if span is None:
         return 0
-    return SPEAKER_RANK if _is_cue(span.root.head) else 1
+    root = span.root
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head  # "A Mujahideen Khalq statement said": the name names the subject
+    if root.dep_ not in SUBJECT_DEPS:
+        return 0
+    return SPEAKER_RANK if _is_cue(root.head) else 1
 
 
 def _phrase_bounds(subject: Token) -> tuple[int, int]:
