@@ -826,17 +826,27 @@ CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
-    """Return the persons the text named with the role noun of ``subject``; None if it has none.
+    """Return the mentions of the persons the text named with the role noun of ``subject``; None if it has none.
 
     "The Secretary-General said" refers back to a person named "Secretary-General", not
     to the last person named; "the Islamic Jihad leader" to an "Islamic Jihad leader".
-    Only the capitalised words before the role noun are required besides it.
+    Only the capitalised words before the role noun are required besides it. A person named
+    "former" in the role does not hold it ("the prime minister" after "Former prime minister
+    Begum Khaleda Zia" and "Prime Minister Sheikh Hasina" is Hasina); every mention of a
+    titled person counts, the later ones by name too ("Hasina, speaking ...").
     """
     if subject.lemma_.lower() not in ROLE_NOUNS or not _agrees(subject, Mention(0, 0, "", "person")):
         return None
     words = {subject.lower_} | {c.lower_ for c in subject.children
                                 if c.dep_ in ("compound", "amod") and c.text[:1].isupper()}
-    return [m for m in mentions if m.actor_type in ("person", "PERSON") and words <= _named_with(doc, m)]
+    former = any(c.lower_ in FORMER for c in subject.children)
+    titled = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")
+              and words <= (named := _named_with(doc, m)) and former == bool(named & FORMER)}
+    return [m for m in mentions if m.actor_id in titled]
+
+
+#: Words that say a role is no longer held: "Former prime minister Begum Khaleda Zia" is not "the prime minister".
+FORMER = frozenset({"former", "ex", "late"})
 
 
 def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
@@ -859,16 +869,18 @@ BODY_NOUNS = frozenset("""
 
 
 def _description_noun(subject: Token) -> Token | None:
-    """Return the noun of a subject that introduces someone new, or None.
+    """Return the noun of a subject that may introduce someone new, or None.
 
-    An indefinite or possessive singular noun ("A British aid worker", "Israel's outgoing peace
-    negotiator"), or the plural of "one of the ..." ("one of the groups").
+    An indefinite, possessive or definite singular noun ("A British aid worker", "Israel's
+    outgoing peace negotiator", "the editor-in-chief" of a lead), or the plural of "one of
+    the ..." ("one of the groups"); :func:`_introduced_next` requires that nobody of its kind
+    was named before.
     """
     if subject.lower_ == "one":
         return next((g for c in subject.children if c.lower_ == "of" for g in c.children
                      if g.dep_ == "pobj" and g.tag_ == "NNS"), None)
-    indefinite = any(c.dep_ == "poss" or c.lower_ in ("a", "an") for c in subject.children)
-    return subject if subject.tag_ == "NN" and indefinite else None
+    introducing = any(c.dep_ == "poss" or c.lower_ in ("a", "an", "the") for c in subject.children)
+    return subject if subject.tag_ == "NN" and introducing else None
 
 
 def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
@@ -901,11 +913,42 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         named = [m for m in mentions if any(m.start <= t.idx < m.end for t in words)]
         if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
             continue
+        if body and named[0].actor_type in ("person", "PERSON"):  # "George Garang, spokesman for the SPLA"
+            named = _bodies_in(token, mentions) or named
         first = min(m.start for m in mentions if m.actor_id == named[0].actor_id)
         kind = named[0].actor_type in BODY_TYPES if body else named[0].actor_type in ("person", "PERSON")
         if kind and first > subject.idx:
             return named[0].actor_id
     return None
+
+
+def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person an owner's role names when the text names one holder of that role.
+
+    "INA quoted Iraq's ambassador in Khartoum as saying ..." and later "Ambassador
+    Abdulsamad Hameed Ali told INA ...": the role ("ambassador") whose owner is a body or a
+    state ("Iraq's") is held by the one person the text names with the role word, before
+    or after; not when it names none, or several ("U.S. ambassador ..." and "Iraqi
+    ambassador ..."), nor when the subject names its person itself.
+    """
+    owners = [c for c in subject.children if c.dep_ == "poss"
+              and any(m.start <= c.idx < m.end and m.actor_type not in ("person", "PERSON") for m in mentions)]
+    if subject.lemma_.lower() not in ROLE_NOUNS or not owners:
+        return None
+    first, last = _phrase_bounds(subject)
+    left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
+        return None
+    holders = {m.actor_id for m in _titled(doc, subject, mentions) or []}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _bodies_in(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions of bodies a person's subject phrase names ("..., spokesman for the SPLA,")."""
+    doc = subject.doc
+    first, last = _phrase_bounds(subject)
+    left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return [m for m in mentions if left <= m.start < right and m.actor_type in BODY_TYPES - {"state", "group"}]
 
 
 def _named_role(subject: Token) -> bool:
@@ -1063,6 +1106,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
     actor = (_role_holder(doc, subject, before, mentions) or _introduced_next(subject, mentions)
+             or _owned_role_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
@@ -1201,8 +1245,8 @@ def _time_of_saying(tokens: list[Token], cue: Token) -> int:
              all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     rest = tokens[size:]
-    return size if dated and contiguous and rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod") \
-        and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
+    opens = rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod", "poss")  # "its forces had ..."
+    return size if dated and contiguous and opens and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
 
 
 def _stolen_number(tokens: list[Token]) -> list[Token]:
@@ -1225,12 +1269,17 @@ def _clauses(cue: Token) -> list[list[Token]]:
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
-               if (c.dep_ == "ccomp" or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that")
-                   or _told_clause(cue, head, c))
+               if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c)
+                   or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
                and not _relays_to(c, cue) and not _reduced_relative(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _has_verb(clause: Token) -> bool:
+    """Whether a clausal complement holds a verb: "told the news agency IRNA that ..." makes no clause of "IRNA"."""
+    return any(t.pos_ in ("VERB", "AUX") for t in clause.subtree)
 
 
 def _as_saying(cue: Token) -> list[list[Token]]:
