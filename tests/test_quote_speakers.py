@@ -221,3 +221,33 @@ def test_a_name_the_parser_took_for_a_clause_is_no_reported_speech():
     text = ("Ibrahim told the official news agency IRNA that Iraq had violated the ceasefire some 32 times "
             "between March and May.")
     assert [q[0][:25] for q in _quotes(text)] == ["Iraq had violated the cea"]
+
+
+def test_a_question_asked_or_left_open_is_no_reported_speech():
+    # CoNLL-2003 train: the Afghan embassy in Abu Dhabi (doc 15), Mubarak (doc 96)
+    text = ("When asked whether the three guards would travel back to Kandahar or the Afghan capital Kabul, "
+            'the embassy official said: "That has not been decided, but possibly Kandahar."\n'
+            "He did not say if Egypt would go so far as to break relations, a step it has been reluctant to take.")
+    assert [q[0][:25] for q in _quotes(text)] == ["That has not been decided"]
+
+
+def test_a_clause_the_parser_hung_as_adverbial_after_a_place_and_a_day_is_reported():
+    # after CoNLL-2003 train doc 554 ("OSCE spokeswoman Agota Kuperman told reporters in Sarajevo")
+    text = ("OSCE spokeswoman Agota Kuperman told reporters in Sarajevo on Tuesday the other elections would "
+            "be held on September 14.")
+    assert [q[0] for q in _quotes(text)] == ["the other elections would be held on September 14"]
+
+
+def test_words_of_the_speech_verb_and_a_day_stay_out_of_the_clause():
+    # after CoNLL-2003 train ("the agency said late on Monday")
+    text = "The agency said late on Monday its reporters had seen three tanks in the town."
+    assert [q[0] for q in _quotes(text)] == ["its reporters had seen three tanks in the town"]
+
+
+def test_a_role_given_to_its_state_is_the_person_who_holds_it_there():
+    # rss2023 (Guardian live blog, January 2023)
+    text = ("Ukraine's president, Volodymyr Zelenskiy, pleaded with Germany and western allies to send their "
+            "battle tanks to Kyiv at the opening of the meeting in Ramstein.\n"
+            "Urgent action was necessary, the Ukrainian leader said, because \u201cRussia is concentrating its "
+            "forces, last forces, trying to convince everyone that hatred can be stronger than the world\u201d.")
+    assert set(_by_start(text).values()) == {"d:volodymyr_zelenskiy"}

@@ -46,6 +46,17 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      (or that follows a person's role) is a person for pronouns, and one named with a media
      noun ("daily Gazeta Wyborcza") a medium.
 
+   Besides: a person in apposition to the subject is the speaker ("The Speaker of ...
+     parliament, Humayun Rasheed Choudhury,"); a role whose owner the actors gave it ("the
+     Iraqi leader", "Iraq's ambassador") is the person named with that owner's role ("Iraq's
+     President Saddam Hussein", "Ambassador Abdulsamad Hameed Ali"); "the prime minister"
+     is never a "former" one; "it" after "a ... statement said" or "the paper quoted ..."
+     goes on about the statement's issuer or the paper; a state's newspaper is not the state;
+     a definite description in the lead ("the editor-in-chief") is introduced by the next
+     sentence like an indefinite one. Each actor has one type (the type most of its
+     mentions have) for the pronouns that refer to it, and what a speaker names inside a
+     quote is never an antecedent.
+
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
    actor. ``speaker`` is the subject as written, up to its head;
@@ -66,6 +77,12 @@ be what another one reports. The parse can run across paragraphs (a headline and
 dateline above the lead): a clause and a subject phrase stay in the cue's paragraph,
 and a subject the parser took from above is the words that open it. A wire dateline
 opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
+
+A question asked or left open ("asked whether ...", "did not say if ...") is not reported
+speech, nor is a complement without a verb (a name the parser took for a clause); a clause
+the parser hung as an adverbial of the speech verb after a place and a day ("told reporters in
+Jerusalem on Sunday Israel would ...") is, and the day and the speech verb's own words before
+it stay out of it.
 
 A one-word quote is a label ("resistance"), not a quote with a speaker, and is
 skipped; quotes of two or three words are kept only with a speech cue.
@@ -815,7 +832,7 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     if span.end < len(doc) and doc[span.end].lower_ in MEDIA_NOUNS:
         words.add(doc[span.end].lower_)  # "The Yedioth Ahronoth daily", however the parser hung "daily"
     if root.dep_ in ("appos", "compound"):
-        words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod")}
+        words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod", "poss")}
     if span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
         words |= {"company", "firm"}  # "In Home Health Inc said ... The company said"
     return words
@@ -920,6 +937,34 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         if kind and first > subject.idx:
             return named[0].actor_id
     return None
+
+
+def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the person a definite role stands for when the actors gave the role to its owner.
+
+    "The Iraqi leader said" after "Iraq's President Saddam Hussein said": with no holder
+    known for the role, the role mention names Iraq; the person named before with a role
+    of that owner (its name or demonym, and a role noun) is who speaks ("Ukraine's president,
+    Volodymyr Zelenskiy" ... "the Ukrainian leader", even when the model took the name for an
+    organisation's). Spokesmen and officials are left to their body.
+    """
+    word = subject.lemma_.lower()
+    covering = [m for m in mentions if m.start <= subject.idx < m.end and m.actor_type in BODY_TYPES]
+    if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering:
+        return None
+    owner = covering[0].actor_id
+    body = doc_text(doc)
+    names = {body[m.start:m.end].lower() for m in mentions if m.actor_id == owner and m is not covering[0]}
+    states = [state_index().lookup(n) for n in names]
+    names |= {d.lower() for s in states if s is not None for d in s.demonyms}
+    held = [m for m in mentions if m.end <= before and m.actor_type in ("person", "PERSON", "organization")
+            and (named := _named_with(doc, m)) & names and named & (ROLE_NOUNS | TITLE_WORDS)
+            and not named & FORMER]
+    return held[-1].actor_id if held else None
+
+
+#: Titles of persons besides role nouns: "Iraq's President Saddam Hussein" holds an office of Iraq.
+TITLE_WORDS = frozenset("prime foreign defence defense interior finance crown prince sheikh".split())
 
 
 def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
@@ -1105,7 +1150,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = (_role_holder(doc, subject, before, mentions) or _introduced_next(subject, mentions)
+    actor = (_role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
+             or _introduced_next(subject, mentions)
              or _owned_role_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
@@ -1182,6 +1228,8 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             continue
         for clause in _clauses(cue):
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
+            if _question(cue, tokens):
+                continue
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
             while tokens and tokens[-1].is_punct:
@@ -1194,6 +1242,19 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 continue
             found.append((span, _relayed_cue(cue, tokens)))
     return found
+
+
+def _question(cue: Token, clause: list[Token]) -> bool:
+    """Whether a clause is a question asked or left open, not something said.
+
+    "When asked whether the three guards would travel back to Kandahar, the embassy official
+    said: ..." and "He did not say if Egypt would go so far as to break relations": what "ask"
+    reports, and a clause opened by "whether", "if" or a wh-word ("declined to say when they
+    could go on sale"), is no statement of the speaker's.
+    """
+    first = next((t for t in clause if not t.is_punct), None)
+    return cue.lemma_ == "ask" or (first is not None and (first.lower_ in ("whether", "if") or first.tag_ in (
+        "WRB", "WP", "WDT")))
 
 
 def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
@@ -1218,7 +1279,7 @@ def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
 
 
 #: Adverbs of time that date the saying when they follow the speech verb ("said earlier it was ...").
-TIME_ADVERBS = frozenset("earlier later again yesterday today tonight previously separately also".split())
+TIME_ADVERBS = frozenset("earlier later again yesterday today tonight previously separately also late early".split())
 #: Days a number right after may be stolen from the clause by the parser ("said on Friday three women were killed").
 WEEKDAY_WORDS = frozenset(day.lower() for day in WEEKDAYS)
 
@@ -1227,16 +1288,29 @@ def _time_of_saying(tokens: list[Token], cue: Token) -> int:
     """Return how many leading tokens of a clause are the time of the saying, right after the cue.
 
     "Arafat said on Wednesday Israel had declared war", "The KDP said Thursday night it had
-    repelled" and "The army said earlier it was preparing": the parser may hang the time on the
-    reported verb; a date phrase or a time adverb between the cue and the clause's subject dates
-    the saying, not what was said.
+    repelled", "The army said earlier it was preparing" and "Iran said late on Monday its
+    forces had ...": the parser may hang the time on the reported verb; date phrases and time
+    adverbs between the cue and the clause's subject date the saying, not what was said.
     """
+    at = cue.i + 1
+    while tokens and at < tokens[0].i and cue.doc[at].dep_ != "mark":
+        at += 1  # "said late on Monday", "told reporters in Jerusalem on Sunday": words of the cue's own
+    size = 0
+    while step := _time_phrase(tokens[size:], at + size):
+        size += step
+    rest = tokens[size:]
+    opens = rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod", "poss")  # "its forces had ..."
+    return size if opens and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
+
+
+def _time_phrase(tokens: list[Token], at: int) -> int:
+    """Return the length of the date phrase or time adverb that opens ``tokens`` at token ``at`` (else 0)."""
     first = tokens[0] if tokens else None
-    if first is None or first.i != cue.i + 1:
+    if first is None or first.i != at:
         return 0
     top = first
-    while top.dep_ == "compound" and top.head.i > top.i and top.head in tokens:
-        top = top.head  # "Thursday night": the phrase is the noun the date's first word hangs from
+    while top.dep_ in ("compound", "amod") and top.head.i > top.i and top.head in tokens:
+        top = top.head  # "Thursday night", "last night": the phrase is the noun the date's first word hangs from
     if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
         return 0
     phrase = list(top.subtree)
@@ -1244,9 +1318,7 @@ def _time_of_saying(tokens: list[Token], cue: Token) -> int:
     dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" else
              all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
-    rest = tokens[size:]
-    opens = rest and rest[0].dep_ in SUBJECT_DEPS + ("det", "compound", "amod", "poss")  # "its forces had ..."
-    return size if dated and contiguous and opens and any(t.dep_ in SUBJECT_DEPS for t in rest) else 0
+    return size if dated and contiguous else 0
 
 
 def _stolen_number(tokens: list[Token]) -> list[Token]:
@@ -1269,12 +1341,25 @@ def _clauses(cue: Token) -> list[list[Token]]:
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
                for c in head.children
-               if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c)
+               if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
                and not _relays_to(c, cue) and not _reduced_relative(c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _bare_clause(cue: Token, head: Token, clause: Token) -> bool:
+    """Whether the parser made what was said an adverbial clause of the speech verb.
+
+    "Shamir told reporters in Jerusalem on Sunday Israel would not negotiate ...": after a
+    place and a day, "negotiate" hangs from "told" as an ``advcl``, though it has its own
+    subject and a finite verb and no word ("because", "if") that would make it adverbial.
+    """
+    finite = clause.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in clause.children)
+    return (head is cue and clause.dep_ == "advcl" and clause.i > cue.i and cue.lemma_ in SAY_VERBS and finite
+            and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children))
 
 
 def _has_verb(clause: Token) -> bool:
