@@ -1228,7 +1228,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             continue
         for clause in _clauses(cue):
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
-            if _question(cue, tokens):
+            if _question(tokens):
                 continue
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
@@ -1244,17 +1244,17 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     return found
 
 
-def _question(cue: Token, clause: list[Token]) -> bool:
+def _question(clause: list[Token]) -> bool:
     """Whether a clause is a question asked or left open, not something said.
 
     "When asked whether the three guards would travel back to Kandahar, the embassy official
-    said: ..." and "He did not say if Egypt would go so far as to break relations": what "ask"
-    reports, and a clause opened by "whether", "if" or a wh-word ("declined to say when they
-    could go on sale"), is no statement of the speaker's.
+    said: ..." and "He did not say if Egypt would go so far as to break relations": a clause
+    opened by "whether", "if" or a wh-word ("declined to say when they
+    could go on sale"), is no statement of the speaker's; "asked" may still report what was
+    said ("Iran has asked Austria to extradite the banker, an Iranian embassy spokesman said").
     """
     first = next((t for t in clause if not t.is_punct), None)
-    return cue.lemma_ == "ask" or (first is not None and (first.lower_ in ("whether", "if") or first.tag_ in (
-        "WRB", "WP", "WDT")))
+    return first is not None and (first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT"))
 
 
 def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
