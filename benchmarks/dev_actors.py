@@ -36,10 +36,13 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_actors"
 CONLL_TRAIN = SHARED / "benchmarks" / "conll2003" / "train.txt"
 
 
-def materialise(folder: Path) -> list[dict[str, str]]:
-    """Write the dev stories into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows."""
+def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
+    """Write the CoNLL-2003 train stories of ``gold_dir/documents.csv`` into ``folder`` with a ``catalog.csv``.
+
+    Returns ``documents.csv``'s rows.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    rows = read_documents(GOLD_DIR)
+    rows = read_documents(gold_dir)
     stories = conll_documents(CONLL_TRAIN)
     with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
         catalog = csv.writer(handle)

@@ -44,8 +44,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   ("RAMALLAH:") reports nothing; numbers in a clause describing the reporter or in the
   circumstances of the report ("as ...") are the narrator's (:func:`_narrated`). The source's
   words are the name alone: no date, bullet, full stop or link address (:func:`clean_source`).
-  ``source_actor_id`` is the registry actor that the source's words name: the mention
-  at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza").
+  ``source_actor_id`` is the actor that the source's words name: the mention
+  at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza"); failing
+  one, the actor the article names elsewhere with the same words (:func:`source_actor`).
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
@@ -954,7 +955,9 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
 
     A source that is a common noun after "the", with no name in it, stands for the last
     phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
-    ... "the agency said"); without one it stays as written.
+    ... "the agency said"); failing one, a noun of a body ("the private business research
+    group", :data:`BODY_NOUNS`) stands for the last named organisation that reported before
+    it (:func:`_earlier_body`: "the Conference Board said"); else it stays as written.
     """
     phrase = doc.char_span(*source, alignment_mode="expand") if source else None
     if phrase is None:
@@ -969,7 +972,31 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
+    if head.lemma_.lower() in BODY_NOUNS and (earlier := _earlier_body(head)) is not None:
+        return named_antecedent(doc, earlier)
     return source
+
+
+#: Nouns by which a story names again a body it has named: "the group said" after "the Conference Board said".
+BODY_NOUNS = frozenset("group organisation organization body association agency company firm board office institute "
+                       "council committee federation union newspaper paper daily".split())
+
+
+def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:
+    """Return the last named organisation that reported in the few sentences before ``head`` ("the group said").
+
+    A reporter is the subject of a reporting verb or the one "according to" names; it is an
+    organisation when a word of it is one for the entity recogniser, and none a person.
+    """
+    doc = head.doc
+    sentences = [s for s in doc.sents if s.end <= head.i][-window:]
+    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
+                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters += [c for sent in sentences for t in sent if t.lower_ == "according"
+                  for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
+    bodies = [r for r in reporters if any(t.ent_type_ == "ORG" for t in r.subtree)
+              and not any(t.ent_type_ == "PERSON" for t in r.subtree)]
+    return _trimmed(max(bodies, key=lambda t: t.i)) if bodies else None
 
 
 def _is_name(token: Token) -> bool:
@@ -1096,6 +1123,27 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
         outside = [m for m in inside if not any(m["start_char"] <= t.idx < m["end_char"] for t in modifiers)]
         inside = covering or outside
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
+
+
+def _form(text: str) -> str:
+    """Return words as a name form: lower case, one space, no leading article or trailing possessive."""
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"['’]s?$", "", re.sub(r"^(?:the|a|an) ", "", text))
+
+
+def source_actor(body: str, mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
+    """Return the actor id of a source: the mention that names its span (:func:`_mention_actor`), else its words' actor.
+
+    A source the actor finder did not mark where it stands ("Anatolian reported", after "the
+    state-run Anatolian news agency") is the actor whose mentions elsewhere in the article are
+    written with the same words, when that is one actor only.
+    """
+    found = _mention_actor(mentions, span, doc)
+    if found is not None or span is None:
+        return found
+    words = _form(body[span[0]:span[1]])
+    named = {m["actor_id"] for m in mentions if m.get("actor_id") and _form(m["text"]) == words}
+    return named.pop() if len(named) == 1 else None
 
 
 def infer_actor(figure: Figure) -> tuple[int, int] | None:
@@ -1276,7 +1324,7 @@ def _source_places(parsed: ParsedArticle, figures: list[Figure], mentions: list[
     """
     sourced = [f for f in figures if f.source is not None]
     own = {id(f): source_place(parsed, f.source, mentions) for f in sourced}
-    actors = {id(f): _mention_actor(mentions, f.source, parsed.doc) for f in sourced}
+    actors = {id(f): source_actor(parsed.article.body, mentions, f.source, parsed.doc) for f in sourced}
     placed = [(f.start, actors[id(f)], own[id(f)]) for f in sourced if own[id(f)] and actors[id(f)]]
     found: dict[int, str | None] = {}
     for figure in sourced:
@@ -1421,7 +1469,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
             "source": source_text(body, figure.source),
-            "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
+            "source_actor_id": source_actor(body, mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,

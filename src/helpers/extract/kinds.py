@@ -11,7 +11,9 @@ A figure's kind comes from, in order:
    adverbial or reported clause ("34 Palestinians *were killed*", "*martyred* 34",
    "over 350 ... *lost their lives*", "around 200 ... *taken as hostages*", "the toll
    *rose to* 4,137", "*bringing* the fatality toll to 4,137", "20 are reported *to have
-   died*"), or the group that "be among" puts it in ("*among the dead* were five members").
+   died*"), or the group that "be among" or "include" puts it in ("*among the dead* were five
+   members", "the *dead* included five refugees"). A noun that gives people's standing
+   (refugees, prisoners, hostages) yields to a predicate of another kind: "*killed* five refugees".
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
@@ -239,6 +241,8 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
         kind = _argument_kind(governor, path_child)
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
+    if kind is None:
+        kind = including_kind(governor, path_child)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
 
 
@@ -404,6 +408,17 @@ def membership_kind(verb: Token) -> str | None:
     return _object_kind(verb, "among", nominal_kind) if verb.lemma_.lower() == "be" else None
 
 
+#: Verbs whose subject is a group and whose object some of its members: "the dead included five refugees".
+INCLUDING_VERBS = frozenset({"include", "comprise"})
+
+
+def including_kind(verb: Token, path_child: Token) -> str | None:
+    """Return the kind of the group whose members a verb's object names ("the dead included five refugees")."""
+    if path_child.dep_ != "dobj" or verb.lemma_.lower() not in INCLUDING_VERBS:
+        return None
+    return next((kind for c in verb.children if c.dep_ == "nsubj" and (kind := nominal_kind(c))), None)
+
+
 def money_kind(anchor: Token) -> str:
     """Return ``funding`` for money given, paid or received, else ``other``."""
     chain = [anchor, *paragraph_ancestors(anchor)]
@@ -460,10 +475,25 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
+    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
+        return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
+    return governed_kind(counted)
+
+
+#: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate
+#: says befell them counts instead ("killed five refugees" counts the killed).
+STATUS_KINDS = frozenset({"displaced", "arrested", "hostages"})
+
+
+def governed_kind(counted: Token) -> str | None:
+    """Return the kind the predicate or group that governs the counted words gives (:func:`predicate_kind`).
+
+    None when the counted words are the agent ("30 gunmen killed 5") or nothing of a listed kind governs them.
+    """
     for governor, path_child in governors(counted):
         if is_agent(governor, path_child):
             return None
