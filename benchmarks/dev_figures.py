@@ -1,10 +1,12 @@
-"""The figures dev gold: CoNLL-2003 *train* stories whose figures were annotated by hand.
+"""The figures dev gold: CoNLL-2003 *train* stories and rss2023 items whose figures were annotated by hand.
 
     .venv/bin/python -m benchmarks.dev_figures               # detection, kind, source, source actor
     .venv/bin/python -m benchmarks.dev_figures --details     # also every miss and wrong attribute
     .venv/bin/python -m benchmarks.dev_figures --predicted   # every predicted figure (for annotating)
 
-``tests/gold/dev_figures`` holds where each story is in ``../shared`` (``documents.csv``) and
+``tests/gold/dev_figures`` holds where each story is in ``../shared`` (``documents.csv``: a
+CoNLL-2003 train story by document index, or an rss2023 Middle East feed item by line, whose
+title and description are the article) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
@@ -23,20 +25,63 @@ set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning
 from __future__ import annotations
 
 import argparse
+import csv
+import gzip
+import json
 import sys
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from benchmarks.checkout import PROJECT_ROOT
-from benchmarks.dev_actors import materialise
+from benchmarks.checkout import PROJECT_ROOT, SHARED
+from benchmarks.dev_actors import CONLL_TRAIN
+from benchmarks.unseen import conll_article, conll_documents, read_documents
 from helpers.evaluation.figures import evaluate, normalise_text
 from helpers.evaluation.scoring import prf, read_gold
 from helpers.evaluation.unseen import normalise_form, without_headlines
 from helpers.pipeline.run import extract_corpus
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_figures"
+RSS_MIDEAST = SHARED / "corpora" / "rss2023" / "rss_2023_mideast_topical.jsonl.gz"
+
+
+def rss_items(lines: set[int]) -> dict[int, dict]:
+    """Return the rss2023 Middle East items at the given 0-based lines."""
+    found: dict[int, dict] = {}
+    with gzip.open(RSS_MIDEAST, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number in lines:
+                found[number] = json.loads(line)
+            if len(found) == len(lines):
+                break
+    return found
+
+
+def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
+    """Write the dev articles into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows.
+
+    A CoNLL-2003 story is written as the unseen set writes one; an rss item as its title, a blank
+    line and its description (a tab-indented line of it is a paragraph).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = read_documents(gold_dir)
+    stories = conll_documents(CONLL_TRAIN)
+    items = rss_items({int(r["locator"]) for r in rows if r["source"] == "rss2023/mideast"})
+    with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
+        catalog = csv.writer(handle)
+        catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
+        for row in rows:
+            if row["source"] == "rss2023/mideast":
+                item = items[int(row["locator"])]
+                body = "\n\n".join(p.strip() for p in item["description"].split("\n") if p.strip())
+                text, outlet, published = f"{item['title']}\n\n{body}\n", item["outlet"], item["date_published"][:10]
+            else:
+                article = conll_article(row["article_id"], stories[int(row["locator"])])
+                text, outlet, published = article.text(), "Reuters", article.published
+            (folder / f"{row['article_id']}.txt").write_text(text, encoding="utf-8")
+            catalog.writerow([row["article_id"], outlet, published, "day", "dateline"])
+    return rows
 
 
 def _number(value: object) -> str:
@@ -83,7 +128,8 @@ def actor_right(predicted: dict, gold: dict, texts: dict[tuple[str, str], set[st
 def score(tables: dict[str, pd.DataFrame], gold: pd.DataFrame) -> tuple[list[dict], list[str]]:
     """Return the score rows and one line per miss, spurious figure and wrong attribute."""
     articles = set(gold["article_id"])
-    figures = tables["figures"][tables["figures"]["article_id"].isin(articles)].sort_values(["article_id", "start_char"])
+    figures = tables["figures"][tables["figures"]["article_id"].isin(articles)]
+    figures = figures.sort_values(["article_id", "start_char"])
     with tempfile.TemporaryDirectory(prefix="dev-figures-") as folder:
         gold.drop(columns=["source_actor"]).to_csv(Path(folder) / "figures.csv", index=False)
         rows = {r["level"]: r for r in evaluate({"figures": figures}, Path(folder))}
@@ -136,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     gold = read_gold(GOLD_DIR, "figures.csv")
     rows, lines = score(tables, gold)
-    print(f"Figures dev gold: {gold['article_id'].nunique()} CoNLL-2003 train stories, {len(gold)} figures")
+    print(f"Figures dev gold: {gold['article_id'].nunique()} articles, {len(gold)} figures")
     for row in rows:
         counts = f"({round(row['recall'] * row['n_gold'])}/{row['n_gold']})"
         if row["level"] in ("detection", "numbers"):

@@ -84,3 +84,17 @@ def test_a_word_glued_by_its_period_to_the_next_sentence_keeps_its_kind():
     rows = by_text(figures_of("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians "
                               "killed.arAbout 70 per cent are said to be women and children.", dt.date(2023, 12, 15)))
     assert (rows["18,787"]["kind"], rows["18,787"]["date_start"]) == ("killed", None)
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    # CoNLL-2003 train 393: the dead are what is counted, not the refugees' standing
+    ("They said dead included five refugees from the Indian-ruled part of Kashmir.", "five", "killed"),
+    # a predicate that befell people of a standing counts them by what befell them
+    ("Peruvian guerrillas killed five refugees in the jungle, police said.", "five", "killed"),
+    ("Zaire had expelled 28 Rwandan Hutu refugees.", "28", "displaced"),
+    # rss2023 (The Guardian): "more" continues a count, the verb after it says what it counts
+    ("About 120 were still missing under the rubble, and at least 777 more were wounded, the office said in a "
+     "statement.", "at least 777", "injured"),
+])
+def test_what_befell_people_is_their_kind(text, figure, kind):
+    assert {r["text"]: r["kind"] for r in figures_of(text)}[figure] == kind

@@ -84,6 +84,7 @@ from helpers.extract.kinds import (
     paragraph_ancestors,
 )
 from helpers.extract.modality import is_hypothetical
+from helpers.extract.nlp import crosses_paragraph
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
     MEASURE_UNITS,
@@ -637,8 +638,35 @@ def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
-            return _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
+            return _author(objects[0]) or _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
     return None
+
+
+#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
+AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
+                            "count", "estimate", "assessment", "analysis"})
+
+
+def _author(noun: Token) -> tuple[int, int] | None:
+    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*"."""
+    if noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj" and _is_name(c)), None)
+            if author is not None:
+                return _with_entity(author)
+    return None
+
+
+def _with_entity(head: Token) -> tuple[int, int]:
+    """Return the span of ``head``'s phrase (:func:`_trimmed`), stretched to the whole name the recogniser found.
+
+    "the Committee to Protect Journalists": the parse may hang "to Protect Journalists" elsewhere.
+    """
+    start, end = _trimmed(head)
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (start, end) if entity is None else (min(start, entity.start_char), max(end, entity.end_char))
 
 
 def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
@@ -942,6 +970,22 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
         if verb.pos_ == "VERB":
             return _phrase_before(verb)
     return None
+
+
+def reporting_fragment(span: Span) -> tuple[int, int] | None:
+    """Return the reporter of a trailing "..., the ministry said Wednesday." that the parser split off as a sentence.
+
+    The next sentence of the parse opens with a comma in the same paragraph and is only a
+    reporting verb with its subject: it reports the sentence before it.
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "," or crosses_paragraph(doc, span.end - 1, span.end):
+        return None
+    fragment = doc[span.end].sent
+    verb = fragment.root
+    if verb.lemma_.lower() not in REPORT_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    return _reporting_source(verb) if _ends_sentence(verb, fragment) else None
 
 
 def _ends_sentence(verb: Token, span: Span) -> bool:
@@ -1259,9 +1303,10 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
     according = according_to(span)
+    tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or reported_by(figure, span)
-                         or (according[0] if according else None))
+                         or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \

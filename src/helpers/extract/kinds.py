@@ -427,6 +427,10 @@ def money_kind(anchor: Token) -> str:
     return "funding" if words & FUNDING_WORDS else "other"
 
 
+#: Words after a number that stand for the counted people of a count before it: "and at least 777 more were wounded".
+COUNT_CONTINUATIONS = frozenset({"more", "others", "other"})
+
+
 def adjacent_predicate_kind(counted: Token) -> str | None:
     """Return the kind of a passive or intransitive verb right after the counted words.
 
@@ -436,7 +440,7 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     """
     doc = counted.doc
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
-        if token.pos_ in ("AUX", "ADV", "PART"):
+        if token.pos_ in ("AUX", "ADV", "PART") or token.lower_ in COUNT_CONTINUATIONS:
             continue
         if token.pos_ not in ("VERB", "ADJ"):
             return None
