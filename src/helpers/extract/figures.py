@@ -409,8 +409,12 @@ def _parsed_date(figure: Figure) -> bool:
 
 
 def _victims(anchor: Token) -> bool:
-    """Say whether a bare number is the victims of a verb of a listed kind ("killed one", "20 had died")."""
-    if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or any(c.lower_ == "of" for c in anchor.children):
+    """Say whether a bare number is the victims of a verb of a listed kind ("killed one", "20 had died").
+
+    "Killed one of the drivers" counts; "one of the ..." as the active subject does not.
+    """
+    if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or (
+            anchor.dep_ == "nsubj" and any(c.lower_ == "of" for c in anchor.children)):
         return False
     return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
 

@@ -37,10 +37,10 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
-                    "assassinate assassination massacre genocide slaughter behead eliminate hanged body corpse".split(),
+                    "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body corpse".split(),
                     "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -401,11 +401,14 @@ def host_clause(counted: Token) -> list[Token]:
 
 
 def membership_kind(verb: Token) -> str | None:
-    """Return the kind of the group that "be among" puts its subject in.
+    """Return the kind of the group that "be among" puts its subject in, or of the state "be in" does.
 
-    "Among the dead were five members", "two Britons were among the wounded".
+    "Among the dead were five members", "two Britons were among the wounded", "dozens of people
+    are in detention".
     """
-    return _object_kind(verb, "among", nominal_kind) if verb.lemma_.lower() == "be" else None
+    if verb.lemma_.lower() != "be":
+        return None
+    return _object_kind(verb, "among", nominal_kind) or _object_kind(verb, "in", lemma_kind)
 
 
 #: Verbs whose subject is a group and whose object some of its members: "the dead included five refugees".
