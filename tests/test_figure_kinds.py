@@ -98,3 +98,27 @@ def test_a_word_glued_by_its_period_to_the_next_sentence_keeps_its_kind():
 ])
 def test_what_befell_people_is_their_kind(text, figure, kind):
     assert {r["text"]: r["kind"] for r in figures_of(text)}[figure] == kind
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    # CoNLL-2003 train 612, 712
+    ("The rebels killed one of the drivers and a passenger after checking the identities of the passengers, they "
+     "said.", "one", "killed"),
+    ("Dozens of people opposed to the government are in detention.", "Dozens", "arrested"),
+    ("Nigeria was suspended from the club of Britain and its former colonies in November after the hanging of nine "
+     "minority rights activists for murder.", "nine", "killed"),
+])
+def test_kinds_of_dev_sentences(text, figure, kind):
+    assert {r["text"]: r["kind"] for r in figures_of(text)}[figure] == kind
+
+
+def test_no_one_is_nobody_and_reports_nothing():
+    # CoNLL-2003 train 904
+    rows = figures_of(
+        "In the latest in a wave of attacks, a two kg (four lb) bomb seriously damaged two floors of Agriculture "
+        "Ministry offices.\n\nNo one was hurt.\n\nNo one immediately claimed responsibility for Thursday's incidents, "
+        "which brought to 23 the number of guerrilla attacks on the resort island since mid-August.\n\nThe daily Le "
+        "Monde reported on Wednesday some separatist movements were considering taking their attacks to the French "
+        "mainland on the principle that \"300 grammes of explosives on the continent have more impact than 300 kilos "
+        "in Corsica\".")
+    assert [(r["text"], r["kind"], r["source"]) for r in rows] == [("two", "other", None), ("23", "attacks", None)]

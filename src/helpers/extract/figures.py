@@ -370,6 +370,8 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
+    if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
+        return False  # "No one was hurt": nobody
     if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
                                          or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
@@ -712,7 +714,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if _is_quoting(token):
         quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
-    if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
+    if not _reports(token):
         return None
     if (inverted := _inverted_reporter(token)) is not None:
         return inverted
@@ -722,11 +724,36 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
         return _phrase_before(token) or _apposition_before(token)
-    if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
-        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll": no speaker
+    last = subjects[-1]
+    if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
+        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks".
+ACTS_CLAIMED = frozenset({"responsibility", "credit"})
+
+
+def _reports(verb: Token) -> bool:
+    """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
+
+    Not one whose object is an act ("claimed responsibility").
+    """
+    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
+    return reporting and not _claims_an_act(verb)
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """Say whether a reporting verb takes an act as its object ("claimed responsibility"): it reports no number."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ACTS_CLAIMED for c in verb.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """Say whether a subject names no one: "no one", "nobody", "none"."""
+    return subject.lower_ in ("nobody", "none") or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no")
 
 
 #: Verbs of speech that may come before their subject ("..., said the minister").
