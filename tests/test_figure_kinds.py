@@ -122,3 +122,10 @@ def test_no_one_is_nobody_and_reports_nothing():
         "mainland on the principle that \"300 grammes of explosives on the continent have more impact than 300 kilos "
         "in Corsica\".")
     assert [(r["text"], r["kind"], r["source"]) for r in rows] == [("two", "other", None), ("23", "attacks", None)]
+
+
+def test_both_and_an_age_after_a_named_couple_is_no_count():
+    # CoNLL-2003 train 458
+    rows = figures_of("Officials said Humberto Hueite Zyrecha and his wife Jetty Kors, both 50, were kidnapped late on "
+                      "Saturday or early Sunday.")
+    assert rows == []

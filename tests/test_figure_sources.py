@@ -158,3 +158,13 @@ def test_a_weekday_and_a_number_after_it_are_no_two_days():
         "(IDF) operation in Jenin, in the occupied West Bank, according to the Palestinian Authority Health Ministry."))
     assert rows["23"]["kind"] == "injured"
     assert rows["23"]["source"] == "the Palestinian Authority Health Ministry"
+
+
+def test_the_detective_said_stands_for_the_named_detective():
+    # CoNLL-2003 train 194
+    rows = figures_of(
+        "Detective Richard Black of the Chesapeake Police Department, said a neighbour, Curtis Lee White II, 19, was "
+        "arrested in the attack.\n\nThe detective said details were sketchy, but two of the teenagers were "
+        "reportedly downstairs watching television when White allegedly entered the house.")
+    assert [(r["text"], r["source"]) for r in rows] == [
+        ("two", "Detective Richard Black of the Chesapeake Police Department")]

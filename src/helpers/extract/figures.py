@@ -390,9 +390,15 @@ def _apposed_age(figure: Figure) -> bool:
     """
     anchor = figure.anchor
     number = anchor.head if anchor.dep_ == "conj" and anchor.head.like_num else anchor
-    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or number.head.pos_ != "PROPN":
+    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or not _named(number.head):
         return False
-    return number.i > 0 and number.nbor(-1).text == "," and (figure.value_low or 0) <= OLDEST_AGE
+    first = number.left_edge  # "his wife Jetty Kors, both 50,"
+    return first.i > 0 and number.doc[first.i - 1].text == "," and (figure.value_low or 0) <= OLDEST_AGE
+
+
+def _named(noun: Token) -> bool:
+    """Say whether a noun is a name or names someone: "Maria Marco", "his wife Jetty Kors"."""
+    return noun.pos_ == "PROPN" or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _parsed_date(figure: Figure) -> bool:
@@ -1030,9 +1036,10 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
 
     A source that is a common noun after "the", with no name in it, stands for the last
     phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
-    ... "the agency said"); failing one, a noun of a body ("the private business research
-    group", :data:`BODY_NOUNS`) stands for the last named organisation that reported before
-    it (:func:`_earlier_body`: "the Conference Board said"); else it stays as written.
+    ... "the agency said", "Detective Richard Black" ... "the detective said"); failing one, a
+    noun of a body ("the private business research group", :data:`BODY_NOUNS`) stands for the
+    last named organisation that reported before it (:func:`_earlier_body`: "the Conference
+    Board said"); else it stays as written.
     """
     phrase = doc.char_span(*source, alignment_mode="expand") if source else None
     if phrase is None:
@@ -1043,7 +1050,7 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return source
     for token in reversed(doc[: phrase.start]):
         if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
-            named = token.head if token.dep_ == "appos" and token.head.pos_ == "PROPN" else token
+            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" else token
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
