@@ -37,7 +37,10 @@ CONLL_TRAIN = SHARED / "benchmarks" / "conll2003" / "train.txt"
 
 
 def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
-    """Write the dev stories of ``gold_dir`` into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows."""
+    """Write the CoNLL-2003 train stories of ``gold_dir/documents.csv`` into ``folder`` with a ``catalog.csv``.
+
+    Returns ``documents.csv``'s rows.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     rows = read_documents(gold_dir)
     stories = conll_documents(CONLL_TRAIN)

@@ -84,3 +84,48 @@ def test_a_word_glued_by_its_period_to_the_next_sentence_keeps_its_kind():
     rows = by_text(figures_of("The latest reported figures as of 14 December afternoon stood at 18,787 Palestinians "
                               "killed.arAbout 70 per cent are said to be women and children.", dt.date(2023, 12, 15)))
     assert (rows["18,787"]["kind"], rows["18,787"]["date_start"]) == ("killed", None)
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    # CoNLL-2003 train 393: the dead are what is counted, not the refugees' standing
+    ("They said dead included five refugees from the Indian-ruled part of Kashmir.", "five", "killed"),
+    # a predicate that befell people of a standing counts them by what befell them
+    ("Peruvian guerrillas killed five refugees in the jungle, police said.", "five", "killed"),
+    ("Zaire had expelled 28 Rwandan Hutu refugees.", "28", "displaced"),
+    # rss2023 (The Guardian): "more" continues a count, the verb after it says what it counts
+    ("About 120 were still missing under the rubble, and at least 777 more were wounded, the office said in a "
+     "statement.", "at least 777", "injured"),
+])
+def test_what_befell_people_is_their_kind(text, figure, kind):
+    assert {r["text"]: r["kind"] for r in figures_of(text)}[figure] == kind
+
+
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    # CoNLL-2003 train 612, 712
+    ("The rebels killed one of the drivers and a passenger after checking the identities of the passengers, they "
+     "said.", "one", "killed"),
+    ("Dozens of people opposed to the government are in detention.", "Dozens", "arrested"),
+    ("Nigeria was suspended from the club of Britain and its former colonies in November after the hanging of nine "
+     "minority rights activists for murder.", "nine", "killed"),
+])
+def test_kinds_of_dev_sentences(text, figure, kind):
+    assert {r["text"]: r["kind"] for r in figures_of(text)}[figure] == kind
+
+
+def test_no_one_is_nobody_and_reports_nothing():
+    # CoNLL-2003 train 904
+    rows = figures_of(
+        "In the latest in a wave of attacks, a two kg (four lb) bomb seriously damaged two floors of Agriculture "
+        "Ministry offices.\n\nNo one was hurt.\n\nNo one immediately claimed responsibility for Thursday's incidents, "
+        "which brought to 23 the number of guerrilla attacks on the resort island since mid-August.\n\nThe daily Le "
+        "Monde reported on Wednesday some separatist movements were considering taking their attacks to the French "
+        "mainland on the principle that \"300 grammes of explosives on the continent have more impact than 300 kilos "
+        "in Corsica\".")
+    assert [(r["text"], r["kind"], r["source"]) for r in rows] == [("two", "other", None), ("23", "attacks", None)]
+
+
+def test_both_and_an_age_after_a_named_couple_is_no_count():
+    # CoNLL-2003 train 458
+    rows = figures_of("Officials said Humberto Hueite Zyrecha and his wife Jetty Kors, both 50, were kidnapped late on "
+                      "Saturday or early Sunday.")
+    assert rows == []

@@ -113,3 +113,58 @@ def test_numbers_set_off_after_names_are_ages_and_a_clause_on_the_reporter_is_th
     assert [(r["text"], r["kind"]) for r in rows] == [("20", "other")]
     rows = by_text(figures_of("Hamas, which has 20,000 fighters, said 12 were killed."))
     assert (rows["20,000"]["source"], rows["12"]["source"]) == (None, "Hamas")
+
+
+# --- mechanisms measured on the figures dev gold (benchmarks/dev_figures.py) ------------------------
+
+def test_a_source_the_actor_finder_left_unmarked_takes_the_actor_named_with_the_same_words():
+    rows = by_text(figures_of(
+        "ANKARA 1996-08-23\n\nTurkish troops have killed 17 Kurdish rebels in recent clashes in the southeast of the "
+        "country, the state-run Anatolian news agency said on Friday.\n\nThree people, including two village guards, "
+        "died when a mine planted by PKK rebels exploded on a road in the southeast, Anatolian reported earlier."))
+    assert rows["Three"]["source"] == "Anatolian"
+    assert rows["Three"]["source_actor_id"] is not None
+    assert rows["Three"]["source_actor_id"] == rows["17"]["source_actor_id"]
+
+
+def test_the_group_said_stands_for_the_organisation_that_reported_before():
+    rows = by_text(figures_of(
+        "NEW YORK 1996-08-29\n\nThe help-wanted advertising index fell in July, the Conference Board said Thursday, "
+        "reflecting the uneven nature of the nation's labour markets.\n\nThe monthly index fell to 83.0 in July "
+        "against a reading of 85.0 in June, the private business research group said."))
+    assert rows["83.0"]["source"] == "the Conference Board"
+    assert rows["85.0"]["source_actor_id"] is not None
+
+
+def test_a_reporting_verb_the_parser_split_off_after_a_comma_reports_the_sentence_before():
+    rows = figures_of(
+        "More than 100 Palestinians killed in West Bank amid Gaza war\n\nJenin: More than 100 Palestinians have been "
+        "killed across the occupied West Bank since war erupted between Israel and Gaza’s Islamist rulers Hamas on "
+        "October 7, the health ministry said Wednesday.")
+    assert rows[-1]["kind"] == "killed"
+    assert rows[-1]["source"] == "the health ministry"
+
+
+def test_according_to_a_report_by_x_names_x():
+    rows = figures_of(
+        "LONDON: The toll on journalists amid the Israel-Hamas conflict has reached a grim milestone, with at least 61 "
+        "media professionals confirmed dead, according to a report by the Committee to Protect Journalists on Monday.")
+    assert rows[0]["source"] == "the Committee to Protect Journalists"
+
+
+def test_a_weekday_and_a_number_after_it_are_no_two_days():
+    rows = by_text(figures_of(
+        "At least four Palestinians were killed on Thursday and 23 others injured after an Israeli Defense Forces "
+        "(IDF) operation in Jenin, in the occupied West Bank, according to the Palestinian Authority Health Ministry."))
+    assert rows["23"]["kind"] == "injured"
+    assert rows["23"]["source"] == "the Palestinian Authority Health Ministry"
+
+
+def test_the_detective_said_stands_for_the_named_detective():
+    # CoNLL-2003 train 194
+    rows = figures_of(
+        "Detective Richard Black of the Chesapeake Police Department, said a neighbour, Curtis Lee White II, 19, was "
+        "arrested in the attack.\n\nThe detective said details were sketchy, but two of the teenagers were "
+        "reportedly downstairs watching television when White allegedly entered the house.")
+    assert [(r["text"], r["source"]) for r in rows] == [
+        ("two", "Detective Richard Black of the Chesapeake Police Department")]

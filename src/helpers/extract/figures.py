@@ -44,8 +44,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   ("RAMALLAH:") reports nothing; numbers in a clause describing the reporter or in the
   circumstances of the report ("as ...") are the narrator's (:func:`_narrated`). The source's
   words are the name alone: no date, bullet, full stop or link address (:func:`clean_source`).
-  ``source_actor_id`` is the registry actor that the source's words name: the mention
-  at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza").
+  ``source_actor_id`` is the actor that the source's words name: the mention
+  at the phrase's head, never a place in its modifiers ("Gaza" in "the MoH in Gaza"); failing
+  one, the actor the article names elsewhere with the same words (:func:`source_actor`).
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
@@ -83,6 +84,7 @@ from helpers.extract.kinds import (
     paragraph_ancestors,
 )
 from helpers.extract.modality import is_hypothetical
+from helpers.extract.nlp import crosses_paragraph
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
     MEASURE_UNITS,
@@ -368,6 +370,8 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
         return False  # "channel 2", "Resolution 242": a name's number right after its noun
+    if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
+        return False  # "No one was hurt": nobody
     if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
                                          or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
@@ -386,9 +390,15 @@ def _apposed_age(figure: Figure) -> bool:
     """
     anchor = figure.anchor
     number = anchor.head if anchor.dep_ == "conj" and anchor.head.like_num else anchor
-    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or number.head.pos_ != "PROPN":
+    if figure.qualifier != "exact" or figure.unit or number.dep_ != "appos" or not _named(number.head):
         return False
-    return number.i > 0 and number.nbor(-1).text == "," and (figure.value_low or 0) <= OLDEST_AGE
+    first = number.left_edge  # "his wife Jetty Kors, both 50,"
+    return first.i > 0 and number.doc[first.i - 1].text == "," and (figure.value_low or 0) <= OLDEST_AGE
+
+
+def _named(noun: Token) -> bool:
+    """Say whether a noun is a name or names someone: "Maria Marco", "his wife Jetty Kors"."""
+    return noun.pos_ == "PROPN" or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _parsed_date(figure: Figure) -> bool:
@@ -407,8 +417,12 @@ def _parsed_date(figure: Figure) -> bool:
 
 
 def _victims(anchor: Token) -> bool:
-    """Say whether a bare number is the victims of a verb of a listed kind ("killed one", "20 had died")."""
-    if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or any(c.lower_ == "of" for c in anchor.children):
+    """Say whether a bare number is the victims of a verb of a listed kind ("killed one", "20 had died").
+
+    "Killed one of the drivers" counts; "one of the ..." as the active subject does not.
+    """
+    if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or (
+            anchor.dep_ == "nsubj" and any(c.lower_ == "of" for c in anchor.children)):
         return False
     return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
 
@@ -636,8 +650,35 @@ def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
-            return _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
+            return _author(objects[0]) or _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
     return None
+
+
+#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
+AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
+                            "count", "estimate", "assessment", "analysis"})
+
+
+def _author(noun: Token) -> tuple[int, int] | None:
+    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*"."""
+    if noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj" and _is_name(c)), None)
+            if author is not None:
+                return _with_entity(author)
+    return None
+
+
+def _with_entity(head: Token) -> tuple[int, int]:
+    """Return the span of ``head``'s phrase (:func:`_trimmed`), stretched to the whole name the recogniser found.
+
+    "the Committee to Protect Journalists": the parse may hang "to Protect Journalists" elsewhere.
+    """
+    start, end = _trimmed(head)
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return (start, end) if entity is None else (min(start, entity.start_char), max(end, entity.end_char))
 
 
 def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
@@ -679,7 +720,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if _is_quoting(token):
         quoted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return _joined(quoted) if quoted and quoted[0].lower_ not in PRONOUNS else None
-    if token.lemma_.lower() not in REPORT_VERBS and not _puts_at(token) and not _counts_show(token):
+    if not _reports(token):
         return None
     if (inverted := _inverted_reporter(token)) is not None:
         return inverted
@@ -689,11 +730,36 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
         return _phrase_before(token) or _apposition_before(token)
-    if subjects[-1].lemma_.lower() in ("number", "toll", "total") or subjects[-1].pos_ == "ADJ":
-        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll": no speaker
+    last = subjects[-1]
+    if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
+        return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks".
+ACTS_CLAIMED = frozenset({"responsibility", "credit"})
+
+
+def _reports(verb: Token) -> bool:
+    """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
+
+    Not one whose object is an act ("claimed responsibility").
+    """
+    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
+    return reporting and not _claims_an_act(verb)
+
+
+def _claims_an_act(verb: Token) -> bool:
+    """Say whether a reporting verb takes an act as its object ("claimed responsibility"): it reports no number."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ACTS_CLAIMED for c in verb.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """Say whether a subject names no one: "no one", "nobody", "none"."""
+    return subject.lower_ in ("nobody", "none") or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no")
 
 
 #: Verbs of speech that may come before their subject ("..., said the minister").
@@ -943,6 +1009,22 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
     return None
 
 
+def reporting_fragment(span: Span) -> tuple[int, int] | None:
+    """Return the reporter of a trailing "..., the ministry said Wednesday." that the parser split off as a sentence.
+
+    The next sentence of the parse opens with a comma in the same paragraph and is only a
+    reporting verb with its subject: it reports the sentence before it.
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "," or crosses_paragraph(doc, span.end - 1, span.end):
+        return None
+    fragment = doc[span.end].sent
+    verb = fragment.root
+    if verb.lemma_.lower() not in REPORT_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    return _reporting_source(verb) if _ends_sentence(verb, fragment) else None
+
+
 def _ends_sentence(verb: Token, span: Span) -> bool:
     """Say whether only ``verb``'s own words and punctuation follow it in the sentence ("said on Thursday.")."""
     own = {t.i for t in verb.subtree}
@@ -954,7 +1036,10 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
 
     A source that is a common noun after "the", with no name in it, stands for the last
     phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
-    ... "the agency said"); without one it stays as written.
+    ... "the agency said", "Detective Richard Black" ... "the detective said"); failing one, a
+    noun of a body ("the private business research group", :data:`BODY_NOUNS`) stands for the
+    last named organisation that reported before it (:func:`_earlier_body`: "the Conference
+    Board said"); else it stays as written.
     """
     phrase = doc.char_span(*source, alignment_mode="expand") if source else None
     if phrase is None:
@@ -965,11 +1050,35 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return source
     for token in reversed(doc[: phrase.start]):
         if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
-            named = token.head if token.dep_ == "appos" and token.head.pos_ == "PROPN" else token
+            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" else token
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
+    if head.lemma_.lower() in BODY_NOUNS and (earlier := _earlier_body(head)) is not None:
+        return named_antecedent(doc, earlier)
     return source
+
+
+#: Nouns by which a story names again a body it has named: "the group said" after "the Conference Board said".
+BODY_NOUNS = frozenset("group organisation organization body association agency company firm board office institute "
+                       "council committee federation union newspaper paper daily".split())
+
+
+def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:
+    """Return the last named organisation that reported in the few sentences before ``head`` ("the group said").
+
+    A reporter is the subject of a reporting verb or the one "according to" names; it is an
+    organisation when a word of it is one for the entity recogniser, and none a person.
+    """
+    doc = head.doc
+    sentences = [s for s in doc.sents if s.end <= head.i][-window:]
+    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
+                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters += [c for sent in sentences for t in sent if t.lower_ == "according"
+                  for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
+    bodies = [r for r in reporters if any(t.ent_type_ == "ORG" for t in r.subtree)
+              and not any(t.ent_type_ == "PERSON" for t in r.subtree)]
+    return _trimmed(max(bodies, key=lambda t: t.i)) if bodies else None
 
 
 def _is_name(token: Token) -> bool:
@@ -1098,6 +1207,27 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
 
 
+def _form(text: str) -> str:
+    """Return words as a name form: lower case, one space, no leading article or trailing possessive."""
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return re.sub(r"['’]s?$", "", re.sub(r"^(?:the|a|an) ", "", text))
+
+
+def source_actor(body: str, mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
+    """Return the actor id of a source: the mention that names its span (:func:`_mention_actor`), else its words' actor.
+
+    A source the actor finder did not mark where it stands ("Anatolian reported", after "the
+    state-run Anatolian news agency") is the actor whose mentions elsewhere in the article are
+    written with the same words, when that is one actor only.
+    """
+    found = _mention_actor(mentions, span, doc)
+    if found is not None or span is None:
+        return found
+    words = _form(body[span[0]:span[1]])
+    named = {m["actor_id"] for m in mentions if m.get("actor_id") and _form(m["text"]) == words}
+    return named.pop() if len(named) == 1 else None
+
+
 def infer_actor(figure: Figure) -> tuple[int, int] | None:
     """Return the span of who fired, attacked or paid (rockets, attacks, funding).
 
@@ -1211,9 +1341,10 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
     according = according_to(span)
+    tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or reported_by(figure, span)
-                         or (according[0] if according else None))
+                         or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
@@ -1276,7 +1407,7 @@ def _source_places(parsed: ParsedArticle, figures: list[Figure], mentions: list[
     """
     sourced = [f for f in figures if f.source is not None]
     own = {id(f): source_place(parsed, f.source, mentions) for f in sourced}
-    actors = {id(f): _mention_actor(mentions, f.source, parsed.doc) for f in sourced}
+    actors = {id(f): source_actor(parsed.article.body, mentions, f.source, parsed.doc) for f in sourced}
     placed = [(f.start, actors[id(f)], own[id(f)]) for f in sourced if own[id(f)] and actors[id(f)]]
     found: dict[int, str | None] = {}
     for figure in sourced:
@@ -1421,7 +1552,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
             "value_high": figure.value_high, "qualifier": figure.qualifier, "unit": _unit(figure),
             "per": figure.per, "victims": figure.victims, "location": figure.location,
             "source": source_text(body, figure.source),
-            "source_actor_id": _mention_actor(mentions, figure.source, parsed.doc),
+            "source_actor_id": source_actor(body, mentions, figure.source, parsed.doc),
             "actor_id": _mention_actor(mentions, figure.actor),
             "date_start": date_start, "date_end": date_end,
             "part_of": ids.get(id(figure.part_of)) if figure.part_of is not None else None,

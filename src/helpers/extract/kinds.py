@@ -11,7 +11,9 @@ A figure's kind comes from, in order:
    adverbial or reported clause ("34 Palestinians *were killed*", "*martyred* 34",
    "over 350 ... *lost their lives*", "around 200 ... *taken as hostages*", "the toll
    *rose to* 4,137", "*bringing* the fatality toll to 4,137", "20 are reported *to have
-   died*"), or the group that "be among" puts it in ("*among the dead* were five members").
+   died*"), or the group that "be among" or "include" puts it in ("*among the dead* were five
+   members", "the *dead* included five refugees"). A noun that gives people's standing
+   (refugees, prisoners, hostages) yields to a predicate of another kind: "*killed* five refugees".
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
@@ -35,10 +37,10 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
-                    "assassinate assassination massacre genocide slaughter behead eliminate hanged body corpse".split(),
-                    "killed"),
+                    "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
+                    "corpse".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -239,6 +241,8 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
         kind = _argument_kind(governor, path_child)
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
+    if kind is None:
+        kind = including_kind(governor, path_child)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
 
 
@@ -397,11 +401,25 @@ def host_clause(counted: Token) -> list[Token]:
 
 
 def membership_kind(verb: Token) -> str | None:
-    """Return the kind of the group that "be among" puts its subject in.
+    """Return the kind of the group that "be among" puts its subject in, or of the state "be in" does.
 
-    "Among the dead were five members", "two Britons were among the wounded".
+    "Among the dead were five members", "two Britons were among the wounded", "dozens of people
+    are in detention".
     """
-    return _object_kind(verb, "among", nominal_kind) if verb.lemma_.lower() == "be" else None
+    if verb.lemma_.lower() != "be":
+        return None
+    return _object_kind(verb, "among", nominal_kind) or _object_kind(verb, "in", lemma_kind)
+
+
+#: Verbs whose subject is a group and whose object some of its members: "the dead included five refugees".
+INCLUDING_VERBS = frozenset({"include", "comprise"})
+
+
+def including_kind(verb: Token, path_child: Token) -> str | None:
+    """Return the kind of the group whose members a verb's object names ("the dead included five refugees")."""
+    if path_child.dep_ != "dobj" or verb.lemma_.lower() not in INCLUDING_VERBS:
+        return None
+    return next((kind for c in verb.children if c.dep_ == "nsubj" and (kind := nominal_kind(c))), None)
 
 
 def money_kind(anchor: Token) -> str:
@@ -410,6 +428,10 @@ def money_kind(anchor: Token) -> str:
     words = {t.lemma_.lower() for t in chain}
     words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
     return "funding" if words & FUNDING_WORDS else "other"
+
+
+#: Words after a number that stand for the counted people of a count before it: "and at least 777 more were wounded".
+COUNT_CONTINUATIONS = frozenset({"more", "others", "other"})
 
 
 def adjacent_predicate_kind(counted: Token) -> str | None:
@@ -421,7 +443,7 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     """
     doc = counted.doc
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
-        if token.pos_ in ("AUX", "ADV", "PART"):
+        if token.pos_ in ("AUX", "ADV", "PART") or token.lower_ in COUNT_CONTINUATIONS:
             continue
         if token.pos_ not in ("VERB", "ADJ"):
             return None
@@ -460,10 +482,25 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
+    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
+        return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
+    return governed_kind(counted)
+
+
+#: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate
+#: says befell them counts instead ("killed five refugees" counts the killed).
+STATUS_KINDS = frozenset({"displaced", "arrested", "hostages"})
+
+
+def governed_kind(counted: Token) -> str | None:
+    """Return the kind the predicate or group that governs the counted words gives (:func:`predicate_kind`).
+
+    None when the counted words are the agent ("30 gunmen killed 5") or nothing of a listed kind governs them.
+    """
     for governor, path_child in governors(counted):
         if is_agent(governor, path_child):
             return None

@@ -50,6 +50,8 @@ CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:
 PHONE = re.compile(r"(?:\+|\b00)\d{1,3}(?:[\s.()-]*\d){6,}"
                    r"|(?<![\d,.])(?:\d{1,4}-)?\(?\d{1,4}\)?\s+\d{3,4}-\d{4}\b"
                    r"|(?<![\d,.])\d{1,4}(?:-+\d{1,4})+-\d{4,}\b")
+#: A wire story's signature before a number: its telephone ("-- Caracas newsroom, 582 834405").
+_SIGNATURE_BEFORE = re.compile(r"\b(?:newsroom|desk|bureau)\b[,:;(\s]{0,3}[\d\s()+-]*$", re.IGNORECASE)
 #: A house number: a number followed by up to three capitalised words and a street word.
 ADDRESS = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Lane)\b")
 _AGE_AFTER = re.compile(r"(?:-|\s)(?:year|month|week|day)s?(?:-|\s)old\b|\s*years? old\b", re.IGNORECASE)
@@ -70,8 +72,9 @@ _UNITS_AGE_AFTER = re.compile(rf"\s+(?:{'|'.join(_UNITS[1:10])})(?={_AGE_AFTER.p
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s+(?:about|around|between|over|under|nearly|some)?\s*$",
                          re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
-MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilogram kilogramme "
-                          "gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph knot".split())
+MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilo kilogram "
+                          "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
+                          "knot".split())
 #: A unit right after the number ("461 mm (18 inches)", "a 10 metre by 20 metre structure").
 _MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b",
                             re.IGNORECASE)
@@ -144,6 +147,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('phone', True)
     >>> not_a_count("Newsroom, 359-2-84561", 16, 21), not_a_count("Seventy eight-year-old Zelic", 0, 7)
     ('phone', 'age')
+    >>> not_a_count("-- Caracas newsroom, 582 834405", 25, 31), not_a_count("the bureau said 500 died", 16, 19) is None
+    ('phone', True)
     >>> not_a_count("both Finns aged about 40, were arrested", 22, 24), not_a_count("+ 00--44-171-542-7947", 9, 12)
     ('age', 'phone')
     >>> not_a_count("at 12 Omar Mukhtar Street", 3, 5), not_a_count("killed 18 people", 7, 9) is None
@@ -159,7 +164,7 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     """
     if covered_by(CLOCK_TIME, text, start, end) or _OCLOCK_AFTER.match(text, end):
         return "clock"
-    if covered_by(PHONE, text, start, end):
+    if covered_by(PHONE, text, start, end) or _SIGNATURE_BEFORE.search(text[max(0, start - 40):start]):
         return "phone"
     if ADDRESS.match(text, end):
         return "address"

@@ -1061,14 +1061,24 @@ _CONJOINED_DAY = re.compile(r"\s+(?:and|or|&)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)
                             rf"(?!\s+(?:of\s+)?(?:{'|'.join(MONTHS)}|{'|'.join(MONTH_ABBR)})\b)")
 
 
+#: A date that ends with its day's number ("October 13", "the 13th"), which another day's number may follow.
+_DAY_NUMBER_END = re.compile(r"\d(?:st|nd|rd|th)?$")
+
+
 def _conjoined_days(text: str, timex: Timex) -> list[Timex]:
     """Return the second day of "October 13 and 14" as its own date, same month and year.
 
+    Only after a date written with its day's number: in "killed on Thursday and 23 others
+    injured" the 23 counts people.
+
     >>> [t.value for t in find_timexes("on October 13 and 14.", dt.date(2023, 10, 16))]
     ['2023-10-13', '2023-10-14']
+    >>> [t.text for t in find_timexes("4 were killed on Thursday and 23 others injured.", dt.date(2023, 3, 16))]
+    ['Thursday']
     """
     match = _CONJOINED_DAY.match(text, timex.end_char)
-    if not match or timex.granularity != "day" or timex.start is None or timex.start != timex.end:
+    if not match or not _DAY_NUMBER_END.search(timex.text) or timex.granularity != "day" \
+            or timex.start is None or timex.start != timex.end:
         return []
     try:
         day = timex.start.replace(day=int(match["day"]))

@@ -1,0 +1,199 @@
+"""The figures dev gold: CoNLL-2003 *train* stories and rss2023 items whose figures were annotated by hand.
+
+    .venv/bin/python -m benchmarks.dev_figures               # detection, kind, source, source actor
+    .venv/bin/python -m benchmarks.dev_figures --details     # also every miss and wrong attribute
+    .venv/bin/python -m benchmarks.dev_figures --predicted   # every predicted figure (for annotating)
+
+``tests/gold/dev_figures`` holds where each story is in ``../shared`` (``documents.csv``: a
+CoNLL-2003 train story by document index, or an rss2023 Middle East feed item by line, whose
+title and description are the article) and
+its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
+set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
+
+* **detection**: precision and recall of (article, kind, value_low, value_high, n-th such
+  figure), as :func:`helpers.evaluation.figures.evaluate` counts them; **numbers** the same
+  without the kind (was the number found at all), and **kind** the share of the numbers found
+  whose kind is right;
+* **source**: over the figures found, the share whose ``source`` words are the gold's (the same,
+  or one contains the other, as the unseen set scores it);
+* **source actor**: over the figures found whose gold names a source actor
+  (``source_actor``: the actor's name and other forms, ``|``-separated), the share whose
+  ``source_actor_id`` is that actor (one of its mentions in the article, or its name, is a
+  gold form).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.checkout import PROJECT_ROOT, SHARED
+from benchmarks.dev_actors import CONLL_TRAIN
+from benchmarks.unseen import conll_article, conll_documents, read_documents
+from helpers.evaluation.figures import evaluate, normalise_text
+from helpers.evaluation.scoring import prf, read_gold
+from helpers.evaluation.unseen import normalise_form, without_headlines
+from helpers.pipeline.run import extract_corpus
+
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_figures"
+RSS_MIDEAST = SHARED / "corpora" / "rss2023" / "rss_2023_mideast_topical.jsonl.gz"
+
+
+def rss_items(lines: set[int]) -> dict[int, dict]:
+    """Return the rss2023 Middle East items at the given 0-based lines."""
+    found: dict[int, dict] = {}
+    with gzip.open(RSS_MIDEAST, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number in lines:
+                found[number] = json.loads(line)
+            if len(found) == len(lines):
+                break
+    return found
+
+
+def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
+    """Write the dev articles into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows.
+
+    A CoNLL-2003 story is written as the unseen set writes one; an rss item as its title, a blank
+    line and its description (a tab-indented line of it is a paragraph).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = read_documents(gold_dir)
+    stories = conll_documents(CONLL_TRAIN)
+    items = rss_items({int(r["locator"]) for r in rows if r["source"] == "rss2023/mideast"})
+    with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
+        catalog = csv.writer(handle)
+        catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
+        for row in rows:
+            if row["source"] == "rss2023/mideast":
+                item = items[int(row["locator"])]
+                body = "\n\n".join(p.strip() for p in item["description"].split("\n") if p.strip())
+                text, outlet, published = f"{item['title']}\n\n{body}\n", item["outlet"], item["date_published"][:10]
+            else:
+                article = conll_article(row["article_id"], stories[int(row["locator"])])
+                text, outlet, published = article.text(), "Reuters", article.published
+            (folder / f"{row['article_id']}.txt").write_text(text, encoding="utf-8")
+            catalog.writerow([row["article_id"], outlet, published, "day", "dateline"])
+    return rows
+
+
+def _number(value: object) -> str:
+    """Return a value as a key ('' for none)."""
+    return "" if value in ("", None) or pd.isna(value) else f"{float(value):g}"
+
+
+def keyed(frame: pd.DataFrame, with_kind: bool = True) -> dict[tuple, dict]:
+    """Key each figure by (article, [kind,] low, high, n-th such figure of the article in text order)."""
+    found: dict[tuple, dict] = {}
+    counts: dict[tuple, int] = {}
+    for row in frame.to_dict("records"):
+        base = (row["article_id"], *([row["kind"]] if with_kind else []),
+                _number(row["value_low"]), _number(row["value_high"]))
+        counts[base] = counts.get(base, 0) + 1
+        found[(*base, counts[base])] = row
+    return found
+
+
+def actor_texts(mentions: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
+    """Return the normalised mention texts and name of each (article, actor id)."""
+    texts: dict[tuple[str, str], set[str]] = {}
+    for row in mentions[mentions["actor_id"].notna()].itertuples():
+        texts.setdefault((row.article_id, row.actor_id), set()).update(
+            t for t in (normalise_form(row.text), normalise_form(row.actor_name)) if t)
+    return texts
+
+
+def source_right(predicted: dict, gold: dict) -> bool:
+    """Say whether a predicted source's words are the gold's (same, or one contains the other)."""
+    p, g = normalise_text(predicted["source"]), normalise_text(gold["source"])
+    return p == g if not p or not g else (p in g or g in p)
+
+
+def actor_right(predicted: dict, gold: dict, texts: dict[tuple[str, str], set[str]]) -> bool:
+    """Say whether a predicted ``source_actor_id`` is the gold source actor."""
+    actor_id = predicted.get("source_actor_id")
+    if not isinstance(actor_id, str) or not actor_id:
+        return False
+    forms = {normalise_form(f) for f in gold["source_actor"].split("|") if f.strip()}
+    return not forms.isdisjoint(texts.get((predicted["article_id"], actor_id), set()))
+
+
+def score(tables: dict[str, pd.DataFrame], gold: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """Return the score rows and one line per miss, spurious figure and wrong attribute."""
+    articles = set(gold["article_id"])
+    figures = tables["figures"][tables["figures"]["article_id"].isin(articles)]
+    figures = figures.sort_values(["article_id", "start_char"])
+    with tempfile.TemporaryDirectory(prefix="dev-figures-") as folder:
+        gold.drop(columns=["source_actor"]).to_csv(Path(folder) / "figures.csv", index=False)
+        rows = {r["level"]: r for r in evaluate({"figures": figures}, Path(folder))}
+    pred, want = keyed(figures), keyed(gold)
+    pred_n, want_n = keyed(figures, False), keyed(gold, False)
+    matched = sorted(set(pred_n) & set(want_n))
+    kind_right = {k for k in matched if pred_n[k]["kind"] == want_n[k]["kind"]}
+    texts = actor_texts(tables["mentions"])
+    found = sorted(set(pred) & set(want))
+    with_actor = [k for k in found if want[k]["source_actor"]]
+    out = [rows["detection"], prf(set(pred_n), set(want_n), "figures", "numbers"),
+           {**prf(kind_right, set(matched), "figures", "kind")},
+           {**prf({k for k in found if source_right(pred[k], want[k])}, set(found), "figures", "source")},
+           {**prf({k for k in with_actor if actor_right(pred[k], want[k], texts)}, set(with_actor),
+                  "figures", "source actor")}]
+    lines = [f"missed   {k} {want[k]['text']!r}" for k in sorted(set(want) - set(pred))]
+    lines += [f"spurious {k} {pred[k]['text']!r}" for k in sorted(set(pred) - set(want))]
+    lines += [f"source   {k} gold {want[k]['source']!r}, predicted {pred[k]['source']!r}" for k in found
+              if not source_right(pred[k], want[k])]
+    lines += [f"actor    {k} gold {want[k]['source_actor']!r}, predicted {pred[k]['source_actor_id']!r}"
+              for k in with_actor if not actor_right(pred[k], want[k], texts)]
+    return out, lines
+
+
+def extract(gold_dir: Path = GOLD_DIR) -> dict[str, pd.DataFrame]:
+    """Extract the dev stories with the current code; return the tables without the headlines' rows."""
+    with tempfile.TemporaryDirectory(prefix="dev-figures-") as folder:
+        corpus = Path(folder) / "corpus"
+        documents = pd.DataFrame(materialise(corpus, gold_dir))
+        return without_headlines(extract_corpus(corpus, use_cache=False).tables, documents)
+
+
+def predicted_lines(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """Return one line per predicted figure: article, text, kind, range, source and source actor, sentence."""
+    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    return [f"{r.article_id}\t{r.text}\t{r.kind}\t{r.value_low}\t{r.value_high}\t{r.source}\t{r.source_actor_id}"
+            f"\t{sentences.get((r.article_id, r.sentence_id), '')[:160]}"
+            for r in tables["figures"].sort_values(["article_id", "start_char"]).itertuples()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Extract the dev stories and print the figure scores."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_figures", description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
+    parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
+    args = parser.parse_args(argv)
+    tables = extract()
+    if args.predicted:
+        print("\n".join(predicted_lines(tables)))
+        return 0
+    gold = read_gold(GOLD_DIR, "figures.csv")
+    rows, lines = score(tables, gold)
+    print(f"Figures dev gold: {gold['article_id'].nunique()} articles, {len(gold)} figures")
+    for row in rows:
+        counts = f"({round(row['recall'] * row['n_gold'])}/{row['n_gold']})"
+        if row["level"] in ("detection", "numbers"):
+            print(f"{row['level']:13} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
+                  f"({row['n_predicted']}/{row['n_gold']})")
+        else:
+            print(f"{row['level']:13} acc {row['recall']:.3f} {counts}")
+    if args.details:
+        print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
