@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy
-from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
@@ -48,7 +48,7 @@ from helpers.extract.names import (
     normalise_name,
     overlaps,
 )
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import doc_text, tokens_with_lower
 from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
@@ -1181,10 +1181,7 @@ def _after_states(span: list | None, taken: list[Mention]) -> tuple[list | None,
 
 def _institution_heads(doc: Doc) -> list[int]:
     """Return the indices of the tokens that are an institution's noun (read as an array)."""
-    if not len(doc):
-        return []
-    hashes = [doc.vocab.strings.add(word) for word in INSTITUTIONS]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    return tokens_with_lower(doc, INSTITUTIONS)
 
 
 def _modifies(word, token) -> bool:
