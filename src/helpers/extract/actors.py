@@ -119,6 +119,8 @@ class RegistryIndex:
     capitals: frozenset[str] = frozenset()
     #: Cities whose dateline places a story in a state (normalised) -> the state (id, name).
     seats: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: ``seats`` and ``states`` in one table (a state's name wins over a seat's), as institutions look them up.
+    seats_and_states: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The states' demonyms in lowercase: words dropped before a person's name with the titles.
     leading_words: frozenset[str] = frozenset()
     #: The names of ``fuzzy_names`` alone, in the same order (what rapidfuzz compares).
@@ -199,6 +201,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.seats = {normalise_name(seat): index.states[normalise_name(s.name)] for s in state_index().states
                    for seat in s.seats if normalise_name(s.name) in index.states}
+    index.seats_and_states = {**index.seats, **index.states}
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     index.fuzzy_keys = [name for name, _ in fuzzy_names]
     index.fuzzy_states = [state_index().states_in(name) for name in index.fuzzy_keys]
@@ -539,7 +542,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions = discovery.sovereign_names(text, discovery.resolve_abbreviations(text, mentions))
     mentions = discovery.resolve_short_forms(mentions)
     mentions = capitals_as_places(doc, mentions, index)
-    mentions += discovery.institution_mentions(doc, mentions + placeholders, {**index.seats, **index.states},
+    mentions += discovery.institution_mentions(doc, mentions + placeholders, index.seats_and_states,
                                                index.state_demonyms, index.registered)
     mentions += role_mentions(text, mentions, index, published, precision)
     period = _period(published, precision) if published else None
