@@ -129,6 +129,8 @@ class RegistryIndex:
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
     #: The states each name of ``fuzzy_names`` names by its words, in the same order.
     fuzzy_states: list[frozenset[str]] = field(default_factory=list)
+    #: For each name of ``fuzzy_names``, in the same order: the name, its actor's id and type, its words.
+    fuzzy_entries: list[tuple[str, str, str, frozenset[str]]] = field(default_factory=list)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -205,6 +207,8 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     index.fuzzy_keys = [name for name, _ in fuzzy_names]
     index.fuzzy_states = [state_index().states_in(name) for name in index.fuzzy_keys]
+    index.fuzzy_entries = [(name, actor_id, registry.actors[actor_id].type, frozenset(name.split()))
+                           for name, actor_id in fuzzy_names]
     return index
 
 
@@ -275,15 +279,16 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
     states = state_index().states_in(q)
+    words = set(q.split())
     for _, _, position in sorted(candidates, key=lambda c: c[2]):
-        name, actor_id = index.fuzzy_names[position]
-        if (types and index.registry.actors[actor_id].type not in types) or index.fuzzy_states[position] != states:
-            continue
-        if index.registry.actors[actor_id].type != "person" and set(q.split()) < set(name.split()):
-            continue  # some words of a body's name are not its name ("Palestinian Islamic")
+        name, actor_id, kind, name_words = index.fuzzy_entries[position]
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
-        score = name_score(q, name, index.registry.actors[actor_id].type == "person")
+        if (types and kind not in types) or index.fuzzy_states[position] != states:
+            continue
+        if kind != "person" and words < name_words:
+            continue  # some words of a body's name are not its name ("Palestinian Islamic")
+        score = name_score(q, name, kind == "person")
         if score > best_score:
             best, best_score = actor_id, score
     return best, best_score
