@@ -474,39 +474,48 @@ def _followed_by_name(text: str, end: int, mentions: list[Mention]) -> bool:
     return any(m.start == end + gap and m.actor_type in ("person", "PERSON") for m in mentions)
 
 
+def role_matches(text: str, index: RegistryIndex) -> list[re.Match]:
+    """Return the matches of the registry's role regexes in ``text`` ("Iran's Supreme Leader"), regex by regex."""
+    return [m for regex in index.role_regexes for m in regex.finditer(text)]
+
+
 def role_mentions(text: str, mentions: list[Mention], index: RegistryIndex,
-                  published: dt.date | None, precision: str | None) -> list[Mention]:
-    """Return role mentions ("the Iranian president") resolved by the publication date."""
+                  published: dt.date | None, precision: str | None,
+                  matches: list[re.Match] | None = None) -> list[Mention]:
+    """Return role mentions ("the Iranian president") resolved by the publication date.
+
+    ``matches``: the :func:`role_matches` of ``text``, when they were found already.
+    """
     if published is None:
         return []
     period = _period(published, precision)
     found: list[Mention] = []
-    for regex in index.role_regexes:
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if overlaps(start, end, mentions) or overlaps(start, end, found):
-                continue
-            if _followed_by_name(text, end, mentions):
-                continue
-            title = match.group("title").lower()
-            mod = (match.group("mod") or "").lower() if "mod" in regex.groupindex else ""
-            titles = index.registry.role_terms.get(f"{mod} {title}".strip()) or index.registry.role_terms.get(title)
-            if not titles:
-                continue
-            before = [m for m in mentions if m.end <= start]
-            holder = _role_holder(titles, index.org_by_word[match.group("org")], period, before, index.registry)
-            if holder is not None:
-                found.append(_actor_mention(start, end, match.group(), holder, "role"))
+    for match in role_matches(text, index) if matches is None else matches:
+        start, end = match.span()
+        if overlaps(start, end, mentions) or overlaps(start, end, found):
+            continue
+        if _followed_by_name(text, end, mentions):
+            continue
+        title = match.group("title").lower()
+        mod = (match.group("mod") or "").lower() if "mod" in match.re.groupindex else ""
+        titles = index.registry.role_terms.get(f"{mod} {title}".strip()) or index.registry.role_terms.get(title)
+        if not titles:
+            continue
+        before = [m for m in mentions if m.end <= start]
+        holder = _role_holder(titles, index.org_by_word[match.group("org")], period, before, index.registry)
+        if holder is not None:
+            found.append(_actor_mention(start, end, match.group(), holder, "role"))
     return found
 
 
-def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
+def role_title_spans(text: str, index: RegistryIndex, matches: list[re.Match] | None = None) -> list[Mention]:
     """Return every role phrase ("Iran's Supreme Leader") as a placeholder mention.
 
     Role phrases are returned resolved or not, so that no fragment of one becomes an unknown entity.
+    ``matches``: the :func:`role_matches` of ``text``, when they were found already.
     """
     return [Mention(m.start(), m.end(), m.group(), None, "", "", "role")
-            for regex in index.role_regexes for m in regex.finditer(text)]
+            for m in (role_matches(text, index) if matches is None else matches)]
 
 
 def capitals_as_places(doc: Doc, mentions: list[Mention], index: RegistryIndex) -> list[Mention]:
@@ -538,7 +547,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
-    placeholders = role_title_spans(text, index) + datelines
+    roles = role_matches(text, index)
+    placeholders = role_title_spans(text, index, roles) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
     bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
     mentions += fuzzy_mentions(doc, mentions + datelines, index, fuzzy_threshold, bodies)
@@ -549,7 +559,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions = capitals_as_places(doc, mentions, index)
     mentions += discovery.institution_mentions(doc, mentions + placeholders, index.seats_and_states,
                                                index.state_demonyms, index.registered)
-    mentions += role_mentions(text, mentions, index, published, precision)
+    mentions += role_mentions(text, mentions, index, published, precision, roles)
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)
     mentions += parsed_role_mentions(doc, mentions, context)
