@@ -131,6 +131,8 @@ class RegistryIndex:
     fuzzy_states: list[frozenset[str]] = field(default_factory=list)
     #: For each name of ``fuzzy_names``, in the same order: the name, its actor's id and type, its words.
     fuzzy_entries: list[tuple[str, str, str, frozenset[str]]] = field(default_factory=list)
+    #: The names (and their positions in ``fuzzy_names``) of each combination of states and types asked for.
+    fuzzy_subsets: dict[tuple, tuple[list[str], list[int]]] = field(default_factory=dict)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -269,22 +271,22 @@ def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) 
 def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[str | None, float]:
     """Compare a normalised query with the registry names; return the best actor and score.
 
-    rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
+    Only the names of the query's states and types are compared (:func:`_fuzzy_names_of`, listed
+    once). rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
     (in C, over the whole list at once); only those get the slower :func:`name_score`.
     The prefilter is far below any useful threshold, so it only drops names that could
     never match. A name whose words name other states than the query's is no variant of
     it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
     Ministry" the "Iran Foreign Ministry").
     """
-    candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
-    best, best_score = None, 0.0
     states = state_index().states_in(q)
+    keys, positions = _fuzzy_names_of(index, states, types)
+    candidates = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
+    best, best_score = None, 0.0
     words = set(q.split())
-    for _, _, position in sorted(candidates, key=lambda c: c[2]):
-        name, actor_id, kind, name_words = index.fuzzy_entries[position]
+    for _, _, i in sorted(candidates, key=lambda c: c[2]):
+        name, actor_id, kind, name_words = index.fuzzy_entries[positions[i]]
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
-            continue
-        if (types and kind not in types) or index.fuzzy_states[position] != states:
             continue
         if kind != "person" and words < name_words:
             continue  # some words of a body's name are not its name ("Palestinian Islamic")
@@ -292,6 +294,22 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
         if score > best_score:
             best, best_score = actor_id, score
     return best, best_score
+
+
+def _fuzzy_names_of(index: RegistryIndex, states: frozenset[str], types: set[str] | None,
+                    ) -> tuple[list[str], list[int]]:
+    """Return the registry names a query may match, and their positions in ``fuzzy_names`` (in order).
+
+    Those that name the same states by their words as the query, and whose actors are of one of
+    ``types`` (any type when None or empty); listed once per registry index and combination.
+    """
+    key = (states, frozenset(types) if types else None)
+    found = index.fuzzy_subsets.get(key)
+    if found is None:
+        positions = [p for p, entry in enumerate(index.fuzzy_entries)
+                     if index.fuzzy_states[p] == states and (not types or entry[2] in types)]
+        found = index.fuzzy_subsets[key] = ([index.fuzzy_keys[p] for p in positions], positions)
+    return found
 
 
 # ---------------------------------------------------------------------------- steps
