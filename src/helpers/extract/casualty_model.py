@@ -218,7 +218,7 @@ def train(documents: list[str], labels: dict[str, list[str | None]]) -> Casualty
 
 def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
     """Rebuild a :class:`CasualtyModel` from the arrays written by :meth:`CasualtyModel.save`."""
-    vocabulary = {str(term): i for i, term in enumerate(arrays["vocabulary"])}
+    vocabulary = {term: i for i, term in enumerate(arrays["vocabulary"].tolist())}
     vectorizer = TfidfVectorizer(**{**VECTORIZER, "min_df": 1}, vocabulary=vocabulary)
     vectorizer.idf_ = arrays["idf"].astype(np.float64)
     classifiers = {}
