@@ -141,14 +141,19 @@ def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
     """Return the indices of the tokens whose lowercase form is one of ``words``.
 
     Read from the token attribute array (once per ``Doc``), so that the other tokens are
-    never made into ``Token`` objects (an extractor looking for a few words need not visit them all).
+    never made into ``Token`` objects (an extractor looking for a few words need not visit them all);
+    the answer is kept per ``Doc`` and set of words (callers must not change the list).
 
     >>> doc = spacy.blank("en")("The Foreign Minister met the minister.")
     >>> tokens_with_lower(doc, {"minister"})
     [2, 5]
     """
     wanted = _hashes(frozenset(words))
-    return [i for i, h in enumerate(_cached_list(doc, "LOWER")) if h in wanted] if wanted else []
+    key = ("helpers", "lower", wanted)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [i for i, h in enumerate(_cached_list(doc, "LOWER")) if h in wanted]
+    return found
 
 
 def first_token_from(span: Span, char: int) -> Token | None:
