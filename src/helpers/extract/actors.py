@@ -119,6 +119,8 @@ class RegistryIndex:
     capitals: frozenset[str] = frozenset()
     #: Cities whose dateline places a story in a state (normalised) -> the state (id, name).
     seats: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: ``seats`` and ``states`` in one table (a state's name wins over a seat's), as institutions look them up.
+    seats_and_states: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: The states' demonyms in lowercase: words dropped before a person's name with the titles.
     leading_words: frozenset[str] = frozenset()
     #: The names of ``fuzzy_names`` alone, in the same order (what rapidfuzz compares).
@@ -127,6 +129,10 @@ class RegistryIndex:
     fuzzy_cache: dict[tuple, tuple[str | None, float]] = field(default_factory=dict)
     #: The states each name of ``fuzzy_names`` names by its words, in the same order.
     fuzzy_states: list[frozenset[str]] = field(default_factory=list)
+    #: For each name of ``fuzzy_names``, in the same order: the name, its actor's id and type, its words.
+    fuzzy_entries: list[tuple[str, str, str, frozenset[str]]] = field(default_factory=list)
+    #: The names (and their positions in ``fuzzy_names``) of each combination of states and types asked for.
+    fuzzy_subsets: dict[tuple, tuple[list[str], list[int]]] = field(default_factory=dict)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -199,9 +205,12 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.seats = {normalise_name(seat): index.states[normalise_name(s.name)] for s in state_index().states
                    for seat in s.seats if normalise_name(s.name) in index.states}
+    index.seats_and_states = {**index.seats, **index.states}
     index.leading_words = frozenset(d.lower() for d in index.state_demonyms)
     index.fuzzy_keys = [name for name, _ in fuzzy_names]
     index.fuzzy_states = [state_index().states_in(name) for name in index.fuzzy_keys]
+    index.fuzzy_entries = [(name, actor_id, registry.actors[actor_id].type, frozenset(name.split()))
+                           for name, actor_id in fuzzy_names]
     return index
 
 
@@ -262,28 +271,45 @@ def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) 
 def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[str | None, float]:
     """Compare a normalised query with the registry names; return the best actor and score.
 
-    rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
+    Only the names of the query's states and types are compared (:func:`_fuzzy_names_of`, listed
+    once). rapidfuzz first keeps the names whose plain edit ratio reaches ``FUZZY_PREFILTER``
     (in C, over the whole list at once); only those get the slower :func:`name_score`.
     The prefilter is far below any useful threshold, so it only drops names that could
     never match. A name whose words name other states than the query's is no variant of
     it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
     Ministry" the "Iran Foreign Ministry").
     """
-    candidates = process.extract(q, index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
-    best, best_score = None, 0.0
     states = state_index().states_in(q)
-    for _, _, position in sorted(candidates, key=lambda c: c[2]):
-        name, actor_id = index.fuzzy_names[position]
-        if (types and index.registry.actors[actor_id].type not in types) or index.fuzzy_states[position] != states:
-            continue
-        if index.registry.actors[actor_id].type != "person" and set(q.split()) < set(name.split()):
-            continue  # some words of a body's name are not its name ("Palestinian Islamic")
+    keys, positions = _fuzzy_names_of(index, states, types)
+    candidates = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
+    best, best_score = None, 0.0
+    words = set(q.split())
+    for _, _, i in sorted(candidates, key=lambda c: c[2]):
+        name, actor_id, kind, name_words = index.fuzzy_entries[positions[i]]
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
-        score = name_score(q, name, index.registry.actors[actor_id].type == "person")
+        if kind != "person" and words < name_words:
+            continue  # some words of a body's name are not its name ("Palestinian Islamic")
+        score = name_score(q, name, kind == "person")
         if score > best_score:
             best, best_score = actor_id, score
     return best, best_score
+
+
+def _fuzzy_names_of(index: RegistryIndex, states: frozenset[str], types: set[str] | None,
+                    ) -> tuple[list[str], list[int]]:
+    """Return the registry names a query may match, and their positions in ``fuzzy_names`` (in order).
+
+    Those that name the same states by their words as the query, and whose actors are of one of
+    ``types`` (any type when None or empty); listed once per registry index and combination.
+    """
+    key = (states, frozenset(types) if types else None)
+    found = index.fuzzy_subsets.get(key)
+    if found is None:
+        positions = [p for p, entry in enumerate(index.fuzzy_entries)
+                     if index.fuzzy_states[p] == states and (not types or entry[2] in types)]
+        found = index.fuzzy_subsets[key] = ([index.fuzzy_keys[p] for p in positions], positions)
+    return found
 
 
 # ---------------------------------------------------------------------------- steps
@@ -466,39 +492,48 @@ def _followed_by_name(text: str, end: int, mentions: list[Mention]) -> bool:
     return any(m.start == end + gap and m.actor_type in ("person", "PERSON") for m in mentions)
 
 
+def role_matches(text: str, index: RegistryIndex) -> list[re.Match]:
+    """Return the matches of the registry's role regexes in ``text`` ("Iran's Supreme Leader"), regex by regex."""
+    return [m for regex in index.role_regexes for m in regex.finditer(text)]
+
+
 def role_mentions(text: str, mentions: list[Mention], index: RegistryIndex,
-                  published: dt.date | None, precision: str | None) -> list[Mention]:
-    """Return role mentions ("the Iranian president") resolved by the publication date."""
+                  published: dt.date | None, precision: str | None,
+                  matches: list[re.Match] | None = None) -> list[Mention]:
+    """Return role mentions ("the Iranian president") resolved by the publication date.
+
+    ``matches``: the :func:`role_matches` of ``text``, when they were found already.
+    """
     if published is None:
         return []
     period = _period(published, precision)
     found: list[Mention] = []
-    for regex in index.role_regexes:
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if overlaps(start, end, mentions) or overlaps(start, end, found):
-                continue
-            if _followed_by_name(text, end, mentions):
-                continue
-            title = match.group("title").lower()
-            mod = (match.group("mod") or "").lower() if "mod" in regex.groupindex else ""
-            titles = index.registry.role_terms.get(f"{mod} {title}".strip()) or index.registry.role_terms.get(title)
-            if not titles:
-                continue
-            before = [m for m in mentions if m.end <= start]
-            holder = _role_holder(titles, index.org_by_word[match.group("org")], period, before, index.registry)
-            if holder is not None:
-                found.append(_actor_mention(start, end, match.group(), holder, "role"))
+    for match in role_matches(text, index) if matches is None else matches:
+        start, end = match.span()
+        if overlaps(start, end, mentions) or overlaps(start, end, found):
+            continue
+        if _followed_by_name(text, end, mentions):
+            continue
+        title = match.group("title").lower()
+        mod = (match.group("mod") or "").lower() if "mod" in match.re.groupindex else ""
+        titles = index.registry.role_terms.get(f"{mod} {title}".strip()) or index.registry.role_terms.get(title)
+        if not titles:
+            continue
+        before = [m for m in mentions if m.end <= start]
+        holder = _role_holder(titles, index.org_by_word[match.group("org")], period, before, index.registry)
+        if holder is not None:
+            found.append(_actor_mention(start, end, match.group(), holder, "role"))
     return found
 
 
-def role_title_spans(text: str, index: RegistryIndex) -> list[Mention]:
+def role_title_spans(text: str, index: RegistryIndex, matches: list[re.Match] | None = None) -> list[Mention]:
     """Return every role phrase ("Iran's Supreme Leader") as a placeholder mention.
 
     Role phrases are returned resolved or not, so that no fragment of one becomes an unknown entity.
+    ``matches``: the :func:`role_matches` of ``text``, when they were found already.
     """
     return [Mention(m.start(), m.end(), m.group(), None, "", "", "role")
-            for regex in index.role_regexes for m in regex.finditer(text)]
+            for m in (role_matches(text, index) if matches is None else matches)]
 
 
 def capitals_as_places(doc: Doc, mentions: list[Mention], index: RegistryIndex) -> list[Mention]:
@@ -530,7 +565,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     for ent in doc.ents:
         if ent.label_ in NER_LABELS:
             mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
-    placeholders = role_title_spans(text, index) + datelines
+    roles = role_matches(text, index)
+    placeholders = role_title_spans(text, index, roles) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)
     bodies = [(c.start, c.end) for c in candidates if c.label in ("ORG", "FAC")]
     mentions += fuzzy_mentions(doc, mentions + datelines, index, fuzzy_threshold, bodies)
@@ -539,9 +575,9 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions = discovery.sovereign_names(text, discovery.resolve_abbreviations(text, mentions))
     mentions = discovery.resolve_short_forms(mentions)
     mentions = capitals_as_places(doc, mentions, index)
-    mentions += discovery.institution_mentions(doc, mentions + placeholders, {**index.seats, **index.states},
+    mentions += discovery.institution_mentions(doc, mentions + placeholders, index.seats_and_states,
                                                index.state_demonyms, index.registered)
-    mentions += role_mentions(text, mentions, index, published, precision)
+    mentions += role_mentions(text, mentions, index, published, precision, roles)
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)
     mentions += parsed_role_mentions(doc, mentions, context)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy
-from spacy.attrs import ENT_TYPE, LOWER, POS
+from spacy.attrs import ENT_TYPE, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
@@ -48,7 +48,7 @@ from helpers.extract.names import (
     normalise_name,
     overlaps,
 )
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import doc_text, tokens_with_lower
 from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
@@ -124,6 +124,7 @@ TRAVEL_VERBS = frozenset("""
 PLACES_VISITED = frozenset("leave reach enter".split())
 #: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
 STREET_NOUNS = frozenset("junction square street road avenue bridge highway".split())
+_PLACE_OR_STREET = PLACE_HEADS | STREET_NOUNS
 #: Words of direction whose "of" takes a place ("north of Welikanda", "20 km south of Grozny").
 DIRECTIONS = frozenset("""
     north south east west northeast northwest southeast southwest north-east north-west south-east south-west
@@ -478,7 +479,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms | REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
+    if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
             len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
@@ -488,7 +489,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
     if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)
-                                            or (len(ent) > 1 and ent[-1].lower_ in PLACE_HEADS | STREET_NOUNS)):
+                                            or (len(ent) > 1 and ent[-1].lower_ in _PLACE_OR_STREET)):
         return "LOC"
     if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
         return "GPE"
@@ -518,7 +519,9 @@ def _people_word(ent) -> bool:
     if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod"):
         return False
     text = doc_text(ent.doc)
-    return root.head.i >= ent.end and re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
+    if root.head.i < ent.end or (f"{ent.text}s" not in text and f"{ent.text}ish" not in text):
+        return False
+    return re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
 
 
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
@@ -539,7 +542,8 @@ def _common_word(token) -> bool:
     if token.tag_ in ("NN", "NNS"):
         return True
     body = doc_text(token.doc)
-    return (re.search(rf"(?<![\w-]){re.escape(token.lower_)}(?![\w-])", body) is not None
+    lower = token.lower_
+    return (lower in body and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", body) is not None
             and not _recurs(body, token.text))
 
 
@@ -889,8 +893,8 @@ def sovereign_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """
     out = []
     for m in mentions:
-        prefix = _sovereign_prefix(text[max(m.start - 30, 0):m.start], m.text)
-        if prefix and m.method == "ner" and _is_person(m) and is_discovered(m.actor_id):
+        if m.method == "ner" and _is_person(m) and is_discovered(m.actor_id) and (
+                prefix := _sovereign_prefix(text[max(m.start - 30, 0):m.start], m.text)):
             name = " ".join([*prefix.split(), m.text])
             m = replace(m, actor_id=actor_key(name), actor_name=name)
         out.append(m)
@@ -1181,10 +1185,7 @@ def _after_states(span: list | None, taken: list[Mention]) -> tuple[list | None,
 
 def _institution_heads(doc: Doc) -> list[int]:
     """Return the indices of the tokens that are an institution's noun (read as an array)."""
-    if not len(doc):
-        return []
-    hashes = [doc.vocab.strings.add(word) for word in INSTITUTIONS]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    return tokens_with_lower(doc, INSTITUTIONS)
 
 
 def _modifies(word, token) -> bool:

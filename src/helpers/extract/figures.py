@@ -64,6 +64,7 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -84,7 +85,7 @@ from helpers.extract.kinds import (
     paragraph_ancestors,
 )
 from helpers.extract.modality import is_hypothetical
-from helpers.extract.nlp import crosses_paragraph
+from helpers.extract.nlp import crosses_paragraph, tokens_with_lower
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
     MEASURE_UNITS,
@@ -635,12 +636,18 @@ def _after_comma(token: Token) -> bool:
 COUNT_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning", "calculation", "statistic"})
 
 
+#: The words that introduce a source in :func:`according_to`.
+_SOURCE_WORDS = frozenset({"according", "per", "by", "citing"})
+
+
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
     """Return the source span of "according to X", "as per X", "citing X" or "by X's count".
 
     And whether the phrase opens the sentence.
     """
-    for token in span:
+    hits = tokens_with_lower(span.doc, _SOURCE_WORDS)  # other words introduce no source
+    for i in hits[bisect.bisect_left(hits, span.start):bisect.bisect_left(hits, span.end)]:
+        token = span.doc[i]
         lower = token.lower_
         heads = [c for c in token.children if c.lower_ == "to"] if lower == "according" else []
         if (lower == "per" and token.i > 0 and token.nbor(-1).lower_ == "as") or lower == "by":

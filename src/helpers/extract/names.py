@@ -162,7 +162,8 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
         start += head.end()
     while person:
         word = re.match(r"([^\s]+)\s+", text[start:end])
-        if not word or word.group(1).rstrip(".").lower() not in TITLE_WORDS | leading_words:
+        lowered = word.group(1).rstrip(".").lower() if word else ""
+        if not word or (lowered not in TITLE_WORDS and lowered not in leading_words):
             break
         start += word.end()
     end = _strip_possessive(text, start, end)

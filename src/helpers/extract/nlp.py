@@ -119,31 +119,63 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data[_TEXT_KEY] = text
 
 
+def _cached_list(doc: Doc, attr: str) -> list[int]:
+    """Return the values of one token attribute of ``doc`` as a list, read once per ``Doc``.
+
+    Kept in ``doc.user_data`` (which the parse cache does not store), like :func:`doc_text`.
+    """
+    key = ("helpers", "array", attr)
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.user_data[key] = doc.to_array(attr).tolist() if len(doc) else []
+    return values
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """Return the string hashes of ``words`` (as spaCy's ``LOWER`` attribute holds them)."""
+    return frozenset(hash_string(w) for w in words)
+
+
 def tokens_with_lower(doc: Doc, words: Iterable[str]) -> list[int]:
     """Return the indices of the tokens whose lowercase form is one of ``words``.
 
-    Read from the token attribute array, so that the other tokens are never made into
-    ``Token`` objects (an extractor looking for a few words need not visit them all).
+    Read from the token attribute array (once per ``Doc``), so that the other tokens are
+    never made into ``Token`` objects (an extractor looking for a few words need not visit them all);
+    the answer is kept per ``Doc`` and set of words (callers must not change the list).
 
     >>> doc = spacy.blank("en")("The Foreign Minister met the minister.")
     >>> tokens_with_lower(doc, {"minister"})
     [2, 5]
     """
-    wanted = [hash_string(w) for w in words]
-    return numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), wanted)).tolist() if wanted else []
+    wanted = _hashes(frozenset(words))
+    key = ("helpers", "lower", wanted)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [i for i, h in enumerate(_cached_list(doc, "LOWER")) if h in wanted]
+    return found
 
 
 def first_token_from(span: Span, char: int) -> Token | None:
     """Return the first token of ``span`` that starts at or after body offset ``char``, or None.
 
-    Found by bisection over the token offsets, not by visiting the tokens before it.
+    Found by bisection over the token offsets (read once per ``Doc``), not by visiting the tokens before it.
 
     >>> doc = spacy.blank("en")("He met them on Monday in Doha.")
     >>> first_token_from(doc[0:8], 12).text, first_token_from(doc[0:8], 13).text, first_token_from(doc[0:3], 20)
     ('on', 'Monday', None)
     """
-    i = bisect.bisect_left(span.doc.to_array("IDX"), char, lo=span.start, hi=span.end)
+    i = bisect.bisect_left(token_starts(span.doc), char, lo=span.start, hi=span.end)
     return span.doc[i] if i < span.end else None
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Return the character offset of every token of ``doc``, in order (read once per ``Doc``).
+
+    >>> token_starts(spacy.blank("en")("He met them."))
+    [0, 3, 7, 11]
+    """
+    return _cached_list(doc, "IDX")
 
 
 _BREAKS_KEY = ("helpers", "line_breaks")

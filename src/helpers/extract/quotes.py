@@ -803,8 +803,10 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
     for token in doc:
         if token.idx >= before:
             break
+        if token.dep_ != "nsubj" or token.tag_ != "NNS":  # tested first: the sentence of every token is dear
+            continue
         described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or token.sent.start == subject.sent.start
-        if (token.dep_ == "nsubj" and token.tag_ == "NNS" and described
+        if (described
                 and not any(m.start <= token.idx < m.end for m in mentions)
                 and not any(q.start <= token.idx < q.end for q in quotes)):
             actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from helpers.extract.names import Mention, overlaps
-from helpers.extract.nlp import doc_text, tokens_with_lower
+from helpers.extract.nlp import doc_text, token_starts, tokens_with_lower
 from helpers.extract.registry import Registry
 
 #: Role words recognised when the registry's ``role_terms`` do not list them.
@@ -129,7 +129,7 @@ def _named_after(doc: Doc, end_token: int, mentions: list[Mention]) -> Mention |
 
 def _token_at_end(doc: Doc, end: int) -> int:
     """Return the index of the token whose text holds the character before offset ``end``."""
-    token = doc[max(0, bisect.bisect_left(doc.to_array("IDX"), end) - 1)]
+    token = doc[max(0, bisect.bisect_left(token_starts(doc), end) - 1)]
     if token.idx < end <= token.idx + len(token.text):
         return token.i
     return next(t.i for t in doc if t.idx < end <= t.idx + len(t.text))

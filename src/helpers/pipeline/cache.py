@@ -35,6 +35,7 @@ import pyarrow as pa
 import srsly
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
 from spacy.tokens import Doc, DocBin
+from spacy.vocab import Vocab
 
 from helpers.corpus import Article
 from helpers.extract import nlp
@@ -270,17 +271,32 @@ class Caches:
                    StepCache("rows", pipeline_version(registry), ROWS_SCHEMA, root))
 
 
-#: The token attributes whose strings :meth:`DocBin.add` records (text, tag, lemma, norm, morph, dep, entity).
+#: The token attributes whose strings :meth:`DocBin.add` records (text, tag, lemma, norm, dep, entity; and MORPH).
 STRING_ATTRS = [ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID]
 
 
 class ParseBin(DocBin):
-    """A spaCy DocBin that collects a ``Doc``'s strings from its attribute arrays.
+    """A spaCy DocBin that collects the strings of its Docs from their attribute arrays.
 
     :meth:`DocBin.add` reads nine strings of every token from Python, a tenth of the cost
-    of a cold run's cache writes; here each distinct value is looked up once. The strings,
-    and so the bytes written, are the same.
+    of a cold run's cache writes; here the token arrays of the Docs added are kept and each
+    distinct value of them all is looked up once, when :attr:`strings` is next read (by
+    :meth:`to_bytes`). The strings, and so the bytes written, are the same.
     """
+
+    @property
+    def strings(self) -> set[str]:
+        """Return the strings of every Doc added (those of the Docs added since the last read looked up now)."""
+        for vocab, arrays in self._pending.items():
+            self._strings.update(array_strings(vocab, arrays))
+        self._pending = {}
+        return self._strings
+
+    @strings.setter
+    def strings(self, value: set[str]) -> None:
+        """Replace the strings (as :class:`DocBin` does when it is made or loaded)."""
+        self._strings = value
+        self._pending: dict = {}
 
     def add(self, doc: Doc) -> None:
         """Add a ``Doc``'s annotations (as :meth:`DocBin.add` does; span groups and user data too)."""
@@ -288,18 +304,35 @@ class ParseBin(DocBin):
         self.tokens.append(array.reshape((array.shape[0], 1)) if len(array.shape) == 1 else array)
         self.spaces.append(numpy.asarray(doc.to_array(SPACY).reshape((-1, 1)), dtype=bool))
         self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
-        self.strings.update(token_strings(doc))
+        columns = [*STRING_ATTRS, MORPH]
+        strings_array = (self.tokens[-1][:, [self.attrs.index(a) for a in columns]]
+                         if set(columns) <= set(self.attrs) else doc.to_array(columns))
+        self._pending.setdefault(doc.vocab, []).append(strings_array)
         self.cats.append(doc.cats)
         if self.store_user_data:
             self.user_data.append(srsly.msgpack_dumps(doc.user_data))
         self.span_groups.append(doc.spans.to_bytes())
         for group in doc.spans.values():
             for span in group:
-                self.strings.add(span.label_)
+                self._strings.add(span.label_)
                 if span.kb_id in span.doc.vocab.strings:
-                    self.strings.add(span.kb_id_)
+                    self._strings.add(span.kb_id_)
                 if span.id in span.doc.vocab.strings:
-                    self.strings.add(span.id_)
+                    self._strings.add(span.id_)
+
+
+def array_strings(vocab: Vocab, arrays: list[numpy.ndarray]) -> set[str]:
+    """Return the strings of token arrays whose columns are ``STRING_ATTRS`` then ``MORPH``, each looked up once.
+
+    The strings :meth:`DocBin.add` records for the tokens (the empty morphology as "").
+    """
+    if not arrays:
+        return set()
+    stacked = numpy.concatenate(arrays)
+    strings = vocab.strings
+    found = {strings[int(h)] for h in numpy.unique(stacked[:, :-1])}
+    morphs = {strings[int(h)] for h in numpy.unique(stacked[:, -1])}
+    return found | {"" if m == vocab.morphology.EMPTY_MORPH else m for m in morphs}
 
 
 def token_strings(doc: Doc) -> set[str]:
@@ -309,10 +342,7 @@ def token_strings(doc: Doc) -> set[str]:
     >>> sorted(token_strings(spacy.blank("en")("No, no.")))
     ['', ',', '.', 'No', 'no']
     """
-    strings = doc.vocab.strings
-    found = {strings[int(h)] for h in numpy.unique(doc.to_array(STRING_ATTRS))}
-    morphs = {strings[int(h)] for h in numpy.unique(doc.to_array([MORPH]))}
-    return found | {"" if m == doc.vocab.morphology.EMPTY_MORPH else m for m in morphs}
+    return array_strings(doc.vocab, [doc.to_array([*STRING_ATTRS, MORPH])])
 
 
 def new_docbin() -> DocBin:
