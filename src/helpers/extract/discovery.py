@@ -138,6 +138,13 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
+#: Nouns an institution's designation may modify and still name it: its people, forces, words and
+#: offices ("an army spokesman", "interior ministry troops", "a ministry statement"); before any
+#: other noun it names a kind of thing ("army clothing", "a cabinet reshuffle", "army presence").
+INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_group"].split()) | frozenset("""
+    troops soldier soldiers officer officers source sources unit units detachment personnel staff spokesmen
+    office offices headquarters statement statements major majors colonel captain
+""".split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -1061,7 +1068,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
         if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
-                or _in_title(token, taken) or _glosses_a_name(span, taken)):
+                or _in_title(token, taken) or _glosses_a_name(span, taken) or _modifies_a_thing(token)):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
@@ -1137,6 +1144,17 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
     words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
     return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
                 None)
+
+
+def _modifies_a_thing(token) -> bool:
+    """Return True if an institution's noun modifies a noun of a thing, not of its people or words.
+
+    "army clothing", "a cabinet reshuffle", "a wider army presence" name no institution;
+    "an army spokesman", "interior ministry troops" do (:data:`INSTITUTION_AGENTS`).
+    """
+    head = token.head
+    return (token.dep_ in ("compound", "nmod", "amod") and head.i > token.i and head.pos_ == "NOUN"
+            and head.lower_ not in INSTITUTION_AGENTS and head.lemma_.lower() not in INSTITUTION_AGENTS)
 
 
 def _glosses_a_name(span: list, taken: list[Mention]) -> bool:
