@@ -120,6 +120,12 @@ PLACE_HEADS = frozenset("""
 TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
 """.split())
+#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
+TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
+#: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
+RULER_NOUNS = frozenset("""
+    government regime authorities authority administration leadership rulers official officials
+""".split())
 #: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
 PLACES_VISITED = frozenset("leave reach enter".split())
 #: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
@@ -634,12 +640,30 @@ def dateline_spans(text: str) -> list[Mention]:
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
     """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`).
 
-    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too.
+    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too,
+    and so is a capital that modifies another noun than one of its rulers ("a Seoul university",
+    "Berlin promoter Rudi Thiel", "George Garang, Nairobi spokesman for the SPLA"; not "the Kabul
+    government") or that a noun of place introduces ("the Nigerian capital Abuja").
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span)
+    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span) or (
+        _modifies_a_noun(span.root) or _introduced_as_a_place(span.root))
+
+
+def _introduced_as_a_place(root) -> bool:
+    """Return True if a noun of place introduces a name ("the Nigerian capital Abuja", "capital Kabul")."""
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.lemma_.lower() in PLACE_HEADS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in PLACE_HEADS for c in root.lefts)
+
+
+def _modifies_a_noun(root) -> bool:
+    """Return True if a name modifies a noun after it other than one of a state's rulers (:data:`RULER_NOUNS`)."""
+    head = root.head
+    return (root.dep_ in ("compound", "nmod") and head.i > root.i and head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in RULER_NOUNS and head.lower_ not in RULER_NOUNS)
 
 
 def _used_as_place(ent) -> bool:
@@ -688,13 +712,13 @@ def _named_a_place(ent) -> bool:
 def _place_of_travel(root) -> bool:
     """Return True if a name is where someone goes, comes from or visits.
 
-    "taken to London", "left Khartoum for Amman": the place, not the
-    state's government.
+    "taken to London", "left Khartoum for Amman", "a flight from Khartoum to Amman": the
+    place, not the state's government.
     """
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACES_VISITED
     return (root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "for")
-            and root.head.head.lemma_.lower() in TRAVEL_VERBS)
+            and root.head.head.lemma_.lower() in TRAVEL_VERBS | TRAVEL_NOUNS)
 
 
 def _a_thing_by_its_article(ent) -> bool:
