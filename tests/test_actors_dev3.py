@@ -34,3 +34,24 @@ def test_a_capital_on_a_route_modifying_a_noun_or_after_capital_is_a_place():
     rows = _mentions("SALANG TUNNEL, Afghanistan 1996-08-29\n\nThe Salang tunnel had been closed since 1994 when "
                      "northern militia leader General Abdul Rashid Dostum rebelled against the Kabul government.")
     assert "Kabul" in _states(rows)
+
+
+def test_hyphenated_names_stay_whole_and_their_first_part_is_the_same_body():
+    rows = _mentions("ISLAMABAD 1996-08-25\n\nThe embattled Afghan government said last week that the Kabul-Salang "
+                     "highway would be opened following talks with the Supreme Coordination Council alliance led "
+                     "by Jumbish-i-Milli movement of powerful opposition warlord General Abdul Rashid Dostum.\n"
+                     "Dostum began fighting in alliance with Hezb-i-Islami party leader Gulbuddin Hekmatyar.\n"
+                     "Earlier this month, Jumbish denied a Kabul government statement that the two sides had agreed "
+                     "to a ceasefire in the north.")
+    found = {r["text"]: r["actor_id"] for r in rows}
+    assert found["Jumbish"] == found["Jumbish-i-Milli"] and "Hezb-i-Islami" in found
+    assert not {"Milli", "Islami", "Salang"} & set(found)
+
+
+def test_regions_roads_and_desks_are_no_actors():
+    rows = _mentions("JAKARTA 1996-08-29\n\nIt is not politically motivated, the news agency quoted East Java military "
+                     "commander Major-General Utomo as saying.\nThe Salang tunnel, the main supply route for Soviet "
+                     "troops, had been closed since 1994.\nSeparatist tendencies could spread in other ethnic "
+                     "regions, particularly in the strategic North Caucasus.\n-- London Newsroom +44 171 542 7717")
+    actors = {r["text"] for r in rows if r["actor_type"] not in ("place", None, "")}
+    assert not {"East Java", "Salang", "North Caucasus", "London Newsroom", "London"} & actors

@@ -76,6 +76,7 @@ THING_NAMES = frozenset("""
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
+    newsroom newsdesk
 """.split())
 #: Nouns of an outlet's desks: the capital before one ("Stockholm newsroom") is a city, not its state.
 DESK_NAMES = frozenset({"newsroom", "newsdesk"})
@@ -114,7 +115,7 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal
+    lake canal tunnel highway pass corridor
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
@@ -134,6 +135,8 @@ STREET_NOUNS = frozenset("junction square street road avenue bridge highway".spl
 DIRECTIONS = frozenset("""
     north south east west northeast northwest southeast southwest north-east north-west south-east south-west
 """.split())
+#: Adjectives of direction that open the name of a region ("Northern Iraq", "Western Cape").
+REGION_DIRECTIONS = frozenset("northern southern eastern western".split())
 #: A wire story's dateline: its place in capitals, maybe a region, then a date
 #: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
 DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
@@ -370,6 +373,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         start = _capital_start(body, start, end)
         text = body[start:end]
+        label = "LOC" if label is not None and region_name(text) else label
         if label is None or end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
@@ -379,6 +383,17 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def region_name(text: str) -> bool:
+    """Return True for a name that a capitalised direction opens and no word of a body's ends: a region's.
+
+    >>> region_name("North Caucasus"), region_name("East Java"), region_name("Northern Alliance")
+    (True, True, False)
+    """
+    words = text.lower().split()
+    return (len(words) > 1 and text[:1].isupper() and words[0] in DIRECTIONS | REGION_DIRECTIONS
+            and not any(w in _TYPE_BY_WORD or w in BODY_WORDS for w in words))
 
 
 def _capital_start(body: str, start: int, end: int) -> int:
@@ -435,13 +450,15 @@ def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _hyphen_start(body: str, start: int) -> int:
-    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir").
+    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir", "Islami" of "Hezb-i-Islami").
 
     >>> _hyphen_start("the daily France-Soir said", 17)
     10
+    >>> _hyphen_start("allied with Hezb-i-Islami", 19)
+    12
     """
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
-        match = re.search(r"[A-Z][\w'’]*-$", body[max(0, start - 40):start])
+        match = re.search(r"[A-Z][\w'’]*(?:-[a-z]{1,3})*-$", body[max(0, start - 40):start])
         if match:
             return start - len(match.group())
     return start
@@ -807,7 +824,7 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
     """
     before = text[max(0, start - 12):start].split()
     after = text[end:end + 20].split()
-    return bool(before and before[-1].lower() in DIRECTIONS | {"northern", "southern", "eastern", "western"}
+    return bool(before and before[-1].lower() in DIRECTIONS | REGION_DIRECTIONS
                 and before[-1][:1].isupper()) or bool(after and after[0].lower() in PLACE_HEADS)
 
 
@@ -941,15 +958,17 @@ def _sovereign_prefix(before: str, name: str) -> str:
 
 
 def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
-    """Return the earlier company whose name is ``m``'s words and corporate words ("Stagecoach").
+    """Return the earlier body whose name is ``m``'s words and corporate words, or which ``m`` opens.
 
-    spaCy may label the short form of a company a person ("Stagecoach said").
+    "Stagecoach" after "Stagecoach Holdings"; "Jumbish" after "Jumbish-i-Milli" (a hyphenated
+    name). spaCy may label the short form of a company or a movement a person ("Stagecoach said",
+    "Jumbish denied").
     """
     words = name_words(m.text)
     for e in reversed(earlier):
         full = name_words(e.text)
         if (e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words) and full[:len(words)] == words
-                and set(full[len(words):]) <= CORPORATE_WORDS):
+                and (set(full[len(words):]) <= CORPORATE_WORDS or e.text.startswith(f"{m.text}-"))):
             return e
     return None
 
