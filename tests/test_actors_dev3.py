@@ -55,3 +55,14 @@ def test_regions_roads_and_desks_are_no_actors():
                      "regions, particularly in the strategic North Caucasus.\n-- London Newsroom +44 171 542 7717")
     actors = {r["text"] for r in rows if r["actor_type"] not in ("place", None, "")}
     assert not {"East Java", "Salang", "North Caucasus", "London Newsroom", "London"} & actors
+
+
+def test_a_people_s_name_only_written_before_a_noun_is_no_person():
+    rows = _mentions("BELGRADE 1996-08-29\n\nHe also planned to travel to Sarajevo to oversee the formal dissolution "
+                     "of the separatist Croat mini-state in western Bosnia.")
+    assert "Croat" not in {r["text"] for r in rows}
+    rows = _mentions("KIGALI 1996-08-24\n\nZaire is home to 1.1 million Rwandan Hutu refugees who fled three months of "
+                     "civil war in 1994.\nZairean Prime Minister Kengo wa Dondo said on Thursday in a visit to Rwanda "
+                     "that his country would expell all the refugees back to Rwanda.")
+    found = {r["text"]: r["actor_type"] for r in rows}
+    assert "Hutu" not in found and found["Kengo wa Dondo"] == "person"

@@ -508,7 +508,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms | REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
+    if lowered in demonyms | REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent, demonyms) or (
             len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
@@ -538,17 +538,35 @@ def _town_and_state(text: str) -> bool:
     return known is not None and normalise_name(state) != normalise_name(known.capital or "")
 
 
-def _people_word(ent) -> bool:
+def _people_word(ent, demonyms: frozenset[str]) -> bool:
     """Return True for a people's name used as an adjective ("Turkish Kurd guerrillas", "Hutu rebels").
 
-    One word modifying a noun after it, whose plural or adjective in -ish the article
-    writes too ("Hutus", "Kurdish"), names the people, not a person or a body.
+    One word (after the demonyms before it: "Rwandan Hutu refugees") modifying a noun after
+    it, whose plural or adjective in -ish the article writes too ("Hutus", "Kurdish"),
+    names the people, not a person or a body; so does a one-word "person" that the article
+    only ever writes before a common noun ("the Khmer people", "the separatist Croat
+    mini-state"; not "the Netanyahu government", :data:`RULER_NOUNS`).
     """
-    root = ent.root
-    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod"):
+    words = [t for t in ent if t.lower_ not in demonyms]
+    if (len(words) != 1 or ent.label_ not in ("PERSON", "ORG") or words[0].dep_ not in ("compound", "amod")
+            or words[0].head.i < ent.end):
         return False
     text = doc_text(ent.doc)
-    return root.head.i >= ent.end and re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
+    if re.search(rf"\b{re.escape(words[0].text)}(?:s|ish)\b", text) is not None:
+        return True
+    head = words[0].head
+    return (ent.label_ == "PERSON" and head.pos_ == "NOUN" and head.lemma_.lower() not in RULER_NOUNS | MEMBER_NOUNS
+            and all(_modifies_a_noun_after(t) for t in ent.doc if t.text == words[0].text))
+
+
+def _modifies_a_noun_after(token) -> bool:
+    """Return True if a word modifies a noun after it.
+
+    A common noun ("Hutu" of "Hutu refugees") or the proper noun of a longer name ("Karen"
+    of "Karen National Union").
+    """
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and (
+        token.head.pos_ in ("NOUN", "PROPN") or token.dep_ == "amod")
 
 
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
