@@ -66,3 +66,11 @@ def test_a_people_s_name_only_written_before_a_noun_is_no_person():
                      "that his country would expell all the refugees back to Rwanda.")
     found = {r["text"]: r["actor_type"] for r in rows}
     assert "Hutu" not in found and found["Kengo wa Dondo"] == "person"
+
+
+def test_his_majesty_is_a_title_before_a_sovereign_s_name():
+    rows = _mentions("SKHIRAT, Morocco 1996-08-29\n\nKing Hassan of Morocco met former Israeli prime minister Shimon "
+                     "Peres on Thursday.\n\"Mr Shimon Peres, who is on a purely private and family visit to Morocco, "
+                     "was received on Thursday by his Majesty King Hassan at the royal palace of Skhirat,\" the source "
+                     "said.")
+    assert {r["actor_id"] for r in rows if r["text"].endswith("Hassan")} == {"d:king_hassan"}
