@@ -74,3 +74,12 @@ def test_his_majesty_is_a_title_before_a_sovereign_s_name():
                      "was received on Thursday by his Majesty King Hassan at the royal palace of Skhirat,\" the source "
                      "said.")
     assert {r["actor_id"] for r in rows if r["text"].endswith("Hassan")} == {"d:king_hassan"}
+
+
+def test_a_council_named_by_role_words_and_a_long_acronym_before_a_force_are_bodies():
+    rows = _mentions("MONROVIA 1996-08-28\n\nRuth Perry will be formally installed as head of the ruling State Council "
+                     "next Tuesday, a Council statement said.")
+    assert "State Council" in {r["text"] for r in rows}
+    rows = _mentions("MONROVIA 1996-08-22\n\nNigerian Major General Sam Victor Malu took over on Thursday as commander "
+                     "of the ECOMOG peacekeeping force in Liberia.")
+    assert {r["text"]: r["actor_type"] for r in rows}.get("ECOMOG") in ("organization", "armed_group")

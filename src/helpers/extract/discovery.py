@@ -106,7 +106,8 @@ PUBLISHING_WORDS = frozenset("""
 #: ("Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency").
 MEMBER_NOUNS = frozenset("""
     guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
-    separatists commandos movement party faction agency radio television newspaper firm company
+    separatists commandos movement party faction agency radio television newspaper firm company force forces
+    peacekeepers
 """.split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
@@ -270,8 +271,8 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 
 
 def _acronym(token) -> bool:
-    """Return True for capitals that abbreviate a name ("RIA", "KNU") in a sentence not in capitals."""
-    if not (token.is_alpha and 2 <= len(token) <= 5):
+    """Return True for capitals that abbreviate a name ("RIA", "KNU", "ECOMOG") in a sentence not in capitals."""
+    if not (token.is_alpha and 2 <= len(token) <= 8):
         return False
     words = [t for t in token.sent if t.is_alpha and len(t) > 1]
     return sum(t.is_upper for t in words) * 2 < len(words)

@@ -44,6 +44,8 @@ ROLE_WORDS = frozenset("""
     secretary general commander envoy ambassador embassy court senate congress media press military
     troops sources residents witnesses urgent
 """.split())
+#: Nouns of councils and courts: role words in capitals before one name a body ("State Council").
+COUNCIL_WORDS = frozenset("council court senate congress assembly".split())
 #: Words that end a company's name and leave it the same company ("Stagecoach Holdings Plc"); alone, no name.
 CORPORATE_WORDS = frozenset("""
     plc inc corp corporation co ltd limited llc lp sa ag nv bv ab asa oy spa gmbh kk holdings holding group
@@ -173,10 +175,12 @@ def is_name(text: str) -> bool:
     """Return True if a cleaned span can be the name of an actor.
 
     It needs a capital letter, two letters at least, fewer than nine words, and must
-    not be a role word alone ("politburo", "Emir"), a title alone or a company's suffix alone ("Ltd").
+    not be a role word alone ("politburo", "Emir"), a title alone or a company's suffix alone
+    ("Ltd"); role words in capitals that end with a council's or a court's noun are a body's
+    name ("State Council", "Military Council").
 
-    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC", "Ltd")]
-    [False, False, True, False, True, False]
+    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC", "Ltd", "State Council", "Prime Minister")]
+    [False, False, True, False, True, False, True, False]
     """
     words = text.split()
     if not words or len(words) > 8 or sum(c.isalpha() for c in text) < 2:
@@ -184,6 +188,8 @@ def is_name(text: str) -> bool:
     if not any(c.isupper() for c in text):
         return False
     lowered = [w.strip(".").lower() for w in words]
+    if len(words) > 1 and lowered[-1] in COUNCIL_WORDS and all(w[:1].isupper() for w in words):
+        return True
     return not all(w in ROLE_WORDS or w in TITLE_WORDS for w in lowered) and not set(lowered) <= CORPORATE_WORDS
 
 
