@@ -83,3 +83,11 @@ def test_a_council_named_by_role_words_and_a_long_acronym_before_a_force_are_bod
     rows = _mentions("MONROVIA 1996-08-22\n\nNigerian Major General Sam Victor Malu took over on Thursday as commander "
                      "of the ECOMOG peacekeeping force in Liberia.")
     assert {r["text"]: r["actor_type"] for r in rows}.get("ECOMOG") in ("organization", "armed_group")
+
+
+def test_a_town_that_is_only_the_subject_of_where_it_lies_stays_a_place():
+    rows = _mentions("BOGOTA, Colombia 1996-08-25\n\nPolice said the killings occurred on Saturday morning in the "
+                     "municipality of Anza but news of the massacre only reached the provincial capital of Medellin "
+                     "early on Sunday.\nAnza is only 20 miles (30 km) west of Medellin, but there are no roads linking "
+                     "it directly to the city.")
+    assert {r["actor_type"] for r in rows if r["text"] == "Anza"} == {"place"}

@@ -128,6 +128,8 @@ TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy"
 RULER_NOUNS = frozenset("""
     government regime authorities authority administration leadership rulers official officials
 """.split())
+#: Verbs whose subject may be a place ("Anza is 20 miles west of Medellin", "the town lies ...").
+PLACE_VERBS = frozenset("be lie remain stand sit border overlook".split())
 #: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
 PLACES_VISITED = frozenset("leave reach enter".split())
 #: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
@@ -614,7 +616,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     is the object of a preposition of place ("fighting in Grozny", "near Doboj") or of a
     noun of place ("the town of Goma"), or is followed by one ("Diyarbakir province"),
     is a place (not "an interview in Al-Hayat": what was published in a medium), unless
-    the article also makes it the subject of a verb somewhere ("Colombo said"). A
+    the article also makes it the subject of a verb somewhere ("Colombo said"; not of a
+    verb of where a place is, :data:`PLACE_VERBS`: "Anza is only 20 miles west of Medellin"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
     a body; the parse of a span run over a line break (a byline into the dateline) says
     nothing of its name. A name spaCy labels a place where a noun of place says it is one
@@ -627,7 +630,7 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
         if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
             continue
         name = normalise_name(ent.text)
-        if ent.root.dep in (nsubj, nsubjpass):
+        if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
             subjects.add(name)
         elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
             places.add(name)
