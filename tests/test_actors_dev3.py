@@ -91,3 +91,10 @@ def test_a_town_that_is_only_the_subject_of_where_it_lies_stays_a_place():
                      "early on Sunday.\nAnza is only 20 miles (30 km) west of Medellin, but there are no roads linking "
                      "it directly to the city.")
     assert {r["actor_type"] for r in rows if r["text"] == "Anza"} == {"place"}
+
+
+def test_a_hyphenated_title_is_cut_from_the_person_s_name():
+    rows = _mentions("JAKARTA 1996-08-29\n\nIt is evident the happening is not politically motivated but just an "
+                     "ordinary criminal act, the news agency quoted East Java military commander Major-General Utomo "
+                     "as saying.\nNobody should try and exaggerate it by calling it a bomb, Utomo said.")
+    assert {(r["text"], r["actor_id"]) for r in rows if "Utomo" in r["text"]} == {("Utomo", "d:utomo")}

@@ -36,7 +36,6 @@ from helpers.extract.names import (
     OUTLET_NOUNS,
     PARTICLES,
     SOVEREIGN_TITLES,
-    TITLE_WORDS,
     Mention,
     abbreviates,
     actor_key,
@@ -44,6 +43,7 @@ from helpers.extract.names import (
     initials,
     is_discovered,
     is_name,
+    is_title,
     name_words,
     normalise_name,
     overlaps,
@@ -597,16 +597,20 @@ def _common_word(token) -> bool:
 def _titled_person(text: str) -> bool:
     """Return True for a title and two capitalised words or more that name no body.
 
+    One word is enough after a title of two words or more ("Major-General Utomo").
+
     >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
+    (True, False)
+    >>> _titled_person("Major-General Utomo"), _titled_person("Major-General")
     (True, False)
     """
     words = text.split()
-    if len(words) < 3 or words[0].rstrip(".").lower() not in TITLE_WORDS:
-        return False
-    rest = words[1:]
-    while rest and rest[0].rstrip(".").lower() in TITLE_WORDS:
-        rest = rest[1:]
-    return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in rest)
+    titles = 0
+    while words and is_title(words[0]):
+        titles += len(words[0].split("-"))
+        words = words[1:]
+    return (titles > 0 and len(words) >= (1 if titles > 1 else 2)
+            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in words))
 
 
 def _place_names(ents: list, datelines: set[str]) -> set[str]:
