@@ -98,3 +98,11 @@ def test_a_hyphenated_title_is_cut_from_the_person_s_name():
                      "ordinary criminal act, the news agency quoted East Java military commander Major-General Utomo "
                      "as saying.\nNobody should try and exaggerate it by calling it a bomb, Utomo said.")
     assert {(r["text"], r["actor_id"]) for r in rows if "Utomo" in r["text"]} == {("Utomo", "d:utomo")}
+
+
+def test_a_people_qualified_by_one_word_is_the_people_named_alone():
+    rows = _mentions("NAGYATAD, Hungary 1996-08-28\n\nSome Moslem refugees have written to the OSCE complaining "
+                     "that they were unable to vote in contests for the president or assembly of the Bosnian-Croat Federation, "
+                     "where most Moslems live.\n\"We only realised after voting that we were being denied the rights "
+                     "of other Bosnian Moslems to choose our president.\"")
+    assert {r["actor_id"] for r in rows if r["text"] in ("Moslems", "Bosnian Moslems")} == {"d:moslems"}

@@ -1073,6 +1073,23 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def same_peoples(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a people qualified by one word made the people the article also names alone.
+
+    "the Bosnian Serbs" and "the Serbs", "Bosnian Moslems" and "Moslems" in one article are
+    one group, whichever comes first: the group takes the shorter name's id.
+    """
+    peoples = {normalise_name(m.text): m for m in mentions if m.method == "ner" and m.actor_type == "group"}
+    out = []
+    for m in mentions:
+        words = normalise_name(m.text).split()
+        short = peoples.get(" ".join(words[1:])) if m.actor_type == "group" and len(words) == 2 else None
+        if short is not None:
+            m = replace(m, actor_id=short.actor_id, actor_name=short.actor_name, method="coreference")
+        out.append(m)
+    return out
+
+
 #: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
 ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"})
 
