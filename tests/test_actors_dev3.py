@@ -102,7 +102,8 @@ def test_a_hyphenated_title_is_cut_from_the_person_s_name():
 
 def test_a_people_qualified_by_one_word_is_the_people_named_alone():
     rows = _mentions("NAGYATAD, Hungary 1996-08-28\n\nSome Moslem refugees have written to the OSCE complaining "
-                     "that they were unable to vote in contests for the president or assembly of the Bosnian-Croat Federation, "
+                     "that they were unable to vote in contests for the president or assembly of the "
+                     "Bosnian-Croat Federation, "
                      "where most Moslems live.\n\"We only realised after voting that we were being denied the rights "
                      "of other Bosnian Moslems to choose our president.\"")
     assert {r["actor_id"] for r in rows if r["text"] in ("Moslems", "Bosnian Moslems")} == {"d:moslems"}
