@@ -107,3 +107,12 @@ def test_a_people_qualified_by_one_word_is_the_people_named_alone():
                      "where most Moslems live.\n\"We only realised after voting that we were being denied the rights "
                      "of other Bosnian Moslems to choose our president.\"")
     assert {r["actor_id"] for r in rows if r["text"] in ("Moslems", "Bosnian Moslems")} == {"d:moslems"}
+
+
+def test_an_institution_of_a_story_filed_from_no_state_is_that_of_the_state_it_names_most():
+    rows = _mentions("UNITED NATIONS 1996-08-28\n\nBurundi's ambassador on Wednesday lashed out at economic sanctions "
+                     "imposed by African states against Burundi.\nTerence, a Tutsi, said any arms embargo would leave "
+                     "the army unable to defend itself against Hutu guerrillas.")
+    assert _institutions(rows) == [("army", "d:burundi_army")]
+    rows = _mentions("BONN 1996-08-22\n\nIschinger is the political director of Bonn's foreign ministry.")
+    assert _institutions(rows) == [("foreign ministry", "d:germany_foreign_ministry")]

@@ -1134,9 +1134,10 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
     foreign ministry"), else the state of the article's dateline, else the state of the
-    same institution named earlier ("the Israeli army ... the army"); a designation with
-    no state of its own words is the body named last before it whose name ends with it
-    (:func:`_named_before`: "the Israeli army" of the registry ... "the army"); the id joins the two
+    same institution named earlier ("the Israeli army ... the army"), else the state the
+    article names most (:func:`_most_named_state`); a designation with no state of its own
+    words is the body named last before it whose name ends with it (:func:`_named_before`:
+    "the Israeli army" of the registry ... "the army"); the id joins the two
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
     (normalised registry name -> id, name, type) or a body the article names knows the
     institution under the state's name or demonym ("Iranian Foreign Ministry", "the
@@ -1147,7 +1148,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
     if not heads:
         return []
-    home = dateline_state(doc_text(doc), states)
+    home, most = dateline_state(doc_text(doc), states), _most_named_state(taken)
     registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
@@ -1163,7 +1164,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
                 found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
                                      "institution"))
             continue
-        state = own or home or seen.get(normalise_name(designation))
+        state = own or home or seen.get(normalise_name(designation)) or most
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
@@ -1174,6 +1175,19 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _most_named_state(mentions: list[Mention]) -> tuple[str, str] | None:
+    """Return the state (id, name) the article names most often, the first named on a tie, if any.
+
+    "The army" of a story filed from a city of no state ("UNITED NATIONS") is that
+    state's army, not an army of no state whose id every article's "army" would share.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.actor_type == "state" and m.actor_id:
+            counts[(m.actor_id, m.actor_name)] = counts.get((m.actor_id, m.actor_name), 0) + 1
+    return max(counts, key=counts.get, default=None)
 
 
 def _named_before(designation: str, start: int, taken: list[Mention]) -> tuple[str, str, str] | None:
