@@ -116,3 +116,11 @@ def test_an_institution_of_a_story_filed_from_no_state_is_that_of_the_state_it_n
     assert _institutions(rows) == [("army", "d:burundi_army")]
     rows = _mentions("BONN 1996-08-22\n\nIschinger is the political director of Bonn's foreign ministry.")
     assert _institutions(rows) == [("foreign ministry", "d:germany_foreign_ministry")]
+
+
+def test_a_surname_quoted_before_the_full_name_is_that_person():
+    rows = _mentions("SARAJEVO 1996-08-26\n\n\"The word is that Frowick has decided to postpone municipal elections "
+                     "but "
+                     "that he will wait for one more session of the PEC on Tuesday to take everyone's temperature on "
+                     "the issue.\"\nAmbassador Robert Frowick, an American, heads the OSCE mission in Bosnia.")
+    assert {r["actor_id"] for r in rows if "Frowick" in r["text"]} == {"d:robert_frowick"}

@@ -1073,6 +1073,28 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def surnames_before_full_names(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a one-word name used before a person's full name made that person.
+
+    A quote may name someone by the surname before the story introduces him ("The word is
+    that Frowick has decided ..." then "Ambassador Robert Frowick"): the one word, discovered
+    and ending the full name of exactly one person named later, is that person, with every
+    mention of its id.
+    """
+    persons = [m for m in mentions if m.method == "ner" and _is_person(m) and len(name_words(m.text)) > 1]
+    renamed: dict[str, Mention] = {}
+    for m in mentions:
+        words = name_words(m.text)
+        if (m.method != "ner" or len(words) != 1 or m.actor_type not in ("person", "organization")
+                or not is_discovered(m.actor_id) or m.actor_id in renamed):
+            continue
+        later = {p.actor_id: p for p in persons if p.start > m.start and name_words(p.text)[-1:] == words}
+        if len(later) == 1 and m.actor_id not in later:
+            renamed[m.actor_id] = next(iter(later.values()))
+    return [replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                    method="coreference") if (full := renamed.get(m.actor_id)) else m for m in mentions]
+
+
 def same_peoples(mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with a people qualified by one word made the people the article also names alone.
 
