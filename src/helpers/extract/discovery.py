@@ -151,11 +151,11 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
-#: offices ("an army spokesman", "interior ministry troops", "a ministry statement"); before any
+#: offices ("an army spokesman", "the army command", "a ministry statement"); before any
 #: other noun it names a kind of thing ("army clothing", "a cabinet reshuffle", "army presence").
 INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_group"].split()) | frozenset("""
     troops soldier soldiers officer officers source sources unit units detachment personnel staff spokesmen
-    office offices headquarters statement statements major majors colonel captain
+    office offices headquarters statement statements major majors colonel captain command commands leadership
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
