@@ -2,9 +2,12 @@
 
     .venv/bin/python -m benchmarks.dev_actors             # precision, recall, F1, linked share
     .venv/bin/python -m benchmarks.dev_actors --details   # also every missed and spurious actor
+    .venv/bin/python -m benchmarks.dev_actors --batch conflict --details   # one batch's misses only
 
 ``tests/gold/dev_actors`` holds the annotations (``actors.csv``) and where each story is
-in ``../shared`` (``documents.csv``, by document index). Unlike ``tests/gold/unseen``,
+in ``../shared`` (``documents.csv``, by document index, with the ``batch`` each story was
+added in: ``first``, the stories the rules were first tuned on, and ``conflict``, stories
+chosen later to look like the unseen set; each batch is also scored alone). Unlike ``tests/gold/unseen``,
 this set is for reading and tuning: it is where the actor rules were measured while they
 were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
@@ -66,22 +69,32 @@ def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
     return lines
 
 
+def score_line(mentions: pd.DataFrame, gold: pd.DataFrame) -> str:
+    """Return the actor scores of ``gold``'s articles as one line."""
+    detection, linked = score_actors(mentions, gold)
+    return (f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
+            f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Extract the dev stories with the current code and print the actor scores."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
+    parser.add_argument("--batch", help="details of this batch's stories only (first, conflict)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
         corpus = Path(folder) / "corpus"
         documents = pd.DataFrame(materialise(corpus))
         tables = without_headlines(extract_corpus(corpus, use_cache=False).tables, documents)
     gold = read_gold(GOLD_DIR, "actors.csv")
-    detection, linked = score_actors(tables["mentions"], gold)
     print(f"Actors dev gold: {documents.shape[0]} CoNLL-2003 train stories, {len(gold)} actors")
-    print(f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
-          f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
+    print(f"all{'':10}{score_line(tables['mentions'], gold)}")
+    batches = documents.groupby("batch")["article_id"]
+    for batch, ids in batches:
+        print(f"{batch:<8}{len(ids):>3}  {score_line(tables['mentions'], gold[gold['article_id'].isin(ids)])}")
     if args.details:
-        print("\n".join(details(tables["mentions"], gold)))
+        shown = gold if not args.batch else gold[gold["article_id"].isin(batches.get_group(args.batch))]
+        print("\n".join(details(tables["mentions"], shown)))
     return 0
 
 

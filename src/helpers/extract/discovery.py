@@ -36,7 +36,6 @@ from helpers.extract.names import (
     OUTLET_NOUNS,
     PARTICLES,
     SOVEREIGN_TITLES,
-    TITLE_WORDS,
     Mention,
     abbreviates,
     actor_key,
@@ -44,6 +43,7 @@ from helpers.extract.names import (
     initials,
     is_discovered,
     is_name,
+    is_title,
     name_words,
     normalise_name,
     overlaps,
@@ -76,6 +76,7 @@ THING_NAMES = frozenset("""
     compound crossing border line accord accords agreement deal talks summit conference plan initiative
     resolution declaration treaty era period festival holiday day app platform update bulletin convention
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
+    newsroom newsdesk
 """.split())
 #: Nouns of an outlet's desks: the capital before one ("Stockholm newsroom") is a city, not its state.
 DESK_NAMES = frozenset({"newsroom", "newsdesk"})
@@ -105,7 +106,8 @@ PUBLISHING_WORDS = frozenset("""
 #: ("Khmer Rouge guerrillas", "the Taleban militia", "RIA news agency").
 MEMBER_NOUNS = frozenset("""
     guerrillas guerrilla rebels rebel militia militias militiaman militiamen fighters gunmen insurgents
-    separatists commandos movement party faction agency radio television newspaper firm company
+    separatists commandos movement party faction agency radio television newspaper firm company force forces
+    peacekeepers
 """.split())
 #: Prepositions whose object is a place ("fighting in Grozny", "a village near Goma").
 LOCATIVE_PREPOSITIONS = frozenset("in near outside around inside into across throughout towards toward".split())
@@ -114,12 +116,20 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal
+    lake canal tunnel highway pass corridor
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
 """.split())
+#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
+TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
+#: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
+RULER_NOUNS = frozenset("""
+    government regime authorities authority administration leadership rulers official officials
+""".split())
+#: Verbs whose subject may be a place ("Anza is 20 miles west of Medellin", "the town lies ...").
+PLACE_VERBS = frozenset("be lie remain stand sit border overlook".split())
 #: Verbs whose object is a place ("left Khartoum"; the seeds' gold keeps "visit Tehran" a metonym).
 PLACES_VISITED = frozenset("leave reach enter".split())
 #: Last words of the names of roads and crossroads ("Mano Junction", "Minutka Square").
@@ -129,6 +139,8 @@ _PLACE_OR_STREET = PLACE_HEADS | STREET_NOUNS
 DIRECTIONS = frozenset("""
     north south east west northeast northwest southeast southwest north-east north-west south-east south-west
 """.split())
+#: Adjectives of direction that open the name of a region ("Northern Iraq", "Western Cape").
+REGION_DIRECTIONS = frozenset("northern southern eastern western".split())
 #: A wire story's dateline: its place in capitals, maybe a region, then a date
 #: ("BRATISLAVA 1996-08-28", "TAIBE, Israel 1996-08-23", "GOMA, Zaire (Reuters) -", "BEIRUT, March 3 -").
 DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
@@ -139,6 +151,13 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
+#: Nouns an institution's designation may modify and still name it: its people, forces, words and
+#: offices ("an army spokesman", "the army command", "a ministry statement"); before any
+#: other noun it names a kind of thing ("army clothing", "a cabinet reshuffle", "army presence").
+INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_group"].split()) | frozenset("""
+    troops soldier soldiers officer officers source sources unit units detachment personnel staff spokesmen
+    office offices headquarters statement statements major majors colonel captain command commands leadership
+""".split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -255,8 +274,8 @@ def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
 
 
 def _acronym(token) -> bool:
-    """Return True for capitals that abbreviate a name ("RIA", "KNU") in a sentence not in capitals."""
-    if not (token.is_alpha and 2 <= len(token) <= 5):
+    """Return True for capitals that abbreviate a name ("RIA", "KNU", "ECOMOG") in a sentence not in capitals."""
+    if not (token.is_alpha and 2 <= len(token) <= 8):
         return False
     words = [t for t in token.sent if t.is_alpha and len(t) > 1]
     return sum(t.is_upper for t in words) * 2 < len(words)
@@ -358,6 +377,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         start = _capital_start(body, start, end)
         text = body[start:end]
+        label = "LOC" if label is not None and region_name(text) else label
         if label is None or end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
@@ -367,6 +387,17 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def region_name(text: str) -> bool:
+    """Return True for a name that a capitalised direction opens and no word of a body's ends: a region's.
+
+    >>> region_name("North Caucasus"), region_name("East Java"), region_name("Northern Alliance")
+    (True, True, False)
+    """
+    words = text.lower().split()
+    return (len(words) > 1 and text[:1].isupper() and words[0] in DIRECTIONS | REGION_DIRECTIONS
+            and not any(w in _TYPE_BY_WORD or w in BODY_WORDS for w in words))
 
 
 def _capital_start(body: str, start: int, end: int) -> int:
@@ -423,13 +454,15 @@ def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _hyphen_start(body: str, start: int) -> int:
-    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir").
+    """Return where a name starts that spaCy cut after a hyphen ("Soir" of "France-Soir", "Islami" of "Hezb-i-Islami").
 
     >>> _hyphen_start("the daily France-Soir said", 17)
     10
+    >>> _hyphen_start("allied with Hezb-i-Islami", 19)
+    12
     """
     if start >= 2 and body[start - 1] == "-" and body[start - 2].isalpha():
-        match = re.search(r"[A-Z][\w'’]*-$", body[max(0, start - 40):start])
+        match = re.search(r"[A-Z][\w'’]*(?:-[a-z]{1,3})*-$", body[max(0, start - 40):start])
         if match:
             return start - len(match.group())
     return start
@@ -479,8 +512,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     state or a place (the capital's use decides later).
     """
     lowered = ent.text.lower()
-    if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or _people_word(ent) or (
-            len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
+    if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
+            _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
@@ -509,19 +542,37 @@ def _town_and_state(text: str) -> bool:
     return known is not None and normalise_name(state) != normalise_name(known.capital or "")
 
 
-def _people_word(ent) -> bool:
+def _people_word(ent, demonyms: frozenset[str]) -> bool:
     """Return True for a people's name used as an adjective ("Turkish Kurd guerrillas", "Hutu rebels").
 
-    One word modifying a noun after it, whose plural or adjective in -ish the article
-    writes too ("Hutus", "Kurdish"), names the people, not a person or a body.
+    One word (after the demonyms before it: "Rwandan Hutu refugees") modifying a noun after
+    it, whose plural or adjective in -ish the article writes too ("Hutus", "Kurdish"),
+    names the people, not a person or a body; so does a one-word "person" that the article
+    only ever writes before a common noun ("the Khmer people", "the separatist Croat
+    mini-state"; not "the Netanyahu government", :data:`RULER_NOUNS`).
     """
-    root = ent.root
-    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or root.dep_ not in ("compound", "amod"):
+    words = [t for t in ent if t.lower_ not in demonyms]
+    if (len(words) != 1 or ent.label_ not in ("PERSON", "ORG") or words[0].dep_ not in ("compound", "amod")
+            or words[0].head.i < ent.end):
         return False
     text = doc_text(ent.doc)
-    if root.head.i < ent.end or (f"{ent.text}s" not in text and f"{ent.text}ish" not in text):
-        return False
-    return re.search(rf"\b{re.escape(ent.text)}(?:s|ish)\b", text) is not None
+    word = words[0].text
+    if (f"{word}s" in text or f"{word}ish" in text) and re.search(rf"\b{re.escape(word)}(?:s|ish)\b", text):
+        return True
+    head = words[0].head
+    lemma = head.lemma_.lower()
+    return (ent.label_ == "PERSON" and head.pos_ == "NOUN" and lemma not in RULER_NOUNS and lemma not in MEMBER_NOUNS
+            and all(_modifies_a_noun_after(t) for t in ent.doc if t.text == words[0].text))
+
+
+def _modifies_a_noun_after(token) -> bool:
+    """Return True if a word modifies a noun after it.
+
+    A common noun ("Hutu" of "Hutu refugees") or the proper noun of a longer name ("Karen"
+    of "Karen National Union").
+    """
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i and (
+        token.head.pos_ in ("NOUN", "PROPN") or token.dep_ == "amod")
 
 
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
@@ -550,16 +601,20 @@ def _common_word(token) -> bool:
 def _titled_person(text: str) -> bool:
     """Return True for a title and two capitalised words or more that name no body.
 
+    One word is enough after a title of two words or more ("Major-General Utomo").
+
     >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
+    (True, False)
+    >>> _titled_person("Major-General Utomo"), _titled_person("Major-General")
     (True, False)
     """
     words = text.split()
-    if len(words) < 3 or words[0].rstrip(".").lower() not in TITLE_WORDS:
-        return False
-    rest = words[1:]
-    while rest and rest[0].rstrip(".").lower() in TITLE_WORDS:
-        rest = rest[1:]
-    return len(rest) >= 2 and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in rest)
+    titles = 0
+    while words and is_title(words[0]):
+        titles += len(words[0].split("-"))
+        words = words[1:]
+    return (titles > 0 and len(words) >= (1 if titles > 1 else 2)
+            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in words))
 
 
 def _place_names(ents: list, datelines: set[str]) -> set[str]:
@@ -569,7 +624,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     is the object of a preposition of place ("fighting in Grozny", "near Doboj") or of a
     noun of place ("the town of Goma"), or is followed by one ("Diyarbakir province"),
     is a place (not "an interview in Al-Hayat": what was published in a medium), unless
-    the article also makes it the subject of a verb somewhere ("Colombo said"). A
+    the article also makes it the subject of a verb somewhere ("Colombo said"; not of a
+    verb of where a place is, :data:`PLACE_VERBS`: "Anza is only 20 miles west of Medellin"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
     a body; the parse of a span run over a line break (a byline into the dateline) says
     nothing of its name. A name spaCy labels a place where a noun of place says it is one
@@ -582,7 +638,7 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
         if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
             continue
         name = normalise_name(ent.text)
-        if ent.root.dep in (nsubj, nsubjpass):
+        if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
             subjects.add(name)
         elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
             places.add(name)
@@ -631,12 +687,30 @@ def dateline_spans(text: str) -> list[Mention]:
 def used_as_place(doc: Doc, start: int, end: int) -> bool:
     """Return True if the parse uses the name at ``[start, end)`` as a place (see :func:`_place_names`).
 
-    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too.
+    A city before an outlet's desk ("-- Stockholm newsroom", a wire's contact line) is one too,
+    and so is a capital that modifies another noun than one of its rulers ("a Seoul university",
+    "Berlin promoter Rudi Thiel", "George Garang, Nairobi spokesman for the SPLA"; not "the Kabul
+    government") or that a noun of place introduces ("the Nigerian capital Abuja").
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span)
+    return (span.end < len(doc) and doc[span.end].lower_ in DESK_NAMES) or _used_as_place(span) or (
+        _modifies_a_noun(span.root) or _introduced_as_a_place(span.root))
+
+
+def _introduced_as_a_place(root) -> bool:
+    """Return True if a noun of place introduces a name ("the Nigerian capital Abuja", "capital Kabul")."""
+    if root.dep_ == "appos" and root.head.i < root.i and root.head.lemma_.lower() in PLACE_HEADS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in PLACE_HEADS for c in root.lefts)
+
+
+def _modifies_a_noun(root) -> bool:
+    """Return True if a name modifies a noun after it other than one of a state's rulers (:data:`RULER_NOUNS`)."""
+    head = root.head
+    return (root.dep_ in ("compound", "nmod") and head.i > root.i and head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in RULER_NOUNS and head.lower_ not in RULER_NOUNS)
 
 
 def _used_as_place(ent) -> bool:
@@ -685,13 +759,13 @@ def _named_a_place(ent) -> bool:
 def _place_of_travel(root) -> bool:
     """Return True if a name is where someone goes, comes from or visits.
 
-    "taken to London", "left Khartoum for Amman": the place, not the
-    state's government.
+    "taken to London", "left Khartoum for Amman", "a flight from Khartoum to Amman": the
+    place, not the state's government.
     """
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in PLACES_VISITED
     return (root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "for")
-            and root.head.head.lemma_.lower() in TRAVEL_VERBS)
+            and root.head.head.lemma_.lower() in TRAVEL_VERBS | TRAVEL_NOUNS)
 
 
 def _a_thing_by_its_article(ent) -> bool:
@@ -780,7 +854,7 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
     """
     before = text[max(0, start - 12):start].split()
     after = text[end:end + 20].split()
-    return bool(before and before[-1].lower() in DIRECTIONS | {"northern", "southern", "eastern", "western"}
+    return bool(before and before[-1].lower() in DIRECTIONS | REGION_DIRECTIONS
                 and before[-1][:1].isupper()) or bool(after and after[0].lower() in PLACE_HEADS)
 
 
@@ -914,15 +988,17 @@ def _sovereign_prefix(before: str, name: str) -> str:
 
 
 def _company_of(m: Mention, earlier: list[Mention]) -> Mention | None:
-    """Return the earlier company whose name is ``m``'s words and corporate words ("Stagecoach").
+    """Return the earlier body whose name is ``m``'s words and corporate words, or which ``m`` opens.
 
-    spaCy may label the short form of a company a person ("Stagecoach said").
+    "Stagecoach" after "Stagecoach Holdings"; "Jumbish" after "Jumbish-i-Milli" (a hyphenated
+    name). spaCy may label the short form of a company or a movement a person ("Stagecoach said",
+    "Jumbish denied").
     """
     words = name_words(m.text)
     for e in reversed(earlier):
         full = name_words(e.text)
         if (e.method == "ner" and e.actor_type in ORG_TYPES and len(full) > len(words) and full[:len(words)] == words
-                and set(full[len(words):]) <= CORPORATE_WORDS):
+                and (set(full[len(words):]) <= CORPORATE_WORDS or e.text.startswith(f"{m.text}-"))):
             return e
     return None
 
@@ -1001,6 +1077,45 @@ def resolve_short_forms(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def surnames_before_full_names(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a one-word name used before a person's full name made that person.
+
+    A quote may name someone by the surname before the story introduces him ("The word is
+    that Frowick has decided ..." then "Ambassador Robert Frowick"): the one word, discovered
+    and ending the full name of exactly one person named later, is that person, with every
+    mention of its id.
+    """
+    persons = [m for m in mentions if m.method == "ner" and _is_person(m) and len(name_words(m.text)) > 1]
+    renamed: dict[str, Mention] = {}
+    for m in mentions:
+        words = name_words(m.text)
+        if (m.method != "ner" or len(words) != 1 or m.actor_type not in ("person", "organization")
+                or not is_discovered(m.actor_id) or m.actor_id in renamed):
+            continue
+        later = {p.actor_id: p for p in persons if p.start > m.start and name_words(p.text)[-1:] == words}
+        if len(later) == 1 and m.actor_id not in later:
+            renamed[m.actor_id] = next(iter(later.values()))
+    return [replace(m, actor_id=full.actor_id, actor_name=full.actor_name, actor_type=full.actor_type,
+                    method="coreference") if (full := renamed.get(m.actor_id)) else m for m in mentions]
+
+
+def same_peoples(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a people qualified by one word made the people the article also names alone.
+
+    "the Bosnian Serbs" and "the Serbs", "Bosnian Moslems" and "Moslems" in one article are
+    one group, whichever comes first: the group takes the shorter name's id.
+    """
+    peoples = {normalise_name(m.text): m for m in mentions if m.method == "ner" and m.actor_type == "group"}
+    out = []
+    for m in mentions:
+        words = normalise_name(m.text).split()
+        short = peoples.get(" ".join(words[1:])) if m.actor_type == "group" and len(words) == 2 else None
+        if short is not None:
+            m = replace(m, actor_id=short.actor_id, actor_name=short.actor_name, method="coreference")
+        out.append(m)
+    return out
+
+
 #: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
 ORG_TYPES = frozenset({"organization", "armed_group", "government_body", "media"})
 
@@ -1045,9 +1160,10 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
     foreign ministry"), else the state of the article's dateline, else the state of the
-    same institution named earlier ("the Israeli army ... the army"); a designation with
-    no state of its own words is the body named last before it whose name ends with it
-    (:func:`_named_before`: "the Israeli army" of the registry ... "the army"); the id joins the two
+    same institution named earlier ("the Israeli army ... the army"), else the state the
+    article names most (:func:`_most_named_state`); a designation with no state of its own
+    words is the body named last before it whose name ends with it (:func:`_named_before`:
+    "the Israeli army" of the registry ... "the army"); the id joins the two
     ("d:rwanda_army"), so that two states' armies stay apart, unless ``registered``
     (normalised registry name -> id, name, type) or a body the article names knows the
     institution under the state's name or demonym ("Iranian Foreign Ministry", "the
@@ -1058,14 +1174,14 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
     if not heads:
         return []
-    home = dateline_state(doc_text(doc), states)
+    home, most = dateline_state(doc_text(doc), states), _most_named_state(taken)
     registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
         if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
-                or _in_title(token, taken) or _glosses_a_name(span, taken)):
+                or _in_title(token, taken) or _glosses_a_name(span, taken) or _modifies_a_thing(token)):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
@@ -1074,7 +1190,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
                 found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
                                      "institution"))
             continue
-        state = own or home or seen.get(normalise_name(designation))
+        state = own or home or seen.get(normalise_name(designation)) or most
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
@@ -1085,6 +1201,19 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _most_named_state(mentions: list[Mention]) -> tuple[str, str] | None:
+    """Return the state (id, name) the article names most often, the first named on a tie, if any.
+
+    "The army" of a story filed from a city of no state ("UNITED NATIONS") is that
+    state's army, not an army of no state whose id every article's "army" would share.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.actor_type == "state" and m.actor_id:
+            counts[(m.actor_id, m.actor_name)] = counts.get((m.actor_id, m.actor_name), 0) + 1
+    return max(counts, key=counts.get, default=None)
 
 
 def _named_before(designation: str, start: int, taken: list[Mention]) -> tuple[str, str, str] | None:
@@ -1141,6 +1270,17 @@ def _registered(designation: str, state: tuple | None, demonyms: dict[str, tuple
     words = [state[1], *(d for d, known in demonyms.items() if known[0] == state[0])]
     return next((registered[k] for k in (normalise_name(f"{w} {designation}") for w in words) if k in registered),
                 None)
+
+
+def _modifies_a_thing(token) -> bool:
+    """Return True if an institution's noun modifies a noun of a thing, not of its people or words.
+
+    "army clothing", "a cabinet reshuffle", "a wider army presence" name no institution;
+    "an army spokesman", "interior ministry troops" do (:data:`INSTITUTION_AGENTS`).
+    """
+    head = token.head
+    return (token.dep_ in ("compound", "nmod", "amod") and head.i > token.i and head.pos_ == "NOUN"
+            and head.lower_ not in INSTITUTION_AGENTS and head.lemma_.lower() not in INSTITUTION_AGENTS)
 
 
 def _glosses_a_name(span: list, taken: list[Mention]) -> bool:

@@ -30,7 +30,8 @@ TITLE_WORDS = frozenset("""
     senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
     ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
-    leader head official officials negotiator suspected alleged archbishop retired
+    leader head official officials negotiator suspected alleged archbishop retired majesty highness excellency
+    commissioner
 """.split())
 #: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
 OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
@@ -44,6 +45,8 @@ ROLE_WORDS = frozenset("""
     secretary general commander envoy ambassador embassy court senate congress media press military
     troops sources residents witnesses urgent
 """.split())
+#: Nouns of councils and courts: role words in capitals before one name a body ("State Council").
+COUNCIL_WORDS = frozenset("council court senate congress assembly".split())
 #: Words that end a company's name and leave it the same company ("Stagecoach Holdings Plc"); alone, no name.
 CORPORATE_WORDS = frozenset("""
     plc inc corp corporation co ltd limited llc lp sa ag nv bv ab asa oy spa gmbh kk holdings holding group
@@ -162,29 +165,43 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
         start += head.end()
     while person:
         word = re.match(r"([^\s]+)\s+", text[start:end])
-        lowered = word.group(1).rstrip(".").lower() if word else ""
-        if not word or (lowered not in TITLE_WORDS and lowered not in leading_words):
+        if not word or not (is_title(word.group(1)) or word.group(1).rstrip(".").lower() in leading_words):
             break
         start += word.end()
     end = _strip_possessive(text, start, end)
     return _strip_edges(text, start, end)
 
 
+def is_title(word: str) -> bool:
+    """Return True for a title before a name, hyphenated ones too.
+
+    >>> is_title("Gen."), is_title("Major-General"), is_title("Commissioner-General"), is_title("Abdul-Karim")
+    (True, True, True, False)
+    """
+    return all(part in TITLE_WORDS for part in word.rstrip(".").lower().split("-"))
+
+
 def is_name(text: str) -> bool:
     """Return True if a cleaned span can be the name of an actor.
 
     It needs a capital letter, two letters at least, fewer than nine words, and must
-    not be a role word alone ("politburo", "Emir"), a title alone or a company's suffix alone ("Ltd").
+    not be a role word alone ("politburo", "Emir"), a title alone or a company's suffix alone
+    ("Ltd"); role words in capitals that end with a council's or a court's noun are a body's
+    name ("State Council", "Military Council").
 
-    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC", "Ltd")]
-    [False, False, True, False, True, False]
+    >>> [is_name(t) for t in ("Emir", "politburo", "Jarrah", "123", "OIC", "Ltd", "State Council", "Prime Minister")]
+    [False, False, True, False, True, False, True, False]
+    >>> is_name("Commissioner-General")
+    False
     """
     words = text.split()
     if not words or len(words) > 8 or sum(c.isalpha() for c in text) < 2:
         return False
     if not any(c.isupper() for c in text):
         return False
-    lowered = [w.strip(".").lower() for w in words]
+    lowered = [part for w in words for part in w.strip(".").lower().split("-")]
+    if len(words) > 1 and lowered[-1] in COUNCIL_WORDS and all(w[:1].isupper() for w in words):
+        return True
     return not all(w in ROLE_WORDS or w in TITLE_WORDS for w in lowered) and not set(lowered) <= CORPORATE_WORDS
 
 
