@@ -43,6 +43,16 @@ identifying bodies in the wake of the attack Saturday.
 “Palestinian civilians are not to blame for the carnage committed by Hamas,” Mr. Blinken said, referring to the \
 militant group’s killing, torture and abduction of Israelis in a one-day rampage through the Jewish state’s \
 communities near Gaza.
+Four Palestinians killed in air strike on house in Gaza’s Khan Younis: Hamas media.
+Hamas terrorists launched a deadly attack last weekend that killed hundreds of people in Israel, including at an \
+outdoor music festival.
+On that morning, Hamas attacked Israel, killing 1,400 people; Israel launched a military offensive that has so far \
+killed more than 11,000 people in Gaza; and Alaqad traded in her HR job for a flak jacket and helmet to become a war \
+correspondent in the Gaza Strip.
+As details emerged of Hamas fighters mowing down music festival revellers and murdering children in their beds, CBC \
+reporters were told not to refer to these men as “terrorists.”
+The Palestinian health ministry says Israeli air strikes on Gaza have killed over 5,000 people since then.
+In Israel, more than 1,400 people have been killed, most of them in the Oct. 7 Hamas attack that started the war.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -124,6 +134,34 @@ def test_the_responsible_party_from_a_cause_a_coordination_and_a_description(wir
     assert list(rows["The overall"]["responsible"]) == ["hamas"]
     # "the carnage committed by Hamas": the "by" phrase of a participle describing the noun
     assert "hamas" in list(rows["“Palestinian civilians"]["responsible"])
+
+
+def test_a_past_participle_with_a_subject_and_no_auxiliary_is_a_passive(wire):
+    rows, _ = wire
+    # a headline's "Four Palestinians killed in air strike": the Palestinians died, they killed no one
+    headline = rows["Four Palestinians"]
+    assert headline["grammar"] == "passive" and headline["victims"] == "Four Palestinians"
+    assert list(headline["victim_sides"]) == ["palestine"] and list(headline["responsible"]) == []
+
+
+def test_who_carried_out_the_act_that_killed(wire):
+    rows, _ = wire
+    # "Hamas terrorists launched a deadly attack ... that killed": the attack's perpetrator, through
+    # a relative clause the parser hung on "launched"
+    assert rows["Hamas terrorists"]["agent"] == "a deadly attack"
+    assert list(rows["Hamas terrorists"]["responsible"]) == ["hamas"]
+    # "Israel launched a military offensive that has so far killed ...", beside "Hamas attacked Israel, killing ..."
+    assert set(rows["On that"]["responsible"]) == {"hamas", "israel"}
+    # a present participle describing a noun has it as its subject: "Hamas fighters ... murdering children"
+    assert rows["As details"]["agent"] == "Hamas fighters" and list(rows["As details"]["responsible"]) == ["hamas"]
+    # a cause phrase of a part of the victims: "killed, most of them in the Oct. 7 Hamas attack"
+    assert list(rows["In Israel,"]["responsible"]) == ["hamas"]
+
+
+def test_the_responsible_party_is_the_doer_not_its_target(wire):
+    rows, _ = wire
+    # "Israeli air strikes on Gaza": Gaza is where the strikes fell, not who struck
+    assert list(rows["The Palestinian"]["responsible"]) == ["israel"]
 
 
 def test_attribution_wording_and_cue(wire):

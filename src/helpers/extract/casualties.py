@@ -32,7 +32,11 @@ which gather every casualty word of the sentence.
   when Israeli airstrikes struck their homes"); an agent "it", "we" or "they" under a
   reporting verb is its speaker ("Israel said it killed ..."); a relative pronoun stands
   for the noun its clause describes ("air strikes that killed 30", "a couple who were
-  killed"), for the victims too. ``responsible`` holds their parties.
+  killed"), for the victims too. ``responsible`` holds their parties, and those of whoever
+  carried out an act that is the agent or the casualty noun ("Hamas launched an attack that
+  killed ...", "the massacre committed by ..."), read from the doer's own words, not from
+  its target ("Israeli strikes on Gaza" are Israel's). A past participle with a subject but
+  no auxiliary is a passive ("Four Palestinians killed in air strike").
 * **attribution**: whom the sentence attributes the report to ("according to X", "X said",
   "X says"), its wording as written, the registry actor, and the cue (``according to`` or
   the reporting verb's lemma).
@@ -67,13 +71,19 @@ DEATH_NOUNS = frozenset("death fatality killing murder massacre slaughter carnag
 INJURY_NOUNS = frozenset("injury wounded injured".split())
 #: Casualty nouns that count the dead rather than name an act: their modifiers are the victims.
 COUNT_NOUNS = frozenset("death fatality casualty toll dead corpse injury wounded injured".split())
+#: Nouns that name an act of violence, which someone carries out ("the attack", "the massacre").
+ACT_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault shelling offensive operation "
+                      "retaliation siege incursion invasion rampage onslaught campaign massacre killing murder "
+                      "slaughter carnage assassination execution pogrom".split())
 #: Nouns that say how people died ("killed in an air strike"): their owner is the cause.
-CAUSE_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault shelling fire rocket missile "
-                        "shell bomb offensive operation retaliation siege incursion gunfire gunman militant "
-                        "fighter soldier force troop army military invasion blast explosion war".split())
+CAUSE_NOUNS = ACT_NOUNS | frozenset("fire rocket missile shell bomb gunfire gunman militant fighter soldier force "
+                                    "troop army military blast explosion war".split())
 CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
 #: Verbs whose subject caused the casualties of their object ("the attack left 30 dead").
 CAUSATIVE_VERBS = frozenset("leave cause inflict bring".split())
+#: Verbs whose subject carries out the act their object names ("Hamas launched an attack").
+PERPETRATING_VERBS = frozenset("launch carry conduct commit perpetrate stage mount unleash wage orchestrate "
+                               "lead execute begin start continue intensify escalate expand order plan".split())
 #: Kinds of victims and the words (lemmas) that name them.
 VICTIM_GROUPS: dict[str, frozenset[str]] = {
     "children": frozenset("child children kid boy girl baby infant toddler minor teenager teen son daughter "
@@ -103,6 +113,7 @@ class Casualty:
     victims: list[Token] = field(default_factory=list)
     agent: list[Token] = field(default_factory=list)
     agent_is_cause: bool = False
+    perpetrators: list[Token] = field(default_factory=list)
     place: list[Token] = field(default_factory=list)
 
 
@@ -156,10 +167,17 @@ def _antecedent(verb: Token, word: Token) -> Token:
     """Return the noun a relative pronoun stands for, else the word itself.
 
     In "the attacks that killed 1,400" the subject of "killed" is "that", which stands for
-    "attacks", the noun the relative clause describes.
+    "attacks", the noun the relative clause describes. A relative clause set apart from its
+    noun ("launched a deadly attack last weekend that killed hundreds") is sometimes hung on
+    the verb instead: its pronoun then stands for that verb's object.
     """
-    if word.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+    if word.tag_ not in ("WP", "WDT"):
+        return word
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
+    if verb.dep_ in ("advcl", "ccomp"):  # a relative clause the parser hung on the verb whose object it describes
+        objects = [o for o in _children(verb.head, "dobj") if o.i < word.i]
+        return objects[-1] if objects else word
     return word
 
 
@@ -169,15 +187,20 @@ def _subjects(verb: Token, *deps: str) -> list[Token]:
 
 
 def _inherited_subject(token: Token) -> Token | None:
-    """Return the subject of the clause a subjectless participle hangs on ("..., killing 30")."""
+    """Return the subject of the clause a subjectless participle hangs on ("..., killing 30").
+
+    A present participle describing a noun has that noun as its subject ("Hamas fighters
+    mowing down revellers and murdering children", "airstrikes killing 30"); a past one
+    describes its victims ("the people killed"), so it inherits no subject.
+    """
     current = token
     while current.dep_ in PARTICIPLE_CLAUSES and current.head is not current:
-        current = current.head
+        clause, current = current, current.head
+        if current.pos_ in ("NOUN", "PROPN") and clause.dep_ == "acl":
+            return current if clause.tag_ == "VBG" else None
         subjects = _subjects(current, "nsubj", "csubj")
         if subjects:
             return subjects[0]
-        if current.pos_ in ("NOUN", "PROPN") and token.dep_ == "acl":
-            return None
     return None
 
 
@@ -201,14 +224,23 @@ def _shared_agent(token: Token) -> Token | None:
     return next((a for verb in (token, *shared) if (a := _agent_phrase(verb)) is not None), None)
 
 
+def _partitive(token: Token) -> bool:
+    """Say whether a word is a part of a group named by a pronoun ("most of them", "many of those")."""
+    return token.dep_ in ("advcl", "npadvmod", "appos", "dep", "conj") and any(
+        prep.lower_ == "of" and any(o.pos_ == "PRON" for o in _children(prep, "pobj"))
+        for prep in _children(token, "prep"))
+
+
 def _cause(token: Token) -> Token | None:
     """Return the noun of what caused a casualty: a cause phrase or a "when" clause's subject.
 
     "killed in Israeli strikes", "died from rockets", "killed in violence and Israeli raids"
-    (any noun of the phrase's coordination), "were killed when Israeli airstrikes struck their
+    (any noun of the phrase's coordination), "were killed, most of them in the Hamas attack"
+    (a cause phrase of a part of the victims), "were killed when Israeli airstrikes struck their
     homes" (the subject of a "when" or "as" clause on the casualty word).
     """
-    nouns = [noun for prep in _children(token, "prep") if prep.lower_ in CAUSE_PREPOSITIONS
+    carriers = [token, *(c for c in token.children if _partitive(c))]
+    nouns = [noun for carrier in carriers for prep in _children(carrier, "prep") if prep.lower_ in CAUSE_PREPOSITIONS
              for pobj in _children(prep, "pobj") for noun in (pobj, *pobj.conjuncts)]
     nouns += [subject for clause in _children(token, "advcl")
               if any(w.lower_ in ("when", "as") for w in _children(clause, "mark", "advmod"))
@@ -217,18 +249,27 @@ def _cause(token: Token) -> Token | None:
 
 
 def _passive(token: Token) -> bool:
-    """Say whether a verb is passive: an auxiliary or subject of the passive, or a bare participle."""
+    """Say whether a verb is passive: an auxiliary or subject of the passive, or a bare participle.
+
+    A past participle with a subject but neither an auxiliary nor an object is a passive
+    cut short ("Four Palestinians killed in air strike", "has seen 2,800 Palestinians
+    killed"): its subject is the victims. In a relative clause the object is the noun
+    described ("the people Hamas killed"), so there it stays active.
+    """
     if _children(token, "nsubjpass", "auxpass", "csubjpass"):
         return True
-    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT") \
-        and not _children(token, "nsubj", "dobj", "aux")
+    if token.tag_ != "VBN" or _children(token, "dobj", "aux"):
+        return False
+    if _children(token, "nsubj"):
+        return token.dep_ != "relcl"
+    return token.dep_ in ("acl", "amod", "relcl", "advcl", "conj", "ROOT")
 
 
 def read_verb(casualty: Casualty) -> None:
     """Set the grammar, victims and agent of a casualty verb."""
     token = casualty.token
     if _passive(token):
-        victims = _subjects(token, "nsubjpass", "csubjpass")
+        victims = _subjects(token, "nsubjpass", "csubjpass", "nsubj")
         if not victims and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             victims = [token.head]
         casualty.victims = victims
@@ -276,6 +317,46 @@ def read_noun(casualty: Casualty) -> None:
         casualty.agent, casualty.agent_is_cause = [cause], True
 
 
+def _act_holder(noun: Token) -> Token:
+    """Return the noun that stands for an act in its clause: the act itself, or "a series of" it."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.dep_ in ("dobj", "nsubjpass"):
+        noun = noun.head.head  # "launched a series of attacks", "a wave of airstrikes was carried out"
+    return noun
+
+
+def _carried_out_by(verb: Token, role: str) -> list[Token]:
+    """Return who carries out the act that is a verb of carrying out's object or passive subject (``role``)."""
+    if verb.lemma_.lower() not in PERPETRATING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if role == "dobj":
+        return _subjects(verb, "nsubj") or [s for s in [_inherited_subject(verb)] if s is not None]
+    agent = _agent_phrase(verb) if role == "nsubjpass" else None
+    return [agent] if agent is not None else []
+
+
+def perpetrators_of(noun: Token) -> list[Token]:
+    """Return who carried out the act a noun names ("attack", "massacre", "air strikes").
+
+    The subject of a verb of carrying out whose object it is ("Hamas launched an attack that
+    killed ...", "Israel began a campaign of airstrikes"), the "by" phrase of such a verb
+    in the passive or of a participle describing it ("the attack was carried out by Hamas",
+    "the massacre committed by militants"), and the noun of "the group behind the attack".
+    Nouns that name no act give none.
+    """
+    if noun.lemma_.lower() not in ACT_NOUNS:
+        return []
+    holder = _act_holder(noun)
+    found = _carried_out_by(holder.head, holder.dep_)
+    for clause in _children(holder, "relcl"):  # "the attack that Hamas launched", "which was carried out by"
+        pronoun = next((w for w in clause.children if w.tag_ in ("WDT", "WP")), None)
+        found += _carried_out_by(clause, pronoun.dep_ if pronoun is not None else "dobj")
+    found += [a for clause in _children(holder, "acl") if (a := _agent_phrase(clause)) is not None]
+    if holder.dep_ == "pobj" and holder.head.lower_ == "behind" and holder.head.head.pos_ in ("NOUN", "PROPN"):
+        found.append(holder.head.head)  # "the group behind the attack"
+    return found + [f.head for f in found if f.dep_ == "appos"]  # "Hamas, the group behind ..."
+
+
 def place_of(casualty: Casualty) -> list[Token]:
     """Return the place nouns of "in/at/across X" phrases on the casualty word or its clause."""
     places = []
@@ -300,6 +381,8 @@ def read_casualties(span: Span) -> list[Casualty]:
         else:
             read_noun(casualty)
         casualty.place = place_of(casualty)
+        acts = [*casualty.agent, casualty.token] if casualty.grammar == "nominal" else casualty.agent
+        casualty.perpetrators = [p for act in acts for p in perpetrators_of(act)]
         found.append(casualty)
     return found
 
@@ -314,6 +397,33 @@ def _phrase_tokens(heads: list[Token]) -> list[Token]:
         for child in head.children:
             if child.dep_ not in ("relcl", "acl", "punct", "cc", "advcl"):
                 tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+#: Prepositions of a doer's phrase that say who the doer is ("members of Hamas", "strikes by Israel",
+#: "rockets from Gaza"); others say where or against whom it acted ("strikes on Gaza", "a raid into Jenin").
+DOER_PREPOSITIONS = frozenset("of by from".split())
+
+
+def _doer_tokens(heads: list[Token]) -> list[Token]:
+    """Return the words of a doer's phrases that can name its side, without its targets and places.
+
+    "Israeli strikes on Gaza": "Israeli strikes", not "Gaza"; "the attack on Israel by Hamas
+    fighters in Israel": "the attack by Hamas fighters". Modifiers, possessives, appositions
+    and coordinated doers are kept, and "of", "by" and "from" phrases, except "of" a place
+    after an act ("Israel's bombardment of the Gaza Strip").
+    """
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.append(head)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in DOER_PREPOSITIONS or child.dep_ == "agent":
+                objects = [o for o in _children(child, "pobj")
+                           if not (child.lower_ == "of" and head.lemma_.lower() in ACT_NOUNS
+                                   and o.ent_type_ in ("GPE", "LOC", "FAC"))]
+                tokens += _doer_tokens(objects)
+            elif child.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod", "case"):
+                tokens += _doer_tokens([child])
     return sorted(set(tokens), key=lambda t: t.i)
 
 
@@ -407,7 +517,8 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
     victims = _phrase_tokens(main.victims)
     agent = _phrase_tokens(main.agent)
     sides, method = sentence_sides(casualties, mentions, index)
-    responsible = [s for c in casualties for s in sides_of(_phrase_tokens(c.agent), mentions, index)]
+    responsible = [s for c in casualties for heads in (c.agent, c.perpetrators)
+                   for s in sides_of(_doer_tokens(heads), mentions, index)]
     figure_id, figure_victims = _figure_victims(sentence, figures)
     source = attribution(main, parsed.span(sentence))
     source_actor = _mention_in(mentions, *source[0]) if source else None
