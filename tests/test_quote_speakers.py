@@ -251,3 +251,15 @@ def test_a_role_given_to_its_state_is_the_person_who_holds_it_there():
             "Urgent action was necessary, the Ukrainian leader said, because \u201cRussia is concentrating its "
             "forces, last forces, trying to convince everyone that hatred can be stronger than the world\u201d.")
     assert set(_by_start(text).values()) == {"d:volodymyr_zelenskiy"}
+
+
+def test_a_relative_word_or_a_condition_opens_no_question():
+    # seeds 001 and 004 (real articles); a condition after "said" is something said
+    text = ("Qaddumi also talked about the supposed “growing humanitarian crises in Gaza,” which he claimed was "
+            "a result of the blockade on Gaza by Egypt and Israel.\n"
+            "Hamas said in a post on Telegram that it launched 20 rockets against the Israeli frontier town of "
+            "Shlomi and the coastal town of Nahariya.")
+    found = [q[0] for q in _quotes(text)]
+    assert "which he claimed was a result of the blockade on Gaza by Egypt and Israel" in found
+    assert ("it launched 20 rockets against the Israeli frontier town of Shlomi and the coastal town of Nahariya"
+            in found)

@@ -1230,7 +1230,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             continue
         for clause in _clauses(cue):
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
-            if _question(tokens):
+            if _question(tokens, cue):
                 continue
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
                 tokens.pop(0)
@@ -1246,17 +1246,32 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     return found
 
 
-def _question(clause: list[Token]) -> bool:
+def _question(clause: list[Token], cue: Token) -> bool:
     """Whether a clause is a question asked or left open, not something said.
 
     "When asked whether the three guards would travel back to Kandahar, the embassy official
     said: ..." and "He did not say if Egypt would go so far as to break relations": a clause
-    opened by "whether", "if" or a wh-word ("declined to say when they
-    could go on sale"), is no statement of the speaker's; "asked" may still report what was
-    said ("Iran has asked Austria to extradite the banker, an Iranian embassy spokesman said").
+    opened by "whether", or by "if" or a wh-word ("declined to say when they could go on
+    sale") after a verb that asks or withholds an answer (:func:`_asks_or_withholds`), is no
+    statement of the speaker's. A relative word ("..., which he claimed was a result of the
+    blockade"; "said in a post that it launched 20 rockets"), a condition ("said if Israel
+    attacked, Iran would respond") and "asked" with a clause of its own ("Iran has asked
+    Austria to extradite the banker, an Iranian embassy spokesman said") still report.
     """
     first = next((t for t in clause if not t.is_punct), None)
-    return first is not None and (first.lower_ in ("whether", "if") or first.tag_ in ("WRB", "WP", "WDT"))
+    if first is None or first.lower_ == "whether":
+        return first is not None
+    return (first.lower_ == "if" or first.tag_ in ("WRB", "WP")) and _asks_or_withholds(cue)
+
+
+#: Verbs whose speech verb asks or withholds: "declined to say when", "refused to say who".
+WITHHOLDING_VERBS = frozenset("decline refuse ask wonder".split())
+
+
+def _asks_or_withholds(cue: Token) -> bool:
+    """Whether a speech verb asks, or is negated or withheld ("did not say", "declined to say")."""
+    return (cue.lemma_ in ("ask", "wonder") or any(c.dep_ == "neg" for c in cue.children)
+            or (cue.dep_ == "xcomp" and cue.head.lemma_ in WITHHOLDING_VERBS))
 
 
 def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
