@@ -41,7 +41,6 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from helpers.paths import DATA_DIR
 
@@ -136,7 +135,7 @@ class CasualtyModel:
             return {target: [] for target in TARGETS}
         if self.convention:
             documents = [f"{document} {self.convention}" for document in documents]
-        matrix = tfidf_matrix(self.vectorizer, documents)
+        matrix = self.vectorizer.transform(documents)
         scores = {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
         labels = {}
         for target in TARGETS:
@@ -165,28 +164,6 @@ class CasualtyModel:
         metadata = {**metadata, "sha256": digest}
         path.with_suffix(".json").write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return digest
-
-
-def tfidf_matrix(vectorizer: TfidfVectorizer, documents: list[str]):
-    """Return ``vectorizer.transform(documents)``: the same sparse matrix, without scikit-learn's checks of its input.
-
-    The steps of :class:`~sklearn.feature_extraction.text.TfidfTransformer` for this module's
-    settings (:data:`VECTORIZER`): the counts, a sublinear tf, the idf weights, each row scaled to
-    unit length by scikit-learn's own routine. The checks cost more than the sums on the few
-    sentences of an article. Other settings go through ``transform``.
-    """
-    transformer = vectorizer._tfidf
-    if vectorizer.binary or not transformer.sublinear_tf or not transformer.use_idf or transformer.norm != "l2":
-        return vectorizer.transform(documents)
-    vectorizer._check_vocabulary()
-    matrix = vectorizer._count_vocab(documents, fixed_vocab=True)[1]
-    if matrix.dtype != np.float64:
-        return vectorizer.transform(documents)
-    np.log(matrix.data, matrix.data)
-    matrix.data += 1.0
-    matrix.data *= vectorizer.idf_[matrix.indices]
-    inplace_csr_row_normalize_l2(matrix)
-    return matrix
 
 
 def decision_scores(classifier: LinearSVC, matrix) -> np.ndarray:
