@@ -960,13 +960,14 @@ def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]
     states = [state_index().lookup(n) for n in names]
     names |= {d.lower() for s in states if s is not None for d in s.demonyms}
     held = [m for m in mentions if m.end <= before and m.actor_type in ("person", "PERSON", "organization")
-            and (named := _named_with(doc, m)) & names and named & (ROLE_NOUNS | TITLE_WORDS)
+            and (named := _named_with(doc, m)) & names and named & OFFICE_WORDS
             and not named & FORMER]
     return held[-1].actor_id if held else None
 
 
-#: Titles of persons besides role nouns: "Iraq's President Saddam Hussein" holds an office of Iraq.
-TITLE_WORDS = frozenset("prime foreign defence defense interior finance crown prince sheikh".split())
+#: Words that make a name an office holder's: the role nouns and the words of an office before them
+#: ("prime", "foreign", "crown"); not "former" or "Mr": "Iraq's President Saddam Hussein".
+OFFICE_WORDS = ROLE_NOUNS | frozenset("prime foreign defence defense interior finance crown prince sheikh".split())
 
 
 def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
