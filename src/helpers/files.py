@@ -1,4 +1,4 @@
-"""Writing files so that a crash never leaves half of one behind."""
+"""Writing files so that a crash never leaves half of one behind, and reading YAML safely and fast."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import contextlib
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: libyaml's safe loader where PyYAML was built with it (ten times faster), else the pure-Python one.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
@@ -63,3 +69,14 @@ def write_files_atomically(contents: Mapping[Path, str | bytes]) -> None:
         for temporary, _ in staged:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML ``text`` safely (plain data only), with libyaml when it is there.
+
+    Raises ``yaml.YAMLError`` on invalid YAML, as ``yaml.safe_load`` does.
+
+    >>> load_yaml("a: [1, 2]")
+    {'a': [1, 2]}
+    """
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader

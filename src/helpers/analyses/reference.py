@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from helpers.files import load_yaml
 from helpers.paths import DATA_DIR
 
 REFERENCE_TABLE = DATA_DIR / "reference_figures.csv"
@@ -36,7 +36,7 @@ def load_reference_table(path: str | Path | None = None) -> pd.DataFrame:
 
 def series_descriptions(path: str | Path | None = None) -> list[dict]:
     """Return the descriptions of the known reference series (default: the shipped file)."""
-    data = yaml.safe_load(Path(path or SERIES_DESCRIPTIONS).read_text(encoding="utf-8")) or {}
+    data = load_yaml(Path(path or SERIES_DESCRIPTIONS).read_text(encoding="utf-8")) or {}
     return list(data.get("series") or [])
 
 

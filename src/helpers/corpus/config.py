@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from helpers.corpus.readers import CORPUS_CONFIG_NAME, NOT_ARTICLES, ExportColumns
+from helpers.files import load_yaml
 
 KNOWN_KEYS = {"folder", "files", "columns", "metadata"}
 #: Fields that ``metadata`` may fix for the rows of a file.
@@ -75,7 +76,7 @@ def is_config_file(corpus: str | Path) -> bool:
 def _read_yaml(path: Path) -> dict[str, Any]:
     """Return the mapping of a YAML file; raise :class:`CorpusConfigError` when it is not one."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise CorpusConfigError(f"{path}: is not valid YAML ({exc}); fix the file") from exc
     if not isinstance(data, dict):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from helpers.files import load_yaml
 from helpers.paths import DEFAULT_REGISTRY
 from helpers.vocab import ACTOR_TYPES
 
@@ -189,7 +190,7 @@ def _parse_role_terms(raw: object, path: str) -> dict[str, list[str]]:
 def parse_registry(text: str, path: str = "<string>") -> Registry:
     """Return the registry described by YAML ``text`` (``path`` is used in messages)."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
     except ValueError as exc:  # a date-like scalar that is not a date, e.g. 2020-13-01

@@ -19,10 +19,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import yaml
 from countryinfo import all_countries
 
 from helpers.extract.names import literal_alternation, normalise_name
+from helpers.files import load_yaml
 from helpers.paths import DATA_DIR
 
 STATES_FILE = DATA_DIR / "states.yaml"
@@ -117,7 +117,7 @@ def state_index() -> StateIndex:
     Northern Mariana Islands; "Indian": India, the British Indian Ocean Territory), the most
     populous one has it.
     """
-    corrections = yaml.safe_load(STATES_FILE.read_text(encoding="utf-8")) or {}
+    corrections = load_yaml(STATES_FILE.read_text(encoding="utf-8")) or {}
     fixes = corrections.get("states") or {}
     skipped = set(corrections.get("not_states") or [])
     index = StateIndex([])
