@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,33 @@ def load_model() -> Language:
     model = spacy.load(name)
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
+    read_as(model.vocab, TYPOGRAPHIC_TWINS)
     return model
+
+
+#: Typographic characters and the plain ones the model was trained on, which it should read them as.
+TYPOGRAPHIC_TWINS = {"\u2019": "'"}
+
+
+def read_as(vocab: Vocab, twins: dict[str, str]) -> None:
+    """Give each typographic character of ``twins`` the features the model reads of its plain twin.
+
+    The model was trained on text with straight apostrophes. It sees a word through its
+    norm, prefix, suffix and shape, and a right single quotation mark has its own shape,
+    prefix and suffix. So it read "Hamas’ attack" with ``’`` as a closing quotation mark,
+    not a possessive (the victims' side and the responsible party of such sentences were
+    lost), while "Hamas' attack" parses right. The text and offsets do not change: only
+    the lexeme's features do.
+
+    >>> model = spacy.blank("en")
+    >>> read_as(model.vocab, TYPOGRAPHIC_TWINS)
+    >>> model.vocab["\u2019"].shape_ == model.vocab["'"].shape_
+    True
+    """
+    for typographic, plain in twins.items():
+        lexeme, twin = vocab[typographic], vocab[plain]
+        lexeme.norm_, lexeme.shape_ = twin.norm_, twin.shape_
+        lexeme.prefix_, lexeme.suffix_ = twin.prefix_, twin.suffix_
 
 
 def model_version() -> str:
