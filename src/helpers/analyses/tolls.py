@@ -9,7 +9,8 @@ with no place, source or date written into the code:
 * attributed to the source actor asked for (``source_actor_id``, the registry id the
   extraction gives the source's words), when one is asked for;
 * that are stated as counts, not as what could happen (``hypothetical``: "should
-  outbreaks occur, the projections rise to 85,750 excess deaths");
+  outbreaks occur, the projections rise to 85,750 excess deaths"), and as numbers, not
+  as impressions (:func:`vague`: "dozens were injured" tells of one incident);
 * that do not count a bounded period (:func:`counts_a_period`: their own dates, from
   the clause, are a stretch of days that ends on the report's date, as "in the past 24
   hours" or "on 5 November" are), nor a past one (:func:`counts_the_past`: "the 2014
@@ -65,6 +66,13 @@ def hypothetical(reported: pd.DataFrame) -> pd.Series:
     return reported["hypothetical"].fillna(False).astype(bool)
 
 
+def vague(reported: pd.DataFrame) -> pd.Series:
+    """Say, per figure, whether it is a vague quantity ("dozens", "hundreds"): no report states its running toll so."""
+    if "qualifier" not in reported:
+        return pd.Series(False, index=reported.index)
+    return (reported["qualifier"] == "vague").fillna(False).astype(bool)
+
+
 def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "killed",
                    source_actor_id: str | None = None) -> pd.DataFrame:
     """Return, per article, its running toll of ``kind`` in ``place`` (see the module docstring).
@@ -76,7 +84,7 @@ def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "kil
     if not len(reported):
         return reported.assign(report_date=pd.Series(dtype="datetime64[ns]"))
     mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported) \
-        & ~counts_the_past(reported) & ~hypothetical(reported)
+        & ~counts_the_past(reported) & ~hypothetical(reported) & ~vague(reported)
     if source_actor_id:
         mask &= (reported["source_actor_id"] == source_actor_id).fillna(False)
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)
