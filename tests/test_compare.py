@@ -159,14 +159,13 @@ def test_ocha_injured_tolls_agree_with_the_daily_series_up_to_what_the_text_stat
 @pytest.mark.skipif(not ocha_tolls.CORPUS.is_dir(), reason="shared OCHA flash updates not present")
 def test_ocha_tolls_agree_with_the_tolls_the_updates_state(ocha_tables):
     # The issue's targets against what each update states (tests/gold/ocha_tolls, read by a person): killed 95%,
-    # injured 90%, every update in the denominator. 151/151 and 140/151 are reached; the eleven injured misses are
-    # updates that state no Gaza injured toll, where a smaller count is read instead (an incident's, the IDPs' in
-    # shelters, the soldiers', a day's).
+    # injured 90%, every update in the denominator. 151/151 and 151/151 are reached; 25 updates state no Gaza
+    # injured toll, and none is read in them (the counts left there fall far below the running total).
     gold = stated.read_stated_tolls(ocha_tolls.GOLD)
     killed = ocha_tolls.stated_agreement(ocha_tables, gold, "killed", None)
     injured = ocha_tolls.stated_agreement(ocha_tables, gold, "injured", None)
     assert len(killed) == len(injured) == 151
-    assert killed["agrees"].sum() / 151 >= 0.99 and injured["agrees"].sum() / 151 >= 0.92
+    assert killed["agrees"].sum() / 151 >= 0.98 and injured["agrees"].sum() / 151 >= 0.98
     assert not injured["outcome"].isin(["wrong value", "missed"]).any()  # every stated injured toll is read
 
 
@@ -233,3 +232,15 @@ def test_a_vague_count_is_no_running_toll(tmp_path):
     reported = compare.reported_figures(tables, kinds=["injured"])
     assert list(tolls.vague(reported)) == [True]
     assert tolls.reported_tolls(tables, place="Gaza", kind="injured").empty
+
+
+def test_a_toll_far_below_the_outlets_recent_running_total_is_no_toll():
+    """A running total does not fall: 26 injured in one strike, after tolls of 22,000, count something else."""
+    days = pd.to_datetime(["2023-11-01", "2023-11-02", "2023-11-03", "2023-11-04", "2023-11-05", "2023-11-06",
+                           "2024-01-10"])
+    frame = pd.DataFrame({"report_date": days, "outlet": "OCHA",
+                          "value_low": [22240.0, 90000.0, 22911.0, 26.0, 23100.0, 11000.0, 900.0]})
+    # One toll misread too high (90,000) does not drop the right ones after it (the median of the last three);
+    # after a pause longer than HISTORY_DAYS a series starts again.
+    assert list(tolls.falls_far_below(frame)) == [False, False, False, True, False, True, False]
+    assert not tolls.falls_far_below(frame.iloc[:3].assign(value_low=[10.0, 20000.0, 5.0])).any()  # too few before
