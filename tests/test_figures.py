@@ -637,3 +637,27 @@ def test_a_source_named_without_its_place_takes_the_place_the_article_gives_it()
                               "Since 7 October, MoH has reported on at least 18,608 fatalities and about 50,594 "
                               "injuries."))
     assert (rows["at least 18,608"]["source"], rows["at least 18,608"]["location"]) == ("MoH", "Gaza")
+
+
+def test_of_two_according_to_phrases_a_figure_takes_its_own_clauses_and_its_place():
+    """10 October's update: the injured count is the Israeli ministry's, whose place (Israel) places both counts."""
+    rows = by_text(figures_of(
+        "Aid trucks waited at the crossing in Gaza.\n\nAs of 21:00 today, according to Israeli media, more than "
+        "1,000 Israelis, including foreign nationals, were killed by Palestinians and at least 2,806 people were "
+        "injured, according to the Ministry of Health in Israel."))
+    assert rows["more than 1,000"]["source"] == "Israeli media"
+    assert rows["at least 2,806"]["source"] == "the Ministry of Health in Israel"
+    assert rows["more than 1,000"]["location"] == rows["at least 2,806"]["location"] == "Israel"
+
+
+def test_the_one_place_a_sentence_names_beats_the_place_named_before_it():
+    """8 October's update: "in Israel" hangs on "attack", not on the counts; "Gaza" is named a paragraph before."""
+    rows = by_text(figures_of(
+        "Palestinian armed groups in Gaza continued rocket fire.\n\nAs of 20:00, according to Israeli sources, at "
+        "least 677 Israelis, including possibly also foreign nationals, were killed and at least 2,000 people were "
+        "injured, making it the deadliest attack in Israel in decades."))
+    assert rows["at least 677"]["location"] == rows["at least 2,000"]["location"] == "Israel"
+    two = by_text(figures_of("Palestinian armed groups in Gaza continued rocket fire.\n\nAt least 40 people were "
+                             "killed, making it the deadliest day since the strikes in Lebanon and the raids in "
+                             "Syria began."))
+    assert two["At least 40"]["location"] == "Gaza"  # two places in the sentence: the one named before

@@ -9,12 +9,16 @@ with no place, source or date written into the code:
 * attributed to the source actor asked for (``source_actor_id``, the registry id the
   extraction gives the source's words), when one is asked for;
 * that are stated as counts, not as what could happen (``hypothetical``: "should
-  outbreaks occur, the projections rise to 85,750 excess deaths");
+  outbreaks occur, the projections rise to 85,750 excess deaths"), and as numbers, not
+  as impressions (:func:`vague`: "dozens were injured" tells of one incident);
 * that do not count a bounded period (:func:`counts_a_period`: their own dates, from
   the clause, are a stretch of days that ends on the report's date, as "in the past 24
   hours" or "on 5 November" are), nor a past one (:func:`counts_the_past`: "the 2014
   escalation (2,251 fatalities)");
-* the largest of the rest: a running total is never smaller than a part of it.
+* the largest of the rest: a running total is never smaller than a part of it;
+* unless it falls far below the outlet's recent running total (:func:`falls_far_below`):
+  a running total does not fall, so in a report that states none, what is left is a
+  count of something else ("26 injured" in one strike, the day after a toll of 22,911).
 
 :func:`agreement_with_series` sets each report's toll beside a reference series on
 its day; its denominator is every report, found toll or not.
@@ -65,6 +69,41 @@ def hypothetical(reported: pd.DataFrame) -> pd.Series:
     return reported["hypothetical"].fillna(False).astype(bool)
 
 
+def vague(reported: pd.DataFrame) -> pd.Series:
+    """Say, per figure, whether it is a vague quantity ("dozens", "hundreds"): no report states its running toll so."""
+    if "qualifier" not in reported:
+        return pd.Series(False, index=reported.index)
+    return (reported["qualifier"] == "vague").fillna(False).astype(bool)
+
+
+#: A report's toll below this share of its outlet's recent running total counts something else.
+FALL_SHARE = 0.5
+#: How many earlier tolls of an outlet (within :data:`HISTORY_DAYS`) make its recent running total: their median.
+RECENT_TOLLS = 3
+
+
+def falls_far_below(tolls: pd.DataFrame, share: float = FALL_SHARE, recent: int = RECENT_TOLLS,
+                    max_days: int = HISTORY_DAYS) -> pd.Series:
+    """Say, per report's toll, whether it falls below ``share`` of its outlet's recent running total.
+
+    The recent running total is the median of the outlet's last ``recent`` tolls that did not
+    fall, from reports at most ``max_days`` before; with fewer such tolls nothing falls (the
+    first reports of a series, or of one after a long pause). A median, so that one toll
+    misread too high does not drop the right ones after it.
+    """
+    falls = pd.Series(False, index=tolls.index)
+    outlets = tolls["outlet"] if "outlet" in tolls else pd.Series("", index=tolls.index)
+    for _, group in tolls.sort_values("report_date").groupby(outlets, dropna=False, sort=False):
+        kept: list[tuple[pd.Timestamp, float]] = []
+        for index, day, value in zip(group.index, group["report_date"], group["value_low"], strict=True):
+            earlier = [v for d, v in kept if (day - d).days <= max_days][-recent:]
+            if len(earlier) == recent and value < share * float(pd.Series(earlier).median()):
+                falls[index] = True
+            else:
+                kept.append((day, value))
+    return falls
+
+
 def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "killed",
                    source_actor_id: str | None = None) -> pd.DataFrame:
     """Return, per article, its running toll of ``kind`` in ``place`` (see the module docstring).
@@ -76,11 +115,12 @@ def reported_tolls(tables: dict[str, pd.DataFrame], place: str, kind: str = "kil
     if not len(reported):
         return reported.assign(report_date=pd.Series(dtype="datetime64[ns]"))
     mask = ~reported["is_part"] & (reported["place"] == place) & ~counts_a_period(reported) \
-        & ~counts_the_past(reported) & ~hypothetical(reported)
+        & ~counts_the_past(reported) & ~hypothetical(reported) & ~vague(reported)
     if source_actor_id:
         mask &= (reported["source_actor_id"] == source_actor_id).fillna(False)
     chosen = reported[mask].sort_values("value_low").groupby("article_id").tail(1)
     chosen = chosen.assign(report_date=pd.to_datetime(chosen["published"]), as_of=pd.to_datetime(chosen["as_of"]))
+    chosen = chosen[~falls_far_below(chosen)]
     return chosen.sort_values("report_date").reset_index(drop=True)
 
 

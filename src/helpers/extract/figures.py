@@ -26,8 +26,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   named without one, "MoH", the place the article gives the same source actor elsewhere); failing
   that, the place its section's heading names ("Violence and casualties (West Bank)", in a
   Markdown or web-page source); failing that, the article's place: its dateline ("GAZA, Oct 7
-  (Reuters) -"), or, without one, the place named last before the figure in its paragraph or
-  the one before. A sentence that places its people figures in one place places them all there.
+  (Reuters) -"), or, without one, the one place the "in <place>" phrases of its sentence name,
+  else the place named last before the figure in its paragraph or the one before. A sentence
+  that places its people figures in one place (their own or their sources') places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
   (the opposition leader's claim)"); else "X said / told / reported / counted ... that"
   over the figures of the clause it governs, including the trailing "..., the Health
@@ -35,8 +36,9 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   quoting Y, said"; "X put the toll at N", "X accused Y of killing N", "Iran's claim of
   N" and "X's figures show" name X; a pronoun stands for an earlier reporter); else
   "according to X", "as per X", "citing X" or "by X's count" over every figure of its
-  sentence (a sentence that *opens* with "According to X," also covers the following
-  sentences of its paragraph until another source is named); else, inside a direct
+  sentence (of two such phrases, a figure takes the one of its own clause; a sentence that
+  *opens* with "According to X," also covers the following sentences of its paragraph until
+  another source is named); else, inside a direct
   quote, the quote's speaker (:mod:`helpers.extract.quotes`). A source like "the
   agency" stands for the earlier named "Iranian news agency IRNA" (:func:`named_antecedent`).
   A trailing "..., X said" counts however the parser hangs it (:func:`_trailing_report`), as
@@ -68,6 +70,7 @@ import bisect
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -468,14 +471,29 @@ def infer_victims(figure: Figure) -> str | None:
 
 def _place_in(tokens) -> str | None:
     """Return the first place among ``tokens``' "in <place>" phrases, with its adjectives."""
+    return next(_places_in(tokens), None)
+
+
+def _places_in(tokens) -> Iterator[str]:
+    """Yield the places of ``tokens``' "in <place>" phrases, with their adjectives, in order."""
     for carrier in tokens:
         for prep in carrier.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    return _noun_phrase(pobj, with_adjectives=True)
-    return None
+                    yield _noun_phrase(pobj, with_adjectives=True)
+
+
+def sentence_place(parsed: ParsedArticle, sentence: Sentence) -> str | None:
+    """Return the one place the "in <place>" phrases of a sentence name, wherever they hang, or None.
+
+    "At least 677 Israelis were killed ..., making it the deadliest attack in Israel in
+    decades": the phrase is not the figure's clause's, but it is the sentence's only place.
+    A sentence naming two places ("in Gaza ... in Israel") gives none.
+    """
+    places = set(_places_in(parsed.span(sentence)))
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def infer_location(figure: Figure) -> str | None:
@@ -643,9 +661,17 @@ _SOURCE_WORDS = frozenset({"according", "per", "by", "citing"})
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
     """Return the source span of "according to X", "as per X", "citing X" or "by X's count".
 
-    And whether the phrase opens the sentence.
+    And whether the phrase opens the sentence. The first such phrase of the sentence
+    (:func:`according_phrases` gives them all).
     """
+    found = according_phrases(span)
+    return (found[0][0], found[0][1]) if found else None
+
+
+def according_phrases(span: Span) -> list[tuple[tuple[int, int], bool, Token]]:
+    """Return every "according to X" of the sentence: (source span, opens the sentence, the token it hangs on)."""
     hits = tokens_with_lower(span.doc, _SOURCE_WORDS)  # other words introduce no source
+    found = []
     for i in hits[bisect.bisect_left(hits, span.start):bisect.bisect_left(hits, span.end)]:
         token = span.doc[i]
         lower = token.lower_
@@ -657,8 +683,24 @@ def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
-            return _author(objects[0]) or _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
-    return None
+            found.append((_author(objects[0]) or _trimmed(objects[0]),
+                          token.i == span.start or token.i - 1 == span.start, token.head))
+    return found
+
+
+def according_for(figure: Figure, phrases: list[tuple[tuple[int, int], bool, Token]]) -> tuple[int, int] | None:
+    """Return the source of the "according to X" that covers a figure: the one of its own clause, else the first.
+
+    "According to Israeli media, 1,000 Israelis were killed and 2,806 people were injured,
+    according to the Ministry of Health in Israel": the second phrase hangs on "injured",
+    which governs the 2,806, so it is theirs; the 1,000 take the first.
+    """
+    if not phrases:
+        return None
+    start = figure.noun if figure.noun is not None else figure.anchor
+    path = {start.i, *(governor.i for governor, _ in governors(start))}
+    own = [source for source, _, head in phrases if head.i in path]
+    return own[0] if len(phrases) > 1 and own else phrases[0][0]
 
 
 #: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
@@ -1347,11 +1389,11 @@ def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[
 def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) -> None:
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
-    according = according_to(span)
+    according = according_phrases(span)
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or reported_by(figure, span)
-                         or (according[0] if according else None) or tail)
+                         or according_for(figure, according) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
@@ -1424,16 +1466,32 @@ def _source_places(parsed: ParsedArticle, figures: list[Figure], mentions: list[
     return found
 
 
+def _sentence_places(figures: list[Figure], sources: dict[int, str | None]) -> dict[int, str]:
+    """Return, by ``id`` of each sentence whose people figures have one place (their own or their source's), that place.
+
+    "More than 1,000 Israelis were killed and at least 2,806 people were injured, according
+    to the Ministry of Health in Israel": the second figure's source places the first too.
+    """
+    found: dict[int, set[str]] = {}
+    for figure in figures:
+        place = figure.location or sources.get(id(figure))
+        if figure.kind in PEOPLE_KINDS and figure.part_of is None and place:
+            found.setdefault(id(figure.sentence), set()).add(place)
+    return {sentence: next(iter(places)) for sentence, places in found.items() if len(places) == 1}
+
+
 def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions: list[dict]) -> None:
     """Give a figure with no place of its own its source's place, or another figure's, its section's or the article's.
 
     The source's place is its words' or, failing them, the place the article gives the same
-    source actor elsewhere (:func:`_source_places`).
+    source actor elsewhere (:func:`_source_places`). Next comes the one place the other people
+    figures of its sentence have, their own or their source's (:func:`_sentence_places`).
 
     The other figure is the paragraph's previous one that counts the same people ("22,438
     Palestinians were killed in Gaza. During the same period, 57,614 Palestinians were
     injured."); the section's is the place its heading names (:func:`section_place`: "Violence
     and casualties (West Bank)"); the article's is its dateline's ("GAZA, Oct 7 (Reuters) -"); without a dateline, the
+    one place the "in <place>" phrases of its sentence name (:func:`sentence_place`), else the
     place named last before the figure (:func:`context_place`), unless its paragraph places
     other figures itself ("In the West Bank, 58 people were killed. ... six operatives have
     been eliminated" leaves the six unplaced).
@@ -1441,6 +1499,7 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
     dateline = article_place(parsed)
     places = _article_places(parsed, mentions) if any(parsed.article.clean.sections) else set()
     sources = _source_places(parsed, figures, mentions)
+    in_sentence = _sentence_places(figures, sources)
     placing = {f.sentence.paragraph_id for f in figures if f.location is not None}  # paragraphs that place figures
     previous: Figure | None = None
     for figure in figures:
@@ -1449,8 +1508,10 @@ def _places_from_sources(parsed: ParsedArticle, figures: list[Figure], mentions:
         if figure.location is None and figure.part_of is None:
             same = previous is not None and figure.kind in PEOPLE_KINDS and _same_people(previous, figure)
             context = None if figure.sentence.paragraph_id in placing else context_place(parsed, figure, mentions)
-            figure.location = sources.get(id(figure)) or (previous.location if same else None) \
-                or section_place(parsed, figure.sentence.paragraph_id, places) or dateline or context
+            shared = in_sentence.get(id(figure.sentence)) if figure.kind in PEOPLE_KINDS else None
+            figure.location = sources.get(id(figure)) or shared or (previous.location if same else None) \
+                or section_place(parsed, figure.sentence.paragraph_id, places) or dateline \
+                or sentence_place(parsed, figure.sentence) or context
         if figure.kind in PEOPLE_KINDS and figure.location is not None and figure.part_of is None:
             previous = figure
 
