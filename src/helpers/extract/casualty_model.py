@@ -12,7 +12,11 @@ Hamas, both or neither. Its labels are mapped to registry parties
 of each target ("were Israelis among the victims?", "were Palestinians?"), the label
 being the set of parties said yes to ("Both" is two yeses, "Neither" none). A "Both"
 sentence thus teaches each side's classifier too, rather than being a rare class of
-its own.
+its own; beside them, one more yes/no classifier per target learns the "Both" label
+itself (:data:`BOTH`: "were both sides' dead in this sentence?"), and its yes says both
+parties. In the US files' convention every casualty sentence has a side: the side
+nearest to yes is taken, and the other side too only when its classifier says yes by
+more than :data:`PLACE_BOTH_MARGIN`.
 
 It knows one conflict: it is applied only to sentences of articles that mention one of
 its parties, and only where the rules found no party it does not know (a death in
@@ -61,14 +65,20 @@ PARTIES: dict[str, tuple[str, ...]] = {t: tuple(sorted({p for ps in LABEL_PARTIE
 #: Parties the model knows: the sides of its labels and the Palestinian factions.
 DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad", "fatah", "palestinian_authority",
                     "plo"})
-VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "lowercase": True}
+VECTORIZER = {"ngram_range": (1, 2), "min_df": 1, "sublinear_tf": True, "lowercase": True}
 #: Settings of each party's linear support-vector classifier.
-CLASSIFIER = {"C": 0.2, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
+CLASSIFIER = {"C": 0.5, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
+#: The key of each target's classifier of the "Both" label (beside its parties', see :func:`_key`).
+BOTH = "both"
 #: The marker word of the US files' labelling convention: victims by where they died (a
 #: foreigner killed in Israel is Israeli; the Canadian labels say "Neither"), and every
 #: casualty sentence given a side. Their sentences are trained with it; a model asked for
 #: that convention (``CasualtyModel.convention``) adds it to what it reads.
 PLACE_CONVENTION = "zconv_place"
+#: In that convention, by how much the second side's classifier must say yes for "Both" (the side
+#: nearest to yes is always said). Chosen by leaving one US outlet out: the value that labelled
+#: the other two outlets best, the same for each outlet left out.
+PLACE_BOTH_MARGIN = 0.25
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -109,7 +119,7 @@ def label_of(target: str, parties: set[str]) -> str:
 
 
 def _key(target: str, party: str) -> str:
-    """Return the name of one party's classifier of a target ("victims_israel")."""
+    """Return the name of one party's classifier of a target ("victims_israel"), or of its "Both" label's."""
     return f"{target}_{party}"
 
 
@@ -139,13 +149,27 @@ class CasualtyModel:
         scores = {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
         labels = {}
         for target in TARGETS:
-            columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
-            said = columns > 0
-            if self.convention == PLACE_CONVENTION and target == "victims":
-                said[np.arange(len(documents)), columns.argmax(axis=1)] = True
+            said = self._said(target, scores)
             labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
                               for row in said]
         return labels
+
+    def _said(self, target: str, scores: dict[str, np.ndarray]) -> np.ndarray:
+        """Return, per document and party of a target, whether the party is said (see :meth:`predict`).
+
+        A party is said when its classifier says yes, or both when the "Both" classifier does;
+        in the place convention the victims' side nearest to yes always, the other one when its
+        classifier says yes by more than :data:`PLACE_BOTH_MARGIN`.
+        """
+        columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
+        if self.convention == PLACE_CONVENTION and target == "victims":
+            said = columns > PLACE_BOTH_MARGIN
+            said[np.arange(len(columns)), columns.argmax(axis=1)] = True
+            return said
+        said = columns > 0
+        if _key(target, BOTH) in scores:
+            said |= (scores[_key(target, BOTH)] > 0)[:, None]
+        return said
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the model as plain arrays (what :meth:`save` writes)."""
@@ -178,18 +202,24 @@ def decision_scores(classifier: LinearSVC, matrix) -> np.ndarray:
 def train(documents: list[str], labels: dict[str, list[str | None]]) -> CasualtyModel:
     """Fit the vectorizer and, per party of each target, a balanced yes/no classifier (deterministic).
 
-    A document's answer for a party is yes when its label stands for that party ("Both" for each).
-    A document without a label for a target (None: the US files label no responsible party)
-    trains the vectorizer and the other target's classifiers only.
+    A document's answer for a party is yes when its label stands for that party ("Both" for each);
+    its answer for :data:`BOTH` is yes when its label stands for every party of the target (no
+    such classifier when no document has that label). A document without a label for a target
+    (None: the US files label no responsible party) trains the vectorizer and the other target's
+    classifiers only.
     """
     vectorizer = TfidfVectorizer(**VECTORIZER)
     matrix = vectorizer.fit_transform(documents)
     classifiers = {}
     for target in TARGETS:
+        known = [label for label in labels[target] if label is not None]
         labelled = np.array([label is not None for label in labels[target]])
-        for party in PARTIES[target]:
-            said = np.array([party in LABEL_PARTIES[target][label] for label in labels[target] if label is not None])
-            classifiers[_key(target, party)] = LinearSVC(**CLASSIFIER).fit(matrix[labelled], said)
+        answers = {party: [party in LABEL_PARTIES[target][label] for label in known] for party in PARTIES[target]}
+        both = [set(LABEL_PARTIES[target][label]) == set(PARTIES[target]) for label in known]
+        if any(both):
+            answers[BOTH] = both
+        for name, said in answers.items():
+            classifiers[_key(target, name)] = LinearSVC(**CLASSIFIER).fit(matrix[labelled], np.array(said))
     return CasualtyModel(vectorizer, classifiers)
 
 
@@ -199,7 +229,8 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
     vectorizer = TfidfVectorizer(**{**VECTORIZER, "min_df": 1}, vocabulary=vocabulary)
     vectorizer.idf_ = arrays["idf"].astype(np.float64)
     classifiers = {}
-    for key in (_key(target, party) for target in TARGETS for party in PARTIES[target]):
+    optional = [_key(target, BOTH) for target in TARGETS if f"{_key(target, BOTH)}_coef" in arrays]
+    for key in [_key(target, party) for target in TARGETS for party in PARTIES[target]] + optional:
         clf = LinearSVC(**CLASSIFIER)
         clf.classes_ = np.array([False, True])
         clf.coef_ = arrays[f"{key}_coef"].astype(np.float64)
