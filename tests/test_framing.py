@@ -355,6 +355,9 @@ def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
     assert casualty_model.in_domain(americans, {"israel"}, place)
     lebanon = {"victim_sides": ["lebanon"], "side_method": "place", "responsible": []}
     assert not casualty_model.in_domain(lebanon, {"israel"}, place)
+    # only the victims' side is asked there: whoever is responsible does not keep the model out
+    backed = {"victim_sides": [], "side_method": None, "responsible": ["iran"]}
+    assert casualty_model.in_domain(backed, {"israel"}, place) and not casualty_model.in_domain(backed, {"israel"})
 
 
 def test_us_labels_train_the_victims_in_their_own_convention():

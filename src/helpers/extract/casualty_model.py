@@ -16,7 +16,8 @@ its own; beside them, one more yes/no classifier per target learns the "Both" la
 itself (:data:`BOTH`: "were both sides' dead in this sentence?"), and its yes says both
 parties. In the US files' convention every casualty sentence has a side: the side
 nearest to yes is taken, and the other side too only when its classifier says yes by
-more than :data:`PLACE_BOTH_MARGIN`.
+more than :data:`PLACE_BOTH_MARGIN`; a sentence with no evidence of its own takes its
+article's side (:func:`sides_by_place`).
 
 It knows one conflict: it is applied only to sentences of articles that mention one of
 its parties, and only where the rules found no party it does not know (a death in
@@ -139,7 +140,8 @@ class CasualtyModel:
         """Return the predicted label of each document, per target: the set of parties said yes to.
 
         In the place convention every casualty sentence has a victims' side (its labels have no
-        "Neither"): where no side's classifier says yes, the one nearest to yes is taken.
+        "Neither"), see :func:`sides_by_place`; there ``documents`` are the casualty sentences of
+        one article (as :func:`helpers.extract.casualties.apply_model` passes them).
         """
         if not documents:
             return {target: [] for target in TARGETS}
@@ -163,9 +165,7 @@ class CasualtyModel:
         """
         columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
         if self.convention == PLACE_CONVENTION and target == "victims":
-            said = columns > PLACE_BOTH_MARGIN
-            said[np.arange(len(columns)), columns.argmax(axis=1)] = True
-            return said
+            return sides_by_place(columns)
         said = columns > 0
         if _key(target, BOTH) in scores:
             said |= (scores[_key(target, BOTH)] > 0)[:, None]
@@ -188,6 +188,28 @@ class CasualtyModel:
         metadata = {**metadata, "sha256": digest}
         path.with_suffix(".json").write_text(json.dumps(metadata, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return digest
+
+
+def sides_by_place(columns: np.ndarray) -> np.ndarray:
+    """Return the victims' sides said of the casualty sentences of one article in the place convention.
+
+    ``columns``: each sentence's scores of each side's classifier. Every sentence has a side: the
+    one nearest to yes, and the other too when its classifier says yes by more than
+    :data:`PLACE_BOTH_MARGIN`. A sentence where no side's classifier says yes has no evidence of
+    its own ("He died on the spot."); the labellers read it in its article, so it takes the side
+    said most often of the article's sentences that have some (kept as it is on a tie or when
+    none has).
+
+    >>> sides_by_place(np.array([[0.8, -0.9], [0.1, 0.7], [-0.6, -0.3], [0.5, -0.2]])).tolist()
+    [[True, False], [False, True], [True, False], [True, False]]
+    """
+    said = columns > PLACE_BOTH_MARGIN
+    said[np.arange(len(columns)), columns.argmax(axis=1)] = True
+    weak = columns.max(axis=1) <= 0
+    votes = said[~weak].sum(axis=0)
+    if weak.any() and votes.max() > votes.min():
+        said[weak] = votes == votes.max()
+    return said
 
 
 def decision_scores(classifier: LinearSVC, matrix) -> np.ndarray:
@@ -271,14 +293,16 @@ def in_domain(row: dict, article_parties: set[str], convention: str | None = Non
 
     Its article (``article_parties``) must name one of the model's parties, and the rules
     must have found no party the model does not know. In the place convention
-    (:data:`PLACE_CONVENTION`) victims are counted by where they died, so their own nationality
-    (``side_method`` "victims": "30 Americans were killed") is not such a party; where they
-    died and who is responsible still are.
+    (:data:`PLACE_CONVENTION`) victims are counted by where they died and only the victims' side
+    is asked, so neither their own nationality (``side_method`` "victims": "30 Americans were
+    killed") nor who is responsible ("Iranian-backed terrorists stormed into Israel to butcher
+    ...") is such a party; where they died still is ("killed in Lebanon").
     """
     sides = _items(row.get("victim_sides"))
-    if convention == PLACE_CONVENTION and row.get("side_method") == "victims":
-        sides = []
-    found = set(sides) | set(_items(row.get("responsible")))
+    if convention == PLACE_CONVENTION:
+        found = set(sides) if row.get("side_method") == "place" else set()
+    else:
+        found = set(sides) | set(_items(row.get("responsible")))
     return bool(article_parties & DOMAIN) and found <= DOMAIN
 
 
