@@ -342,8 +342,15 @@ def test_both_sides_are_said_by_the_both_classifier_or_in_the_place_convention_b
               "victims_palestine": np.array([-0.2, margin / 2, margin * 2, -0.9]),
               "victims_both": np.array([-1.0, -1.0, -1.0, 0.3])}
     by_place = casualty_model.CasualtyModel(None, {}, casualty_model.PLACE_CONVENTION)
-    # the side nearest to yes always; the other only by more than the margin; the Both classifier not
-    assert by_place._said("victims", scores).tolist() == [[False, True], [True, False], [True, True], [True, False]]
+
+    def alone(i):
+        return by_place._said("victims", {key: values[i:i + 1] for key, values in scores.items()}).tolist()[0]
+
+    # each sentence an article: the side nearest to yes always; the other only by more than the
+    # margin; the Both classifier not
+    assert [alone(i) for i in range(4)] == [[False, True], [True, False], [True, True], [True, False]]
+    # one article: the two sentences where no side's classifier says yes take its side most said
+    assert by_place._said("victims", scores).tolist() == [[True, False], [True, False], [True, True], [True, False]]
     canadian = casualty_model.CasualtyModel(None, {})
     assert canadian._said("victims", scores).tolist() == [[False, False], [True, True], [True, True], [True, True]]
 
