@@ -264,7 +264,9 @@ def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry,
     share an article (``file``, ``article_index``) and its title (``article_title``): the
     parties named in any of its rows or in its title (registry names and demonyms) are the
     article's, and the extractor's own :func:`apply_model` is run again with them (with
-    ``model``, else the shipped one).
+    ``model``, else the shipped one), once per article on the casualty sentences of all its
+    rows, as the extractor runs it on a whole article's (a sentence that is a row of two
+    articles goes with the first).
     """
     parties = sentence_parties(tables, registry)
     named: dict[str, set[str]] = {}
@@ -273,17 +275,38 @@ def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry,
     rows = rows.dropna(subset=["extracted"])
     titles = rows["article_title"] if "article_title" in rows else pd.Series("", index=rows.index)
     context: dict[str, set[str]] = {}
+    articles = []
     for (_, _, title), members in rows.groupby(["file", "article_index", titles.fillna("")])["extracted"]:
         found = set().union(*(named.get(m, set()) for m in members), title_parties(title, registry))
         for member in members:
             context.setdefault(member, set()).update(found)
+        articles.append(list(dict.fromkeys(members)))
     text = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
     records = tables["casualties"].to_dict("records")
-    for article_id, indexes in pd.Series(range(len(records))).groupby([r["article_id"] for r in records]):
-        chosen = [records[i] for i in indexes]
+    indexes = pd.Series(range(len(records))).groupby([r["article_id"] for r in records]).agg(list).to_dict()
+    for members in article_units(articles, list(indexes)):
+        chosen = [records[i] for member in members for i in indexes.get(member, [])]
         keys = [(r["article_id"], r["sentence_id"]) for r in chosen]
-        apply_model(chosen, [(text[k], parties[k]) for k in keys], context.get(article_id, set()), model)
+        found = set().union(*(context.get(member, set()) for member in members))
+        apply_model(chosen, [(text[k], parties[k]) for k in keys], found, model)
     return {**tables, "casualties": pd.DataFrame(records, columns=tables["casualties"].columns)}
+
+
+def article_units(articles: list[list[str]], extracted: list[str]) -> list[list[str]]:
+    """Return the extracted rows (their article ids) to label together: each article's, then each other alone.
+
+    A row in two articles (one sentence in two of the files' articles) goes with the first.
+
+    >>> article_units([["a", "b"], ["b", "c"]], ["a", "b", "c", "d"])
+    [['a', 'b'], ['c'], ['d']]
+    """
+    taken: set[str] = set()
+    units = []
+    for members in [*articles, *([e] for e in extracted)]:
+        unit = [m for m in members if m not in taken]
+        taken.update(unit)
+        units += [unit] if unit else []
+    return units
 
 
 def title_parties(title: str, registry: Registry) -> set[str]:

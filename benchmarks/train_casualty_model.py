@@ -59,8 +59,10 @@ def main() -> int:
                                                                   ("responsible", "responsible"))},
         "settings": {"vectorizer": {k: list(v) if isinstance(v, tuple) else v
                                     for k, v in casualty_model.VECTORIZER.items()},
-                     "classifier": {"kind": "LinearSVC, one yes/no per party of each target",
-                                    "parties": casualty_model.PARTIES, **casualty_model.CLASSIFIER}},
+                     "classifier": {"kind": "LinearSVC, one yes/no per party of each target and one for its "
+                                            "'Both' label",
+                                    "parties": casualty_model.PARTIES, **casualty_model.CLASSIFIER},
+                     "place_both_margin": casualty_model.PLACE_BOTH_MARGIN},
         "scikit_learn": sklearn.__version__, "trained_by": "benchmarks/train_casualty_model.py",
     }
     digest = model.save(casualty_model.MODEL_PATH, metadata)

@@ -326,10 +326,33 @@ def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
         model = casualty_model.train(documents, labels)
     finally:
         casualty_model.VECTORIZER["min_df"] = saved
-    assert set(model.classifiers) == {"victims_israel", "victims_palestine", "responsible_hamas", "responsible_israel"}
+    # and the victims' "Both" label its own too (no responsible "Both" here, so no classifier of it)
+    assert set(model.classifiers) == {"victims_israel", "victims_palestine", "victims_both", "responsible_hamas",
+                                      "responsible_israel"}
     predicted = model.predict(["rockets and air strikes killed Israelis and Palestinians", "the talks in Cairo"])
     assert predicted["victims"] == ["Both", "Neither"]
     assert predicted["responsible"][1] == "Neither"
+
+
+def test_both_sides_are_said_by_the_both_classifier_or_in_the_place_convention_by_a_margin():
+    import numpy as np
+
+    margin = casualty_model.PLACE_BOTH_MARGIN
+    scores = {"victims_israel": np.array([-0.5, 0.9, 0.9, -0.5]),
+              "victims_palestine": np.array([-0.2, margin / 2, margin * 2, -0.9]),
+              "victims_both": np.array([-1.0, -1.0, -1.0, 0.3])}
+    by_place = casualty_model.CasualtyModel(None, {}, casualty_model.PLACE_CONVENTION)
+
+    def alone(i):
+        return by_place._said("victims", {key: values[i:i + 1] for key, values in scores.items()}).tolist()[0]
+
+    # each sentence an article: the side nearest to yes always; the other only by more than the
+    # margin; the Both classifier not
+    assert [alone(i) for i in range(4)] == [[False, True], [True, False], [True, True], [True, False]]
+    # one article: the two sentences where no side's classifier says yes take its side most said
+    assert by_place._said("victims", scores).tolist() == [[True, False], [True, False], [True, True], [True, False]]
+    canadian = casualty_model.CasualtyModel(None, {})
+    assert canadian._said("victims", scores).tolist() == [[False, False], [True, True], [True, True], [True, True]]
 
 
 def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
@@ -339,6 +362,9 @@ def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
     assert casualty_model.in_domain(americans, {"israel"}, place)
     lebanon = {"victim_sides": ["lebanon"], "side_method": "place", "responsible": []}
     assert not casualty_model.in_domain(lebanon, {"israel"}, place)
+    # only the victims' side is asked there: whoever is responsible does not keep the model out
+    backed = {"victim_sides": [], "side_method": None, "responsible": ["iran"]}
+    assert casualty_model.in_domain(backed, {"israel"}, place) and not casualty_model.in_domain(backed, {"israel"})
 
 
 def test_us_labels_train_the_victims_in_their_own_convention():

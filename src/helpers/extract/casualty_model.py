@@ -12,7 +12,12 @@ Hamas, both or neither. Its labels are mapped to registry parties
 of each target ("were Israelis among the victims?", "were Palestinians?"), the label
 being the set of parties said yes to ("Both" is two yeses, "Neither" none). A "Both"
 sentence thus teaches each side's classifier too, rather than being a rare class of
-its own.
+its own; beside them, one more yes/no classifier per target learns the "Both" label
+itself (:data:`BOTH`: "were both sides' dead in this sentence?"), and its yes says both
+parties. In the US files' convention every casualty sentence has a side: the side
+nearest to yes is taken, and the other side too only when its classifier says yes by
+more than :data:`PLACE_BOTH_MARGIN`; a sentence with no evidence of its own takes its
+article's side (:func:`sides_by_place`).
 
 It knows one conflict: it is applied only to sentences of articles that mention one of
 its parties, and only where the rules found no party it does not know (a death in
@@ -61,14 +66,20 @@ PARTIES: dict[str, tuple[str, ...]] = {t: tuple(sorted({p for ps in LABEL_PARTIE
 #: Parties the model knows: the sides of its labels and the Palestinian factions.
 DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad", "fatah", "palestinian_authority",
                     "plo"})
-VECTORIZER = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "lowercase": True}
+VECTORIZER = {"ngram_range": (1, 2), "min_df": 1, "sublinear_tf": True, "lowercase": True}
 #: Settings of each party's linear support-vector classifier.
-CLASSIFIER = {"C": 0.2, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
+CLASSIFIER = {"C": 0.5, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}
+#: The key of each target's classifier of the "Both" label (beside its parties', see :func:`_key`).
+BOTH = "both"
 #: The marker word of the US files' labelling convention: victims by where they died (a
 #: foreigner killed in Israel is Israeli; the Canadian labels say "Neither"), and every
 #: casualty sentence given a side. Their sentences are trained with it; a model asked for
 #: that convention (``CasualtyModel.convention``) adds it to what it reads.
 PLACE_CONVENTION = "zconv_place"
+#: In that convention, by how much the second side's classifier must say yes for "Both" (the side
+#: nearest to yes is always said). Chosen by leaving one US outlet out: the value that labelled
+#: the other two outlets best, the same for each outlet left out.
+PLACE_BOTH_MARGIN = 0.25
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -109,7 +120,7 @@ def label_of(target: str, parties: set[str]) -> str:
 
 
 def _key(target: str, party: str) -> str:
-    """Return the name of one party's classifier of a target ("victims_israel")."""
+    """Return the name of one party's classifier of a target ("victims_israel"), or of its "Both" label's."""
     return f"{target}_{party}"
 
 
@@ -129,7 +140,8 @@ class CasualtyModel:
         """Return the predicted label of each document, per target: the set of parties said yes to.
 
         In the place convention every casualty sentence has a victims' side (its labels have no
-        "Neither"): where no side's classifier says yes, the one nearest to yes is taken.
+        "Neither"), see :func:`sides_by_place`; there ``documents`` are the casualty sentences of
+        one article (as :func:`helpers.extract.casualties.apply_model` passes them).
         """
         if not documents:
             return {target: [] for target in TARGETS}
@@ -139,13 +151,25 @@ class CasualtyModel:
         scores = {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
         labels = {}
         for target in TARGETS:
-            columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
-            said = columns > 0
-            if self.convention == PLACE_CONVENTION and target == "victims":
-                said[np.arange(len(documents)), columns.argmax(axis=1)] = True
+            said = self._said(target, scores)
             labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
                               for row in said]
         return labels
+
+    def _said(self, target: str, scores: dict[str, np.ndarray]) -> np.ndarray:
+        """Return, per document and party of a target, whether the party is said (see :meth:`predict`).
+
+        A party is said when its classifier says yes, or both when the "Both" classifier does;
+        in the place convention the victims' side nearest to yes always, the other one when its
+        classifier says yes by more than :data:`PLACE_BOTH_MARGIN`.
+        """
+        columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
+        if self.convention == PLACE_CONVENTION and target == "victims":
+            return sides_by_place(columns)
+        said = columns > 0
+        if _key(target, BOTH) in scores:
+            said |= (scores[_key(target, BOTH)] > 0)[:, None]
+        return said
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Return the model as plain arrays (what :meth:`save` writes)."""
@@ -166,6 +190,28 @@ class CasualtyModel:
         return digest
 
 
+def sides_by_place(columns: np.ndarray) -> np.ndarray:
+    """Return the victims' sides said of the casualty sentences of one article in the place convention.
+
+    ``columns``: each sentence's scores of each side's classifier. Every sentence has a side: the
+    one nearest to yes, and the other too when its classifier says yes by more than
+    :data:`PLACE_BOTH_MARGIN`. A sentence where no side's classifier says yes has no evidence of
+    its own ("He died on the spot."); the labellers read it in its article, so it takes the side
+    said most often of the article's sentences that have some (kept as it is on a tie or when
+    none has).
+
+    >>> sides_by_place(np.array([[0.8, -0.9], [0.1, 0.7], [-0.6, -0.3], [0.5, -0.2]])).tolist()
+    [[True, False], [False, True], [True, False], [True, False]]
+    """
+    said = columns > PLACE_BOTH_MARGIN
+    said[np.arange(len(columns)), columns.argmax(axis=1)] = True
+    weak = columns.max(axis=1) <= 0
+    votes = said[~weak].sum(axis=0)
+    if weak.any() and votes.max() > votes.min():
+        said[weak] = votes == votes.max()
+    return said
+
+
 def decision_scores(classifier: LinearSVC, matrix) -> np.ndarray:
     """Return ``classifier.decision_function(matrix)`` for the vectorizer's own sparse matrix.
 
@@ -178,18 +224,24 @@ def decision_scores(classifier: LinearSVC, matrix) -> np.ndarray:
 def train(documents: list[str], labels: dict[str, list[str | None]]) -> CasualtyModel:
     """Fit the vectorizer and, per party of each target, a balanced yes/no classifier (deterministic).
 
-    A document's answer for a party is yes when its label stands for that party ("Both" for each).
-    A document without a label for a target (None: the US files label no responsible party)
-    trains the vectorizer and the other target's classifiers only.
+    A document's answer for a party is yes when its label stands for that party ("Both" for each);
+    its answer for :data:`BOTH` is yes when its label stands for every party of the target (no
+    such classifier when no document has that label). A document without a label for a target
+    (None: the US files label no responsible party) trains the vectorizer and the other target's
+    classifiers only.
     """
     vectorizer = TfidfVectorizer(**VECTORIZER)
     matrix = vectorizer.fit_transform(documents)
     classifiers = {}
     for target in TARGETS:
+        known = [label for label in labels[target] if label is not None]
         labelled = np.array([label is not None for label in labels[target]])
-        for party in PARTIES[target]:
-            said = np.array([party in LABEL_PARTIES[target][label] for label in labels[target] if label is not None])
-            classifiers[_key(target, party)] = LinearSVC(**CLASSIFIER).fit(matrix[labelled], said)
+        answers = {party: [party in LABEL_PARTIES[target][label] for label in known] for party in PARTIES[target]}
+        both = [set(LABEL_PARTIES[target][label]) == set(PARTIES[target]) for label in known]
+        if any(both):
+            answers[BOTH] = both
+        for name, said in answers.items():
+            classifiers[_key(target, name)] = LinearSVC(**CLASSIFIER).fit(matrix[labelled], np.array(said))
     return CasualtyModel(vectorizer, classifiers)
 
 
@@ -199,7 +251,8 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
     vectorizer = TfidfVectorizer(**{**VECTORIZER, "min_df": 1}, vocabulary=vocabulary)
     vectorizer.idf_ = arrays["idf"].astype(np.float64)
     classifiers = {}
-    for key in (_key(target, party) for target in TARGETS for party in PARTIES[target]):
+    optional = [_key(target, BOTH) for target in TARGETS if f"{_key(target, BOTH)}_coef" in arrays]
+    for key in [_key(target, party) for target in TARGETS for party in PARTIES[target]] + optional:
         clf = LinearSVC(**CLASSIFIER)
         clf.classes_ = np.array([False, True])
         clf.coef_ = arrays[f"{key}_coef"].astype(np.float64)
@@ -240,14 +293,16 @@ def in_domain(row: dict, article_parties: set[str], convention: str | None = Non
 
     Its article (``article_parties``) must name one of the model's parties, and the rules
     must have found no party the model does not know. In the place convention
-    (:data:`PLACE_CONVENTION`) victims are counted by where they died, so their own nationality
-    (``side_method`` "victims": "30 Americans were killed") is not such a party; where they
-    died and who is responsible still are.
+    (:data:`PLACE_CONVENTION`) victims are counted by where they died and only the victims' side
+    is asked, so neither their own nationality (``side_method`` "victims": "30 Americans were
+    killed") nor who is responsible ("Iranian-backed terrorists stormed into Israel to butcher
+    ...") is such a party; where they died still is ("killed in Lebanon").
     """
     sides = _items(row.get("victim_sides"))
-    if convention == PLACE_CONVENTION and row.get("side_method") == "victims":
-        sides = []
-    found = set(sides) | set(_items(row.get("responsible")))
+    if convention == PLACE_CONVENTION:
+        found = set(sides) if row.get("side_method") == "place" else set()
+    else:
+        found = set(sides) | set(_items(row.get("responsible")))
     return bool(article_parties & DOMAIN) and found <= DOMAIN
 
 
