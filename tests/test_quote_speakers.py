@@ -263,3 +263,33 @@ def test_a_relative_word_or_a_condition_opens_no_question():
     assert "which he claimed was a result of the blockade on Gaza by Egypt and Israel" in found
     assert ("it launched 20 rockets against the Israeli frontier town of Shlomi and the coastal town of Nahariya"
             in found)
+
+
+# --- tempeval batch mechanisms (longer multi-paragraph articles of TempEval-3 training) -----------
+
+def test_a_question_quote_ending_its_sentence_is_said_by_the_next_short_sentence():
+    text = ("Mr. Weil of Weil amp Associates said he will remain at $1 a share for next year but said he "
+            "wonders whether even that low target is at risk. "
+            '"The break-even point for next year is much lower, but is it low enough?" he asked.')
+    assert _by_start(text)["The break-even point for "] == "d:weil"
+
+
+def test_a_quote_over_two_sentences_takes_the_cue_of_its_first():
+    text = ("Albright also used her speech to articulate a forward-looking vision for NATO.\n"
+            'In the aftermath of the Cold War, she said, NATO must be ready to face "an aggressive regime, a '
+            'rampaging faction, or a terrorist group. And we know that we face a future in which weapons will be '
+            'more destructive."')
+    assert _by_start(text)["an aggressive regime, a r"] == "d:albright"
+
+
+def test_a_passive_speech_verb_with_nobody_asking_leaves_the_quote_to_the_verb_above():
+    text = ("The U.S. ambassador to Poland, Dan Fried, who was then on the National Security Council, said "
+            'Friday that he remembered being asked to help "turn this pious wish into a policy."')
+    assert set(_by_start(text).values()) == {"d:dan_fried"}
+
+
+def test_a_name_inside_the_quote_is_never_its_speaker():
+    text = ('"Like the family, we are monitoring developments concerning the possible arrival of (Elian\'s '
+            'father) Juan Miguel Gonzalez in the United States," said Robert Wallis, INS director for the Miami '
+            "district.")
+    assert list(_by_start(text).values()) == ["d:robert_wallis"]

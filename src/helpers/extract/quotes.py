@@ -306,17 +306,46 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
             continue
         node = token.head if token.head.i != token.i else None
         while node is not None:
-            if not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node):
+            if (not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node)
+                    and not _unattributed_passive(node)):
                 return node
             node = node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
     if attached:
         return attached[0]
-    sentence = inner[-1].sent
-    candidates = [t for t in sentence if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
+    sentences = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
+    candidates = [t for s in sentences.values() for t in s if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
     if not candidates:
-        return None
+        return _cue_after(doc, span)
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def _cue_after(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the speech verb of the sentence right after a quote that ends its own sentence.
+
+    In ""... but is it low enough?" he asked." and ""What right does that man have?" Juan
+    Miguel Gonzalez said during a news conference." the parser ends the sentence at the
+    question mark: the next one, which opens right after the closing mark, says who asked.
+    Its speech verb must report nothing of its own (no clause) and have a subject.
+    """
+    last = _tokens(doc, span.start, span.end)[-1]
+    after = next((t for t in doc[last.i + 1:] if not (t.is_space or t.is_punct)), None)
+    if after is None or after.i != after.sent.start or not _same_paragraph(after, last):
+        return None
+    for token in after.sent:
+        if _is_cue(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return None if any(c.dep_ == "ccomp" for c in token.children) else token
+    return None
+
+
+def _unattributed_passive(verb: Token) -> bool:
+    """Whether a speech verb is a passive with neither subject nor agent, below another verb.
+
+    In "he remembered being asked to help "turn this pious wish into a policy"" nobody asks
+    in the sentence: the quote is the words of the one who says he remembered it.
+    """
+    return (verb.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _agent(verb) is None)
 
 
 def _quoted_object(cue: Token) -> Token | None:
@@ -332,12 +361,14 @@ def _quoted_object(cue: Token) -> Token | None:
     return None
 
 
-def find_subject(cue: Token) -> Token | None:
+def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
 
     A cue without a subject of its own takes the subject of the verb it hangs from. The
     subject of a passive speech verb is what was said: the speaker is its agent ("were
-    reported by residents") or nobody, except in "X was quoted as saying".
+    reported by residents") or nobody, except in "X was quoted as saying". A subject inside
+    the quote ``span`` is a name the speaker says, not the speaker (""... the possible arrival
+    of Juan Miguel Gonzalez in the United States," said Robert Wallis").
     """
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
@@ -349,7 +380,8 @@ def find_subject(cue: Token) -> Token | None:
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
             return _agent(node)
-        subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
+        subjects = sorted((t for t in _subjects(node) if not _named_inside(t, cue, span)),
+                          key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
@@ -359,6 +391,11 @@ def find_subject(cue: Token) -> Token | None:
             return _name_before(cue) if node is cue else None
         node = node.head
     return None
+
+
+def _named_inside(subject: Token, cue: Token, span: QuoteSpan | None) -> bool:
+    """Whether a subject lies inside the quote its cue stands outside of (a parenthetical cue is inside)."""
+    return span is not None and _inside(subject, span) and not _inside(cue, span)
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -1149,7 +1186,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     cue = cue if cue is not None else find_cue(doc, span, quotes)
     if cue is None:
         return Attribution()
-    subject = find_subject(cue)
+    subject = find_subject(cue, span)
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
