@@ -293,3 +293,27 @@ def test_a_name_inside_the_quote_is_never_its_speaker():
             'father) Juan Miguel Gonzalez in the United States," said Robert Wallis, INS director for the Miami '
             "district.")
     assert list(_by_start(text).values()) == ["d:robert_wallis"]
+
+
+def test_a_quote_without_cue_after_reported_speech_goes_on_with_its_speaker():
+    text = ("While a few assets are still being shopped -- including the sports and entertainment ticketing "
+            "portion of the company's Ticketron unit -- Mr. Price said future restructuring would be a question "
+            'of strategy. "We don\'t need the cash."')
+    found = _by_start(text)
+    assert found["We don't need the cash."] == found["future restructuring woul"] is not None
+
+
+def test_a_relative_of_a_person_does_not_speak_for_him():
+    text = ("Elian was found clinging to an inner tube at sea.\n"
+            "Elian's Miami relatives have filed affidavits alleging Gonzalez abused his former wife and his "
+            "6-year-old son, a charge Gonzalez denied.\n"
+            "The grandmother of Elian Gonzalez said she is willing to go to Miami to bring the boy home.")
+    assert "d:elian" not in _by_start(text).values()
+
+
+def test_a_person_in_apposition_is_the_speaker_before_a_role_named_before():
+    text = ('"Poland forever returns where she has always belonged," said Bronislaw Geremek, the foreign '
+            "minister of Poland.\n"
+            "The Czech foreign minister, Jan Kavan, who lived in London from 1968, said he had remained buoyant "
+            "during his opposition work.")
+    assert _by_start(text)["he had remained buoyant d"] == "d:jan_kavan"

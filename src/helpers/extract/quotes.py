@@ -585,6 +585,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
         inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
     people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
+        inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
+                  or _dep_of(subject.doc, m) not in ("poss", "pobj")]
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
     return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
 
@@ -645,6 +648,16 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
         owned = root.dep_ == "poss" and root.head.lemma_.lower() not in MEDIA_NOUNS
         return 3 if owned else COMPLEMENT_RANK  # "Israel's biggest newspaper" is not Israel
     return 2
+
+
+#: Head nouns through which a person named in the subject speaks ("the prime minister's spokesman",
+#: "Arafat's office"); another person of his ("Elian's great-uncle", "the grandmother of Elian") does not.
+SPEAKS_FOR_NOUNS = frozenset("office camp aide aides adviser advisor staff administration".split())
+
+
+def _speaks_for(subject: Token) -> bool:
+    """Whether a subject's head is someone through whom a person named with it speaks ("Masood's spokesman")."""
+    return subject.lemma_.lower() in SPEAKS_FOR_NOUNS | ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS
 
 
 #: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
@@ -1190,7 +1203,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = (_role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
+    actor = (_appositive_person(subject, mentions)
+             or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions)
              or _owned_role_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
@@ -1652,7 +1666,20 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
         if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
-    return sorted(direct, key=lambda r: r["start_char"]), previous
+    return _continued(sorted(direct, key=lambda r: r["start_char"])), previous
+
+
+def _continued(rows: list[dict]) -> list[dict]:
+    """Return a paragraph's rows with a cueless direct quote after reported speech continuing its speaker.
+
+    "Mr. Price said future restructuring would be a question of strategy. "We don't need the
+    cash."": the quote goes on with the words of the one whose speech the paragraph reported.
+    """
+    for i, row in enumerate(rows):
+        said = [r for r in rows[:i] if r["cue"]]
+        if row["kind"] == "direct" and not row["cue"] and said and said[-1]["kind"] == "reported":
+            row.update(speaker=said[-1]["speaker"], speaker_actor_id=said[-1]["speaker_actor_id"], cue="continuation")
+    return rows
 
 
 def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
