@@ -317,3 +317,13 @@ def test_a_person_in_apposition_is_the_speaker_before_a_role_named_before():
             "The Czech foreign minister, Jan Kavan, who lived in London from 1968, said he had remained buoyant "
             "during his opposition work.")
     assert _by_start(text)["he had remained buoyant d"] == "d:jan_kavan"
+
+
+def test_the_official_goes_on_about_an_unnamed_official_not_a_body_named_in_between():
+    text = ("Preliminary DNA tests link a missing anti-abortion activist to a strand of hair found near where a "
+            "sniper shot and killed a Buffalo doctor, a law enforcement official said Friday.\n"
+            "The FBI is conducting further DNA tests of the hair found outside Dr. Slepian's home. This more "
+            "extensive set of tests could enable officials to declare an absolute match between the two hair "
+            "strands, the first law enforcement official said.\n"
+            "The official said the hair was in a cap that authorities found very near the location.")
+    assert set(_by_start(text).values()) == {None}

@@ -717,19 +717,47 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     after "the official People's Daily newspaper" People's Daily, and "an embassy official"
     after "the Afghan embassy said" Afghanistan (a noun before the head counts too).
     """
-    words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if subject.pos_ == "NOUN" and _definite(subject):
-        words.add(subject.lemma_.lower())
-    for token in reversed(subject.doc[:subject.i]):
-        if token.idx >= before or token.lemma_.lower() not in words:
-            continue
-        head = _issuer(token.head if token.dep_ == "compound" else token)
-        if head is None:
-            continue
+    for head in _same_noun_subjects(subject, before):
         actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
         if actor is not None:
             return actor
     return _media_antecedent(subject, before, mentions)
+
+
+def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
+    """Return the earlier subject phrases sharing a noun with ``subject``, latest first (:func:`_same_noun_subject`)."""
+    words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    if subject.pos_ == "NOUN" and _definite(subject):
+        words.add(subject.lemma_.lower())
+    found = []
+    for token in reversed(subject.doc[:subject.i]):
+        if token.idx >= before or token.lemma_.lower() not in words:
+            continue
+        head = _issuer(token.head if token.dep_ == "compound" else token)
+        if head is not None:
+            found.append(head)
+    return found
+
+
+def _goes_on_unnamed(subject: Token, before: int, mentions: list[Mention]) -> bool:
+    """Whether a definite description goes on about an unnamed one: the last subject with its noun names nobody.
+
+    "..., a law enforcement official said." ... "the first law enforcement official said": the
+    official is still nobody the text names, not a body named in between ("The FBI is
+    conducting further DNA tests"); nor are "the federal officials" after "federal officials
+    have said".
+    """
+    if subject.pos_ != "NOUN" or not _definite(subject) or _demonym_state(subject.doc, subject, mentions):
+        return False  # "the Afghan embassy" names its state itself
+    heads = [h for h in _same_noun_subjects(subject, before) if h.lemma_.lower() == subject.lemma_.lower()]
+    return bool(heads) and _unnamed_head(heads[0], mentions)
+
+
+def _unnamed_head(head: Token, mentions: list[Mention]) -> bool:
+    """Whether a subject phrase names no actor: no mention in it, no demonym, no role holder, no body before."""
+    return (head.pos_ == "NOUN" and not _definite(head) and _subject_actor(head, mentions) is None
+            and _demonym_state(head.doc, head, mentions) is None
+            and _anaphor(head.doc, head, head.idx, mentions) is None)
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -1213,6 +1241,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     noun = subject.pos_ == "NOUN"
     if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
         actor = _same_noun_subject(subject, before, mentions)
+    if actor is None and _goes_on_unnamed(subject, before, mentions):
+        return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
         return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
                            None, subject)
