@@ -327,3 +327,15 @@ def test_the_official_goes_on_about_an_unnamed_official_not_a_body_named_in_betw
             "strands, the first law enforcement official said.\n"
             "The official said the hair was in a cap that authorities found very near the location.")
     assert set(_by_start(text).values()) == {None}
+
+
+def test_they_goes_on_about_the_they_before_it_not_a_state_named_in_passing():
+    text = ("Even miles away from the tiny house in Little Havana where Elian Gonzalez lives with his great-uncle, "
+            "talk about the standoff pours hot and quick from coffee stands on Calle Ocho and any other place "
+            "Cuban Americans gather.\n"
+            "In rapid-fire Spanish, so fast that even people who learned the language in other Hispanic cultures "
+            "can have trouble keeping up, they villify Attorney General Janet Reno, President Clinton and others "
+            "who want to send the child back to his father in Cuba. And they question _ or ridicule _ news that "
+            "the boy's father is planning to come here to retrieve his son.\n"
+            "It is a Communist plot hatched by the hated dictator, Fidel Castro, they say.")
+    assert list(_by_start(text).values()) == ["d:americans"]

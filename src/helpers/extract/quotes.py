@@ -802,14 +802,19 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     return person
 
 
+#: How many earlier pronouns a pronoun may be resolved through ("they ... they ... they say").
+CHAIN_DEPTH = 3
+
+
 def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
-                mentions: list[Mention], quotes: list[QuoteSpan]) -> str | None:
+                mentions: list[Mention], quotes: list[QuoteSpan], depth: int = CHAIN_DEPTH) -> str | None:
     """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
 
-    The candidates are the agreeing mentions before ``before`` and outside quotes, and the
-    previous quote's speaker (placed where that quote is). The latest sentence holding a
-    candidate wins; in it, a speaker, else a subject, else the last; but "it" goes on about
-    the previous speaker rather than a body that is no subject in that sentence.
+    The candidates are the agreeing mentions before ``before`` and outside quotes, the
+    previous quote's speaker (placed where that quote is), and the last earlier subject that
+    is the same pronoun, resolved in turn (:func:`_chained_pronoun`). The latest sentence
+    holding a candidate wins; in it, a speaker, else a subject, else the last; but "it" goes
+    on about the previous speaker rather than a body that is no subject in that sentence.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes) and not _quoted(doc, m.start)]
@@ -822,6 +827,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
+    candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
@@ -830,6 +836,28 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
+                     depth: int) -> list[tuple[int, str | None, int]]:
+    """Return the last earlier subject that is the same pronoun, with what it refers to, as a candidate.
+
+    In "... any other place Cuban Americans gather. / ... they villify Attorney General Janet
+    Reno ... his father in Cuba. And they question ... / It is a Communist plot ..., they say."
+    the last "they" goes on about the "they" before it, which the Cuban Americans are, not
+    about Cuba, named in passing in between. The candidate is (position, actor id, rank)
+    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks).
+    """
+    word = subject.lower_
+    if depth <= 0 or word not in ("he", "she", "they", "it"):
+        return []
+    earlier = [t for t in doc[:subject.i] if t.idx < before and t.lower_ == word and t.dep_ in SUBJECT_DEPS
+               and not any(q.start <= t.idx < q.end for q in quotes) and not _quoted(doc, t.idx)]
+    if not earlier:
+        return []
+    chained = earlier[-1]
+    actor = _antecedent(doc, chained, chained.idx, None, mentions, quotes, depth - 1)
+    return [(chained.idx, actor, SPEAKER_RANK if _is_cue(chained.head) else 1)] if actor is not None else []
 
 
 def _issuing_subjects(subject: Token, before: int, mentions: list[Mention]) -> list[tuple[int, str | None, int]]:
@@ -872,8 +900,9 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
     In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
     James Baker. They said ...", "they" are the sources (who speak for the bank named
     before, else for nobody), not the Treasury; in "British Jewish groups voiced protest because
-    they said ...", any plural subject of the same sentence. Each is (position, actor id, rank)
-    as in :func:`_antecedent`.
+    they said ...", any plural subject of a clause the pronoun is part of (not "people" of "so
+    fast that even people who learned the language can have trouble keeping up, they villify
+    ..."). Each is (position, actor id, rank) as in :func:`_antecedent`.
     """
     if subject.lower_ != "they":
         return []
@@ -883,13 +912,18 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
             break
         if token.dep_ != "nsubj" or token.tag_ != "NNS":  # tested first: the sentence of every token is dear
             continue
-        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or token.sent.start == subject.sent.start
+        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or _governs(token.head, subject)
         if (described
                 and not any(m.start <= token.idx < m.end for m in mentions)
                 and not any(q.start <= token.idx < q.end for q in quotes)):
             actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
             found.append((token.idx, actor, SPEAKER_RANK if _is_cue(token.head) else 1))
     return found
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    """Whether ``token`` is part of the clause of ``verb``: the verb is one of its ancestors."""
+    return any(a.i == verb.i for a in token.ancestors)
 
 
 def _named_with(doc: Doc, mention: Mention) -> set[str]:
