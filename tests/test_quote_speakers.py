@@ -339,3 +339,25 @@ def test_they_goes_on_about_the_they_before_it_not_a_state_named_in_passing():
             "the boy's father is planning to come here to retrieve his son.\n"
             "It is a Communist plot hatched by the hated dictator, Fidel Castro, they say.")
     assert list(_by_start(text).values()) == ["d:americans"]
+
+
+def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it():
+    text = ('Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is surrounded '
+            'by love."')
+    assert list(_by_start(text).values()) == ["d:armando_gutierrez"]
+
+
+def test_adding_after_a_reported_clause_is_said_by_who_said_it():
+    text = ("Westinghouse also is well positioned to sell steam turbine and gas turbine plants to independent "
+            "power producers, Mr. Lego said.\n"
+            "He said the independent power segment could grow to provide as much as 50% of near-term generation "
+            'capacity, adding: "We expect to supply a significant share of this market."')
+    assert _by_start(text)["We expect to supply a sig"] == "d:lego"
+
+
+def test_the_leader_of_a_body_is_the_person_named_as_its_director():
+    text = ("Director of the U.S. Federal Bureau of Investigation (FBI) Louis Freeh said here Friday that U.S. air "
+            "raid on Afghanistan and Sudan is not directly linked with the probe.\n"
+            "After touring Tanzanian capital Dar es Salaam Thursday and meeting with Kenyan police leaders Friday "
+            "morning, the FBI chief also said that he is very satisfied with the close and effective cooperation.")
+    assert set(_by_start(text).values()) == {"d:louis_freeh"}

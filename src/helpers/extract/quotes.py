@@ -142,8 +142,9 @@ SAY_VERBS = frozenset("say tell add report state claim announce write warn insis
 #: Tags of finite verbs.
 FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 DEFINITE = frozenset({"the", "this", "that"})
-#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif").
-NAMING_DEPS = ("compound", "appos", "amod", "poss")
+#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif",
+#: "Director of the FBI Louis Freeh").
+NAMING_DEPS = ("compound", "appos", "amod", "poss", "nmod")
 #: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
 NAMING_WORDS = 3
 #: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
@@ -316,7 +317,7 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     sentences = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
     candidates = [t for s in sentences.values() for t in s if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
     if not candidates:
-        return _cue_after(doc, span)
+        return _cue_after(doc, span) or _cue_before_colon(doc, span)
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
@@ -336,6 +337,25 @@ def _cue_after(doc: Doc, span: QuoteSpan) -> Token | None:
         if _is_cue(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return None if any(c.dep_ == "ccomp" for c in token.children) else token
     return None
+
+
+def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the verb of the clause a colon closes right before a quote, when it has a subject.
+
+    "Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is
+    surrounded by love."": the one who dismisses says the words, whatever the verb.
+    """
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    last = doc[colon.start - 1]  # the clause's last word: its verb is the first one above it
+    verb = next((t for t in [last, *last.ancestors] if t.pos_ == "VERB" and not _inside(t, span)), None)
+    if verb is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
 
 
 def _unattributed_passive(verb: Token) -> bool:
@@ -390,7 +410,20 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
         if node.head.i == node.i:
             return _name_before(cue) if node is cue else None
         node = node.head
+        if _adds_to_what_is_said(cue, node):
+            node = node.head  # "He said the segment could grow ..., adding: ...": he adds, not the segment
     return None
+
+
+def _adds_to_what_is_said(cue: Token, verb: Token) -> bool:
+    """Whether a participle cue ("adding", "saying") hangs from the clause an earlier speech verb reports.
+
+    The parser may hang "adding" of "He said the independent power segment could grow ...,
+    adding: ..." on "grow": the one who adds is who said it, not the clause's subject. Not in
+    "He expressed concern ..., saying ..., the daily reported", where the speech verb follows.
+    """
+    return (cue.tag_ == "VBG" and verb.i == cue.head.i and verb.dep_ == "ccomp" and _is_cue(verb.head)
+            and verb.head.i < verb.i)
 
 
 def _named_inside(subject: Token, cue: Token, span: QuoteSpan | None) -> bool:
@@ -1060,21 +1093,35 @@ def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]
     known for the role, the role mention names Iraq; the person named before with a role
     of that owner (its name or demonym, and a role noun) is who speaks ("Ukraine's president,
     Volodymyr Zelenskiy" ... "the Ukrainian leader", even when the model took the name for an
-    organisation's). Spokesmen and officials are left to their body.
+    organisation's). A leader noun whose owner is a body named in it ("the FBI chief" after
+    "Director of the FBI Louis Freeh") is that body's leader too. Spokesmen and officials are
+    left to their body.
     """
     word = subject.lemma_.lower()
     covering = [m for m in mentions if m.start <= subject.idx < m.end and m.actor_type in BODY_TYPES]
-    if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering:
+    owned = [] if covering or word not in LEADER_NOUNS else _owner_inside(subject, mentions)
+    if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering + owned:
         return None
-    owner = covering[0].actor_id
+    owner = (covering + owned)[0].actor_id
     body = doc_text(doc)
-    names = {body[m.start:m.end].lower() for m in mentions if m.actor_id == owner and m is not covering[0]}
+    names = {body[m.start:m.end].lower() for m in mentions if m.actor_id == owner and m not in covering}
     states = [state_index().lookup(n) for n in names]
     names |= {d.lower() for s in states if s is not None for d in s.demonyms}
     held = [m for m in mentions if m.end <= before and m.actor_type in ("person", "PERSON", "organization")
-            and (named := _named_with(doc, m)) & names and named & OFFICE_WORDS
+            and m.actor_id != owner and (named := _named_with(doc, m)) & names and named & OFFICE_WORDS
             and not named & FORMER]
     return held[-1].actor_id if held else None
+
+
+#: Role nouns of whoever leads a body: "the FBI chief" is the one the text named as the FBI's director.
+LEADER_NOUNS = frozenset("chief head leader boss".split())
+
+
+def _owner_inside(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions of the body a leader noun names as its owner ("the FBI chief", "the army's head")."""
+    owners = [c for c in subject.children if c.dep_ in ("compound", "poss")]
+    return [m for m in mentions if m.actor_type in BODY_TYPES - {"state", "group"}
+            and any(m.start <= c.idx < m.end for c in owners)]
 
 
 #: Words that make a name an office holder's: the role nouns and the words of an office before them
