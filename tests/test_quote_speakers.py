@@ -361,3 +361,15 @@ def test_the_leader_of_a_body_is_the_person_named_as_its_director():
             "After touring Tanzanian capital Dar es Salaam Thursday and meeting with Kenyan police leaders Friday "
             "morning, the FBI chief also said that he is very satisfied with the close and effective cooperation.")
     assert set(_by_start(text).values()) == {"d:louis_freeh"}
+
+
+def test_the_government_is_the_state_its_sentence_or_its_leaders_title_names():
+    text = ("A six-year-old boy must be returned to his father in Cuba, immigration authorities ruled Wednesday.\n"
+            'In Havana, the government gave a guarded first response to the ruling, warning against "excessive '
+            'optimism" and predicting "the Cuban-American mafia and the extreme right in the U.S. Congress" would '
+            "still put up a fight to keep the boy.\n"
+            "It has been difficult to separate attitudes about Cuban leader Fidel Castro from the legal issues.\n"
+            "In a statement read on Cuban television, Castro's government expressed its displeasure at still "
+            'another delay. The government called the waiting period "another concession to the Miami exiles."')
+    found = _by_start(text)
+    assert found["excessive optimism"] == found["another concession to the"] == "d:cuba"

@@ -751,7 +751,8 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     after "the Afghan embassy said" Afghanistan (a noun before the head counts too).
     """
     for head in _same_noun_subjects(subject, before):
-        actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
+        actor = (_government_state(head.doc, head, mentions) or _subject_actor(head, mentions)
+                 or _demonym_state(head.doc, head, mentions))
         if actor is not None:
             return actor
     return _media_antecedent(subject, before, mentions)
@@ -1312,7 +1313,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = (_appositive_person(subject, mentions)
+    actor = (_appositive_person(subject, mentions) or _government_state(doc, subject, mentions)
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions)
              or _owned_role_holder(doc, subject, mentions)
@@ -1364,12 +1365,40 @@ def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | N
     demonyms = [t for t in words if _states_of_demonym(t.text)]
     if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
         return None
-    names = _states_of_demonym(demonyms[0].text)
+    return _state_mention(doc, _states_of_demonym(demonyms[0].text), mentions)
+
+
+def _state_mention(doc: Doc, names: frozenset[str], mentions: list[Mention]) -> str | None:
+    """Return the actor of the first state mention of the article that names one of the states ``names``."""
     for mention in mentions:
         state = state_index().lookup(doc_text(doc)[mention.start:mention.end])
         if mention.actor_type == "state" and state is not None and state.name in names:
             return mention.actor_id
     return None
+
+
+def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the state "the government" speaks for: its leader's, or the one its sentence names before it.
+
+    "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
+    the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
+    guarded first response" is the state whose capital or name the sentence gives before it.
+    A government named with a demonym is left to :func:`_demonym_state`.
+    """
+    if subject.lemma_.lower() != "government":
+        return None
+    owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
+    leaders = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")
+               and any(m.start <= t.idx < m.end for c in owners for t in c.subtree)}
+    if leaders:
+        words = set().union(*(_named_with(doc, m) for m in mentions if m.actor_id in leaders))
+        return _state_mention(doc, frozenset(st.name for st in state_index().states
+                                             if words & {d.lower() for d in (st.name, *st.demonyms)}), mentions)
+    if owners or not _definite(subject):
+        return None
+    places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
+    states = [state_index().lookup(e.text) for e in places]
+    return _state_mention(doc, frozenset(st.name for st in states if st is not None), mentions)
 
 
 def _word_count(text: str) -> int:
