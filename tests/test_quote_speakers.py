@@ -373,3 +373,15 @@ def test_the_government_is_the_state_its_sentence_or_its_leaders_title_names():
             'another delay. The government called the waiting period "another concession to the Miami exiles."')
     found = _by_start(text)
     assert found["excessive optimism"] == found["another concession to the"] == "d:cuba"
+
+
+def test_the_board_and_the_executives_speak_for_the_company_the_article_is_about():
+    text = ("Control Data Corp., which just months ago was hemorrhaging financially, thinks it will be healthy "
+            "enough soon to consider repurchasing public debt.\n"
+            "Now, following asset sales, Control Data is flush with cash.\n"
+            "While a few assets are still being shopped -- including the ticketing portion of the company's "
+            "Ticketron unit -- Control Data said future restructuring would be a question of strategy.\n"
+            "Control Data's semiconductor business, VTC Inc., continues to lose money, the executives "
+            "acknowledged.\n"
+            "Partly, costs will be held down through strategic technology alliances, management said.")
+    assert set(_by_start(text).values()) == {"d:control_data_corp"}

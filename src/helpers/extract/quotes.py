@@ -727,6 +727,27 @@ def _anaphor_words(subject: Token) -> list[str]:
     return words
 
 
+#: Who speaks for the company the article is about: "the board", "directors", "management", "the executives".
+COMPANY_PEOPLE = frozenset("board directors management executives officers".split())
+
+
+def _company_of(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the company whose board, directors, management, executives or officers a subject names.
+
+    "The board said", "the executives acknowledged", "management said", "top officers told
+    securities analysts": with no owner in the subject, the company the article is about,
+    the organisation named most often before (the first of a tie), not a unit or a rival
+    named last ("the company's Ticketron unit", "VTC Inc.").
+    """
+    if subject.lower_ not in COMPANY_PEOPLE or any(c.dep_ in ("poss", "prep") for c in subject.children):
+        return None
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.end <= before and m.actor_type in ("organization", "ORG"):
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
 
@@ -1322,7 +1343,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
         actor = _anaphor(doc, subject, before, mentions)
     noun = subject.pos_ == "NOUN"
     if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
-        actor = _same_noun_subject(subject, before, mentions)
+        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
