@@ -385,3 +385,15 @@ def test_the_board_and_the_executives_speak_for_the_company_the_article_is_about
             "acknowledged.\n"
             "Partly, costs will be held down through strategic technology alliances, management said.")
     assert set(_by_start(text).values()) == {"d:control_data_corp"}
+
+
+def test_a_relative_described_by_his_relation_is_the_one_person_named_with_it():
+    text = ("The grandmother of Elian Gonzalez said she is willing to go to Miami to bring the boy home to Cuba.\n"
+            "The judges denied a request by Elian's father to name him instead of great-uncle Lazaro Gonzalez as "
+            "Elian's representative.\n"
+            "Elian's great-uncle vowed to continue the battle, and said the Miami relatives might sue for "
+            "visitation.\n"
+            "Elian's paternal grandmother, Mariela, told reporters that she was willing to go to Miami.")
+    found = _by_start(text)
+    assert found["she is willing to go to M"] == found["she was willing to go to "] == "d:mariela"
+    assert found["the Miami relatives might"] == "d:lazaro_gonzalez"

@@ -1172,6 +1172,28 @@ def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str
     return holders.pop() if len(holders) == 1 else None
 
 
+def _relation_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the one person the article names with the relation a subject gives to someone named in it.
+
+    "Elian's great-uncle vowed ..." after "great-uncle Lazaro Gonzalez" is Lazaro Gonzalez, and
+    "The grandmother of Elian Gonzalez said ..." before "Elian's paternal grandmother, Mariela," is
+    Mariela: a singular noun that is no role nor body, owned by a person (possessive or "of"),
+    held by exactly one other person named with its words anywhere in the text.
+    """
+    word = subject.lemma_.lower()
+    if subject.tag_ != "NN" or word in ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    owners += [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    people = [m for m in mentions if m.actor_type in ("person", "PERSON")]
+    owned = {m.actor_id for m in people if any(m.start <= o.idx < m.end for o in owners)}
+    if not owned:
+        return None
+    words = {word} | {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"}
+    holders = {m.actor_id for m in people if m.actor_id not in owned and words <= _named_with(doc, m)}
+    return holders.pop() if len(holders) == 1 else None
+
+
 def _bodies_in(subject: Token, mentions: list[Mention]) -> list[Mention]:
     """Return the mentions of bodies a person's subject phrase names ("..., spokesman for the SPLA,")."""
     doc = subject.doc
@@ -1337,7 +1359,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     actor = (_appositive_person(subject, mentions) or _government_state(doc, subject, mentions)
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions)
-             or _owned_role_holder(doc, subject, mentions)
+             or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
