@@ -397,3 +397,12 @@ def test_a_relative_described_by_his_relation_is_the_one_person_named_with_it():
     found = _by_start(text)
     assert found["she is willing to go to M"] == found["she was willing to go to "] == "d:mariela"
     assert found["the Miami relatives might"] == "d:lazaro_gonzalez"
+
+
+def test_a_reported_clause_keeps_its_conjunction_but_not_that():
+    text = ("Since the boy is so young, Meissner said, the natural father has the right to speak for Elian.\n"
+            "The directors said if Messrs. Drabinsky and Gottlieb mail an offer to shareholders by Nov. 22, it will "
+            "reimburse them a maximum of C$8.5 million.\n"
+            "Meissner said that the INS decision was made after two lengthy interviews with the boy's father.")
+    starts = set(_by_start(text))
+    assert {"Since the boy is so young", "if Messrs. Drabinsky and ", "the INS decision was made"} <= starts

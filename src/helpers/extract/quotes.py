@@ -1467,8 +1467,8 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             if _question(tokens, cue):
                 continue
-            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
-                tokens.pop(0)
+            while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+                tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
             tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
