@@ -414,3 +414,15 @@ def test_an_official_named_with_a_word_of_a_body_named_before_speaks_for_it():
             "A Justice official, who requested anonymity, said the department has authority, if necessary, to "
             "shift temporary custody to someone other than Lazaro Gonzalez.")
     assert _by_start(text)["the department has author"] == "d:justice_department"
+
+
+def test_a_swedish_company_is_the_company_and_signalling_cues_a_quote():
+    text = ("Swedish options and derivatives exchange OM Gruppen AB said on Thursday it would open an electronic "
+            "bourse for forest industry products in London.\n"
+            "PULPEX was the result of a three-year project run in cooperation between OM and representatives of the "
+            "forest industry, the company said.\n"
+            "In his speech to the crowded legislature, Palestinian President Yasser Arafat signalled he was not "
+            'abandoning diplomacy although "alarm bells are ringing".')
+    found = _by_start(text)
+    assert found["PULPEX was the result of "] == found["it would open an electron"] is not None
+    assert found["alarm bells are ringing"] == "d:yasser_arafat"

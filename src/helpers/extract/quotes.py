@@ -115,7 +115,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point joke quip
+    recount testify specify clarify point joke quip signal
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
@@ -1012,7 +1012,7 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
 
 
 #: Last words of a company's name: the company is "the company" or "the firm" after it.
-CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd".split())
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd ab".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
