@@ -426,3 +426,13 @@ def test_a_swedish_company_is_the_company_and_signalling_cues_a_quote():
     found = _by_start(text)
     assert found["PULPEX was the result of "] == found["it would open an electron"] is not None
     assert found["alarm bells are ringing"] == "d:yasser_arafat"
+
+
+def test_a_days_statement_is_the_statement_issued_before():
+    text = ("Danish cleaning group ISS on Wednesday said it had signed a letter of intent to sell its troubled U.S. "
+            "unit ISS Inc to Canadian firm Aaxis Limited.\n"
+            "An ISS statement said that Aaxis would be listed on the Montreal stock exchange.\n"
+            "It also wrote down all ISS Inc goodwill and Wednesday's statement said that the Aaxis purchase would not "
+            "necessitate further write down.")
+    found = _by_start(text)
+    assert found["the Aaxis purchase would "] == found["Aaxis would be listed on "] is not None

@@ -710,8 +710,9 @@ def _refers_back(subject: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """Whether a noun phrase is definite: "the", "this" or "that" before it."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    """Whether a noun phrase is definite: "the", "this" or "that" before it, or a day's ("Wednesday's statement")."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.lower_ in WEEKDAY_WORDS)
+               for c in noun.children)
 
 
 def _anaphor_words(subject: Token) -> list[str]:
