@@ -8,12 +8,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 1. the **cue**: the nearest speech verb outside the quote that governs it in the
    dependency parse ("said", "added", "told", "wrote", "congratulated ... on");
    failing that, a speech verb attached to the quote ("..., he added") or the
-   nearest one in the same sentence;
+   nearest one in the quote's first or last sentence; for a quote that ends its sentence
+   ("...?" he asked.), the speech verb of the short sentence right after it; for a
+   quote after a colon, the verb of the clause the colon closes (X dismissed the
+   criticism: "..."). A passive speech verb with neither subject nor agent (being asked
+   to help "...") is passed over for the verb above;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
    "and added", "quoted ... as telling", the subject of the verb it hangs from; for
    "who said", the noun the relative clause describes), or the object of "quote" in
-   "X quoted Y as saying" (Y, not X), or X of "according to X", resolved to an actor through the ``mentions`` of
-   the article, in this order:
+   "X quoted Y as saying" (Y, not X), or X of "according to X", never a name inside the
+   quote itself, resolved to an actor through the ``mentions`` of the article, in this order:
 
    - a definite role ("the Islamic Jihad leader") whose holder the text named before
      with the same role and capitalised words ("Islamic Jihad leader Ramadan Shallah");
@@ -46,27 +50,36 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      (or that follows a person's role) is a person for pronouns, and one named with a media
      noun ("daily Gazeta Wyborcza") a medium.
 
-   Besides: a person in apposition to the subject is the speaker ("The Speaker of ...
-     parliament, Humayun Rasheed Choudhury,"); a role whose owner the actors gave it ("the
-     Iraqi leader", "Iraq's ambassador") is the person named with that owner's role ("Iraq's
-     President Saddam Hussein", "Ambassador Abdulsamad Hameed Ali"); "the prime minister"
-     is never a "former" one; "it" after "a ... statement said" or "the paper quoted ..."
-     goes on about the statement's issuer or the paper; a state's newspaper is not the state;
-     a definite description in the lead ("the editor-in-chief") is introduced by the next
-     sentence like an indefinite one. Each actor has one type (the type most of its
-     mentions have) for the pronouns that refer to it, and what a speaker names inside a
-     quote is never an antecedent.
+   Besides: a person in apposition to the subject is the speaker, before any role holder
+     ("The Speaker of ... parliament, Humayun Rasheed Choudhury,"); "the government" speaks
+     for a state (its leader's, "Castro's government", or the one its sentence names, "In
+     Havana, the government"); a leader of a body ("the FBI chief") is the person named as
+     its director; a person named in the subject speaks only through a role, spokesman, body
+     or office of his, and a relation of his ("Elian's great-uncle", "the grandmother of
+     Elian") is the one other person the text names with that relation; "the board", "the
+     executives" or "management" speak for the company the article names most; "the
+     official" after "a law enforcement official said" is still nobody; a pronoun goes on
+     about the same pronoun as an earlier subject ("they ... they ... they say"); a role
+     whose owner the actors gave it ("the Iraqi leader", "Iraq's ambassador") is the person
+     named with that owner's role ("Iraq's President Saddam Hussein", "Ambassador Abdulsamad
+     Hameed Ali"); "the prime minister" is never a "former" one; "it" after "a ... statement
+     said" or "the paper quoted ..." goes on about the statement's issuer or the paper; a
+     state's newspaper is not the state; a definite description in the lead ("the
+     editor-in-chief") is introduced by the next sentence like an indefinite one. Each actor
+     has one type (the type most of its mentions have) for the pronouns that refer to it,
+     and what a speaker names inside a quote is never an antecedent.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
    actor. ``speaker`` is the subject as written, up to its head;
-3. a quote with no cue of its own that follows another quote in the same
-   paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
+3. a quote with no cue of its own that follows another quote, or reported speech, in the
+   same paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
    right after a paragraph whose last quote has a speaker (a quote running over paragraphs).
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
-"The talks had failed, Lebed said"), without "that", unless direct quotes make up half of it;
+"The talks had failed, Lebed said"), without "that" (but with "if", "since", "while"),
+unless direct quotes make up half of it;
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
