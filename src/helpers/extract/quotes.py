@@ -765,18 +765,14 @@ def _company_of(subject: Token, before: int, mentions: list[Mention]) -> str | N
 def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
 
-    A name before the subject's head that no mention covers is a word of the body's own name
-    ("A Justice official" after "The Justice Department").
-
     A mention is named with the words of its noun phrase ("Iran's news agency IRNA" for
     "the agency", see :func:`_named_with`).
     """
     words = set(_anaphor_words(subject))
-    names = {c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
-    if not words | names:
+    if not words:
         return None
     for mention in reversed([m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]):
-        if words & _named_with(doc, mention) or names & set(doc_text(doc)[mention.start:mention.end].lower().split()):
+        if words & _named_with(doc, mention):
             return mention.actor_id
     return None
 
