@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +26,9 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.checkout import PROJECT_ROOT, SHARED
-from benchmarks.unseen import conll_article, conll_documents, read_documents
+from benchmarks.tempeval import TRAINING as TEMPEVAL_TRAIN
+from benchmarks.tempeval import read_tml
+from benchmarks.unseen import Materialised, conll_article, conll_documents, read_documents
 from helpers.evaluation.scoring import read_gold
 from helpers.evaluation.unseen import (
     gold_actors,
@@ -39,21 +43,53 @@ GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_actors"
 CONLL_TRAIN = SHARED / "benchmarks" / "conll2003" / "train.txt"
 
 
-def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
-    """Write the CoNLL-2003 train stories of ``gold_dir/documents.csv`` into ``folder`` with a ``catalog.csv``.
+def tempeval_article(row: dict[str, str]) -> Materialised:
+    """Return a TempEval-3 training document (``locator``: its ``.tml`` path) as an article.
 
+    The text is the TimeML ``TEXT`` without its tags, split into paragraphs at blank lines;
+    entities are unescaped and the doubled backquote and apostrophe quotes of the AP and NYT wires made straight.
+    The headline is ``documents.csv``'s (TimeML has none for most documents); the date is the
+    document's creation time.
+    """
+    text, created, _ = read_tml(TEMPEVAL_TRAIN / row["locator"])
+    text = html.unescape(text).replace("``", '"').replace("''", '"')
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", text)]
+    return Materialised(row["article_id"], row["headline"], created.isoformat(), [p for p in paragraphs if p])
+
+
+def outlet(row: dict[str, str]) -> str:
+    """Return a document's outlet: Reuters for CoNLL-2003, else the TempEval file name's letters.
+
+    >>> outlet({"source": "tempeval3/train", "locator": "TimeBank/wsj_0781.tml"})
+    'WSJ'
+    >>> outlet({"source": "conll2003/train", "locator": "9"})
+    'Reuters'
+    """
+    if row["source"] != "tempeval3/train":
+        return "Reuters"
+    return re.match(r"[A-Za-z]+", Path(row["locator"]).name).group(0).upper()
+
+
+def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
+    """Write the stories of ``gold_dir/documents.csv`` into ``folder`` with a ``catalog.csv``.
+
+    A story is a CoNLL-2003 train document (``source`` ``conll2003/train``, ``locator`` its
+    index) or a TempEval-3 training document (``tempeval3/train``, :func:`tempeval_article`).
     Returns ``documents.csv``'s rows.
     """
     folder.mkdir(parents=True, exist_ok=True)
     rows = read_documents(gold_dir)
-    stories = conll_documents(CONLL_TRAIN)
+    stories = conll_documents(CONLL_TRAIN) if any(r["source"] == "conll2003/train" for r in rows) else []
     with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
         catalog = csv.writer(handle)
         catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
         for row in rows:
-            article = conll_article(row["article_id"], stories[int(row["locator"])])
+            tempeval = row["source"] == "tempeval3/train"
+            article = (tempeval_article(row) if tempeval
+                       else conll_article(row["article_id"], stories[int(row["locator"])]))
             (folder / f"{article.article_id}.txt").write_text(article.text(), encoding="utf-8")
-            catalog.writerow([article.article_id, "Reuters", article.published, "day", "dateline"])
+            catalog.writerow([article.article_id, outlet(row), article.published, "day",
+                              "catalog" if tempeval else "dateline"])
     return rows
 
 

@@ -263,3 +263,168 @@ def test_a_relative_word_or_a_condition_opens_no_question():
     assert "which he claimed was a result of the blockade on Gaza by Egypt and Israel" in found
     assert ("it launched 20 rockets against the Israeli frontier town of Shlomi and the coastal town of Nahariya"
             in found)
+
+
+# --- tempeval batch mechanisms (longer multi-paragraph articles of TempEval-3 training) -----------
+
+def test_a_question_quote_ending_its_sentence_is_said_by_the_next_short_sentence():
+    text = ("Mr. Weil of Weil amp Associates said he will remain at $1 a share for next year but said he "
+            "wonders whether even that low target is at risk. "
+            '"The break-even point for next year is much lower, but is it low enough?" he asked.')
+    assert _by_start(text)["The break-even point for "] == "d:weil"
+
+
+def test_a_quote_over_two_sentences_takes_the_cue_of_its_first():
+    text = ("Albright also used her speech to articulate a forward-looking vision for NATO.\n"
+            'In the aftermath of the Cold War, she said, NATO must be ready to face "an aggressive regime, a '
+            'rampaging faction, or a terrorist group. And we know that we face a future in which weapons will be '
+            'more destructive."')
+    assert _by_start(text)["an aggressive regime, a r"] == "d:albright"
+
+
+def test_a_passive_speech_verb_with_nobody_asking_leaves_the_quote_to_the_verb_above():
+    text = ("The U.S. ambassador to Poland, Dan Fried, who was then on the National Security Council, said "
+            'Friday that he remembered being asked to help "turn this pious wish into a policy."')
+    assert set(_by_start(text).values()) == {"d:dan_fried"}
+
+
+def test_a_name_inside_the_quote_is_never_its_speaker():
+    text = ('"Like the family, we are monitoring developments concerning the possible arrival of (Elian\'s '
+            'father) Juan Miguel Gonzalez in the United States," said Robert Wallis, INS director for the Miami '
+            "district.")
+    assert list(_by_start(text).values()) == ["d:robert_wallis"]
+
+
+def test_a_quote_without_cue_after_reported_speech_goes_on_with_its_speaker():
+    text = ("While a few assets are still being shopped -- including the sports and entertainment ticketing "
+            "portion of the company's Ticketron unit -- Mr. Price said future restructuring would be a question "
+            'of strategy. "We don\'t need the cash."')
+    found = _by_start(text)
+    assert found["We don't need the cash."] == found["future restructuring woul"] is not None
+
+
+def test_a_relative_of_a_person_does_not_speak_for_him():
+    text = ("Elian was found clinging to an inner tube at sea.\n"
+            "Elian's Miami relatives have filed affidavits alleging Gonzalez abused his former wife and his "
+            "6-year-old son, a charge Gonzalez denied.\n"
+            "The grandmother of Elian Gonzalez said she is willing to go to Miami to bring the boy home.")
+    assert "d:elian" not in _by_start(text).values()
+
+
+def test_a_person_in_apposition_is_the_speaker_before_a_role_named_before():
+    text = ('"Poland forever returns where she has always belonged," said Bronislaw Geremek, the foreign '
+            "minister of Poland.\n"
+            "The Czech foreign minister, Jan Kavan, who lived in London from 1968, said he had remained buoyant "
+            "during his opposition work.")
+    assert _by_start(text)["he had remained buoyant d"] == "d:jan_kavan"
+
+
+def test_the_official_goes_on_about_an_unnamed_official_not_a_body_named_in_between():
+    text = ("Preliminary DNA tests link a missing anti-abortion activist to a strand of hair found near where a "
+            "sniper shot and killed a Buffalo doctor, a law enforcement official said Friday.\n"
+            "The FBI is conducting further DNA tests of the hair found outside Dr. Slepian's home. This more "
+            "extensive set of tests could enable officials to declare an absolute match between the two hair "
+            "strands, the first law enforcement official said.\n"
+            "The official said the hair was in a cap that authorities found very near the location.")
+    assert set(_by_start(text).values()) == {None}
+
+
+def test_they_goes_on_about_the_they_before_it_not_a_state_named_in_passing():
+    text = ("Even miles away from the tiny house in Little Havana where Elian Gonzalez lives with his great-uncle, "
+            "talk about the standoff pours hot and quick from coffee stands on Calle Ocho and any other place "
+            "Cuban Americans gather.\n"
+            "In rapid-fire Spanish, so fast that even people who learned the language in other Hispanic cultures "
+            "can have trouble keeping up, they villify Attorney General Janet Reno, President Clinton and others "
+            "who want to send the child back to his father in Cuba. And they question _ or ridicule _ news that "
+            "the boy's father is planning to come here to retrieve his son.\n"
+            "It is a Communist plot hatched by the hated dictator, Fidel Castro, they say.")
+    assert list(_by_start(text).values()) == ["d:americans"]
+
+
+def test_a_quote_after_a_colon_is_said_by_the_subject_of_the_clause_before_it():
+    text = ('Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is surrounded '
+            'by love."')
+    assert list(_by_start(text).values()) == ["d:armando_gutierrez"]
+
+
+def test_adding_after_a_reported_clause_is_said_by_who_said_it():
+    text = ("Westinghouse also is well positioned to sell steam turbine and gas turbine plants to independent "
+            "power producers, Mr. Lego said.\n"
+            "He said the independent power segment could grow to provide as much as 50% of near-term generation "
+            'capacity, adding: "We expect to supply a significant share of this market."')
+    assert _by_start(text)["We expect to supply a sig"] == "d:lego"
+
+
+def test_the_leader_of_a_body_is_the_person_named_as_its_director():
+    text = ("Director of the U.S. Federal Bureau of Investigation (FBI) Louis Freeh said here Friday that U.S. air "
+            "raid on Afghanistan and Sudan is not directly linked with the probe.\n"
+            "After touring Tanzanian capital Dar es Salaam Thursday and meeting with Kenyan police leaders Friday "
+            "morning, the FBI chief also said that he is very satisfied with the close and effective cooperation.")
+    assert set(_by_start(text).values()) == {"d:louis_freeh"}
+
+
+def test_the_government_is_the_state_its_sentence_or_its_leaders_title_names():
+    text = ("A six-year-old boy must be returned to his father in Cuba, immigration authorities ruled Wednesday.\n"
+            'In Havana, the government gave a guarded first response to the ruling, warning against "excessive '
+            'optimism" and predicting "the Cuban-American mafia and the extreme right in the U.S. Congress" would '
+            "still put up a fight to keep the boy.\n"
+            "It has been difficult to separate attitudes about Cuban leader Fidel Castro from the legal issues.\n"
+            "In a statement read on Cuban television, Castro's government expressed its displeasure at still "
+            'another delay. The government called the waiting period "another concession to the Miami exiles."')
+    found = _by_start(text)
+    assert found["excessive optimism"] == found["another concession to the"] == "d:cuba"
+
+
+def test_the_board_and_the_executives_speak_for_the_company_the_article_is_about():
+    text = ("Control Data Corp., which just months ago was hemorrhaging financially, thinks it will be healthy "
+            "enough soon to consider repurchasing public debt.\n"
+            "Now, following asset sales, Control Data is flush with cash.\n"
+            "While a few assets are still being shopped -- including the ticketing portion of the company's "
+            "Ticketron unit -- Control Data said future restructuring would be a question of strategy.\n"
+            "Control Data's semiconductor business, VTC Inc., continues to lose money, the executives "
+            "acknowledged.\n"
+            "Partly, costs will be held down through strategic technology alliances, management said.")
+    assert set(_by_start(text).values()) == {"d:control_data_corp"}
+
+
+def test_a_relative_described_by_his_relation_is_the_one_person_named_with_it():
+    text = ("The grandmother of Elian Gonzalez said she is willing to go to Miami to bring the boy home to Cuba.\n"
+            "The judges denied a request by Elian's father to name him instead of great-uncle Lazaro Gonzalez as "
+            "Elian's representative.\n"
+            "Elian's great-uncle vowed to continue the battle, and said the Miami relatives might sue for "
+            "visitation.\n"
+            "Elian's paternal grandmother, Mariela, told reporters that she was willing to go to Miami.")
+    found = _by_start(text)
+    assert found["she is willing to go to M"] == found["she was willing to go to "] == "d:mariela"
+    assert found["the Miami relatives might"] == "d:lazaro_gonzalez"
+
+
+def test_a_reported_clause_keeps_its_conjunction_but_not_that():
+    text = ("Since the boy is so young, Meissner said, the natural father has the right to speak for Elian.\n"
+            "The directors said if Messrs. Drabinsky and Gottlieb mail an offer to shareholders by Nov. 22, it will "
+            "reimburse them a maximum of C$8.5 million.\n"
+            "Meissner said that the INS decision was made after two lengthy interviews with the boy's father.")
+    starts = set(_by_start(text))
+    assert {"Since the boy is so young", "if Messrs. Drabinsky and ", "the INS decision was made"} <= starts
+
+
+def test_a_swedish_company_is_the_company_and_signalling_cues_a_quote():
+    text = ("Swedish options and derivatives exchange OM Gruppen AB said on Thursday it would open an electronic "
+            "bourse for forest industry products in London.\n"
+            "PULPEX was the result of a three-year project run in cooperation between OM and representatives of the "
+            "forest industry, the company said.\n"
+            "In his speech to the crowded legislature, Palestinian President Yasser Arafat signalled he was not "
+            'abandoning diplomacy although "alarm bells are ringing".')
+    found = _by_start(text)
+    assert found["PULPEX was the result of "] == found["it would open an electron"] is not None
+    assert found["alarm bells are ringing"] == "d:yasser_arafat"
+
+
+def test_a_days_statement_is_the_statement_issued_before():
+    text = ("Danish cleaning group ISS on Wednesday said it had signed a letter of intent to sell its troubled U.S. "
+            "unit ISS Inc to Canadian firm Aaxis Limited.\n"
+            "An ISS statement said that Aaxis would be listed on the Montreal stock exchange.\n"
+            "It also wrote down all ISS Inc goodwill and Wednesday's statement said that the Aaxis purchase would not "
+            "necessitate further write down.")
+    found = _by_start(text)
+    assert found["the Aaxis purchase would "] == found["Aaxis would be listed on "] is not None

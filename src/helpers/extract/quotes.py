@@ -8,12 +8,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 1. the **cue**: the nearest speech verb outside the quote that governs it in the
    dependency parse ("said", "added", "told", "wrote", "congratulated ... on");
    failing that, a speech verb attached to the quote ("..., he added") or the
-   nearest one in the same sentence;
+   nearest one in the quote's first or last sentence; for a quote that ends its sentence
+   ("...?" he asked.), the speech verb of the short sentence right after it; for a
+   quote after a colon, the verb of the clause the colon closes (X dismissed the
+   criticism: "..."). A passive speech verb with neither subject nor agent (being asked
+   to help "...") is passed over for the verb above;
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
    "and added", "quoted ... as telling", the subject of the verb it hangs from; for
    "who said", the noun the relative clause describes), or the object of "quote" in
-   "X quoted Y as saying" (Y, not X), or X of "according to X", resolved to an actor through the ``mentions`` of
-   the article, in this order:
+   "X quoted Y as saying" (Y, not X), or X of "according to X", never a name inside the
+   quote itself, resolved to an actor through the ``mentions`` of the article, in this order:
 
    - a definite role ("the Islamic Jihad leader") whose holder the text named before
      with the same role and capitalised words ("Islamic Jihad leader Ramadan Shallah");
@@ -46,27 +50,36 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      (or that follows a person's role) is a person for pronouns, and one named with a media
      noun ("daily Gazeta Wyborcza") a medium.
 
-   Besides: a person in apposition to the subject is the speaker ("The Speaker of ...
-     parliament, Humayun Rasheed Choudhury,"); a role whose owner the actors gave it ("the
-     Iraqi leader", "Iraq's ambassador") is the person named with that owner's role ("Iraq's
-     President Saddam Hussein", "Ambassador Abdulsamad Hameed Ali"); "the prime minister"
-     is never a "former" one; "it" after "a ... statement said" or "the paper quoted ..."
-     goes on about the statement's issuer or the paper; a state's newspaper is not the state;
-     a definite description in the lead ("the editor-in-chief") is introduced by the next
-     sentence like an indefinite one. Each actor has one type (the type most of its
-     mentions have) for the pronouns that refer to it, and what a speaker names inside a
-     quote is never an antecedent.
+   Besides: a person in apposition to the subject is the speaker, before any role holder
+     ("The Speaker of ... parliament, Humayun Rasheed Choudhury,"); "the government" speaks
+     for a state (its leader's, "Castro's government", or the one its sentence names, "In
+     Havana, the government"); a leader of a body ("the FBI chief") is the person named as
+     its director; a person named in the subject speaks only through a role, spokesman, body
+     or office of his, and a relation of his ("Elian's great-uncle", "the grandmother of
+     Elian") is the one other person the text names with that relation; "the board", "the
+     executives" or "management" speak for the company the article names most; "the
+     official" after "a law enforcement official said" is still nobody; a pronoun goes on
+     about the same pronoun as an earlier subject ("they ... they ... they say"); a role
+     whose owner the actors gave it ("the Iraqi leader", "Iraq's ambassador") is the person
+     named with that owner's role ("Iraq's President Saddam Hussein", "Ambassador Abdulsamad
+     Hameed Ali"); "the prime minister" is never a "former" one; "it" after "a ... statement
+     said" or "the paper quoted ..." goes on about the statement's issuer or the paper; a
+     state's newspaper is not the state; a definite description in the lead ("the
+     editor-in-chief") is introduced by the next sentence like an indefinite one. Each actor
+     has one type (the type most of its mentions have) for the pronouns that refer to it,
+     and what a speaker names inside a quote is never an antecedent.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
    actor. ``speaker`` is the subject as written, up to its head;
-3. a quote with no cue of its own that follows another quote in the same
-   paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
+3. a quote with no cue of its own that follows another quote, or reported speech, in the
+   same paragraph continues it (cue ``continuation``), and so does one that opens a paragraph
    right after a paragraph whose last quote has a speaker (a quote running over paragraphs).
 
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
-"The talks had failed, Lebed said"), without "that", unless direct quotes make up half of it;
+"The talks had failed, Lebed said"), without "that" (but with "if", "since", "while"),
+unless direct quotes make up half of it;
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
@@ -115,7 +128,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point joke quip
+    recount testify specify clarify point joke quip signal
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
@@ -142,8 +155,9 @@ SAY_VERBS = frozenset("say tell add report state claim announce write warn insis
 #: Tags of finite verbs.
 FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 DEFINITE = frozenset({"the", "this", "that"})
-#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif").
-NAMING_DEPS = ("compound", "appos", "amod", "poss")
+#: Dependencies of the words that name a mention in its noun phrase ("Foreign Minister Zarif",
+#: "Director of the FBI Louis Freeh").
+NAMING_DEPS = ("compound", "appos", "amod", "poss", "nmod")
 #: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
 NAMING_WORDS = 3
 #: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
@@ -306,17 +320,65 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
             continue
         node = token.head if token.head.i != token.i else None
         while node is not None:
-            if not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node):
+            if (not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node)
+                    and not _unattributed_passive(node)):
                 return node
             node = node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
     if attached:
         return attached[0]
-    sentence = inner[-1].sent
-    candidates = [t for t in sentence if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
+    sentences = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
+    candidates = [t for s in sentences.values() for t in s if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
     if not candidates:
-        return None
+        return _cue_after(doc, span) or _cue_before_colon(doc, span)
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def _cue_after(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the speech verb of the sentence right after a quote that ends its own sentence.
+
+    In ""... but is it low enough?" he asked." and ""What right does that man have?" Juan
+    Miguel Gonzalez said during a news conference." the parser ends the sentence at the
+    question mark: the next one, which opens right after the closing mark, says who asked.
+    Its speech verb must report nothing of its own (no clause) and have a subject.
+    """
+    last = _tokens(doc, span.start, span.end)[-1]
+    after = next((t for t in doc[last.i + 1:] if not (t.is_space or t.is_punct)), None)
+    if after is None or after.i != after.sent.start or not _same_paragraph(after, last):
+        return None
+    for token in after.sent:
+        if _is_cue(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return None if any(c.dep_ == "ccomp" for c in token.children) else token
+    return None
+
+
+def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the verb of the clause a colon closes right before a quote, when it has a subject.
+
+    "Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is
+    surrounded by love."": the one who dismisses says the words, whatever the verb.
+    """
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    last = doc[colon.start - 1]  # the clause's last word: its verb is the first one above it
+    verb = next((t for t in [last, *last.ancestors] if t.pos_ == "VERB" and not _inside(t, span)), None)
+    if verb is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
+def _unattributed_passive(verb: Token) -> bool:
+    """Whether a speech verb is a passive with neither subject nor agent, below another verb.
+
+    In "he remembered being asked to help "turn this pious wish into a policy"" nobody asks
+    in the sentence: the quote is the words of the one who says he remembered it.
+    """
+    return (verb.head.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _agent(verb) is None)
 
 
 def _quoted_object(cue: Token) -> Token | None:
@@ -332,12 +394,14 @@ def _quoted_object(cue: Token) -> Token | None:
     return None
 
 
-def find_subject(cue: Token) -> Token | None:
+def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     """Return who speaks through ``cue``: Y of "X quoted Y as saying", else the cue's subject.
 
     A cue without a subject of its own takes the subject of the verb it hangs from. The
     subject of a passive speech verb is what was said: the speaker is its agent ("were
-    reported by residents") or nobody, except in "X was quoted as saying".
+    reported by residents") or nobody, except in "X was quoted as saying". A subject inside
+    the quote ``span`` is a name the speaker says, not the speaker (""... the possible arrival
+    of Juan Miguel Gonzalez in the United States," said Robert Wallis").
     """
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
@@ -349,7 +413,8 @@ def find_subject(cue: Token) -> Token | None:
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
             return _agent(node)
-        subjects = sorted(_subjects(node), key=lambda t: t.pos_ != "PROPN")
+        subjects = sorted((t for t in _subjects(node) if not _named_inside(t, cue, span)),
+                          key=lambda t: t.pos_ != "PROPN")
         if subjects and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
@@ -358,7 +423,25 @@ def find_subject(cue: Token) -> Token | None:
         if node.head.i == node.i:
             return _name_before(cue) if node is cue else None
         node = node.head
+        if _adds_to_what_is_said(cue, node):
+            node = node.head  # "He said the segment could grow ..., adding: ...": he adds, not the segment
     return None
+
+
+def _adds_to_what_is_said(cue: Token, verb: Token) -> bool:
+    """Whether a participle cue ("adding", "saying") hangs from the clause an earlier speech verb reports.
+
+    The parser may hang "adding" of "He said the independent power segment could grow ...,
+    adding: ..." on "grow": the one who adds is who said it, not the clause's subject. Not in
+    "He expressed concern ..., saying ..., the daily reported", where the speech verb follows.
+    """
+    return (cue.tag_ == "VBG" and verb.i == cue.head.i and verb.dep_ == "ccomp" and _is_cue(verb.head)
+            and verb.head.i < verb.i)
+
+
+def _named_inside(subject: Token, cue: Token, span: QuoteSpan | None) -> bool:
+    """Whether a subject lies inside the quote its cue stands outside of (a parenthetical cue is inside)."""
+    return span is not None and _inside(subject, span) and not _inside(cue, span)
 
 
 def _name_before(cue: Token) -> Token | None:
@@ -548,6 +631,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
         inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
     people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
+        inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
+                  or _dep_of(subject.doc, m) not in ("poss", "pobj")]
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
     return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
 
@@ -610,6 +696,16 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     return 2
 
 
+#: Head nouns through which a person named in the subject speaks ("the prime minister's spokesman",
+#: "Arafat's office"); another person of his ("Elian's great-uncle", "the grandmother of Elian") does not.
+SPEAKS_FOR_NOUNS = frozenset("office camp aide aides adviser advisor staff administration".split())
+
+
+def _speaks_for(subject: Token) -> bool:
+    """Whether a subject's head is someone through whom a person named with it speaks ("Masood's spokesman")."""
+    return subject.lemma_.lower() in SPEAKS_FOR_NOUNS | ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS
+
+
 #: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
 MEMBER_OF_PREPS = ("of", "for", "at", "in", "from")
 #: Rank of a modifier or complement inside a subject ("the rebel group in south Sudan"): not its speaker.
@@ -627,8 +723,9 @@ def _refers_back(subject: Token) -> bool:
 
 
 def _definite(noun: Token) -> bool:
-    """Whether a noun phrase is definite: "the", "this" or "that" before it."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    """Whether a noun phrase is definite: "the", "this" or "that" before it, or a day's ("Wednesday's statement")."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.lower_ in WEEKDAY_WORDS)
+               for c in noun.children)
 
 
 def _anaphor_words(subject: Token) -> list[str]:
@@ -642,6 +739,27 @@ def _anaphor_words(subject: Token) -> list[str]:
     if subject.tag_ == "NN" and head not in ROLE_NOUNS and head not in SPOKESPEOPLE and _definite(subject):
         words.append(subject.lower_)
     return words
+
+
+#: Who speaks for the company the article is about: "the board", "directors", "management", "the executives".
+COMPANY_PEOPLE = frozenset("board directors management executives officers".split())
+
+
+def _company_of(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the company whose board, directors, management, executives or officers a subject names.
+
+    "The board said", "the executives acknowledged", "management said", "top officers told
+    securities analysts": with no owner in the subject, the company the article is about,
+    the organisation named most often before (the first of a tie), not a unit or a rival
+    named last ("the company's Ticketron unit", "VTC Inc.").
+    """
+    if subject.lower_ not in COMPANY_PEOPLE or any(c.dep_ in ("poss", "prep") for c in subject.children):
+        return None
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.end <= before and m.actor_type in ("organization", "ORG"):
+            counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
@@ -667,19 +785,48 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     after "the official People's Daily newspaper" People's Daily, and "an embassy official"
     after "the Afghan embassy said" Afghanistan (a noun before the head counts too).
     """
+    for head in _same_noun_subjects(subject, before):
+        actor = (_government_state(head.doc, head, mentions) or _subject_actor(head, mentions)
+                 or _demonym_state(head.doc, head, mentions))
+        if actor is not None:
+            return actor
+    return _media_antecedent(subject, before, mentions)
+
+
+def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
+    """Return the earlier subject phrases sharing a noun with ``subject``, latest first (:func:`_same_noun_subject`)."""
     words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     if subject.pos_ == "NOUN" and _definite(subject):
         words.add(subject.lemma_.lower())
+    found = []
     for token in reversed(subject.doc[:subject.i]):
         if token.idx >= before or token.lemma_.lower() not in words:
             continue
         head = _issuer(token.head if token.dep_ == "compound" else token)
-        if head is None:
-            continue
-        actor = _subject_actor(head, mentions) or _demonym_state(head.doc, head, mentions)
-        if actor is not None:
-            return actor
-    return _media_antecedent(subject, before, mentions)
+        if head is not None:
+            found.append(head)
+    return found
+
+
+def _goes_on_unnamed(subject: Token, before: int, mentions: list[Mention]) -> bool:
+    """Whether a definite description goes on about an unnamed one: the last subject with its noun names nobody.
+
+    "..., a law enforcement official said." ... "the first law enforcement official said": the
+    official is still nobody the text names, not a body named in between ("The FBI is
+    conducting further DNA tests"); nor are "the federal officials" after "federal officials
+    have said".
+    """
+    if subject.pos_ != "NOUN" or not _definite(subject) or _demonym_state(subject.doc, subject, mentions):
+        return False  # "the Afghan embassy" names its state itself
+    heads = [h for h in _same_noun_subjects(subject, before) if h.lemma_.lower() == subject.lemma_.lower()]
+    return bool(heads) and _unnamed_head(heads[0], mentions)
+
+
+def _unnamed_head(head: Token, mentions: list[Mention]) -> bool:
+    """Whether a subject phrase names no actor: no mention in it, no demonym, no role holder, no body before."""
+    return (head.pos_ == "NOUN" and not _definite(head) and _subject_actor(head, mentions) is None
+            and _demonym_state(head.doc, head, mentions) is None
+            and _anaphor(head.doc, head, head.idx, mentions) is None)
 
 
 def _issuer(noun: Token) -> Token | None:
@@ -724,14 +871,19 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     return person
 
 
+#: How many earlier pronouns a pronoun may be resolved through ("they ... they ... they say").
+CHAIN_DEPTH = 3
+
+
 def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | None,
-                mentions: list[Mention], quotes: list[QuoteSpan]) -> str | None:
+                mentions: list[Mention], quotes: list[QuoteSpan], depth: int = CHAIN_DEPTH) -> str | None:
     """Return the nearest earlier actor that agrees with ``subject``, preferring subjects.
 
-    The candidates are the agreeing mentions before ``before`` and outside quotes, and the
-    previous quote's speaker (placed where that quote is). The latest sentence holding a
-    candidate wins; in it, a speaker, else a subject, else the last; but "it" goes on about
-    the previous speaker rather than a body that is no subject in that sentence.
+    The candidates are the agreeing mentions before ``before`` and outside quotes, the
+    previous quote's speaker (placed where that quote is), and the last earlier subject that
+    is the same pronoun, resolved in turn (:func:`_chained_pronoun`). The latest sentence
+    holding a candidate wins; in it, a speaker, else a subject, else the last; but "it" goes
+    on about the previous speaker rather than a body that is no subject in that sentence.
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes) and not _quoted(doc, m.start)]
@@ -744,6 +896,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
         candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
+    candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
@@ -752,6 +905,28 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
+                     depth: int) -> list[tuple[int, str | None, int]]:
+    """Return the last earlier subject that is the same pronoun, with what it refers to, as a candidate.
+
+    In "... any other place Cuban Americans gather. / ... they villify Attorney General Janet
+    Reno ... his father in Cuba. And they question ... / It is a Communist plot ..., they say."
+    the last "they" goes on about the "they" before it, which the Cuban Americans are, not
+    about Cuba, named in passing in between. The candidate is (position, actor id, rank)
+    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks).
+    """
+    word = subject.lower_
+    if depth <= 0 or word not in ("he", "she", "they", "it"):
+        return []
+    earlier = [t for t in doc[:subject.i] if t.idx < before and t.lower_ == word and t.dep_ in SUBJECT_DEPS
+               and not any(q.start <= t.idx < q.end for q in quotes) and not _quoted(doc, t.idx)]
+    if not earlier:
+        return []
+    chained = earlier[-1]
+    actor = _antecedent(doc, chained, chained.idx, None, mentions, quotes, depth - 1)
+    return [(chained.idx, actor, SPEAKER_RANK if _is_cue(chained.head) else 1)] if actor is not None else []
 
 
 def _issuing_subjects(subject: Token, before: int, mentions: list[Mention]) -> list[tuple[int, str | None, int]]:
@@ -794,8 +969,9 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
     In "The central bank sources were commenting on remarks by U.S. Treasury Secretary
     James Baker. They said ...", "they" are the sources (who speak for the bank named
     before, else for nobody), not the Treasury; in "British Jewish groups voiced protest because
-    they said ...", any plural subject of the same sentence. Each is (position, actor id, rank)
-    as in :func:`_antecedent`.
+    they said ...", any plural subject of a clause the pronoun is part of (not "people" of "so
+    fast that even people who learned the language can have trouble keeping up, they villify
+    ..."). Each is (position, actor id, rank) as in :func:`_antecedent`.
     """
     if subject.lower_ != "they":
         return []
@@ -805,13 +981,18 @@ def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Me
             break
         if token.dep_ != "nsubj" or token.tag_ != "NNS":  # tested first: the sentence of every token is dear
             continue
-        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or token.sent.start == subject.sent.start
+        described = token.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE or _governs(token.head, subject)
         if (described
                 and not any(m.start <= token.idx < m.end for m in mentions)
                 and not any(q.start <= token.idx < q.end for q in quotes)):
             actor = _subject_actor(token, mentions) or _anaphor(doc, token, token.idx, mentions)
             found.append((token.idx, actor, SPEAKER_RANK if _is_cue(token.head) else 1))
     return found
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    """Whether ``token`` is part of the clause of ``verb``: the verb is one of its ancestors."""
+    return any(a.i == verb.i for a in token.ancestors)
 
 
 def _named_with(doc: Doc, mention: Mention) -> set[str]:
@@ -841,7 +1022,7 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
 
 
 #: Last words of a company's name: the company is "the company" or "the firm" after it.
-CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd".split())
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd ab".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
@@ -948,21 +1129,35 @@ def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]
     known for the role, the role mention names Iraq; the person named before with a role
     of that owner (its name or demonym, and a role noun) is who speaks ("Ukraine's president,
     Volodymyr Zelenskiy" ... "the Ukrainian leader", even when the model took the name for an
-    organisation's). Spokesmen and officials are left to their body.
+    organisation's). A leader noun whose owner is a body named in it ("the FBI chief" after
+    "Director of the FBI Louis Freeh") is that body's leader too. Spokesmen and officials are
+    left to their body.
     """
     word = subject.lemma_.lower()
     covering = [m for m in mentions if m.start <= subject.idx < m.end and m.actor_type in BODY_TYPES]
-    if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering:
+    owned = [] if covering or word not in LEADER_NOUNS else _owner_inside(subject, mentions)
+    if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering + owned:
         return None
-    owner = covering[0].actor_id
+    owner = (covering + owned)[0].actor_id
     body = doc_text(doc)
-    names = {body[m.start:m.end].lower() for m in mentions if m.actor_id == owner and m is not covering[0]}
+    names = {body[m.start:m.end].lower() for m in mentions if m.actor_id == owner and m not in covering}
     states = [state_index().lookup(n) for n in names]
     names |= {d.lower() for s in states if s is not None for d in s.demonyms}
     held = [m for m in mentions if m.end <= before and m.actor_type in ("person", "PERSON", "organization")
-            and (named := _named_with(doc, m)) & names and named & OFFICE_WORDS
+            and m.actor_id != owner and (named := _named_with(doc, m)) & names and named & OFFICE_WORDS
             and not named & FORMER]
     return held[-1].actor_id if held else None
+
+
+#: Role nouns of whoever leads a body: "the FBI chief" is the one the text named as the FBI's director.
+LEADER_NOUNS = frozenset("chief head leader boss".split())
+
+
+def _owner_inside(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions of the body a leader noun names as its owner ("the FBI chief", "the army's head")."""
+    owners = [c for c in subject.children if c.dep_ in ("compound", "poss")]
+    return [m for m in mentions if m.actor_type in BODY_TYPES - {"state", "group"}
+            and any(m.start <= c.idx < m.end for c in owners)]
 
 
 #: Words that make a name an office holder's: the role nouns and the words of an office before them
@@ -988,6 +1183,28 @@ def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str
     if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
         return None
     holders = {m.actor_id for m in _titled(doc, subject, mentions) or []}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _relation_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the one person the article names with the relation a subject gives to someone named in it.
+
+    "Elian's great-uncle vowed ..." after "great-uncle Lazaro Gonzalez" is Lazaro Gonzalez, and
+    "The grandmother of Elian Gonzalez said ..." before "Elian's paternal grandmother, Mariela," is
+    Mariela: a singular noun that is no role nor body, owned by a person (possessive or "of"),
+    held by exactly one other person named with its words anywhere in the text.
+    """
+    word = subject.lemma_.lower()
+    if subject.tag_ != "NN" or word in ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS:
+        return None
+    owners = [c for c in subject.children if c.dep_ == "poss"]
+    owners += [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    people = [m for m in mentions if m.actor_type in ("person", "PERSON")]
+    owned = {m.actor_id for m in people if any(m.start <= o.idx < m.end for o in owners)}
+    if not owned:
+        return None
+    words = {word} | {c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"}
+    holders = {m.actor_id for m in people if m.actor_id not in owned and words <= _named_with(doc, m)}
     return holders.pop() if len(holders) == 1 else None
 
 
@@ -1149,19 +1366,22 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     cue = cue if cue is not None else find_cue(doc, span, quotes)
     if cue is None:
         return Attribution()
-    subject = find_subject(cue)
+    subject = find_subject(cue, span)
     if subject is None:
         return Attribution(None, None, cue.text)
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
-    actor = (_role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
+    actor = (_appositive_person(subject, mentions) or _government_state(doc, subject, mentions)
+             or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions)
-             or _owned_role_holder(doc, subject, mentions)
+             or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     noun = subject.pos_ == "NOUN"
     if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
-        actor = _same_noun_subject(subject, before, mentions)
+        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
+    if actor is None and _goes_on_unnamed(subject, before, mentions):
+        return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
         return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
                            None, subject)
@@ -1202,12 +1422,40 @@ def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | N
     demonyms = [t for t in words if _states_of_demonym(t.text)]
     if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
         return None
-    names = _states_of_demonym(demonyms[0].text)
+    return _state_mention(doc, _states_of_demonym(demonyms[0].text), mentions)
+
+
+def _state_mention(doc: Doc, names: frozenset[str], mentions: list[Mention]) -> str | None:
+    """Return the actor of the first state mention of the article that names one of the states ``names``."""
     for mention in mentions:
         state = state_index().lookup(doc_text(doc)[mention.start:mention.end])
         if mention.actor_type == "state" and state is not None and state.name in names:
             return mention.actor_id
     return None
+
+
+def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the state "the government" speaks for: its leader's, or the one its sentence names before it.
+
+    "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
+    the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
+    guarded first response" is the state whose capital or name the sentence gives before it.
+    A government named with a demonym is left to :func:`_demonym_state`.
+    """
+    if subject.lemma_.lower() != "government":
+        return None
+    owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
+    leaders = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")
+               and any(m.start <= t.idx < m.end for c in owners for t in c.subtree)}
+    if leaders:
+        words = set().union(*(_named_with(doc, m) for m in mentions if m.actor_id in leaders))
+        return _state_mention(doc, frozenset(st.name for st in state_index().states
+                                             if words & {d.lower() for d in (st.name, *st.demonyms)}), mentions)
+    if owners or not _definite(subject):
+        return None
+    places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
+    states = [state_index().lookup(e.text) for e in places]
+    return _state_mention(doc, frozenset(st.name for st in states if st is not None), mentions)
 
 
 def _word_count(text: str) -> int:
@@ -1233,8 +1481,8 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             if _question(tokens, cue):
                 continue
-            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):
-                tokens.pop(0)
+            while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+                tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
             tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
@@ -1615,7 +1863,20 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
         if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
-    return sorted(direct, key=lambda r: r["start_char"]), previous
+    return _continued(sorted(direct, key=lambda r: r["start_char"])), previous
+
+
+def _continued(rows: list[dict]) -> list[dict]:
+    """Return a paragraph's rows with a cueless direct quote after reported speech continuing its speaker.
+
+    "Mr. Price said future restructuring would be a question of strategy. "We don't need the
+    cash."": the quote goes on with the words of the one whose speech the paragraph reported.
+    """
+    for i, row in enumerate(rows):
+        said = [r for r in rows[:i] if r["cue"]]
+        if row["kind"] == "direct" and not row["cue"] and said and said[-1]["kind"] == "reported":
+            row.update(speaker=said[-1]["speaker"], speaker_actor_id=said[-1]["speaker_actor_id"], cue="continuation")
+    return rows
 
 
 def extract_quotes(parsed: ParsedArticle, mentions: list[dict]) -> list[dict]:
