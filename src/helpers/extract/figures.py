@@ -640,11 +640,13 @@ COUNT_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning", "c
 _SOURCE_WORDS = frozenset({"according", "per", "by", "citing"})
 
 
-def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
-    """Return the source span of "according to X", "as per X", "citing X" or "by X's count".
+def according_phrases(span: Span) -> list[tuple[Token, tuple[int, int]]]:
+    """Return each "according to X", "as per X", "citing X" and "by X's count" of a span: its first word and X's span.
 
-    And whether the phrase opens the sentence.
+    A participle the parser reads as the verb of "to" is the source's first word: "according to
+    *surviving* family members".
     """
+    found = []
     hits = tokens_with_lower(span.doc, _SOURCE_WORDS)  # other words introduce no source
     for i in hits[bisect.bisect_left(hits, span.start):bisect.bisect_left(hits, span.end)]:
         token = span.doc[i]
@@ -654,10 +656,48 @@ def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
             heads = [token]
         objects = [c for head in heads for c in head.children if c.dep_ == "pobj"
                    and (lower != "by" or c.lemma_.lower() in COUNT_NOUNS)]
+        if lower == "according" and not objects:
+            objects = [c for head in heads for c in head.children if c.dep_ == "pcomp"]
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
-            return _author(objects[0]) or _trimmed(objects[0]), token.i == span.start or token.i - 1 == span.start
+            found.append((token, _author(objects[0]) or _trimmed(objects[0])))
+    return found
+
+
+def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
+    """Return the source span of the first "according to X", "as per X", "citing X" or "by X's count" of a span.
+
+    And whether the phrase opens the sentence.
+    """
+    phrases = according_phrases(span)
+    if not phrases:
+        return None
+    token, source = phrases[0]
+    return source, token.i == span.start or token.i - 1 == span.start
+
+
+def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token, tuple[int, int]]],
+                          ) -> tuple[int, int] | None:
+    """Return the source of the first "according to X" after a figure in its sentence, if no reporting verb is between.
+
+    A trailing attribution names the source of the figures before it, not a reporting verb before
+    them that the parse makes their governor: "Airstrikes that Israel says target Hamas forces have
+    killed more than 2,808 people ..., according to the Palestinian Ministry of Health"; "Tuesday's
+    deaths add to a toll of more than 50 journalists killed ..., according to the Committee to
+    Protect Journalists"; of two, the nearer ("killing six people, according to a U.N. relief agency,
+    and another ..., killing at least 16, according to the Gaza health ministry"). A reporting verb
+    between them reports the figure itself ("while 43 ... have been killed, a number he said
+    correlated with ... 7,000 killed, according to the Ministry": the 43 are his); "X, citing Y,
+    said" stays X's.
+    """
+    for token, source in phrases:
+        if token.i <= figure.anchor.i or token.lower_ == "citing":
+            continue
+        between = span.doc[figure.anchor.i + 1: token.i]
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT_VERBS for t in between):
+            return None
+        return source
     return None
 
 
@@ -736,7 +776,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
-        return _phrase_before(token) or _apposition_before(token)
+        return _participle_subject(token) or _phrase_before(token) or _apposition_before(token)
     last = subjects[-1]
     if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
@@ -756,6 +796,23 @@ def _reports(verb: Token) -> bool:
     """
     reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
     return reporting and not _claims_an_act(verb)
+
+
+def _participle_subject(verb: Token) -> tuple[int, int] | None:
+    """Return the subject of the clause that a reporting participle continues: its reporter.
+
+    "the Palestinian Health Ministry provided more detail on the toll, *saying* that 471 people had
+    died"; "John F. Kirby ... played down the rupture, *saying* that ...". A pronoun is resolved
+    (:func:`_antecedent_reporter`). Only a participle that reports a clause: in "nine UNRWA health
+    centres were operational, recording 10,802 patient visits" the centres count, not report.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i \
+            or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and not _labels(c)), None)
+    if subject is None or _nobody(subject) or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return _antecedent_reporter(subject) if subject.lower_ in PRONOUNS else _joined([subject])
 
 
 def _claims_an_act(verb: Token) -> bool:
@@ -832,10 +889,19 @@ def _claimant(noun: Token) -> tuple[int, int] | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
+#: Nouns of a record that shows what it holds: "photos show", "an analysis of ministry data showed".
+EVIDENCE_NOUNS = COUNT_NOUNS | AUTHORED_NOUNS | frozenset(
+    "photo photograph picture image video footage record document".split())
+
+
 def _counts_show(verb: Token) -> bool:
-    """Say whether a verb's subject is someone's count ("Iraqi figures show", "the army's tally put"): its source."""
+    """Say whether a verb's subject is someone's count or record: its source.
+
+    "Iraqi figures show", "the army's tally put", "photos show", "An Associated Press analysis of
+    Gaza Health Ministry data showed".
+    """
     return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in COUNT_NOUNS for c in verb.children)
+        c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
 
 
 _NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")
@@ -1347,11 +1413,12 @@ def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[
 def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) -> None:
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
+    phrases = according_phrases(span)
     according = according_to(span)
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
-        figure.source = (parenthetical_source(figure) or reported_by(figure, span)
-                         or (according[0] if according else None) or tail)
+        figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases)
+                         or reported_by(figure, span) or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
