@@ -637,3 +637,16 @@ def test_a_source_named_without_its_place_takes_the_place_the_article_gives_it()
                               "Since 7 October, MoH has reported on at least 18,608 fatalities and about 50,594 "
                               "injuries."))
     assert (rows["at least 18,608"]["source"], rows["at least 18,608"]["location"]) == ("MoH", "Gaza")
+
+
+def test_later_ages_of_a_list_or_a_range_and_an_age_bound_are_no_counts():
+    # Globe and Mail 2023-11-05, Toronto Star 2023-11-01, Washington Post 2023-10-16 (casualty_sentences)
+    rows = figures_of("One woman and three girls, ages 10, 12 and 14 were killed, and others were wounded, it said.")
+    assert [r["text"] for r in rows] == ["One", "three"]
+    rows = figures_of(
+        "An Associated Press analysis of Gaza Health Ministry data released last week showed that as of Oct. 26, "
+        "2,001 children ages 12 and under had been killed, including 615 who were 3 or younger.")
+    assert [r["text"] for r in rows] == ["2,001", "615"]
+    rows = figures_of("Six of her family members — an aunt and five cousins between the ages of 9 and 18 — were "
+                      "killed in an Israeli airstrike Monday.")
+    assert [r["text"] for r in rows] == ["Six", "five"]
