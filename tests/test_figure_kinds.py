@@ -129,3 +129,27 @@ def test_both_and_an_age_after_a_named_couple_is_no_count():
     rows = figures_of("Officials said Humberto Hueite Zyrecha and his wife Jetty Kors, both 50, were kidnapped late on "
                       "Saturday or early Sunday.")
     assert rows == []
+
+
+# --- the "modern" batch of the figures dev gold (casualty_sentences, 2023) --------------------------------------
+
+def test_the_whole_a_counted_part_is_of_takes_not_the_parts_predicate():
+    # Globe and Mail 2023-10-27, National Post 2023-10-10 (casualty_sentences)
+    rows = by_text(figures_of(
+        "Mr. Lazzarini said the hardest part of his job has been managing the organization while 43 of UNRWA’s "
+        "13,000 staff members have been killed over the past three weeks."))
+    assert (rows["43"]["kind"], rows["13,000"]["kind"]) == ("killed", "other")
+    rows = by_text(figures_of(
+        "The airstrikes have caused the deaths of 150 members of 22 families, six health workers, and eight "
+        "journalists, while 15 health workers and 20 journalists have been wounded, the ministry said."))
+    assert [rows[t]["kind"] for t in ("150", "22", "six", "eight", "15", "20")] == [
+        "killed", "other", "killed", "killed", "injured", "injured"]
+
+
+def test_money_in_aid_or_for_funds_is_funding():
+    # The New York Times, 2023-10-19 (casualty_sentences)
+    rows = by_text(figures_of(
+        "The president announced $100 million in aid to help civilians in Gaza and the West Bank. Aides familiar "
+        "with the plan said about $10 billion in mostly military assistance for Israel would be part of a roughly "
+        "$100 billion request for emergency funds."))
+    assert {r["kind"] for r in rows.values()} == {"funding"}

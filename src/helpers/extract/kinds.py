@@ -205,13 +205,27 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     for ancestor in paragraph_ancestors(token):
         if child.pos_ in ("VERB", "AUX") and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
-        if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.like_num:
+        if names_a_whole(ancestor, child is token):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
         if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
                                                  or ancestor.dep_ in CLAUSE_BOUNDARIES):
             return
         child = ancestor
+
+
+def names_a_whole(token: Token, own_object: bool = True) -> bool:
+    """Say whether ``token`` is the "of" of a part counted by its own number: what follows names the whole.
+
+    "14 of the 45 passengers died", "43 of UNRWA's 13,000 staff members have been killed", "the
+    deaths of 150 members of 22 families": the part's predicate does not count the whole. A part
+    that is a noun with a number ("members") names its whole by its own object only (``own_object``),
+    not by a count the parse coordinates with that object ("150 members of 22 families, six health
+    workers, and eight journalists": the workers and journalists are killed).
+    """
+    if token.dep_ != "prep" or token.lower_ != "of":
+        return False
+    return token.head.like_num or (own_object and any(c.dep_ == "nummod" for c in token.head.children))
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
@@ -426,8 +440,17 @@ def money_kind(anchor: Token) -> str:
     """Return ``funding`` for money given, paid or received, else ``other``."""
     chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
-    words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
+    words |= {c.lemma_.lower() for t in chain[:3] for c in t.children} | _phrase_objects(chain[:3])
     return "funding" if words & FUNDING_WORDS else "other"
+
+
+def _phrase_objects(tokens: list[Token]) -> set[str]:
+    """Return the lemmas of the objects of the "in", "for" and "of" phrases of ``tokens``.
+
+    What money is in or for: "$100 million *in aid*", "a roughly $100 billion request *for emergency funds*".
+    """
+    return {o.lemma_.lower() for t in tokens for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "of")
+            for o in p.children if o.dep_ == "pobj"}
 
 
 #: Words after a number that stand for the counted people of a count before it: "and at least 777 more were wounded".
@@ -442,6 +465,8 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count.
     """
     doc = counted.doc
+    if counted.dep_ == "pobj" and names_a_whole(counted.head):
+        return None  # "43 of UNRWA's 13,000 staff members have been killed": the verb is the part's
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
         if token.pos_ in ("AUX", "ADV", "PART") or token.lower_ in COUNT_CONTINUATIONS:
             continue
