@@ -228,3 +228,16 @@ def test_an_analysis_or_photos_that_show_a_count_are_its_source():
         "An Associated Press analysis of Gaza Health Ministry data released last week showed that as of Oct. 26, "
         "2,001 children ages 12 and under had been killed, including 615 who were 3 or younger."))
     assert rows["2,001"]["source"].startswith("An Associated Press analysis of Gaza Health Ministry data")
+
+
+def test_a_bare_reporting_clause_set_into_a_clause_reports_all_of_it():
+    # The New York Times, 2023-10-11 and 2023-10-22 (casualty_sentences)
+    rows = by_text(figures_of(
+        "The Israeli government approved the call-up of an additional 60,000 reservists, officials said, raising the "
+        "total number of mobilized soldiers over the last three days to 360,000, the most in such a short period "
+        "since the country's founding."))
+    assert rows["60,000"]["source"] == rows["360,000"]["source"] == "officials"
+    rows = figures_of(
+        "It was these people, Mr. al-Hayya insisted, who had slaughtered the Israeli civilians and kidnapped dozens "
+        "of civilians and then dragged them back through the broken fence to Gaza.")
+    assert [(r["text"], r["source"]) for r in rows] == [("dozens", "Mr. al-Hayya")]

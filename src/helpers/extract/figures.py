@@ -1022,6 +1022,8 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         source = _reporting_source(ancestor) or _claimant(ancestor)
         if source is not None and _narrated(ancestor, child, figure.anchor):
             return None
+        if source is None and not _circumstance(child):
+            source = _parenthetical_reporter(ancestor)
         if source is not None and not source[0] <= figure.start < source[1]:
             return source
         child = ancestor
@@ -1031,6 +1033,26 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
             if (source := _reporting_source(child)) is not None:
                 return source
     return _trailing_report(figure, span)
+
+
+def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
+    """Return the reporter of a bare reporting clause set into ``head``'s clause: it reports that clause.
+
+    "It was these people, Mr. al-Hayya insisted, who had ... kidnapped dozens of civilians"; "The
+    Israeli government approved the call-up of an additional 60,000 reservists, officials said,
+    raising the total number of mobilized soldiers ... to 360,000". A reporting verb with a clause
+    or an object of its own reports that instead.
+    """
+    for child in head.children:
+        if child.dep_ == "parataxis" and child.pos_ == "VERB" and child.lemma_.lower() in REPORT_VERBS \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
+            return _reporting_source(child)
+    return None
+
+
+def _circumstance(clause: Token) -> bool:
+    """Say whether a clause states the circumstances ("as 30,000 marched"): a report set into its host not."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def _describes(noun: Token, anchor: Token) -> bool:
