@@ -153,3 +153,27 @@ def test_money_in_aid_or_for_funds_is_funding():
         "with the plan said about $10 billion in mostly military assistance for Israel would be part of a roughly "
         "$100 billion request for emergency funds."))
     assert {r["kind"] for r in rows.values()} == {"funding"}
+
+
+def test_n_of_them_after_a_count_in_its_sentence_is_a_part_of_that_count():
+    # Toronto Star, 2023-10-19 (casualty_sentences)
+    rows = by_text(figures_of(
+        "Qana, in southern Lebanon, where airstrikes caused a building to collapse on July 30, 2006, resulting in 28 "
+        "deaths — 16 of them children —a decade after the Israelis hit a United Nations compound in the same town, "
+        "killing 106 sheltering civilians."))
+    assert rows["16"]["kind"] == "killed"
+    assert rows["16"]["part_of"] == rows["28"]["figure_id"]
+
+
+def test_the_captured_are_arrested_but_captured_hostages_stay_hostages():
+    # The New York Times 2023-10-12 and 2023-10-21, National Post 2023-10-07 (casualty_sentences)
+    rows = by_text(figures_of(
+        "Hamas fighters were still trying to enter Israel, including by sea, Hecht said, adding that two were "
+        "captured and five were killed Wednesday."))
+    assert (rows["two"]["kind"], rows["five"]["kind"]) == ("arrested", "killed")
+    rows = by_text(figures_of("An Israeli official said security forces have killed 400 militants and captured "
+                              "dozens more."))
+    assert rows["dozens"]["kind"] == "arrested"
+    rows = by_text(figures_of("Hamas, whose Oct. 7 assault into Israel killed some 1,400 people and captured about "
+                              "200 hostages."))
+    assert rows["about 200"]["kind"] == "hostages"

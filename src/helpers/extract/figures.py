@@ -1393,11 +1393,22 @@ def link_parts(figures: list[Figure]) -> None:
         elif figure.part_hint == "of" and same_sentence and _of_relative(figure.anchor):
             figure.part_of = same_sentence[-1]  # "nearly 60 drones, 36 of which ...": the figure before
         elif figure.part_hint == "of":
-            figure.part_of = _antecedent(figure, figures[:index])
+            figure.part_of = _whole_before_them(figure, same_sentence) or _antecedent(figure, figures[:index])
         elif figure.kind is None and any(f.part_of for f in same_sentence):
             figure.part_of = next(f.part_of for f in reversed(same_sentence) if f.part_of)
         if figure.part_of is not None and figure.kind is None:
             figure.kind = figure.part_of.kind
+
+
+def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | None:
+    """Return the count of people right before "N of them" in its sentence: the whole "them" stands for.
+
+    "resulting in 28 deaths — 16 of them children", "1,200 people killed, 169 of them Israeli soldiers".
+    """
+    them = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
+               for c in figure.anchor.children)
+    people = [f for f in same_sentence if f.kind in PEOPLE_KINDS and f.part_hint is None]
+    return people[-1] if them and people else None
 
 
 def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:

@@ -40,7 +40,8 @@ LEMMA_KINDS: dict[str, str] = {
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
                     "corpse".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail capture".split(),
+                    "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -507,7 +508,7 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
-    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
+    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and befell(kind, event):
         return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
@@ -519,6 +520,15 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
 #: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate
 #: says befell them counts instead ("killed five refugees" counts the killed).
 STATUS_KINDS = frozenset({"displaced", "arrested", "hostages"})
+
+
+def befell(status: str, event: str) -> bool:
+    """Say whether what a predicate says befell people of a standing counts them instead ("killed five refugees").
+
+    Hostages taken or captured stay hostages ("captured about 200 hostages"): their capture is how
+    they became hostages.
+    """
+    return event != status and not (status == "hostages" and event == "arrested")
 
 
 def governed_kind(counted: Token) -> str | None:
