@@ -177,3 +177,10 @@ def test_the_captured_are_arrested_but_captured_hostages_stay_hostages():
     rows = by_text(figures_of("Hamas, whose Oct. 7 assault into Israel killed some 1,400 people and captured about "
                               "200 hostages."))
     assert rows["about 200"]["kind"] == "hostages"
+
+
+def test_a_count_feared_dead_or_missing_mixes_two_kinds():
+    # The New York Times, 2023-10-10 (casualty_sentences)
+    rows = figures_of("More than 10 British citizens are feared dead or missing after the attacks, the B.B.C. "
+                      "reported on Tuesday, citing an unnamed official.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("More than 10", "other")]

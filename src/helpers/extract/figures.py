@@ -1611,15 +1611,25 @@ def _unit(figure: Figure) -> str | None:
 DEFINITE_COUNT = 20
 
 
+def _indefinite_one(figure: Figure) -> bool:
+    """Say whether a figure is the word "one" alone, which reads as an article unless it counts a listed kind.
+
+    "In one sense", "what one participant described", "In one kibbutz a mile and a half from Gaza";
+    not "one person was killed".
+    """
+    return figure.text.lower() == "one"
+
+
 def _counts(figure: Figure, figures: list[Figure]) -> bool:
     """Say whether a vague or definite number is a figure.
 
     A vague quantity counts only a listed kind ("dozens were injured", not "several
     leaders"). A number after "the" ("the two sides", "the 28 refugees") names a set
     again, unless it states a size first: a large number no figure before it stated
-    ("the two million Arabs in the West Bank").
+    ("the two million Arabs in the West Bank"). A lone "one" counts only a listed kind too
+    (:func:`_indefinite_one`).
     """
-    if figure.vague:
+    if figure.vague or _indefinite_one(figure):
         return figure.kind is not None
     if not figure.definite:
         return True

@@ -117,7 +117,7 @@ def phrase_kind(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and child.pos_ == "ADJ" and (kind := lemma_kind(child)) is not None:
-            return kind
+            return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         words = [child] if child.dep_ in _COMPLEMENTS else []
         if child.dep_ == "prep" and child.lower_ in ("as", "to"):
             words = [c for c in child.children if c.dep_ == "pobj"]
@@ -271,7 +271,7 @@ def raised_kind(verb: Token) -> str | None:
     """
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
-            return kind
+            return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return lemma_kind(child) or phrase_kind(child)
@@ -282,6 +282,11 @@ def raised_kind(verb: Token) -> str | None:
 MIXED = "other"
 #: Words that may stand between two coordinated predicates of one count: "were killed or (were) wounded".
 _BETWEEN_PREDICATES = ("CCONJ", "AUX", "ADV", "PART", "PUNCT")
+
+
+#: Words of people missing: no listed kind, but a count "dead or missing" mixes two ("are feared dead or missing").
+MISSING_WORDS = frozenset({"missing", "unaccounted"})
+MISSING = "missing"
 
 
 def _mixed(word: Token, kind: str) -> bool:
@@ -295,7 +300,7 @@ def _mixed(word: Token, kind: str) -> bool:
     for partner in partners:
         low, high = sorted((word.i, partner.i))
         adjacent = all(t.pos_ in _BETWEEN_PREDICATES for t in word.doc[low + 1: high])
-        other = lemma_kind(partner)
+        other = lemma_kind(partner) or (MISSING if partner.lower_ in MISSING_WORDS else None)
         if adjacent and other is not None and other != kind:
             return True
     return False
