@@ -982,7 +982,8 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     The named subject of the last reporting verb of the few sentences before that agrees
     with the pronoun (:func:`_agrees`); the same pronoun reporting before ("It said ...
     It added ...") stands for the same reporter. Failing that, the last agreeing subject
-    of a sentence's main verb ("Iran launched an offensive. It said ...").
+    of a sentence's main verb ("Iran launched an offensive. It said ..."), a name for "it"
+    (not "An Israeli air strike ... killed four civilians ... it said").
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
@@ -995,20 +996,23 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
             return _antecedent_reporter(reporter, window)
         if reporter.lower_ not in PRONOUNS and _agrees(pronoun, reporter):
             return _trimmed(reporter)
-    subjects = [c for sent in sentences for c in sent.root.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
+    subjects = [c for sent in sentences for c in sent.root.children if c.dep_ == "nsubj"
+                and c.lower_ not in PRONOUNS and _agrees(pronoun, c) and (pronoun.lower_ != "it" or _is_name(c))]
     return _trimmed(subjects[-1]) if subjects else None
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
-    "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
-    entity labels are not trusted further ("Mujahideen Khalq" is read as a person).
+    "he" and "she" stand for a person; "it" for no plural ("Western diplomats") and no
+    person ("Samir Ayoub ... told the AP ... it said"). The entity labels are not trusted
+    further ("Mujahideen Khalq" is read as a person).
     """
     if pronoun.lower_ in PERSONAL:
         return subject.ent_type_ == "PERSON"
-    return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
+    if pronoun.lower_ in ("it", "its"):
+        return subject.tag_ not in ("NNS", "NNPS") and subject.ent_type_ != "PERSON"
+    return True
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
@@ -1248,6 +1252,31 @@ def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: l
         if around:
             quote = min(around, key=lambda q: q["end_char"] - q["start_char"])
             figure.source = speaker_span(parsed.article.body, quote, mentions)
+
+
+def _unresolved_reporters(figures: list[Figure]) -> None:
+    """Give a figure that a pronoun reports, which nothing resolved, the pronoun: it is someone's, not the narrator's.
+
+    "He said Israeli security forces killed 304 Palestinians" with no one named before it.
+    """
+    for figure in figures:
+        if figure.source is None and figure.part_of is None:
+            figure.source = reporting_pronoun(figure)
+
+
+def reporting_pronoun(figure: Figure) -> tuple[int, int] | None:
+    """Return the pronoun subject of the first reporting verb that governs a figure, if any ("*He* said ...")."""
+    child = figure.anchor
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if ancestor.pos_ in ("VERB", "AUX") and _reports(ancestor):
+            if _narrated(ancestor, child, figure.anchor):
+                return None
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in PERSONAL | {"it", "they"}:
+                return None
+            return subject.idx, subject.idx + len(subject.text)
+        child = ancestor
+    return None
 
 
 #: The longest direct quote (characters) whose speaker a figure inside it takes.
@@ -1652,6 +1681,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
     _sources_from_quotes(parsed, figures, quotes or [], mentions)
+    _unresolved_reporters(figures)
     for figure in figures:
         figure.source = clean_source(parsed.article.body, named_antecedent(parsed.doc, figure.source))
     _places_from_sources(parsed, figures, mentions)
