@@ -184,3 +184,15 @@ def test_a_count_feared_dead_or_missing_mixes_two_kinds():
     rows = figures_of("More than 10 British citizens are feared dead or missing after the attacks, the B.B.C. "
                       "reported on Tuesday, citing an unnamed official.")
     assert [(r["text"], r["kind"]) for r in rows] == [("More than 10", "other")]
+
+
+def test_the_missing_are_counted_by_their_own_predicate_not_by_the_clause_they_hang_on():
+    # National Post, 2023-10-10 and 2023-10-16 (casualty_sentences)
+    rows = by_text(figures_of(
+        "The number of French people killed in Israel has risen to eight — with 20 unaccounted for — the French "
+        "Foreign Ministry said Tuesday."))
+    assert (rows["eight"]["kind"], rows["20"]["kind"]) == ("killed", "other")
+    rows = by_text(figures_of(
+        "LONDON — Prime Minister Rishi Sunak says at least six British citizens were killed in Hamas’ attack on "
+        "Israel and another 10 are missing."))
+    assert (rows["at least six"]["kind"], rows["10"]["kind"]) == ("killed", "other")

@@ -209,9 +209,9 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
         if names_a_whole(ancestor, child is token):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
-        if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
-                                                 or ancestor.dep_ in CLAUSE_BOUNDARIES):
-            return
+        predicate = ancestor.pos_ in ("VERB", "AUX") or (ancestor.pos_ == "ADJ" and child.dep_ == "nsubj")
+        if predicate and (ancestor.lemma_.lower() in REPORT_VERBS or ancestor.dep_ in CLAUSE_BOUNDARIES):
+            return  # an adjective with a subject is a clause too: "with 20 unaccounted for"
         child = ancestor
 
 
@@ -489,11 +489,15 @@ def own_conjunct_kind(anchor: Token) -> str | None:
 
     "... were killed in Gaza and 66,978, Palestinians were injured": a stray comma makes the
     parser coordinate 66,978 with "Gaza"; the number starts its own conjunct, whose subject
-    ("Palestinians") follows it, and that subject's verb says what it counts.
+    ("Palestinians") follows it, and that subject's verb says what it counts. A number that a
+    finite verb follows is that verb's subject ("another 10 are missing"): its verb says what it
+    counts, ``other`` when nothing listed.
     """
     head = anchor.head
     if anchor.dep_ != "conj" or head.like_num or any(c.dep_ == "nummod" for c in head.children):
         return None  # coordinated with another count ("6 or 7", "5 soldiers and 3"): it shares their predicate
+    if anchor.i + 1 < len(anchor.doc) and anchor.nbor(1).tag_ in FINITE_TAGS:
+        return adjacent_predicate_kind(anchor) or "other"  # "... in Hamas' attack on Israel and another 10 are missing"
     for token in anchor.doc[anchor.i + 1: anchor.i + 4]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
             return adjacent_predicate_kind(token)
