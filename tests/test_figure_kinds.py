@@ -134,16 +134,11 @@ def test_both_and_an_age_after_a_named_couple_is_no_count():
 # --- the "modern" batch of the figures dev gold (casualty_sentences, 2023) --------------------------------------
 
 def test_the_whole_a_counted_part_is_of_takes_not_the_parts_predicate():
-    # Globe and Mail 2023-10-27, National Post 2023-10-10 (casualty_sentences)
+    # Globe and Mail 2023-10-27 (casualty_sentences)
     rows = by_text(figures_of(
         "Mr. Lazzarini said the hardest part of his job has been managing the organization while 43 of UNRWA’s "
         "13,000 staff members have been killed over the past three weeks."))
     assert (rows["43"]["kind"], rows["13,000"]["kind"]) == ("killed", "other")
-    rows = by_text(figures_of(
-        "The airstrikes have caused the deaths of 150 members of 22 families, six health workers, and eight "
-        "journalists, while 15 health workers and 20 journalists have been wounded, the ministry said."))
-    assert [rows[t]["kind"] for t in ("150", "22", "six", "eight", "15", "20")] == [
-        "killed", "other", "killed", "killed", "injured", "injured"]
 
 
 def test_money_in_aid_or_for_funds_is_funding():
@@ -163,20 +158,6 @@ def test_n_of_them_after_a_count_in_its_sentence_is_a_part_of_that_count():
         "killing 106 sheltering civilians."))
     assert rows["16"]["kind"] == "killed"
     assert rows["16"]["part_of"] == rows["28"]["figure_id"]
-
-
-def test_the_captured_are_arrested_but_captured_hostages_stay_hostages():
-    # The New York Times 2023-10-12 and 2023-10-21, National Post 2023-10-07 (casualty_sentences)
-    rows = by_text(figures_of(
-        "Hamas fighters were still trying to enter Israel, including by sea, Hecht said, adding that two were "
-        "captured and five were killed Wednesday."))
-    assert (rows["two"]["kind"], rows["five"]["kind"]) == ("arrested", "killed")
-    rows = by_text(figures_of("An Israeli official said security forces have killed 400 militants and captured "
-                              "dozens more."))
-    assert rows["dozens"]["kind"] == "arrested"
-    rows = by_text(figures_of("Hamas, whose Oct. 7 assault into Israel killed some 1,400 people and captured about "
-                              "200 hostages."))
-    assert rows["about 200"]["kind"] == "hostages"
 
 
 def test_a_count_feared_dead_or_missing_mixes_two_kinds():

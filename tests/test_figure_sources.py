@@ -255,3 +255,12 @@ def test_it_stands_for_no_person_and_a_pronoun_nothing_resolves_stays_the_source
         "He said Israeli security forces killed 304 Palestinians, including 61 boys and 2 girls, in the West Bank "
         "and east Jerusalem during the two-year period ending May 31."))
     assert rows["304"]["source"] == "He"
+
+
+def test_an_attribution_that_opens_a_sentence_keeps_its_figures_from_a_later_one():
+    # OCHA flash update, 10 October 2023
+    rows = by_text(figures_of(
+        "As of 21:00 today, according to Israeli media, more than 1,000 Israelis, including foreign nationals, were "
+        "killed by Palestinians and at least 2,806 people were injured, according to the Ministry of Health."))
+    assert rows["more than 1,000"]["source"] == "Israeli media"
+    assert rows["at least 2,806"]["source"] == "the Ministry of Health"

@@ -652,17 +652,13 @@ def test_later_ages_of_a_list_or_a_range_and_an_age_bound_are_no_counts():
     assert [r["text"] for r in rows] == ["Six", "five"]
 
 
-def test_a_lone_one_that_counts_nothing_listed_reads_as_an_article():
-    # Toronto Star 2023-10-28, The New York Times 2023-10-11, Globe and Mail 2023-11-10 (casualty_sentences)
+def test_in_one_sense_is_an_idiom_and_one_that_counts_stays():
+    # Toronto Star 2023-10-28, Globe and Mail 2023-11-10 (casualty_sentences)
     rows = figures_of(
         "PITTSBURGH (AP) — In one sense, there was a feeling of closure as survivors of the deadliest antisemitic "
         "attack in U.S. history joined with hundreds of others for prayers, poetry and music at an outdoor "
         "commemoration of the 11 people who were killed in a Pittsburgh synagogue five years ago on Friday.")
     assert "one" not in [r["text"] for r in rows] and "11" in [r["text"] for r in rows]
-    rows = figures_of(
-        "In one kibbutz a mile and a half from Gaza, journalists with The New York Times saw Israeli soldiers "
-        "carrying slain residents on stretchers, and more than a dozen bloated bodies lying on the ground.")
-    assert [r["text"] for r in rows] == ["more than a dozen"]
     rows = figures_of(
         "The Palestinian Red Cross said Israeli forces were shooting at Al-Quds hospital, and there were violent "
         "clashes, with one person killed and 28 wounded, most of them children.")

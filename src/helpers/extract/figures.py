@@ -336,8 +336,8 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
-#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand".
-ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way"})
+#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand", "in one sense".
+ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way", "sense"})
 
 #: Named-entity labels of names a number can be part of.
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -678,7 +678,7 @@ def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
 
 
 def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token, tuple[int, int]]],
-                          ) -> tuple[int, int] | None:
+                          figures: list[Figure]) -> tuple[int, int] | None:
     """Return the source of the first "according to X" after a figure in its sentence, if no reporting verb is between.
 
     A trailing attribution names the source of the figures before it, not a reporting verb before
@@ -689,8 +689,14 @@ def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token,
     and another ..., killing at least 16, according to the Gaza health ministry"). A reporting verb
     between them reports the figure itself ("while 43 ... have been killed, a number he said
     correlated with ... 7,000 killed, according to the Ministry": the 43 are his); "X, citing Y,
-    said" stays X's.
+    said" stays X's. An attribution before the figure that opens its stretch of the sentence
+    (:func:`_opens`) keeps it: "As of 21:00 today, according to Israeli media, more than 1,000
+    Israelis ... were killed ... and at least 2,806 people were injured, according to the Ministry of
+    Health" (the 1,000 are the media's, the 2,806 the ministry's).
     """
+    before = [token for token, _ in phrases if token.i < figure.anchor.i]
+    if before and _opens(before[-1], figure, figures):
+        return None
     for token, source in phrases:
         if token.i <= figure.anchor.i or token.lower_ == "citing":
             continue
@@ -796,6 +802,11 @@ def _reports(verb: Token) -> bool:
     """
     reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
     return reporting and not _claims_an_act(verb)
+
+
+def _opens(attribution: Token, figure: Figure, figures: list[Figure]) -> bool:
+    """Say whether an attribution before a figure opens the figures after it: no figure before it or between."""
+    return not any(f.anchor.i < attribution.i or attribution.i < f.anchor.i < figure.anchor.i for f in figures)
 
 
 def _participle_subject(verb: Token) -> tuple[int, int] | None:
@@ -1479,7 +1490,7 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     according = according_to(span)
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
-        figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases)
+        figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
                          or reported_by(figure, span) or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
@@ -1640,25 +1651,15 @@ def _unit(figure: Figure) -> str | None:
 DEFINITE_COUNT = 20
 
 
-def _indefinite_one(figure: Figure) -> bool:
-    """Say whether a figure is the word "one" alone, which reads as an article unless it counts a listed kind.
-
-    "In one sense", "what one participant described", "In one kibbutz a mile and a half from Gaza";
-    not "one person was killed".
-    """
-    return figure.text.lower() == "one"
-
-
 def _counts(figure: Figure, figures: list[Figure]) -> bool:
     """Say whether a vague or definite number is a figure.
 
     A vague quantity counts only a listed kind ("dozens were injured", not "several
     leaders"). A number after "the" ("the two sides", "the 28 refugees") names a set
     again, unless it states a size first: a large number no figure before it stated
-    ("the two million Arabs in the West Bank"). A lone "one" counts only a listed kind too
-    (:func:`_indefinite_one`).
+    ("the two million Arabs in the West Bank").
     """
-    if figure.vague or _indefinite_one(figure):
+    if figure.vague:
         return figure.kind is not None
     if not figure.definite:
         return True

@@ -40,8 +40,7 @@ LEMMA_KINDS: dict[str, str] = {
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
                     "corpse".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail capture".split(),
-                    "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -206,7 +205,7 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     for ancestor in paragraph_ancestors(token):
         if child.pos_ in ("VERB", "AUX") and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
-        if names_a_whole(ancestor, child is token):
+        if names_a_whole(ancestor):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
         predicate = ancestor.pos_ in ("VERB", "AUX") or (ancestor.pos_ == "ADJ" and child.dep_ == "nsubj")
@@ -215,18 +214,14 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
         child = ancestor
 
 
-def names_a_whole(token: Token, own_object: bool = True) -> bool:
-    """Say whether ``token`` is the "of" of a part counted by its own number: what follows names the whole.
+def names_a_whole(token: Token) -> bool:
+    """Say whether ``token`` is the "of" of a number: what follows names the whole of that part.
 
-    "14 of the 45 passengers died", "43 of UNRWA's 13,000 staff members have been killed", "the
-    deaths of 150 members of 22 families": the part's predicate does not count the whole. A part
-    that is a noun with a number ("members") names its whole by its own object only (``own_object``),
-    not by a count the parse coordinates with that object ("150 members of 22 families, six health
-    workers, and eight journalists": the workers and journalists are killed).
+    "14 of the 45 passengers died", "43 of UNRWA's 13,000 staff members have been killed": the
+    part's predicate does not count the whole. ("three families of 15 members ... were displaced"
+    and "150 members of 22 families" read alike: a noun's "of" is left alone.)
     """
-    if token.dep_ != "prep" or token.lower_ != "of":
-        return False
-    return token.head.like_num or (own_object and any(c.dep_ == "nummod" for c in token.head.children))
+    return token.dep_ == "prep" and token.lower_ == "of" and token.head.like_num
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
@@ -517,7 +512,7 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
-    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and befell(kind, event):
+    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
         return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
@@ -529,15 +524,6 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
 #: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate
 #: says befell them counts instead ("killed five refugees" counts the killed).
 STATUS_KINDS = frozenset({"displaced", "arrested", "hostages"})
-
-
-def befell(status: str, event: str) -> bool:
-    """Say whether what a predicate says befell people of a standing counts them instead ("killed five refugees").
-
-    Hostages taken or captured stay hostages ("captured about 200 hostages"): their capture is how
-    they became hostages.
-    """
-    return event != status and not (status == "hostages" and event == "arrested")
 
 
 def governed_kind(counted: Token) -> str | None:
