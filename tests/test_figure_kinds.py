@@ -177,3 +177,10 @@ def test_the_missing_are_counted_by_their_own_predicate_not_by_the_clause_they_h
         "LONDON — Prime Minister Rishi Sunak says at least six British citizens were killed in Hamas’ attack on "
         "Israel and another 10 are missing."))
     assert (rows["at least six"]["kind"], rows["10"]["kind"]) == ("killed", "other")
+
+
+def test_an_infinitive_after_a_whole_says_what_befell_it():
+    # rss2023 feed (Middle East)
+    rows = figures_of("Fawzi Mukhalifa was one of two Palestinian teenagers to be killed by Israeli forces in day of "
+                      "West Bank violence.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("two", "killed")]

@@ -692,10 +692,12 @@ def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token,
     said" stays X's. An attribution before the figure that opens its stretch of the sentence
     (:func:`_opens`) keeps it: "As of 21:00 today, according to Israeli media, more than 1,000
     Israelis ... were killed ... and at least 2,806 people were injured, according to the Ministry of
-    Health" (the 1,000 are the media's, the 2,806 the ministry's).
+    Health" (the 1,000 are the media's, the 2,806 the ministry's); so does the sentence's main
+    reporting verb before the figure, which the trailing attribution relays ("Iran's judiciary
+    chief said ... over 22,000 ..., according to the state-run IRNA news agency").
     """
     before = [token for token, _ in phrases if token.i < figure.anchor.i]
-    if before and _opens(before[-1], figure, figures):
+    if (before and _opens(before[-1], figure, figures)) or _main_reporter_before(figure):
         return None
     for token, source in phrases:
         if token.i <= figure.anchor.i or token.lower_ == "citing":
@@ -798,10 +800,24 @@ ACTS_CLAIMED = frozenset({"responsibility", "credit"})
 def _reports(verb: Token) -> bool:
     """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
 
-    Not one whose object is an act ("claimed responsibility").
+    Not one whose object is an act ("claimed responsibility"), nor "add to" (:func:`_adds_to`).
     """
     reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
-    return reporting and not _claims_an_act(verb)
+    return reporting and not _claims_an_act(verb) and not _adds_to(verb)
+
+
+def _adds_to(verb: Token) -> bool:
+    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50"."""
+    return verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _main_reporter_before(figure: Figure) -> bool:
+    """Say whether the first reporting verb over a figure is its sentence's main verb, before it, with a subject."""
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if ancestor.pos_ in ("VERB", "AUX") and _reports(ancestor):
+            return ancestor.dep_ == "ROOT" and ancestor.i < figure.anchor.i \
+                and any(c.dep_ == "nsubj" for c in ancestor.children)
+    return False
 
 
 def _opens(attribution: Token, figure: Figure, figures: list[Figure]) -> bool:
@@ -1058,6 +1074,8 @@ def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
     raising the total number of mobilized soldiers ... to 360,000". A reporting verb with a clause
     or an object of its own reports that instead.
     """
+    if any(c.dep_ == "mark" for c in head.children):
+        return None  # the parse may make a subordinate clause the host: "..., Netanyahu said, after militants fired"
     for child in head.children:
         if child.dep_ == "parataxis" and child.pos_ == "VERB" and child.lemma_.lower() in REPORT_VERBS \
                 and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
@@ -1066,8 +1084,11 @@ def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
 
 
 def _circumstance(clause: Token) -> bool:
-    """Say whether a clause states the circumstances ("as 30,000 marched"): a report set into its host not."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in clause.children)
+    """Say whether a clause is a subordinate one of circumstances: a report set into its host does not say it.
+
+    "as 30,000 marched", "after militants from the Gaza Strip fired over 3,000 missiles".
+    """
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
 
 
 def _describes(noun: Token, anchor: Token) -> bool:

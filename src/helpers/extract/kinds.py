@@ -463,16 +463,19 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
 
     "... and about 14,245 have been injured": the parser often attaches an elided
     coordinate subject to the wrong conjunct; the verb that follows the number in the
-    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count.
+    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count, nor
+    does the part's finite verb after a whole ("43 of UNRWA's 13,000 staff members have been killed");
+    an infinitive may say what befell the whole ("one of two Palestinian teenagers to be killed").
     """
     doc = counted.doc
-    if counted.dep_ == "pobj" and names_a_whole(counted.head):
-        return None  # "43 of UNRWA's 13,000 staff members have been killed": the verb is the part's
+    whole = counted.dep_ == "pobj" and names_a_whole(counted.head)
+    finite = False
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
+        finite = finite or token.tag_ in FINITE_TAGS
         if token.pos_ in ("AUX", "ADV", "PART") or token.lower_ in COUNT_CONTINUATIONS:
             continue
-        if token.pos_ not in ("VERB", "ADJ"):
-            return None
+        if token.pos_ not in ("VERB", "ADJ") or (whole and finite):
+            return None  # "43 of UNRWA's 13,000 staff members have been killed": the finite verb is the part's
         active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
         kind = None if active_transitive else lemma_kind(token)
         return MIXED if kind is not None and _mixed(token, kind) else kind
