@@ -1513,6 +1513,8 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
                          or reported_by(figure, span) or (according[0] if according else None) or tail)
+        if figure.source is not None and figure.source[0] <= figure.start < figure.source[1]:
+            figure.source = None  # never its own source: "..., two of Wall Street's biggest names warned"
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
