@@ -243,14 +243,8 @@ def test_a_bare_reporting_clause_set_into_a_clause_reports_all_of_it():
     assert [(r["text"], r["source"]) for r in rows] == [("dozens", "Mr. al-Hayya")]
 
 
-def test_it_stands_for_no_person_and_a_pronoun_nothing_resolves_stays_the_source():
-    # Toronto Star, 2023-11-01 and 2023-11-02 (casualty_sentences)
-    rows = by_text(figures_of(
-        "“It's a curse to be a parent in Gaza,” said Ahmed Modawikh, a 40-year-old carpenter from Gaza City whose "
-        "life was shattered by the death of his 8-year-old daughter during five days of fighting in May.\n\nIt also "
-        "says more than 500 militant rockets have misfired and landed in Gaza, killing an unknown number of "
-        "Palestinians."))
-    assert rows["more than 500"]["source"] == "It"
+def test_a_pronoun_reporter_nothing_resolves_stays_the_source():
+    # Toronto Star, 2023-11-02 (casualty_sentences)
     rows = by_text(figures_of(
         "He said Israeli security forces killed 304 Palestinians, including 61 boys and 2 girls, in the West Bank "
         "and east Jerusalem during the two-year period ending May 31."))

@@ -1009,8 +1009,7 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     The named subject of the last reporting verb of the few sentences before that agrees
     with the pronoun (:func:`_agrees`); the same pronoun reporting before ("It said ...
     It added ...") stands for the same reporter. Failing that, the last agreeing subject
-    of a sentence's main verb ("Iran launched an offensive. It said ..."), a name for "it"
-    (not "An Israeli air strike ... killed four civilians ... it said").
+    of a sentence's main verb ("Iran launched an offensive. It said ...").
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
@@ -1023,23 +1022,21 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
             return _antecedent_reporter(reporter, window)
         if reporter.lower_ not in PRONOUNS and _agrees(pronoun, reporter):
             return _trimmed(reporter)
-    subjects = [c for sent in sentences for c in sent.root.children if c.dep_ == "nsubj"
-                and c.lower_ not in PRONOUNS and _agrees(pronoun, c) and (pronoun.lower_ != "it" or _is_name(c))]
+    subjects = [c for sent in sentences for c in sent.root.children
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
     return _trimmed(subjects[-1]) if subjects else None
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
-    "he" and "she" stand for a person; "it" for no plural ("Western diplomats") and no
-    person ("Samir Ayoub ... told the AP ... it said"). The entity labels are not trusted
-    further ("Mujahideen Khalq" is read as a person).
+    "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
+    entity labels are not trusted further ("Mujahideen Khalq" is read as a person, and so is
+    "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
         return subject.ent_type_ == "PERSON"
-    if pronoun.lower_ in ("it", "its"):
-        return subject.tag_ not in ("NNS", "NNPS") and subject.ent_type_ != "PERSON"
-    return True
+    return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
