@@ -289,3 +289,11 @@ def test_a_figure_is_never_its_own_source_whatever_path_finds_it():
         "the  conflict  in the Middle East as the humanitarian crisis compounds the challenges facing an already "
         "precarious world economy, two of Wall Street’s biggest names warned this weekend.")
     assert [(r["text"], r["source"]) for r in rows] == [("two", None)]
+
+
+def test_a_reporting_participle_after_a_pronoun_lets_the_climb_reach_the_reporter():
+    # rss2023 feed (Middle East)
+    rows = figures_of(
+        "The Israeli army confirmed it had carried out an airstrike, saying it had killed at least five militants "
+        "during fighting in Jenin.")
+    assert [(r["text"], r["source"]) for r in rows] == [("at least five", "The Israeli army")]

@@ -829,17 +829,19 @@ def _participle_subject(verb: Token) -> tuple[int, int] | None:
     """Return the subject of the clause that a reporting participle continues: its reporter.
 
     "the Palestinian Health Ministry provided more detail on the toll, *saying* that 471 people had
-    died"; "John F. Kirby ... played down the rupture, *saying* that ...". A pronoun is resolved
-    (:func:`_antecedent_reporter`). Only a participle that reports a clause: in "nine UNRWA health
-    centres were operational, recording 10,802 patient visits" the centres count, not report.
+    died"; "John F. Kirby ... played down the rupture, *saying* that ...". Not a pronoun: the climb
+    goes on to the reporter it stands for ("The Israeli army confirmed it had carried out an
+    airstrike, saying it had killed at least five militants"). Only a participle that reports a
+    clause: in "nine UNRWA health centres were operational, recording 10,802 patient visits" the
+    centres count, not report.
     """
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i \
             or not any(c.dep_ == "ccomp" for c in verb.children):
         return None
     subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and not _labels(c)), None)
-    if subject is None or _nobody(subject) or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if subject is None or _nobody(subject) or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in PRONOUNS:
         return None
-    return _antecedent_reporter(subject) if subject.lower_ in PRONOUNS else _joined([subject])
+    return _joined([subject])
 
 
 def _claims_an_act(verb: Token) -> bool:
