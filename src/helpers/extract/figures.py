@@ -692,9 +692,9 @@ def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token,
     said" stays X's. An attribution before the figure that opens its stretch of the sentence
     (:func:`_opens`) keeps it: "As of 21:00 today, according to Israeli media, more than 1,000
     Israelis ... were killed ... and at least 2,806 people were injured, according to the Ministry of
-    Health" (the 1,000 are the media's, the 2,806 the ministry's); so does the sentence's main
-    reporting verb before the figure, which the trailing attribution relays ("Iran's judiciary
-    chief said ... over 22,000 ..., according to the state-run IRNA news agency").
+    Health" (the 1,000 are the media's, the 2,806 the ministry's); so does a clause's reporting
+    verb before the figure, which the trailing attribution relays ("Iran's judiciary chief said
+    ... over 22,000 ..., according to the state-run IRNA news agency"; :func:`_main_reporter_before`).
     """
     before = [token for token, _ in phrases if token.i < figure.anchor.i]
     if (before and _opens(before[-1], figure, figures)) or _main_reporter_before(figure):
@@ -812,10 +812,13 @@ def _adds_to(verb: Token) -> bool:
 
 
 def _main_reporter_before(figure: Figure) -> bool:
-    """Say whether the first reporting verb over a figure is its sentence's main verb, before it, with a subject."""
+    """Say whether the first reporting verb over a figure is a clause's verb before it, with a subject.
+
+    Not one in a relative clause: "a number he said ...", "Airstrikes that Israel says ...".
+    """
     for ancestor in paragraph_ancestors(figure.anchor):
         if ancestor.pos_ in ("VERB", "AUX") and _reports(ancestor):
-            return ancestor.dep_ == "ROOT" and ancestor.i < figure.anchor.i \
+            return ancestor.dep_ not in ("relcl", "acl") and ancestor.i < figure.anchor.i \
                 and any(c.dep_ == "nsubj" for c in ancestor.children)
     return False
 
@@ -1512,8 +1515,6 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
                          or reported_by(figure, span) or (according[0] if according else None) or tail)
-        if figure.source is not None and figure.source[0] <= figure.start < figure.source[1]:
-            figure.source = None  # never its own source: "..., two of Wall Street's biggest names warned"
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
