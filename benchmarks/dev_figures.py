@@ -3,10 +3,13 @@
     .venv/bin/python -m benchmarks.dev_figures               # detection, kind, source, source actor
     .venv/bin/python -m benchmarks.dev_figures --details     # also every miss and wrong attribute
     .venv/bin/python -m benchmarks.dev_figures --predicted   # every predicted figure (for annotating)
+    .venv/bin/python -m benchmarks.dev_figures --batch modern --details   # one batch's misses only
 
 ``tests/gold/dev_figures`` holds where each story is in ``../shared`` (``documents.csv``: a
-CoNLL-2003 train story by document index, or an rss2023 Middle East feed item by line, whose
-title and description are the article) and
+CoNLL-2003 train story by document index, an rss2023 Middle East feed item by line, whose
+title and description are the article, or some sentences of one 2023 article of the
+casualty_sentences benchmark by file and rows; with the ``batch`` each story belongs to:
+"first" the stories the rules were tuned on, "modern" the 2023 war reporting added later) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
@@ -44,6 +47,11 @@ from helpers.pipeline.run import extract_corpus
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_figures"
 RSS_MIDEAST = SHARED / "corpora" / "rss2023" / "rss_2023_mideast_topical.jsonl.gz"
+CASUALTY_SENTENCES = SHARED / "benchmarks" / "casualty_sentences"
+#: The outlet of each casualty_sentences file, by the start of its name.
+CASUALTY_OUTLETS = {"globe": "The Globe and Mail", "post": "National Post", "star": "Toronto Star",
+                    "tagged_data_nyt": "The New York Times", "tagged_data_wp": "The Washington Post",
+                    "tagged_data_wsj": "The Wall Street Journal"}
 
 
 def rss_items(lines: set[int]) -> dict[int, dict]:
@@ -58,12 +66,49 @@ def rss_items(lines: set[int]) -> dict[int, dict]:
     return found
 
 
-def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
-    """Write the dev articles into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows.
+def _iso_date(value: str) -> str:
+    """Return a casualty_sentences date ("2023-10-07 15:01:58" or "10/13/2023") as YYYY-MM-DD."""
+    if "/" in value:
+        month, day, year = value.split()[0].split("/")
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    return value[:10]
+
+
+def casualty_article(path: str, locator: str) -> tuple[str, str, str]:
+    """Return (text, outlet, date) of some sentences of one casualty_sentences article.
+
+    ``path`` is the CSV under ``casualty_sentences``, ``locator`` its 0-based data rows; the text is the
+    title, a blank line and one paragraph per sentence, runs of spaces collapsed.
+    """
+    with (CASUALTY_SENTENCES / path).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    chosen = [rows[int(n)] for n in locator.split()]
+    title = " ".join((chosen[0].get("title") or chosen[0]["article_title"]).split())
+    sentences = [" ".join(r["sentence"].split()) for r in chosen]
+    outlet = next(o for start, o in CASUALTY_OUTLETS.items() if Path(path).name.startswith(start))
+    date = _iso_date(chosen[0].get("date") or chosen[0]["article_date"])
+    return "\n\n".join([title, *sentences]) + "\n", outlet, date
+
+
+def article_text(row: dict[str, str], stories: list, items: dict[int, dict]) -> tuple[str, str, str]:
+    """Return (text, outlet, date) of one ``documents.csv`` row.
 
     A CoNLL-2003 story is written as the unseen set writes one; an rss item as its title, a blank
-    line and its description (a tab-indented line of it is a paragraph).
+    line and its description (a tab-indented line of it is a paragraph); casualty sentences as
+    :func:`casualty_article` writes them.
     """
+    if row["source"] == "rss2023/mideast":
+        item = items[int(row["locator"])]
+        body = "\n\n".join(p.strip() for p in item["description"].split("\n") if p.strip())
+        return f"{item['title']}\n\n{body}\n", item["outlet"], item["date_published"][:10]
+    if row["source"].startswith("casualty_sentences/"):
+        return casualty_article(row["source"].split("/", 1)[1], row["locator"])
+    article = conll_article(row["article_id"], stories[int(row["locator"])])
+    return article.text(), "Reuters", article.published
+
+
+def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
+    """Write the dev articles into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = read_documents(gold_dir)
     stories = conll_documents(CONLL_TRAIN)
@@ -72,13 +117,7 @@ def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]
         catalog = csv.writer(handle)
         catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
         for row in rows:
-            if row["source"] == "rss2023/mideast":
-                item = items[int(row["locator"])]
-                body = "\n\n".join(p.strip() for p in item["description"].split("\n") if p.strip())
-                text, outlet, published = f"{item['title']}\n\n{body}\n", item["outlet"], item["date_published"][:10]
-            else:
-                article = conll_article(row["article_id"], stories[int(row["locator"])])
-                text, outlet, published = article.text(), "Reuters", article.published
+            text, outlet, published = article_text(row, stories, items)
             (folder / f"{row['article_id']}.txt").write_text(text, encoding="utf-8")
             catalog.writerow([row["article_id"], outlet, published, "day", "dateline"])
     return rows
@@ -170,28 +209,42 @@ def predicted_lines(tables: dict[str, pd.DataFrame]) -> list[str]:
             for r in tables["figures"].sort_values(["article_id", "start_char"]).itertuples()]
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Extract the dev stories and print the figure scores."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_figures", description=__doc__.splitlines()[0])
-    parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
-    parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
-    args = parser.parse_args(argv)
-    tables = extract()
-    if args.predicted:
-        print("\n".join(predicted_lines(tables)))
-        return 0
-    gold = read_gold(GOLD_DIR, "figures.csv")
-    rows, lines = score(tables, gold)
-    print(f"Figures dev gold: {gold['article_id'].nunique()} articles, {len(gold)} figures")
+def score_lines(rows: list[dict]) -> list[str]:
+    """Return the score rows as printed lines."""
+    lines = []
     for row in rows:
         counts = f"({round(row['recall'] * row['n_gold'])}/{row['n_gold']})"
         if row["level"] in ("detection", "numbers"):
-            print(f"{row['level']:13} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
-                  f"({row['n_predicted']}/{row['n_gold']})")
+            lines.append(f"{row['level']:13} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
+                         f"({row['n_predicted']}/{row['n_gold']})")
         else:
-            print(f"{row['level']:13} acc {row['recall']:.3f} {counts}")
+            lines.append(f"{row['level']:13} acc {row['recall']:.3f} {counts}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Extract the dev stories and print the figure scores, over all stories and per batch."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_figures", description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
+    parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
+    parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only (first, modern)")
+    args = parser.parse_args(argv)
+    batches = pd.DataFrame(read_documents(GOLD_DIR)).groupby("batch")["article_id"]
+    tables = extract()
+    shown = set(batches.get_group(args.batch)) if args.batch else set(tables["articles"]["article_id"])
+    if args.predicted:
+        print("\n".join(predicted_lines({**tables, "figures": tables["figures"][
+            tables["figures"]["article_id"].isin(shown)]})))
+        return 0
+    gold = read_gold(GOLD_DIR, "figures.csv")
+    print(f"Figures dev gold: {gold['article_id'].nunique()} articles, {len(gold)} figures")
+    print("all", *score_lines(score(tables, gold)[0]), sep="\n  ")
+    for batch, ids in batches:
+        part = gold[gold["article_id"].isin(set(ids))]
+        print(f"{batch} ({part['article_id'].nunique()} articles, {len(part)} figures)",
+              *score_lines(score(tables, part)[0]), sep="\n  ")
     if args.details:
-        print("\n".join(lines))
+        print("\n".join(score(tables, gold[gold["article_id"].isin(shown)])[1]))
     return 0
 
 

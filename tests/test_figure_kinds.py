@@ -129,3 +129,58 @@ def test_both_and_an_age_after_a_named_couple_is_no_count():
     rows = figures_of("Officials said Humberto Hueite Zyrecha and his wife Jetty Kors, both 50, were kidnapped late on "
                       "Saturday or early Sunday.")
     assert rows == []
+
+
+# --- the "modern" batch of the figures dev gold (casualty_sentences, 2023) --------------------------------------
+
+def test_the_whole_a_counted_part_is_of_takes_not_the_parts_predicate():
+    # Globe and Mail 2023-10-27 (casualty_sentences)
+    rows = by_text(figures_of(
+        "Mr. Lazzarini said the hardest part of his job has been managing the organization while 43 of UNRWA’s "
+        "13,000 staff members have been killed over the past three weeks."))
+    assert (rows["43"]["kind"], rows["13,000"]["kind"]) == ("killed", "other")
+
+
+def test_money_in_aid_or_for_funds_is_funding():
+    # The New York Times, 2023-10-19 (casualty_sentences)
+    rows = by_text(figures_of(
+        "The president announced $100 million in aid to help civilians in Gaza and the West Bank. Aides familiar "
+        "with the plan said about $10 billion in mostly military assistance for Israel would be part of a roughly "
+        "$100 billion request for emergency funds."))
+    assert {r["kind"] for r in rows.values()} == {"funding"}
+
+
+def test_n_of_them_after_a_count_in_its_sentence_is_a_part_of_that_count():
+    # Toronto Star, 2023-10-19 (casualty_sentences)
+    rows = by_text(figures_of(
+        "Qana, in southern Lebanon, where airstrikes caused a building to collapse on July 30, 2006, resulting in 28 "
+        "deaths — 16 of them children —a decade after the Israelis hit a United Nations compound in the same town, "
+        "killing 106 sheltering civilians."))
+    assert rows["16"]["kind"] == "killed"
+    assert rows["16"]["part_of"] == rows["28"]["figure_id"]
+
+
+def test_a_count_feared_dead_or_missing_mixes_two_kinds():
+    # The New York Times, 2023-10-10 (casualty_sentences)
+    rows = figures_of("More than 10 British citizens are feared dead or missing after the attacks, the B.B.C. "
+                      "reported on Tuesday, citing an unnamed official.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("More than 10", "other")]
+
+
+def test_the_missing_are_counted_by_their_own_predicate_not_by_the_clause_they_hang_on():
+    # National Post, 2023-10-10 and 2023-10-16 (casualty_sentences)
+    rows = by_text(figures_of(
+        "The number of French people killed in Israel has risen to eight — with 20 unaccounted for — the French "
+        "Foreign Ministry said Tuesday."))
+    assert (rows["eight"]["kind"], rows["20"]["kind"]) == ("killed", "other")
+    rows = by_text(figures_of(
+        "LONDON — Prime Minister Rishi Sunak says at least six British citizens were killed in Hamas’ attack on "
+        "Israel and another 10 are missing."))
+    assert (rows["at least six"]["kind"], rows["10"]["kind"]) == ("killed", "other")
+
+
+def test_an_infinitive_after_a_whole_says_what_befell_it():
+    # rss2023 feed (Middle East)
+    rows = figures_of("Fawzi Mukhalifa was one of two Palestinian teenagers to be killed by Israeli forces in day of "
+                      "West Bank violence.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("two", "killed")]

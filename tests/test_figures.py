@@ -661,3 +661,29 @@ def test_the_one_place_a_sentence_names_beats_the_place_named_before_it():
                              "killed, making it the deadliest day since the strikes in Lebanon and the raids in "
                              "Syria began."))
     assert two["At least 40"]["location"] == "Gaza"  # two places in the sentence: the one named before
+
+
+def test_later_ages_of_a_list_or_a_range_and_an_age_bound_are_no_counts():
+    # Globe and Mail 2023-11-05, Toronto Star 2023-11-01, Washington Post 2023-10-16 (casualty_sentences)
+    rows = figures_of("One woman and three girls, ages 10, 12 and 14 were killed, and others were wounded, it said.")
+    assert [r["text"] for r in rows] == ["One", "three"]
+    rows = figures_of(
+        "An Associated Press analysis of Gaza Health Ministry data released last week showed that as of Oct. 26, "
+        "2,001 children ages 12 and under had been killed, including 615 who were 3 or younger.")
+    assert [r["text"] for r in rows] == ["2,001", "615"]
+    rows = figures_of("Six of her family members — an aunt and five cousins between the ages of 9 and 18 — were "
+                      "killed in an Israeli airstrike Monday.")
+    assert [r["text"] for r in rows] == ["Six", "five"]
+
+
+def test_in_one_sense_is_an_idiom_and_one_that_counts_stays():
+    # Toronto Star 2023-10-28, Globe and Mail 2023-11-10 (casualty_sentences)
+    rows = figures_of(
+        "PITTSBURGH (AP) — In one sense, there was a feeling of closure as survivors of the deadliest antisemitic "
+        "attack in U.S. history joined with hundreds of others for prayers, poetry and music at an outdoor "
+        "commemoration of the 11 people who were killed in a Pittsburgh synagogue five years ago on Friday.")
+    assert "one" not in [r["text"] for r in rows] and "11" in [r["text"] for r in rows]
+    rows = figures_of(
+        "The Palestinian Red Cross said Israeli forces were shooting at Al-Quds hospital, and there were violent "
+        "clashes, with one person killed and 28 wounded, most of them children.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("one", "killed"), ("28", "injured")]

@@ -30,13 +30,14 @@ October", "18:00", "the past 24 hours"), a clock time, phone number, address or 
   else the place named last before the figure in its paragraph or the one before. A sentence
   that places its people figures in one place (their own or their sources') places them all there.
 * **source**: a bracket right after the number ("212 injured (Red Cross)", "at least 60
-  (the opposition leader's claim)"); else "X said / told / reported / counted ... that"
+  (the opposition leader's claim)"); else the nearest "according to X" after the figure with
+  no reporting verb between (:func:`following_attribution`); else "X said / told / reported / counted ... that"
   over the figures of the clause it governs, including the trailing "..., the Health
   Ministry said" (X is the one quoted in "X quoted Y as saying", the subject in "X,
   quoting Y, said"; "X put the toll at N", "X accused Y of killing N", "Iran's claim of
   N" and "X's figures show" name X; a pronoun stands for an earlier reporter); else
   "according to X", "as per X", "citing X" or "by X's count" over every figure of its
-  sentence (of two such phrases, a figure takes the one of its own clause; a sentence that
+  sentence (a sentence that
   *opens* with "According to X," also covers the following sentences of its paragraph until
   another source is named); else, inside a direct
   quote, the quote's speaker (:mod:`helpers.extract.quotes`). A source like "the
@@ -339,8 +340,8 @@ def _counted_noun(anchor: Token) -> Token | None:
     return None
 
 
-#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand".
-ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way"})
+#: Nouns with which "one" makes an idiom, no count: "at one point", "at one stage", "on the one hand", "in one sense".
+ONE_IDIOMS = frozenset({"point", "stage", "moment", "time", "hand", "way", "sense"})
 
 #: Named-entity labels of names a number can be part of.
 NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -658,18 +659,13 @@ COUNT_NOUNS = frozenset({"count", "tally", "estimate", "figure", "reckoning", "c
 _SOURCE_WORDS = frozenset({"according", "per", "by", "citing"})
 
 
-def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
-    """Return the source span of "according to X", "as per X", "citing X" or "by X's count".
+def according_phrases(span: Span) -> list[tuple[Token, tuple[int, int]]]:
+    """Return each "according to X", "as per X", "citing X" and "by X's count" of a span: its first word and X's span.
 
-    And whether the phrase opens the sentence. The first such phrase of the sentence
-    (:func:`according_phrases` gives them all).
+    A participle the parser reads as the verb of "to" is the source's first word: "according to
+    *surviving* family members".
     """
-    found = according_phrases(span)
-    return (found[0][0], found[0][1]) if found else None
-
-
-def according_phrases(span: Span) -> list[tuple[tuple[int, int], bool, Token]]:
-    """Return every "according to X" of the sentence: (source span, opens the sentence, the token it hangs on)."""
+    found = []
     hits = tokens_with_lower(span.doc, _SOURCE_WORDS)  # other words introduce no source
     found = []
     for i in hits[bisect.bisect_left(hits, span.start):bisect.bisect_left(hits, span.end)]:
@@ -680,27 +676,57 @@ def according_phrases(span: Span) -> list[tuple[tuple[int, int], bool, Token]]:
             heads = [token]
         objects = [c for head in heads for c in head.children if c.dep_ == "pobj"
                    and (lower != "by" or c.lemma_.lower() in COUNT_NOUNS)]
+        if lower == "according" and not objects:
+            objects = [c for head in heads for c in head.children if c.dep_ == "pcomp"]
         if lower == "citing":
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
-            found.append((_author(objects[0]) or _trimmed(objects[0]),
-                          token.i == span.start or token.i - 1 == span.start, token.head))
+            found.append((token, _author(objects[0]) or _trimmed(objects[0])))
     return found
 
 
-def according_for(figure: Figure, phrases: list[tuple[tuple[int, int], bool, Token]]) -> tuple[int, int] | None:
-    """Return the source of the "according to X" that covers a figure: the one of its own clause, else the first.
+def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
+    """Return the source span of the first "according to X", "as per X", "citing X" or "by X's count" of a span.
 
-    "According to Israeli media, 1,000 Israelis were killed and 2,806 people were injured,
-    according to the Ministry of Health in Israel": the second phrase hangs on "injured",
-    which governs the 2,806, so it is theirs; the 1,000 take the first.
+    And whether the phrase opens the sentence.
     """
+    phrases = according_phrases(span)
     if not phrases:
         return None
-    start = figure.noun if figure.noun is not None else figure.anchor
-    path = {start.i, *(governor.i for governor, _ in governors(start))}
-    own = [source for source, _, head in phrases if head.i in path]
-    return own[0] if len(phrases) > 1 and own else phrases[0][0]
+    token, source = phrases[0]
+    return source, token.i == span.start or token.i - 1 == span.start
+
+
+def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token, tuple[int, int]]],
+                          figures: list[Figure]) -> tuple[int, int] | None:
+    """Return the source of the first "according to X" after a figure in its sentence, if no reporting verb is between.
+
+    A trailing attribution names the source of the figures before it, not a reporting verb before
+    them that the parse makes their governor: "Airstrikes that Israel says target Hamas forces have
+    killed more than 2,808 people ..., according to the Palestinian Ministry of Health"; "Tuesday's
+    deaths add to a toll of more than 50 journalists killed ..., according to the Committee to
+    Protect Journalists"; of two, the nearer ("killing six people, according to a U.N. relief agency,
+    and another ..., killing at least 16, according to the Gaza health ministry"). A reporting verb
+    between them reports the figure itself ("while 43 ... have been killed, a number he said
+    correlated with ... 7,000 killed, according to the Ministry": the 43 are his); "X, citing Y,
+    said" stays X's. An attribution before the figure that opens its stretch of the sentence
+    (:func:`_opens`) keeps it: "As of 21:00 today, according to Israeli media, more than 1,000
+    Israelis ... were killed ... and at least 2,806 people were injured, according to the Ministry of
+    Health" (the 1,000 are the media's, the 2,806 the ministry's); so does a clause's reporting
+    verb before the figure, which the trailing attribution relays ("Iran's judiciary chief said
+    ... over 22,000 ..., according to the state-run IRNA news agency"; :func:`_main_reporter_before`).
+    """
+    before = [token for token, _ in phrases if token.i < figure.anchor.i]
+    if (before and _opens(before[-1], figure, figures)) or _main_reporter_before(figure):
+        return None
+    for token, source in phrases:
+        if token.i <= figure.anchor.i or token.lower_ == "citing":
+            continue
+        between = span.doc[figure.anchor.i + 1: token.i]
+        if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORT_VERBS for t in between):
+            return None
+        return source
+    return None
 
 
 #: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
@@ -778,7 +804,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
     subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
     if not subjects:
-        return _phrase_before(token) or _apposition_before(token)
+        return _participle_subject(token) or _phrase_before(token) or _apposition_before(token)
     last = subjects[-1]
     if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
@@ -794,10 +820,51 @@ ACTS_CLAIMED = frozenset({"responsibility", "credit"})
 def _reports(verb: Token) -> bool:
     """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
 
-    Not one whose object is an act ("claimed responsibility").
+    Not one whose object is an act ("claimed responsibility"), nor "add to" (:func:`_adds_to`).
     """
     reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
-    return reporting and not _claims_an_act(verb)
+    return reporting and not _claims_an_act(verb) and not _adds_to(verb)
+
+
+def _adds_to(verb: Token) -> bool:
+    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50"."""
+    return verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _main_reporter_before(figure: Figure) -> bool:
+    """Say whether the first reporting verb over a figure is a clause's verb before it, with a subject.
+
+    Not one in a relative clause: "a number he said ...", "Airstrikes that Israel says ...".
+    """
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if ancestor.pos_ in ("VERB", "AUX") and _reports(ancestor):
+            return ancestor.dep_ not in ("relcl", "acl") and ancestor.i < figure.anchor.i \
+                and any(c.dep_ == "nsubj" for c in ancestor.children)
+    return False
+
+
+def _opens(attribution: Token, figure: Figure, figures: list[Figure]) -> bool:
+    """Say whether an attribution before a figure opens the figures after it: no figure before it or between."""
+    return not any(f.anchor.i < attribution.i or attribution.i < f.anchor.i < figure.anchor.i for f in figures)
+
+
+def _participle_subject(verb: Token) -> tuple[int, int] | None:
+    """Return the subject of the clause that a reporting participle continues: its reporter.
+
+    "the Palestinian Health Ministry provided more detail on the toll, *saying* that 471 people had
+    died"; "John F. Kirby ... played down the rupture, *saying* that ...". Not a pronoun: the climb
+    goes on to the reporter it stands for ("The Israeli army confirmed it had carried out an
+    airstrike, saying it had killed at least five militants"). Only a participle that reports a
+    clause: in "nine UNRWA health centres were operational, recording 10,802 patient visits" the
+    centres count, not report.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i \
+            or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and not _labels(c)), None)
+    if subject is None or _nobody(subject) or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in PRONOUNS:
+        return None
+    return _joined([subject])
 
 
 def _claims_an_act(verb: Token) -> bool:
@@ -874,10 +941,19 @@ def _claimant(noun: Token) -> tuple[int, int] | None:
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
+#: Nouns of a record that shows what it holds: "photos show", "an analysis of ministry data showed".
+EVIDENCE_NOUNS = COUNT_NOUNS | AUTHORED_NOUNS | frozenset(
+    "photo photograph picture image video footage record document".split())
+
+
 def _counts_show(verb: Token) -> bool:
-    """Say whether a verb's subject is someone's count ("Iraqi figures show", "the army's tally put"): its source."""
+    """Say whether a verb's subject is someone's count or record: its source.
+
+    "Iraqi figures show", "the army's tally put", "photos show", "An Associated Press analysis of
+    Gaza Health Ministry data showed".
+    """
     return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in COUNT_NOUNS for c in verb.children)
+        c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
 
 
 _NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")
@@ -980,7 +1056,8 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
     "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
-    entity labels are not trusted further ("Mujahideen Khalq" is read as a person).
+    entity labels are not trusted further ("Mujahideen Khalq" is read as a person, and so is
+    "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
         return subject.ent_type_ == "PERSON"
@@ -998,6 +1075,8 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         source = _reporting_source(ancestor) or _claimant(ancestor)
         if source is not None and _narrated(ancestor, child, figure.anchor):
             return None
+        if source is None and not _circumstance(child):
+            source = _parenthetical_reporter(ancestor)
         if source is not None and not source[0] <= figure.start < source[1]:
             return source
         child = ancestor
@@ -1007,6 +1086,31 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
             if (source := _reporting_source(child)) is not None:
                 return source
     return _trailing_report(figure, span)
+
+
+def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
+    """Return the reporter of a bare reporting clause set into ``head``'s clause: it reports that clause.
+
+    "It was these people, Mr. al-Hayya insisted, who had ... kidnapped dozens of civilians"; "The
+    Israeli government approved the call-up of an additional 60,000 reservists, officials said,
+    raising the total number of mobilized soldiers ... to 360,000". A reporting verb with a clause
+    or an object of its own reports that instead.
+    """
+    if any(c.dep_ == "mark" for c in head.children):
+        return None  # the parse may make a subordinate clause the host: "..., Netanyahu said, after militants fired"
+    for child in head.children:
+        if child.dep_ == "parataxis" and child.pos_ == "VERB" and child.lemma_.lower() in REPORT_VERBS \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
+            return _reporting_source(child)
+    return None
+
+
+def _circumstance(clause: Token) -> bool:
+    """Say whether a clause is a subordinate one of circumstances: a report set into its host does not say it.
+
+    "as 30,000 marched", "after militants from the Gaza Strip fired over 3,000 missiles".
+    """
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" for c in clause.children)
 
 
 def _describes(noun: Token, anchor: Token) -> bool:
@@ -1204,6 +1308,31 @@ def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: l
             figure.source = speaker_span(parsed.article.body, quote, mentions)
 
 
+def _unresolved_reporters(figures: list[Figure]) -> None:
+    """Give a figure that a pronoun reports, which nothing resolved, the pronoun: it is someone's, not the narrator's.
+
+    "He said Israeli security forces killed 304 Palestinians" with no one named before it.
+    """
+    for figure in figures:
+        if figure.source is None and figure.part_of is None:
+            figure.source = reporting_pronoun(figure)
+
+
+def reporting_pronoun(figure: Figure) -> tuple[int, int] | None:
+    """Return the pronoun subject of the first reporting verb that governs a figure, if any ("*He* said ...")."""
+    child = figure.anchor
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if ancestor.pos_ in ("VERB", "AUX") and _reports(ancestor):
+            if _narrated(ancestor, child, figure.anchor):
+                return None
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in PERSONAL | {"it", "they"}:
+                return None
+            return subject.idx, subject.idx + len(subject.text)
+        child = ancestor
+    return None
+
+
 #: The longest direct quote (characters) whose speaker a figure inside it takes.
 LONGEST_QUOTE = 600
 
@@ -1347,11 +1476,22 @@ def link_parts(figures: list[Figure]) -> None:
         elif figure.part_hint == "of" and same_sentence and _of_relative(figure.anchor):
             figure.part_of = same_sentence[-1]  # "nearly 60 drones, 36 of which ...": the figure before
         elif figure.part_hint == "of":
-            figure.part_of = _antecedent(figure, figures[:index])
+            figure.part_of = _whole_before_them(figure, same_sentence) or _antecedent(figure, figures[:index])
         elif figure.kind is None and any(f.part_of for f in same_sentence):
             figure.part_of = next(f.part_of for f in reversed(same_sentence) if f.part_of)
         if figure.part_of is not None and figure.kind is None:
             figure.kind = figure.part_of.kind
+
+
+def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | None:
+    """Return the count of people right before "N of them" in its sentence: the whole "them" stands for.
+
+    "resulting in 28 deaths — 16 of them children", "1,200 people killed, 169 of them Israeli soldiers".
+    """
+    them = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
+               for c in figure.anchor.children)
+    people = [f for f in same_sentence if f.kind in PEOPLE_KINDS and f.part_hint is None]
+    return people[-1] if them and people else None
 
 
 def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
@@ -1389,11 +1529,12 @@ def _analyse(parsed: ParsedArticle, sentence: Sentence, timex_spans: list[tuple[
 def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) -> None:
     """Set source, victims and location of the figures of one sentence (kinds known)."""
     span = parsed.span(sentence)
-    according = according_phrases(span)
+    phrases = according_phrases(span)
+    according = according_to(span)
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
-        figure.source = (parenthetical_source(figure) or reported_by(figure, span)
-                         or according_for(figure, according) or tail)
+        figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
+                         or reported_by(figure, span) or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \
@@ -1603,6 +1744,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
         _describe(parsed, sentence, [f for f in figures if f.sentence is sentence])
     _carry_paragraph_sources(parsed, figures)
     _sources_from_quotes(parsed, figures, quotes or [], mentions)
+    _unresolved_reporters(figures)
     for figure in figures:
         figure.source = clean_source(parsed.article.body, named_antecedent(parsed.doc, figure.source))
     _places_from_sources(parsed, figures, mentions)

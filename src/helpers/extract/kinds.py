@@ -116,7 +116,7 @@ def phrase_kind(verb: Token) -> str | None:
     lemma = verb.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and child.pos_ == "ADJ" and (kind := lemma_kind(child)) is not None:
-            return kind
+            return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         words = [child] if child.dep_ in _COMPLEMENTS else []
         if child.dep_ == "prep" and child.lower_ in ("as", "to"):
             words = [c for c in child.children if c.dep_ == "pobj"]
@@ -205,13 +205,23 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     for ancestor in paragraph_ancestors(token):
         if child.pos_ in ("VERB", "AUX") and child.dep_ == "conj":
             return  # "jailed X and sentenced five supporters": each verb has its own objects
-        if ancestor.dep_ == "prep" and ancestor.lower_ == "of" and ancestor.head.like_num:
+        if names_a_whole(ancestor):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
-        if ancestor.pos_ in ("VERB", "AUX") and (ancestor.lemma_.lower() in REPORT_VERBS
-                                                 or ancestor.dep_ in CLAUSE_BOUNDARIES):
-            return
+        predicate = ancestor.pos_ in ("VERB", "AUX") or (ancestor.pos_ == "ADJ" and child.dep_ == "nsubj")
+        if predicate and (ancestor.lemma_.lower() in REPORT_VERBS or ancestor.dep_ in CLAUSE_BOUNDARIES):
+            return  # an adjective with a subject is a clause too: "with 20 unaccounted for"
         child = ancestor
+
+
+def names_a_whole(token: Token) -> bool:
+    """Say whether ``token`` is the "of" of a number: what follows names the whole of that part.
+
+    "14 of the 45 passengers died", "43 of UNRWA's 13,000 staff members have been killed": the
+    part's predicate does not count the whole. ("three families of 15 members ... were displaced"
+    and "150 members of 22 families" read alike: a noun's "of" is left alone.)
+    """
+    return token.dep_ == "prep" and token.lower_ == "of" and token.head.like_num
 
 
 def is_agent(governor: Token, path_child: Token) -> bool:
@@ -256,7 +266,7 @@ def raised_kind(verb: Token) -> str | None:
     """
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
-            return kind
+            return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return lemma_kind(child) or phrase_kind(child)
@@ -267,6 +277,11 @@ def raised_kind(verb: Token) -> str | None:
 MIXED = "other"
 #: Words that may stand between two coordinated predicates of one count: "were killed or (were) wounded".
 _BETWEEN_PREDICATES = ("CCONJ", "AUX", "ADV", "PART", "PUNCT")
+
+
+#: Words of people missing: no listed kind, but a count "dead or missing" mixes two ("are feared dead or missing").
+MISSING_WORDS = frozenset({"missing", "unaccounted"})
+MISSING = "missing"
 
 
 def _mixed(word: Token, kind: str) -> bool:
@@ -280,7 +295,7 @@ def _mixed(word: Token, kind: str) -> bool:
     for partner in partners:
         low, high = sorted((word.i, partner.i))
         adjacent = all(t.pos_ in _BETWEEN_PREDICATES for t in word.doc[low + 1: high])
-        other = lemma_kind(partner)
+        other = lemma_kind(partner) or (MISSING if partner.lower_ in MISSING_WORDS else None)
         if adjacent and other is not None and other != kind:
             return True
     return False
@@ -426,8 +441,17 @@ def money_kind(anchor: Token) -> str:
     """Return ``funding`` for money given, paid or received, else ``other``."""
     chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
-    words |= {c.lemma_.lower() for t in chain[:3] for c in t.children}
+    words |= {c.lemma_.lower() for t in chain[:3] for c in t.children} | _phrase_objects(chain[:3])
     return "funding" if words & FUNDING_WORDS else "other"
+
+
+def _phrase_objects(tokens: list[Token]) -> set[str]:
+    """Return the lemmas of the objects of the "in", "for" and "of" phrases of ``tokens``.
+
+    What money is in or for: "$100 million *in aid*", "a roughly $100 billion request *for emergency funds*".
+    """
+    return {o.lemma_.lower() for t in tokens for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "for", "of")
+            for o in p.children if o.dep_ == "pobj"}
 
 
 #: Words after a number that stand for the counted people of a count before it: "and at least 777 more were wounded".
@@ -439,14 +463,19 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
 
     "... and about 14,245 have been injured": the parser often attaches an elided
     coordinate subject to the wrong conjunct; the verb that follows the number in the
-    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count.
+    text is then its predicate. Active transitive verbs ("30 gunmen killed 5") do not count, nor
+    does the part's finite verb after a whole ("43 of UNRWA's 13,000 staff members have been killed");
+    an infinitive may say what befell the whole ("one of two Palestinian teenagers to be killed").
     """
     doc = counted.doc
+    whole = counted.dep_ == "pobj" and names_a_whole(counted.head)
+    finite = False
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
+        finite = finite or token.tag_ in FINITE_TAGS
         if token.pos_ in ("AUX", "ADV", "PART") or token.lower_ in COUNT_CONTINUATIONS:
             continue
-        if token.pos_ not in ("VERB", "ADJ"):
-            return None
+        if token.pos_ not in ("VERB", "ADJ") or (whole and finite):
+            return None  # "43 of UNRWA's 13,000 staff members have been killed": the finite verb is the part's
         active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
         kind = None if active_transitive else lemma_kind(token)
         return MIXED if kind is not None and _mixed(token, kind) else kind
@@ -458,11 +487,15 @@ def own_conjunct_kind(anchor: Token) -> str | None:
 
     "... were killed in Gaza and 66,978, Palestinians were injured": a stray comma makes the
     parser coordinate 66,978 with "Gaza"; the number starts its own conjunct, whose subject
-    ("Palestinians") follows it, and that subject's verb says what it counts.
+    ("Palestinians") follows it, and that subject's verb says what it counts. A number that a
+    finite verb follows is that verb's subject ("another 10 are missing"): its verb says what it
+    counts, ``other`` when nothing listed.
     """
     head = anchor.head
     if anchor.dep_ != "conj" or head.like_num or any(c.dep_ == "nummod" for c in head.children):
         return None  # coordinated with another count ("6 or 7", "5 soldiers and 3"): it shares their predicate
+    if anchor.i + 1 < len(anchor.doc) and anchor.nbor(1).tag_ in FINITE_TAGS:
+        return adjacent_predicate_kind(anchor) or "other"  # "... in Hamas' attack on Israel and another 10 are missing"
     for token in anchor.doc[anchor.i + 1: anchor.i + 4]:
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
             return adjacent_predicate_kind(token)

@@ -69,8 +69,13 @@ _OCLOCK_AFTER = re.compile(r"\s+o['’]clock\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s+$")
 #: The units word of an age written apart from its tens ("Seventy eight-year-old Mandolina Zelic").
 _UNITS_AGE_AFTER = re.compile(rf"\s+(?:{'|'.join(_UNITS[1:10])})(?={_AGE_AFTER.pattern})", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s+(?:about|around|between|over|under|nearly|some)?\s*$",
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|ages|age)\s+(?:about|around|between|over|under|nearly|some)?\s*$",
                          re.IGNORECASE)
+#: The ages before a later one of a list or range: "ages 10, 12 and 14", "between the ages of 9 and 18".
+_AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages?)\s+(?:of\s+)?(?:between\s+)?\d{1,3}(?:\s*,\s*\d{1,3})*"
+                              r"\s*(?:,|and|or|to|-|–)\s*$", re.IGNORECASE)
+#: An age's bound after it: "615 who were 3 or younger", "65 and older".
+_AGE_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:younger|older)\b", re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilo kilogram "
                           "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
@@ -126,8 +131,16 @@ def covered_by(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
 
 
 def _is_age(text: str, start: int, end: int) -> bool:
-    """Say whether the number of ``text[start:end]`` is an age ("aged 40", "Seventy eight-year-old")."""
+    """Say whether the number of ``text[start:end]`` is an age ("aged 40", "Seventy eight-year-old").
+
+    >>> _is_age("girls, ages 10, 12 and 14 were killed", 16, 18), _is_age("children ages 12 and under", 14, 16)
+    (True, True)
+    >>> _is_age("615 who were 3 or younger", 13, 14), _is_age("killed 3 and injured 14", 7, 8)
+    (True, False)
+    """
     if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 12):start]):
+        return True
+    if _AGE_LIST_BEFORE.search(text[max(0, start - 40):start]) or _AGE_BOUND_AFTER.match(text, end):
         return True
     return text[start:end].lower() in _TENS and bool(_UNITS_AGE_AFTER.match(text, end))
 
