@@ -572,12 +572,13 @@ def apply_model(rows: list[dict], texts: list[tuple[str, list[str]]], parties: s
     """Fill ``model_victim_sides`` and ``model_responsible`` of the rows the model may label.
 
     ``model`` is the shipped one unless given (the benchmark passes one trained without the
-    outlet it labels).
+    outlet it labels); the shipped one, which answers in no convention of its own, is loaded
+    only once a row is in its domain.
     """
-    model = model or casualty_model.load_model()
-    chosen = [i for i, row in enumerate(rows)
-              if model is not None and casualty_model.in_domain(row, parties, model.convention)]
-    if not chosen:
+    convention = model.convention if model is not None else None
+    chosen = [i for i, row in enumerate(rows) if casualty_model.in_domain(row, parties, convention)]
+    model = (model or casualty_model.load_model()) if chosen else None
+    if model is None:
         return
     documents = [casualty_model.features(texts[i][0], rows[i], texts[i][1]) for i in chosen]
     predicted = model.predict(documents)
