@@ -244,7 +244,7 @@ def write_actors(folder: Path, parts: int, actors: CorpusActors) -> int:
             path = folder / f"{table}.parquet" / part_name(index)
             if not path.exists():
                 continue
-            frame = to_frame(table, pq.read_table(path).to_pylist())
+            frame = arrow_to_frame(pq.read_table(path))  # written by this run, in the table's schema
             canonical = canonicalise(table, frame, actors)
             if not canonical.equals(frame):
                 write_part(folder, index, {table: canonical})
