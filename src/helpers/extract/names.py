@@ -47,10 +47,11 @@ ROLE_WORDS = frozenset("""
 """.split())
 #: Nouns of councils and courts: role words in capitals before one name a body ("State Council").
 COUNCIL_WORDS = frozenset("council court senate congress assembly".split())
+#: Abbreviated legal forms that end a company's name ("In Home Health Inc", "Genting Bhd").
+CORPORATE_FORMS = frozenset("plc inc corp co ltd llc lp sa ag nv bv ab asa oy spa gmbh kk bhd".split())
 #: Words that end a company's name and leave it the same company ("Stagecoach Holdings Plc"); alone, no name.
-CORPORATE_WORDS = frozenset("""
-    plc inc corp corporation co ltd limited llc lp sa ag nv bv ab asa oy spa gmbh kk holdings holding group
-    gruppen company companies
+CORPORATE_WORDS = CORPORATE_FORMS | frozenset("""
+    corporation limited holdings holding group gruppen company companies
 """.split())
 #: Lowercase particles inside Arabic, Persian, Dutch, ... names; they never make a short form.
 PARTICLES = frozenset("al el ad ed ar as ash at az bin ibn bint abu abd van von der de da di la le du".split())

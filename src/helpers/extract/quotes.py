@@ -111,7 +111,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from helpers.extract.names import OUTLET_NOUNS
+from helpers.extract.names import CORPORATE_FORMS, OUTLET_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.states import state_index
@@ -1016,13 +1016,10 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
         words.add(doc[span.end].lower_)  # "The Yedioth Ahronoth daily", however the parser hung "daily"
     if root.dep_ in ("appos", "compound"):
         words |= {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ in ("compound", "amod", "poss")}
-    if span[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+    if span[-1].lower_.rstrip(".") in CORPORATE_FORMS:  # a company is "the company" or "the firm" after it
         words |= {"company", "firm"}  # "In Home Health Inc said ... The company said"
     return words
 
-
-#: Last words of a company's name: the company is "the company" or "the firm" after it.
-CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc ag nv sa llc bhd ab".split())
 
 
 def _titled(doc: Doc, subject: Token, mentions: list[Mention]) -> list[Mention] | None:
