@@ -201,6 +201,22 @@ def test_the_period_a_figure_counts():
     assert rows["22,563"]["date_start"] is None  # the level of a running count has no start
 
 
+def test_a_since_clause_starts_the_period_unless_it_dates_a_record():
+    # a UN OCHA flash update (December 2023): the count runs from the year OCHA began recording
+    text = ("The reported fatality toll is over threefold the cumulative number of Israelis killed since OCHA "
+            "began recording casualties in 2005 (nearly 400).")
+    rows = by_text(figures_of(text, dt.date(2023, 12, 29)))
+    assert (rows["nearly 400"]["date_start"], rows["nearly 400"]["date_end"]) == \
+        (dt.date(2005, 1, 1), dt.date(2023, 12, 29))
+    # news-feed entries of 2023: "the highest number since 2003" dates a record, not what is counted
+    for text, figure in [("An Israeli human rights group says that Israel is holding over 1,000 Palestinian detainees "
+                          "without charge or trial, the highest number since 2003.", "over 1,000"),
+                         ("These were introduced by governments in 35 countries – the highest number in a single "
+                          "year since the groups began documenting internet blackouts in 2016.", "35")]:
+        row = by_text(figures_of(text, dt.date(2023, 3, 1)))[figure]
+        assert (row["date_start"], row["date_end"]) == (None, None)  # dated by publication
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("It said about 100 Iraqi Kurds were killed or wounded in the attack.", {"about 100": "other"}),
     ("The gunmen killed or wounded 100 people.", {"100": "other"}),

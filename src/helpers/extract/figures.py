@@ -89,7 +89,7 @@ from helpers.extract.kinds import (
     paragraph_ancestors,
 )
 from helpers.extract.modality import is_hypothetical
-from helpers.extract.nlp import crosses_paragraph, tokens_with_lower
+from helpers.extract.nlp import crosses_paragraph, doc_text, tokens_with_lower
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
     MEASURE_UNITS,
@@ -1664,7 +1664,7 @@ _BETWEEN = re.compile(r"\bbetween(?:\s+(?:around|about|the|the afternoons? of|th
                       re.IGNORECASE)
 
 
-def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt.date | None) -> tuple:
+def counted_period(figure: Figure, timexes: list[dict], doc: Doc, published: dt.date | None) -> tuple:
     """Return (date_start, date_end) of what a figure counts, from the dated expressions of its sentence.
 
     The level of a running count ("bringing the toll to 9,257", "stood at 11,078") has no
@@ -1672,10 +1672,16 @@ def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt
     duration ("in the past 24 hours") is the period; "between 7 October and 3 January"
     spans both dates; else the expression nearest to the figure decides: "as of 18
     October" ends a running count (no start), "since 7 October" starts one that runs to
-    publication, any other date ("on 5 November") is the period itself.
+    publication, any other date ("on 5 November") is the period itself. A date inside a
+    "since" clause also starts a running count ("killed since OCHA began recording
+    casualties in 2005"), unless the clause dates a record ("the highest since ... in
+    2005"): such a date is no period of any figure.
     """
     dated = sorted((t for t in timexes if t.get("sentence_id") == figure.sentence.sentence_id
                     and t.get("start") is not None and t.get("end") is not None), key=lambda t: t["start_char"])
+    since = {id(t): _since_attachment(doc, t) for t in dated}
+    dated = [t for t in dated if since[id(t)] is None or not _marks_a_record(since[id(t)])]
+    body = doc_text(doc)
     until = [t for t in dated if _UNTIL.search(_words_before(body, t))]
     if figure.level or not dated:
         return None, (until[-1]["end"] if until else None)
@@ -1688,7 +1694,7 @@ def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt
     nearest = min(dated, key=lambda t: abs(t["start_char"] - figure.start))
     if nearest in until:
         return None, nearest["end"]
-    if _SINCE.search(_words_before(body, nearest)):
+    if _SINCE.search(_words_before(body, nearest)) or since[id(nearest)] is not None:
         return nearest["start"], max(published, nearest["end"]) if published else nearest["end"]
     return nearest["start"], nearest["end"]
 
@@ -1696,6 +1702,53 @@ def counted_period(figure: Figure, timexes: list[dict], body: str, published: dt
 def _words_before(body: str, timex: dict) -> str:
     """Return the few characters of ``body`` before a date expression (where "since", "as of" stand)."""
     return body[max(0, timex["start_char"] - 24): timex["start_char"]]
+
+
+def _since_attachment(doc: Doc, timex: dict) -> Token | None:
+    """Return the word that a "since" phrase or clause holding a date expression attaches to, else None.
+
+    "killed since 7 October" (the phrase) and "killed since OCHA began recording casualties
+    in 2005" (the clause) both attach to "killed".
+    """
+    span = doc.char_span(timex["start_char"], timex["end_char"], alignment_mode="expand")
+    if span is None:
+        return None
+    for token in (span.root, *span.root.ancestors):
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return token.head
+        if any(child.lower_ == "since" and child.dep_ == "mark" for child in token.children):
+            return token.head
+    return None
+
+
+def _superlative(token: Token) -> bool:
+    """Say whether a word is a superlative ("highest", "deadliest", "most"), not "at least" or "at most"."""
+    after_at = token.i > 0 and token.doc[token.i - 1].lower_ == "at"
+    return (token.tag_ in ("JJS", "RBS") or token.lower_ == "first") and not after_at
+
+
+def _marks_a_record(head: Token) -> bool:
+    """Say whether a "since" clause attached to ``head`` dates a record ("was the highest since 2005").
+
+    The superlative is the head ("the highest since"), describes it ("the highest number
+    since", "the deadliest attack in the city since 2008": a noun above the head within
+    its noun phrase) or is what a verb head says or states: "was the highest since",
+    "marks the highest number ... since".
+    """
+    nouns = [head, *_phrase_ancestors(head)]
+    nouns += [child for child in head.children if child.dep_ in ("attr", "dobj", "acomp")]
+    return any(_superlative(noun) or any(_superlative(c) for c in noun.children if c.dep_ == "amod")
+               for noun in nouns)
+
+
+def _phrase_ancestors(token: Token) -> list[Token]:
+    """Return the words above ``token`` up to the first verb: the nouns and prepositions of its phrase."""
+    above = []
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+        above.append(ancestor)
+    return above
 
 
 def _unit(figure: Figure) -> str | None:
@@ -1754,7 +1807,7 @@ def extract_figures(parsed: ParsedArticle, mentions: list[dict], timexes: list[d
     for figure in figures:
         figure.kind = figure.kind or "other"
         figure.actor = infer_actor(figure)
-        date_start, date_end = counted_period(figure, timexes, body, parsed.article.published)
+        date_start, date_end = counted_period(figure, timexes, parsed.doc, parsed.article.published)
         rows.append({
             "figure_id": ids[id(figure)], "article_id": parsed.article_id,
             "sentence_id": figure.sentence.sentence_id, "start_char": figure.start, "end_char": figure.end,
