@@ -116,6 +116,15 @@ def test_misspelt_name_is_fuzzy_matched():
     assert hit and hit[0]["actor_id"] == "ali_khamenei" and hit[0]["method"] == "fuzzy"
 
 
+@pytest.mark.parametrize("text", [
+    "Since 7 October, 4,651 Palestinians have been killed, according to the Ministry of Health in Gaza.",  # OCHA
+    "Gaza’s Ministry of Health said on Sunday that the toll had risen.",  # a typeset apostrophe
+])
+def test_registry_aliases_match_as_the_press_writes_them(text):
+    rows = actors.extract_mentions(_parse(text, dt.date(2023, 11, 1)), load_registry())
+    assert "gaza_health_ministry" in {r["actor_id"] for r in rows}
+
+
 def test_unknown_names_become_discovered_actors_with_stable_ids():
     rows = actors.extract_mentions(
         _parse("Jonathan Whitfield of the Norwegian Refugee Council met officials in Amman on Sunday."),

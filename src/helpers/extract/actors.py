@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from helpers.extract import discovery
 from helpers.extract.names import Mention, actor_key, clean_span, literal_alternation, normalise_name, overlaps
-from helpers.extract.nlp import doc_text
+from helpers.extract.nlp import TYPOGRAPHIC_TWINS, doc_text
 from helpers.extract.registry import Actor, Registry
 from helpers.extract.roles import RoleContext, parsed_role_mentions
 from helpers.extract.states import state_index
@@ -147,7 +147,23 @@ def _alias_table(registry: Registry) -> dict[str, str]:
     for alias in sorted(clashes):
         log.warning("registry alias %r names more than one actor; ignored", alias)
         table.pop(alias)
-    return table
+    return {**_typographic_spellings(table), **table}
+
+
+def _typographic_spellings(table: dict[str, str]) -> dict[str, str]:
+    """Return each alias written with a plain character as it is also typeset ("Gaza’s" for "Gaza's").
+
+    >>> _typographic_spellings({"Gaza's Ministry of Health": "moh", "Hamas": "hamas"})
+    {'Gaza’s Ministry of Health': 'moh'}
+    """
+    spellings = {}
+    for alias, actor_id in table.items():
+        typeset = alias
+        for typographic, plain in TYPOGRAPHIC_TWINS.items():
+            typeset = typeset.replace(plain, typographic)
+        if typeset != alias:
+            spellings[typeset] = actor_id
+    return spellings
 
 
 def _alternation(words: list[str]) -> str:
