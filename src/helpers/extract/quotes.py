@@ -128,7 +128,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point joke quip signal
+    recount testify specify clarify point joke quip signal recommend
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
@@ -356,9 +356,11 @@ def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
     """Return the verb of the clause a colon closes right before a quote, when it has a subject.
 
     "Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is
-    surrounded by love."": the one who dismisses says the words, whatever the verb.
+    surrounded by love."": the one who dismisses says the words, whatever the verb. The colon
+    may end the paragraph before, the quote opening the next ("Arafat's adviser Nabil Abu
+    Rdainah said:" then ""President Arafat is ready ...").
     """
-    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " \n")
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -409,6 +411,8 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     agent = _by_name(cue) if cue.tag_ == "VBN" else None
     if agent is not None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
+    if _asked_by_nobody(cue):
+        return None
     node = cue
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
@@ -426,6 +430,16 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
         if _adds_to_what_is_said(cue, node):
             node = node.head  # "He said the segment could grow ..., adding: ...": he adds, not the segment
     return None
+
+
+def _asked_by_nobody(cue: Token) -> bool:
+    """Whether a cue is "asked" as a participle with no subject or agent: the question of someone unnamed.
+
+    In "Asked if "the ball was in the Indians' court," he said, "Yes."" the quoted question is
+    the reporters'; the subject of "said" is the one who was asked, and answers.
+    """
+    return (cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and _agent(cue) is None
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children))
 
 
 def _adds_to_what_is_said(cue: Token, verb: Token) -> bool:
@@ -609,12 +623,32 @@ def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
     return named[-1].actor_id if named else None
 
 
+def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person whose office or spokesman a subject is, by a possessive surname the actors missed.
+
+    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major":
+    the surname is written alone before "'s" (a word the mentions may take for a common one),
+    and the subject is someone through whom that person speaks.
+    """
+    if not _speaks_for(subject):
+        return None
+    first, last = _phrase_bounds(subject)
+    owners = [t for t in subject.doc[first:last] if t.dep_ == "poss" and t.pos_ == "PROPN"
+              and not any(m.start <= t.idx < m.end for m in mentions)]
+    for owner in owners:
+        actor = _surname_actor(owner, mentions)
+        if actor is not None:
+            return actor
+    return None
+
+
 def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor a subject phrase names.
 
     That is the mention on its head, else one inside it (a person, when the head is a
     role noun such as "representative"), outside a clause that describes it ("a doctor
-    who was not part of the team treating Mother Teresa" is not Mother Teresa).
+    who was not part of the team treating Mother Teresa" is not Mother Teresa), else the
+    owner of the office or spokesman it is (:func:`_owner_surname`).
     """
     head_start = subject.idx
     appositive = _appositive_person(subject, mentions)
@@ -635,7 +669,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
                   or _dep_of(subject.doc, m) not in ("poss", "pobj")]
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
-    return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
+    if ranked and ranked[0][0] < COMPLEMENT_RANK:
+        return ranked[0][2]
+    return _owner_surname(subject, mentions)
 
 
 def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
@@ -650,6 +686,27 @@ def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
             if named:
                 return named[0].actor_id
     return None
+
+
+#: The spokesman nouns, whose one holder an article may name after it first left him unnamed.
+SPOKESMAN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spokesman_named_later(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the one person the article names as "the spokesman" when a subject is a spokesman.
+
+    "A UAW spokesman said" ... "The spokesman said" ... ""We will be on strike," the
+    spokesman, Reginald McGhee, said": the wire names the spokesman once, in apposition
+    ("the spokesman, McGhee") or before his name ("spokesman Reginald McGhee"); he spoke
+    before too. Two spokesmen named so (of two sides) leave the subject to its body.
+    """
+    if subject.lemma_.lower() not in SPOKESMAN_NOUNS:
+        return None
+    people = {m.actor_id for t in subject.doc if t.lemma_ == subject.lemma_ and t.i != subject.i
+              for named in (*(c for c in t.children if c.dep_ == "appos"), t.head) if named.i != t.i
+              for m in mentions if m.start <= named.idx < m.end and m.actor_type in ("person", "PERSON")
+              and (named.head.i == t.i or t.dep_ == "compound")}
+    return people.pop() if len(people) == 1 else None
 
 
 def _in_clause(subject: Token, mention: Mention) -> bool:
@@ -715,10 +772,12 @@ COMPLEMENT_RANK = 4
 def _refers_back(subject: Token) -> bool:
     """Whether a subject needs an antecedent: a pronoun or a definite role ("the minister").
 
-    "A police spokeswoman" and "officials" describe someone the text does not name.
+    "A police spokeswoman" and "officials" describe someone the text does not name, and so
+    does a part of a group ("some of the students", "many of them"): a quantifier is no anaphor.
     """
     word = subject.text.lower()
-    return word in PRONOUNS or subject.pos_ == "PRON" or (
+    partitive = word not in PRONOUNS and any(c.lower_ == "of" for c in subject.children)
+    return word in PRONOUNS or (subject.pos_ == "PRON" and not partitive) or (
         subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
 
 
@@ -895,7 +954,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
         subject, before, mentions)
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
-        candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
+        candidates.append((previous.at, previous.actor_id, _previous_rank(previous)))
     candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
     if not candidates:
         return None
@@ -905,6 +964,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _previous_rank(previous: Attribution) -> int:
+    """Rank the previous quote's speaker as an antecedent: a speaker's, unless a phrase of another's clause.
+
+    In "Howe was asked about statements from a senior Iranian official who said America was
+    ... at war. / "It would be ...," he said" the official, who speaks in a relative clause on
+    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on.
+    """
+    head = previous.head
+    return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
 
 
 def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
@@ -1103,7 +1173,8 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         return None
     body = noun.lemma_.lower() in BODY_NOUNS
     kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
-    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
+    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m)
+           and not _in_headline(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
     for token in after.sent:
         words = [token, *(c for c in token.children if c.dep_ == "compound")]  # "The Yedioth Ahronoth daily"
@@ -1239,6 +1310,18 @@ def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
     return all(t.is_space or t.is_punct or span.start <= t.i < span.end for t in doc[start:end])
 
 
+def _in_headline(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention lies in the text's first paragraph and that paragraph is a headline, ending in no full stop.
+
+    "British "Euro-sceptic" says Clarke should resign" above the lead names nobody *before* it.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or paragraph_start(doc, span.start) != 0:
+        return False
+    words = [t for t in doc[:paragraph_end(doc, span.end, ceiling=len(doc))] if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "'")
+
+
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the person whose spokesman speaks when a definite role names him ("the prime minister's spokesman").
 
@@ -1273,8 +1356,23 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
 
 
 def _unnamed(found: Attribution) -> bool:
-    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader")."""
-    return found.actor_id is None and found.head is not None and found.head.tag_ in ("NN", "NNS")
+    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader").
+
+    A part of a group ("some of the students") is described by the group's noun.
+    """
+    return found.actor_id is None and found.head is not None and _number_tag(found.head) in ("NN", "NNS")
+
+
+def _number_tag(head: Token) -> str:
+    """Return a subject head's noun tag: its own, or for a part of a group the group's ("some of the students": NNS).
+
+    "one of the students" is one (NN).
+    """
+    group = next((g for c in head.children if c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.tag_ in ("NN", "NNS")), None)
+    if head.tag_ in ("NN", "NNS") or group is None:
+        return head.tag_
+    return "NN" if head.lower_ == "one" else group.tag_
 
 
 def _unnamed_agrees(subject: Token, head: Token) -> bool:
@@ -1285,9 +1383,9 @@ def _unnamed_agrees(subject: Token, head: Token) -> bool:
     """
     word = subject.lower_
     if word == "they":
-        return head.tag_ == "NNS"
+        return _number_tag(head) == "NNS"
     if word in ("he", "she"):
-        return head.tag_ == "NN"
+        return _number_tag(head) == "NN"
     return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
 
 
@@ -1369,7 +1467,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
     actor = (_appositive_person(subject, mentions) or _government_state(doc, subject, mentions)
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
-             or _introduced_next(subject, mentions)
+             or _introduced_next(subject, mentions) or _spokesman_named_later(subject, mentions)
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
