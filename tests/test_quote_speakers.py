@@ -510,3 +510,13 @@ def test_he_is_the_subject_who_was_asked_not_an_official_named_in_a_relative_cla
     found = _by_start(text)
     assert found["America was now involved "] is None
     assert found["It would be profoundly un"] == found["it should not worsen the "] == "d:geoffrey_howe"
+
+
+def test_earlier_this_year_dates_the_saying_and_a_participles_subject_says_it():
+    # CoNLL-2003 test: the parser gives Peres to "calling" and "earlier this year" to the clause
+    text = ('Former Israeli Prime Minister Shimon Peres, calling Lahd "a great Lebanese patriot", said earlier '
+            "this year Lebanon had insulted the SLA commander by ordering his arrest on the treason charges.\n"
+            "The army said earlier it was preparing an attack.")
+    found = _by_start(text)
+    assert found["Lebanon had insulted the "] == found["a great Lebanese patriot"] == "d:shimon_peres"
+    assert "it was preparing an attac" in found

@@ -425,7 +425,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
             return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
                 _words_before(cue))
         if node.head.i == node.i:
-            return _name_before(cue) if node is cue else None
+            return (_name_before(cue) or _participle_subject(cue)) if node is cue else None
         node = node.head
         if _adds_to_what_is_said(cue, node):
             node = node.head  # "He said the segment could grow ..., adding: ...": he adds, not the segment
@@ -469,6 +469,16 @@ def _name_before(cue: Token) -> Token | None:
     if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "compound", "flat"):
         return None
     return before
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Return the subject the parser gave a participle before a speech verb that has none.
+
+    "Former Israeli Prime Minister Shimon Peres, calling Lahd "a great Lebanese patriot", said
+    ...": the parser makes Peres the subject of "calling"; he is who said it.
+    """
+    return next((g for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < cue.i
+                 for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -1670,8 +1680,9 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     if first is None or first.i != at:
         return 0
     top = first
-    while top.dep_ in ("compound", "amod") and top.head.i > top.i and top.head in tokens:
-        top = top.head  # "Thursday night", "last night": the phrase is the noun the date's first word hangs from
+    while (top.dep_ in ("compound", "amod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")) and (
+            top.head.i > top.i and top.head in tokens):
+        top = top.head  # "Thursday night", "last night", "earlier this year": the noun the date's first word hangs from
     if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
         return 0
     phrase = list(top.subtree)
