@@ -79,14 +79,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that" (but with "if", "since", "while"),
-unless direct quotes make up half of it;
+unless it is a direct quote itself (it opens inside one; a clause that opens with words of
+its own is reported speech however much of it is quoted);
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
 a pronoun, people, a role or a definite noun) reports the words before the comma, and
 a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
 verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
-be what another one reports. The parse can run across paragraphs (a headline and
+be what another one reports: "X said Y, Z reported" is Z's report of "X said Y", and Y, a clause
+inside another reported clause, is part of it. The parse can run across paragraphs (a headline and
 dateline above the lead): a clause and a subject phrase stay in the cue's paragraph,
 and a subject the parser took from above is the words that open it. A wire dateline
 opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
@@ -1572,7 +1574,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
 
     "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
-    "the talks had failed" / "The talks had failed". A clause that is mostly a direct quote,
+    "the talks had failed" / "The talks had failed". A clause that is a direct quote itself,
     that lies inside another reported clause, that is itself a reporting clause ("...,
     Fars reported"), or has fewer than three words is left out.
     """
@@ -1586,18 +1588,41 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             if _question(tokens, cue):
                 continue
-            while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+            while tokens and (_complementiser(tokens[0]) or tokens[0].is_punct):
                 tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
             tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
+            tokens = [t for t in _relayed_clause(cue, tokens) if start <= t.idx < end] if tokens else tokens
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            if _mostly_quoted(span, direct) or any(f.start <= span.start and span.end <= f.end for f, _ in found):
-                continue
-            found.append((span, _relayed_cue(cue, tokens)))
-    return found
+            if not _within_quote(span, direct):
+                found.append((span, cue))
+    return _outermost(found)
+
+
+def _outermost(found: list[tuple[QuoteSpan, Token]]) -> list[tuple[QuoteSpan, Token]]:
+    """Return the reported clauses that lie inside no other one (a clause inside a reported clause is part of it).
+
+    "Lebed said the talks had failed, Interfax reported": Interfax reported "Lebed said the
+    talks had failed", and Lebed's words are part of what it reported, not a quote of their own.
+    """
+    def inside(span: QuoteSpan, other: QuoteSpan) -> bool:
+        return other.start <= span.start and span.end <= other.end and span != other
+    kept = [(span, cue) for span, cue in found if not any(inside(span, other) for other, _ in found)]
+    return [item for i, item in enumerate(kept) if item[0] not in [s for s, _ in kept[:i]]]
+
+
+def _complementiser(token: Token) -> bool:
+    """Whether a clause's first word is the "that" that opens it, not part of what was said.
+
+    The parser may take it for the verb's object when the clause hangs on a noun ("said in a
+    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it.
+    """
+    if token.lower_ != "that":
+        return False
+    return token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
 
 
 def _question(clause: list[Token], cue: Token) -> bool:
@@ -1628,23 +1653,33 @@ def _asks_or_withholds(cue: Token) -> bool:
             or (cue.dep_ == "xcomp" and cue.head.lemma_ in WITHHOLDING_VERBS))
 
 
-def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
-    """Return the speech verb whose words a clause is: ``cue``, or the one that relays it.
+def _relayed_clause(cue: Token, clause: list[Token]) -> list[Token]:
+    """Return a clause with the reporting clause it is part of when ``cue`` relays that one.
 
-    In "The minister said the talks had failed, Kyodo reported" the parser may make
-    "reported" a ``ccomp`` of "said" and the clause its own; the words are the minister's.
+    In "Wallison said John Poindexter ... kept him from probing the scandal, the Times
+    reported" the parser may make "reported" a ``ccomp`` of "said" and the clause its own;
+    what the Times reported is "Wallison said John Poindexter ...", from its first word.
     """
     head = cue.head
-    relays = cue.dep_ == "ccomp" and head.i < clause[0].i and clause[-1].i < cue.i
-    return head if relays and _is_cue(head) else cue
+    relays = (cue.dep_ == "ccomp" and _is_cue(head) and head.i < clause[0].i and clause[-1].i < cue.i
+              and not _reports_after(cue))
+    if not relays:
+        return clause
+    return [t for t in cue.doc[head.left_edge.i:clause[-1].i + 1] if not t.is_space]
 
 
-def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
-    """Whether direct quotes overlap a reported clause for half its length or more.
+def _within_quote(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
+    """Whether a reported clause is a direct quote itself: it opens inside one that makes up half of it or more.
 
-    "Cimicchi said the council would be "ironically present" when the comics ..." is reported
-    speech with a few words quoted; "He said "we will fight on"" is the direct quote.
+    "He said "we will fight on"" gives the direct quote only, and so does a clause the
+    parser ran on past the closing mark (""they are working to undermine the stability" of
+    Arab countries"). A clause that opens with words of its own is reported speech however much
+    of it is quoted ("Shultz said a wheat bonus offer "is something that I basically leave to
+    the Agriculture Department to figure out""), and so is one that opens with a few quoted
+    words (""noble Iraqis" would never contemplate such an action").
     """
+    if not any(d.start <= span.start < d.end for d in direct):
+        return False
     quoted = sum(max(0, min(span.end, d.end) - max(span.start, d.start)) for d in direct)
     return quoted * 2 >= span.end - span.start
 
@@ -1715,10 +1750,20 @@ def _clauses(cue: Token) -> list[list[Token]]:
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _relays_to(c, cue) and not _reduced_relative(c)]
+               and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _object_between(cue: Token, clause: Token) -> bool:
+    """Whether a speech verb's object stands between a clause before it and the verb.
+
+    "Elian's relatives have filed affidavits alleging Gonzalez abused his wife, a charge
+    Gonzalez denied": what Gonzalez denied is the charge, not the clause the parser hung on
+    "denied"; ", X said" has no object between the clause and the verb.
+    """
+    return clause.i < cue.i and any(c.dep_ == "dobj" and clause.i < c.i < cue.i for c in cue.children)
 
 
 def _bare_clause(cue: Token, head: Token, clause: Token) -> bool:
@@ -1878,16 +1923,28 @@ def _prepositional_objects(cue: Token) -> list[Token]:
 
 
 def _relays_to(clause_head: Token, cue: Token) -> bool:
-    """Whether a reporting clause a speech verb governs is what the verb relays, not what its speaker said.
+    """Whether a clause a speech verb governs is only the reporting verb that relays the speech verb.
 
-    "Lebed said the talks failed, Interfax reported": Interfax relays Lebed's words, which
-    are reported from "said". "Fox said the government had assured him it was taking the
-    matter seriously": the clause after the verb is Fox's words, though it reports another's.
+    "Wallison said John Poindexter kept him from probing the scandal, the Times reported": the
+    parser may hang "reported" below "said", its words ending with it; that is no clause "said"
+    reports, but the Times relaying Wallison. A reporting clause before the verb ("Lebed said
+    the talks failed, Interfax reported") is what the verb reports, unless the verb reports a
+    clause after it (:func:`_reports_after`), and one after it ("Fox said the government had
+    assured him it was taking the matter seriously") is its speaker's words.
     """
     if not _reports(clause_head):
         return False
     words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
-    return clause_head.i < cue.i or words[-1] == clause_head
+    return words[-1] == clause_head or (clause_head.i < cue.i and _reports_after(cue))
+
+
+def _reports_after(cue: Token) -> bool:
+    """Whether a speech verb has a clause of its own after it, so relays none before it.
+
+    "The White House has said there is no evidence ..., and the father's lawyer, Gregory Craig,
+    said the allegations were a sign ...": the parser may hang the first "said" on the second.
+    """
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _reports(clause_head: Token) -> bool:
