@@ -28,7 +28,7 @@ import pandas as pd
 from benchmarks.checkout import PROJECT_ROOT, SHARED
 from benchmarks.tempeval import TRAINING as TEMPEVAL_TRAIN
 from benchmarks.tempeval import read_tml
-from benchmarks.unseen import Materialised, conll_article, conll_documents, read_documents
+from benchmarks.unseen import Materialised, conll_article, conll_documents, load_article, read_documents
 from helpers.evaluation.scoring import read_gold
 from helpers.evaluation.unseen import (
     gold_actors,
@@ -41,6 +41,9 @@ from helpers.pipeline.run import extract_corpus
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_actors"
 CONLL_TRAIN = SHARED / "benchmarks" / "conll2003" / "train.txt"
+CONLL_TEST = SHARED / "benchmarks" / "conll2003" / "test.txt"
+#: The CoNLL-2003 splits a dev story may come from, by ``documents.csv`` source.
+CONLL_SPLITS = {"conll2003/train": CONLL_TRAIN, "conll2003/test": CONLL_TEST}
 
 
 def tempeval_article(row: dict[str, str]) -> Materialised:
@@ -70,23 +73,37 @@ def outlet(row: dict[str, str]) -> str:
     return re.match(r"[A-Za-z]+", Path(row["locator"]).name).group(0).upper()
 
 
+def dev_article(row: dict[str, str], stories: dict[str, list[list[list[str]]]]) -> Materialised:
+    """Return the story a ``documents.csv`` row identifies.
+
+    A CoNLL-2003 train or test document (``source`` ``conll2003/train`` or ``conll2003/test``,
+    ``locator`` its index in ``stories[source]``), a TempEval-3 training document
+    (``tempeval3/train``, :func:`tempeval_article`) or a Reuters-21578 story
+    (``reuters21578/<file>``, ``locator`` its NEWID, located as the unseen set's are).
+    """
+    source = row["source"]
+    if source == "tempeval3/train":
+        return tempeval_article(row)
+    if source in CONLL_SPLITS:
+        return conll_article(row["article_id"], stories[source][int(row["locator"])])
+    return load_article(row)
+
+
 def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
     """Write the stories of ``gold_dir/documents.csv`` into ``folder`` with a ``catalog.csv``.
 
-    A story is a CoNLL-2003 train document (``source`` ``conll2003/train``, ``locator`` its
-    index) or a TempEval-3 training document (``tempeval3/train``, :func:`tempeval_article`).
-    Returns ``documents.csv``'s rows.
+    A story is one of :func:`dev_article`. Returns ``documents.csv``'s rows.
     """
     folder.mkdir(parents=True, exist_ok=True)
     rows = read_documents(gold_dir)
-    stories = conll_documents(CONLL_TRAIN) if any(r["source"] == "conll2003/train" for r in rows) else []
+    stories = {source: conll_documents(path) for source, path in CONLL_SPLITS.items()
+               if any(r["source"] == source for r in rows)}
     with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
         catalog = csv.writer(handle)
         catalog.writerow(["article_id", "outlet", "published", "date_precision", "date_source"])
         for row in rows:
             tempeval = row["source"] == "tempeval3/train"
-            article = (tempeval_article(row) if tempeval
-                       else conll_article(row["article_id"], stories[int(row["locator"])]))
+            article = dev_article(row, stories)
             (folder / f"{article.article_id}.txt").write_text(article.text(), encoding="utf-8")
             catalog.writerow([article.article_id, outlet(row), article.published, "day",
                               "catalog" if tempeval else "dateline"])

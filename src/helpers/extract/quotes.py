@@ -79,14 +79,16 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 Reported speech is a quote too (``kind`` ``reported``, the others ``direct``): the
 clause a speech verb governs in the parse ("Lebed said (that) the talks had failed",
 "The talks had failed, Lebed said"), without "that" (but with "if", "since", "while"),
-unless direct quotes make up half of it;
+unless it is a direct quote itself (it opens inside one; a clause that opens with words of
+its own is reported speech however much of it is quoted);
 its speaker is found from the verb as above. Where the parse gives no clause, "say"
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
 a pronoun, people, a role or a definite noun) reports the words before the comma, and
 a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
 verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
-be what another one reports. The parse can run across paragraphs (a headline and
+be what another one reports: "X said Y, Z reported" is Z's report of "X said Y", and Y, a clause
+inside another reported clause, is part of it. The parse can run across paragraphs (a headline and
 dateline above the lead): a clause and a subject phrase stay in the cue's paragraph,
 and a subject the parser took from above is the words that open it. A wire dateline
 opening a paragraph ("STOCKHOLM, April 8 - ") is part of neither.
@@ -128,7 +130,7 @@ SPEECH_VERBS = frozenset("""
     reiterate recall predict boast proclaim announce denounce slam blame dub label characterize
     characterise admit concede tell assert maintain contend reveal disclose lament highlight
     caution indicate retort counter complain demand continue cite allege charge reaffirm inform notify
-    recount testify specify clarify point joke quip signal
+    recount testify specify clarify point joke quip signal recommend
 """.split())
 
 #: Quotes with at most this many words need a speech cue to count as quotes.
@@ -356,9 +358,11 @@ def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
     """Return the verb of the clause a colon closes right before a quote, when it has a subject.
 
     "Armando Gutierrez, a spokesman for the Miami relatives, dismissed the criticism: "Elian is
-    surrounded by love."": the one who dismisses says the words, whatever the verb.
+    surrounded by love."": the one who dismisses says the words, whatever the verb. The colon
+    may end the paragraph before, the quote opening the next ("Arafat's adviser Nabil Abu
+    Rdainah said:" then ""President Arafat is ready ...").
     """
-    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " \n")
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -409,6 +413,8 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     agent = _by_name(cue) if cue.tag_ == "VBN" else None
     if agent is not None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
+    if _asked_by_nobody(cue):
+        return None
     node = cue
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
@@ -421,11 +427,21 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
             return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
                 _words_before(cue))
         if node.head.i == node.i:
-            return _name_before(cue) if node is cue else None
+            return (_name_before(cue) or _participle_subject(cue)) if node is cue else None
         node = node.head
         if _adds_to_what_is_said(cue, node):
             node = node.head  # "He said the segment could grow ..., adding: ...": he adds, not the segment
     return None
+
+
+def _asked_by_nobody(cue: Token) -> bool:
+    """Whether a cue is "asked" as a participle with no subject or agent: the question of someone unnamed.
+
+    In "Asked if "the ball was in the Indians' court," he said, "Yes."" the quoted question is
+    the reporters'; the subject of "said" is the one who was asked, and answers.
+    """
+    return (cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and _agent(cue) is None
+            and not any(c.dep_ in SUBJECT_DEPS for c in cue.children))
 
 
 def _adds_to_what_is_said(cue: Token, verb: Token) -> bool:
@@ -455,6 +471,16 @@ def _name_before(cue: Token) -> Token | None:
     if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "compound", "flat"):
         return None
     return before
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Return the subject the parser gave a participle before a speech verb that has none.
+
+    "Former Israeli Prime Minister Shimon Peres, calling Lahd "a great Lebanese patriot", said
+    ...": the parser makes Peres the subject of "calling"; he is who said it.
+    """
+    return next((g for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < cue.i
+                 for g in c.children if g.dep_ in SUBJECT_DEPS and g.i < c.i), None)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -609,12 +635,32 @@ def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
     return named[-1].actor_id if named else None
 
 
+def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the person whose office or spokesman a subject is, by a possessive surname the actors missed.
+
+    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major":
+    the surname is written alone before "'s" (a word the mentions may take for a common one),
+    and the subject is someone through whom that person speaks.
+    """
+    if not _speaks_for(subject):
+        return None
+    first, last = _phrase_bounds(subject)
+    owners = [t for t in subject.doc[first:last] if t.dep_ == "poss" and t.pos_ == "PROPN"
+              and not any(m.start <= t.idx < m.end for m in mentions)]
+    for owner in owners:
+        actor = _surname_actor(owner, mentions)
+        if actor is not None:
+            return actor
+    return None
+
+
 def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the actor a subject phrase names.
 
     That is the mention on its head, else one inside it (a person, when the head is a
     role noun such as "representative"), outside a clause that describes it ("a doctor
-    who was not part of the team treating Mother Teresa" is not Mother Teresa).
+    who was not part of the team treating Mother Teresa" is not Mother Teresa), else the
+    owner of the office or spokesman it is (:func:`_owner_surname`).
     """
     head_start = subject.idx
     appositive = _appositive_person(subject, mentions)
@@ -635,7 +681,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
                   or _dep_of(subject.doc, m) not in ("poss", "pobj")]
     ranked = sorted((_inside_rank(subject.doc, m, people), m.start, m.actor_id) for m in inside)
-    return ranked[0][2] if ranked and ranked[0][0] < COMPLEMENT_RANK else None
+    if ranked and ranked[0][0] < COMPLEMENT_RANK:
+        return ranked[0][2]
+    return _owner_surname(subject, mentions)
 
 
 def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
@@ -650,6 +698,27 @@ def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
             if named:
                 return named[0].actor_id
     return None
+
+
+#: The spokesman nouns, whose one holder an article may name after it first left him unnamed.
+SPOKESMAN_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spokesman_named_later(subject: Token, mentions: list[Mention]) -> str | None:
+    """Return the one person the article names as "the spokesman" when a subject is a spokesman.
+
+    "A UAW spokesman said" ... "The spokesman said" ... ""We will be on strike," the
+    spokesman, Reginald McGhee, said": the wire names the spokesman once, in apposition
+    ("the spokesman, McGhee") or before his name ("spokesman Reginald McGhee"); he spoke
+    before too. Two spokesmen named so (of two sides) leave the subject to its body.
+    """
+    if subject.lemma_.lower() not in SPOKESMAN_NOUNS:
+        return None
+    people = {m.actor_id for t in subject.doc if t.lemma_ == subject.lemma_ and t.i != subject.i
+              for named in (*(c for c in t.children if c.dep_ == "appos"), t.head) if named.i != t.i
+              for m in mentions if m.start <= named.idx < m.end and m.actor_type in ("person", "PERSON")
+              and (named.head.i == t.i or t.dep_ == "compound")}
+    return people.pop() if len(people) == 1 else None
 
 
 def _in_clause(subject: Token, mention: Mention) -> bool:
@@ -715,10 +784,12 @@ COMPLEMENT_RANK = 4
 def _refers_back(subject: Token) -> bool:
     """Whether a subject needs an antecedent: a pronoun or a definite role ("the minister").
 
-    "A police spokeswoman" and "officials" describe someone the text does not name.
+    "A police spokeswoman" and "officials" describe someone the text does not name, and so
+    does a part of a group ("some of the students", "many of them"): a quantifier is no anaphor.
     """
     word = subject.text.lower()
-    return word in PRONOUNS or subject.pos_ == "PRON" or (
+    partitive = word not in PRONOUNS and any(c.lower_ == "of" for c in subject.children)
+    return word in PRONOUNS or (subject.pos_ == "PRON" and not partitive) or (
         subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
 
 
@@ -895,7 +966,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
         subject, before, mentions)
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
-        candidates.append((previous.at, previous.actor_id, SPEAKER_RANK))
+        candidates.append((previous.at, previous.actor_id, _previous_rank(previous)))
     candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
     if not candidates:
         return None
@@ -905,6 +976,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _previous_rank(previous: Attribution) -> int:
+    """Rank the previous quote's speaker as an antecedent: a speaker's, unless a phrase of another's clause.
+
+    In "Howe was asked about statements from a senior Iranian official who said America was
+    ... at war. / "It would be ...," he said" the official, who speaks in a relative clause on
+    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on.
+    """
+    head = previous.head
+    return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
 
 
 def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
@@ -1103,7 +1185,8 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         return None
     body = noun.lemma_.lower() in BODY_NOUNS
     kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
-    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m) for m in mentions):
+    if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m)
+           and not _in_headline(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
     for token in after.sent:
         words = [token, *(c for c in token.children if c.dep_ == "compound")]  # "The Yedioth Ahronoth daily"
@@ -1239,6 +1322,18 @@ def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
     return all(t.is_space or t.is_punct or span.start <= t.i < span.end for t in doc[start:end])
 
 
+def _in_headline(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention lies in the text's first paragraph and that paragraph is a headline, ending in no full stop.
+
+    "British "Euro-sceptic" says Clarke should resign" above the lead names nobody *before* it.
+    """
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or paragraph_start(doc, span.start) != 0:
+        return False
+    words = [t for t in doc[:paragraph_end(doc, span.end, ceiling=len(doc))] if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "'")
+
+
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the person whose spokesman speaks when a definite role names him ("the prime minister's spokesman").
 
@@ -1273,8 +1368,23 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
 
 
 def _unnamed(found: Attribution) -> bool:
-    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader")."""
-    return found.actor_id is None and found.head is not None and found.head.tag_ in ("NN", "NNS")
+    """Whether a speaker is described by a common noun and names no actor ("industry sources", "a trader").
+
+    A part of a group ("some of the students") is described by the group's noun.
+    """
+    return found.actor_id is None and found.head is not None and _number_tag(found.head) in ("NN", "NNS")
+
+
+def _number_tag(head: Token) -> str:
+    """Return a subject head's noun tag: its own, or for a part of a group the group's ("some of the students": NNS).
+
+    "one of the students" is one (NN).
+    """
+    group = next((g for c in head.children if c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj" and g.tag_ in ("NN", "NNS")), None)
+    if head.tag_ in ("NN", "NNS") or group is None:
+        return head.tag_
+    return "NN" if head.lower_ == "one" else group.tag_
 
 
 def _unnamed_agrees(subject: Token, head: Token) -> bool:
@@ -1285,9 +1395,9 @@ def _unnamed_agrees(subject: Token, head: Token) -> bool:
     """
     word = subject.lower_
     if word == "they":
-        return head.tag_ == "NNS"
+        return _number_tag(head) == "NNS"
     if word in ("he", "she"):
-        return head.tag_ == "NN"
+        return _number_tag(head) == "NN"
     return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
 
 
@@ -1369,7 +1479,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     before = min(span.start, cue.idx, subject.idx)  # an antecedent comes before its anaphor
     actor = (_appositive_person(subject, mentions) or _government_state(doc, subject, mentions)
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
-             or _introduced_next(subject, mentions)
+             or _introduced_next(subject, mentions) or _spokesman_named_later(subject, mentions)
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
@@ -1464,7 +1574,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     """Return the reported speech of a paragraph: the clause a speech verb governs, and the verb.
 
     "Lebed said (that) the talks had failed" and "The talks had failed, Lebed said" give
-    "the talks had failed" / "The talks had failed". A clause that is mostly a direct quote,
+    "the talks had failed" / "The talks had failed". A clause that is a direct quote itself,
     that lies inside another reported clause, that is itself a reporting clause ("...,
     Fars reported"), or has fewer than three words is left out.
     """
@@ -1478,18 +1588,41 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
             tokens = [t for t in clause if start <= t.idx < end]  # the parse may run across paragraphs
             if _question(tokens, cue):
                 continue
-            while tokens and ((tokens[0].dep_ == "mark" and tokens[0].lower_ == "that") or tokens[0].is_punct):
+            while tokens and (_complementiser(tokens[0]) or tokens[0].is_punct):
                 tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
             tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
+            tokens = [t for t in _relayed_clause(cue, tokens) if start <= t.idx < end] if tokens else tokens
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
             span = QuoteSpan(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            if _mostly_quoted(span, direct) or any(f.start <= span.start and span.end <= f.end for f, _ in found):
-                continue
-            found.append((span, _relayed_cue(cue, tokens)))
-    return found
+            if not _within_quote(span, direct):
+                found.append((span, cue))
+    return _outermost(found)
+
+
+def _outermost(found: list[tuple[QuoteSpan, Token]]) -> list[tuple[QuoteSpan, Token]]:
+    """Return the reported clauses that lie inside no other one (a clause inside a reported clause is part of it).
+
+    "Lebed said the talks had failed, Interfax reported": Interfax reported "Lebed said the
+    talks had failed", and Lebed's words are part of what it reported, not a quote of their own.
+    """
+    def inside(span: QuoteSpan, other: QuoteSpan) -> bool:
+        return other.start <= span.start and span.end <= other.end and span != other
+    kept = [(span, cue) for span, cue in found if not any(inside(span, other) for other, _ in found)]
+    return [item for i, item in enumerate(kept) if item[0] not in [s for s, _ in kept[:i]]]
+
+
+def _complementiser(token: Token) -> bool:
+    """Whether a clause's first word is the "that" that opens it, not part of what was said.
+
+    The parser may take it for the verb's object when the clause hangs on a noun ("said in a
+    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it.
+    """
+    if token.lower_ != "that":
+        return False
+    return token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
 
 
 def _question(clause: list[Token], cue: Token) -> bool:
@@ -1520,23 +1653,33 @@ def _asks_or_withholds(cue: Token) -> bool:
             or (cue.dep_ == "xcomp" and cue.head.lemma_ in WITHHOLDING_VERBS))
 
 
-def _relayed_cue(cue: Token, clause: list[Token]) -> Token:
-    """Return the speech verb whose words a clause is: ``cue``, or the one that relays it.
+def _relayed_clause(cue: Token, clause: list[Token]) -> list[Token]:
+    """Return a clause with the reporting clause it is part of when ``cue`` relays that one.
 
-    In "The minister said the talks had failed, Kyodo reported" the parser may make
-    "reported" a ``ccomp`` of "said" and the clause its own; the words are the minister's.
+    In "Wallison said John Poindexter ... kept him from probing the scandal, the Times
+    reported" the parser may make "reported" a ``ccomp`` of "said" and the clause its own;
+    what the Times reported is "Wallison said John Poindexter ...", from its first word.
     """
     head = cue.head
-    relays = cue.dep_ == "ccomp" and head.i < clause[0].i and clause[-1].i < cue.i
-    return head if relays and _is_cue(head) else cue
+    relays = (cue.dep_ == "ccomp" and _is_cue(head) and head.i < clause[0].i and clause[-1].i < cue.i
+              and not _reports_after(cue))
+    if not relays:
+        return clause
+    return [t for t in cue.doc[head.left_edge.i:clause[-1].i + 1] if not t.is_space]
 
 
-def _mostly_quoted(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
-    """Whether direct quotes overlap a reported clause for half its length or more.
+def _within_quote(span: QuoteSpan, direct: list[QuoteSpan]) -> bool:
+    """Whether a reported clause is a direct quote itself: it opens inside one that makes up half of it or more.
 
-    "Cimicchi said the council would be "ironically present" when the comics ..." is reported
-    speech with a few words quoted; "He said "we will fight on"" is the direct quote.
+    "He said "we will fight on"" gives the direct quote only, and so does a clause the
+    parser ran on past the closing mark (""they are working to undermine the stability" of
+    Arab countries"). A clause that opens with words of its own is reported speech however much
+    of it is quoted ("Shultz said a wheat bonus offer "is something that I basically leave to
+    the Agriculture Department to figure out""), and so is one that opens with a few quoted
+    words (""noble Iraqis" would never contemplate such an action").
     """
+    if not any(d.start <= span.start < d.end for d in direct):
+        return False
     quoted = sum(max(0, min(span.end, d.end) - max(span.start, d.start)) for d in direct)
     return quoted * 2 >= span.end - span.start
 
@@ -1572,8 +1715,9 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     if first is None or first.i != at:
         return 0
     top = first
-    while top.dep_ in ("compound", "amod") and top.head.i > top.i and top.head in tokens:
-        top = top.head  # "Thursday night", "last night": the phrase is the noun the date's first word hangs from
+    while (top.dep_ in ("compound", "amod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")) and (
+            top.head.i > top.i and top.head in tokens):
+        top = top.head  # "Thursday night", "last night", "earlier this year": the noun the date's first word hangs from
     if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
         return 0
     phrase = list(top.subtree)
@@ -1606,10 +1750,20 @@ def _clauses(cue: Token) -> list[list[Token]]:
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
-               and not _relays_to(c, cue) and not _reduced_relative(c)]
+               and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _object_between(cue: Token, clause: Token) -> bool:
+    """Whether a speech verb's object stands between a clause before it and the verb.
+
+    "Elian's relatives have filed affidavits alleging Gonzalez abused his wife, a charge
+    Gonzalez denied": what Gonzalez denied is the charge, not the clause the parser hung on
+    "denied"; ", X said" has no object between the clause and the verb.
+    """
+    return clause.i < cue.i and any(c.dep_ == "dobj" and clause.i < c.i < cue.i for c in cue.children)
 
 
 def _bare_clause(cue: Token, head: Token, clause: Token) -> bool:
@@ -1769,16 +1923,28 @@ def _prepositional_objects(cue: Token) -> list[Token]:
 
 
 def _relays_to(clause_head: Token, cue: Token) -> bool:
-    """Whether a reporting clause a speech verb governs is what the verb relays, not what its speaker said.
+    """Whether a clause a speech verb governs is only the reporting verb that relays the speech verb.
 
-    "Lebed said the talks failed, Interfax reported": Interfax relays Lebed's words, which
-    are reported from "said". "Fox said the government had assured him it was taking the
-    matter seriously": the clause after the verb is Fox's words, though it reports another's.
+    "Wallison said John Poindexter kept him from probing the scandal, the Times reported": the
+    parser may hang "reported" below "said", its words ending with it; that is no clause "said"
+    reports, but the Times relaying Wallison. A reporting clause before the verb ("Lebed said
+    the talks failed, Interfax reported") is what the verb reports, unless the verb reports a
+    clause after it (:func:`_reports_after`), and one after it ("Fox said the government had
+    assured him it was taking the matter seriously") is its speaker's words.
     """
     if not _reports(clause_head):
         return False
     words = [t for t in clause_head.subtree if not (t.is_punct or t.is_space)]
-    return clause_head.i < cue.i or words[-1] == clause_head
+    return words[-1] == clause_head or (clause_head.i < cue.i and _reports_after(cue))
+
+
+def _reports_after(cue: Token) -> bool:
+    """Whether a speech verb has a clause of its own after it, so relays none before it.
+
+    "The White House has said there is no evidence ..., and the father's lawyer, Gregory Craig,
+    said the allegations were a sign ...": the parser may hang the first "said" on the second.
+    """
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _reports(clause_head: Token) -> bool:
