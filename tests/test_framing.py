@@ -19,7 +19,8 @@ from helpers.extract.parties import PartyIndex, party
 from helpers.extract.registry import load_registry
 from helpers.pipeline.run import extract_corpus
 
-#: Sentences from the shared Canadian and US casualty files (MIT), each a line of a test article.
+#: Sentences from the shared Canadian and US casualty files (MIT), each a line of a test article; the last two
+#: from the UN OCHA flash updates (../shared/corpora/ocha_flash_updates).
 WIRE = """\
 Hamas fighters killed at least 300 Israelis in clashes on Saturday.
 More than 12,000 Palestinians have been killed by Israeli air strikes, according to Gaza health officials.
@@ -53,6 +54,10 @@ As details emerged of Hamas fighters mowing down music festival revellers and mu
 reporters were told not to refer to these men as “terrorists.”
 The Palestinian health ministry says Israeli air strikes on Gaza have killed over 5,000 people since then.
 In Israel, more than 1,400 people have been killed, most of them in the Oct. 7 Hamas attack that started the war.
+“They targeted them and killed them,” said volunteer Mohammad al Najjar.
+An additional four were killed in West Jerusalem in a Palestinian attack (one of whom was killed by Israeli forces \
+who misidentified him).
+At least 12 UNRWA staff were also killed.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -109,6 +114,20 @@ def test_victims_and_responsible_parties_from_the_registry(wire):
     assert list(strikes["victim_sides"]) == ["palestine"] and list(strikes["responsible"]) == ["israel"]
     assert strikes["side_method"] == "victims"
     assert rows["Israel said"]["agent_actor_id"] == "israel"
+
+
+def test_a_place_a_body_or_a_person_is_no_side(wire):
+    rows, _ = wire
+    # West Jerusalem is a registry place of no state, UNRWA a body of the United Nations: neither is a side
+    assert list(rows["An additional"]["victim_sides"]) == []
+    assert rows["At least"]["victims"] == "At least 12 UNRWA staff"
+    assert list(rows["At least"]["victim_sides"]) == []
+    # a quoted "they" is read as its speaker, a person: no side is responsible
+    quoted = rows["“They targeted"]
+    assert quoted["agent"] == "They" and list(quoted["responsible"]) == []
+    index = PartyIndex.build(load_registry())
+    assert [index.is_side(p) for p in ("israel", "hamas", "palestinian_islamic_jihad", "palestinians")] == [True] * 4
+    assert [index.is_side(p) for p in ("jerusalem", "middle_east", "united_nations", "reuters")] == [False] * 4
 
 
 def test_a_relative_pronoun_is_read_as_the_noun_its_clause_describes(wire):

@@ -19,7 +19,9 @@ which gather every casualty word of the sentence.
   is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
 * **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
   actors mentioned in the victims' words, their nationality words (the registry's
-  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza").
+  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza"); only parties
+  that can be sides (:meth:`helpers.extract.parties.PartyIndex.is_side`: no place of no state, no
+  body such as the United Nations, no person), for ``responsible`` too.
   ``side_method`` says how: ``victims``, ``place``, ``model`` (the shipped classifier,
   :mod:`helpers.extract.casualty_model`, where the rules found no side) or null.
 * **agent** and **responsible**: who is said to have done it: the subject of an active
@@ -428,9 +430,11 @@ def _doer_tokens(heads: list[Token]) -> list[Token]:
 
 
 def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> list[str]:
-    """Return the parties named in some tokens: registry mentions inside them, then demonyms.
+    """Return the sides named in some tokens: registry mentions inside them, then demonyms.
 
-    A news outlet is no party ("a Reuters journalist" is a journalist, not a side).
+    Only a party that can be a side of a conflict counts (:meth:`PartyIndex.is_side`): a news
+    outlet ("a Reuters journalist" is a journalist), a place without a state ("killed in West
+    Jerusalem") or a body ("12 UNRWA employees") names none.
     """
     if not tokens:
         return []
@@ -486,10 +490,16 @@ def _text(tokens: list[Token]) -> str | None:
     return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text
 
 
-def _mention_in(mentions: list[dict], start: int, end: int) -> str | None:
-    """Return the actor id of the last registry mention inside a character span."""
+def _mention_in(mentions: list[dict], start: int, end: int) -> dict | None:
+    """Return the last registry mention inside a character span."""
     inside = [m for m in mentions if m.get("actor_id") and m["start_char"] >= start and m["end_char"] <= end]
-    return inside[-1]["actor_id"] if inside else None
+    return inside[-1] if inside else None
+
+
+def _actor_in(mentions: list[dict], start: int, end: int) -> str | None:
+    """Return the actor id of the last registry mention inside a character span."""
+    mention = _mention_in(mentions, start, end)
+    return mention["actor_id"] if mention else None
 
 
 def _figure_victims(sentence: Sentence, figures: list[dict]) -> tuple[str | None, str | None]:
@@ -521,11 +531,13 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
                    for s in sides_of(_doer_tokens(heads), mentions, index)]
     figure_id, figure_victims = _figure_victims(sentence, figures)
     source = attribution(main, parsed.span(sentence))
-    source_actor = _mention_in(mentions, *source[0]) if source else None
-    agent_actor = _mention_in(mentions, agent[0].idx, agent[-1].idx + len(agent[-1].text)) if agent else None
-    if source_actor and len(agent) == 1 and agent[0].lower_ in SELF_PRONOUNS:
+    source_mention = _mention_in(mentions, *source[0]) if source else None
+    source_actor = source_mention["actor_id"] if source_mention else None
+    agent_actor = _actor_in(mentions, agent[0].idx, agent[-1].idx + len(agent[-1].text)) if agent else None
+    if source_mention and len(agent) == 1 and agent[0].lower_ in SELF_PRONOUNS:
         agent_actor = source_actor  # "Israel said it killed ...": the speaker is the agent
-        responsible.append(index.party(source_actor))
+        speaker = index.mention_party(source_mention)
+        responsible += [speaker] if speaker and index.is_side(speaker) else []
     body = parsed.article.body
     return {
         "article_id": parsed.article_id, "sentence_id": sentence.sentence_id,

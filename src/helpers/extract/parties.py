@@ -18,6 +18,11 @@ from helpers.extract.registry import Registry
 #: Types of a discovered actor (one the registry lacks) that make it a party of its own;
 #: a person, an organisation or a place the text names is no side of a conflict by itself.
 PARTY_TYPES = frozenset({"state", "armed_group"})
+#: Types of a registry party that can be a side of a conflict: a state, an armed group, a group of
+#: people ("Palestinians"). An organisation or a government body is one only when an armed group
+#: belongs to it (its armed wing: Hamas, Palestinian Islamic Jihad); a place (Jerusalem), a body
+#: (the United Nations, a ministry), a person or a news outlet is none (:meth:`PartyIndex.is_side`).
+SIDE_TYPES = frozenset({"state", "armed_group", "group"})
 
 
 def party(registry: Registry, actor_id: str | None) -> str | None:
@@ -45,16 +50,18 @@ class PartyIndex:
 
     registry: Registry
     demonyms: dict[str, str]
+    armed: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, registry: Registry) -> PartyIndex:
-        """Index a registry's demonyms ("Israeli" and "Israelis" -> israel)."""
+        """Index a registry's demonyms ("Israeli" and "Israelis" -> israel) and the parties with an armed group."""
         demonyms = {}
         for actor in registry.actors.values():
             for word in actor.demonyms:
                 demonyms[word.lower()] = actor.actor_id
                 demonyms[word.lower() + "s"] = actor.actor_id
-        return cls(registry, demonyms)
+        armed = frozenset(party(registry, a.actor_id) for a in registry.actors.values() if a.type == "armed_group")
+        return cls(registry, demonyms, armed)
 
     def party(self, actor_id: str | None) -> str | None:
         """Return the party an actor belongs to (see :func:`party`)."""
@@ -77,9 +84,17 @@ class PartyIndex:
         return list(dict.fromkeys(p for p in found if p))
 
     def is_side(self, party_id: str) -> bool:
-        """Say whether a party can be a side of a conflict: any but a news outlet."""
+        """Say whether a party can be a side of a conflict (:data:`SIDE_TYPES`).
+
+        A party the registry lacks was found as a state or an armed group (:meth:`mention_party`).
+
+        >>> from helpers.extract.registry import load_registry
+        >>> index = PartyIndex.build(load_registry())
+        >>> [index.is_side(p) for p in ("israel", "hamas", "palestinians", "jerusalem", "united_nations")]
+        [True, True, True, False, False]
+        """
         actor = self.registry.actors.get(party_id)
-        return actor is None or actor.type != "media"
+        return actor is None or actor.type in SIDE_TYPES or party_id in self.armed
 
     def name(self, party_id: str) -> str:
         """Return a party's display name (its registry name, else the id itself)."""
