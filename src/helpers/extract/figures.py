@@ -76,9 +76,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.discovery import TITLE_NOUNS
 from helpers.extract.kinds import (
     LEMMA_KINDS,
     MEASURE_VERBS,
+    MIXED,
     REPORT_VERBS,
     governors,
     host_clause,
@@ -108,6 +110,7 @@ log = logging.getLogger(__name__)
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "a few": (2, 5), "a handful of": (3, 6), "several": (3, 9), "dozens": (24, 99),
     "scores": (40, 99), "hundreds": (200, 999), "hundreds of thousands": (200_000, 999_999),
+    "several hundred": (300, 999), "several thousand": (3_000, 9_999),
     "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "millions": (2_000_000, 9_999_999),
 }
@@ -119,6 +122,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
+    "as high as": "at_most",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
 }
 #: Words after a number and the qualifier they imply.
@@ -373,8 +377,9 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
                              or noun.lemma_.lower() in MEASURE_UNITS):
         return False
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
-            and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
-        return False  # "channel 2", "Resolution 242": a name's number right after its noun
+            and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2 \
+            and not any(t.head.i == anchor.i for t in anchor.doc[anchor.head.i + 1: anchor.i]):
+        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86"
     if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
         return False  # "No one was hurt": nobody
     if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
@@ -813,8 +818,9 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     return _joined(subjects)
 
 
-#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks".
-ACTS_CLAIMED = frozenset({"responsibility", "credit"})
+#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
+#: "unrest which has claimed some 2,400 lives" kills them.
+ACTS_CLAIMED = frozenset({"responsibility", "credit", "life"})
 
 
 def _reports(verb: Token) -> bool:
@@ -992,7 +998,7 @@ def _apposition_before(verb: Token) -> tuple[int, int] | None:
     last = doc[verb.i - 2]
     named = last.head if last.dep_ == "appos" else None
     if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in PRONOUNS:
-        return None
+        return _apposition_ending_at(last)  # "..., the Conflicts Secretary of the Federation, Cristobal Aranibar, told"
     return _trimmed(named)
 
 
@@ -1055,12 +1061,13 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
 def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
-    "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
-    entity labels are not trusted further ("Mujahideen Khalq" is read as a person, and so is
-    "Unrwa ... said ... it said").
+    "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
+    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`); "it" for no plural ("Western
+    diplomats"). The entity labels are not trusted further ("Mujahideen Khalq" is read as a
+    person, and so is "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
-        return subject.ent_type_ == "PERSON"
+        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in TITLE_NOUNS)
     return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
 
 
@@ -1152,7 +1159,7 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
     for verb in span:
         if verb.i <= figure.anchor.i or verb.dep_ == "ROOT" or verb.lemma_.lower() not in REPORT_VERBS:
             continue
-        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) or not _ends_sentence(verb, span):
+        if _reports_own_words(verb) or not _ends_sentence(verb, span):
             continue
         first = verb.left_edge
         if first.i > span.start and verb.doc[first.i - 1].text == ",":
@@ -1160,6 +1167,17 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
         if verb.pos_ == "VERB":
             return _phrase_before(verb)
     return None
+
+
+def _reports_own_words(verb: Token) -> bool:
+    """Say whether a reporting verb has a clause or an object after it: what it reports is that, not the sentence.
+
+    The clause before it is the sentence's ("..., but he escaped unharmed, a police spokesman
+    told Reuters"), and the object of "tell" is the audience.
+    """
+    tells = verb.lemma_.lower() == "tell"
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i and not (tells and c.dep_ == "dobj")
+               for c in verb.children)
 
 
 def reporting_fragment(span: Span) -> tuple[int, int] | None:
@@ -1717,12 +1735,13 @@ def _counts(figure: Figure, figures: list[Figure]) -> bool:
     """Say whether a vague or definite number is a figure.
 
     A vague quantity counts only a listed kind ("dozens were injured", not "several
-    leaders"). A number after "the" ("the two sides", "the 28 refugees") names a set
+    leaders", nor the mixed "Thousands were killed or imprisoned"). A number after "the"
+    ("the two sides", "the 28 refugees") names a set
     again, unless it states a size first: a large number no figure before it stated
     ("the two million Arabs in the West Bank").
     """
     if figure.vague:
-        return figure.kind is not None
+        return figure.kind not in (None, MIXED)
     if not figure.definite:
         return True
     stated = any(f.value_low == figure.value_low and f.start < figure.start for f in figures)

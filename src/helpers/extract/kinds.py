@@ -85,10 +85,15 @@ def lemma_kind(token: Token) -> str | None:
     attackers, its object the targets.
     """
     kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_) \
-        or LEMMA_KINDS.get(glued_lemma(token) or "")
+        or LEMMA_KINDS.get(glued_lemma(token) or "") or LEMMA_KINDS.get(_plural_stem(token))
     if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
         return None
     return kind
+
+
+def _plural_stem(token: Token) -> str:
+    """Return a plural noun without its "s", for a lemma the lemmatizer misread ("corpses" read as "corps")."""
+    return token.lower_[:-1] if token.tag_ == "NNS" and token.lower_.endswith("s") else ""
 
 
 #: A word glued by its period to the next sentence, whose first word the tokeniser did not split off
@@ -193,6 +198,15 @@ def paragraph_ancestors(token: Token) -> Iterator[Token]:
         yield ancestor
 
 
+#: Prepositions that place a noun: a number in their object counts places, not the noun's people.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "near", "inside", "outside", "within"})
+
+
+def places_a_noun(prep: Token) -> bool:
+    """Say whether a preposition places the noun it modifies ("people *in* eight cities")."""
+    return prep.lower_ in PLACE_PREPOSITIONS and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
 
@@ -208,6 +222,8 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
         if names_a_whole(ancestor):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
+        if child.dep_ == "prep" and places_a_noun(child):
+            return  # "Over 80 people in eight cities were detained": the cities are where, not who
         predicate = ancestor.pos_ in ("VERB", "AUX") or (ancestor.pos_ == "ADJ" and child.dep_ == "nsubj")
         if predicate and (ancestor.lemma_.lower() in REPORT_VERBS or ancestor.dep_ in CLAUSE_BOUNDARIES):
             return  # an adjective with a subject is a clause too: "with 20 unaccounted for"
@@ -468,6 +484,8 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     an infinitive may say what befell the whole ("one of two Palestinian teenagers to be killed").
     """
     doc = counted.doc
+    if counted.dep_ == "pobj" and places_a_noun(counted.head):
+        return None  # "Over 80 people in eight cities were detained": the verb is the people's
     whole = counted.dep_ == "pobj" and names_a_whole(counted.head)
     finite = False
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
@@ -515,13 +533,22 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
-    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
+    if kind in STATUS_KINDS and _standing(counted, kind) and (event := governed_kind(counted)) not in (None, kind):
         return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
     return governed_kind(counted)
+
+
+def _standing(counted: Token, kind: str) -> bool:
+    """Say whether a status kind is the counted words' standing, not what a participle says befell them.
+
+    "five refugees", "two of the prisoners" are a standing; in "up to 300 people were feared dead and
+    more than 15,000 people left homeless" the participle says what befell the 15,000.
+    """
+    return lemma_kind(counted) == kind or modifier_kind(counted) != kind
 
 
 #: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate

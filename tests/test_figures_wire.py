@@ -1,0 +1,76 @@
+"""Figures of wire copy: real sentences of the figures dev gold's "reuters" batch (CoNLL-2003 test, Reuters-21578).
+
+Each sentence is one a rule was written from; the rules are grammatical or typographic, not these words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_figures import by_text, figures_of
+
+
+@pytest.mark.parametrize("text", [
+    "The blaze broke out with an explosion around 1330 local time (1130 GMT).",
+    "We considered it as being missing until about 0600 (4:30 A.M. EST) (0930 GMT).",
+    "The quake, at 0336 GMT, registered 6.9 on the Richter scale.",
+    "Noranda will operate the mine at about one third of its normal capacity.",
+    "He said 14 people were arrested in Belgium.\n\n($1=32.14 Belgian Franc)",
+])
+def test_times_magnitudes_fractions_and_exchange_rates_are_no_counts(text):
+    assert [row["text"] for row in figures_of(text)] in ([], ["14"])
+
+
+def test_as_high_as_is_an_upper_bound():
+    [row] = figures_of("Other estimates ranged as high as 500 dead.")
+    assert (row["kind"], row["qualifier"], row["value_high"]) == ("killed", "at_most", 500)
+
+
+def test_several_hundred_and_a_vague_mixed_count():
+    rows = figures_of("The protest culminated at dawn on Tuesday with several hundred students being detained "
+                      "briefly by police in central Rangoon. Thousands were killed or imprisoned.")
+    assert [(r["text"], r["kind"], r["value_low"], r["value_high"]) for r in rows] == \
+        [("several hundred", "arrested", 300, 999)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("So far 20 corpses have been recovered, bracho said.", {"20": "killed"}),
+    ("Quito, march 9 - up to 300 people were feared dead and more than 15,000 people left homeless by thursday's "
+     "earthquake, authorities said.", {"up to 300": "killed", "more than 15,000": "displaced"}),
+    ("Over 80 people in eight cities were detained for stoning police, attacking troops, damaging buildings and "
+     "setting fire to cars, he said.", {"Over 80": "arrested", "eight": "other"}),
+])
+def test_kind_of_wire_sentences(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+def test_unrest_that_claimed_lives_is_no_reporter():
+    [row] = figures_of("The municipal police have been a main target of black militants in the past three years "
+                       "of political unrest which has claimed some 2,400 lives.")
+    assert (row["kind"], row["source"]) == ("killed", None)
+
+
+def test_a_number_an_adverb_sets_after_a_noun_is_no_name():
+    rows = by_text(figures_of("Labour Minister Jorge Egas said of the country's 900 largest factories only 86 were "
+                              "closed, 32 were partially working and the rest operating normally."))
+    assert set(rows) == {"900", "86", "32"}
+
+
+def test_he_stands_for_the_spokesman_named_before():
+    rows = figures_of(
+        "A police spokesman said two youths had been killed when unknown gunmen opened fire.\n\n"
+        "The victims were 18 and 20, he said, adding one other youth had been wounded in the shooting.")
+    assert by_text(rows)["one"]["source"] == "A police spokesman"
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre on Friday, "
+     "but he escaped unharmed, a police spokesman told Reuters.", "Four", "a police spokesman"),
+    ("LA PAZ, March 20 - A strike by 9,000 miners employed by the state corporation Comibol has paralysed tin "
+     "production in the major centers of Huanuni, Corocoro, Siglo, Catavi and Colquiri, the Conflicts Secretary "
+     "of the Bolivian Miners Federation, Cristobal Aranibar, told Reuters.", "9,000",
+     "the Conflicts Secretary of the Bolivian Miners Federation, Cristobal Aranibar"),
+])
+def test_a_trailing_reporter_of_the_sentence(text, figure, source):
+    row = by_text(figures_of(text))[figure]
+    assert (row["kind"], row["source"]) == ("other", source)
