@@ -74,3 +74,13 @@ def test_he_stands_for_the_spokesman_named_before():
 def test_a_trailing_reporter_of_the_sentence(text, figure, source):
     row = by_text(figures_of(text))[figure]
     assert (row["kind"], row["source"]) == ("other", source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said the death toll had risen to at least 70 as more bodies were recovered. Fifty-one people were "
+     "reported killed yesterday.", {"at least 70": "killed", "Fifty-one": "killed"}),
+    ("Syria stepped in yesterday to halt battles at two Beirut refugee camps but Amal said it would only lift its "
+     "siege after Arafat withdrew his men from the villages near Sidon.", {"two": "other"}),
+])
+def test_a_reported_participle_and_a_compound_that_only_describes_the_counted_things(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected

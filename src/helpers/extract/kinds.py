@@ -131,14 +131,18 @@ def phrase_kind(verb: Token) -> str | None:
     return None
 
 
+#: Heads of a count that a compound before them narrows: "the injury toll", "death cases", "casualty figures".
+COUNT_HEADS = frozenset("toll number count figure total tally case victim casualty statistic estimate".split())
+
+
 def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
     "the death toll", "the injury toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
     have been killed".
     """
-    for child in noun.children:  # a compound narrows its head: "the injury toll"
-        if child.dep_ == "compound" and (kind := lemma_kind(child)):
+    for child in noun.children:  # a compound narrows a count's head: "the injury toll", not "two refugee camps"
+        if child.dep_ == "compound" and noun.lemma_.lower() in COUNT_HEADS and (kind := lemma_kind(child)):
             return kind
     if (kind := lemma_kind(noun)) is not None:
         return kind
@@ -277,15 +281,15 @@ def raised_kind(verb: Token) -> str | None:
 
     "20 people are said to have been killed", "are believed to be dead": the number is the
     subject of the infinitive, which says what it counts, unless the infinitive has a victim
-    of its own ("are said to have killed five"). A passive's adjective complement says it too: "two young
-    girls have been found dead".
+    of its own ("are said to have killed five"). A passive's adjective or participle complement says it
+    too: "two young girls have been found dead", "Fifty-one people were reported killed".
     """
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
             return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return lemma_kind(child) or phrase_kind(child)
+                and (child.tag_ == "VBN" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            return lemma_kind(child) or phrase_kind(child)  # "are reported to have died", "were reported killed"
     return None
 
 
