@@ -84,3 +84,24 @@ def test_a_trailing_reporter_of_the_sentence(text, figure, source):
 ])
 def test_a_reported_participle_and_a_compound_that_only_describes_the_counted_things(text, expected):
     assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In the meantime, he said the central bank had four main goals:\n\n1) to use surplus liquidity to finance the "
+    "budget deficit\n\n2) to increase the role of commercial banks and non-bank financing institutions",
+    "NOTE: company corrects reporting period to 4th qtr and year from 3rd qtr and nine mths",
+    "The area planted to cotton is to remain at the 1986 level of 100,000 to 112,500 acres.",
+    "The pilot and co-pilot were killed in the crash of the Learjet 36, airport manager David Snow said.",
+    "The fans may have been involved in a pub brawl earlier, the spokeswoman said.\n\nManchester United won 2-0.",
+])
+def test_list_items_abbreviated_durations_measured_ranges_models_and_scores_are_no_counts(text):
+    assert [row["text"] for row in figures_of(text)] in ([], ["four"])
+
+
+def test_the_source_leaves_the_dateline_and_a_fused_according_to_names_its_source():
+    rows = by_text(figures_of("BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold 9,534,633 shares "
+                              "of <Imperial Continental Gas Association> for 720 pence a share."))
+    assert rows["9,534,633"]["source"] == "Gulf Resources and Chemical Corp"
+    rows = by_text(figures_of("According to central bank forecasts inflation will reach an annual 10 pct rate versus "
+                              "up to 20,000 pct in 1985."))
+    assert {row["source"] for row in rows.values()} == {"central bank forecasts"}

@@ -101,6 +101,7 @@ from helpers.extract.numerals import (
     parse_number,
 )
 from helpers.extract.parsed import ParsedArticle, Sentence
+from helpers.extract.quotes import after_dateline
 from helpers.vocab import PEOPLE_KINDS
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,8 @@ NUMBER_RE = re.compile(
 )
 
 #: Nouns that make a number a duration or an age, never a figure.
-TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
+TIME_UNITS = set("second minute hour day night week month year decade century generation "
+                 "mth mths qtr qtrs yr yrs wk wks".split())  # the wire's abbreviations: "nine mths"
 #: Words after a number that make it a percentage ("pct" is the wire's).
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
 #: Currency signs and words and their units ("dlrs" and "stg" are the wire's).
@@ -371,8 +373,8 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     noun = figure.noun
     if _parsed_date(figure) or _apposed_age(figure):
         return False
-    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
-        return False  # "the 1,000 Lakes Rally"
+    if (noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES) or _model_number(anchor):
+        return False  # "the 1,000 Lakes Rally", "the Learjet 36"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
                              or noun.lemma_.lower() in MEASURE_UNITS):
         return False
@@ -386,6 +388,11 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
                                          or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+def _model_number(anchor: Token) -> bool:
+    """Say whether a number heads a name right after it: a model's ("the crash of the Learjet 36")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == anchor.i - 1 for c in anchor.children)
 
 
 #: The oldest age a number set off after a name may state.
@@ -687,7 +694,25 @@ def according_phrases(span: Span) -> list[tuple[Token, tuple[int, int]]]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
             found.append((token, _author(objects[0]) or _trimmed(objects[0])))
+        elif heads and lower == "according" and (fused := _fused_source(heads[0])) is not None:
+            found.append((token, fused))
     return found
+
+
+def _fused_source(to: Token) -> tuple[int, int] | None:
+    """Return the modifiers after an objectless "according to" that the parser fused with the next noun.
+
+    Without a comma the parse reads "According to central bank forecasts inflation will reach ..."
+    as "central bank forecasts inflation": the source is the run of modifiers before that head.
+    """
+    doc = to.doc
+    end = to.i + 1
+    while end < len(doc) and doc[end].dep_ in ("compound", "amod", "det", "poss", "case") \
+            and doc[end].head.i > doc[end].i:
+        end += 1
+    if end == to.i + 1 or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[to.i + 1: end]):
+        return None
+    return doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
@@ -1266,7 +1291,7 @@ _LINK_MIDDLE = "]("
 def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     r"""Return a source span without the characters around the name that the parse left in it.
 
-    Spaces, a list bullet or an opening bracket before it; a full stop, comma or colon after it
+    Spaces, a list bullet, an opening bracket or a wire dateline before it; a full stop, comma or colon after it
     (not an abbreviation's: "according to MoH." gives "MoH", "the U.S." stays); a Markdown
     link's address ("[UNRWA](https://...)" gives "UNRWA"); a bracket left open is closed when
     the text closes it next ("the Palestine Red Crescent Society (PRCS"), else dropped.
@@ -1274,12 +1299,17 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     >>> body = "according to MoH.\n\nthe Red Crescent (PRCS) said [WHO](https://x.org) and the U.S."
     >>> [body[slice(*clean_source(body, span))] for span in [(13, 19), (19, 41), (48, 68), (73, 81)]]
     ['MoH', 'the Red Crescent (PRCS)', 'WHO', 'the U.S.']
+    >>> body = "BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold"
+    >>> body[slice(*clean_source(body, (8, 50)))]
+    'Gulf Resources and Chemical Corp'
     """
     if span is None:
         return None
     start, end = span
     while start < end and (body[start].isspace() or body[start] in "*-•[("):
         start += 1
+    if (after := after_dateline(body[:end], start)) < end:
+        start = after  # "BOSTON, March 9 - Gulf Resources ... said": the parse's subject took the dateline
     if _LINK_MIDDLE in body[start:end]:
         end = start + body[start:end].index(_LINK_MIDDLE)
     end = _balanced_end(body, start, end)

@@ -85,8 +85,9 @@ MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch fo
                           "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
                           "knot".split())
 #: A unit right after the number ("461 mm (18 inches)", "a 10 metre by 20 metre structure").
-_MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b",
-                            re.IGNORECASE)
+#: ... or after the range the number opens ("100,000 to 112,500 acres").
+_MEASURE_AFTER = re.compile(r"(?:\s*(?:to|or|-|–)\s*[\d.,]*\d)?\s*(?:"
+                            + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b", re.IGNORECASE)
 #: An earthquake's magnitude: "6.9 on the Richter scale", "a 7.8-magnitude", "magnitude 5.4".
 _MAGNITUDE_AFTER = re.compile(r"\s+on\s+the\s+(?:open-ended\s+)?Richter\b|[\s-]magnitude\b", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
@@ -157,13 +158,30 @@ def _is_age(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() in _TENS and bool(_UNITS_AGE_AFTER.match(text, end))
 
 
-def _measure(text: str, start: int, end: int) -> str | None:
-    """Return "measure", "fraction" or "rate" when the number at ``text[start:end]`` is one, else None.
+#: A match result: two small numbers joined by a hyphen, the second no larger ("won 2-0", "drew 1-1").
+_SCORE = re.compile(r"(?<![\d,.\-/])(\d{1,2})-(\d{1,2})(?![\d,/\-])")
+
+
+def _is_score(text: str, start: int, end: int) -> bool:
+    """Say whether the number at ``text[start:end]`` is part of a score ("Manchester United won 2-0").
+
+    A range rises ("10-20"); a score's second number is no larger than its first.
+    """
+    for match in _SCORE.finditer(text, max(0, start - 3), min(len(text), end + 3)):
+        if match.start() <= start < match.end() and int(match[2]) <= int(match[1]):
+            return True
+    return False
+
+
+def _other_quantity(text: str, start: int, end: int) -> str | None:
+    """Return "measure", "fraction", "rate" or "score" when the number at ``text[start:end]`` is one, else None.
 
     A measure: a unit after it ("461 mm") or an earthquake's magnitude ("6.9 on the Richter
     scale", "magnitude 5.4"); a fraction ("about one third of"); an exchange rate
-    ("($1=32.14 Belgian Franc)").
+    ("($1=32.14 Belgian Franc)"); a match's score (:func:`_is_score`).
     """
+    if _is_score(text, start, end):
+        return "score"
     if _MEASURE_AFTER.match(text, end) or _MAGNITUDE_AFTER.match(text, end) \
             or _MAGNITUDE_BEFORE.search(text[max(0, start - 16):start]):
         return "measure"
@@ -172,11 +190,21 @@ def _measure(text: str, start: int, end: int) -> str | None:
     return "rate" if covered_by(EXCHANGE_RATE, text, start, end) else None
 
 
+def _mark(text: str, start: int, end: int) -> str | None:
+    """Return "reference" or "enumerator" for a number that marks text, else None.
+
+    A footnote mark ("injured.[2]"); a list item's number opening its sentence ("1) to use surplus liquidity ...").
+    """
+    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
+        return "reference"
+    return "enumerator" if text[end: end + 1] == ")" and not text[:start].strip(" (") else None
+
+
 def not_a_count(text: str, start: int, end: int) -> str | None:
     """Return why the number at ``text[start:end]`` is no count.
 
-    The reasons: clock, phone, address, age, modifier, name, measure, fraction, rate (of exchange),
-    reference (a footnote) and conversion.
+    The reasons: clock, phone, address, age, score, modifier, name, measure, fraction, rate (of exchange),
+    reference (a footnote), enumerator (of a list) and conversion.
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
@@ -206,6 +234,10 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('measure', 'fraction')
     >>> not_a_count("($1=32.14 Belgian Franc)", 4, 9), not_a_count("around 1330 local time", 7, 11)
     ('rate', 'clock')
+    >>> not_a_count("Manchester United won 2-0.", 22, 23), not_a_count("killed 10-20 people", 7, 9) is None
+    ('score', True)
+    >>> not_a_count("1) to use surplus liquidity", 0, 1), not_a_count("the level of 100,000 to 112,500 acres", 13, 20)
+    ('enumerator', 'measure')
     """
     if covered_by(CLOCK_TIME, text, start, end) or _OCLOCK_AFTER.match(text, end):
         return "clock"
@@ -219,10 +251,10 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "modifier"
     if text[start:start + 1].isupper() and not text[start:start + 1].isdigit() and _NAME_BEFORE.search(text[:start]):
         return "name"
-    if (reason := _measure(text, start, end)) is not None:
+    if (reason := _other_quantity(text, start, end)) is not None:
         return reason
-    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
-        return "reference"  # a footnote mark: "injured.[2]"
+    if (mark := _mark(text, start, end)) is not None:
+        return mark
     if _CONVERSION_BEFORE.search(text[max(0, start - 60):start]) and _CONVERSION_AFTER.match(text, end):
         return "conversion"
     return None
