@@ -105,3 +105,15 @@ def test_the_source_leaves_the_dateline_and_a_fused_according_to_names_its_sourc
     rows = by_text(figures_of("According to central bank forecasts inflation will reach an annual 10 pct rate versus "
                               "up to 20,000 pct in 1985."))
     assert {row["source"] for row in rows.values()} == {"central bank forecasts"}
+
+
+def test_n_of_them_in_the_next_paragraph_is_part_of_the_figure_before():
+    rows = by_text(figures_of("In total, 45 people were injured in Dniprovsky district as a result of the enemy "
+                              "attack.\n\n18 of them were hospitalized, including 2 children."))
+    assert rows["18"]["part_of"] == rows["45"]["figure_id"]
+
+
+def test_a_denied_predicate_counts_no_one():
+    text = ('"A U.S. F-14 military plane while landing at Ben Gurion airport blew a wheel and a fire broke out," said '
+            "spokesman Yehiel Amitai, adding that the two pilots on board were not injured.")
+    assert figures_of(text) == []

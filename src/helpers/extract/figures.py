@@ -1536,16 +1536,28 @@ def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | 
 
     "resulting in 28 deaths — 16 of them children", "1,200 people killed, 169 of them Israeli soldiers".
     """
-    them = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
-               for c in figure.anchor.children)
     people = [f for f in same_sentence if f.kind in PEOPLE_KINDS and f.part_hint is None]
-    return people[-1] if them and people else None
+    return people[-1] if _of_them(figure.anchor) and people else None
+
+
+def _of_them(anchor: Token) -> bool:
+    """Say whether a number is "N of them" (those, these): a part of a whole named before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
+               for c in anchor.children)
 
 
 def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
-    """Return the whole that "N of them" refers to: the main figure of the previous sentence."""
-    paragraph = [f for f in earlier if f.sentence.paragraph_id == figure.sentence.paragraph_id
-                 and f.sentence.sentence_id < figure.sentence.sentence_id and f.kind in PEOPLE_KINDS]
+    """Return the whole that "N of them" refers to: the main figure of the previous sentence.
+
+    That of its paragraph, or, for "N of them", the sentence right before it: the wire gives each sentence its own
+    paragraph ('The army spokesman said: "Three of our men were wounded."' / '"Two of them are in
+    serious condition," he added.').
+    """
+    sentence = figure.sentence
+    them = _of_them(figure.anchor)
+    paragraph = [f for f in earlier if f.sentence.sentence_id < sentence.sentence_id and f.kind in PEOPLE_KINDS
+                 and (f.sentence.paragraph_id == sentence.paragraph_id
+                      or (them and f.sentence.sentence_id == sentence.sentence_id - 1))]
     if not paragraph:
         return None
     last_sentence = paragraph[-1].sentence.sentence_id

@@ -262,8 +262,10 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
     """Return the kind a governing word gives the number reached through ``path_child``.
 
     A predicate coordinated right next to one of another kind ("were killed or wounded",
-    "dead and injured") counts both: ``other``.
+    "dead and injured") counts both: ``other``; a denied one ("were not injured") none.
     """
+    if any(c.dep_ == "neg" for c in governor.children):
+        return None  # "the two pilots on board were not injured": a denied predicate counts no one
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and (path_child.dep_ == "nsubjpass" or governor.lemma_.lower() in ("seem", "appear")):
         kind = raised_kind(governor)
