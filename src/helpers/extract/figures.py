@@ -3,9 +3,10 @@
 Every number expression of a sentence ("Thirty-four", "at least 1,400", "450 or so",
 "$70 million", "dozens") becomes a row of the ``figures`` table unless it is no count:
 a number inside a date, time or duration expression (the ``timexes`` rows: "28
-October", "18:00", "the past 24 hours"), a clock time, phone number, address or age
-(:func:`helpers.extract.numerals.not_a_count`), an ordinal, or part of a name ("9/11",
-"Resolution 2334", "channel 2"). Percentages stay, with the unit ``percent``. Then:
+October", "18:00", "the past 24 hours"), a clock time, phone number, address, age, score,
+magnitude, fraction, exchange rate or list item's number (:func:`helpers.extract.numerals.not_a_count`),
+an ordinal, or part of a name ("9/11", "Resolution 2334", "channel 2", "the Learjet 36").
+Percentages stay, with the unit ``percent``. Then:
 
 * **kind**: from the words that govern the number in the parse
   (:mod:`helpers.extract.kinds`: "34 Palestinians were killed", "martyred 34", "lost

@@ -9,9 +9,11 @@ million", "half a million", "50 mln", "1.2 bln", "6-1/2".
 A number is *not a count* when it is part of something else: a clock time ("18:00",
 "20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
 al-Din Street"), an age ("a 12-year-old", "aged 12"), a hyphenated modifier ("a
-37-page manual", "two-thirds"), a measure ("461 mm", "a 20 metre structure"), a
-conversion in brackets ("18 kg (39.7 pounds)") or a name ("9/11", "F-16", "Channel
-Two"; "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from
+37-page manual", "two-thirds"), a measure ("461 mm", "a 20 metre structure", "100,000 to
+112,500 acres", "6.9 on the Richter scale"), a fraction ("one third"), an exchange rate
+("($1=32.14 Belgian Franc)"), a match's score ("won 2-0"), a list item's number ("1) to
+use ..."), a conversion in brackets ("18 kg (39.7 pounds)") or a name ("9/11", "F-16",
+"Channel Two"; "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from
 the characters around the number; the checks that need the parse or the date
 expressions live in :mod:`helpers.extract.figures`.
 """
