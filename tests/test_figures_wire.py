@@ -117,3 +117,10 @@ def test_a_denied_predicate_counts_no_one():
     text = ('"A U.S. F-14 military plane while landing at Ben Gurion airport blew a wheel and a fire broke out," said '
             "spokesman Yehiel Amitai, adding that the two pilots on board were not injured.")
     assert figures_of(text) == []
+
+
+def test_a_ships_tonnage_is_its_size():
+    text = ("LONDON, March 25 - The Liberian motor bulk carrier, Trave Ore, 106,490 dwt, loaded with ore, and the "
+            "2,852 dwt West German motor vessel Christa, collided late last night on the River Elbe near buoy 129, "
+            "Lloyds Shipping Intelligence said.")
+    assert figures_of(text) == []

@@ -82,10 +82,11 @@ _AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages?)\s+(?:of\s+)?(?:between\s+)?\d{1
                               r"\s*(?:,|and|or|to|-|–)\s*$", re.IGNORECASE)
 #: An age's bound after it: "615 who were 3 or younger", "65 and older".
 _AGE_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:younger|older)\b", re.IGNORECASE)
-#: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
+#: Units of length, weight, area and volume: a number of them is a distance or a size, never a count; a ship's
+#: tonnage ("the 2,852 dwt West German motor vessel") is its size.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilo kilogram "
                           "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
-                          "knot".split())
+                          "knot dwt grt deadweight".split())
 #: A unit right after the number ("461 mm (18 inches)", "a 10 metre by 20 metre structure").
 #: ... or after the range the number opens ("100,000 to 112,500 acres").
 _MEASURE_AFTER = re.compile(r"(?:\s*(?:to|or|-|–)\s*[\d.,]*\d)?\s*(?:"
