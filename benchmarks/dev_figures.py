@@ -6,10 +6,12 @@
     .venv/bin/python -m benchmarks.dev_figures --batch modern --details   # one batch's misses only
 
 ``tests/gold/dev_figures`` holds where each story is in ``../shared`` (``documents.csv``: a
-CoNLL-2003 train story by document index, an rss2023 Middle East feed item by line, whose
-title and description are the article, or some sentences of one 2023 article of the
+CoNLL-2003 train or test story by document index, a Reuters-21578 story by file and NEWID, an
+rss2023 Middle East feed item by line, whose title and description are the article, or some
+sentences of one 2023 article of the
 casualty_sentences benchmark by file and rows; with the ``batch`` each story belongs to:
-"first" the stories the rules were tuned on, "modern" the 2023 war reporting added later) and
+"first" the stories the rules were tuned on, "modern" the 2023 war reporting added later,
+"reuters" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
@@ -39,7 +41,7 @@ import pandas as pd
 
 from benchmarks.checkout import PROJECT_ROOT, SHARED
 from benchmarks.dev_actors import CONLL_TRAIN
-from benchmarks.unseen import conll_article, conll_documents, read_documents
+from benchmarks.unseen import conll_article, conll_documents, read_documents, reuters_article
 from helpers.evaluation.figures import evaluate, normalise_text
 from helpers.evaluation.scoring import prf, read_gold
 from helpers.evaluation.unseen import normalise_form, without_headlines
@@ -48,6 +50,7 @@ from helpers.pipeline.run import extract_corpus
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_figures"
 RSS_MIDEAST = SHARED / "corpora" / "rss2023" / "rss_2023_mideast_topical.jsonl.gz"
 CASUALTY_SENTENCES = SHARED / "benchmarks" / "casualty_sentences"
+CONLL_TEST = SHARED / "benchmarks" / "conll2003" / "test.txt"
 #: The outlet of each casualty_sentences file, by the start of its name.
 CASUALTY_OUTLETS = {"globe": "The Globe and Mail", "post": "National Post", "star": "Toronto Star",
                     "tagged_data_nyt": "The New York Times", "tagged_data_wp": "The Washington Post",
@@ -90,11 +93,12 @@ def casualty_article(path: str, locator: str) -> tuple[str, str, str]:
     return "\n\n".join([title, *sentences]) + "\n", outlet, date
 
 
-def article_text(row: dict[str, str], stories: list, items: dict[int, dict]) -> tuple[str, str, str]:
+def article_text(row: dict[str, str], stories: dict[str, list], items: dict[int, dict]) -> tuple[str, str, str]:
     """Return (text, outlet, date) of one ``documents.csv`` row.
 
-    A CoNLL-2003 story is written as the unseen set writes one; an rss item as its title, a blank
-    line and its description (a tab-indented line of it is a paragraph); casualty sentences as
+    A CoNLL-2003 story (``stories`` holds each split's documents by source) or a Reuters-21578
+    story is written as the unseen set writes one; an rss item as its title, a blank line and its
+    description (a tab-indented line of it is a paragraph); casualty sentences as
     :func:`casualty_article` writes them.
     """
     if row["source"] == "rss2023/mideast":
@@ -103,7 +107,10 @@ def article_text(row: dict[str, str], stories: list, items: dict[int, dict]) -> 
         return f"{item['title']}\n\n{body}\n", item["outlet"], item["date_published"][:10]
     if row["source"].startswith("casualty_sentences/"):
         return casualty_article(row["source"].split("/", 1)[1], row["locator"])
-    article = conll_article(row["article_id"], stories[int(row["locator"])])
+    if row["source"].startswith("reuters21578/"):
+        article = reuters_article(row["article_id"], row["source"].split("/", 1)[1], row["locator"])
+    else:
+        article = conll_article(row["article_id"], stories[row["source"]][int(row["locator"])])
     return article.text(), "Reuters", article.published
 
 
@@ -111,7 +118,7 @@ def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]
     """Write the dev articles into ``folder`` with a ``catalog.csv``; return ``documents.csv``'s rows."""
     folder.mkdir(parents=True, exist_ok=True)
     rows = read_documents(gold_dir)
-    stories = conll_documents(CONLL_TRAIN)
+    stories = {"conll2003/train": conll_documents(CONLL_TRAIN), "conll2003/test": conll_documents(CONLL_TEST)}
     items = rss_items({int(r["locator"]) for r in rows if r["source"] == "rss2023/mideast"})
     with (folder / "catalog.csv").open("w", encoding="utf-8", newline="") as handle:
         catalog = csv.writer(handle)
@@ -227,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_figures", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
     parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
-    parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only (first, modern)")
+    parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only "
+                        "(first, modern, reuters)")
     args = parser.parse_args(argv)
     batches = pd.DataFrame(read_documents(GOLD_DIR)).groupby("batch")["article_id"]
     tables = extract()

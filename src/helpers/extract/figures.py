@@ -3,9 +3,10 @@
 Every number expression of a sentence ("Thirty-four", "at least 1,400", "450 or so",
 "$70 million", "dozens") becomes a row of the ``figures`` table unless it is no count:
 a number inside a date, time or duration expression (the ``timexes`` rows: "28
-October", "18:00", "the past 24 hours"), a clock time, phone number, address or age
-(:func:`helpers.extract.numerals.not_a_count`), an ordinal, or part of a name ("9/11",
-"Resolution 2334", "channel 2"). Percentages stay, with the unit ``percent``. Then:
+October", "18:00", "the past 24 hours"), a clock time, phone number, address, age, score,
+magnitude, fraction, exchange rate or list item's number (:func:`helpers.extract.numerals.not_a_count`),
+an ordinal, or part of a name ("9/11", "Resolution 2334", "channel 2", "the Learjet 36").
+Percentages stay, with the unit ``percent``. Then:
 
 * **kind**: from the words that govern the number in the parse
   (:mod:`helpers.extract.kinds`: "34 Palestinians were killed", "martyred 34", "lost
@@ -76,9 +77,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from helpers.extract.discovery import TITLE_NOUNS
 from helpers.extract.kinds import (
     LEMMA_KINDS,
     MEASURE_VERBS,
+    MIXED,
     REPORT_VERBS,
     governors,
     host_clause,
@@ -99,6 +102,7 @@ from helpers.extract.numerals import (
     parse_number,
 )
 from helpers.extract.parsed import ParsedArticle, Sentence
+from helpers.extract.quotes import after_dateline
 from helpers.vocab import PEOPLE_KINDS
 
 log = logging.getLogger(__name__)
@@ -108,6 +112,7 @@ log = logging.getLogger(__name__)
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
     "a few": (2, 5), "a handful of": (3, 6), "several": (3, 9), "dozens": (24, 99),
     "scores": (40, 99), "hundreds": (200, 999), "hundreds of thousands": (200_000, 999_999),
+    "several hundred": (300, 999), "several thousand": (3_000, 9_999),
     "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
     "millions": (2_000_000, 9_999_999),
 }
@@ -119,6 +124,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
+    "as high as": "at_most",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
 }
 #: Words after a number and the qualifier they imply.
@@ -140,7 +146,8 @@ NUMBER_RE = re.compile(
 )
 
 #: Nouns that make a number a duration or an age, never a figure.
-TIME_UNITS = set("second minute hour day night week month year decade century generation".split())
+TIME_UNITS = set("second minute hour day night week month year decade century generation "
+                 "mth mths qtr qtrs yr yrs wk wks".split())  # the wire's abbreviations: "nine mths"
 #: Words after a number that make it a percentage ("pct" is the wire's).
 PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
 #: Currency signs and words and their units ("dlrs" and "stg" are the wire's).
@@ -367,20 +374,26 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
     noun = figure.noun
     if _parsed_date(figure) or _apposed_age(figure):
         return False
-    if noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES:
-        return False  # "the 1,000 Lakes Rally"
+    if (noun is not None and noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITIES) or _model_number(anchor):
+        return False  # "the 1,000 Lakes Rally", "the Learjet 36"
     if noun is not None and (noun.lemma_.lower() in TIME_UNITS or noun.lower_ in MEASURE_UNITS
                              or noun.lemma_.lower() in MEASURE_UNITS):
         return False
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
-            and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2:
-        return False  # "channel 2", "Resolution 242": a name's number right after its noun
+            and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2 \
+            and not any(t.head.i == anchor.i for t in anchor.doc[anchor.head.i + 1: anchor.i]):
+        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86"
     if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
         return False  # "No one was hurt": nobody
     if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
                                          or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+def _model_number(anchor: Token) -> bool:
+    """Say whether a number heads a name right after it: a model's ("the crash of the Learjet 36")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == anchor.i - 1 for c in anchor.children)
 
 
 #: The oldest age a number set off after a name may state.
@@ -682,7 +695,25 @@ def according_phrases(span: Span) -> list[tuple[Token, tuple[int, int]]]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects:
             found.append((token, _author(objects[0]) or _trimmed(objects[0])))
+        elif heads and lower == "according" and (fused := _fused_source(heads[0])) is not None:
+            found.append((token, fused))
     return found
+
+
+def _fused_source(to: Token) -> tuple[int, int] | None:
+    """Return the modifiers after an objectless "according to" that the parser fused with the next noun.
+
+    Without a comma the parse reads "According to central bank forecasts inflation will reach ..."
+    as "central bank forecasts inflation": the source is the run of modifiers before that head.
+    """
+    doc = to.doc
+    end = to.i + 1
+    while end < len(doc) and doc[end].dep_ in ("compound", "amod", "det", "poss", "case") \
+            and doc[end].head.i > doc[end].i:
+        end += 1
+    if end == to.i + 1 or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[to.i + 1: end]):
+        return None
+    return doc[to.i + 1].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def according_to(span: Span) -> tuple[tuple[int, int], bool] | None:
@@ -813,8 +844,9 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     return _joined(subjects)
 
 
-#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks".
-ACTS_CLAIMED = frozenset({"responsibility", "credit"})
+#: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
+#: "unrest which has claimed some 2,400 lives" kills them.
+ACTS_CLAIMED = frozenset({"responsibility", "credit", "life"})
 
 
 def _reports(verb: Token) -> bool:
@@ -992,7 +1024,7 @@ def _apposition_before(verb: Token) -> tuple[int, int] | None:
     last = doc[verb.i - 2]
     named = last.head if last.dep_ == "appos" else None
     if named is None or named.pos_ not in ("NOUN", "PROPN") or named.lower_ in PRONOUNS:
-        return None
+        return _apposition_ending_at(last)  # "..., the Conflicts Secretary of the Federation, Cristobal Aranibar, told"
     return _trimmed(named)
 
 
@@ -1055,12 +1087,13 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
 def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
-    "he" and "she" stand for a person; "it" for no plural ("Western diplomats"). The
-    entity labels are not trusted further ("Mujahideen Khalq" is read as a person, and so is
-    "Unrwa ... said ... it said").
+    "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
+    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`); "it" for no plural ("Western
+    diplomats"). The entity labels are not trusted further ("Mujahideen Khalq" is read as a
+    person, and so is "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
-        return subject.ent_type_ == "PERSON"
+        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in TITLE_NOUNS)
     return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
 
 
@@ -1152,7 +1185,7 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
     for verb in span:
         if verb.i <= figure.anchor.i or verb.dep_ == "ROOT" or verb.lemma_.lower() not in REPORT_VERBS:
             continue
-        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) or not _ends_sentence(verb, span):
+        if _reports_own_words(verb) or not _ends_sentence(verb, span):
             continue
         first = verb.left_edge
         if first.i > span.start and verb.doc[first.i - 1].text == ",":
@@ -1160,6 +1193,17 @@ def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
         if verb.pos_ == "VERB":
             return _phrase_before(verb)
     return None
+
+
+def _reports_own_words(verb: Token) -> bool:
+    """Say whether a reporting verb has a clause or an object after it: what it reports is that, not the sentence.
+
+    The clause before it is the sentence's ("..., but he escaped unharmed, a police spokesman
+    told Reuters"), and the object of "tell" is the audience.
+    """
+    tells = verb.lemma_.lower() == "tell"
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i and not (tells and c.dep_ == "dobj")
+               for c in verb.children)
 
 
 def reporting_fragment(span: Span) -> tuple[int, int] | None:
@@ -1248,7 +1292,7 @@ _LINK_MIDDLE = "]("
 def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     r"""Return a source span without the characters around the name that the parse left in it.
 
-    Spaces, a list bullet or an opening bracket before it; a full stop, comma or colon after it
+    Spaces, a list bullet, an opening bracket or a wire dateline before it; a full stop, comma or colon after it
     (not an abbreviation's: "according to MoH." gives "MoH", "the U.S." stays); a Markdown
     link's address ("[UNRWA](https://...)" gives "UNRWA"); a bracket left open is closed when
     the text closes it next ("the Palestine Red Crescent Society (PRCS"), else dropped.
@@ -1256,12 +1300,17 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     >>> body = "according to MoH.\n\nthe Red Crescent (PRCS) said [WHO](https://x.org) and the U.S."
     >>> [body[slice(*clean_source(body, span))] for span in [(13, 19), (19, 41), (48, 68), (73, 81)]]
     ['MoH', 'the Red Crescent (PRCS)', 'WHO', 'the U.S.']
+    >>> body = "BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold"
+    >>> body[slice(*clean_source(body, (8, 50)))]
+    'Gulf Resources and Chemical Corp'
     """
     if span is None:
         return None
     start, end = span
     while start < end and (body[start].isspace() or body[start] in "*-•[("):
         start += 1
+    if (after := after_dateline(body[:end], start)) < end:
+        start = after  # "BOSTON, March 9 - Gulf Resources ... said": the parse's subject took the dateline
     if _LINK_MIDDLE in body[start:end]:
         end = start + body[start:end].index(_LINK_MIDDLE)
     end = _balanced_end(body, start, end)
@@ -1488,16 +1537,28 @@ def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | 
 
     "resulting in 28 deaths — 16 of them children", "1,200 people killed, 169 of them Israeli soldiers".
     """
-    them = any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
-               for c in figure.anchor.children)
     people = [f for f in same_sentence if f.kind in PEOPLE_KINDS and f.part_hint is None]
-    return people[-1] if them and people else None
+    return people[-1] if _of_them(figure.anchor) and people else None
+
+
+def _of_them(anchor: Token) -> bool:
+    """Say whether a number is "N of them" (those, these): a part of a whole named before."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("them", "those", "these") for p in c.children)
+               for c in anchor.children)
 
 
 def _antecedent(figure: Figure, earlier: list[Figure]) -> Figure | None:
-    """Return the whole that "N of them" refers to: the main figure of the previous sentence."""
-    paragraph = [f for f in earlier if f.sentence.paragraph_id == figure.sentence.paragraph_id
-                 and f.sentence.sentence_id < figure.sentence.sentence_id and f.kind in PEOPLE_KINDS]
+    """Return the whole that "N of them" refers to: the main figure of the previous sentence.
+
+    That of its paragraph, or, for "N of them", the sentence right before it: the wire gives each sentence its own
+    paragraph ('The army spokesman said: "Three of our men were wounded."' / '"Two of them are in
+    serious condition," he added.').
+    """
+    sentence = figure.sentence
+    them = _of_them(figure.anchor)
+    paragraph = [f for f in earlier if f.sentence.sentence_id < sentence.sentence_id and f.kind in PEOPLE_KINDS
+                 and (f.sentence.paragraph_id == sentence.paragraph_id
+                      or (them and f.sentence.sentence_id == sentence.sentence_id - 1))]
     if not paragraph:
         return None
     last_sentence = paragraph[-1].sentence.sentence_id
@@ -1770,12 +1831,13 @@ def _counts(figure: Figure, figures: list[Figure]) -> bool:
     """Say whether a vague or definite number is a figure.
 
     A vague quantity counts only a listed kind ("dozens were injured", not "several
-    leaders"). A number after "the" ("the two sides", "the 28 refugees") names a set
+    leaders", nor the mixed "Thousands were killed or imprisoned"). A number after "the"
+    ("the two sides", "the 28 refugees") names a set
     again, unless it states a size first: a large number no figure before it stated
     ("the two million Arabs in the West Bank").
     """
     if figure.vague:
-        return figure.kind is not None
+        return figure.kind not in (None, MIXED)
     if not figure.definite:
         return True
     stated = any(f.value_low == figure.value_low and f.start < figure.start for f in figures)

@@ -85,10 +85,15 @@ def lemma_kind(token: Token) -> str | None:
     attackers, its object the targets.
     """
     kind = LEMMA_KINDS.get(token.lemma_.lower()) or LEMMA_KINDS.get(token.lower_) \
-        or LEMMA_KINDS.get(glued_lemma(token) or "")
+        or LEMMA_KINDS.get(glued_lemma(token) or "") or LEMMA_KINDS.get(_plural_stem(token))
     if kind in NOUN_ONLY_KINDS and token.pos_ not in ("NOUN", "PROPN"):
         return None
     return kind
+
+
+def _plural_stem(token: Token) -> str:
+    """Return a plural noun without its "s", for a lemma the lemmatizer misread ("corpses" read as "corps")."""
+    return token.lower_[:-1] if token.tag_ == "NNS" and token.lower_.endswith("s") else ""
 
 
 #: A word glued by its period to the next sentence, whose first word the tokeniser did not split off
@@ -126,14 +131,18 @@ def phrase_kind(verb: Token) -> str | None:
     return None
 
 
+#: Heads of a count that a compound before them narrows: "the injury toll", "death cases", "casualty figures".
+COUNT_HEADS = frozenset("toll number count figure total tally case victim casualty statistic estimate".split())
+
+
 def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
     "the death toll", "the injury toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
     have been killed".
     """
-    for child in noun.children:  # a compound narrows its head: "the injury toll"
-        if child.dep_ == "compound" and (kind := lemma_kind(child)):
+    for child in noun.children:  # a compound narrows a count's head: "the injury toll", not "two refugee camps"
+        if child.dep_ == "compound" and noun.lemma_.lower() in COUNT_HEADS and (kind := lemma_kind(child)):
             return kind
     if (kind := lemma_kind(noun)) is not None:
         return kind
@@ -193,6 +202,15 @@ def paragraph_ancestors(token: Token) -> Iterator[Token]:
         yield ancestor
 
 
+#: Prepositions that place a noun: a number in their object counts places, not the noun's people.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "near", "inside", "outside", "within"})
+
+
+def places_a_noun(prep: Token) -> bool:
+    """Say whether a preposition places the noun it modifies ("people *in* eight cities")."""
+    return prep.lower_ in PLACE_PREPOSITIONS and prep.head.pos_ in ("NOUN", "PROPN")
+
+
 def governors(token: Token) -> Iterator[tuple[Token, Token]]:
     """Yield (ancestor, child on the path) from ``token`` upwards, within its clause.
 
@@ -208,6 +226,8 @@ def governors(token: Token) -> Iterator[tuple[Token, Token]]:
         if names_a_whole(ancestor):
             return  # "14 of the 45 passengers died": the whole is not the part's subject
         yield ancestor, child
+        if child.dep_ == "prep" and places_a_noun(child):
+            return  # "Over 80 people in eight cities were detained": the cities are where, not who
         predicate = ancestor.pos_ in ("VERB", "AUX") or (ancestor.pos_ == "ADJ" and child.dep_ == "nsubj")
         if predicate and (ancestor.lemma_.lower() in REPORT_VERBS or ancestor.dep_ in CLAUSE_BOUNDARIES):
             return  # an adjective with a subject is a clause too: "with 20 unaccounted for"
@@ -242,8 +262,10 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
     """Return the kind a governing word gives the number reached through ``path_child``.
 
     A predicate coordinated right next to one of another kind ("were killed or wounded",
-    "dead and injured") counts both: ``other``.
+    "dead and injured") counts both: ``other``; a denied one ("were not injured") none.
     """
+    if any(c.dep_ == "neg" for c in governor.children):
+        return None  # "the two pilots on board were not injured": a denied predicate counts no one
     kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
     if kind is None and (path_child.dep_ == "nsubjpass" or governor.lemma_.lower() in ("seem", "appear")):
         kind = raised_kind(governor)
@@ -261,15 +283,15 @@ def raised_kind(verb: Token) -> str | None:
 
     "20 people are said to have been killed", "are believed to be dead": the number is the
     subject of the infinitive, which says what it counts, unless the infinitive has a victim
-    of its own ("are said to have killed five"). A passive's adjective complement says it too: "two young
-    girls have been found dead".
+    of its own ("are said to have killed five"). A passive's adjective or participle complement says it
+    too: "two young girls have been found dead", "Fifty-one people were reported killed".
     """
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp") and (kind := lemma_kind(child)) is not None:
             return MIXED if _mixed(child, kind) else kind  # "are feared dead or missing"
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and not _agent_clause(child) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return lemma_kind(child) or phrase_kind(child)
+                and (child.tag_ == "VBN" or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+            return lemma_kind(child) or phrase_kind(child)  # "are reported to have died", "were reported killed"
     return None
 
 
@@ -468,6 +490,8 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
     an infinitive may say what befell the whole ("one of two Palestinian teenagers to be killed").
     """
     doc = counted.doc
+    if counted.dep_ == "pobj" and places_a_noun(counted.head):
+        return None  # "Over 80 people in eight cities were detained": the verb is the people's
     whole = counted.dep_ == "pobj" and names_a_whole(counted.head)
     finite = False
     for token in doc[counted.i + 1: min(len(doc), counted.i + 5)]:
@@ -515,13 +539,22 @@ def infer_kind(anchor: Token, noun: Token | None, unit: str | None) -> str | Non
         return "other"
     counted = noun if noun is not None else anchor
     kind = nominal_kind(noun) if noun is not None else (modifier_kind(anchor) or _object_kind(anchor, "of", lemma_kind))
-    if kind in STATUS_KINDS and (event := governed_kind(counted)) is not None and event != kind:
+    if kind in STATUS_KINDS and _standing(counted, kind) and (event := governed_kind(counted)) not in (None, kind):
         return event  # "killed five refugees", "the dead included five refugees": what befell them
     if kind is not None or (kind := adjacent_predicate_kind(counted)) is not None:
         return kind
     if noun is None and (kind := own_conjunct_kind(anchor)) is not None:
         return kind
     return governed_kind(counted)
+
+
+def _standing(counted: Token, kind: str) -> bool:
+    """Say whether a status kind is the counted words' standing, not what a participle says befell them.
+
+    "five refugees", "two of the prisoners" are a standing; in "up to 300 people were feared dead and
+    more than 15,000 people left homeless" the participle says what befell the 15,000.
+    """
+    return lemma_kind(counted) == kind or modifier_kind(counted) != kind
 
 
 #: Kinds that a noun gives as people's standing ("refugees", "prisoners", "hostages"): what a predicate

@@ -9,9 +9,11 @@ million", "half a million", "50 mln", "1.2 bln", "6-1/2".
 A number is *not a count* when it is part of something else: a clock time ("18:00",
 "20:22:40", "5 p.m."), a phone number ("+972 2 582 9962"), an address ("12 Salah
 al-Din Street"), an age ("a 12-year-old", "aged 12"), a hyphenated modifier ("a
-37-page manual", "two-thirds"), a measure ("461 mm", "a 20 metre structure"), a
-conversion in brackets ("18 kg (39.7 pounds)") or a name ("9/11", "F-16", "Channel
-Two"; "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from
+37-page manual", "two-thirds"), a measure ("461 mm", "a 20 metre structure", "100,000 to
+112,500 acres", "6.9 on the Richter scale"), a fraction ("one third"), an exchange rate
+("($1=32.14 Belgian Franc)"), a match's score ("won 2-0"), a list item's number ("1) to
+use ..."), a conversion in brackets ("18 kg (39.7 pounds)") or a name ("9/11", "F-16",
+"Channel Two"; "Resolution 2334", which the parse tells). :func:`not_a_count` says which, from
 the characters around the number; the checks that need the parse or the date
 expressions live in :mod:`helpers.extract.figures`.
 """
@@ -39,10 +41,14 @@ THOUSANDS_GROUP = r",(?:\d{3}| 0\d{2})"
 DIGIT_NUMBER = rf"\d{{1,3}}(?:{THOUSANDS_GROUP})+(?:\.\d+)?|\d+-\d/\d{{1,2}}|\d+(?:\.\d+)?"
 _FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
 
-#: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs".
+#: Time zones of the wire's four-digit times ("0700 EDT", "1330 local time").
+_ZONES = r"GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours\s+(?:GMT|local)|local\s+time"
+#: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs", "0700 EDT", "1330 local
+#: time", and four digits that start with a zero ("until about 0600"): no count is written so.
 CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
                         r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
-                        r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hrs|hours\s+(?:GMT|local))\b",
+                        rf"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONES})\b"
+                        r"|(?<![\d:.,$])0\d[0-5]\d(?![\d,.:])",
                         re.IGNORECASE)
 #: A phone number: a leading "+" or "00" and at least seven digits in groups; or, as the wire signs its
 #: stories ("Sydney Newsroom 61-2 373-1800", "(202) 898-8300", "Sofia Newsroom, 359-2-84561"), an area code
@@ -76,13 +82,23 @@ _AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages?)\s+(?:of\s+)?(?:between\s+)?\d{1
                               r"\s*(?:,|and|or|to|-|–)\s*$", re.IGNORECASE)
 #: An age's bound after it: "615 who were 3 or younger", "65 and older".
 _AGE_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:younger|older)\b", re.IGNORECASE)
-#: Units of length, weight, area and volume: a number of them is a distance or a size, never a count.
+#: Units of length, weight, area and volume: a number of them is a distance or a size, never a count; a ship's
+#: tonnage ("the 2,852 dwt West German motor vessel") is its size.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilo kilogram "
                           "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
-                          "knot".split())
+                          "knot dwt grt deadweight".split())
 #: A unit right after the number ("461 mm (18 inches)", "a 10 metre by 20 metre structure").
-_MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b",
-                            re.IGNORECASE)
+#: ... or after the range the number opens ("100,000 to 112,500 acres").
+_MEASURE_AFTER = re.compile(r"(?:\s*(?:to|or|-|–)\s*[\d.,]*\d)?\s*(?:"
+                            + "|".join(sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b", re.IGNORECASE)
+#: An earthquake's magnitude: "6.9 on the Richter scale", "a 7.8-magnitude", "magnitude 5.4".
+_MAGNITUDE_AFTER = re.compile(r"\s+on\s+the\s+(?:open-ended\s+)?Richter\b|[\s-]magnitude\b", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+#: A fraction's denominator after a number word or digit: "one third", "two thirds", "three quarters".
+_FRACTION_AFTER = re.compile(r"\s+(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?\b", re.IGNORECASE)
+#: An exchange rate, as the wire notes one in brackets: "($1=32.14 Belgian Franc)", "(1 dlr = 1.80 marks)".
+EXCHANGE_RATE = re.compile(r"\(\s*(?:US)?\$?\s*\d[\d.,]*\s*(?:[A-Za-z]+\s*)?=\s*\$?\d[\d.,]*"
+                           r"(?:\s+[A-Za-z.]+){0,3}\s*\)")
 
 
 def parse_number(text: str) -> float:
@@ -145,10 +161,53 @@ def _is_age(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() in _TENS and bool(_UNITS_AGE_AFTER.match(text, end))
 
 
+#: A match result: two small numbers joined by a hyphen, the second no larger ("won 2-0", "drew 1-1").
+_SCORE = re.compile(r"(?<![\d,.\-/])(\d{1,2})-(\d{1,2})(?![\d,/\-])")
+
+
+def _is_score(text: str, start: int, end: int) -> bool:
+    """Say whether the number at ``text[start:end]`` is part of a score ("Manchester United won 2-0").
+
+    A range rises ("10-20"); a score's second number is no larger than its first.
+    """
+    for match in _SCORE.finditer(text, max(0, start - 3), min(len(text), end + 3)):
+        if match.start() <= start < match.end() and int(match[2]) <= int(match[1]):
+            return True
+    return False
+
+
+def _other_quantity(text: str, start: int, end: int) -> str | None:
+    """Return "measure", "fraction", "rate" or "score" when the number at ``text[start:end]`` is one, else None.
+
+    A measure: a unit after it ("461 mm") or an earthquake's magnitude ("6.9 on the Richter
+    scale", "magnitude 5.4"); a fraction ("about one third of"); an exchange rate
+    ("($1=32.14 Belgian Franc)"); a match's score (:func:`_is_score`).
+    """
+    if _is_score(text, start, end):
+        return "score"
+    if _MEASURE_AFTER.match(text, end) or _MAGNITUDE_AFTER.match(text, end) \
+            or _MAGNITUDE_BEFORE.search(text[max(0, start - 16):start]):
+        return "measure"
+    if _FRACTION_AFTER.match(text, end):
+        return "fraction"
+    return "rate" if covered_by(EXCHANGE_RATE, text, start, end) else None
+
+
+def _mark(text: str, start: int, end: int) -> str | None:
+    """Return "reference" or "enumerator" for a number that marks text, else None.
+
+    A footnote mark ("injured.[2]"); a list item's number opening its sentence ("1) to use surplus liquidity ...").
+    """
+    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
+        return "reference"
+    return "enumerator" if text[end: end + 1] == ")" and not text[:start].strip(" (") else None
+
+
 def not_a_count(text: str, start: int, end: int) -> str | None:
     """Return why the number at ``text[start:end]`` is no count.
 
-    The reasons: clock, phone, address, age, modifier, name, measure, reference (a footnote) and conversion.
+    The reasons: clock, phone, address, age, score, modifier, name, measure, fraction, rate (of exchange),
+    reference (a footnote), enumerator (of a list) and conversion.
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
     ('clock', 'clock')
@@ -174,6 +233,14 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('reference', 'measure')
     >>> not_a_count("weighed 18 kg (39.7 pounds)", 15, 19), not_a_count("killed 40 (30 in Gaza)", 11, 13) is None
     ('conversion', True)
+    >>> not_a_count("registered 6.9 on the Richter scale", 11, 14), not_a_count("about one third of it", 6, 9)
+    ('measure', 'fraction')
+    >>> not_a_count("($1=32.14 Belgian Franc)", 4, 9), not_a_count("around 1330 local time", 7, 11)
+    ('rate', 'clock')
+    >>> not_a_count("Manchester United won 2-0.", 22, 23), not_a_count("killed 10-20 people", 7, 9) is None
+    ('score', True)
+    >>> not_a_count("1) to use surplus liquidity", 0, 1), not_a_count("the level of 100,000 to 112,500 acres", 13, 20)
+    ('enumerator', 'measure')
     """
     if covered_by(CLOCK_TIME, text, start, end) or _OCLOCK_AFTER.match(text, end):
         return "clock"
@@ -187,10 +254,10 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
         return "modifier"
     if text[start:start + 1].isupper() and not text[start:start + 1].isdigit() and _NAME_BEFORE.search(text[:start]):
         return "name"
-    if _MEASURE_AFTER.match(text, end):
-        return "measure"
-    if text[start - 1: start] == "[" and text[end: end + 1] == "]":
-        return "reference"  # a footnote mark: "injured.[2]"
+    if (reason := _other_quantity(text, start, end)) is not None:
+        return reason
+    if (mark := _mark(text, start, end)) is not None:
+        return mark
     if _CONVERSION_BEFORE.search(text[max(0, start - 60):start]) and _CONVERSION_AFTER.match(text, end):
         return "conversion"
     return None

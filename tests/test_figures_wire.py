@@ -1,0 +1,126 @@
+"""Figures of wire copy: real sentences of the figures dev gold's "reuters" batch (CoNLL-2003 test, Reuters-21578).
+
+Each sentence is one a rule was written from; the rules are grammatical or typographic, not these words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_figures import by_text, figures_of
+
+
+@pytest.mark.parametrize("text", [
+    "The blaze broke out with an explosion around 1330 local time (1130 GMT).",
+    "We considered it as being missing until about 0600 (4:30 A.M. EST) (0930 GMT).",
+    "The quake, at 0336 GMT, registered 6.9 on the Richter scale.",
+    "Noranda will operate the mine at about one third of its normal capacity.",
+    "He said 14 people were arrested in Belgium.\n\n($1=32.14 Belgian Franc)",
+])
+def test_times_magnitudes_fractions_and_exchange_rates_are_no_counts(text):
+    assert [row["text"] for row in figures_of(text)] in ([], ["14"])
+
+
+def test_as_high_as_is_an_upper_bound():
+    [row] = figures_of("Other estimates ranged as high as 500 dead.")
+    assert (row["kind"], row["qualifier"], row["value_high"]) == ("killed", "at_most", 500)
+
+
+def test_several_hundred_and_a_vague_mixed_count():
+    rows = figures_of("The protest culminated at dawn on Tuesday with several hundred students being detained "
+                      "briefly by police in central Rangoon. Thousands were killed or imprisoned.")
+    assert [(r["text"], r["kind"], r["value_low"], r["value_high"]) for r in rows] == \
+        [("several hundred", "arrested", 300, 999)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("So far 20 corpses have been recovered, bracho said.", {"20": "killed"}),
+    ("Quito, march 9 - up to 300 people were feared dead and more than 15,000 people left homeless by thursday's "
+     "earthquake, authorities said.", {"up to 300": "killed", "more than 15,000": "displaced"}),
+    ("Over 80 people in eight cities were detained for stoning police, attacking troops, damaging buildings and "
+     "setting fire to cars, he said.", {"Over 80": "arrested", "eight": "other"}),
+])
+def test_kind_of_wire_sentences(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+def test_unrest_that_claimed_lives_is_no_reporter():
+    [row] = figures_of("The municipal police have been a main target of black militants in the past three years "
+                       "of political unrest which has claimed some 2,400 lives.")
+    assert (row["kind"], row["source"]) == ("killed", None)
+
+
+def test_a_number_an_adverb_sets_after_a_noun_is_no_name():
+    rows = by_text(figures_of("Labour Minister Jorge Egas said of the country's 900 largest factories only 86 were "
+                              "closed, 32 were partially working and the rest operating normally."))
+    assert set(rows) == {"900", "86", "32"}
+
+
+def test_he_stands_for_the_spokesman_named_before():
+    rows = figures_of(
+        "A police spokesman said two youths had been killed when unknown gunmen opened fire.\n\n"
+        "The victims were 18 and 20, he said, adding one other youth had been wounded in the shooting.")
+    assert by_text(rows)["one"]["source"] == "A police spokesman"
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre on Friday, "
+     "but he escaped unharmed, a police spokesman told Reuters.", "Four", "a police spokesman"),
+    ("LA PAZ, March 20 - A strike by 9,000 miners employed by the state corporation Comibol has paralysed tin "
+     "production in the major centers of Huanuni, Corocoro, Siglo, Catavi and Colquiri, the Conflicts Secretary "
+     "of the Bolivian Miners Federation, Cristobal Aranibar, told Reuters.", "9,000",
+     "the Conflicts Secretary of the Bolivian Miners Federation, Cristobal Aranibar"),
+])
+def test_a_trailing_reporter_of_the_sentence(text, figure, source):
+    row = by_text(figures_of(text))[figure]
+    assert (row["kind"], row["source"]) == ("other", source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials said the death toll had risen to at least 70 as more bodies were recovered. Fifty-one people were "
+     "reported killed yesterday.", {"at least 70": "killed", "Fifty-one": "killed"}),
+    ("Syria stepped in yesterday to halt battles at two Beirut refugee camps but Amal said it would only lift its "
+     "siege after Arafat withdrew his men from the villages near Sidon.", {"two": "other"}),
+])
+def test_a_reported_participle_and_a_compound_that_only_describes_the_counted_things(text, expected):
+    assert {text: row["kind"] for text, row in by_text(figures_of(text)).items()} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In the meantime, he said the central bank had four main goals:\n\n1) to use surplus liquidity to finance the "
+    "budget deficit\n\n2) to increase the role of commercial banks and non-bank financing institutions",
+    "NOTE: company corrects reporting period to 4th qtr and year from 3rd qtr and nine mths",
+    "The area planted to cotton is to remain at the 1986 level of 100,000 to 112,500 acres.",
+    "The pilot and co-pilot were killed in the crash of the Learjet 36, airport manager David Snow said.",
+    "The fans may have been involved in a pub brawl earlier, the spokeswoman said.\n\nManchester United won 2-0.",
+])
+def test_list_items_abbreviated_durations_measured_ranges_models_and_scores_are_no_counts(text):
+    assert [row["text"] for row in figures_of(text)] in ([], ["four"])
+
+
+def test_the_source_leaves_the_dateline_and_a_fused_according_to_names_its_source():
+    rows = by_text(figures_of("BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold 9,534,633 shares "
+                              "of <Imperial Continental Gas Association> for 720 pence a share."))
+    assert rows["9,534,633"]["source"] == "Gulf Resources and Chemical Corp"
+    rows = by_text(figures_of("According to central bank forecasts inflation will reach an annual 10 pct rate versus "
+                              "up to 20,000 pct in 1985."))
+    assert {row["source"] for row in rows.values()} == {"central bank forecasts"}
+
+
+def test_n_of_them_in_the_next_paragraph_is_part_of_the_figure_before():
+    rows = by_text(figures_of("In total, 45 people were injured in Dniprovsky district as a result of the enemy "
+                              "attack.\n\n18 of them were hospitalized, including 2 children."))
+    assert rows["18"]["part_of"] == rows["45"]["figure_id"]
+
+
+def test_a_denied_predicate_counts_no_one():
+    text = ('"A U.S. F-14 military plane while landing at Ben Gurion airport blew a wheel and a fire broke out," said '
+            "spokesman Yehiel Amitai, adding that the two pilots on board were not injured.")
+    assert figures_of(text) == []
+
+
+def test_a_ships_tonnage_is_its_size():
+    text = ("LONDON, March 25 - The Liberian motor bulk carrier, Trave Ore, 106,490 dwt, loaded with ore, and the "
+            "2,852 dwt West German motor vessel Christa, collided late last night on the River Elbe near buoy 129, "
+            "Lloyds Shipping Intelligence said.")
+    assert figures_of(text) == []
