@@ -703,3 +703,13 @@ def test_in_one_sense_is_an_idiom_and_one_that_counts_stays():
         "The Palestinian Red Cross said Israeli forces were shooting at Al-Quds hospital, and there were violent "
         "clashes, with one person killed and 28 wounded, most of them children.")
     assert [(r["text"], r["kind"]) for r in rows] == [("one", "killed"), ("28", "injured")]
+
+
+@pytest.mark.parametrize("text", [
+    # UN OCHA flash updates (December 2023, February 2024): ratios, not counts
+    "The number of Palestinians killed in Israeli forces operations is more than four times higher than those "
+    "reported in 2022.",
+    "Compared to pre-hostilities, which reported a GAM rate of 0.8 per cent, this represents a 12-fold increase.",
+])
+def test_a_multiplier_is_no_count(text):
+    assert not [row for row in figures_of(text, dt.date(2023, 12, 29)) if row["text"] in ("more than four", "12")]

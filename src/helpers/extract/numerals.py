@@ -96,6 +96,9 @@ _MAGNITUDE_AFTER = re.compile(r"\s+on\s+the\s+(?:open-ended\s+)?Richter\b|[\s-]m
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 #: A fraction's denominator after a number word or digit: "one third", "two thirds", "three quarters".
 _FRACTION_AFTER = re.compile(r"\s+(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?\b", re.IGNORECASE)
+#: A multiplier: "four times higher than", "three times as many", "twice"-like ratios written with a number.
+_MULTIPLIER_AFTER = re.compile(r"\s+times\s+(?:as|the|more|less|fewer|over|higher|lower|larger|greater|bigger|"
+                               r"smaller|\w+er\s+than)\b|-?fold\b", re.IGNORECASE)
 #: An exchange rate, as the wire notes one in brackets: "($1=32.14 Belgian Franc)", "(1 dlr = 1.80 marks)".
 EXCHANGE_RATE = re.compile(r"\(\s*(?:US)?\$?\s*\d[\d.,]*\s*(?:[A-Za-z]+\s*)?=\s*\$?\d[\d.,]*"
                            r"(?:\s+[A-Za-z.]+){0,3}\s*\)")
@@ -177,10 +180,11 @@ def _is_score(text: str, start: int, end: int) -> bool:
 
 
 def _other_quantity(text: str, start: int, end: int) -> str | None:
-    """Return "measure", "fraction", "rate" or "score" when the number at ``text[start:end]`` is one, else None.
+    """Return why the number at ``text[start:end]`` is another quantity: measure, fraction, ratio, rate, score.
 
     A measure: a unit after it ("461 mm") or an earthquake's magnitude ("6.9 on the Richter
-    scale", "magnitude 5.4"); a fraction ("about one third of"); an exchange rate
+    scale", "magnitude 5.4"); a fraction ("about one third of"); a ratio ("more than four
+    times higher than", "a 12-fold increase"); an exchange rate
     ("($1=32.14 Belgian Franc)"); a match's score (:func:`_is_score`).
     """
     if _is_score(text, start, end):
@@ -190,6 +194,8 @@ def _other_quantity(text: str, start: int, end: int) -> str | None:
         return "measure"
     if _FRACTION_AFTER.match(text, end):
         return "fraction"
+    if _MULTIPLIER_AFTER.match(text, end):
+        return "ratio"
     return "rate" if covered_by(EXCHANGE_RATE, text, start, end) else None
 
 
@@ -206,7 +212,7 @@ def _mark(text: str, start: int, end: int) -> str | None:
 def not_a_count(text: str, start: int, end: int) -> str | None:
     """Return why the number at ``text[start:end]`` is no count.
 
-    The reasons: clock, phone, address, age, score, modifier, name, measure, fraction, rate (of exchange),
+    The reasons: clock, phone, address, age, score, modifier, name, measure, fraction, ratio, rate (of exchange),
     reference (a footnote), enumerator (of a list) and conversion.
 
     >>> not_a_count("as of 18:00 on Monday", 6, 8), not_a_count("at 5 p.m. local time", 3, 4)
