@@ -92,6 +92,7 @@ from helpers.extract.kinds import (
     paragraph_ancestors,
 )
 from helpers.extract.modality import is_hypothetical
+from helpers.extract.names import BODY_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, tokens_with_lower
 from helpers.extract.numerals import (
     DIGIT_NUMBER,
@@ -1234,7 +1235,7 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
     A source that is a common noun after "the", with no name in it, stands for the last
     phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
     ... "the agency said", "Detective Richard Black" ... "the detective said"); failing one, a
-    noun of a body ("the private business research group", :data:`BODY_NOUNS`) stands for the
+    noun of a body ("the private business research group", :data:`helpers.extract.names.BODY_NOUNS`) stands for the
     last named organisation that reported before it (:func:`_earlier_body`: "the Conference
     Board said"); else it stays as written.
     """
@@ -1255,10 +1256,6 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return named_antecedent(doc, earlier)
     return source
 
-
-#: Nouns by which a story names again a body it has named: "the group said" after "the Conference Board said".
-BODY_NOUNS = frozenset("group organisation organization body association agency company firm board office institute "
-                       "council committee federation union newspaper paper daily".split())
 
 
 def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:

@@ -35,6 +35,13 @@ TITLE_WORDS = frozenset("""
 """.split())
 #: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
 OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
+#: Common nouns that designate a body, not a person: the head of a description that introduces one ("an Iraqi
+#: Kurdish group") and the noun by which a story names again a body it has named ("the group said" after "the
+#: Conference Board said").
+BODY_NOUNS = frozenset("""
+    group faction party movement organisation organization body association agency company firm board office
+    institute council committee federation union alliance front coalition ministry government embassy army bank
+""".split()) | (OUTLET_NOUNS - {"radio", "television", "weekly", "magazine"})
 #: Titles of sovereigns, who are named by one given name: "King Hussein" is that name, not a surname.
 SOVEREIGN_TITLES = frozenset("king queen prince princess emir amir sultan pope".split())
 #: Words that name an office or a body in general; alone, they are not an actor's name.

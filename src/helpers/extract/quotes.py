@@ -113,7 +113,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from helpers.extract.names import CORPORATE_FORMS, OUTLET_NOUNS
+from helpers.extract.names import BODY_NOUNS, CORPORATE_FORMS, OUTLET_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.states import state_index
@@ -1140,11 +1140,6 @@ def _role_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention])
     return titled[-1].actor_id if titled and _definite(subject) else None
 
 
-#: Head nouns of a description that designate a body, not a person ("an Iraqi Kurdish group").
-BODY_NOUNS = frozenset("""
-    group faction party movement organisation organization company firm union agency newspaper ministry
-    government embassy army bank council committee alliance front coalition association
-""".split())
 
 
 def _description_noun(subject: Token) -> Token | None:
