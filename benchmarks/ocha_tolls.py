@@ -138,7 +138,8 @@ def print_stated(table: pd.DataFrame, kind: str, details: bool) -> None:
 
 def _shown(value: object) -> str:
     """Return a value for printing, '-' for none."""
-    return "-" if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else f"{value}"
+    return "-" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == "" \
+        else f"{value}"
 
 
 def print_series(tables: dict[str, pd.DataFrame], series: pd.DataFrame, kind: str, args: argparse.Namespace) -> None:
