@@ -697,3 +697,47 @@ def test_every_name_of_the_country_library_and_of_the_registry_is_found_in_runni
     index = actors.registry_index(load_registry())
     for alias in index.alias_actor:
         assert any(m.start() == 3 for m in index.alias_regex.finditer(f"in {alias} today")), alias
+
+
+def test_words_the_wire_capitalised_after_a_states_abbreviation_are_no_name():
+    # Reuters-21578 4726 (dev_actors batch reuters, ru11): 1987 copy capitalises the word after "U.S."
+    rows = _mentions("Wallison referred to the question of whether Reagan gave prior approval to an Israeli "
+                     "shipment of U.S. Arms to Iran. Reagan could not recall when he approved the arms sale.")
+    texts = {r["text"]: r["actor_id"] for r in rows}
+    assert "U.S. Arms" not in texts
+    assert texts.get("U.S.") == "united_states"
+
+
+def test_a_company_after_general_is_no_titled_person():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The United Auto Workers has set a March 26 strike deadline at General Motors Corp's "
+                     "Pontiac, Mich., truck and bus plant, a UAW spokesman said.")
+    assert not any(r["actor_type"] == "person" and "Motors" in r["text"] for r in rows)
+
+
+def test_an_acronym_of_a_phrase_in_lower_case_is_no_body():
+    # Reuters-21578 17356 (ru03)
+    rows = _mentions("Shultz called proposals to broaden the eligibility criteria of USDA's export enhancement "
+                     "program (EEP) to include all U.S. customers \"questionable.\" An across-the-board EEP would "
+                     "mark a \"considerable change\" in the current program.")
+    texts = {r["text"] for r in rows}
+    assert "EEP" not in texts and "USDA" in texts
+
+
+def test_the_next_parliament_is_the_parliament():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("LONDON 1996-12-06\n"
+                     "Clarke had threatened to resign if the government declared it would not sign up for the "
+                     "currency in the next Parliament. "
+                     "Major told parliament on Thursday he would keep his options open.")
+    bodies = {r["actor_id"] for r in rows if r["actor_type"] == "government_body"}
+    assert bodies == {"d:united_kingdom_parliament"}
+
+
+def test_a_companys_initials_leave_out_its_legal_form():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The United Auto Workers has set a March 26 strike deadline at General Motors Corp's "
+                     "Pontiac, Mich., truck and bus plant, a UAW spokesman said. "
+                     "The union earlier said it today notified GM of its intent to authorize a strike.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["GM"] == ids["General Motors Corp"]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import ENT_TYPE, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
@@ -151,6 +152,8 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
+#: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
+TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
 #: offices ("an army spokesman", "the army command", "a ministry statement"); before any
 #: other noun it names a kind of thing ("army clothing", "a cabinet reshuffle", "army presence").
@@ -384,9 +387,48 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
+        if wire_capitals(body, text) or spelt_in_lower_case(body, text):
+            continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def wire_capitals(body: str, text: str) -> bool:
+    """Return True for a state's abbreviation and common words that the wire capitalised after its period.
+
+    Reuters copy of the 1980s capitalises the word after "U.S." as if a sentence began
+    there ("a shipment of U.S. Arms to Iran", "the N.Z. Dollar"); words that the article
+    also writes in lower case, or function words, are no part of a name (the state is
+    found by its abbreviation alone). A body's word keeps the name ("U.S. Army").
+
+    >>> body = "arms sales ... a shipment of U.S. Arms to Iran and the U.S. Army"
+    >>> wire_capitals(body, "U.S. Arms"), wire_capitals(body, "U.S. Army"), wire_capitals(body, "U.S.")
+    (True, False, False)
+    """
+    match = re.fullmatch(r"((?:[A-Z]\.){2,})\s+([A-Z].*)", text)
+    if match is None or state_index().lookup(match.group(1)) is None:
+        return False
+    words = match.group(2).split()
+    return all(w.lower() not in _TYPE_BY_WORD and w.lower() not in BODY_WORDS and (
+        w.lower() in STOP_WORDS or re.search(rf"(?<![\w.-]){re.escape(w.lower())}(?![\w-])", body))
+        for w in words)
+
+
+def spelt_in_lower_case(body: str, text: str) -> bool:
+    """Return True for an acronym that the article introduces after a phrase in lower case.
+
+    "USDA's export enhancement program (EEP)": the acronym abbreviates a common noun
+    phrase (a programme, a measure), not the name of a body.
+
+    >>> body = "USDA's export enhancement program (EEP) to include ... An across-the-board EEP"
+    >>> spelt_in_lower_case(body, "EEP"), spelt_in_lower_case(body, "USDA")
+    (True, False)
+    """
+    if not _ACRONYM.fullmatch(text):
+        return False
+    match = re.search(rf"((?:[a-z][\w-]*\s+){{{len(text)}}})\(\s*{re.escape(text)}\s*\)", body)
+    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == text
 
 
 def region_name(text: str) -> bool:
@@ -605,6 +647,8 @@ def _titled_person(text: str) -> bool:
 
     >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
     (True, False)
+    >>> _titled_person("General Motors Corp's")
+    False
     >>> _titled_person("Major-General Utomo"), _titled_person("Major-General")
     (True, False)
     """
@@ -614,7 +658,8 @@ def _titled_person(text: str) -> bool:
         titles += len(words[0].split("-"))
         words = words[1:]
     return (titles > 0 and len(words) >= (1 if titles > 1 else 2)
-            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in words))
+            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD
+                    and re.sub(r"['’]s?$|\.$", "", w.lower()) not in CORPORATE_WORDS for w in words))
 
 
 def _place_names(ents: list, datelines: set[str]) -> set[str]:
@@ -927,11 +972,27 @@ def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
 
     "RUF" after "the Revolutionary United Front"; a list of none or one.
     """
-    if m.method != "ner" or not _ACRONYM.fullmatch(m.text) or len(m.text) < 3:
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text):
         return []
     found = {e.actor_id: e for e in mentions if e.method == "ner" and e.actor_type in ORG_TYPES
-             and e.start < m.start and initials(e.text) == m.text}
+             and e.start < m.start and _initialled(m.text, e.text)}
     return list(found.values()) if len(found) == 1 else []
+
+
+def _initialled(short: str, name: str) -> bool:
+    """Return True if ``short`` is the initials of ``name`` (three letters or more) or of a company's name.
+
+    A company's initials leave out its legal form, and two letters are enough for them
+    ("GM" of "General Motors Corp").
+
+    >>> _initialled("RUF", "Revolutionary United Front"), _initialled("GM", "General Motors Corp")
+    (True, True)
+    >>> _initialled("RU", "Revolutionary United"), _initialled("GMC", "General Motors Corp")
+    (False, True)
+    """
+    words = name.split()
+    company = len(words) > 1 and words[-1].lower().rstrip(".") in CORPORATE_WORDS
+    return (len(short) >= 3 and initials(name) == short) or (company and initials(" ".join(words[:-1])) == short)
 
 
 def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1354,14 +1415,15 @@ def _institution_span(token) -> list | None:
     The words before the noun that modify it belong to the designation ("defence",
     "Ugandan", "Interior"), up to three, with the words that make one name with the first
     ("Sri Lankan"), except an adjective in lower case before another modifier ("the leftist
-    Nicaraguan government": a description) and a count ("the 330-member parliament").
+    Nicaraguan government": a description), a count ("the 330-member parliament") and an
+    adjective of a term (:data:`TERM_ADJECTIVES`: "the next Parliament" is the parliament).
     """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
     doc, start = token.doc, token.i
     while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
-            "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
-                                              or doc[start - 1].text[:1].isupper()):
+            "compound", "amod", "nmod") and doc[start - 1].lower_ not in TERM_ADJECTIVES and (
+            start == token.i or doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()):
         start -= 1
     left = start < token.i
     words = list(doc[_name_start(doc, start) if left else start:token.i + 1])
