@@ -741,3 +741,23 @@ def test_a_companys_initials_leave_out_its_legal_form():
                      "The union earlier said it today notified GM of its intent to authorize a strike.")
     ids = {r["text"]: r["actor_id"] for r in rows}
     assert ids["GM"] == ids["General Motors Corp"]
+
+
+def test_a_prison_and_the_places_of_a_flight_are_places():
+    # CoNLL-2003 test document 147 (ct147)
+    rows = _mentions("Mahammad Rashid was whisked from Korydallos maximum security prison just outside Athens to "
+                     "the airport where he boarded a regular Olympic Airways flight to Cairo where he would transit "
+                     "to Tunis and the former Palestine Liberation Organisation headquarters.")
+    types = {r["text"]: r["actor_type"] for r in rows}
+    assert types["Korydallos"] == types["Cairo"] == types["Tunis"] == "place"
+    assert types["Mahammad Rashid"] == "person"
+
+
+def test_a_stance_before_a_party_and_the_mp_are_no_names():
+    # CoNLL-2003 test documents 163 and 063 (ct163, ct063)
+    rows = _mentions("Pro-European Conservative MP Edwina Currie told the BBC that if Clarke resigned, other "
+                     "ministers would go with him. Gorst's office said later the MP would not feel himself obliged "
+                     "to vote with the government.")
+    texts = {r["text"] for r in rows}
+    assert "Conservative" in texts and "Edwina Currie" in texts
+    assert not any("Pro-European" in t for t in texts) and "MP" not in texts

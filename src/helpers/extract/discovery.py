@@ -117,11 +117,12 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal tunnel highway pass corridor
+    lake canal tunnel highway pass corridor prison jail
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
+    board transit
 """.split())
 #: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
 TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
@@ -445,15 +446,18 @@ def region_name(text: str) -> bool:
 def _capital_start(body: str, start: int, end: int) -> int:
     """Return ``start`` moved past the lowercase words a name does not start with ("dissident", "and").
 
-    A particle stays ("al-Qaeda", "de Klerk").
+    A particle stays ("al-Qaeda", "de Klerk"). An adjective of a stance goes, capitalised or not
+    ("Pro-European Conservative").
 
     >>> t = "dissident Khmer Rouge"; t[_capital_start(t, 0, len(t)):]
     'Khmer Rouge'
     >>> t = "al-Qaeda"; t[_capital_start(t, 0, len(t)):]
     'al-Qaeda'
+    >>> t = "Pro-European Conservative"; t[_capital_start(t, 0, len(t)):]
+    'Conservative'
     """
     while True:
-        word = re.match(r"([a-z][\w'’]*)\s+(?=\S)", body[start:end])
+        word = re.match(r"([a-z][\w'’]*|(?:[Pp]ro|[Aa]nti)-[\w'’-]+)\s+(?=\S)", body[start:end])
         if not word or word.group(1) in PARTICLES:
             return start
         start += word.end()
@@ -787,7 +791,8 @@ def _named_a_place(ent) -> bool:
     possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
     village") or the noun after it ("Diyarbakir province"), itself or the first name it
     is coordinated with ("the provinces of Erzincan and Sivas"; not after a preposition of
-    place alone: "in either the Federation or the Republika Srbska").
+    place alone: "in either the Federation or the Republika Srbska"), or the noun it
+    modifies further on ("Korydallos maximum security prison").
     """
     root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
@@ -798,7 +803,10 @@ def _named_a_place(ent) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
+    if following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN":
+        return True
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod") and head.i > ent.end and head.lemma_.lower() in PLACE_HEADS
 
 
 def _place_of_travel(root) -> bool:
