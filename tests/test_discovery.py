@@ -706,6 +706,10 @@ def test_words_the_wire_capitalised_after_a_states_abbreviation_are_no_name():
     texts = {r["text"]: r["actor_id"] for r in rows}
     assert "U.S. Arms" not in texts
     assert texts.get("U.S.") == "united_states"
+    # Reuters-21578 17381 (ru12)
+    rows = _mentions("Washington views with concern a plan to increase Japan's voting power at the Asian Development "
+                     "Bank (ADB), a U.S. Delegate at the bank's annual meeting said.")
+    assert "U.S. Delegate" not in {r["text"] for r in rows}
 
 
 def test_a_company_after_general_is_no_titled_person():
@@ -761,3 +765,22 @@ def test_a_stance_before_a_party_and_the_mp_are_no_names():
     texts = {r["text"] for r in rows}
     assert "Conservative" in texts and "Edwina Currie" in texts
     assert not any("Pro-European" in t for t in texts) and "MP" not in texts
+
+
+def test_a_name_that_opens_a_longer_one_is_someone_else():
+    # CoNLL-2003 test document 104 (ct104)
+    rows = _mentions("On Tuesday and Wednesday, opposition leader Aung San Suu Kyi was restricted to her home by the "
+                     "military government. Suu Kyi, a Nobel laureate and daughter of independence hero Aung San, and "
+                     "key NLD officials have also denied any link with the students.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["Suu Kyi"] == ids["Aung San Suu Kyi"]
+    assert ids["Aung San"] not in (None, ids["Aung San Suu Kyi"])
+
+
+def test_a_partys_members_in_the_plural_are_the_party():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("A \"Euro-sceptic\" member of the ruling Conservative party said on Thursday British finance "
+                     "minister Kenneth Clarke had to resign. Member of Parliament Tony Marlow said the resignation "
+                     "of the chancellor of the exchequer was the only way to make the Conservatives electable.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["Conservatives"] == ids["Conservative party"]

@@ -96,7 +96,7 @@ THING_HEADS = frozenset("""
 TITLE_NOUNS = frozenset("""
     coordinator secretary director spokesperson spokesman spokeswoman commissioner rapporteur
     representative envoy minister chief president chairman chairwoman commander ambassador adviser
-    advisor official officials general
+    advisor official officials general delegate delegates
 """.split())
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
@@ -400,8 +400,9 @@ def wire_capitals(body: str, text: str) -> bool:
 
     Reuters copy of the 1980s capitalises the word after "U.S." as if a sentence began
     there ("a shipment of U.S. Arms to Iran", "the N.Z. Dollar"); words that the article
-    also writes in lower case, or function words, are no part of a name (the state is
-    found by its abbreviation alone). A body's word keeps the name ("U.S. Army").
+    also writes in lower case, function words and the nouns of a title ("a U.S. Delegate")
+    are no part of a name (the state is found by its abbreviation alone). A body's word
+    keeps the name ("U.S. Army").
 
     >>> body = "arms sales ... a shipment of U.S. Arms to Iran and the U.S. Army"
     >>> wire_capitals(body, "U.S. Arms"), wire_capitals(body, "U.S. Army"), wire_capitals(body, "U.S.")
@@ -410,9 +411,9 @@ def wire_capitals(body: str, text: str) -> bool:
     match = re.fullmatch(r"((?:[A-Z]\.){2,})\s+([A-Z].*)", text)
     if match is None or state_index().lookup(match.group(1)) is None:
         return False
-    words = match.group(2).split()
-    return all(w.lower() not in _TYPE_BY_WORD and w.lower() not in BODY_WORDS and (
-        w.lower() in STOP_WORDS or re.search(rf"(?<![\w.-]){re.escape(w.lower())}(?![\w-])", body))
+    words = [w.lower() for w in match.group(2).split()]
+    return all(w not in _TYPE_BY_WORD and w not in BODY_WORDS and (
+        w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
         for w in words)
 
 
@@ -1105,13 +1106,18 @@ def _own_name(m: Mention) -> str:
 
 
 def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
-    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
+    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka").
+
+    Two words or more that open a longer name, and do not end it, name someone else: a
+    parent whose name the child's begins with ("Aung San" of "Aung San Suu Kyi").
+    """
     words = name_words(_own_name(m))
     if not words:
         return None
     for e in reversed(earlier):
         full = name_words(_own_name(e))
-        if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
+        if len(full) > len(words) and (full[-len(words):] == words or (
+                set(words) <= set(full) and not (len(words) > 1 and full[:len(words)] == words))):
             return e
     return None
 
@@ -1172,17 +1178,37 @@ def same_peoples(mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with a people qualified by one word made the people the article also names alone.
 
     "the Bosnian Serbs" and "the Serbs", "Bosnian Moslems" and "Moslems" in one article are
-    one group, whichever comes first: the group takes the shorter name's id.
+    one group, whichever comes first: the group takes the shorter name's id. A party's
+    members in the plural are the party ("the Conservatives", :func:`_parties`).
     """
     peoples = {normalise_name(m.text): m for m in mentions if m.method == "ner" and m.actor_type == "group"}
+    parties = _parties(mentions)
     out = []
     for m in mentions:
         words = normalise_name(m.text).split()
         short = peoples.get(" ".join(words[1:])) if m.actor_type == "group" and len(words) == 2 else None
+        party = parties.get(words[0][:-1]) if m.actor_type == "group" and len(words) == 1 else None
         if short is not None:
             m = replace(m, actor_id=short.actor_id, actor_name=short.actor_name, method="coreference")
+        elif party is not None:
+            m = replace(m, actor_id=party.actor_id, actor_name=party.actor_name, actor_type=party.actor_type,
+                        method="coreference")
         out.append(m)
     return out
+
+
+def _parties(mentions: list[Mention]) -> dict[str, Mention]:
+    """Return the parties named "<Word> party" in ``mentions``, by that word in lower case.
+
+    Their members in the plural are the party: "the Conservatives" of "the Conservative
+    party" (:func:`same_peoples`).
+    """
+    found = {}
+    for m in mentions:
+        words = normalise_name(m.text).split()
+        if m.actor_type == "organization" and len(words) == 2 and words[1] == "party":
+            found.setdefault(words[0], m)
+    return found
 
 
 #: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
