@@ -784,3 +784,20 @@ def test_a_partys_members_in_the_plural_are_the_party():
                      "of the chancellor of the exchequer was the only way to make the Conservatives electable.")
     ids = {r["text"]: r["actor_id"] for r in rows}
     assert ids["Conservatives"] == ids["Conservative party"]
+
+
+def test_a_university_after_a_preposition_of_place_stays_a_body():
+    # CoNLL-2003 test document 104 (ct104)
+    rows = _mentions("About 200 Burmese students marched briefly from troubled Yangon Institute of Technology in "
+                     "northern Rangoon on Friday towards the University of Yangon six km (four miles) away.")
+    types = {r["text"]: r["actor_type"] for r in rows}
+    assert types["University of Yangon"] == "organization"
+    assert types["Rangoon"] == "place"
+
+
+def test_a_stance_alone_is_no_name():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("His statement was interpreted as a significant victory for Clarke and fellow pro-European "
+                     "Michael Heseltine, deputy prime minister.")
+    texts = {r["text"] for r in rows}
+    assert "Michael Heseltine" in texts and not any("European" in t for t in texts)

@@ -71,6 +71,8 @@ BODY_WORDS = frozenset("""
     league party union association federation club movement committee group foundation institute bank
     organisation organization agency alliance society council team university school church
 """.split())
+#: Words of bodies' names whose buildings are places: after a preposition of place, the place ("in the church").
+PLACE_BODIES = frozenset({"church", "school"})
 #: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
@@ -166,6 +168,8 @@ _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in wo
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: An adjective of a stance, not a name ("pro-European", "Anti-Syrian").
+_STANCE = r"(?:[Pp]ro|[Aa]nti)-[\w'’-]+"
 _BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -388,7 +392,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        if wire_capitals(body, text) or spelt_in_lower_case(body, text):
+        if wire_capitals(body, text) or spelt_in_lower_case(body, text) or re.fullmatch(_STANCE, text):
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
@@ -458,7 +462,7 @@ def _capital_start(body: str, start: int, end: int) -> int:
     'Conservative'
     """
     while True:
-        word = re.match(r"([a-z][\w'’]*|(?:[Pp]ro|[Aa]nti)-[\w'’-]+)\s+(?=\S)", body[start:end])
+        word = re.match(rf"([a-z][\w'’]*|{_STANCE})\s+(?=\S)", body[start:end])
         if not word or word.group(1) in PARTICLES:
             return start
         start += word.end()
@@ -677,7 +681,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     the article also makes it the subject of a verb somewhere ("Colombo said"; not of a
     verb of where a place is, :data:`PLACE_VERBS`: "Anza is only 20 miles west of Medellin"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
-    a body; the parse of a span run over a line break (a byline into the dateline) says
+    a body, and so does an organisation's with a word of bodies' names ("towards the University
+    of Yangon"; not :data:`PLACE_BODIES`); the parse of a span run over a line break (a byline into the dateline) says
     nothing of its name. A name spaCy labels a place where a noun of place says it is one
     ("the village of Foindu", :func:`_named_a_place`) is a place where spaCy labels it
     otherwise ("overran Foindu"); not where a preposition says so ("in the EC"). The
@@ -685,7 +690,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD or (
+                ent.label_ == "ORG" and w.lower_ in BODY_WORDS - PLACE_BODIES) for w in ent):
             continue
         name = normalise_name(ent.text)
         if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
