@@ -801,3 +801,10 @@ def test_a_stance_alone_is_no_name():
                      "Michael Heseltine, deputy prime minister.")
     texts = {r["text"] for r in rows}
     assert "Michael Heseltine" in texts and not any("European" in t for t in texts)
+
+
+def test_a_time_zone_after_a_time_of_day_is_no_body():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The spokesman said that the 9,000 UAW-represented workers at the facility will walk off the "
+                     "job at noon (EST) next Thursday if an agreement is not reached by that time.")
+    assert "EST" not in {r["text"] for r in rows}

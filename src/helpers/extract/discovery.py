@@ -392,7 +392,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
-        if wire_capitals(body, text) or spelt_in_lower_case(body, text) or re.fullmatch(_STANCE, text):
+        if (wire_capitals(body, text) or spelt_in_lower_case(body, text) or re.fullmatch(_STANCE, text)
+                or time_zone(body, start, text)):
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
@@ -419,6 +420,18 @@ def wire_capitals(body: str, text: str) -> bool:
     return all(w not in _TYPE_BY_WORD and w not in BODY_WORDS and (
         w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
         for w in words)
+
+
+def time_zone(body: str, start: int, text: str) -> bool:
+    """Return True for a time zone after a time of day ("at noon (EST)", "at 1500 GMT"), no body's name.
+
+    >>> body = "walk off the job at noon (EST) next Thursday; at 1500 GMT; in 1986 NATO"
+    >>> [time_zone(body, body.index(z), z) for z in ("EST", "GMT", "NATO")]
+    [True, True, False]
+    """
+    return re.fullmatch(r"[A-Z]{1,3}T", text) is not None and re.search(
+        r"(?:\b\d{1,2}[:.]\d{2}|\b\d{4}|\bnoon|\bmidnight|\b[ap]\.?m\.?)\s*\(?\s*$", body[max(0, start - 20):start],
+        re.IGNORECASE) is not None
 
 
 def spelt_in_lower_case(body: str, text: str) -> bool:
