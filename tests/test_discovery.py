@@ -808,3 +808,13 @@ def test_a_time_zone_after_a_time_of_day_is_no_body():
     rows = _mentions("The spokesman said that the 9,000 UAW-represented workers at the facility will walk off the "
                      "job at noon (EST) next Thursday if an agreement is not reached by that time.")
     assert "EST" not in {r["text"] for r in rows}
+
+
+def test_the_field_of_a_secretarys_title_is_no_body():
+    # Reuters-21578 20232 (ru05) and 9055 (ru02)
+    rows = _mentions("The United States and India have not yet agreed on a food aid package to help the "
+                     "drought-stricken Asian country, Agriculture Secretary Richard Lyng said.")
+    assert "Agriculture" not in {r["text"] for r in rows}
+    rows = _mentions("Volcker said he endorsed comments by Treasury Secretary James Baker. In his letter, made "
+                     "available at the Treasury, Volcker also said a proposal was a problem.")
+    assert [r["text"] for r in rows].count("Treasury") == 2

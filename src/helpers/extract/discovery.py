@@ -100,6 +100,8 @@ TITLE_NOUNS = frozenset("""
     representative envoy minister chief president chairman chairwoman commander ambassador adviser
     advisor official officials general delegate delegates
 """.split())
+#: Titles of an office named by its field ("Agriculture Secretary", "Energy Minister").
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
@@ -577,7 +579,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     """
     lowered = ent.text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
-            _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
+            _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
+            _portfolio(ent)):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
@@ -593,6 +596,21 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     if ent.label_ == "ORG" and _titled_person(ent.text):
         return "PERSON"
     return ent.label_
+
+
+def _portfolio(ent) -> bool:
+    """Return True for the field of a secretary's or minister's title, which names no body.
+
+    "Agriculture Secretary Richard Lyng": one capitalised word right before "Secretary" or
+    "Minister" that the article writes nowhere else is part of the title; a body's name
+    used elsewhere too stays ("Treasury Secretary James Baker" ... "at the Treasury").
+    """
+    root = ent.root
+    if (len(ent) != 1 or ent.label_ != "ORG" or root.is_upper or root.dep_ != "compound"
+            or root.head.i != ent.end or root.head.lower_ not in PORTFOLIO_TITLES):
+        return False
+    body = doc_text(ent.doc)
+    return re.search(rf"\b{re.escape(root.text)}\b(?!\s+(?i:secretary|minister))", body) is None
 
 
 def _town_and_state(text: str) -> bool:
