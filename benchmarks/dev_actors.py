@@ -1,4 +1,4 @@
-"""The actors dev gold: CoNLL-2003 *train* stories annotated by the unseen set's conventions.
+"""The actors dev gold: CoNLL-2003 and Reuters-21578 stories annotated by the unseen set's conventions.
 
     .venv/bin/python -m benchmarks.dev_actors             # precision, recall, F1, linked share
     .venv/bin/python -m benchmarks.dev_actors --details   # also every missed and spurious actor
@@ -6,8 +6,10 @@
 
 ``tests/gold/dev_actors`` holds the annotations (``actors.csv``) and where each story is
 in ``../shared`` (``documents.csv``, by document index, with the ``batch`` each story was
-added in: ``first``, the stories the rules were first tuned on, and ``conflict``, stories
-chosen later to look like the unseen set; each batch is also scored alone). Unlike ``tests/gold/unseen``,
+added in: ``first``, the CoNLL train stories the rules were first tuned on, ``conflict``, CoNLL
+train stories chosen later to look like the unseen set, and ``reuters``, the 20 wire stories of
+the speakers dev batch of that name (Reuters-21578 and CoNLL test), annotated completely before
+the actor rules were tuned on them; each batch is also scored alone). Unlike ``tests/gold/unseen``,
 this set is for reading and tuning: it is where the actor rules were measured while they
 were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
@@ -133,14 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     """Extract the dev stories with the current code and print the actor scores."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
-    parser.add_argument("--batch", help="details of this batch's stories only (first, conflict)")
+    parser.add_argument("--batch", help="details of this batch's stories only (first, conflict, reuters)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
         corpus = Path(folder) / "corpus"
         documents = pd.DataFrame(materialise(corpus))
         tables = without_headlines(extract_corpus(corpus, use_cache=False).tables, documents)
     gold = read_gold(GOLD_DIR, "actors.csv")
-    print(f"Actors dev gold: {documents.shape[0]} CoNLL-2003 train stories, {len(gold)} actors")
+    print(f"Actors dev gold: {documents.shape[0]} stories, {len(gold)} actors")
     print(f"all{'':10}{score_line(tables['mentions'], gold)}")
     batches = documents.groupby("batch")["article_id"]
     for batch, ids in batches:

@@ -697,3 +697,124 @@ def test_every_name_of_the_country_library_and_of_the_registry_is_found_in_runni
     index = actors.registry_index(load_registry())
     for alias in index.alias_actor:
         assert any(m.start() == 3 for m in index.alias_regex.finditer(f"in {alias} today")), alias
+
+
+def test_words_the_wire_capitalised_after_a_states_abbreviation_are_no_name():
+    # Reuters-21578 4726 (dev_actors batch reuters, ru11): 1987 copy capitalises the word after "U.S."
+    rows = _mentions("Wallison referred to the question of whether Reagan gave prior approval to an Israeli "
+                     "shipment of U.S. Arms to Iran. Reagan could not recall when he approved the arms sale.")
+    texts = {r["text"]: r["actor_id"] for r in rows}
+    assert "U.S. Arms" not in texts
+    assert texts.get("U.S.") == "united_states"
+    # Reuters-21578 17381 (ru12)
+    rows = _mentions("Washington views with concern a plan to increase Japan's voting power at the Asian Development "
+                     "Bank (ADB), a U.S. Delegate at the bank's annual meeting said.")
+    assert "U.S. Delegate" not in {r["text"] for r in rows}
+
+
+def test_a_company_after_general_is_no_titled_person():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The United Auto Workers has set a March 26 strike deadline at General Motors Corp's "
+                     "Pontiac, Mich., truck and bus plant, a UAW spokesman said.")
+    assert not any(r["actor_type"] == "person" and "Motors" in r["text"] for r in rows)
+
+
+def test_an_acronym_of_a_phrase_in_lower_case_is_no_body():
+    # Reuters-21578 17356 (ru03)
+    rows = _mentions("Shultz called proposals to broaden the eligibility criteria of USDA's export enhancement "
+                     "program (EEP) to include all U.S. customers \"questionable.\" An across-the-board EEP would "
+                     "mark a \"considerable change\" in the current program.")
+    texts = {r["text"] for r in rows}
+    assert "EEP" not in texts and "USDA" in texts
+
+
+def test_the_next_parliament_is_the_parliament():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("LONDON 1996-12-06\n"
+                     "Clarke had threatened to resign if the government declared it would not sign up for the "
+                     "currency in the next Parliament. "
+                     "Major told parliament on Thursday he would keep his options open.")
+    bodies = {r["actor_id"] for r in rows if r["actor_type"] == "government_body"}
+    assert bodies == {"d:united_kingdom_parliament"}
+
+
+def test_a_companys_initials_leave_out_its_legal_form():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The United Auto Workers has set a March 26 strike deadline at General Motors Corp's "
+                     "Pontiac, Mich., truck and bus plant, a UAW spokesman said. "
+                     "The union earlier said it today notified GM of its intent to authorize a strike.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["GM"] == ids["General Motors Corp"]
+
+
+def test_a_prison_and_the_places_of_a_flight_are_places():
+    # CoNLL-2003 test document 147 (ct147)
+    rows = _mentions("Mahammad Rashid was whisked from Korydallos maximum security prison just outside Athens to "
+                     "the airport where he boarded a regular Olympic Airways flight to Cairo where he would transit "
+                     "to Tunis and the former Palestine Liberation Organisation headquarters.")
+    types = {r["text"]: r["actor_type"] for r in rows}
+    assert types["Korydallos"] == types["Cairo"] == types["Tunis"] == "place"
+    assert types["Mahammad Rashid"] == "person"
+
+
+def test_a_stance_before_a_party_and_the_mp_are_no_names():
+    # CoNLL-2003 test documents 163 and 063 (ct163, ct063)
+    rows = _mentions("Pro-European Conservative MP Edwina Currie told the BBC that if Clarke resigned, other "
+                     "ministers would go with him. Gorst's office said later the MP would not feel himself obliged "
+                     "to vote with the government.")
+    texts = {r["text"] for r in rows}
+    assert "Conservative" in texts and "Edwina Currie" in texts
+    assert not any("Pro-European" in t for t in texts) and "MP" not in texts
+
+
+def test_a_name_that_opens_a_longer_one_is_someone_else():
+    # CoNLL-2003 test document 104 (ct104)
+    rows = _mentions("On Tuesday and Wednesday, opposition leader Aung San Suu Kyi was restricted to her home by the "
+                     "military government. Suu Kyi, a Nobel laureate and daughter of independence hero Aung San, and "
+                     "key NLD officials have also denied any link with the students.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["Suu Kyi"] == ids["Aung San Suu Kyi"]
+    assert ids["Aung San"] not in (None, ids["Aung San Suu Kyi"])
+
+
+def test_a_partys_members_in_the_plural_are_the_party():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("A \"Euro-sceptic\" member of the ruling Conservative party said on Thursday British finance "
+                     "minister Kenneth Clarke had to resign. Member of Parliament Tony Marlow said the resignation "
+                     "of the chancellor of the exchequer was the only way to make the Conservatives electable.")
+    ids = {r["text"]: r["actor_id"] for r in rows}
+    assert ids["Conservatives"] == ids["Conservative party"]
+
+
+def test_a_university_after_a_preposition_of_place_stays_a_body():
+    # CoNLL-2003 test document 104 (ct104)
+    rows = _mentions("About 200 Burmese students marched briefly from troubled Yangon Institute of Technology in "
+                     "northern Rangoon on Friday towards the University of Yangon six km (four miles) away.")
+    types = {r["text"]: r["actor_type"] for r in rows}
+    assert types["University of Yangon"] == "organization"
+    assert types["Rangoon"] == "place"
+
+
+def test_a_stance_alone_is_no_name():
+    # CoNLL-2003 test document 163 (ct163)
+    rows = _mentions("His statement was interpreted as a significant victory for Clarke and fellow pro-European "
+                     "Michael Heseltine, deputy prime minister.")
+    texts = {r["text"] for r in rows}
+    assert "Michael Heseltine" in texts and not any("European" in t for t in texts)
+
+
+def test_a_time_zone_after_a_time_of_day_is_no_body():
+    # Reuters-21578 7396 (ru08)
+    rows = _mentions("The spokesman said that the 9,000 UAW-represented workers at the facility will walk off the "
+                     "job at noon (EST) next Thursday if an agreement is not reached by that time.")
+    assert "EST" not in {r["text"] for r in rows}
+
+
+def test_the_field_of_a_secretarys_title_is_no_body():
+    # Reuters-21578 20232 (ru05) and 9055 (ru02)
+    rows = _mentions("The United States and India have not yet agreed on a food aid package to help the "
+                     "drought-stricken Asian country, Agriculture Secretary Richard Lyng said.")
+    assert "Agriculture" not in {r["text"] for r in rows}
+    rows = _mentions("Volcker said he endorsed comments by Treasury Secretary James Baker. In his letter, made "
+                     "available at the Treasury, Volcker also said a proposal was a problem.")
+    assert [r["text"] for r in rows].count("Treasury") == 2

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 import numpy
 from spacy.attrs import ENT_TYPE, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
 
@@ -70,6 +71,8 @@ BODY_WORDS = frozenset("""
     league party union association federation club movement committee group foundation institute bank
     organisation organization agency alliance society council team university school church
 """.split())
+#: Words of bodies' names whose buildings are places: after a preposition of place, the place ("in the church").
+PLACE_BODIES = frozenset({"church", "school"})
 #: Last words of names of things and events, not actors ("Al-Aqsa Flood", "Blue Line", "Islam").
 THING_NAMES = frozenset("""
     operation operations offensive war wars campaign storm flood uprising mosque church temple shrine
@@ -95,8 +98,10 @@ THING_HEADS = frozenset("""
 TITLE_NOUNS = frozenset("""
     coordinator secretary director spokesperson spokesman spokeswoman commissioner rapporteur
     representative envoy minister chief president chairman chairwoman commander ambassador adviser
-    advisor official officials general
+    advisor official officials general delegate delegates
 """.split())
+#: Titles of an office named by its field ("Agriculture Secretary", "Energy Minister").
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
 #: Words before "on X" that make X a platform where something was published ("a post on Telegram").
 PUBLISHING_WORDS = frozenset("""
     post statement message video channel account page website site say write tweet announce publish
@@ -116,11 +121,12 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal tunnel highway pass corridor
+    lake canal tunnel highway pass corridor prison jail
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
+    board transit
 """.split())
 #: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
 TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
@@ -151,6 +157,8 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
+#: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
+TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
 #: offices ("an army spokesman", "the army command", "a ministry statement"); before any
 #: other noun it names a kind of thing ("army clothing", "a cabinet reshuffle", "army presence").
@@ -162,6 +170,8 @@ _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in wo
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: An adjective of a stance, not a name ("pro-European", "Anti-Syrian").
+_STANCE = r"(?:[Pp]ro|[Aa]nti)-[\w'’-]+"
 _BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
@@ -384,9 +394,62 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if (_names_a_thing(ent) if ent is not None else text.split()[-1].lower() in THING_NAMES):
             continue
+        if (wire_capitals(body, text) or spelt_in_lower_case(body, text) or re.fullmatch(_STANCE, text)
+                or time_zone(body, start, text)):
+            continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and o.label == "ORG" for o in found)]
+
+
+def wire_capitals(body: str, text: str) -> bool:
+    """Return True for a state's abbreviation and common words that the wire capitalised after its period.
+
+    Reuters copy of the 1980s capitalises the word after "U.S." as if a sentence began
+    there ("a shipment of U.S. Arms to Iran", "the N.Z. Dollar"); words that the article
+    also writes in lower case, function words and the nouns of a title ("a U.S. Delegate")
+    are no part of a name (the state is found by its abbreviation alone). A body's word
+    keeps the name ("U.S. Army").
+
+    >>> body = "arms sales ... a shipment of U.S. Arms to Iran and the U.S. Army"
+    >>> wire_capitals(body, "U.S. Arms"), wire_capitals(body, "U.S. Army"), wire_capitals(body, "U.S.")
+    (True, False, False)
+    """
+    match = re.fullmatch(r"((?:[A-Z]\.){2,})\s+([A-Z].*)", text)
+    if match is None or state_index().lookup(match.group(1)) is None:
+        return False
+    words = [w.lower() for w in match.group(2).split()]
+    return all(w not in _TYPE_BY_WORD and w not in BODY_WORDS and (
+        w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
+        for w in words)
+
+
+def time_zone(body: str, start: int, text: str) -> bool:
+    """Return True for a time zone after a time of day ("at noon (EST)", "at 1500 GMT"), no body's name.
+
+    >>> body = "walk off the job at noon (EST) next Thursday; at 1500 GMT; in 1986 NATO"
+    >>> [time_zone(body, body.index(z), z) for z in ("EST", "GMT", "NATO")]
+    [True, True, False]
+    """
+    return re.fullmatch(r"[A-Z]{1,3}T", text) is not None and re.search(
+        r"(?:\b\d{1,2}[:.]\d{2}|\b\d{4}|\bnoon|\bmidnight|\b[ap]\.?m\.?)\s*\(?\s*$", body[max(0, start - 20):start],
+        re.IGNORECASE) is not None
+
+
+def spelt_in_lower_case(body: str, text: str) -> bool:
+    """Return True for an acronym that the article introduces after a phrase in lower case.
+
+    "USDA's export enhancement program (EEP)": the acronym abbreviates a common noun
+    phrase (a programme, a measure), not the name of a body.
+
+    >>> body = "USDA's export enhancement program (EEP) to include ... An across-the-board EEP"
+    >>> spelt_in_lower_case(body, "EEP"), spelt_in_lower_case(body, "USDA")
+    (True, False)
+    """
+    if not _ACRONYM.fullmatch(text):
+        return False
+    match = re.search(rf"((?:[a-z][\w-]*\s+){{{len(text)}}})\(\s*{re.escape(text)}\s*\)", body)
+    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == text
 
 
 def region_name(text: str) -> bool:
@@ -403,15 +466,18 @@ def region_name(text: str) -> bool:
 def _capital_start(body: str, start: int, end: int) -> int:
     """Return ``start`` moved past the lowercase words a name does not start with ("dissident", "and").
 
-    A particle stays ("al-Qaeda", "de Klerk").
+    A particle stays ("al-Qaeda", "de Klerk"). An adjective of a stance goes, capitalised or not
+    ("Pro-European Conservative").
 
     >>> t = "dissident Khmer Rouge"; t[_capital_start(t, 0, len(t)):]
     'Khmer Rouge'
     >>> t = "al-Qaeda"; t[_capital_start(t, 0, len(t)):]
     'al-Qaeda'
+    >>> t = "Pro-European Conservative"; t[_capital_start(t, 0, len(t)):]
+    'Conservative'
     """
     while True:
-        word = re.match(r"([a-z][\w'’]*)\s+(?=\S)", body[start:end])
+        word = re.match(rf"([a-z][\w'’]*|{_STANCE})\s+(?=\S)", body[start:end])
         if not word or word.group(1) in PARTICLES:
             return start
         start += word.end()
@@ -513,7 +579,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     """
     lowered = ent.text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
-            _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])):
+            _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
+            _portfolio(ent)):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
@@ -529,6 +596,21 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     if ent.label_ == "ORG" and _titled_person(ent.text):
         return "PERSON"
     return ent.label_
+
+
+def _portfolio(ent) -> bool:
+    """Return True for the field of a secretary's or minister's title, which names no body.
+
+    "Agriculture Secretary Richard Lyng": one capitalised word right before "Secretary" or
+    "Minister" that the article writes nowhere else is part of the title; a body's name
+    used elsewhere too stays ("Treasury Secretary James Baker" ... "at the Treasury").
+    """
+    root = ent.root
+    if (len(ent) != 1 or ent.label_ != "ORG" or root.is_upper or root.dep_ != "compound"
+            or root.head.i != ent.end or root.head.lower_ not in PORTFOLIO_TITLES):
+        return False
+    body = doc_text(ent.doc)
+    return re.search(rf"\b{re.escape(root.text)}\b(?!\s+(?i:secretary|minister))", body) is None
 
 
 def _town_and_state(text: str) -> bool:
@@ -605,6 +687,8 @@ def _titled_person(text: str) -> bool:
 
     >>> _titled_person("General Anatoly Shkirko"), _titled_person("General Motors")
     (True, False)
+    >>> _titled_person("General Motors Corp's")
+    False
     >>> _titled_person("Major-General Utomo"), _titled_person("Major-General")
     (True, False)
     """
@@ -614,7 +698,8 @@ def _titled_person(text: str) -> bool:
         titles += len(words[0].split("-"))
         words = words[1:]
     return (titles > 0 and len(words) >= (1 if titles > 1 else 2)
-            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD for w in words))
+            and all(w[:1].isupper() and w.lower() not in _TYPE_BY_WORD
+                    and re.sub(r"['’]s?$|\.$", "", w.lower()) not in CORPORATE_WORDS for w in words))
 
 
 def _place_names(ents: list, datelines: set[str]) -> set[str]:
@@ -627,7 +712,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     the article also makes it the subject of a verb somewhere ("Colombo said"; not of a
     verb of where a place is, :data:`PLACE_VERBS`: "Anza is only 20 miles west of Medellin"). A
     body's name with a head word of its type ("in the Knesset", "in parliament") stays
-    a body; the parse of a span run over a line break (a byline into the dateline) says
+    a body, and so does an organisation's with a word of bodies' names ("towards the University
+    of Yangon"; not :data:`PLACE_BODIES`); the parse of a span run over a line break (a byline into the dateline) says
     nothing of its name. A name spaCy labels a place where a noun of place says it is one
     ("the village of Foindu", :func:`_named_a_place`) is a place where spaCy labels it
     otherwise ("overran Foindu"); not where a preposition says so ("in the EC"). The
@@ -635,7 +721,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD for w in ent):
+        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD or (
+                ent.label_ == "ORG" and w.lower_ in BODY_WORDS - PLACE_BODIES) for w in ent):
             continue
         name = normalise_name(ent.text)
         if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
@@ -742,7 +829,8 @@ def _named_a_place(ent) -> bool:
     possessed ("London's Stansted airport"), its apposition ("Alomella Robles, a small
     village") or the noun after it ("Diyarbakir province"), itself or the first name it
     is coordinated with ("the provinces of Erzincan and Sivas"; not after a preposition of
-    place alone: "in either the Federation or the Republika Srbska").
+    place alone: "in either the Federation or the Republika Srbska"), or the noun it
+    modifies further on ("Korydallos maximum security prison").
     """
     root = _first_conjunct(ent.root)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (
@@ -753,7 +841,10 @@ def _named_a_place(ent) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_HEADS for c in root.children):
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN"
+    if following is not None and following.lower_ in PLACE_HEADS and following.pos_ == "NOUN":
+        return True
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod") and head.i > ent.end and head.lemma_.lower() in PLACE_HEADS
 
 
 def _place_of_travel(root) -> bool:
@@ -927,11 +1018,27 @@ def _spelt_out_before(m: Mention, mentions: list[Mention]) -> list[Mention]:
 
     "RUF" after "the Revolutionary United Front"; a list of none or one.
     """
-    if m.method != "ner" or not _ACRONYM.fullmatch(m.text) or len(m.text) < 3:
+    if m.method != "ner" or not _ACRONYM.fullmatch(m.text):
         return []
     found = {e.actor_id: e for e in mentions if e.method == "ner" and e.actor_type in ORG_TYPES
-             and e.start < m.start and initials(e.text) == m.text}
+             and e.start < m.start and _initialled(m.text, e.text)}
     return list(found.values()) if len(found) == 1 else []
+
+
+def _initialled(short: str, name: str) -> bool:
+    """Return True if ``short`` is the initials of ``name`` (three letters or more) or of a company's name.
+
+    A company's initials leave out its legal form, and two letters are enough for them
+    ("GM" of "General Motors Corp").
+
+    >>> _initialled("RUF", "Revolutionary United Front"), _initialled("GM", "General Motors Corp")
+    (True, True)
+    >>> _initialled("RU", "Revolutionary United"), _initialled("GMC", "General Motors Corp")
+    (False, True)
+    """
+    words = name.split()
+    company = len(words) > 1 and words[-1].lower().rstrip(".") in CORPORATE_WORDS
+    return (len(short) >= 3 and initials(name) == short) or (company and initials(" ".join(words[:-1])) == short)
 
 
 def resolve_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1036,13 +1143,18 @@ def _own_name(m: Mention) -> str:
 
 
 def _short_form_of(m: Mention, earlier: list[Mention]) -> Mention | None:
-    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka")."""
+    """Return the latest earlier person whose name ``m`` shortens ("Zarif", "Al-Baraka").
+
+    Two words or more that open a longer name, and do not end it, name someone else: a
+    parent whose name the child's begins with ("Aung San" of "Aung San Suu Kyi").
+    """
     words = name_words(_own_name(m))
     if not words:
         return None
     for e in reversed(earlier):
         full = name_words(_own_name(e))
-        if len(full) > len(words) and (full[-len(words):] == words or set(words) <= set(full)):
+        if len(full) > len(words) and (full[-len(words):] == words or (
+                set(words) <= set(full) and not (len(words) > 1 and full[:len(words)] == words))):
             return e
     return None
 
@@ -1103,17 +1215,37 @@ def same_peoples(mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with a people qualified by one word made the people the article also names alone.
 
     "the Bosnian Serbs" and "the Serbs", "Bosnian Moslems" and "Moslems" in one article are
-    one group, whichever comes first: the group takes the shorter name's id.
+    one group, whichever comes first: the group takes the shorter name's id. A party's
+    members in the plural are the party ("the Conservatives", :func:`_parties`).
     """
     peoples = {normalise_name(m.text): m for m in mentions if m.method == "ner" and m.actor_type == "group"}
+    parties = _parties(mentions)
     out = []
     for m in mentions:
         words = normalise_name(m.text).split()
         short = peoples.get(" ".join(words[1:])) if m.actor_type == "group" and len(words) == 2 else None
+        party = parties.get(words[0][:-1]) if m.actor_type == "group" and len(words) == 1 else None
         if short is not None:
             m = replace(m, actor_id=short.actor_id, actor_name=short.actor_name, method="coreference")
+        elif party is not None:
+            m = replace(m, actor_id=party.actor_id, actor_name=party.actor_name, actor_type=party.actor_type,
+                        method="coreference")
         out.append(m)
     return out
+
+
+def _parties(mentions: list[Mention]) -> dict[str, Mention]:
+    """Return the parties named "<Word> party" in ``mentions``, by that word in lower case.
+
+    Their members in the plural are the party: "the Conservatives" of "the Conservative
+    party" (:func:`same_peoples`).
+    """
+    found = {}
+    for m in mentions:
+        words = normalise_name(m.text).split()
+        if m.actor_type == "organization" and len(words) == 2 and words[1] == "party":
+            found.setdefault(words[0], m)
+    return found
 
 
 #: Types of discovered bodies whose names have short forms ("Yedioth" for "Yedioth Ahronoth").
@@ -1354,14 +1486,15 @@ def _institution_span(token) -> list | None:
     The words before the noun that modify it belong to the designation ("defence",
     "Ugandan", "Interior"), up to three, with the words that make one name with the first
     ("Sri Lankan"), except an adjective in lower case before another modifier ("the leftist
-    Nicaraguan government": a description) and a count ("the 330-member parliament").
+    Nicaraguan government": a description), a count ("the 330-member parliament") and an
+    adjective of a term (:data:`TERM_ADJECTIVES`: "the next Parliament" is the parliament).
     """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
     doc, start = token.doc, token.i
     while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
-            "compound", "amod", "nmod") and (start == token.i or doc[start - 1].dep_ != "amod"
-                                              or doc[start - 1].text[:1].isupper()):
+            "compound", "amod", "nmod") and doc[start - 1].lower_ not in TERM_ADJECTIVES and (
+            start == token.i or doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()):
         start -= 1
     left = start < token.i
     words = list(doc[_name_start(doc, start) if left else start:token.i + 1])

@@ -31,7 +31,7 @@ TITLE_WORDS = frozenset("""
     judge justice chief spokesman spokeswoman spokesperson chairman chairwoman chair director
     ayatollah hojatoleslam hojjatoleslam grand imam rabbi pope cardinal bishop father reverend rev
     leader head official officials negotiator suspected alleged archbishop retired majesty highness excellency
-    commissioner
+    commissioner mp mps
 """.split())
 #: Nouns of outlets a name follows in apposition ("the news agency Tanjug").
 OUTLET_NOUNS = frozenset("agency newspaper daily weekly paper radio television magazine".split())
