@@ -125,6 +125,18 @@ def test_registry_aliases_match_as_the_press_writes_them(text):
     assert "gaza_health_ministry" in {r["actor_id"] for r in rows}
 
 
+@pytest.mark.parametrize(("text", "actor_type"), [
+    # Reuters-21578 (1987): where something happens, Washington is a place ...
+    ("A major report is expected to be issued in Washington soon.", "place"),
+    ("A Defence Department official in Washington said the station was still functioning.", "place"),
+    # ... and the United States only as a metonym
+    ("Washington said it would not negotiate with the hijackers.", "state"),
+])
+def test_a_capital_names_its_state_only_as_a_metonym(text, actor_type):
+    rows = actors.extract_mentions(_parse(text, dt.date(1987, 3, 1)), load_registry())
+    assert [r["actor_type"] for r in rows if r["text"] == "Washington"] == [actor_type]
+
+
 def test_unknown_names_become_discovered_actors_with_stable_ids():
     rows = actors.extract_mentions(
         _parse("Jonathan Whitfield of the Norwegian Refugee Council met officials in Amman on Sunday."),
