@@ -46,12 +46,12 @@ def test_small_places_come_from_a_replaceable_file(tmp_path, monkeypatch):
     assert towns.town_country("Kissufim") == "IL"  # a kibbutz, from data/towns.csv
     mine = tmp_path / "towns.csv"
     mine.write_text("# my corpus's villages\nname,country\nKissufim,PS\nSmallville,us\n", encoding="utf-8")
-    monkeypatch.setenv(towns.TOWNS_ENV, str(mine))
+    monkeypatch.setattr(towns, "TOWNS_FILE", mine)
     towns.town_countries.cache_clear()
     try:
         assert towns.town_country("Kissufim") == "PS" and towns.town_country("Smallville") == "US"
     finally:
-        monkeypatch.delenv(towns.TOWNS_ENV)
+        monkeypatch.undo()
         towns.town_countries.cache_clear()
 
 

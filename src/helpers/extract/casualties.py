@@ -19,7 +19,9 @@ which gather every casualty word of the sentence.
   is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
 * **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
   actors mentioned in the victims' words, their nationality words (the registry's
-  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza"); only parties
+  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza", or a town the
+  registry lacks, by the country of the gazetteer's towns so named, :mod:`helpers.extract.towns`:
+  "in Sderot" is Israel's, "in Khan Younis" the State of Palestine's); only parties
   that can be sides (:meth:`helpers.extract.parties.PartyIndex.is_side`: no place of no state, no
   body such as the United Nations, no person), for ``responsible`` too.
   ``side_method`` says how: ``victims``, ``place``, ``model`` (the shipped classifier,
