@@ -19,7 +19,9 @@ which gather every casualty word of the sentence.
   is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
 * **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
   actors mentioned in the victims' words, their nationality words (the registry's
-  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza"); only parties
+  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza", or a town the
+  registry lacks, by the country of the gazetteer's towns so named, :mod:`helpers.extract.towns`:
+  "in Sderot" is Israel's, "in Khan Younis" the State of Palestine's); only parties
   that can be sides (:meth:`helpers.extract.parties.PartyIndex.is_side`: no place of no state, no
   body such as the United Nations, no person), for ``responsible`` too.
   ``side_method`` says how: ``victims``, ``place``, ``model`` (the shipped classifier,
@@ -55,10 +57,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from helpers.extract import casualty_model
+from helpers.extract.actors import registry_index
 from helpers.extract.figures import REPORT_VERBS, according_to
+from helpers.extract.names import is_discovered, normalise_name
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.extract.parties import PartyIndex
 from helpers.extract.registry import Registry
+from helpers.extract.states import state_index
+from helpers.extract.towns import town_country
 
 log = logging.getLogger(__name__)
 
@@ -359,15 +365,32 @@ def perpetrators_of(noun: Token) -> list[Token]:
     return found + [f.head for f in found if f.dep_ == "appos"]  # "Hamas, the group behind ..."
 
 
+PLACE_PREPOSITIONS = frozenset("in at across inside throughout near on".split())
+
+
+def _is_place(token: Token) -> bool:
+    """Say whether a noun can name a place (a GPE, LOC or FAC entity, or a proper noun)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.pos_ == "PROPN"
+
+
+def _place_objects(carrier: Token) -> list[Token]:
+    """Return the objects of the place prepositions ("in", "at", ...) on a word."""
+    return [p for prep in _children(carrier, "prep") if prep.lower_ in PLACE_PREPOSITIONS
+            for p in _children(prep, "pobj")]
+
+
 def place_of(casualty: Casualty) -> list[Token]:
-    """Return the place nouns of "in/at/across X" phrases on the casualty word or its clause."""
+    """Return the place nouns of "in/at/across X" phrases on the casualty word or its clause.
+
+    A place of the act that killed them is where they died: "killed in an Israeli strike in
+    Khan Younis", "killed by air strikes on Gaza".
+    """
     places = []
     for carrier in [casualty.token, *list(casualty.token.ancestors)[:2]]:
-        for prep in _children(carrier, "prep"):
-            if prep.lower_ in ("in", "at", "across", "inside", "throughout", "near", "on"):
-                places.extend(p for p in _children(prep, "pobj") if p.ent_type_ in ("GPE", "LOC", "FAC")
-                              or p.pos_ == "PROPN")
-    return places
+        acts = [carrier, *(p for prep in _children(carrier, "prep", "agent") if prep.lower_ in CAUSE_PREPOSITIONS
+                           for p in _children(prep, "pobj") if p.lemma_.lower() in CAUSE_NOUNS)]
+        places.extend(p for act in acts for p in _place_objects(act) if _is_place(p))
+    return list(dict.fromkeys(places))
 
 
 def read_casualties(span: Span) -> list[Casualty]:
@@ -444,6 +467,51 @@ def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> li
     return list(dict.fromkeys(s for s in found if s and index.is_side(s)))
 
 
+#: Entity labels of a place that can be a town (spaCy's GPE and LOC; a name it does not label counts too).
+TOWN_LABELS = frozenset({"GPE", "LOC", ""})
+
+
+def _place_name(head: Token) -> Span:
+    """Return the name a place head is part of: its entity, else the head with its compounds ("Khan Younis")."""
+    for ent in head.doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent
+    words = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return head.doc[(words[0] if words else head).i: head.i + 1]
+
+
+def _registry_named(mentions: list[dict], name: Span) -> bool:
+    """Say whether a registry actor is mentioned inside or over a place name (the registry then decides)."""
+    return any(m.get("actor_id") and not is_discovered(m["actor_id"])
+               and m["start_char"] < name.end_char and m["end_char"] > name.start_char for m in mentions)
+
+
+def town_side(name: str, index: PartyIndex) -> str | None:
+    """Return the party of the state of the one country whose towns bear ``name`` (:mod:`helpers.extract.towns`).
+
+    The state is the registry's when the registry knows it (the Palestinian territories are
+    the State of Palestine), else the stable id of its name, as a mention of it would be.
+    """
+    code = town_country(name)
+    state = state_index().by_code.get(code) if code else None
+    actor = registry_index(index.registry).states.get(normalise_name(state.name)) if state else None
+    party = index.party(actor[0]) if actor else None
+    return party if party and index.is_side(party) else None
+
+
+def town_sides(heads: list[Token], mentions: list[dict], index: PartyIndex) -> list[str]:
+    """Return the sides of the towns among place heads that no registry actor names ("killed in Sderot").
+
+    A place the registry knows keeps the registry's answer, even none ("Jerusalem", a place of no state).
+    """
+    found = []
+    for head in heads:
+        name = _place_name(head)
+        if name.label_ in TOWN_LABELS and not _registry_named(mentions, name):
+            found.append(town_side(name.text, index))
+    return [s for s in dict.fromkeys(found) if s]
+
+
 def victim_group(tokens: list[Token]) -> str | None:
     """Return the kind of people the victims' words name (children before civilians)."""
     groups = {_GROUP_OF[t.lemma_.lower()] for t in tokens if t.lemma_.lower() in _GROUP_OF}
@@ -513,7 +581,8 @@ def sentence_sides(casualties: list[Casualty], mentions: list[dict], index: Part
     victims = [s for c in casualties for s in sides_of(_phrase_tokens(c.victims), mentions, index)]
     if victims:
         return list(dict.fromkeys(victims)), "victims"
-    places = [s for c in casualties for s in sides_of(_phrase_tokens(c.place), mentions, index)]
+    places = [s for c in casualties for s in sides_of(_phrase_tokens(c.place), mentions, index)
+              + town_sides(c.place, mentions, index)]
     if places:
         return list(dict.fromkeys(places)), "place"
     return [], None

@@ -74,8 +74,9 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Izz-al-Din al-Qassam Brigades")
     'izz al din al qassam brigades'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[-‐–'’`.]", " ", text.lower())
     return " ".join(text.split())
 

@@ -40,6 +40,8 @@ class State:
     capital: str | None
     #: Cities whose dateline places a story in the state though they name no state ("Jerusalem").
     seats: tuple[str, ...] = ()
+    #: The ISO 3166 two-letter code ("IL", "PS"), as gazetteers name a town's country.
+    code: str | None = None
 
 
 @dataclass
@@ -52,6 +54,8 @@ class StateIndex:
     regex: re.Pattern | None = None
     #: States by normalised short name, other name, capital or demonym (what a name's words say).
     by_word: dict[str, State] = field(default_factory=dict)
+    #: States by ISO two-letter code.
+    by_code: dict[str, State] = field(default_factory=dict)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of ``text`` that are a state's name, as written (case matters)."""
@@ -100,7 +104,8 @@ def _state(country, extra: dict) -> State:
     demonyms = [d.strip() for d in re.split(r"[,/]", country.demonym() or "") + extra.get("demonyms", [])
                 if d.strip() and d.strip() not in extra.get("drop", [])]
     return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
-                 tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None, tuple(extra.get("seats", [])))
+                 tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None, tuple(extra.get("seats", [])),
+                 (country.iso() or {}).get("alpha2"))
 
 
 def _population(country) -> int:
@@ -130,6 +135,8 @@ def state_index() -> StateIndex:
             index.by_name.setdefault(normalise_name(name), state)
         for demonym in state.demonyms:
             index.by_demonym.setdefault(demonym, state)
+        if state.code:
+            index.by_code.setdefault(state.code, state)
         for word in [*state.names, *state.demonyms]:
             index.by_word.setdefault(normalise_name(word), state)
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
