@@ -68,3 +68,9 @@ def test_victims_take_the_side_of_the_town_where_they_died(rows):
 def test_a_place_the_registry_knows_keeps_the_registrys_answer(rows):
     # the gazetteer has West Jerusalem in Israel; the registry's Jerusalem is a place of no state
     assert list(rows["An additional"]["victim_sides"]) == []
+
+
+def test_the_shipped_index_is_a_fresh_build_of_the_installed_gazetteer():
+    shipped = towns.read_shipped_index()
+    assert shipped is not None, "run python -m benchmarks.build_towns_index"
+    assert shipped["towns"] == towns._build_gazetteer(), "stale: run python -m benchmarks.build_towns_index"

