@@ -365,7 +365,10 @@ def perpetrators_of(noun: Token) -> list[Token]:
     return found + [f.head for f in found if f.dep_ == "appos"]  # "Hamas, the group behind ..."
 
 
-PLACE_PREPOSITIONS = frozenset("in at across inside throughout near on".split())
+#: Prepositions whose object is where people died: the place prepositions of
+#: :data:`helpers.extract.kinds.PLACE_PREPOSITIONS` that set a death there, and "on", which sets a
+#: strike there ("killed by air strikes on Gaza").
+DEATH_PLACE_PREPOSITIONS = frozenset("in at across inside throughout near on".split())
 
 
 def _is_place(token: Token) -> bool:
@@ -375,7 +378,7 @@ def _is_place(token: Token) -> bool:
 
 def _place_objects(carrier: Token) -> list[Token]:
     """Return the objects of the place prepositions ("in", "at", ...) on a word."""
-    return [p for prep in _children(carrier, "prep") if prep.lower_ in PLACE_PREPOSITIONS
+    return [p for prep in _children(carrier, "prep") if prep.lower_ in DEATH_PLACE_PREPOSITIONS
             for p in _children(prep, "pobj")]
 
 
