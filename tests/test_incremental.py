@@ -48,6 +48,16 @@ def test_adding_one_article_parses_and_extracts_only_that_one(tmp_path, cache):
     assert_same_tables(second.tables, fresh.tables)
 
 
+def test_cached_articles_between_new_ones_keep_their_place_in_every_table(tmp_path, cache):
+    """Cached rows are copied out of their Arrow segments in runs; new articles sit between the runs."""
+    corpus = make_corpus(tmp_path / "corpus", SEED_FILES[::2])
+    extract.extract_corpus(corpus)
+    make_corpus(corpus, SEED_FILES[1::2])
+    mixed = extract.extract_corpus(corpus)
+    assert mixed.steps == {"parsed": 2, "cached": 3}
+    assert_same_tables(mixed.tables, extract.extract_corpus(corpus, use_cache=False).tables)
+
+
 def test_changing_the_registry_reruns_only_the_registry_steps(tmp_path, cache, monkeypatch):
     corpus = make_corpus(tmp_path / "corpus", SEED_FILES)
     before = extract.extract_corpus(corpus)

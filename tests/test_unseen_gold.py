@@ -243,7 +243,7 @@ DEV_GOLDS = ("dev_actors", "dev_quotes", "dev_figures")
 @pytest.mark.parametrize("dev_set", DEV_GOLDS)
 def test_no_dev_story_is_an_unseen_story(documents, dev_set):
     """A dev gold, where rules are written, shares no article with the unseen set, where they are judged."""
-    unseen_stories = set(zip(documents["source"], documents["locator"].astype(str)))
+    unseen_stories = set(zip(documents["source"], documents["locator"].astype(str), strict=True))
     dev = read_gold(GOLD.parent / dev_set, "documents.csv")
-    dev_stories = set(zip(dev["source"], dev["locator"].astype(str)))
+    dev_stories = set(zip(dev["source"], dev["locator"].astype(str), strict=True))
     assert not unseen_stories & dev_stories, f"{dev_set} holds {len(unseen_stories & dev_stories)} unseen stories"

@@ -88,7 +88,7 @@ def rows_to_arrow(table: str, rows: list[dict]) -> pa.Table:
     extra = {key for row in rows for key in row} - set(schema.names)
     if extra:
         raise KeyError(f"table {table}: columns not in the schema: {sorted(extra)}")
-    return pa.Table.from_pylist(rows, schema=_with_pandas_metadata(table))
+    return pa.Table.from_pylist(rows, schema=table_schema(table))
 
 
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -113,7 +113,7 @@ def _types_mapper(arrow_type: pa.DataType):
 
 
 @functools.cache
-def _with_pandas_metadata(table: str) -> pa.Schema:
+def table_schema(table: str) -> pa.Schema:
     """Return the schema of ``table`` with the pandas metadata that ``pd.read_parquet`` uses.
 
     With it, pandas reads the Parquet files with the same nullable dtypes as :func:`to_frame`.

@@ -100,7 +100,7 @@ _UNWRITABLE: set[Path] = set()
 class StepCache:
     """The results of one extraction step on disk: segments under ``root/step/version``.
 
-    Rows steps store one row per key (:meth:`get_many`, :meth:`put_many`);
+    Rows steps store one row per key (:meth:`locate`, :meth:`put_many`);
     :class:`ParseCache` stores the parses of a segment as one DocBin.
     """
 
@@ -209,12 +209,14 @@ class StepCache:
         index = self._index()
         return {key for key in keys if key in index}
 
-    def get_many(self, keys: list[str]) -> dict[str, dict]:
-        """Return the stored record of each of ``keys`` found (the segment's columns)."""
-        found: dict[str, dict] = {}
+    def locate(self, keys: list[str]) -> dict[str, tuple[pa.Table, int]]:
+        """Return, for each of ``keys`` found, its checked segment's table and the key's row there.
+
+        Nothing is converted to Python objects: a re-run passes cached rows on to Parquet as Arrow.
+        """
+        found: dict[str, tuple[pa.Table, int]] = {}
         for _, table, wanted in self._segments(keys):
-            rows = [i for i, key in enumerate(self._keys_of(table)) if key in wanted]
-            found.update((record["key"], record) for record in table.take(rows).to_pylist())
+            found.update((key, (table, row)) for row, key in enumerate(self._keys_of(table)) if key in wanted)
         return found
 
     def put_many(self, records: list[dict]) -> None:

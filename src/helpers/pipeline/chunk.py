@@ -11,12 +11,14 @@ articles of the chunk go through.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from spacy.tokens import Doc
 
 from helpers.corpus import Article, CorpusProblem
@@ -25,7 +27,7 @@ from helpers.extract.parsed import parse_article
 from helpers.extract.registry import Registry
 from helpers.extract.rows import Rows, extract_article, metadata_rows
 from helpers.pipeline.cache import BASE_TABLES, REGISTRY_TABLES, Caches, body_key, extraction_key, new_docbin
-from helpers.schema import ARTICLE_TABLES, rows_to_arrow
+from helpers.schema import ARTICLE_TABLES, rows_to_arrow, table_schema
 
 log = logging.getLogger(__name__)
 
@@ -33,24 +35,75 @@ log = logging.getLogger(__name__)
 BATCH_CHARS = 100_000
 
 
+#: A row of a cache segment: the segment's table and the row's position in it.
+SegmentRow = tuple[pa.Table, int]
+
+
+@dataclass(frozen=True)
+class CachedRows:
+    """An article whose rows are all cached: its metadata rows, and where its base and registry rows are.
+
+    The cached rows stay in their Arrow segments until :func:`table_of` copies them out in bulk.
+    """
+
+    metadata: Rows
+    base: SegmentRow
+    rows: SegmentRow
+
+    def source(self, table: str) -> list[dict] | SegmentRow:
+        """Return the rows of ``table``: a list of dicts, or the segment row that holds them."""
+        if table in BASE_TABLES:
+            return self.base
+        if table in REGISTRY_TABLES:
+            return self.rows
+        return self.metadata.get(table, [])
+
+
 @dataclass
 class ChunkResult:
     """The rows of each article of a chunk (in order; ``{}`` for a failed one), steps, problems.
 
-    :meth:`to_tables` turns the rows into one Arrow table per article table (``tables``),
-    which is what crosses between processes and goes to Parquet.
+    An article is fresh :data:`Rows` or :class:`CachedRows`. :meth:`to_tables` turns them into
+    one Arrow table per article table (``tables``), which is what crosses between processes
+    and goes to Parquet.
     """
 
-    rows: list[Rows]
+    rows: list[Rows | CachedRows]
     steps: Counter = field(default_factory=Counter)
     problems: list[CorpusProblem] = field(default_factory=list)
     tables: dict[str, pa.Table] = field(default_factory=dict)
 
     def to_tables(self) -> ChunkResult:
         """Return this result with its rows as one Arrow table per article table (the rows dropped)."""
-        merged = merge_rows(self.rows, ARTICLE_TABLES)
-        return ChunkResult([], self.steps, self.problems,
-                           {name: rows_to_arrow(name, rows) for name, rows in merged.items()})
+        return ChunkResult([], self.steps, self.problems, {name: table_of(name, self.rows) for name in ARTICLE_TABLES})
+
+
+def _source(article: Rows | CachedRows, table: str) -> list[dict] | SegmentRow:
+    """Return an article's rows of ``table``: dicts, or the cache segment row holding them."""
+    return article.source(table) if isinstance(article, CachedRows) else article.get(table, [])
+
+
+def table_of(table: str, articles: list[Rows | CachedRows]) -> pa.Table:
+    """Return the rows of ``table`` of every article, in order, as one Arrow table.
+
+    Fresh rows are converted from dicts; consecutive articles cached in one segment are
+    copied out of it in one step, without passing through Python objects.
+    """
+    pieces = []
+    sources = [_source(article, table) for article in articles]
+    for segment, group in itertools.groupby(sources, key=lambda s: None if isinstance(s, list) else id(s[0])):
+        found = list(group)
+        if segment is None:
+            pieces.append(rows_to_arrow(table, [row for rows in found for row in rows]))
+        else:
+            pieces.append(_segment_rows(table, found[0][0], [position for _, position in found]))
+    return pa.concat_tables(pieces) if pieces else rows_to_arrow(table, [])
+
+
+def _segment_rows(table: str, segment: pa.Table, positions: list[int]) -> pa.Table:
+    """Return the rows of ``table`` that rows ``positions`` of a cache segment hold, as a table."""
+    structs = pc.list_flatten(segment.column(table).take(positions))
+    return pa.Table.from_struct_array(structs).cast(table_schema(table))
 
 
 def text_batches(texts: list[str], max_docs: int, max_chars: int = BATCH_CHARS) -> Iterator[list[str]]:
@@ -103,12 +156,19 @@ def _docs(articles: list[Article], caches: Caches | None, steps: Counter) -> Ite
         caches.parse.put_docs(new_keys, new_docs)
 
 
-def _from_cache(article: Article, base: dict, registry_rows: dict) -> Rows:
-    """Assemble an article's rows from its cached base and registry rows."""
-    rows = metadata_rows(article, base["n_sentences"], base["n_words"])
-    rows.update({name: base[name] for name in BASE_TABLES})
-    rows.update({name: registry_rows[name] for name in REGISTRY_TABLES})
-    return rows
+def _from_cache(article: Article, base: SegmentRow, rows: SegmentRow) -> CachedRows:
+    """Return a cached article: its metadata rows and where its cached base and registry rows are."""
+    segment, position = base
+    counts = [segment.column(name)[position].as_py() for name in ("n_sentences", "n_words")]
+    return CachedRows(metadata_rows(article, *counts), base, rows)
+
+
+def _base_rows(base: SegmentRow | None) -> dict | None:
+    """Return the cached base record at ``base`` as a dict (None when not cached)."""
+    if base is None:
+        return None
+    segment, position = base
+    return segment.slice(position, 1).to_pylist()[0]
 
 
 def _base_record(key: str, rows: Rows) -> dict:
@@ -141,8 +201,8 @@ def extract_chunk(articles: list[Article], registry: Registry,
     """
     result = ChunkResult([{} for _ in articles])
     keys = [extraction_key(a) for a in articles]
-    bases = caches.base.get_many(keys) if caches else {}
-    registry_rows = caches.rows.get_many([k for k in keys if k in bases]) if caches else {}
+    bases = caches.base.locate(keys) if caches else {}
+    registry_rows = caches.rows.locate([k for k in keys if k in bases]) if caches else {}
     todo = []
     for i, (article, key) in enumerate(zip(articles, keys, strict=True)):
         if key in bases and key in registry_rows:
@@ -154,7 +214,7 @@ def extract_chunk(articles: list[Article], registry: Registry,
     docs = _docs([articles[i] for i in todo], caches, result.steps)
     for i, doc in zip(todo, docs, strict=True):
         try:
-            rows = _extract_one(articles[i], doc, registry, bases.get(keys[i]))
+            rows = _extract_one(articles[i], doc, registry, _base_rows(bases.get(keys[i])))
         except Exception as exc:  # one article's failure must not stop the others
             result.problems.append(_failure(articles[i], exc))
             result.steps["failed"] += 1
@@ -167,12 +227,3 @@ def extract_chunk(articles: list[Article], registry: Registry,
         for step, records in new.items():
             getattr(caches, step).put_many(records)
     return result
-
-
-def merge_rows(results: Iterable[Rows], tables: Iterable[str]) -> Rows:
-    """Concatenate per-article rows table by table (``tables``: the names to keep)."""
-    combined: Rows = {name: [] for name in tables}
-    for rows in results:
-        for name, table_rows in combined.items():
-            table_rows.extend(rows.get(name, []))
-    return combined
