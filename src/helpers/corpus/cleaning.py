@@ -13,6 +13,7 @@ tests check this for every seed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -104,8 +105,13 @@ def _has_credit_tail(line: str) -> bool:
     return bool(tail and CREDIT_WORDS.search(tail.group(1)))
 
 
-def _n_words(line: str) -> int:
-    return len(WORD.findall(line))
+def _at_most_words(line: str, limit: int) -> bool:
+    """Return True when ``line`` has at most ``limit`` words; counting stops after that many.
+
+    >>> _at_most_words("Share on Facebook", 3), _at_most_words("Share on Facebook now", 3)
+    (True, False)
+    """
+    return next(itertools.islice(WORD.finditer(line), limit, None), None) is None
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -119,7 +125,7 @@ def _looks_like_headline(line: str) -> bool:
 
 def _is_short_label(line: str) -> bool:
     """Return True for a line of one to four words with no punctuation at its end."""
-    return 1 <= _n_words(line) <= 4 and not TERMINAL.search(line)
+    return WORD.search(line) is not None and _at_most_words(line, 4) and not TERMINAL.search(line)
 
 
 def _blocks(lines: list[str]) -> list[list[int]]:
@@ -145,7 +151,7 @@ def _classify_head(lines: list[str], reasons: dict[int, str]) -> str | None:
         line = lines[i]
         if SHARE_WORDS.match(line) or BULLET.match(line):
             continue
-        if position == 0 and _n_words(line) <= 2 and not TERMINAL.search(line):
+        if position == 0 and _at_most_words(line, 2) and not TERMINAL.search(line):
             reasons[i] = "section-label"
             continue
         if title is None and _looks_like_headline(line) and _next_is_body(lines, i, reasons):
@@ -159,7 +165,7 @@ def _next_is_body(lines: list[str], i: int, reasons: dict[int, str]) -> bool:
     """Return True when the next kept line after ``i`` is sentence-like (so ``i`` heads it)."""
     for j in range(i + 1, len(lines)):
         if lines[j] and j not in reasons:
-            return _n_words(lines[j]) >= 8
+            return not _at_most_words(lines[j], 7)
     return False
 
 
@@ -184,7 +190,7 @@ def _classify_tail(lines: list[str], reasons: dict[int, str]) -> None:
     tail = nonblank[-8:]
     for i in tail:
         line = lines[i]
-        if BYLINE.match(line) and _n_words(line) <= 12:
+        if BYLINE.match(line) and _at_most_words(line, 12):
             reasons.setdefault(i, "byline")
     appeal_start = next((i for i in tail if APPEAL.search(lines[i]) and i not in reasons), None)
     if appeal_start is not None:
@@ -192,14 +198,14 @@ def _classify_tail(lines: list[str], reasons: dict[int, str]) -> None:
             if i >= appeal_start:
                 reasons.setdefault(i, "appeal")
     last = nonblank[-1] if nonblank else None
-    if last is not None and _n_words(lines[last]) <= 20 and COMMENT_PROMPT.search(lines[last]):
+    if last is not None and _at_most_words(lines[last], 20) and COMMENT_PROMPT.search(lines[last]):
         reasons.setdefault(last, "comment-prompt")
 
 
 def _classify_share_buttons(lines: list[str], reasons: dict[int, str]) -> None:
     """Mark share-button lines: short lines naming a share service, often bulleted."""
     for i, line in enumerate(lines):
-        if line and _n_words(line) <= 6 and SHARE_WORDS.match(line):
+        if line and _at_most_words(line, 6) and SHARE_WORDS.match(line):
             reasons.setdefault(i, "share-buttons")
 
 
