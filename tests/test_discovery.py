@@ -42,6 +42,17 @@ def _by_text(rows):
 
 # ---------------------------------------------------------------------------- one article
 
+def test_a_registry_name_written_with_its_abbreviation_inside_is_that_actor():
+    """OCHA writes the registry's "Ministry of Health in Gaza" with "(MoH)" inside; MoH is then its alias."""
+    text = ("Between the afternoons of 5 and 6 February, according to the Ministry of Health (MoH) in Gaza, "
+            "107 Palestinians were killed. At least 27,585 Palestinians were killed in Gaza, according to the MoH. "
+            "The MoH in Gaza said hospitals were out of fuel.")
+    rows = _mentions(text, published=dt.date(2024, 2, 6))
+    ministry = [r["text"] for r in rows if r["actor_id"] == "gaza_health_ministry"]
+    assert ministry == ["Ministry of Health (MoH) in Gaza", "MoH", "MoH"]
+    assert not [r for r in rows if r["actor_id"] and r["actor_id"].startswith("d:ministry")]
+
+
 def test_unclosed_bracket_is_cut_and_the_abbreviation_becomes_an_alias():
     rows = _mentions("The Organisation of Islamic Cooperation (OIC) condemned the raid. "
                      "Later the OIC called an emergency meeting in Jeddah.")

@@ -282,6 +282,14 @@ def test_without_a_dateline_the_place_named_before_the_figure_places_it():
     assert rows["2,670"]["location"] == "Gaza"
 
 
+def test_a_place_named_inside_a_body_named_before_places_the_figure():
+    """OCHA, 15 December 2023: "Gaza" is only named inside the ministry's name, one registry mention."""
+    rows = by_text(figures_of("Hospitals in Rafah were full. Fuel ran out, according to the Ministry of Health (MoH) "
+                              "in Gaza.\n\nThe latest reported figures as of 14 December afternoon stood at 18,787 "
+                              "Palestinians killed."))
+    assert rows["18,787"]["location"] == "Gaza"
+
+
 def test_a_place_named_inside_the_source_is_the_source_place():
     rows = by_text(figures_of("Strikes hit Gaza again.\n\nSince then, the Gaza Government Media Office reported "
                               "over 15,000 fatalities."))

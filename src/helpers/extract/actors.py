@@ -336,12 +336,40 @@ def _actor_mention(start: int, end: int, text: str, actor: Actor, method: str) -
 
 
 def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
-    """Return every registry alias in ``text`` (leftmost, longest first)."""
+    """Return every registry alias in ``text`` (leftmost, longest first).
+
+    An alias written with an abbreviation in brackets inside it ("Ministry of Health (MoH) in
+    Gaza" for "Ministry of Health in Gaza") is found too, and wins over the aliases inside it.
+    """
     if index.alias_regex is None:
         return []
     actors = index.registry.actors
-    return [_actor_mention(m.start(), m.end(), m.group(), actors[index.alias_actor[m.group()]], "gazetteer")
-            for m in index.alias_regex.finditer(text)]
+    found = [_actor_mention(m.start(), m.end(), m.group(), actors[index.alias_actor[m.group()]], "gazetteer")
+             for m in index.alias_regex.finditer(text)]
+    spanning = _aliases_around_abbreviations(text, index)
+    kept = [m for m in found if not any(s.start <= m.start and m.end <= s.end for s in spanning)]
+    return sorted(kept + spanning, key=lambda m: (m.start, m.end))
+
+
+def _aliases_around_abbreviations(text: str, index: RegistryIndex) -> list[Mention]:
+    """Return the aliases that ``text`` writes with a bracketed abbreviation inside them.
+
+    The alias regex runs over the text with each "(ABBR)" taken out; a match that spanned
+    one is mapped back to the text's offsets, brackets included.
+    """
+    gaps = [g.span() for g in discovery.INNER_ABBREVIATION.finditer(text)]
+    if not gaps:
+        return []
+    removed = {i for start, end in gaps for i in range(start, end)}
+    positions = [i for i in range(len(text)) if i not in removed]
+    shortened = "".join(text[i] for i in positions)
+    actors = index.registry.actors
+    out = []
+    for m in index.alias_regex.finditer(shortened):
+        start, end = positions[m.start()], positions[m.end() - 1] + 1
+        if end - start > m.end() - m.start():
+            out.append(_actor_mention(start, end, text[start:end], actors[index.alias_actor[m.group()]], "gazetteer"))
+    return out
 
 
 def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,

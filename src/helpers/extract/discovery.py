@@ -173,6 +173,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: An adjective of a stance, not a name ("pro-European", "Anti-Syrian").
 _STANCE = r"(?:[Pp]ro|[Aa]nti)-[\w'’-]+"
 _BRACKETED = re.compile(r"\(([A-Z]{3,6})\)")
+#: An abbreviation in brackets, with the space before it, inside a name ("Ministry of Health (MoH) in Gaza").
+INNER_ABBREVIATION = re.compile(r"\s+\(([A-Z][A-Za-z.]{1,9})\)(?=\s+\w)")
 _OF_ABBREVIATION = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w'-]*\s+){0,4}?[A-Z][\w'-]*)"
                               r"\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 
@@ -989,6 +991,9 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
     """
     table: dict[str, Mention] = {m.text: full for m in mentions for full in _spelt_out_before(m, mentions)}
     for m in mentions:
+        inside = INNER_ABBREVIATION.search(m.text)
+        if inside and m.actor_id and abbreviates(inside.group(1), m.text[:inside.start()]):
+            table.setdefault(inside.group(1), m)  # "Ministry of Health (MoH) in Gaza", a registry alias
         match = _ABBREVIATION.match(text, m.end)
         if match and m.actor_id and m.actor_type != "person" and (
                 abbreviates(match.group(1), m.text)

@@ -612,12 +612,25 @@ def context_place(parsed: ParsedArticle, figure: Figure, mentions: list[dict]) -
 
     A report without a dateline places its figures by the text around them: "Heavy
     strikes hit Gaza city ...\n\nSince the start of hostilities, 2,670 Palestinians have
-    been killed."
+    been killed." A place named inside a body's name counts ("according to the Ministry of
+    Health (MoH) in Gaza", one mention of the ministry, :func:`named_place`).
     """
     paragraph = figure.sentence.paragraph_id
-    before = [m for m in mentions if m.get("actor_type") == "place" and m["end_char"] <= figure.start
-              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1 and _is_place_entity(parsed, m)]
-    return max(before, key=lambda m: m["start_char"])["text"] if before else None
+    before = [m for m in mentions if m["end_char"] <= figure.start
+              and parsed.sentence_at(m["start_char"]).paragraph_id >= paragraph - 1]
+    for mention in sorted(before, key=lambda m: m["start_char"], reverse=True):
+        if (place := named_place(parsed, mention, mentions)) is not None:
+            return place
+    return None
+
+
+def named_place(parsed: ParsedArticle, mention: dict, mentions: list[dict]) -> str | None:
+    """Return the place a mention names: itself when the parse reads it as a place, or the place in a body's name."""
+    if mention.get("actor_type") == "place":
+        return mention["text"] if _is_place_entity(parsed, mention) else None
+    if mention.get("actor_type") in ("organization", "government_body"):
+        return source_place(parsed, (mention["start_char"], mention["end_char"]), mentions)
+    return None
 
 
 # --- sources ----------------------------------------------------------------------------
