@@ -21,6 +21,29 @@ def _evidence(sentences: list[str], article_ids: list[str]) -> str:
     return "<br>".join(lines)
 
 
+def _broken_at_gaps(days: list[pd.Timestamp], counts: list[int], hovers: list[str],
+                    ) -> tuple[list[pd.Timestamp], list[int | None], list[str]]:
+    """Return a day series with an empty point after each day whose next day with sentences is not the next day.
+
+    The line then stops where the outlet wrote no casualty sentence, instead of drawing a
+    slope across days it has no count for.
+
+    >>> days = [pd.Timestamp("2023-10-07"), pd.Timestamp("2023-10-08"), pd.Timestamp("2023-10-20")]
+    >>> _broken_at_gaps(days, [3, 1, 2], ["a", "b", "c"])[1]
+    [3, 1, None, 2]
+    """
+    out_days, out_counts, out_hovers = [], [], []
+    for i, (day, count, hover) in enumerate(zip(days, counts, hovers, strict=True)):
+        out_days.append(day)
+        out_counts.append(count)
+        out_hovers.append(hover)
+        if i + 1 < len(days) and days[i + 1] - day > pd.Timedelta(days=1):
+            out_days.append(day + pd.Timedelta(days=1))
+            out_counts.append(None)
+            out_hovers.append("")
+    return out_days, out_counts, out_hovers
+
+
 def mentions_chart(by_day: pd.DataFrame, deaths: pd.DataFrame | None = None,
                    names: dict[str, str] | None = None) -> go.Figure:
     """Return casualty sentences per day, one line per outlet and side; the reference deaths beside them.
@@ -33,7 +56,8 @@ def mentions_chart(by_day: pd.DataFrame, deaths: pd.DataFrame | None = None,
         hovers = [f"<b>{hover_text(outlet)} · {hover_text(side)}</b> · {d.date()}: {m} sentence(s)<br>"
                   f"{_evidence(e, a)}" for d, m, e, a in
                   zip(part["day"], part["mentions"], part["evidence"], part["article_ids"], strict=True)]
-        fig.add_trace(go.Scatter(x=part["day"], y=part["mentions"], mode="lines+markers",
+        days, counts, hovers = _broken_at_gaps(list(part["day"]), list(part["mentions"]), hovers)
+        fig.add_trace(go.Scatter(x=days, y=counts, mode="lines+markers", connectgaps=False,
                                  name=plot_label(f"{outlet} · {side}"), hovertext=hovers, hoverinfo="text"))
     if deaths is not None and not deaths.empty:
         for party, part in deaths.groupby("party"):
