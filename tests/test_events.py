@@ -84,3 +84,28 @@ def test_the_date_of_the_triggers_own_clause():
     [row] = events_of_text("Al-Zahar told FNA on Tuesday that Hamas leaders met Iranian officials on Monday.",
                            dt.date(2013, 3, 21))
     assert (row["event_type"], row["date_start"]) == ("meeting", dt.date(2013, 3, 18))
+
+
+STRIKES = [  # Reuters-21578 (1987) shipping and labour stories; the last two are attacks
+    ("Grain handling at Rotterdam port's main grain terminal was at a standstill today as members of the largest "
+     "Dutch transport union FNV staged a lightning strike for the third time this week.", "protest"),
+    ("Later today the Higher Labour Tribunal in Brasilia is due to rule on whether the seamen's strike is legal.",
+     "protest"),
+    ("Dutch port and transport union, FNV, has called off the strikes against planned redundancies that have hit "
+     "Rotterdam port's general cargo sector for the past eight weeks.", "protest"),
+    ("At a rally in this city, about 5,000 bank workers voted to strike on March 24 unless their demand for "
+     "100 pct pay rises is met.", "protest"),
+    ("A spokesman at the national strike headquarters in Rio de Janeiro said today a total of 163 ships were "
+     "strike-bound.", "protest"),
+    ("Washington has said the attack was in response to a missile strike against the American-flag tanker the "
+     "Sea Isle City in Kuwaiti waters on Friday.", "attack"),
+    ("Rafsanjani predicted last Friday a river of blood throughout the world in the event of any U.S. strike "
+     "against Iran.", "attack"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRIKES)
+def test_a_strike_that_stops_work_is_a_protest_and_one_with_weapons_or_a_target_an_attack(text, expected):
+    doc = nlp.load_model()(text)
+    strike = next(t for t in doc if t.lemma_.lower() == "strike")
+    assert events.trigger_type(strike, text) == expected

@@ -20,7 +20,7 @@ PEOPLE_KINDS = ("killed", "injured", "hostages", "arrested", "displaced")
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "vague")
 
 #: ``events.event_type``, in the order charts list them.
-EVENT_TYPES = ("call", "meeting", "visit", "statement", "praise", "threat", "attack",
+EVENT_TYPES = ("call", "meeting", "visit", "statement", "praise", "threat", "protest", "attack",
                "funding_or_arms", "casualties", "other")
 
 #: ``timexes.granularity``, finest first.

@@ -39,7 +39,7 @@ from helpers.vocab import EVENT_TYPES
 
 #: Colours of event types, shared by the interactive and the static chart.
 EVENT_COLOURS = dict(zip(EVENT_TYPES, ["#1f77b4", "#2ca02c", "#17becf", "#7f7f7f", "#bcbd22", "#ff7f0e",
-                                        "#d62728", "#9467bd", "#8c564b", "#e377c2"], strict=True))
+                                        "#393b79", "#d62728", "#9467bd", "#8c564b", "#e377c2"], strict=True))
 LANES = ("actor", "event_type")
 OTHER_ACTORS = "other actors"
 #: Vertical space of one sub-row and the gap between lanes, in y units.

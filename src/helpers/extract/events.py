@@ -15,7 +15,8 @@ registered actor. It takes
   dependency tree to the first word in :data:`TRIGGERS`, else take the first such word
   of the sentence, else the sentence's root verb with type ``other``. A few
   combinations refine the type (``call for`` is a statement, ``spoke on the phone``
-  a call, ``expressed gratitude`` praise, ``provided $70 million`` funding);
+  a call, ``expressed gratitude`` praise, ``provided $70 million`` funding, a strike that
+  is a stoppage of work a protest, :mod:`helpers.extract.senses`);
 * its **actors** from the ``mentions`` rows of the sentence (actor ids, sorted);
 * its **PLOVER type** from ``data/plover.csv``, so the table can be compared with
   POLECAT (PLOVER has no plain "statement" category: those rows stay empty).
@@ -29,6 +30,7 @@ import re
 from functools import lru_cache
 
 from helpers.extract.nlp import first_token_from
+from helpers.extract.senses import is_work_stoppage
 from helpers.extract.tense import governing_verb
 from helpers.paths import PACKAGE_DIR
 
@@ -47,6 +49,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["praise", "hail", "congratulate", "laud", "commend", "thank", "salute",
                      "appreciate", "applaud"], "praise"),
     **dict.fromkeys(["threaten", "warn", "threat"], "threat"),
+    **dict.fromkeys(["walkout", "stoppage"], "protest"),
     **dict.fromkeys(["attack", "fire", "launch", "strike", "bomb", "shell", "retaliate", "assassinate",
                      "eliminate", "raid", "invade", "shoot", "engage", "fight"], "attack"),
     **dict.fromkeys(["fund", "finance", "arm", "supply", "smuggle", "allocate", "transfer", "donate",
@@ -91,6 +94,8 @@ def refine(token, event_type: str, sentence_text: str) -> str | None:
         return None
     if lemma in ("fire", "launch") and token.pos_ != "VERB":
         return None
+    if event_type == "attack" and is_work_stoppage(token):
+        return "protest"
     return event_type
 
 
