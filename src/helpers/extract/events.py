@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from helpers.extract.nlp import first_token_from
-from helpers.extract.senses import is_work_stoppage
+from helpers.extract.senses import is_work_stoppage, strikes_a_bargain
 from helpers.extract.tense import governing_verb
 from helpers.paths import PACKAGE_DIR
 
@@ -93,6 +93,8 @@ def refine(token, event_type: str, sentence_text: str) -> str | None:
     if event_type == "funding_or_arms" and not any(word in lowered for word in MATERIAL_WORDS):
         return None
     if lemma in ("fire", "launch") and token.pos_ != "VERB":
+        return None
+    if event_type == "attack" and strikes_a_bargain(token):
         return None
     if event_type == "attack" and is_work_stoppage(token):
         return "protest"

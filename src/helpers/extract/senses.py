@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+#: What one strikes when striking a bargain: "struck a pay accord", "strike a balance".
+AGREEMENT_OBJECTS = frozenset({"deal", "accord", "agreement", "bargain", "compromise", "balance", "pact", "truce",
+                               "chord", "note", "tone", "settlement"})
 #: Lemmas of the word "strike" and of words that only ever name a stoppage of work.
 STRIKE_LEMMAS = frozenset({"strike", "striker"})
 WORK_STOPPAGE_LEMMAS = frozenset({"walkout", "stoppage"})
@@ -89,6 +92,8 @@ def is_work_stoppage(token: Token) -> bool:
     [False]
     """
     lemma = token.lemma_.lower()
+    if strikes_a_bargain(token):
+        return False
     if lemma in WORK_STOPPAGE_LEMMAS or _modifies_labour_noun(token):
         return True
     if lemma not in STRIKE_LEMMAS and token.lower_ not in ("strike", "strikes", "struck", "striking"):
@@ -102,5 +107,18 @@ def is_work_stoppage(token: Token) -> bool:
     if _aimed(token) or sentence & MILITARY_WORDS:
         return False
     on_strike = token.head.lower_ == "on" and token.dep_ == "pobj"  # "went on strike"
-    object_of_labour_verb = token.dep_ in ("dobj", "xcomp") and token.head.lemma_.lower() in LABOUR_VERBS
+    infinitive = token.dep_ == "xcomp" and any(c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ == "auxpass" for c in token.children)  # "voted to strike", not "continued being struck"
+    object_of_labour_verb = (token.dep_ == "dobj" or infinitive) and token.head.lemma_.lower() in LABOUR_VERBS
     return bool(sentence & LABOUR_SENTENCE_WORDS or on_strike or object_of_labour_verb)
+
+
+def strikes_a_bargain(token: Token) -> bool:
+    """Say whether the verb "strike" means reaching an agreement ("struck a pay accord", "strike a deal").
+
+    >>> from helpers.extract.nlp import load_model
+    >>> [strikes_a_bargain(t) for t in load_model()("They struck a pay accord.") if t.lower_ == "struck"]
+    [True]
+    """
+    return token.lemma_.lower() == "strike" and token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in AGREEMENT_OBJECTS for c in token.children)
