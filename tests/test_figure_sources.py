@@ -287,3 +287,19 @@ def test_a_reporting_participle_after_a_pronoun_lets_the_climb_reach_the_reporte
         "The Israeli army confirmed it had carried out an airstrike, saying it had killed at least five militants "
         "during fighting in Jenin.")
     assert [(r["text"], r["source"]) for r in rows] == [("at least five", "The Israeli army")]
+
+
+def test_a_number_of_the_time_of_a_report_is_the_narrators():
+    # Reuters-21578 (1987), NEWID 20774
+    rows = figures_of(
+        '"I think the predominant feeling ... Is of being scared this conflict will escalate," a top West German '
+        "Foreign Ministry official, Helmut Schaefer, told reporters in Bahrain after a tour of three Gulf states.")
+    assert [(r["text"], r["source"]) for r in rows] == [("three", None)]
+
+
+def test_an_according_to_inside_a_reported_clause_is_the_source_the_reporter_relays():
+    # Reuters-21578 (1987), NEWID 6345
+    rows = figures_of(
+        "The newspaper also said that according to some accounts, Ghorbanifar paid Iranian officials and various "
+        "groups as much as 10 mln dlrs.")
+    assert [(r["text"], r["source"]) for r in rows] == [("as much as 10 mln dlrs", "some accounts")]

@@ -124,3 +124,40 @@ def test_a_ships_tonnage_is_its_size():
             "2,852 dwt West German motor vessel Christa, collided late last night on the River Elbe near buoy 129, "
             "Lloyds Shipping Intelligence said.")
     assert figures_of(text) == []
+
+
+# --- the "reuters3" batch: Reuters-21578 Iran-Iraq war and Gulf stories, CoNLL-2003 test -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kharg terminal, attacked about 135 times since August 1985, was last raided in January.",
+     {"about 135": ("attacks", 135, 135)}),
+    ("The three oilfields have been raided several times in the past three years.",
+     {"several": ("attacks", 3, 9)}),
+    ("A second high command communique today said Iraqi warplanes flew 94 sorties against Iranan targets and "
+     "positions at the war front.", {"94": ("attacks", 94, 94)}),
+])
+def test_the_times_of_an_attack_verb_and_sorties_count_attacks(text, expected):
+    assert {t: (r["kind"], r["value_low"], r["value_high"]) for t, r in by_text(figures_of(text)).items()} == expected
+
+
+def test_an_agent_nouns_of_phrase_counts_its_victims_and_describes_the_reporters():
+    rows = by_text(figures_of(
+        "BEIRUT, March 23 - Kidnappers of four professors, three American and one Indian, said U.S. Hostage Alann "
+        "Steen was ill and offered to free him in exchange for a hundred detainees in Israel."))
+    assert (rows["four"]["kind"], rows["four"]["source"]) == ("hostages", None)
+    assert rows["a hundred"]["kind"] == "arrested"
+
+
+def test_money_funneled_or_deposited_is_given_and_as_much_as_is_an_upper_bound():
+    rows = figures_of(
+        "NEW YORK, March 18 - Millions of dollars in proceeds from the sale of U.S. Arms to Iran were funneled to "
+        "groups holding American hostages in Lebanon, the New York Times said.\n\n"
+        "The newspaper, quoting U.S. Officials and others, said Iranian arms merchant Manucher Ghorbanifar, who "
+        "served as a middleman in the sales, deposited two to three mln dlrs in the Swiss bank account of the Global "
+        "Islamic Movement.\n\n"
+        "The newspaper also said that according to some accounts, Ghorbanifar paid Iranian officials and various "
+        "groups as much as 10 mln dlrs.")
+    assert [(r["kind"], r["value_low"], r["value_high"], r["unit"]) for r in rows] == [
+        ("funding", 2_000_000, 9_999_999, "USD"), ("funding", 2_000_000, 3_000_000, "USD"),
+        ("funding", 0, 10_000_000, "USD")]
+    assert rows[1]["source"] == "the New York Times"  # "The newspaper" stands for it; X, quoting Y, said: X

@@ -125,7 +125,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
-    "as high as": "at_most",
+    "as high as": "at_most", "as much as": "at_most",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
 }
 #: Words after a number and the qualifier they imply.
@@ -142,7 +142,7 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
     rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
-    rf"(?:\s+(?P<currency_word>dollars|dlrs|USD|euros|stg))?",
+    rf"(?:\s+(?:of\s+(?=dollars|euros))?(?P<currency_word>dollars|dlrs|USD|euros|stg))?",  # "millions of dollars"
     re.IGNORECASE,
 )
 
@@ -761,6 +761,26 @@ def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token,
     return None
 
 
+def relayed_attribution(figure: Figure, phrases: list[tuple[Token, tuple[int, int]]]) -> tuple[int, int] | None:
+    """Return the source of an "according to Y" that a reported clause holds before its figure: Y, not the reporter.
+
+    "The newspaper also said that according to some accounts, Ghorbanifar paid ... as much as 10 mln
+    dlrs": the newspaper relays the accounts, as "X quoted Y as saying" relays Y. The phrase must
+    modify a word on the figure's way up to the first reporting verb; a trailing attribution
+    after the figure relays the reporter instead (:func:`following_attribution`).
+    """
+    heads = {token.head.i: source for token, source in phrases
+             if token.lower_ == "according" and token.i < figure.anchor.i}
+    if not heads:
+        return None
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if _reporting_source(ancestor) is not None:
+            return None  # "According to Y, X said ...": X reports
+        if ancestor.i in heads:
+            return heads[ancestor.i]
+    return None
+
+
 #: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
 AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
                             "count", "estimate", "assessment", "analysis"})
@@ -1152,8 +1172,19 @@ def _describes(noun: Token, anchor: Token) -> bool:
     return any(anchor.i in {t.i for t in c.subtree} for c in noun.children if c.dep_ in ("relcl", "acl", "appos"))
 
 
+def _in_description(subject: Token, anchor: Token) -> bool:
+    """Say whether ``anchor`` describes a reporting subject rather than counting the reporters themselves.
+
+    "Kidnappers of four professors, three American and one Indian, said ...": the professors
+    counted in the subject's phrases are the narrator's; "20 witnesses said" counts the reporters.
+    """
+    return _describes(subject, anchor) or anchor.i != subject.i and anchor.head.i != subject.i
+
+
 #: Conjunctions that open the circumstances of a report, not what it says ("..., as 30,000 marched").
 CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "whilst"})
+#: Prepositions that set a report in time, not in what it says ("told reporters ... after a tour of three Gulf states").
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "following", "amid", "ahead"})
 
 
 def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
@@ -1162,11 +1193,15 @@ def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
     The audience ("Khamenei told a rally of 50,000 people that ..."), the reporters themselves
     as a clause describes them ("The Serbs, who make up 10 percent of the province's 1.8
     million people, claim ...") and the circumstances of the reporting ("fishermen said, as a
-    strike by more than 30,000 fishermen entered its ninth day, ..."): their numbers are the narrator's.
+    strike by more than 30,000 fishermen entered its ninth day, ..."; "Schaefer told reporters
+    in Bahrain after a tour of three Gulf states"): their numbers are the narrator's.
     """
     if path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell"):
         return True
-    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _describes(path_child, anchor):
+    if path_child.dep_ == "prep" and path_child.lower_ in CIRCUMSTANCE_PREPOSITIONS \
+            and verb.lemma_.lower() in REPORT_VERBS:
+        return True
+    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _in_description(path_child, anchor):
         return True
     return path_child.dep_ == "advcl" and path_child.i > verb.i and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
@@ -1592,7 +1627,8 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
-                         or reported_by(figure, span) or (according[0] if according else None) or tail)
+                         or relayed_attribution(figure, phrases) or reported_by(figure, span)
+                         or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \

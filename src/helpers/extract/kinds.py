@@ -34,7 +34,7 @@ from helpers.extract.nlp import crosses_paragraph, load_model
 #: Lemma classes: a noun, adjective or verb and what a number it governs counts.
 LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
-    **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
+    **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling sortie".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
@@ -71,6 +71,7 @@ _LEVEL_LINKS = ("prep", "attr", "acomp", "oprd", "npadvmod")
 _COMPLEMENTS = ("dobj", "oprd", "acomp", "attr", "xcomp")
 CURRENCIES = ("USD", "EUR", "GBP")
 FUNDING_WORDS = frozenset("aid fund funding support finance allocate give pledge donate receive provide transfer "
+                          "deposit funnel channel contribute contribution donation "
                           "pay send budget grant assistance promise spend".split())
 
 
@@ -274,8 +275,35 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
     if kind is None:
-        kind = including_kind(governor, path_child)
+        kind = including_kind(governor, path_child) or repetition_kind(governor, path_child) \
+            or agent_noun_kind(governor, path_child)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
+
+
+def repetition_kind(verb: Token, path_child: Token) -> str | None:
+    """Return ``attacks`` for the times an attack verb happened: "attacked about 135 times", "raided several times"."""
+    if path_child.lemma_.lower() == "time" and path_child.dep_ in ("npadvmod", "advmod", "dobj") \
+            and verb.lemma_.lower() in ATTACK_VERBS:
+        return "attacks"
+    return None
+
+
+#: Endings of agent nouns ("kidnapper", "killer", "abductor") after their verb's stem.
+AGENT_ENDINGS = ("er", "or")
+
+
+def agent_noun_kind(noun: Token, path_child: Token) -> str | None:
+    """Return the kind of the victims an agent noun's "of" phrase counts: "Kidnappers of four professors".
+
+    The agent noun is a victim verb's stem with "-er" or "-or" ("kidnapper", "killer", "abductor"),
+    its final consonant doubled or not; the number in its "of" phrase counts what befell them.
+    """
+    if noun.pos_ != "NOUN" or path_child.dep_ != "prep" or path_child.lower_ != "of":
+        return None
+    lemma = noun.lemma_.lower()
+    stems = [lemma[: -len(e)] for e in AGENT_ENDINGS if lemma.endswith(e)]
+    stems += [stem[:-1] for stem in stems if len(stem) > 2 and stem[-1] == stem[-2]]
+    return next((LEMMA_KINDS[stem] for stem in stems if stem in TRANSITIVE and stem in LEMMA_KINDS), None)
 
 
 def raised_kind(verb: Token) -> str | None:
