@@ -161,3 +161,23 @@ def test_money_funneled_or_deposited_is_given_and_as_much_as_is_an_upper_bound()
         ("funding", 2_000_000, 9_999_999, "USD"), ("funding", 2_000_000, 3_000_000, "USD"),
         ("funding", 0, 10_000_000, "USD")]
     assert rows[1]["source"] == "the New York Times"  # "The newspaper" stands for it; X, quoting Y, said: X
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Reuters-21578 NEWID 21475: "one of" them counts nothing, with a qualifier too
+    ("BAHRAIN, Oct 19 - Unidentified jets attacked three Iranian oil rigs in the southern Gulf early on Monday, "
+     "setting at least one of them ablaze, regional shipping sources said.", {"three": "other"}),
+    # NEWID 17750: a capitalised number word after a word is a name's
+    ('"Economic policy decisions made last year in Tokyo and at this year\'s meetings of Group of Seven finance '
+     'ministers in Paris and in Washington cannot be ignored or forgotten," he said.', {}),
+    # NEWID 21013: a four-digit clock time in a region's time
+    ("U.S. Defense Secretary Caspar Weinberger told a Pentagon news conference the destroyers Kidd, Young, Leftwich "
+     "and Hoel fired about 1,000 rounds of five-inch shells at Iran's Rostam oil rig 120 miles east of Bahrain "
+     "beginning at about 1400 Gulf time (0700 EDT) on Monday.", {"about 1,000": "rockets"}),
+    # NEWID 14571: the target of an assault is counted, not assaults
+    ("The third High Command communique issued during the day said the Iranians launched a major overnight assault "
+     "on the fronts of three Iraqi divisions, the Qutaiba, Muthanna and Mohammed al-Qassem forces.",
+     {"three": "other"}),
+])
+def test_one_of_names_clock_times_and_an_attacks_target_are_no_count_of_attacks(text, expected):
+    assert {t: r["kind"] for t, r in by_text(figures_of(text)).items()} == expected

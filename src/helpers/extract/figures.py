@@ -384,12 +384,26 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2 \
             and not any(t.head.i == anchor.i for t in anchor.doc[anchor.head.i + 1: anchor.i]):
         return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86"
-    if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
+    if _capitalised_in_a_name(anchor):
+        return False  # "meetings of Group of Seven finance ministers", "under Chapter Seven"
+    is_one = anchor.lower_ == "one" and figure.value_low == 1
+    if is_one and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
         return False  # "No one was hurt": nobody
-    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
-                                         or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
-        return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
+    if is_one and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
+                   or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
+        return False  # "(at least) one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+def _capitalised_in_a_name(anchor: Token) -> bool:
+    """Say whether a number word is capitalised after a word inside its sentence: a name's ("Group of Seven").
+
+    Running text writes counts in small letters; a capital after a word (not after a quote,
+    a colon or the start of the sentence) belongs to a name.
+    """
+    if not anchor.is_alpha or not anchor.text[0].isupper() or anchor.text.isupper() or anchor.is_sent_start:
+        return False
+    return anchor.i > 0 and anchor.nbor(-1).is_alpha and not anchor.nbor(-1).is_sent_start
 
 
 def _model_number(anchor: Token) -> bool:
@@ -1093,8 +1107,7 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
     doc = pronoun.doc
     sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
-    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
-                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters = [c for sent in sentences for verb in sent for c in _reporters_of(verb)]
     for reporter in reversed(reporters):
         if reporter.lower_ == pronoun.lower_:
             return _antecedent_reporter(reporter, window)
@@ -1103,6 +1116,20 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     subjects = [c for sent in sentences for c in sent.root.children
                 if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
     return _trimmed(subjects[-1]) if subjects else None
+
+
+def _reporters_of(verb: Token) -> list[Token]:
+    """Return the reporters a verb names, the likelier antecedent last: a reporting verb's subject; a "quote"'s.
+
+    "Tehran radio quoted Iranian Oil Minister Gholamreza Aqazadeh as saying", "he was quoted
+    telling a news conference": the minister, "he"; the quoting subject, when it agrees, before the
+    one quoted ("Newspapers quoted witnesses as saying ... They said": the newspapers).
+    """
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() == "quote":
+        return [c for dep in ("dobj", "nsubjpass", "nsubj") for c in verb.children if c.dep_ == dep]
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.lemma_.lower() in REPORT_VERBS else []
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:

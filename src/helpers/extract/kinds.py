@@ -272,12 +272,24 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
         kind = raised_kind(governor)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
+    if kind in NOUN_ONLY_KINDS and _targets(governor, path_child):
+        return None  # "launched a major overnight assault on the fronts of three Iraqi divisions": divisions
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
     if kind is None:
         kind = including_kind(governor, path_child) or repetition_kind(governor, path_child) \
             or agent_noun_kind(governor, path_child)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
+
+
+#: Prepositions of an attack's target, place or time: a number in their object counts those, not attacks.
+TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "in", "near", "into", "across", "during", "after", "since"})
+
+
+def _targets(governor: Token, path_child: Token) -> bool:
+    """Say whether a number reaches an attack or rocket word through the phrase of its target, place or time."""
+    return path_child.dep_ == "prep" and path_child.lower_ in TARGET_PREPOSITIONS \
+        and governor.lemma_.lower() not in MEASURE_VERBS  # "the rocket count stood at 3,000" is a level
 
 
 def repetition_kind(verb: Token, path_child: Token) -> str | None:
