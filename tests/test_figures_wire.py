@@ -181,3 +181,18 @@ def test_money_funneled_or_deposited_is_given_and_as_much_as_is_an_upper_bound()
 ])
 def test_one_of_names_clock_times_and_an_attacks_target_are_no_count_of_attacks(text, expected):
     assert {t: r["kind"] for t, r in by_text(figures_of(text)).items()} == expected
+
+
+def test_numbers_right_after_a_count_that_add_up_to_it_are_its_parts():
+    # Reuters-21578 NEWID 8379; CoNLL-2003 test document 150
+    rows = figures_of("BEIRUT, March 23 - Kidnappers of four professors, three American and one Indian, said U.S. "
+                      "Hostage Alann Steen was ill and offered to free him in exchange for a hundred detainees in "
+                      "Israel.")
+    assert [(r["text"], r["kind"]) for r in rows[:3]] == [("four", "hostages"), ("three", "hostages"),
+                                                         ("one", "hostages")]
+    assert rows[1]["part_of"] == rows[2]["part_of"] == rows[0]["figure_id"]
+    rows = figures_of("The ministry said the group consisted of 13 nuns, seven Italians and six Zaireans, and four "
+                      "priests, two from Belgium, one from Spain and one from Zambia.")
+    assert [r["text"] for r in rows] == ["13", "seven", "six", "four", "two", "one", "one"]
+    assert {r["part_of"] for r in rows[4:]} == {rows[3]["figure_id"]}
+    assert figures_of("Five people were killed, two injured and three missing.")[1]["part_of"] is None

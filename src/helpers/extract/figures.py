@@ -382,17 +382,30 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
         return False
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2 \
-            and not any(t.head.i == anchor.i for t in anchor.doc[anchor.head.i + 1: anchor.i]):
-        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86"
+            and not any(t.head.i == anchor.i or t.is_punct for t in anchor.doc[anchor.head.i + 1: anchor.i]):
+        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86",
+        # nor "four priests, two from Belgium"
     if _capitalised_in_a_name(anchor):
         return False  # "meetings of Group of Seven finance ministers", "under Chapter Seven"
     is_one = anchor.lower_ == "one" and figure.value_low == 1
     if is_one and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
         return False  # "No one was hurt": nobody
-    if is_one and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
+    if is_one and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor) and not _listed(anchor))
                    or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
         return False  # "(at least) one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+def _listed(anchor: Token) -> bool:
+    """Say whether a number stands in a list of numbers: "two from Belgium, one from Spain and one from Zambia".
+
+    Not "one of" a whole: "two groups -- one of up to 1,000 ... and one of up to 8,000".
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        return False
+    near = [*anchor.children, *(c for c in anchor.head.children if c.i != anchor.i)]
+    return (anchor.dep_ == "conj" and anchor.head.like_num) or any(
+        c.dep_ in ("conj", "appos") and c.like_num and c.pos_ == "NUM" for c in near)
 
 
 def _capitalised_in_a_name(anchor: Token) -> bool:
@@ -1589,6 +1602,42 @@ def link_parts(figures: list[Figure]) -> None:
             figure.part_of = next(f.part_of for f in reversed(same_sentence) if f.part_of)
         if figure.part_of is not None and figure.kind is None:
             figure.kind = figure.part_of.kind
+    for sentence_figures in _by_sentence(figures):
+        _link_breakdowns(sentence_figures)
+
+
+def _verb_between(first: Figure, last: Figure) -> bool:
+    """Say whether a verb stands between two figures: "5 killed, 2 injured and 3 missing" lists no parts."""
+    return any(t.pos_ in ("VERB", "AUX") for t in first.anchor.doc[first.anchor.i + 1: last.anchor.i])
+
+
+def _by_sentence(figures: list[Figure]) -> list[list[Figure]]:
+    """Return the figures grouped by sentence, in text order."""
+    groups: dict[int, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(id(figure.sentence), []).append(figure)
+    return list(groups.values())
+
+
+def _link_breakdowns(figures: list[Figure]) -> None:
+    """Make the exact numbers right after an exact count that add up to it its parts, with its kind if they have none.
+
+    "Kidnappers of four professors, three American and one Indian"; "13 nuns, seven Italians and six
+    Zaireans, and four priests, two from Belgium, one from Spain and one from Zambia".
+    """
+    for index, whole in enumerate(figures):
+        if whole.qualifier != "exact" or whole.value_low is None or whole.part_of is not None:
+            continue
+        total, parts = 0.0, []
+        for part in figures[index + 1:]:
+            if part.qualifier != "exact" or part.value_low is None or part.part_of is not None:
+                break
+            total, parts = total + part.value_low, [*parts, part]
+            if total >= whole.value_low:
+                break
+        if total == whole.value_low and len(parts) >= 2 and not _verb_between(whole, parts[-1]):
+            for part in parts:
+                part.part_of, part.kind = whole, part.kind or whole.kind
 
 
 def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | None:
