@@ -196,3 +196,13 @@ def test_numbers_right_after_a_count_that_add_up_to_it_are_its_parts():
     assert [r["text"] for r in rows] == ["13", "seven", "six", "four", "two", "one", "one"]
     assert {r["part_of"] for r in rows[4:]} == {rows[3]["figure_id"]}
     assert figures_of("Five people were killed, two injured and three missing.")[1]["part_of"] is None
+
+
+def test_captured_counts_people_not_places():
+    # Reuters-21578 NEWID 243 (reuters2 batch); the modern batch's New York Times sentence (m23)
+    assert figures_of("LONDON, March 1 - Iran said its forces had captured one of Iraq's strongest fortifications "
+                      "east of Basra on the Gulf War southern front in a major battle overnight.") == []
+    rows = figures_of("Although Israeli forces retook all of the area overrun by the incursion within a few days, "
+                      "Hamas fighters were still trying to enter Israel, including by sea, Hecht said, adding that two "
+                      "were captured and five were killed Wednesday.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("two", "arrested"), ("five", "killed")]

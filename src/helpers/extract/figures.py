@@ -82,7 +82,9 @@ from helpers.extract.kinds import (
     LEMMA_KINDS,
     MEASURE_VERBS,
     MIXED,
+    PEOPLE_OR_THINGS,
     REPORT_VERBS,
+    counts_people,
     governors,
     host_clause,
     infer_kind,
@@ -470,7 +472,9 @@ def _victims(anchor: Token) -> bool:
     if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or (
             anchor.dep_ == "nsubj" and any(c.lower_ == "of" for c in anchor.children)):
         return False
-    return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
+    return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None \
+        and (anchor.head.lemma_.lower() not in PEOPLE_OR_THINGS or counts_people(anchor))  # not "captured one of
+    # Iraq's strongest fortifications"
 
 
 def _is_speaker(noun: Token | None) -> bool:

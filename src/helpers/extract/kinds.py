@@ -40,7 +40,8 @@ LEMMA_KINDS: dict[str, str] = {
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
                     "corpse".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail capture".split(),
+                    "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -53,7 +54,14 @@ PHRASE_KINDS: dict[tuple[str, str], str] = {
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
 TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
-                       "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
+                       "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot "
+                       "capture".split())
+#: Verbs that take people or places alike: they count people only when their object is people ("captured dozens
+#: more", "two were captured", "captured 300 Iranian soldiers"; not "captured two towns").
+PEOPLE_OR_THINGS = frozenset({"capture"})
+#: Nouns of people that such a verb may count (besides a nationality or a person's name, and a bare number).
+PEOPLE_NOUNS = frozenset("people person man woman child civilian soldier troop fighter guerrilla militant rebel "
+                         "member officer policeman sailor crewman crew pilot worker student prisoner".split())
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
@@ -274,6 +282,8 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
         kind = _argument_kind(governor, path_child)
     if kind in NOUN_ONLY_KINDS and _targets(governor, path_child):
         return None  # "launched a major overnight assault on the fronts of three Iraqi divisions": divisions
+    if governor.lemma_.lower() in PEOPLE_OR_THINGS and not counts_people(path_child):
+        return None  # "captured two towns"
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
     if kind is None:
@@ -290,6 +300,19 @@ def _targets(governor: Token, path_child: Token) -> bool:
     """Say whether a number reaches an attack or rocket word through the phrase of its target, place or time."""
     return path_child.dep_ == "prep" and path_child.lower_ in TARGET_PREPOSITIONS \
         and governor.lemma_.lower() not in MEASURE_VERBS  # "the rocket count stood at 3,000" is a level
+
+
+def counts_people(word: Token) -> bool:
+    """Say whether the word a verb reaches a number through counts people.
+
+    A bare number or pronoun, a people noun, a nationality ("Iranians") or a name; a number's "of"
+    phrase says it ("one of Iraq's strongest fortifications").
+    """
+    wholes = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if word.pos_ == "NUM" and wholes:
+        return counts_people(wholes[0])
+    return word.pos_ in ("NUM", "PRON") or word.ent_type_ in ("NORP", "PERSON") \
+        or word.lemma_.lower() in PEOPLE_NOUNS or word.lower_ in COUNT_CONTINUATIONS
 
 
 def repetition_kind(verb: Token, path_child: Token) -> str | None:
