@@ -161,6 +161,9 @@ def test_money_funneled_or_deposited_is_given_and_as_much_as_is_an_upper_bound()
         ("funding", 2_000_000, 9_999_999, "USD"), ("funding", 2_000_000, 3_000_000, "USD"),
         ("funding", 0, 10_000_000, "USD")]
     assert rows[1]["source"] == "the New York Times"  # "The newspaper" stands for it; X, quoting Y, said: X
+    rows = figures_of("It said up to six mln dlrs went to Hojatoleslam Hashemi Rafsanjani, speaker of Iran's "
+                      "Parliament, and his family.")
+    assert [(r["kind"], r["qualifier"], r["value_high"]) for r in rows] == [("funding", "at_most", 6_000_000)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -527,7 +527,24 @@ def money_kind(anchor: Token) -> str:
     chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
     words |= {c.lemma_.lower() for t in chain[:3] for c in t.children} | _phrase_objects(chain[:3])
-    return "funding" if words & FUNDING_WORDS else "other"
+    return "funding" if words & FUNDING_WORDS or _goes_to_someone(chain[:4]) else "other"
+
+
+#: Nouns of those money may go to: people, and the bodies they form.
+RECIPIENT_NOUNS = PEOPLE_NOUNS | frozenset({"group", "family", "movement", "party", "government"})
+
+
+def _goes_to_someone(chain: list[Token]) -> bool:
+    """Say whether money is the subject of "go to" someone: "up to six mln dlrs went to Hojatoleslam ... Rafsanjani".
+
+    Not to a place or a time: the "to" phrase names a person, a group or an organisation.
+    """
+    for child, verb in zip(chain, chain[1:], strict=False):
+        if child.dep_ == "nsubj" and verb.lemma_.lower() == "go":
+            return any(o.ent_type_ in ("PERSON", "ORG", "NORP") or o.lemma_.lower() in RECIPIENT_NOUNS
+                       for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj")
+    return False
 
 
 def _phrase_objects(tokens: list[Token]) -> set[str]:
