@@ -209,3 +209,18 @@ def test_captured_counts_people_not_places():
                       "Hamas fighters were still trying to enter Israel, including by sea, Hecht said, adding that two "
                       "were captured and five were killed Wednesday.")
     assert [(r["text"], r["kind"]) for r in rows] == [("two", "arrested"), ("five", "killed")]
+
+
+def test_a_breakdown_that_adds_up_to_an_earlier_count_takes_its_kind():
+    # CoNLL-2003 test document 150 (reuters3 batch)
+    rows = figures_of(
+        "ROME 1996-12-06\n\nItaly said on Friday it had evacuated 17 Roman Catholic nuns and priests from Zaire where "
+        "they had been at risk from fighting between government troops and ethnic Tutsi rebels.\n\n"
+        "The Foreign Ministry said the 10 Europeans and seven Africans took a special flight from the Garamba "
+        "national park in northern Zaire to the Ugandan capital Kampala where they were being looked after at the "
+        "Italian embassy.\n\n"
+        "The ministry said the group consisted of 13 nuns, seven Italians and six Zaireans, and four priests, two "
+        "from Belgium, one from Spain and one from Zambia.")
+    assert [r["text"] for r in rows] == ["17", "10", "seven", "13", "seven", "six", "four", "two", "one", "one"]
+    assert {r["kind"] for r in rows} == {"displaced"}
+    assert {rows[1]["part_of"], rows[3]["part_of"], rows[6]["part_of"]} == {rows[0]["figure_id"]}

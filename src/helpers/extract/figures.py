@@ -1608,6 +1608,35 @@ def link_parts(figures: list[Figure]) -> None:
             figure.kind = figure.part_of.kind
     for sentence_figures in _by_sentence(figures):
         _link_breakdowns(sentence_figures)
+        _link_breakdown_of_earlier(sentence_figures, figures)
+
+
+#: How many sentences back a sentence's breakdown may count the parts of a total.
+BREAKDOWN_WINDOW = 3
+
+
+def _link_breakdown_of_earlier(sentence_figures: list[Figure], figures: list[Figure]) -> None:
+    """Make a sentence's exact counts that add up to an exact count a few sentences before the parts of that count.
+
+    "Italy said on Friday it had evacuated 17 Roman Catholic nuns and priests" / "The Foreign Ministry
+    said the 10 Europeans and seven Africans took a special flight": parts of the 17, its kind theirs; so
+    are "13 nuns, seven Italians and six Zaireans, and four priests, two from Belgium, ..." (13 and 4,
+    whose own parts take the kind with them). Only the sentence's counts that are no part of another add up.
+    """
+    tops = [f for f in sentence_figures if f.part_of is None]
+    if len(tops) < 2 or any(f.qualifier != "exact" or f.value_low is None for f in tops):
+        return
+    total = sum(f.value_low for f in tops)
+    sentence_id = tops[0].sentence.sentence_id
+    earlier = [f for f in figures if sentence_id - BREAKDOWN_WINDOW <= f.sentence.sentence_id < sentence_id
+               and f.qualifier == "exact" and f.value_low == total and f.part_of is None]
+    if not earlier:
+        return
+    for part in tops:
+        part.part_of, part.kind = earlier[-1], part.kind or earlier[-1].kind
+    for part in sentence_figures:
+        if part.part_of is not None and part.kind is None:
+            part.kind = part.part_of.kind
 
 
 def _verb_between(first: Figure, last: Figure) -> bool:
