@@ -36,7 +36,8 @@ Percentages stay, with the unit ``percent``. Then:
   over the figures of the clause it governs, including the trailing "..., the Health
   Ministry said" (X is the one quoted in "X quoted Y as saying", the subject in "X,
   quoting Y, said"; "X put the toll at N", "X accused Y of killing N", "Iran's claim of
-  N" and "X's figures show" name X; a pronoun stands for an earlier reporter); else
+  N" and "X's figures show" name X; a pronoun stands for an earlier reporter, or for the one an
+  earlier "quote" quoted; "X said that according to Y, N ..." names Y); else
   "according to X", "as per X", "citing X" or "by X's count" over every figure of its
   sentence (a sentence that
   *opens* with "According to X," also covers the following sentences of its paragraph until
@@ -54,7 +55,10 @@ Percentages stay, with the unit ``percent``. Then:
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
-  same sentence ("... and several were civilians") is a part of the same whole.
+  same sentence ("... and several were civilians") is a part of the same whole; exact numbers right after
+  an exact count that add up to it ("four professors, three American and one Indian"), or a sentence's
+  counts that add up to an exact count of the few sentences before ("evacuated 17 ..." / "the 10
+  Europeans and seven Africans"), are its breakdown (:func:`_link_breakdowns`).
   Parts take their whole's kind when they have none of their own.
 * **date** (``date_start``, ``date_end``): the period counted, from the sentence's date
   expressions (:func:`counted_period`): "since 7 October" runs to publication, "as of

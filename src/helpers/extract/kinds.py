@@ -14,6 +14,10 @@ A figure's kind comes from, in order:
    died*"), or the group that "be among" or "include" puts it in ("*among the dead* were five
    members", "the *dead* included five refugees"). A noun that gives people's standing
    (refugees, prisoners, hostages) yields to a predicate of another kind: "*killed* five refugees".
+   The times of an attack verb count attacks ("*attacked* about 135 times"), the "of" phrase of a
+   victim verb's agent noun counts victims ("*Kidnappers* of four professors"), and "captured" counts
+   people only when its object is people; an attack word reached through its target's preposition
+   ("an assault *on* the fronts of three divisions") gives no kind.
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
