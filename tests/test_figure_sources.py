@@ -287,3 +287,31 @@ def test_a_reporting_participle_after_a_pronoun_lets_the_climb_reach_the_reporte
         "The Israeli army confirmed it had carried out an airstrike, saying it had killed at least five militants "
         "during fighting in Jenin.")
     assert [(r["text"], r["source"]) for r in rows] == [("at least five", "The Israeli army")]
+
+
+def test_a_number_of_the_time_of_a_report_is_the_narrators():
+    # Reuters-21578 (1987), NEWID 20774
+    rows = figures_of(
+        '"I think the predominant feeling ... Is of being scared this conflict will escalate," a top West German '
+        "Foreign Ministry official, Helmut Schaefer, told reporters in Bahrain after a tour of three Gulf states.")
+    assert [(r["text"], r["source"]) for r in rows] == [("three", None)]
+
+
+def test_an_according_to_inside_a_reported_clause_is_the_source_the_reporter_relays():
+    # Reuters-21578 (1987), NEWID 6345
+    rows = figures_of(
+        "The newspaper also said that according to some accounts, Ghorbanifar paid Iranian officials and various "
+        "groups as much as 10 mln dlrs.")
+    assert [(r["text"], r["source"]) for r in rows] == [("as much as 10 mln dlrs", "some accounts")]
+
+
+def test_a_pronoun_reporter_stands_for_the_one_a_radio_quoted():
+    # Reuters-21578 (1987), NEWID 20101
+    rows = figures_of(
+        "NICOSIA, Oct 20 - Iran is preparing lawsuits to file for compensation from the U.S. Over the American raid "
+        "on its Gulf oil platforms, Tehran radio quoted Iranian Oil Minister Gholamreza Aqazadeh as saying.\n\n"
+        "The lawsuits would be filed with competent international bodies once the exact damage was calculated, he "
+        "was quoted telling a news conference in Tehran. He earlier estimated the damage from the U.S. Raid at about "
+        "500 mln dlrs.")
+    assert [(r["text"], r["source"]) for r in rows] == [
+        ("about 500 mln dlrs", "Iranian Oil Minister Gholamreza Aqazadeh")]

@@ -124,3 +124,103 @@ def test_a_ships_tonnage_is_its_size():
             "2,852 dwt West German motor vessel Christa, collided late last night on the River Elbe near buoy 129, "
             "Lloyds Shipping Intelligence said.")
     assert figures_of(text) == []
+
+
+# --- the "reuters3" batch: Reuters-21578 Iran-Iraq war and Gulf stories, CoNLL-2003 test -----------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kharg terminal, attacked about 135 times since August 1985, was last raided in January.",
+     {"about 135": ("attacks", 135, 135)}),
+    ("The three oilfields have been raided several times in the past three years.",
+     {"several": ("attacks", 3, 9)}),
+    ("A second high command communique today said Iraqi warplanes flew 94 sorties against Iranan targets and "
+     "positions at the war front.", {"94": ("attacks", 94, 94)}),
+])
+def test_the_times_of_an_attack_verb_and_sorties_count_attacks(text, expected):
+    assert {t: (r["kind"], r["value_low"], r["value_high"]) for t, r in by_text(figures_of(text)).items()} == expected
+
+
+def test_an_agent_nouns_of_phrase_counts_its_victims_and_describes_the_reporters():
+    rows = by_text(figures_of(
+        "BEIRUT, March 23 - Kidnappers of four professors, three American and one Indian, said U.S. Hostage Alann "
+        "Steen was ill and offered to free him in exchange for a hundred detainees in Israel."))
+    assert (rows["four"]["kind"], rows["four"]["source"]) == ("hostages", None)
+    assert rows["a hundred"]["kind"] == "arrested"
+
+
+def test_money_funneled_or_deposited_is_given_and_as_much_as_is_an_upper_bound():
+    rows = figures_of(
+        "NEW YORK, March 18 - Millions of dollars in proceeds from the sale of U.S. Arms to Iran were funneled to "
+        "groups holding American hostages in Lebanon, the New York Times said.\n\n"
+        "The newspaper, quoting U.S. Officials and others, said Iranian arms merchant Manucher Ghorbanifar, who "
+        "served as a middleman in the sales, deposited two to three mln dlrs in the Swiss bank account of the Global "
+        "Islamic Movement.\n\n"
+        "The newspaper also said that according to some accounts, Ghorbanifar paid Iranian officials and various "
+        "groups as much as 10 mln dlrs.")
+    assert [(r["kind"], r["value_low"], r["value_high"], r["unit"]) for r in rows] == [
+        ("funding", 2_000_000, 9_999_999, "USD"), ("funding", 2_000_000, 3_000_000, "USD"),
+        ("funding", 0, 10_000_000, "USD")]
+    assert rows[1]["source"] == "the New York Times"  # "The newspaper" stands for it; X, quoting Y, said: X
+    rows = figures_of("It said up to six mln dlrs went to Hojatoleslam Hashemi Rafsanjani, speaker of Iran's "
+                      "Parliament, and his family.")
+    assert [(r["kind"], r["qualifier"], r["value_high"]) for r in rows] == [("funding", "at_most", 6_000_000)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Reuters-21578 NEWID 21475: "one of" them counts nothing, with a qualifier too
+    ("BAHRAIN, Oct 19 - Unidentified jets attacked three Iranian oil rigs in the southern Gulf early on Monday, "
+     "setting at least one of them ablaze, regional shipping sources said.", {"three": "other"}),
+    # NEWID 17750: a capitalised number word after a word is a name's
+    ('"Economic policy decisions made last year in Tokyo and at this year\'s meetings of Group of Seven finance '
+     'ministers in Paris and in Washington cannot be ignored or forgotten," he said.', {}),
+    # NEWID 21013: a four-digit clock time in a region's time
+    ("U.S. Defense Secretary Caspar Weinberger told a Pentagon news conference the destroyers Kidd, Young, Leftwich "
+     "and Hoel fired about 1,000 rounds of five-inch shells at Iran's Rostam oil rig 120 miles east of Bahrain "
+     "beginning at about 1400 Gulf time (0700 EDT) on Monday.", {"about 1,000": "rockets"}),
+    # NEWID 14571: the target of an assault is counted, not assaults
+    ("The third High Command communique issued during the day said the Iranians launched a major overnight assault "
+     "on the fronts of three Iraqi divisions, the Qutaiba, Muthanna and Mohammed al-Qassem forces.",
+     {"three": "other"}),
+])
+def test_one_of_names_clock_times_and_an_attacks_target_are_no_count_of_attacks(text, expected):
+    assert {t: r["kind"] for t, r in by_text(figures_of(text)).items()} == expected
+
+
+def test_numbers_right_after_a_count_that_add_up_to_it_are_its_parts():
+    # Reuters-21578 NEWID 8379; CoNLL-2003 test document 150
+    rows = figures_of("BEIRUT, March 23 - Kidnappers of four professors, three American and one Indian, said U.S. "
+                      "Hostage Alann Steen was ill and offered to free him in exchange for a hundred detainees in "
+                      "Israel.")
+    assert [(r["text"], r["kind"]) for r in rows[:3]] == [("four", "hostages"), ("three", "hostages"),
+                                                         ("one", "hostages")]
+    assert rows[1]["part_of"] == rows[2]["part_of"] == rows[0]["figure_id"]
+    rows = figures_of("The ministry said the group consisted of 13 nuns, seven Italians and six Zaireans, and four "
+                      "priests, two from Belgium, one from Spain and one from Zambia.")
+    assert [r["text"] for r in rows] == ["13", "seven", "six", "four", "two", "one", "one"]
+    assert {r["part_of"] for r in rows[4:]} == {rows[3]["figure_id"]}
+    assert figures_of("Five people were killed, two injured and three missing.")[1]["part_of"] is None
+
+
+def test_captured_counts_people_not_places():
+    # Reuters-21578 NEWID 243 (reuters2 batch); the modern batch's New York Times sentence (m23)
+    assert figures_of("LONDON, March 1 - Iran said its forces had captured one of Iraq's strongest fortifications "
+                      "east of Basra on the Gulf War southern front in a major battle overnight.") == []
+    rows = figures_of("Although Israeli forces retook all of the area overrun by the incursion within a few days, "
+                      "Hamas fighters were still trying to enter Israel, including by sea, Hecht said, adding that two "
+                      "were captured and five were killed Wednesday.")
+    assert [(r["text"], r["kind"]) for r in rows] == [("two", "arrested"), ("five", "killed")]
+
+
+def test_a_breakdown_that_adds_up_to_an_earlier_count_takes_its_kind():
+    # CoNLL-2003 test document 150 (reuters3 batch)
+    rows = figures_of(
+        "ROME 1996-12-06\n\nItaly said on Friday it had evacuated 17 Roman Catholic nuns and priests from Zaire where "
+        "they had been at risk from fighting between government troops and ethnic Tutsi rebels.\n\n"
+        "The Foreign Ministry said the 10 Europeans and seven Africans took a special flight from the Garamba "
+        "national park in northern Zaire to the Ugandan capital Kampala where they were being looked after at the "
+        "Italian embassy.\n\n"
+        "The ministry said the group consisted of 13 nuns, seven Italians and six Zaireans, and four priests, two "
+        "from Belgium, one from Spain and one from Zambia.")
+    assert [r["text"] for r in rows] == ["17", "10", "seven", "13", "seven", "six", "four", "two", "one", "one"]
+    assert {r["kind"] for r in rows} == {"displaced"}
+    assert {rows[1]["part_of"], rows[3]["part_of"], rows[6]["part_of"]} == {rows[0]["figure_id"]}

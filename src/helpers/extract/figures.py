@@ -36,7 +36,8 @@ Percentages stay, with the unit ``percent``. Then:
   over the figures of the clause it governs, including the trailing "..., the Health
   Ministry said" (X is the one quoted in "X quoted Y as saying", the subject in "X,
   quoting Y, said"; "X put the toll at N", "X accused Y of killing N", "Iran's claim of
-  N" and "X's figures show" name X; a pronoun stands for an earlier reporter); else
+  N" and "X's figures show" name X; a pronoun stands for an earlier reporter, or for the one an
+  earlier "quote" quoted; "X said that according to Y, N ..." names Y); else
   "according to X", "as per X", "citing X" or "by X's count" over every figure of its
   sentence (a sentence that
   *opens* with "According to X," also covers the following sentences of its paragraph until
@@ -54,7 +55,10 @@ Percentages stay, with the unit ``percent``. Then:
 * **part_of**: "N of them" refers to the first figure of the previous figure-bearing
   sentence of the paragraph (preferring one of the same kind); "including N" to the
   figure just before it; a figure without its own kind that follows a part in the
-  same sentence ("... and several were civilians") is a part of the same whole.
+  same sentence ("... and several were civilians") is a part of the same whole; exact numbers right after
+  an exact count that add up to it ("four professors, three American and one Indian"), or a sentence's
+  counts that add up to an exact count of the few sentences before ("evacuated 17 ..." / "the 10
+  Europeans and seven Africans"), are its breakdown (:func:`_link_breakdowns`).
   Parts take their whole's kind when they have none of their own.
 * **date** (``date_start``, ``date_end``): the period counted, from the sentence's date
   expressions (:func:`counted_period`): "since 7 October" runs to publication, "as of
@@ -82,7 +86,9 @@ from helpers.extract.kinds import (
     LEMMA_KINDS,
     MEASURE_VERBS,
     MIXED,
+    PEOPLE_OR_THINGS,
     REPORT_VERBS,
+    counts_people,
     governors,
     host_clause,
     infer_kind,
@@ -125,7 +131,7 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
     "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most",
-    "as high as": "at_most",
+    "as high as": "at_most", "as much as": "at_most",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
 }
 #: Words after a number and the qualifier they imply.
@@ -142,7 +148,7 @@ NUMBER_RE = re.compile(
     rf"(?:(?P<currency>{_CURRENCY})\s?)?"
     rf"(?:(?P<number>(?:{DIGIT_NUMBER}|{WORD_NUMBER}){_SCALE})|(?P<vague>{_VAGUE}))"
     rf"(?![\w/]|[.,:]\d)(?P<after>{_AFTER})?"
-    rf"(?:\s+(?P<currency_word>dollars|dlrs|USD|euros|stg))?",
+    rf"(?:\s+(?:of\s+(?=dollars|euros))?(?P<currency_word>dollars|dlrs|USD|euros|stg))?",  # "millions of dollars"
     re.IGNORECASE,
 )
 
@@ -382,14 +388,41 @@ def is_figure(figure: Figure, timex_spans: list[tuple[int, int]]) -> bool:
         return False
     if not figure.vague and figure.unit is None and noun is None and anchor.head.pos_ in ("NOUN", "PROPN") \
             and anchor.dep_ in ("nummod", "compound", "appos", "npadvmod") and 0 < anchor.i - anchor.head.i <= 2 \
-            and not any(t.head.i == anchor.i for t in anchor.doc[anchor.head.i + 1: anchor.i]):
-        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86"
-    if figure.text.lower() == "one" and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
+            and not any(t.head.i == anchor.i or t.is_punct for t in anchor.doc[anchor.head.i + 1: anchor.i]):
+        return False  # "channel 2", "Resolution 242": a name's number right after its noun; not "factories only 86",
+        # nor "four priests, two from Belgium"
+    if _capitalised_in_a_name(anchor):
+        return False  # "meetings of Group of Seven finance ministers", "under Chapter Seven"
+    is_one = anchor.lower_ == "one" and figure.value_low == 1
+    if is_one and anchor.i > 0 and anchor.nbor(-1).lower_ == "no":
         return False  # "No one was hurt": nobody
-    if figure.text.lower() == "one" and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor))
-                                         or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
-        return False  # "one of the manifestations", "one diplomat said", "at one point"; not "killed one"
+    if is_one and (_is_speaker(noun) or (anchor.dep_ != "nummod" and not _victims(anchor) and not _listed(anchor))
+                   or (noun is not None and noun.lemma_.lower() in ONE_IDIOMS)):
+        return False  # "(at least) one of the manifestations", "one diplomat said", "at one point"; not "killed one"
     return True
+
+
+def _listed(anchor: Token) -> bool:
+    """Say whether a number stands in a list of numbers: "two from Belgium, one from Spain and one from Zambia".
+
+    Not "one of" a whole: "two groups -- one of up to 1,000 ... and one of up to 8,000".
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        return False
+    near = [*anchor.children, *(c for c in anchor.head.children if c.i != anchor.i)]
+    return (anchor.dep_ == "conj" and anchor.head.like_num) or any(
+        c.dep_ in ("conj", "appos") and c.like_num and c.pos_ == "NUM" for c in near)
+
+
+def _capitalised_in_a_name(anchor: Token) -> bool:
+    """Say whether a number word is capitalised after a word inside its sentence: a name's ("Group of Seven").
+
+    Running text writes counts in small letters; a capital after a word (not after a quote,
+    a colon or the start of the sentence) belongs to a name.
+    """
+    if not anchor.is_alpha or not anchor.text[0].isupper() or anchor.text.isupper() or anchor.is_sent_start:
+        return False
+    return anchor.i > 0 and anchor.nbor(-1).is_alpha and not anchor.nbor(-1).is_sent_start
 
 
 def _model_number(anchor: Token) -> bool:
@@ -443,7 +476,9 @@ def _victims(anchor: Token) -> bool:
     if anchor.dep_ not in ("dobj", "nsubjpass", "nsubj") or (
             anchor.dep_ == "nsubj" and any(c.lower_ == "of" for c in anchor.children)):
         return False
-    return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None
+    return anchor.head.pos_ == "VERB" and lemma_kind(anchor.head) is not None \
+        and (anchor.head.lemma_.lower() not in PEOPLE_OR_THINGS or counts_people(anchor))  # not "captured one of
+    # Iraq's strongest fortifications"
 
 
 def _is_speaker(noun: Token | None) -> bool:
@@ -774,6 +809,26 @@ def following_attribution(figure: Figure, span: Span, phrases: list[tuple[Token,
     return None
 
 
+def relayed_attribution(figure: Figure, phrases: list[tuple[Token, tuple[int, int]]]) -> tuple[int, int] | None:
+    """Return the source of an "according to Y" that a reported clause holds before its figure: Y, not the reporter.
+
+    "The newspaper also said that according to some accounts, Ghorbanifar paid ... as much as 10 mln
+    dlrs": the newspaper relays the accounts, as "X quoted Y as saying" relays Y. The phrase must
+    modify a word on the figure's way up to the first reporting verb; a trailing attribution
+    after the figure relays the reporter instead (:func:`following_attribution`).
+    """
+    heads = {token.head.i: source for token, source in phrases
+             if token.lower_ == "according" and token.i < figure.anchor.i}
+    if not heads:
+        return None
+    for ancestor in paragraph_ancestors(figure.anchor):
+        if _reporting_source(ancestor) is not None:
+            return None  # "According to Y, X said ...": X reports
+        if ancestor.i in heads:
+            return heads[ancestor.i]
+    return None
+
+
 #: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
 AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
                             "count", "estimate", "assessment", "analysis"})
@@ -1086,8 +1141,7 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
     doc = pronoun.doc
     sentences = [s for s in doc.sents if s.end <= pronoun.i][-window:]
-    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
-                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters = [c for sent in sentences for verb in sent for c in _reporters_of(verb)]
     for reporter in reversed(reporters):
         if reporter.lower_ == pronoun.lower_:
             return _antecedent_reporter(reporter, window)
@@ -1096,6 +1150,20 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     subjects = [c for sent in sentences for c in sent.root.children
                 if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
     return _trimmed(subjects[-1]) if subjects else None
+
+
+def _reporters_of(verb: Token) -> list[Token]:
+    """Return the reporters a verb names, the likelier antecedent last: a reporting verb's subject; a "quote"'s.
+
+    "Tehran radio quoted Iranian Oil Minister Gholamreza Aqazadeh as saying", "he was quoted
+    telling a news conference": the minister, "he"; the quoting subject, when it agrees, before the
+    one quoted ("Newspapers quoted witnesses as saying ... They said": the newspapers).
+    """
+    if verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() == "quote":
+        return [c for dep in ("dobj", "nsubjpass", "nsubj") for c in verb.children if c.dep_ == dep]
+    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.lemma_.lower() in REPORT_VERBS else []
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:
@@ -1165,8 +1233,19 @@ def _describes(noun: Token, anchor: Token) -> bool:
     return any(anchor.i in {t.i for t in c.subtree} for c in noun.children if c.dep_ in ("relcl", "acl", "appos"))
 
 
+def _in_description(subject: Token, anchor: Token) -> bool:
+    """Say whether ``anchor`` describes a reporting subject rather than counting the reporters themselves.
+
+    "Kidnappers of four professors, three American and one Indian, said ...": the professors
+    counted in the subject's phrases are the narrator's; "20 witnesses said" counts the reporters.
+    """
+    return _describes(subject, anchor) or anchor.i != subject.i and anchor.head.i != subject.i
+
+
 #: Conjunctions that open the circumstances of a report, not what it says ("..., as 30,000 marched").
 CIRCUMSTANCE_MARKS = frozenset({"as", "while", "when", "whilst"})
+#: Prepositions that set a report in time, not in what it says ("told reporters ... after a tour of three Gulf states").
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"after", "before", "during", "following", "amid", "ahead"})
 
 
 def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
@@ -1175,11 +1254,15 @@ def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
     The audience ("Khamenei told a rally of 50,000 people that ..."), the reporters themselves
     as a clause describes them ("The Serbs, who make up 10 percent of the province's 1.8
     million people, claim ...") and the circumstances of the reporting ("fishermen said, as a
-    strike by more than 30,000 fishermen entered its ninth day, ..."): their numbers are the narrator's.
+    strike by more than 30,000 fishermen entered its ninth day, ..."; "Schaefer told reporters
+    in Bahrain after a tour of three Gulf states"): their numbers are the narrator's.
     """
     if path_child.dep_ == "dative" or (path_child.dep_ == "dobj" and verb.lemma_.lower() == "tell"):
         return True
-    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _describes(path_child, anchor):
+    if path_child.dep_ == "prep" and path_child.lower_ in CIRCUMSTANCE_PREPOSITIONS \
+            and verb.lemma_.lower() in REPORT_VERBS:
+        return True
+    if path_child.dep_ == "nsubj" and verb.lemma_.lower() in REPORT_VERBS and _in_description(path_child, anchor):
         return True
     return path_child.dep_ == "advcl" and path_child.i > verb.i and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
@@ -1540,6 +1623,71 @@ def link_parts(figures: list[Figure]) -> None:
             figure.part_of = next(f.part_of for f in reversed(same_sentence) if f.part_of)
         if figure.part_of is not None and figure.kind is None:
             figure.kind = figure.part_of.kind
+    for sentence_figures in _by_sentence(figures):
+        _link_breakdowns(sentence_figures)
+        _link_breakdown_of_earlier(sentence_figures, figures)
+
+
+#: How many sentences back a sentence's breakdown may count the parts of a total.
+BREAKDOWN_WINDOW = 3
+
+
+def _link_breakdown_of_earlier(sentence_figures: list[Figure], figures: list[Figure]) -> None:
+    """Make a sentence's exact counts that add up to an exact count a few sentences before the parts of that count.
+
+    "Italy said on Friday it had evacuated 17 Roman Catholic nuns and priests" / "The Foreign Ministry
+    said the 10 Europeans and seven Africans took a special flight": parts of the 17, its kind theirs; so
+    are "13 nuns, seven Italians and six Zaireans, and four priests, two from Belgium, ..." (13 and 4,
+    whose own parts take the kind with them). Only the sentence's counts that are no part of another add up.
+    """
+    tops = [f for f in sentence_figures if f.part_of is None]
+    if len(tops) < 2 or any(f.qualifier != "exact" or f.value_low is None for f in tops):
+        return
+    total = sum(f.value_low for f in tops)
+    sentence_id = tops[0].sentence.sentence_id
+    earlier = [f for f in figures if sentence_id - BREAKDOWN_WINDOW <= f.sentence.sentence_id < sentence_id
+               and f.qualifier == "exact" and f.value_low == total and f.part_of is None]
+    if not earlier:
+        return
+    for part in tops:
+        part.part_of, part.kind = earlier[-1], part.kind or earlier[-1].kind
+    for part in sentence_figures:
+        if part.part_of is not None and part.kind is None:
+            part.kind = part.part_of.kind
+
+
+def _verb_between(first: Figure, last: Figure) -> bool:
+    """Say whether a verb stands between two figures: "5 killed, 2 injured and 3 missing" lists no parts."""
+    return any(t.pos_ in ("VERB", "AUX") for t in first.anchor.doc[first.anchor.i + 1: last.anchor.i])
+
+
+def _by_sentence(figures: list[Figure]) -> list[list[Figure]]:
+    """Return the figures grouped by sentence, in text order."""
+    groups: dict[int, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(id(figure.sentence), []).append(figure)
+    return list(groups.values())
+
+
+def _link_breakdowns(figures: list[Figure]) -> None:
+    """Make the exact numbers right after an exact count that add up to it its parts, with its kind if they have none.
+
+    "Kidnappers of four professors, three American and one Indian"; "13 nuns, seven Italians and six
+    Zaireans, and four priests, two from Belgium, one from Spain and one from Zambia".
+    """
+    for index, whole in enumerate(figures):
+        if whole.qualifier != "exact" or whole.value_low is None or whole.part_of is not None:
+            continue
+        total, parts = 0.0, []
+        for part in figures[index + 1:]:
+            if part.qualifier != "exact" or part.value_low is None or part.part_of is not None:
+                break
+            total, parts = total + part.value_low, [*parts, part]
+            if total >= whole.value_low:
+                break
+        if total == whole.value_low and len(parts) >= 2 and not _verb_between(whole, parts[-1]):
+            for part in parts:
+                part.part_of, part.kind = whole, part.kind or whole.kind
 
 
 def _whole_before_them(figure: Figure, same_sentence: list[Figure]) -> Figure | None:
@@ -1605,7 +1753,8 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     tail = reporting_fragment(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
-                         or reported_by(figure, span) or (according[0] if according else None) or tail)
+                         or relayed_attribution(figure, phrases) or reported_by(figure, span)
+                         or (according[0] if according else None) or tail)
         figure.victims = infer_victims(figure)
         figure.location = infer_location(figure)
         if previous is not None and figure.noun is None and figure.kind in PEOPLE_KINDS \

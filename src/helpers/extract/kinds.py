@@ -14,6 +14,10 @@ A figure's kind comes from, in order:
    died*"), or the group that "be among" or "include" puts it in ("*among the dead* were five
    members", "the *dead* included five refugees"). A noun that gives people's standing
    (refugees, prisoners, hostages) yields to a predicate of another kind: "*killed* five refugees".
+   The times of an attack verb count attacks ("*attacked* about 135 times"), the "of" phrase of a
+   victim verb's agent noun counts victims ("*Kidnappers* of four professors"), and "captured" counts
+   people only when its object is people; an attack word reached through its target's preposition
+   ("an assault *on* the fronts of three divisions") gives no kind.
 
 Each noun or verb belongs to a lemma class (:data:`LEMMA_KINDS`) or, with its object,
 to a phrase class (:data:`PHRASE_KINDS`: lose + life, take + hostage, shoot + dead).
@@ -34,13 +38,14 @@ from helpers.extract.nlp import crosses_paragraph, load_model
 #: Lemma classes: a noun, adjective or verb and what a number it governs counts.
 LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("rocket missile mortar projectile shell drone".split(), "rockets"),
-    **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling".split(), "attacks"),
+    **dict.fromkeys("attack strike airstrike raid assault bombing incident shelling sortie".split(), "attacks"),
     **dict.fromkeys("hostage captive abductee kidnap kidnapping abduct abduction".split(), "hostages"),
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
                     "corpse".split(), "killed"),
     **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
-    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail".split(), "arrested"),
+    **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail capture".split(),
+                    "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
 #: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
@@ -53,7 +58,14 @@ PHRASE_KINDS: dict[tuple[str, str], str] = {
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
 TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
-                       "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot".split())
+                       "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot "
+                       "capture".split())
+#: Verbs that take people or places alike: they count people only when their object is people ("captured dozens
+#: more", "two were captured", "captured 300 Iranian soldiers"; not "captured two towns").
+PEOPLE_OR_THINGS = frozenset({"capture"})
+#: Nouns of people that such a verb may count (besides a nationality or a person's name, and a bare number).
+PEOPLE_NOUNS = frozenset("people person man woman child civilian soldier troop fighter guerrilla militant rebel "
+                         "member officer policeman sailor crewman crew pilot worker student prisoner".split())
 #: Verbs of attacking: their subject counts attackers, never victims or attacks.
 ATTACK_VERBS = frozenset("attack strike raid assault bomb shell fire launch ambush storm invade".split())
 #: Verbs that stop the climb: what they report is counted, not the reporting.
@@ -71,6 +83,7 @@ _LEVEL_LINKS = ("prep", "attr", "acomp", "oprd", "npadvmod")
 _COMPLEMENTS = ("dobj", "oprd", "acomp", "attr", "xcomp")
 CURRENCIES = ("USD", "EUR", "GBP")
 FUNDING_WORDS = frozenset("aid fund funding support finance allocate give pledge donate receive provide transfer "
+                          "deposit funnel channel contribute contribution donation "
                           "pay send budget grant assistance promise spend".split())
 
 
@@ -271,11 +284,65 @@ def predicate_kind(governor: Token, path_child: Token) -> str | None:
         kind = raised_kind(governor)
     if kind is None and is_level_link(governor, path_child):
         kind = _argument_kind(governor, path_child)
+    if kind in NOUN_ONLY_KINDS and _targets(governor, path_child):
+        return None  # "launched a major overnight assault on the fronts of three Iraqi divisions": divisions
+    if governor.lemma_.lower() in PEOPLE_OR_THINGS and not counts_people(path_child):
+        return None  # "captured two towns"
     if kind is None and path_child.dep_ in ("nsubj", "attr"):
         kind = membership_kind(governor)
     if kind is None:
-        kind = including_kind(governor, path_child)
+        kind = including_kind(governor, path_child) or repetition_kind(governor, path_child) \
+            or agent_noun_kind(governor, path_child)
     return MIXED if kind is not None and _mixed(governor, kind) else kind
+
+
+#: Prepositions of an attack's target, place or time: a number in their object counts those, not attacks.
+TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "in", "near", "into", "across", "during", "after", "since"})
+
+
+def _targets(governor: Token, path_child: Token) -> bool:
+    """Say whether a number reaches an attack or rocket word through the phrase of its target, place or time."""
+    return path_child.dep_ == "prep" and path_child.lower_ in TARGET_PREPOSITIONS \
+        and governor.lemma_.lower() not in MEASURE_VERBS  # "the rocket count stood at 3,000" is a level
+
+
+def counts_people(word: Token) -> bool:
+    """Say whether the word a verb reaches a number through counts people.
+
+    A bare number or pronoun, a people noun, a nationality ("Iranians") or a name; a number's "of"
+    phrase says it ("one of Iraq's strongest fortifications").
+    """
+    wholes = [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if word.pos_ == "NUM" and wholes:
+        return counts_people(wholes[0])
+    return word.pos_ in ("NUM", "PRON") or word.ent_type_ in ("NORP", "PERSON") \
+        or word.lemma_.lower() in PEOPLE_NOUNS or word.lower_ in COUNT_CONTINUATIONS
+
+
+def repetition_kind(verb: Token, path_child: Token) -> str | None:
+    """Return ``attacks`` for the times an attack verb happened: "attacked about 135 times", "raided several times"."""
+    if path_child.lemma_.lower() == "time" and path_child.dep_ in ("npadvmod", "advmod", "dobj") \
+            and verb.lemma_.lower() in ATTACK_VERBS:
+        return "attacks"
+    return None
+
+
+#: Endings of agent nouns ("kidnapper", "killer", "abductor") after their verb's stem.
+AGENT_ENDINGS = ("er", "or")
+
+
+def agent_noun_kind(noun: Token, path_child: Token) -> str | None:
+    """Return the kind of the victims an agent noun's "of" phrase counts: "Kidnappers of four professors".
+
+    The agent noun is a victim verb's stem with "-er" or "-or" ("kidnapper", "killer", "abductor"),
+    its final consonant doubled or not; the number in its "of" phrase counts what befell them.
+    """
+    if noun.pos_ != "NOUN" or path_child.dep_ != "prep" or path_child.lower_ != "of":
+        return None
+    lemma = noun.lemma_.lower()
+    stems = [lemma[: -len(e)] for e in AGENT_ENDINGS if lemma.endswith(e)]
+    stems += [stem[:-1] for stem in stems if len(stem) > 2 and stem[-1] == stem[-2]]
+    return next((LEMMA_KINDS[stem] for stem in stems if stem in TRANSITIVE and stem in LEMMA_KINDS), None)
 
 
 def raised_kind(verb: Token) -> str | None:
@@ -464,7 +531,24 @@ def money_kind(anchor: Token) -> str:
     chain = [anchor, *paragraph_ancestors(anchor)]
     words = {t.lemma_.lower() for t in chain}
     words |= {c.lemma_.lower() for t in chain[:3] for c in t.children} | _phrase_objects(chain[:3])
-    return "funding" if words & FUNDING_WORDS else "other"
+    return "funding" if words & FUNDING_WORDS or _goes_to_someone(chain[:4]) else "other"
+
+
+#: Nouns of those money may go to: people, and the bodies they form.
+RECIPIENT_NOUNS = PEOPLE_NOUNS | frozenset({"group", "family", "movement", "party", "government"})
+
+
+def _goes_to_someone(chain: list[Token]) -> bool:
+    """Say whether money is the subject of "go to" someone: "up to six mln dlrs went to Hojatoleslam ... Rafsanjani".
+
+    Not to a place or a time: the "to" phrase names a person, a group or an organisation.
+    """
+    for child, verb in zip(chain, chain[1:], strict=False):
+        if child.dep_ == "nsubj" and verb.lemma_.lower() == "go":
+            return any(o.ent_type_ in ("PERSON", "ORG", "NORP") or o.lemma_.lower() in RECIPIENT_NOUNS
+                       for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+                       for o in p.children if o.dep_ == "pobj")
+    return False
 
 
 def _phrase_objects(tokens: list[Token]) -> set[str]:

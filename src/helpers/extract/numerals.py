@@ -41,8 +41,8 @@ THOUSANDS_GROUP = r",(?:\d{3}| 0\d{2})"
 DIGIT_NUMBER = rf"\d{{1,3}}(?:{THOUSANDS_GROUP})+(?:\.\d+)?|\d+-\d/\d{{1,2}}|\d+(?:\.\d+)?"
 _FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
 
-#: Time zones of the wire's four-digit times ("0700 EDT", "1330 local time").
-_ZONES = r"GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours\s+(?:GMT|local)|local\s+time"
+#: Time zones of the wire's four-digit times ("0700 EDT", "1330 local time", "1400 Gulf time").
+_ZONES = r"GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours\s+(?:GMT|local)|local\s+time|(?-i:[A-Z][a-z]+)\s+time"
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs", "0700 EDT", "1330 local
 #: time", and four digits that start with a zero ("until about 0600"): no count is written so.
 CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
@@ -243,6 +243,8 @@ def not_a_count(text: str, start: int, end: int) -> str | None:
     ('measure', 'fraction')
     >>> not_a_count("($1=32.14 Belgian Franc)", 4, 9), not_a_count("around 1330 local time", 7, 11)
     ('rate', 'clock')
+    >>> not_a_count("beginning at about 1400 Gulf time", 19, 23), not_a_count("1200 part time workers", 0, 4)
+    ('clock', None)
     >>> not_a_count("Manchester United won 2-0.", 22, 23), not_a_count("killed 10-20 people", 7, 9) is None
     ('score', True)
     >>> not_a_count("1) to use surplus liquidity", 0, 1), not_a_count("the level of 100,000 to 112,500 acres", 13, 20)
