@@ -558,3 +558,43 @@ def test_that_taken_for_an_object_still_opens_the_clause_it_introduces():
                     'and despicable low by attempting to capitalize on the murder of a physician '
                     'in order to garner votes."')
     assert found[0][0].startswith('Spitzer had "sunk')
+
+
+# --- batch reuters3 (tests/gold/dev_quotes): wire stories of 1987 and 1996 -------------------------------
+
+def test_it_after_a_reported_clause_goes_on_about_the_one_who_spoke_not_a_body_named_in_it():
+    # rr07 (Reuters-21578 17925)
+    text = ("Today's Foreign Ministry statement, carried by the Kuwait News Agency KUNA, said the recent detention of "
+            "Kuwaiti fishing vessels by Iran was not the first.\n"
+            "Tehran in the past had held back a number of vessels Kuwait had sought to release through diplomatic "
+            "contacts, it said.\n"
+            '"However, Kuwait is perplexed that this time the Iranian charges are accompanied by accusations that '
+            'the vessels were undertaking espionage activities," it said.')
+    found = _by_start(text)
+    assert found["However, Kuwait is perple"] == found["the recent detention of K"] is not None
+    assert found["However, Kuwait is perple"] != "kuwait"
+
+
+def test_he_after_an_unnamed_report_is_the_one_it_is_about():
+    # rr03 (Reuters-21578 5164)
+    text = ("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's civilian "
+            "and military hierarchy against discord and dissent, Tehran radio said.\n"
+            "A report, monitored by the British Broadcasting Corporation, said he gave the warning in a speech to "
+            "senior government and military figures.\n"
+            "He said Iranians should guard against internal dissent and try to prevent it.")
+    assert _by_start(text)["Iranians should guard aga"] == "ruhollah_khomeini"
+
+
+def test_it_after_an_unnamed_commission_is_nobody_not_the_wire_that_saw_its_report():
+    # cq141 (CoNLL-2003 test 141)
+    text = ("ANKARA 1996-12-06\n"
+            "Turkey's efforts to prevent Kurdish rebels and smugglers infiltrating from Syria are being badly hindered "
+            "because the military does not have a map of its own minefields on the border, a commission of "
+            "parliamentarians said.\n"
+            "The report, to be debated in parliament in coming weeks, was seen by Reuters on Friday.\n"
+            '"Officials say the minefields present an obstacle to the security forces," it said.\n'
+            "It said Kurdistan Workers Party (PKK) guerrillas sometimes know the layout of mined areas along the "
+            "border better than the security forces.")
+    found = _by_start(text)
+    assert found["Officials say the minefie"] is None
+    assert found["Kurdistan Workers Party ("] is None

@@ -958,6 +958,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes) and not _quoted(doc, m.start)]
+    agreeing = _without_silent_media(doc, agreeing)
     titled = _titled(doc, subject, agreeing)
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
@@ -967,7 +968,9 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
         candidates.append((previous.at, previous.actor_id, _previous_rank(previous)))
-    candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
+    candidates += [c for c in _chained_pronoun(doc, subject, before, previous if spoke else None, mentions,
+                                               quotes, depth)
+                   if not (spoke and previous.head is not None and c[0] == previous.head.idx)]
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
@@ -976,6 +979,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _without_silent_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions but those of a medium that is never the subject of a speech verb among them.
+
+    A wire or a broadcaster named as the one who saw, monitored or was told something ("The
+    report ... was seen by Reuters on Friday. ... it said") said nothing: it is no antecedent
+    of the pronoun of a speaker.
+    """
+    spoke = {m.actor_id for m in mentions if m.actor_type == "media" and _subject_rank(doc, m) == SPEAKER_RANK}
+    return [m for m in mentions if m.actor_type != "media" or m.actor_id in spoke]
 
 
 def _previous_rank(previous: Attribution) -> int:
@@ -989,15 +1003,20 @@ def _previous_rank(previous: Attribution) -> int:
     return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
 
 
-def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
-                     depth: int) -> list[tuple[int, str | None, int]]:
+def _chained_pronoun(doc: Doc, subject: Token, before: int, previous: Attribution | None, mentions: list[Mention],
+                     quotes: list[QuoteSpan], depth: int) -> list[tuple[int, str | None, int]]:
     """Return the last earlier subject that is the same pronoun, with what it refers to, as a candidate.
 
     In "... any other place Cuban Americans gather. / ... they villify Attorney General Janet
     Reno ... his father in Cuba. And they question ... / It is a Communist plot ..., they say."
     the last "they" goes on about the "they" before it, which the Cuban Americans are, not
-    about Cuba, named in passing in between. The candidate is (position, actor id, rank)
-    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks).
+    about Cuba, named in passing in between. :func:`_antecedent` drops it when it is the
+    previous quote's speaker, resolved already ("Tehran ... had held back a number of vessels
+    Kuwait had sought to release ..., it said. / "However, Kuwait is perplexed ...," it said":
+    the ministry that spoke, not Kuwait of the reported clause). The candidate is (position, actor id, rank)
+    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks). The
+    earlier pronoun is resolved with the speaker before it (``previous``, if it spoke before
+    that pronoun), as it was in its own sentence.
     """
     word = subject.lower_
     if depth <= 0 or word not in ("he", "she", "they", "it"):
@@ -1007,7 +1026,8 @@ def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Menti
     if not earlier:
         return []
     chained = earlier[-1]
-    actor = _antecedent(doc, chained, chained.idx, None, mentions, quotes, depth - 1)
+    spoke_before = previous if previous is not None and previous.at < chained.idx else None
+    actor = _antecedent(doc, chained, chained.idx, spoke_before, mentions, quotes, depth - 1)
     return [(chained.idx, actor, SPEAKER_RANK if _is_cue(chained.head) else 1)] if actor is not None else []
 
 
@@ -1386,14 +1406,27 @@ def _unnamed_agrees(subject: Token, head: Token) -> bool:
     """Whether ``subject`` goes on about an unnamed speaker whose head noun is ``head``.
 
     "industry sources said ... they said" and "a Singapore trader said ... he said" are
-    nobody the text names, nor is "the diplomat" after "One diplomat said".
+    nobody the text names, nor is "the diplomat" after "One diplomat said". A report, a
+    statement or a body's noun is no "he" ("A report, monitored by the BBC, said he gave the
+    warning ... / He said ...": he is the one the report is about), but it is the "it" that goes
+    on ("..., a commission of parliamentarians said. ... it said": the commission, unnamed).
     """
     word = subject.lower_
+    unnamed_body = head.lemma_.lower() in UNNAMED_BODY_NOUNS
     if word == "they":
         return _number_tag(head) == "NNS"
     if word in ("he", "she"):
-        return _number_tag(head) == "NN"
+        return _number_tag(head) == "NN" and not unnamed_body
+    if word == "it" and unnamed_body and _number_tag(head) == "NN":
+        return True
     return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
+
+
+#: Nouns of bodies and of what they issue that an unnamed speaker may be: an "it", never a "he".
+UNNAMED_BODY_NOUNS = frozenset("""
+    statement communique commentary editorial report broadcast commission committee panel council court
+    newspaper paper radio agency television station
+""".split())
 
 
 #: Nouns of what a speaker issues: "it" after "a ... statement said" is the statement, whoever issued it.
