@@ -124,3 +124,11 @@ def test_a_surname_quoted_before_the_full_name_is_that_person():
                      "that he will wait for one more session of the PEC on Tuesday to take everyone's temperature on "
                      "the issue.\"\nAmbassador Robert Frowick, an American, heads the OSCE mission in Bosnia.")
     assert {r["actor_id"] for r in rows if "Frowick" in r["text"]} == {"d:robert_frowick"}
+
+
+def test_an_institution_of_a_story_filed_where_a_broadcast_was_monitored_is_the_named_state_s():
+    # rr02 (Reuters-21578 8188, batch reuters3): the dateline's Britain is never named
+    rows = _mentions("LONDON, March 23 - Iran said reports that it intended to threaten shipping in the Gulf were "
+                     "baseless.\nTehran radio, monitored by the British Broadcasting Corporation, quoted a Foreign "
+                     "Ministry spokesman as saying any attempt at interference would be met by \"a strong response.\"")
+    assert [actor for text, actor in _institutions(rows) if text == "Foreign Ministry"] == ["iran_foreign_ministry"]

@@ -1291,7 +1291,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
 
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
-    foreign ministry"), else the state of the article's dateline, else the state of the
+    foreign ministry"), else the state of the article's dateline when the article names it
+    or no state (:func:`_home_state`), else the state of the
     same institution named earlier ("the Israeli army ... the army"), else the state the
     article names most (:func:`_most_named_state`); a designation with no state of its own
     words is the body named last before it whose name ends with it (:func:`_named_before`:
@@ -1306,7 +1307,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
     if not heads:
         return []
-    home, most = dateline_state(doc_text(doc), states), _most_named_state(taken)
+    most = _most_named_state(taken)
+    home = _home_state(doc, dateline_state(doc_text(doc), states), most, taken, demonyms)
     registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
@@ -1333,6 +1335,30 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
+                demonyms: dict[str, tuple]) -> tuple[str, str] | None:
+    """Return the dateline's state if the article names it (or its demonym) or names no state, else None.
+
+    A story filed from where a broadcast was monitored ("LONDON - ... Tehran radio quoted a
+    Foreign Ministry spokesman") is about another state: the ministry is Iran's, the one the
+    article names most, not Britain's, which it never names; "JERUSALEM - Israeli Foreign
+    Minister David Levy will visit Egypt ..., the Foreign Ministry said" is Israel's (a demonym in
+    another actor's name, "British Broadcasting Corporation", names no state).
+    """
+    if home is None or most is None or any(m.actor_type == "state" and m.actor_id == home[0] for m in mentions):
+        return home
+    return home if any(demonyms.get(t.text, ("",))[0] == home[0] and not _in_a_name(t, mentions)
+                       for t in doc if t.text[:1].isupper()) else None
+
+
+def _in_a_name(token, mentions: list[Mention]) -> bool:
+    """Return True if a token is part of the name of a body other than a state ("British" of the BBC's name).
+
+    A person's title ("Israeli Foreign Minister David Levy") still names the state.
+    """
+    return any(m.start <= token.idx < m.end and m.actor_type in ORG_TYPES for m in mentions)
 
 
 def _most_named_state(mentions: list[Mention]) -> tuple[str, str] | None:
