@@ -598,3 +598,17 @@ def test_it_after_an_unnamed_commission_is_nobody_not_the_wire_that_saw_its_repo
     found = _by_start(text)
     assert found["Officials say the minefie"] is None
     assert found["Kurdistan Workers Party ("] is None
+
+
+def test_the_spokesman_goes_on_about_the_one_quoted_before_not_the_state_of_his_demonym():
+    # rr02 (Reuters-21578 8188)
+    text = ("Tehran radio, monitored by the BBC, quoted a Foreign Ministry spokesman as saying any attempt at "
+            'interference would be met by "a strong response from Iran and other Moslems in the world."\n'
+            "U.S. Defence Secretary Caspar Weinberger said the U.S. Would do whatever was necessary.\n"
+            'The Iranian spokesman said the reports that Iran intended to attack ships were "misleading propaganda."\n'
+            "The Iranian spokesman was quoted by Tehran radio as saying the U.S. Was trying to build up its military "
+            "presence in the region.")
+    found = _by_start(text)
+    ministry = found["any attempt at interferen"]
+    assert ministry is not None and ministry != "iran"
+    assert found["the reports that Iran int"] == found["the U.S. Was trying to bu"] == ministry

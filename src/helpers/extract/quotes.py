@@ -864,6 +864,31 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
     return _media_antecedent(subject, before, mentions)
 
 
+def _spokesman_goes_on(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the body of the spokesman a definite "the (Iranian) spokesman" goes on about.
+
+    "Tehran radio ... quoted a Foreign Ministry spokesman as saying ... / The Iranian
+    spokesman said ...": the same spokesman, who speaks for the ministry, not for the state
+    his demonym names, through every "the spokesman" after it, back to the one introduced;
+    not when the two are given different demonyms.
+    """
+    if subject.lemma_.lower() not in SPOKESMAN_NOUNS or not _definite(subject):
+        return None
+    own = _demonyms_before(subject)
+    for head in _same_noun_subjects(subject, before):
+        earlier = _demonyms_before(head)
+        if head.lemma_.lower() == subject.lemma_.lower() and not _definite(head) and (
+                not own or not earlier or own == earlier):
+            return _subject_actor(head, mentions)
+    return None
+
+
+def _demonyms_before(noun: Token) -> set[str]:
+    """Return the demonyms of states among the words before a noun in its phrase ("the Iranian spokesman")."""
+    first, _ = _phrase_bounds(noun)
+    return {t.text for t in noun.doc[max(first, noun.left_edge.i):noun.i] if _states_of_demonym(t.text)}
+
+
 def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
     """Return the earlier subject phrases sharing a noun with ``subject``, latest first (:func:`_same_noun_subject`)."""
     words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
@@ -905,9 +930,10 @@ def _issuer(noun: Token) -> Token | None:
 
     A noun in a prepositional phrase of a verb ("In a written statement released at the news
     conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
-    verb's subject: the statement is Gujral's, the communique the command's.
+    verb's subject: the statement is Gujral's, the communique the command's. The object of
+    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying").
     """
-    if noun.dep_ in SUBJECT_DEPS:
+    if noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "dobj" and _quoted_object(noun.head) == noun):
         return noun
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
     subjects = _subjects(verb) if verb is not None and verb.pos_ == "VERB" else []
@@ -1509,6 +1535,7 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions) or _spokesman_named_later(subject, mentions)
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
+             or _spokesman_goes_on(subject, before, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
