@@ -456,3 +456,14 @@ def test_a_reported_clause_with_a_few_words_quoted_is_reported_speech_too():
     assert sorted((q[0][:26], q[1]) for q in found) == [("ironically present", "direct"),
                                                         ("the city council would be ", "reported")]
     assert {q[2] for q in found} == {"d:stefano_cimicchi"}
+
+
+def test_a_repeated_said_conjoined_to_the_reported_clause_reports_a_clause_of_its_own():
+    # rr02 (Reuters-21578 8188, dev_quotes batch reuters3): the parser hangs the second "said" on "was"
+    found = _quotes("The Iranian spokesman said the reports were misleading.\n"
+                    "He said Iraq's President Saddam Hussein was the main cause of tension in the Gulf and said Iran "
+                    'would continue to use "all its legitimate means to stem the cause of tension."')
+    reported = {q[0]: q[2] for q in found if q[1] == "reported"}
+    assert "Iraq's President Saddam Hussein was the main cause of tension in the Gulf" in reported
+    clause = next(text for text in reported if text.startswith("Iran would continue"))
+    assert reported[clause] == reported["Iraq's President Saddam Hussein was the main cause of tension in the Gulf"]

@@ -109,7 +109,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -415,7 +415,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
     if _asked_by_nobody(cue):
         return None
-    node = cue
+    node = _outer_cue(cue)
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
             return _agent(node)
@@ -1801,7 +1801,7 @@ def _clauses(cue: Token) -> list[list[Token]]:
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
-    clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
+    clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
@@ -1809,6 +1809,36 @@ def _clauses(cue: Token) -> list[list[Token]]:
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """Return the tokens of a reported clause, without a speech verb the parser wrongly conjoined to it.
+
+    In "He said Saddam Hussein was the main cause of tension in the Gulf and said Iran would
+    continue ...", the second "said" (a ``conj`` of "was") reports a clause of its own.
+    """
+    cut = [c for c in clause.children if _misattached_cue(c)]
+    if not cut:
+        return [t for t in clause.subtree if not t.is_space]
+    end = min(min(t.i for t in c.subtree) for c in cut)
+    return [t for t in clause.subtree if not t.is_space and t.i < end and not (t.i == end - 1 and t.dep_ == "cc")]
+
+
+def _misattached_cue(token: Token) -> bool:
+    """Whether the reporting speech verb, repeated with no subject, is conjoined to the verb of the clause it reports.
+
+    Its subject is the one of the speech verb that reports the clause (:func:`_outer_cue`):
+    "He said ... was the main cause ... and said Iran would ...". Another speech verb there
+    may be the clause's own ("... said the SPLA had attributed the detentions ... and had
+    promised they would be freed": the SPLA promised).
+    """
+    return (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
+            and token.head.dep_ == "ccomp" and token.head.head.lemma_ == token.lemma_)
+
+
+def _outer_cue(cue: Token) -> Token:
+    """Return the speech verb that speaks through a misattached one (:func:`_misattached_cue`), else the cue."""
+    return cue.head.head if _misattached_cue(cue) else cue
 
 
 def _object_between(cue: Token, clause: Token) -> bool:
@@ -2072,16 +2102,31 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
     opens = bool(spans) and not parsed.article.body[p_start:spans[0].start].strip(QUOTE_MARKS + " ")
     direct, after_direct = _direct_quotes(parsed, spans, resolved, previous, carried if opens else None)
     kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
+    by_subject: dict[int, Attribution] = {}
     for span, cue in reported_speech(parsed.doc, p_start, p_end, kept):
         earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
         before = previous if not earlier else Attribution(
             earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
-        found = attribute(parsed.doc, span, spans, resolved, before, cue)
+        found = _same_subject(attribute(parsed.doc, span, spans, resolved, before, cue), by_subject)
         direct.append(_row(parsed, span, found, "reported"))
         if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return _continued(sorted(direct, key=lambda r: r["start_char"])), previous
+
+
+def _same_subject(found: Attribution, by_subject: dict[int, Attribution]) -> Attribution:
+    """Return ``found`` with the speaker of the earlier clause that had the same subject, and remember it.
+
+    "He said Saddam Hussein was the main cause of tension ... and said Iran would continue
+    ...": one "he" speaks both clauses (the second resolved from after the first would miss
+    the speaker that came before it).
+    """
+    if found.head is None:
+        return found
+    same = by_subject.setdefault(found.head.i, found)
+    return found if same is found else replace(found, speaker=same.speaker, actor_id=same.actor_id,
+                                                actor_type=same.actor_type)
 
 
 def _continued(rows: list[dict]) -> list[dict]:
