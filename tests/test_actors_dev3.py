@@ -132,3 +132,12 @@ def test_an_institution_of_a_story_filed_where_a_broadcast_was_monitored_is_the_
                      "baseless.\nTehran radio, monitored by the British Broadcasting Corporation, quoted a Foreign "
                      "Ministry spokesman as saying any attempt at interference would be met by \"a strong response.\"")
     assert [actor for text, actor in _institutions(rows) if text == "Foreign Ministry"] == ["iran_foreign_ministry"]
+
+
+def test_a_capital_before_radio_names_the_broadcaster_not_the_state():
+    # rr03 (Reuters-21578 5164, batch reuters3)
+    rows = _mentions("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's "
+                     "civilian and military hierarchy against discord and dissent, Tehran radio said.\n"
+                     "His audience at a Tehran mosque included President Ali Khamenei, the radio said.")
+    assert [(r["text"], r["actor_type"]) for r in rows if r["text"].startswith("Tehran")] == [
+        ("Tehran radio", "media"), ("Tehran", "place")]
