@@ -612,3 +612,12 @@ def test_the_spokesman_goes_on_about_the_one_quoted_before_not_the_state_of_his_
     ministry = found["any attempt at interferen"]
     assert ministry is not None and ministry != "iran"
     assert found["the reports that Iran int"] == found["the U.S. Was trying to bu"] == ministry
+
+
+def test_the_government_of_a_manila_story_is_the_philippines_not_a_body_named_good_government():
+    # rr10 (Reuters-21578 5265)
+    text = ("MANILA, March 15 - The Presidential Commission on Good Government (PCGG) has recovered cash and "
+            "property in the Philippines.\n"
+            "The government last week announced that businessman Antonio Floirendo had turned over 70 mln pesos in "
+            "cash to the PCGG.")
+    assert _by_start(text)["businessman Antonio Floire"] in ("philippines", "d:philippines")

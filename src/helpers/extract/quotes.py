@@ -1601,7 +1601,9 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
 
     "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
     the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
-    guarded first response" is the state whose capital or name the sentence gives before it.
+    guarded first response" is the state whose capital or name the sentence gives before it,
+    else the dateline's ("MANILA - ... The government last week announced ...": the
+    Philippines, not a body named "... on Good Government"), if the article names it.
     A government named with a demonym is left to :func:`_demonym_state`.
     """
     if subject.lemma_.lower() != "government":
@@ -1616,8 +1618,18 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     if owners or not _definite(subject):
         return None
     places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
-    states = [state_index().lookup(e.text) for e in places]
+    states = [state_index().lookup(e.text) for e in places] or [_dateline_state(doc)]
     return _state_mention(doc, frozenset(st.name for st in states if st is not None), mentions)
+
+
+#: The place of a wire dateline at the start of a line: "MANILA, March 15 -", "BANGUI 1996-12-06".
+DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.' -]*[A-Z])(?:, | \d{4}-\d\d-\d\d)", re.MULTILINE)
+
+
+def _dateline_state(doc: Doc):
+    """Return the state of the article's first dateline (its capital or its name), if any."""
+    match = DATELINE_PLACE.search(doc_text(doc)[:400])
+    return state_index().lookup(match.group(1)) if match else None
 
 
 def _word_count(text: str) -> int:
