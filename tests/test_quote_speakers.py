@@ -620,4 +620,4 @@ def test_the_government_of_a_manila_story_is_the_philippines_not_a_body_named_go
             "property in the Philippines.\n"
             "The government last week announced that businessman Antonio Floirendo had turned over 70 mln pesos in "
             "cash to the PCGG.")
-    assert _by_start(text)["businessman Antonio Floire"] in ("philippines", "d:philippines")
+    assert _by_start(text)["businessman Antonio Floir"] in ("philippines", "d:philippines")
