@@ -621,3 +621,25 @@ def test_the_government_of_a_manila_story_is_the_philippines_not_a_body_named_go
             "The government last week announced that businessman Antonio Floirendo had turned over 70 mln pesos in "
             "cash to the PCGG.")
     assert _by_start(text)["businessman Antonio Floir"] in ("philippines", "d:philippines")
+
+
+def test_a_lead_s_description_naming_someone_in_a_clause_is_the_person_the_next_sentence_names():
+    # rr10 (Reuters-21578 5265): Marcos is named in a clause that describes the panel, not the head
+    text = ("MANILA, March 15 - The head of a Philippine panel charged with recovering illegal wealth accumulated by "
+            "former President Ferdinand Marcos and his associates said they still controlled large funds.\n"
+            'Ramon Diaz, Chairman of the Presidential Commission on Good Government (PCGG) told Reuters in an '
+            'interview: "There is every reason to believe that the cronies were able to hide millions of pesos."')
+    found = _by_start(text)
+    assert found["they still controlled lar"] == found["There is every reason to "] == "d:ramon_diaz"
+
+
+def test_a_lead_s_minister_is_the_minister_named_later_as_a_speaker():
+    # cq082 (CoNLL-2003 test 82)
+    text = ("BANGUI 1996-12-06\n"
+            "A former cabinet minister in Central African Republic and his son were abducted from their home and "
+            "murdered in growing ethnic violence in the capital Bangui, a government minister said on Friday.\n"
+            "With violence spiralling out of control, France voiced backing for the elected Bangui government but "
+            "said its troops based in the former colony would not help it combat army mutineers.\n"
+            "Public Service Minister David Dofara, who is the head of the national Red Cross, told Reuters he had seen "
+            "the bodies of former interior minister Christophe Grelombe and his son.")
+    assert _by_start(text)["A former cabinet minister"] == "d:david_dofara"

@@ -1219,7 +1219,8 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         return None
     first, last = _phrase_bounds(subject)
     left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
+    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") and not _in_clause(subject, m)
+           for m in mentions):
         return None  # "Lloyd's chairman David Rowland": the description names its person
     after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
     if after is None:
@@ -1229,7 +1230,31 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m)
            and not _in_headline(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
-    for token in after.sent:
+    return _named_speaker_in(after.sent, subject, body, mentions) or _titled_speaker_later(noun, after, mentions)
+
+
+def _titled_speaker_later(noun: Token, after: Token, mentions: list[Mention]) -> str | None:
+    """Return the first person named later as a speaker with the role noun of a lead's description.
+
+    "..., a government minister said on Friday." ... "Public Service Minister David Dofara
+    ... told Reuters he had seen the bodies": the minister the lead described, named
+    paragraphs later by his title.
+    """
+    if noun.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for token in noun.doc[after.i:]:
+        if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head):
+            continue
+        titled = [m for m in mentions if m.start <= token.idx < m.end and m.actor_type in ("person", "PERSON")]
+        words = {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+        if titled and noun.lemma_.lower() in words:
+            return titled[0].actor_id
+    return None
+
+
+def _named_speaker_in(sentence, subject: Token, body: bool, mentions: list[Mention]) -> str | None:
+    """Return the actor a sentence names for the first time as its speaking subject (:func:`_introduced_next`)."""
+    for token in sentence:
         words = [token, *(c for c in token.children if c.dep_ == "compound")]  # "The Yedioth Ahronoth daily"
         named = [m for m in mentions if any(m.start <= t.idx < m.end for t in words)]
         if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
