@@ -643,3 +643,10 @@ def test_a_lead_s_minister_is_the_minister_named_later_as_a_speaker():
             "Public Service Minister David Dofara, who is the head of the national Red Cross, told Reuters he had seen "
             "the bodies of former interior minister Christophe Grelombe and his son.")
     assert _by_start(text)["A former cabinet minister"] == "d:david_dofara"
+
+
+def test_a_quote_the_speech_verb_runs_into_without_a_mark_is_that_verb_s_subject_s():
+    # rr02 (Reuters-21578 8188)
+    text = ('Weinberger said in a television interview in the U.S. "We are fully prepared to do what\'s necessary to '
+            'keep the shipping going and keep the freedom of navigation available in that very vital waterway."')
+    assert list(_by_start(text).values()) == ["d:weinberger"]

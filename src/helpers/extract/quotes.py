@@ -332,7 +332,7 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     sentences = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
     candidates = [t for s in sentences.values() for t in s if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
     if not candidates:
-        return _cue_after(doc, span) or _cue_before_colon(doc, span)
+        return _cue_after(doc, span) or _cue_before_colon(doc, span) or _cue_run_into(doc, span)
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
@@ -371,6 +371,25 @@ def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
     last = doc[colon.start - 1]  # the clause's last word: its verb is the first one above it
     verb = next((t for t in [last, *last.ancestors] if t.pos_ == "VERB" and not _inside(t, span)), None)
     if verb is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
+def _cue_run_into(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the speech verb of a sentence that runs into the quote with no punctuation mark before it.
+
+    "Weinberger said in a television interview in the U.S. "We are fully prepared ..."": the
+    parser starts a sentence at the quote; the verb before it, with a subject and no clause
+    of its own, says it.
+    """
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    if not before or not before[-1].isalnum() and before[-1] != ".":
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None or not _same_paragraph(doc[last.start], _tokens(doc, span.start, span.end)[0]):
+        return None
+    verb = next((t for t in [doc[last.start], *doc[last.start].ancestors] if _is_cue(t)), None)
+    if verb is None or not _subjects(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
     return verb
 
