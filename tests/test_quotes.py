@@ -467,3 +467,12 @@ def test_a_repeated_said_conjoined_to_the_reported_clause_reports_a_clause_of_it
     assert "Iraq's President Saddam Hussein was the main cause of tension in the Gulf" in reported
     clause = next(text for text in reported if text.startswith("Iran would continue"))
     assert reported[clause] == reported["Iraq's President Saddam Hussein was the main cause of tension in the Gulf"]
+
+
+def test_a_speech_verb_after_a_coordinated_sentence_reports_all_of_it():
+    # cq085 (CoNLL-2003 test 85, dev_quotes batch reuters3): the parser gives "told" the last conjunct only
+    found = _quotes("Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre "
+                    "on Friday, but he escaped unharmed, a police spokesman told Reuters.")
+    assert [q[0] for q in found if q[1] == "reported"] == [
+        "Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre on Friday, "
+        "but he escaped unharmed"]

@@ -1864,7 +1864,23 @@ def _clauses(cue: Token) -> list[list[Token]]:
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+    return _whole_sentence_before(cue, clauses) or (
+        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue))
+
+
+def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
+    """Return the whole sentence before ", <subject> said" when the parser gave the verb its last conjunct only.
+
+    "Four skinheads attacked and insulted the rabbi ..., but he escaped unharmed, a police
+    spokesman told Reuters": ``told`` is a ``conj`` of ``attacked`` with "he escaped unharmed"
+    for its clause; the spokesman told all of it.
+    """
+    if not clauses or cue.dep_ != "conj" or _is_cue(cue.head) or cue.head.i > cue.i:
+        return []
+    if any(t.i > cue.i for clause in clauses for t in clause):
+        return []
+    wider = _before_comma(cue)
+    return wider if wider and len(wider[0]) > max(len(c) for c in clauses) else []
 
 
 def _clause_tokens(clause: Token) -> list[Token]:
@@ -2033,8 +2049,10 @@ def _may_speak(subject: Token) -> bool:
 
 
 def _last_word(cue: Token) -> int:
-    """Return the index of the last word of the cue's own phrase ("said on Monday" -> said)."""
-    return max([cue.i] + [c.i for c in cue.children if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct")])
+    """Return the index of the last word of the cue's own phrase ("said on Monday", "told Reuters" -> the verb)."""
+    told = ("dobj", "dative") if cue.lemma_ in TELL_VERBS else ()
+    return max([cue.i] + [c.i for c in cue.children
+                          if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct", *told)])
 
 
 def _follows_its_clause(cue: Token) -> bool:
