@@ -1339,18 +1339,22 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
 
 def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
                 demonyms: dict[str, tuple]) -> tuple[str, str] | None:
-    """Return the dateline's state if the article names it (or its demonym) or names no state, else None.
+    """Return the dateline's state if the article names it (or its demonym) or names no state, else the first named.
 
-    A story filed from where a broadcast was monitored ("LONDON - ... Tehran radio quoted a
-    Foreign Ministry spokesman") is about another state: the ministry is Iran's, the one the
-    article names most, not Britain's, which it never names; "JERUSALEM - Israeli Foreign
+    A story filed from where a broadcast was monitored ("LONDON - Iran said ... Tehran radio
+    quoted a Foreign Ministry spokesman") is about another state: the ministry is Iran's, the
+    one the lead names first (the U.S., named more often after, is whom Iran warns), not
+    Britain's, which it never names; "JERUSALEM - Israeli Foreign
     Minister David Levy will visit Egypt ..., the Foreign Ministry said" is Israel's (a demonym in
     another actor's name, "British Broadcasting Corporation", names no state).
     """
     if home is None or most is None or any(m.actor_type == "state" and m.actor_id == home[0] for m in mentions):
         return home
-    return home if any(demonyms.get(t.text, ("",))[0] == home[0] and not _in_a_name(t, mentions)
-                       for t in doc if t.text[:1].isupper()) else None
+    if any(demonyms.get(t.text, ("",))[0] == home[0] and not _in_a_name(t, mentions)
+           for t in doc if t.text[:1].isupper()):
+        return home
+    return next(((m.actor_id, m.actor_name) for m in sorted(mentions, key=lambda m: m.start)
+                 if m.actor_type == "state" and m.actor_id), None)
 
 
 def _in_a_name(token, mentions: list[Mention]) -> bool:
