@@ -650,3 +650,12 @@ def test_a_quote_the_speech_verb_runs_into_without_a_mark_is_that_verb_s_subject
     text = ('Weinberger said in a television interview in the U.S. "We are fully prepared to do what\'s necessary to '
             'keep the shipping going and keep the freedom of navigation available in that very vital waterway."')
     assert list(_by_start(text).values()) == ["d:weinberger"]
+
+
+def test_a_quote_under_continue_to_is_said_by_the_verb_above_it():
+    # rr02 (Reuters-21578 8188): "continue" governs the quote through "to use", it does not speak
+    text = ("The Iranian spokesman said the reports that Iran intended to attack ships were baseless.\n"
+            "He said Iraq's President Saddam Hussein was the main cause of tension in the Gulf and said Iran would "
+            'continue to use "all its legitimate means to stem the cause of tension."')
+    found = _by_start(text)
+    assert found["all its legitimate means "] == found["Iraq's President Saddam Hu"[:25]] != "iran"

@@ -300,6 +300,15 @@ def _infinitive_of_doing(verb: Token) -> bool:
     return verb.lemma_ not in SAY_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _does_through(verb: Token, below: Token) -> bool:
+    """Whether a verb that may introduce speech governs the quote through an infinitive of something done.
+
+    "Iran would continue to use "all its legitimate means ..."": "continue" does not speak
+    there, the verb above it ("said") does; verbs of saying ("to say") still cue.
+    """
+    return below.dep_ == "xcomp" and verb.lemma_ not in SAY_VERBS
+
+
 def _according_to(token: Token) -> Token | None:
     """Return X of "according to X" when ``token`` is its "according", else None."""
     if token.lower_ != "according":
@@ -320,12 +329,12 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     for token in inner:
         if token.head.i != token.i and _inside(token.head, span):
             continue
-        node = token.head if token.head.i != token.i else None
+        below, node = token, token.head if token.head.i != token.i else None
         while node is not None:
             if (not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node)
-                    and not _unattributed_passive(node)):
+                    and not _unattributed_passive(node) and not _does_through(node, below)):
                 return node
-            node = node.head if node.head.i != node.i else None
+            below, node = node, node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
     if attached:
         return attached[0]
