@@ -476,3 +476,10 @@ def test_a_speech_verb_after_a_coordinated_sentence_reports_all_of_it():
     assert [q[0] for q in found if q[1] == "reported"] == [
         "Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre on Friday, "
         "but he escaped unharmed"]
+
+
+def test_days_ago_after_the_speech_verb_dates_the_saying_not_the_clause():
+    # rr02 (Reuters-21578 8188, dev_quotes batch reuters3)
+    found = _quotes("The U.S. State Department said two days ago Tehran had been told of U.S. Concern that Iranian "
+                    "anti-ship missiles posed a threat to the free flow of oil from the Gulf.")
+    assert [q[0][:30] for q in found] == ["Tehran had been told of U.S. C"]

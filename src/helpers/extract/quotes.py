@@ -1835,15 +1835,15 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     if first is None or first.i != at:
         return 0
     top = first
-    while (top.dep_ in ("compound", "amod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")) and (
-            top.head.i > top.i and top.head in tokens):
-        top = top.head  # "Thursday night", "last night", "earlier this year": the noun the date's first word hangs from
+    while (top.dep_ in ("compound", "amod", "nummod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")
+           or (top.dep_ == "npadvmod" and top.head.lower_ == "ago")) and (top.head.i > top.i and top.head in tokens):
+        top = top.head  # "Thursday night", "earlier this year", "two days ago": the word the date hangs from
     if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
         return 0
     phrase = list(top.subtree)
     size = len(phrase)
-    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" else
-             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
+    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" and top.lower_ != "ago" else
+             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ != "prep"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     return size if dated and contiguous else 0
 
