@@ -59,7 +59,7 @@ HEADLINE_CAPITALS = 0.75
 HEADLINE_MIN_WORDS = 3
 #: Head words of an organisation's name that tell its type (lowercase, singular or plural).
 TYPE_HEADS = {
-    "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
+    "armed_group": "brigade brigades army navy forces force militia militias battalion battalions guard guards "
                    "corps rebels fighters legion front mujahideen",
     "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
@@ -408,20 +408,29 @@ def wire_capitals(body: str, text: str) -> bool:
     Reuters copy of the 1980s capitalises the word after "U.S." as if a sentence began
     there ("a shipment of U.S. Arms to Iran", "the N.Z. Dollar"); words that the article
     also writes in lower case, function words and the nouns of a title ("a U.S. Delegate")
-    are no part of a name (the state is found by its abbreviation alone). A body's word
-    keeps the name ("U.S. Army").
+    are no part of a name (the state is found by its abbreviation alone); in an article whose
+    copy capitalises even a function word there ("the U.S. Would do whatever was necessary"),
+    no word but a body's is. A body's word keeps the name ("U.S. Army").
 
     >>> body = "arms sales ... a shipment of U.S. Arms to Iran and the U.S. Army"
     >>> wire_capitals(body, "U.S. Arms"), wire_capitals(body, "U.S. Army"), wire_capitals(body, "U.S.")
     (True, False, False)
+    >>> wire_capitals("U.S. Warships destroyed it; the U.S. Would act", "U.S. Warships")
+    True
     """
     match = re.fullmatch(r"((?:[A-Z]\.){2,})\s+([A-Z].*)", text)
     if match is None or state_index().lookup(match.group(1)) is None:
         return False
     words = [w.lower() for w in match.group(2).split()]
+    every = _capitalises_after_abbreviations(body)
     return all(w not in _TYPE_BY_WORD and w not in BODY_WORDS and (
-        w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
+        every or w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
         for w in words)
+
+
+def _capitalises_after_abbreviations(body: str) -> bool:
+    """Return True if the copy capitalises a function word after a state's abbreviation ("U.S. Would", "U.S. And")."""
+    return any(word.lower() in STOP_WORDS for word in re.findall(r"\b(?:[A-Z]\.){2,}\s+([A-Z][a-z]+)\b", body))
 
 
 def time_zone(body: str, start: int, text: str) -> bool:
