@@ -141,3 +141,11 @@ def test_a_capital_before_radio_names_the_broadcaster_not_the_state():
                      "His audience at a Tehran mosque included President Ali Khamenei, the radio said.")
     assert [(r["text"], r["actor_type"]) for r in rows if r["text"].startswith("Tehran")] == [
         ("Tehran radio", "media"), ("Tehran", "place")]
+
+
+def test_the_british_government_is_britain_and_a_name_before_waterway_a_place():
+    # rr09, rr07 (Reuters-21578 9247, 17925; batch reuters3)
+    rows = _mentions("LONDON, March 25 - Short Brothers is owned by the British Government.\n"
+                     "It said the boats were intercepted in the Khur Abdullah waterway near Kuwait.")
+    assert {r["text"]: r["actor_type"] for r in rows}.get("British Government") == "state"
+    assert not any(r["text"] == "Khur Abdullah" and r["actor_type"] != "place" for r in rows)

@@ -121,7 +121,7 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal tunnel highway pass corridor prison jail
+    lake canal tunnel highway pass corridor prison jail waterway strait
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
@@ -589,7 +589,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     lowered = ent.text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
-            _portfolio(ent)):
+            _portfolio(ent)) or _states_government(lowered, demonyms):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
@@ -672,6 +672,16 @@ def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
     before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
     after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
     return before in demonyms or after in demonyms
+
+
+def _states_government(lowered: str, demonyms: frozenset[str]) -> bool:
+    """Return True for "the British Government": a state's metonym, left to the institutions' rule, no body of its own.
+
+    >>> _states_government("the british government", frozenset({"british"}))
+    True
+    """
+    words = lowered.removeprefix("the ").split()
+    return len(words) > 1 and words[-1] == "government" and " ".join(words[:-1]) in demonyms
 
 
 def _common_word(token) -> bool:
