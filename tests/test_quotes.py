@@ -483,3 +483,10 @@ def test_days_ago_after_the_speech_verb_dates_the_saying_not_the_clause():
     found = _quotes("The U.S. State Department said two days ago Tehran had been told of U.S. Concern that Iranian "
                     "anti-ship missiles posed a threat to the free flow of oil from the Gulf.")
     assert [q[0][:30] for q in found] == ["Tehran had been told of U.S. C"]
+
+
+def test_a_clause_of_saying_before_the_paper_reported_is_what_the_paper_reported():
+    # ru11 (Reuters-21578 4726, dev_quotes batch reuters): relayed speech, the parser hangs "reported" on "said"
+    found = _quotes("NEW YORK, March 13 - President Reagan's legal adviser said the President could not recall when he "
+                    "approved a 1985 arms sale to Iran, the New York Times reported.")
+    assert [q[0][:40] for q in found] == ["President Reagan's legal adviser said th"]

@@ -2046,7 +2046,8 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     start = paragraph_start(cue.doc, first, floor=cue.sent.start)
     words = [t for t in cue.doc[start:first - 1] if not t.is_space]
     roots = [t for t in words if t.head not in words or t.head == t]
-    if any(_reports(t) for t in roots) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    relays = cue.lemma_ == "report"  # "X's adviser said the President could not recall ..., the Times reported"
+    if (any(_reports(t) for t in roots) and not relays) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return []  # "The women said ..., Gajdos said" is reported by "The women said"
     return [words]
 
