@@ -659,3 +659,13 @@ def test_a_quote_under_continue_to_is_said_by_the_verb_above_it():
             'continue to use "all its legitimate means to stem the cause of tension."')
     found = _by_start(text)
     assert found["all its legitimate means "] == found["Iraq's President Saddam H"] != "iran"
+
+
+def test_a_report_right_after_a_radio_spoke_is_the_radio_s():
+    # rr03 (Reuters-21578 5164)
+    text = ("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's civilian "
+            "and military hierarchy against discord and dissent, Tehran radio said.\n"
+            "A report, monitored by the British Broadcasting Corporation, said he gave the warning in a speech to "
+            "senior government and military figures.")
+    found = _by_start(text)
+    assert found["he gave the warning in a "] == found["Iran's revolutionary lead"] == "d:tehran_radio"

@@ -876,6 +876,21 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     return None
 
 
+#: What a broadcaster or an agency puts out: "a report" right after it spoke is its own.
+BROADCAST_ITEMS = frozenset({"report", "broadcast", "dispatch", "bulletin"})
+
+
+def _medium_s_report(subject: Token, previous: Attribution | None) -> str | None:
+    """Return the medium that spoke last when an unnamed report of the next sentence speaks.
+
+    "..., Tehran radio said. / A report, monitored by the British Broadcasting Corporation,
+    said he gave the warning ...": the report is the radio's.
+    """
+    if subject.lemma_.lower() not in BROADCAST_ITEMS or previous is None or previous.actor_type != "media":
+        return None
+    return previous.actor_id
+
+
 def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the actor of the latest earlier subject phrase with the noun of a definite subject.
 
@@ -1595,6 +1610,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     noun = subject.pos_ == "NOUN"
     if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
         actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
+    if actor is None:
+        actor = _medium_s_report(subject, previous)
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
