@@ -124,3 +124,28 @@ def test_a_surname_quoted_before_the_full_name_is_that_person():
                      "that he will wait for one more session of the PEC on Tuesday to take everyone's temperature on "
                      "the issue.\"\nAmbassador Robert Frowick, an American, heads the OSCE mission in Bosnia.")
     assert {r["actor_id"] for r in rows if "Frowick" in r["text"]} == {"d:robert_frowick"}
+
+
+def test_an_institution_of_a_story_filed_where_a_broadcast_was_monitored_is_the_named_state_s():
+    # rr02 (Reuters-21578 8188, batch reuters3): the dateline's Britain is never named
+    rows = _mentions("LONDON, March 23 - Iran said reports that it intended to threaten shipping in the Gulf were "
+                     "baseless.\nTehran radio, monitored by the British Broadcasting Corporation, quoted a Foreign "
+                     "Ministry spokesman as saying any attempt at interference would be met by \"a strong response.\"")
+    assert [actor for text, actor in _institutions(rows) if text == "Foreign Ministry"] == ["iran_foreign_ministry"]
+
+
+def test_a_capital_before_radio_names_the_broadcaster_not_the_state():
+    # rr03 (Reuters-21578 5164, batch reuters3)
+    rows = _mentions("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's "
+                     "civilian and military hierarchy against discord and dissent, Tehran radio said.\n"
+                     "His audience at a Tehran mosque included President Ali Khamenei, the radio said.")
+    assert [(r["text"], r["actor_type"]) for r in rows if r["text"].startswith("Tehran")] == [
+        ("Tehran radio", "media"), ("Tehran", "place")]
+
+
+def test_the_british_government_is_britain_and_a_name_before_waterway_a_place():
+    # rr09, rr07 (Reuters-21578 9247, 17925; batch reuters3)
+    rows = _mentions("LONDON, March 25 - Short Brothers is owned by the British Government.\n"
+                     "It said the boats were intercepted in the Khur Abdullah waterway near Kuwait.")
+    assert {r["text"]: r["actor_type"] for r in rows}.get("British Government") == "state"
+    assert not any(r["text"] == "Khur Abdullah" and r["actor_type"] != "place" for r in rows)

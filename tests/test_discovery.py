@@ -829,3 +829,11 @@ def test_the_field_of_a_secretarys_title_is_no_body():
     rows = _mentions("Volcker said he endorsed comments by Treasury Secretary James Baker. In his letter, made "
                      "available at the Treasury, Volcker also said a proposal was a problem.")
     assert [r["text"] for r in rows].count("Treasury") == 2
+
+
+def test_copy_that_capitalises_a_function_word_after_u_s_capitalises_every_word_there():
+    # rr01, rr02 (Reuters-21578 21006, 8188; batch reuters3): 1987 copy capitalises the word after "U.S."
+    from helpers.extract.discovery import wire_capitals
+
+    body = "U.S. Warships destroyed the oil platform. The U.S. Would do whatever was necessary. A U.S. Navy group"
+    assert wire_capitals(body, "U.S. Warships") and not wire_capitals(body, "U.S. Navy")

@@ -558,3 +558,114 @@ def test_that_taken_for_an_object_still_opens_the_clause_it_introduces():
                     'and despicable low by attempting to capitalize on the murder of a physician '
                     'in order to garner votes."')
     assert found[0][0].startswith('Spitzer had "sunk')
+
+
+# --- batch reuters3 (tests/gold/dev_quotes): wire stories of 1987 and 1996 -------------------------------
+
+def test_it_after_a_reported_clause_goes_on_about_the_one_who_spoke_not_a_body_named_in_it():
+    # rr07 (Reuters-21578 17925)
+    text = ("Today's Foreign Ministry statement, carried by the Kuwait News Agency KUNA, said the recent detention of "
+            "Kuwaiti fishing vessels by Iran was not the first.\n"
+            "Tehran in the past had held back a number of vessels Kuwait had sought to release through diplomatic "
+            "contacts, it said.\n"
+            '"However, Kuwait is perplexed that this time the Iranian charges are accompanied by accusations that '
+            'the vessels were undertaking espionage activities," it said.')
+    found = _by_start(text)
+    assert found["However, Kuwait is perple"] == found["the recent detention of K"] is not None
+    assert found["However, Kuwait is perple"] != "kuwait"
+
+
+def test_he_after_an_unnamed_report_is_the_one_it_is_about():
+    # rr03 (Reuters-21578 5164)
+    text = ("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's civilian "
+            "and military hierarchy against discord and dissent, Tehran radio said.\n"
+            "A report, monitored by the British Broadcasting Corporation, said he gave the warning in a speech to "
+            "senior government and military figures.\n"
+            "He said Iranians should guard against internal dissent and try to prevent it.")
+    assert _by_start(text)["Iranians should guard aga"] == "ruhollah_khomeini"
+
+
+def test_it_after_an_unnamed_commission_is_nobody_not_the_wire_that_saw_its_report():
+    # cq141 (CoNLL-2003 test 141)
+    text = ("ANKARA 1996-12-06\n"
+            "Turkey's efforts to prevent Kurdish rebels and smugglers infiltrating from Syria are being badly hindered "
+            "because the military does not have a map of its own minefields on the border, a commission of "
+            "parliamentarians said.\n"
+            "The report, to be debated in parliament in coming weeks, was seen by Reuters on Friday.\n"
+            '"Officials say the minefields present an obstacle to the security forces," it said.\n'
+            "It said Kurdistan Workers Party (PKK) guerrillas sometimes know the layout of mined areas along the "
+            "border better than the security forces.")
+    found = _by_start(text)
+    assert found["Officials say the minefie"] is None
+    assert found["Kurdistan Workers Party ("] is None
+
+
+def test_the_spokesman_goes_on_about_the_one_quoted_before_not_the_state_of_his_demonym():
+    # rr02 (Reuters-21578 8188)
+    text = ("Tehran radio, monitored by the BBC, quoted a Foreign Ministry spokesman as saying any attempt at "
+            'interference would be met by "a strong response from Iran and other Moslems in the world."\n'
+            "U.S. Defence Secretary Caspar Weinberger said the U.S. Would do whatever was necessary.\n"
+            'The Iranian spokesman said the reports that Iran intended to attack ships were "misleading propaganda."\n'
+            "The Iranian spokesman was quoted by Tehran radio as saying the U.S. Was trying to build up its military "
+            "presence in the region.")
+    found = _by_start(text)
+    ministry = found["any attempt at interferen"]
+    assert ministry is not None and ministry != "iran"
+    assert found["the reports that Iran int"] == found["the U.S. Was trying to bu"] == ministry
+
+
+def test_the_government_of_a_manila_story_is_the_philippines_not_a_body_named_good_government():
+    # rr10 (Reuters-21578 5265)
+    text = ("MANILA, March 15 - The Presidential Commission on Good Government (PCGG) has recovered cash and "
+            "property in the Philippines.\n"
+            "The government last week announced that businessman Antonio Floirendo had turned over 70 mln pesos in "
+            "cash to the PCGG.")
+    assert _by_start(text)["businessman Antonio Floir"] in ("philippines", "d:philippines")
+
+
+def test_a_lead_s_description_naming_someone_in_a_clause_is_the_person_the_next_sentence_names():
+    # rr10 (Reuters-21578 5265): Marcos is named in a clause that describes the panel, not the head
+    text = ("MANILA, March 15 - The head of a Philippine panel charged with recovering illegal wealth accumulated by "
+            "former President Ferdinand Marcos and his associates said they still controlled large funds.\n"
+            'Ramon Diaz, Chairman of the Presidential Commission on Good Government (PCGG) told Reuters in an '
+            'interview: "There is every reason to believe that the cronies were able to hide millions of pesos."')
+    found = _by_start(text)
+    assert found["they still controlled lar"] == found["There is every reason to "] == "d:ramon_diaz"
+
+
+def test_a_lead_s_minister_is_the_minister_named_later_as_a_speaker():
+    # cq082 (CoNLL-2003 test 82)
+    text = ("BANGUI 1996-12-06\n"
+            "A former cabinet minister in Central African Republic and his son were abducted from their home and "
+            "murdered in growing ethnic violence in the capital Bangui, a government minister said on Friday.\n"
+            "With violence spiralling out of control, France voiced backing for the elected Bangui government but "
+            "said its troops based in the former colony would not help it combat army mutineers.\n"
+            "Public Service Minister David Dofara, who is the head of the national Red Cross, told Reuters he had seen "
+            "the bodies of former interior minister Christophe Grelombe and his son.")
+    assert _by_start(text)["A former cabinet minister"] == "d:david_dofara"
+
+
+def test_a_quote_the_speech_verb_runs_into_without_a_mark_is_that_verb_s_subject_s():
+    # rr02 (Reuters-21578 8188)
+    text = ('Weinberger said in a television interview in the U.S. "We are fully prepared to do what\'s necessary to '
+            'keep the shipping going and keep the freedom of navigation available in that very vital waterway."')
+    assert list(_by_start(text).values()) == ["d:weinberger"]
+
+
+def test_a_quote_under_continue_to_is_said_by_the_verb_above_it():
+    # rr02 (Reuters-21578 8188): "continue" governs the quote through "to use", it does not speak
+    text = ("A Foreign Ministry spokesman said the reports that Iran intended to attack ships were baseless.\n"
+            "He said Iraq's President Saddam Hussein was the main cause of tension in the Gulf and said Iran would "
+            'continue to use "all its legitimate means to stem the cause of tension."')
+    found = _by_start(text)
+    assert found["all its legitimate means "] == found["Iraq's President Saddam H"] != "iran"
+
+
+def test_a_report_right_after_a_radio_spoke_is_the_radio_s():
+    # rr03 (Reuters-21578 5164)
+    text = ("LONDON, March 15 - Iran's revolutionary leader, Ayatollah Ruhollah Khomeini, warned the nation's civilian "
+            "and military hierarchy against discord and dissent, Tehran radio said.\n"
+            "A report, monitored by the British Broadcasting Corporation, said he gave the warning in a speech to "
+            "senior government and military figures.")
+    found = _by_start(text)
+    assert found["he gave the warning in a "] == found["Iran's revolutionary lead"] == "d:tehran_radio"

@@ -456,3 +456,37 @@ def test_a_reported_clause_with_a_few_words_quoted_is_reported_speech_too():
     assert sorted((q[0][:26], q[1]) for q in found) == [("ironically present", "direct"),
                                                         ("the city council would be ", "reported")]
     assert {q[2] for q in found} == {"d:stefano_cimicchi"}
+
+
+def test_a_repeated_said_conjoined_to_the_reported_clause_reports_a_clause_of_its_own():
+    # rr02 (Reuters-21578 8188, dev_quotes batch reuters3): the parser hangs the second "said" on "was"
+    found = _quotes("The Iranian spokesman said the reports were misleading.\n"
+                    "He said Iraq's President Saddam Hussein was the main cause of tension in the Gulf and said Iran "
+                    'would continue to use "all its legitimate means to stem the cause of tension."')
+    reported = {q[0]: q[2] for q in found if q[1] == "reported"}
+    assert "Iraq's President Saddam Hussein was the main cause of tension in the Gulf" in reported
+    clause = next(text for text in reported if text.startswith("Iran would continue"))
+    assert reported[clause] == reported["Iraq's President Saddam Hussein was the main cause of tension in the Gulf"]
+
+
+def test_a_speech_verb_after_a_coordinated_sentence_reports_all_of_it():
+    # cq085 (CoNLL-2003 test 85, dev_quotes batch reuters3): the parser gives "told" the last conjunct only
+    found = _quotes("Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre "
+                    "on Friday, but he escaped unharmed, a police spokesman told Reuters.")
+    assert [q[0] for q in found if q[1] == "reported"] == [
+        "Four skinheads attacked and insulted the rabbi of Bratislava, Baruch Meyers, in the city centre on Friday, "
+        "but he escaped unharmed"]
+
+
+def test_days_ago_after_the_speech_verb_dates_the_saying_not_the_clause():
+    # rr02 (Reuters-21578 8188, dev_quotes batch reuters3)
+    found = _quotes("The U.S. State Department said two days ago Tehran had been told of U.S. Concern that Iranian "
+                    "anti-ship missiles posed a threat to the free flow of oil from the Gulf.")
+    assert [q[0][:30] for q in found] == ["Tehran had been told of U.S. C"]
+
+
+def test_a_clause_of_saying_before_the_paper_reported_is_what_the_paper_reported():
+    # ru11 (Reuters-21578 4726, dev_quotes batch reuters): relayed speech, the parser hangs "reported" on "said"
+    found = _quotes("NEW YORK, March 13 - President Reagan's legal adviser said the President could not recall when he "
+                    "approved a 1985 arms sale to Iran, the New York Times reported.")
+    assert [q[0][:40] for q in found] == ["President Reagan's legal adviser said th"]

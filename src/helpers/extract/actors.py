@@ -595,6 +595,26 @@ def capitals_as_places(doc: Doc, mentions: list[Mention], index: RegistryIndex) 
     return out
 
 
+#: A noun of broadcasting after a city's or a state's name: "Tehran radio", "Baghdad Radio", "Israel Television".
+_BROADCASTER = re.compile(r"\s+(radio|television)\b(?!\s+stations?\b)", re.IGNORECASE)
+
+
+def broadcasters(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a capital or a state named before "radio" or "television" made that broadcaster.
+
+    "Tehran radio, monitored by the BBC, quoted Malekzadegan as saying ..." names a medium,
+    "Tehran Radio", not Iran nor the city; "a radio station" and "Iranian radio" (no name) name none.
+    """
+    out = []
+    for m in mentions:
+        match = _BROADCASTER.match(text, m.end) if m.actor_type in ("state", "place") else None
+        if match is not None:
+            name = f"{m.text} {match.group(1).title()}"
+            m = Mention(m.start, match.end(), text[m.start:match.end()], actor_key(name), name, "media", "broadcaster")
+        out.append(m)
+    return out
+
+
 # ---------------------------------------------------------------------------- entry point
 
 def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = None,
@@ -618,7 +638,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.sovereign_names(text, discovery.resolve_abbreviations(text, mentions))
     mentions = discovery.same_peoples(discovery.surnames_before_full_names(discovery.resolve_short_forms(mentions)))
-    mentions = capitals_as_places(doc, mentions, index)
+    mentions = broadcasters(text, capitals_as_places(doc, mentions, index))
     mentions += discovery.institution_mentions(doc, mentions + placeholders, index.seats_and_states,
                                                index.state_demonyms, index.registered)
     mentions += role_mentions(text, mentions, index, published, precision, roles)

@@ -59,7 +59,7 @@ HEADLINE_CAPITALS = 0.75
 HEADLINE_MIN_WORDS = 3
 #: Head words of an organisation's name that tell its type (lowercase, singular or plural).
 TYPE_HEADS = {
-    "armed_group": "brigade brigades army forces force militia militias battalion battalions guard guards "
+    "armed_group": "brigade brigades army navy forces force militia militias battalion battalions guard guards "
                    "corps rebels fighters legion front mujahideen",
     "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
@@ -121,7 +121,7 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal tunnel highway pass corridor prison jail
+    lake canal tunnel highway pass corridor prison jail waterway strait
 """.split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
@@ -410,20 +410,29 @@ def wire_capitals(body: str, text: str) -> bool:
     Reuters copy of the 1980s capitalises the word after "U.S." as if a sentence began
     there ("a shipment of U.S. Arms to Iran", "the N.Z. Dollar"); words that the article
     also writes in lower case, function words and the nouns of a title ("a U.S. Delegate")
-    are no part of a name (the state is found by its abbreviation alone). A body's word
-    keeps the name ("U.S. Army").
+    are no part of a name (the state is found by its abbreviation alone); in an article whose
+    copy capitalises even a function word there ("the U.S. Would do whatever was necessary"),
+    no word but a body's is. A body's word keeps the name ("U.S. Army").
 
     >>> body = "arms sales ... a shipment of U.S. Arms to Iran and the U.S. Army"
     >>> wire_capitals(body, "U.S. Arms"), wire_capitals(body, "U.S. Army"), wire_capitals(body, "U.S.")
     (True, False, False)
+    >>> wire_capitals("U.S. Warships destroyed it; the U.S. Would act", "U.S. Warships")
+    True
     """
     match = re.fullmatch(r"((?:[A-Z]\.){2,})\s+([A-Z].*)", text)
     if match is None or state_index().lookup(match.group(1)) is None:
         return False
     words = [w.lower() for w in match.group(2).split()]
+    every = _capitalises_after_abbreviations(body)
     return all(w not in _TYPE_BY_WORD and w not in BODY_WORDS and (
-        w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
+        every or w in STOP_WORDS or w in TITLE_NOUNS or re.search(rf"(?<![\w.-]){re.escape(w)}(?![\w-])", body))
         for w in words)
+
+
+def _capitalises_after_abbreviations(body: str) -> bool:
+    """Return True if the copy capitalises a function word after a state's abbreviation ("U.S. Would", "U.S. And")."""
+    return any(word.lower() in STOP_WORDS for word in re.findall(r"\b(?:[A-Z]\.){2,}\s+([A-Z][a-z]+)\b", body))
 
 
 def time_zone(body: str, start: int, text: str) -> bool:
@@ -582,7 +591,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     lowered = ent.text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
-            _portfolio(ent)):
+            _portfolio(ent)) or _states_government(lowered, demonyms):
         return None
     if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
@@ -665,6 +674,16 @@ def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
     before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
     after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
     return before in demonyms or after in demonyms
+
+
+def _states_government(lowered: str, demonyms: frozenset[str]) -> bool:
+    """Return True for "the British Government": a state's metonym, left to the institutions' rule, no body of its own.
+
+    >>> _states_government("the british government", frozenset({"british"}))
+    True
+    """
+    words = lowered.removeprefix("the ").split()
+    return len(words) > 1 and words[-1] == "government" and " ".join(words[:-1]) in demonyms
 
 
 def _common_word(token) -> bool:
@@ -1296,7 +1315,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
 
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
-    foreign ministry"), else the state of the article's dateline, else the state of the
+    foreign ministry"), else the state of the article's dateline when the article names it
+    or no state (:func:`_home_state`), else the state of the
     same institution named earlier ("the Israeli army ... the army"), else the state the
     article names most (:func:`_most_named_state`); a designation with no state of its own
     words is the body named last before it whose name ends with it (:func:`_named_before`:
@@ -1311,7 +1331,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
     if not heads:
         return []
-    home, most = dateline_state(doc_text(doc), states), _most_named_state(taken)
+    most = _most_named_state(taken)
+    home = _home_state(doc, dateline_state(doc_text(doc), states), most, taken, demonyms)
     registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
@@ -1338,6 +1359,34 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
+                demonyms: dict[str, tuple]) -> tuple[str, str] | None:
+    """Return the dateline's state if the article names it (or its demonym) or names no state, else the first named.
+
+    A story filed from where a broadcast was monitored ("LONDON - Iran said ... Tehran radio
+    quoted a Foreign Ministry spokesman") is about another state: the ministry is Iran's, the
+    one the lead names first (the U.S., named more often after, is whom Iran warns), not
+    Britain's, which it never names; "JERUSALEM - Israeli Foreign
+    Minister David Levy will visit Egypt ..., the Foreign Ministry said" is Israel's (a demonym in
+    another actor's name, "British Broadcasting Corporation", names no state).
+    """
+    if home is None or most is None or any(m.actor_type == "state" and m.actor_id == home[0] for m in mentions):
+        return home
+    if any(demonyms.get(t.text, ("",))[0] == home[0] and not _in_a_name(t, mentions)
+           for t in doc if t.text[:1].isupper()):
+        return home
+    return next(((m.actor_id, m.actor_name) for m in sorted(mentions, key=lambda m: m.start)
+                 if m.actor_type == "state" and m.actor_id), None)
+
+
+def _in_a_name(token, mentions: list[Mention]) -> bool:
+    """Return True if a token is part of the name of a body other than a state ("British" of the BBC's name).
+
+    A person's title ("Israeli Foreign Minister David Levy") still names the state.
+    """
+    return any(m.start <= token.idx < m.end and m.actor_type in ORG_TYPES for m in mentions)
 
 
 def _most_named_state(mentions: list[Mention]) -> tuple[str, str] | None:

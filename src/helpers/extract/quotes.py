@@ -109,7 +109,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -300,6 +300,15 @@ def _infinitive_of_doing(verb: Token) -> bool:
     return verb.lemma_ not in SAY_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _does_through(verb: Token, below: Token) -> bool:
+    """Whether a verb that may introduce speech governs the quote through an infinitive of something done.
+
+    "Iran would continue to use "all its legitimate means ..."": "continue" does not speak
+    there, the verb above it ("said") does; verbs of saying ("to say") still cue.
+    """
+    return below.dep_ == "xcomp" and verb.lemma_ not in SAY_VERBS
+
+
 def _according_to(token: Token) -> Token | None:
     """Return X of "according to X" when ``token`` is its "according", else None."""
     if token.lower_ != "according":
@@ -320,19 +329,19 @@ def find_cue(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan]) -> Token | None
     for token in inner:
         if token.head.i != token.i and _inside(token.head, span):
             continue
-        node = token.head if token.head.i != token.i else None
+        below, node = token, token.head if token.head.i != token.i else None
         while node is not None:
             if (not _inside(node, span) and _is_cue(node) and not _infinitive_of_doing(node)
-                    and not _unattributed_passive(node)):
+                    and not _unattributed_passive(node) and not _does_through(node, below)):
                 return node
-            node = node.head if node.head.i != node.i else None
+            below, node = node, node.head if node.head.i != node.i else None
     attached = [c for t in inner for c in t.children if not _inside(c, span) and _is_cue(c)]
     if attached:
         return attached[0]
     sentences = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
     candidates = [t for s in sentences.values() for t in s if _is_cue(t) and not any(_inside(t, q) for q in quotes)]
     if not candidates:
-        return _cue_after(doc, span) or _cue_before_colon(doc, span)
+        return _cue_after(doc, span) or _cue_before_colon(doc, span) or _cue_run_into(doc, span)
     return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
@@ -371,6 +380,25 @@ def _cue_before_colon(doc: Doc, span: QuoteSpan) -> Token | None:
     last = doc[colon.start - 1]  # the clause's last word: its verb is the first one above it
     verb = next((t for t in [last, *last.ancestors] if t.pos_ == "VERB" and not _inside(t, span)), None)
     if verb is None or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
+def _cue_run_into(doc: Doc, span: QuoteSpan) -> Token | None:
+    """Return the speech verb of a sentence that runs into the quote with no punctuation mark before it.
+
+    "Weinberger said in a television interview in the U.S. "We are fully prepared ..."": the
+    parser starts a sentence at the quote; the verb before it, with a subject and no clause
+    of its own, says it.
+    """
+    before = doc_text(doc)[:span.start].rstrip(QUOTE_MARKS + " ")
+    if not before or not before[-1].isalnum() and before[-1] != ".":
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None or not _same_paragraph(doc[last.start], _tokens(doc, span.start, span.end)[0]):
+        return None
+    verb = next((t for t in [doc[last.start], *doc[last.start].ancestors] if _is_cue(t)), None)
+    if verb is None or not _subjects(verb) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None
     return verb
 
@@ -415,7 +443,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
     if _asked_by_nobody(cue):
         return None
-    node = cue
+    node = _outer_cue(cue)
     for _ in range(6):
         if _is_cue(node) and _is_passive(node):  # "explosions were reported (by residents)"
             return _agent(node)
@@ -848,6 +876,21 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     return None
 
 
+#: What a broadcaster or an agency puts out: "a report" right after it spoke is its own.
+BROADCAST_ITEMS = frozenset({"report", "broadcast", "dispatch", "bulletin"})
+
+
+def _medium_s_report(subject: Token, previous: Attribution | None) -> str | None:
+    """Return the medium that spoke last when an unnamed report of the next sentence speaks.
+
+    "..., Tehran radio said. / A report, monitored by the British Broadcasting Corporation,
+    said he gave the warning ...": the report is the radio's.
+    """
+    if subject.lemma_.lower() not in BROADCAST_ITEMS or previous is None or previous.actor_type != "media":
+        return None
+    return previous.actor_id
+
+
 def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> str | None:
     """Return the actor of the latest earlier subject phrase with the noun of a definite subject.
 
@@ -862,6 +905,31 @@ def _same_noun_subject(subject: Token, before: int, mentions: list[Mention]) -> 
         if actor is not None:
             return actor
     return _media_antecedent(subject, before, mentions)
+
+
+def _spokesman_goes_on(subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the body of the spokesman a definite "the (Iranian) spokesman" goes on about.
+
+    "Tehran radio ... quoted a Foreign Ministry spokesman as saying ... / The Iranian
+    spokesman said ...": the same spokesman, who speaks for the ministry, not for the state
+    his demonym names, through every "the spokesman" after it, back to the one introduced;
+    not when the two are given different demonyms.
+    """
+    if subject.lemma_.lower() not in SPOKESMAN_NOUNS or not _definite(subject):
+        return None
+    own = _demonyms_before(subject)
+    for head in _same_noun_subjects(subject, before):
+        earlier = _demonyms_before(head)
+        if head.lemma_.lower() == subject.lemma_.lower() and not _definite(head) and (
+                not own or not earlier or own == earlier):
+            return _subject_actor(head, mentions)
+    return None
+
+
+def _demonyms_before(noun: Token) -> set[str]:
+    """Return the demonyms of states among the words before a noun in its phrase ("the Iranian spokesman")."""
+    first, _ = _phrase_bounds(noun)
+    return {t.text for t in noun.doc[max(first, noun.left_edge.i):noun.i] if _states_of_demonym(t.text)}
 
 
 def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
@@ -905,9 +973,10 @@ def _issuer(noun: Token) -> Token | None:
 
     A noun in a prepositional phrase of a verb ("In a written statement released at the news
     conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
-    verb's subject: the statement is Gujral's, the communique the command's.
+    verb's subject: the statement is Gujral's, the communique the command's. The object of
+    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying").
     """
-    if noun.dep_ in SUBJECT_DEPS:
+    if noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "dobj" and _quoted_object(noun.head) == noun):
         return noun
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
     subjects = _subjects(verb) if verb is not None and verb.pos_ == "VERB" else []
@@ -958,6 +1027,7 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     """
     agreeing = [m for m in mentions if m.end <= before and _agrees(subject, m)
                 and not any(q.start <= m.start < q.end for q in quotes) and not _quoted(doc, m.start)]
+    agreeing = _without_silent_media(doc, agreeing)
     titled = _titled(doc, subject, agreeing)
     if titled:  # "the minister": a person the text called a minister, if there is one
         agreeing, previous = titled, None
@@ -967,7 +1037,9 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     spoke = previous is not None and previous.at < before and _previous_agrees(subject, previous)
     if spoke:
         candidates.append((previous.at, previous.actor_id, _previous_rank(previous)))
-    candidates += _chained_pronoun(doc, subject, before, mentions, quotes, depth)
+    candidates += [c for c in _chained_pronoun(doc, subject, before, previous if spoke else None, mentions,
+                                               quotes, depth)
+                   if not (spoke and previous.head is not None and c[0] == previous.head.idx)]
     if not candidates:
         return None
     latest = max(doc.char_span(c[0], c[0] + 1, alignment_mode="expand").sent.start for c in candidates)
@@ -976,6 +1048,17 @@ def _antecedent(doc: Doc, subject: Token, before: int, previous: Attribution | N
     if spoke and subject.lower_ in ("it", "he", "she") and best[2] == 0:
         return previous.actor_id  # "the RBA said ... -- Sydney Newsroom ... it said": the one who spoke
     return best[1]
+
+
+def _without_silent_media(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions but those of a medium that is never the subject of a speech verb among them.
+
+    A wire or a broadcaster named as the one who saw, monitored or was told something ("The
+    report ... was seen by Reuters on Friday. ... it said") said nothing: it is no antecedent
+    of the pronoun of a speaker.
+    """
+    spoke = {m.actor_id for m in mentions if m.actor_type == "media" and _subject_rank(doc, m) == SPEAKER_RANK}
+    return [m for m in mentions if m.actor_type != "media" or m.actor_id in spoke]
 
 
 def _previous_rank(previous: Attribution) -> int:
@@ -989,15 +1072,20 @@ def _previous_rank(previous: Attribution) -> int:
     return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
 
 
-def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Mention], quotes: list[QuoteSpan],
-                     depth: int) -> list[tuple[int, str | None, int]]:
+def _chained_pronoun(doc: Doc, subject: Token, before: int, previous: Attribution | None, mentions: list[Mention],
+                     quotes: list[QuoteSpan], depth: int) -> list[tuple[int, str | None, int]]:
     """Return the last earlier subject that is the same pronoun, with what it refers to, as a candidate.
 
     In "... any other place Cuban Americans gather. / ... they villify Attorney General Janet
     Reno ... his father in Cuba. And they question ... / It is a Communist plot ..., they say."
     the last "they" goes on about the "they" before it, which the Cuban Americans are, not
-    about Cuba, named in passing in between. The candidate is (position, actor id, rank)
-    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks).
+    about Cuba, named in passing in between. :func:`_antecedent` drops it when it is the
+    previous quote's speaker, resolved already ("Tehran ... had held back a number of vessels
+    Kuwait had sought to release ..., it said. / "However, Kuwait is perplexed ...," it said":
+    the ministry that spoke, not Kuwait of the reported clause). The candidate is (position, actor id, rank)
+    as in :func:`_antecedent`, ranked as a subject (a speaker's, when its verb speaks). The
+    earlier pronoun is resolved with the speaker before it (``previous``, if it spoke before
+    that pronoun), as it was in its own sentence.
     """
     word = subject.lower_
     if depth <= 0 or word not in ("he", "she", "they", "it"):
@@ -1007,7 +1095,8 @@ def _chained_pronoun(doc: Doc, subject: Token, before: int, mentions: list[Menti
     if not earlier:
         return []
     chained = earlier[-1]
-    actor = _antecedent(doc, chained, chained.idx, None, mentions, quotes, depth - 1)
+    spoke_before = previous if previous is not None and previous.at < chained.idx else None
+    actor = _antecedent(doc, chained, chained.idx, spoke_before, mentions, quotes, depth - 1)
     return [(chained.idx, actor, SPEAKER_RANK if _is_cue(chained.head) else 1)] if actor is not None else []
 
 
@@ -1173,7 +1262,8 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
         return None
     first, last = _phrase_bounds(subject)
     left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") for m in mentions):
+    if any(left <= m.start < right and m.actor_type in ("person", "PERSON") and not _in_clause(subject, m)
+           for m in mentions):
         return None  # "Lloyd's chairman David Rowland": the description names its person
     after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
     if after is None:
@@ -1183,7 +1273,31 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m)
            and not _in_headline(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
-    for token in after.sent:
+    return _named_speaker_in(after.sent, subject, body, mentions) or _titled_speaker_later(noun, after, mentions)
+
+
+def _titled_speaker_later(noun: Token, after: Token, mentions: list[Mention]) -> str | None:
+    """Return the first person named later as a speaker with the role noun of a lead's description.
+
+    "..., a government minister said on Friday." ... "Public Service Minister David Dofara
+    ... told Reuters he had seen the bodies": the minister the lead described, named
+    paragraphs later by his title.
+    """
+    if noun.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for token in noun.doc[after.i:]:
+        if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head):
+            continue
+        titled = [m for m in mentions if m.start <= token.idx < m.end and m.actor_type in ("person", "PERSON")]
+        words = {c.lemma_.lower() for c in token.children if c.dep_ == "compound"}
+        if titled and noun.lemma_.lower() in words:
+            return titled[0].actor_id
+    return None
+
+
+def _named_speaker_in(sentence, subject: Token, body: bool, mentions: list[Mention]) -> str | None:
+    """Return the actor a sentence names for the first time as its speaking subject (:func:`_introduced_next`)."""
+    for token in sentence:
         words = [token, *(c for c in token.children if c.dep_ == "compound")]  # "The Yedioth Ahronoth daily"
         named = [m for m in mentions if any(m.start <= t.idx < m.end for t in words)]
         if token.dep_ not in SUBJECT_DEPS or not _is_cue(token.head) or not named:
@@ -1386,14 +1500,27 @@ def _unnamed_agrees(subject: Token, head: Token) -> bool:
     """Whether ``subject`` goes on about an unnamed speaker whose head noun is ``head``.
 
     "industry sources said ... they said" and "a Singapore trader said ... he said" are
-    nobody the text names, nor is "the diplomat" after "One diplomat said".
+    nobody the text names, nor is "the diplomat" after "One diplomat said". A report, a
+    statement or a body's noun is no "he" ("A report, monitored by the BBC, said he gave the
+    warning ... / He said ...": he is the one the report is about), but it is the "it" that goes
+    on ("..., a commission of parliamentarians said. ... it said": the commission, unnamed).
     """
     word = subject.lower_
+    unnamed_body = head.lemma_.lower() in UNNAMED_BODY_NOUNS
     if word == "they":
         return _number_tag(head) == "NNS"
     if word in ("he", "she"):
-        return _number_tag(head) == "NN"
+        return _number_tag(head) == "NN" and not unnamed_body
+    if word == "it" and unnamed_body and _number_tag(head) == "NN":
+        return True
     return subject.lemma_.lower() == head.lemma_.lower() and subject.tag_ == head.tag_
+
+
+#: Nouns of bodies and of what they issue that an unnamed speaker may be: an "it", never a "he".
+UNNAMED_BODY_NOUNS = frozenset("""
+    statement communique commentary editorial report broadcast commission committee panel council court
+    newspaper paper radio agency television station
+""".split())
 
 
 #: Nouns of what a speaker issues: "it" after "a ... statement said" is the statement, whoever issued it.
@@ -1476,12 +1603,15 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _role_holder(doc, subject, before, mentions) or _owner_holder(doc, subject, before, mentions)
              or _introduced_next(subject, mentions) or _spokesman_named_later(subject, mentions)
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
+             or _spokesman_goes_on(subject, before, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
     if actor is None:
         actor = _anaphor(doc, subject, before, mentions)
     noun = subject.pos_ == "NOUN"
     if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
         actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
+    if actor is None:
+        actor = _medium_s_report(subject, previous)
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
@@ -1541,7 +1671,9 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
 
     "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
     the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
-    guarded first response" is the state whose capital or name the sentence gives before it.
+    guarded first response" is the state whose capital or name the sentence gives before it,
+    else the dateline's ("MANILA - ... The government last week announced ...": the
+    Philippines, not a body named "... on Good Government"), if the article names it.
     A government named with a demonym is left to :func:`_demonym_state`.
     """
     if subject.lemma_.lower() != "government":
@@ -1556,8 +1688,18 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     if owners or not _definite(subject):
         return None
     places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
-    states = [state_index().lookup(e.text) for e in places]
+    states = [state_index().lookup(e.text) for e in places] or [_dateline_state(doc)]
     return _state_mention(doc, frozenset(st.name for st in states if st is not None), mentions)
+
+
+#: The place of a wire dateline at the start of a line: "MANILA, March 15 -", "BANGUI 1996-12-06".
+DATELINE_PLACE = re.compile(r"^([A-Z][A-Z.' -]*[A-Z])(?:, | \d{4}-\d\d-\d\d)", re.MULTILINE)
+
+
+def _dateline_state(doc: Doc):
+    """Return the state of the article's first dateline (its capital or its name), if any."""
+    match = DATELINE_PLACE.search(doc_text(doc)[:400])
+    return state_index().lookup(match.group(1)) if match else None
 
 
 def _word_count(text: str) -> int:
@@ -1710,15 +1852,15 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     if first is None or first.i != at:
         return 0
     top = first
-    while (top.dep_ in ("compound", "amod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")) and (
-            top.head.i > top.i and top.head in tokens):
-        top = top.head  # "Thursday night", "last night", "earlier this year": the noun the date's first word hangs from
+    while (top.dep_ in ("compound", "amod", "nummod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")
+           or (top.dep_ == "npadvmod" and top.head.lower_ == "ago")) and (top.head.i > top.i and top.head in tokens):
+        top = top.head  # "Thursday night", "earlier this year", "two days ago": the word the date hangs from
     if top.dep_ not in ("prep", "npadvmod", "advmod") or top.left_edge.i != first.i:
         return 0
     phrase = list(top.subtree)
     size = len(phrase)
-    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" else
-             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ == "npadvmod"))
+    dated = (top.lower_ in TIME_ADVERBS and size == 1 if top.dep_ == "advmod" and top.lower_ != "ago" else
+             all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ != "prep"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     return size if dated and contiguous else 0
 
@@ -1741,14 +1883,60 @@ def _clauses(cue: Token) -> list[list[Token]]:
     ``parataxis``, ``advcl`` or ``conj`` of ``failed``), the clause before it.
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
-    clauses = [_object_subject(cue, c) + [t for t in c.subtree if not t.is_space] for head in heads
+    clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
-    return clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+    return _whole_sentence_before(cue, clauses) or (
+        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue))
+
+
+def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
+    """Return the whole sentence before ", <subject> said" when the parser gave the verb its last conjunct only.
+
+    "Four skinheads attacked and insulted the rabbi ..., but he escaped unharmed, a police
+    spokesman told Reuters": ``told`` is a ``conj`` of ``attacked`` with "he escaped unharmed"
+    for its clause; the spokesman told all of it.
+    """
+    if not clauses or cue.dep_ != "conj" or _is_cue(cue.head) or cue.head.i > cue.i:
+        return []
+    if any(t.i > cue.i for clause in clauses for t in clause):
+        return []
+    wider = _before_comma(cue)
+    return wider if wider and len(wider[0]) > max(len(c) for c in clauses) else []
+
+
+def _clause_tokens(clause: Token) -> list[Token]:
+    """Return the tokens of a reported clause, without a speech verb the parser wrongly conjoined to it.
+
+    In "He said Saddam Hussein was the main cause of tension in the Gulf and said Iran would
+    continue ...", the second "said" (a ``conj`` of "was") reports a clause of its own.
+    """
+    cut = [c for c in clause.children if _misattached_cue(c)]
+    if not cut:
+        return [t for t in clause.subtree if not t.is_space]
+    end = min(min(t.i for t in c.subtree) for c in cut)
+    return [t for t in clause.subtree if not t.is_space and t.i < end and not (t.i == end - 1 and t.dep_ == "cc")]
+
+
+def _misattached_cue(token: Token) -> bool:
+    """Whether the reporting speech verb, repeated with no subject, is conjoined to the verb of the clause it reports.
+
+    Its subject is the one of the speech verb that reports the clause (:func:`_outer_cue`):
+    "He said ... was the main cause ... and said Iran would ...". Another speech verb there
+    may be the clause's own ("... said the SPLA had attributed the detentions ... and had
+    promised they would be freed": the SPLA promised).
+    """
+    return (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
+            and token.head.dep_ == "ccomp" and token.head.head.lemma_ == token.lemma_)
+
+
+def _outer_cue(cue: Token) -> Token:
+    """Return the speech verb that speaks through a misattached one (:func:`_misattached_cue`), else the cue."""
+    return cue.head.head if _misattached_cue(cue) else cue
 
 
 def _object_between(cue: Token, clause: Token) -> bool:
@@ -1875,7 +2063,8 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     start = paragraph_start(cue.doc, first, floor=cue.sent.start)
     words = [t for t in cue.doc[start:first - 1] if not t.is_space]
     roots = [t for t in words if t.head not in words or t.head == t]
-    if any(_reports(t) for t in roots) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    relays = cue.lemma_ == "report"  # "X's adviser said the President could not recall ..., the Times reported"
+    if (any(_reports(t) for t in roots) and not relays) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return []  # "The women said ..., Gajdos said" is reported by "The women said"
     return [words]
 
@@ -1887,8 +2076,10 @@ def _may_speak(subject: Token) -> bool:
 
 
 def _last_word(cue: Token) -> int:
-    """Return the index of the last word of the cue's own phrase ("said on Monday" -> said)."""
-    return max([cue.i] + [c.i for c in cue.children if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct")])
+    """Return the index of the last word of the cue's own phrase ("said on Monday", "told Reuters" -> the verb)."""
+    told = ("dobj", "dative") if cue.lemma_ in TELL_VERBS else ()
+    return max([cue.i] + [c.i for c in cue.children
+                          if c.i > cue.i and c.dep_ not in ("prep", "npadvmod", "punct", *told)])
 
 
 def _follows_its_clause(cue: Token) -> bool:
@@ -2012,16 +2203,31 @@ def _paragraph_quotes(parsed: ParsedArticle, bounds: tuple[int, int], resolved: 
     opens = bool(spans) and not parsed.article.body[p_start:spans[0].start].strip(QUOTE_MARKS + " ")
     direct, after_direct = _direct_quotes(parsed, spans, resolved, previous, carried if opens else None)
     kept = [QuoteSpan(r["start_char"], r["end_char"]) for r in direct]
+    by_subject: dict[int, Attribution] = {}
     for span, cue in reported_speech(parsed.doc, p_start, p_end, kept):
         earlier = [r for r in direct if r["start_char"] < span.start and r["speaker_actor_id"]]
         before = previous if not earlier else Attribution(
             earlier[-1]["speaker"], earlier[-1]["speaker_actor_id"], earlier[-1]["cue"], earlier[-1]["start_char"])
-        found = attribute(parsed.doc, span, spans, resolved, before, cue)
+        found = _same_subject(attribute(parsed.doc, span, spans, resolved, before, cue), by_subject)
         direct.append(_row(parsed, span, found, "reported"))
         if found.actor_id or _unnamed(found):
             previous = found
     previous = max((p for p in (previous, after_direct) if p is not None), key=lambda p: p.at, default=None)
     return _continued(sorted(direct, key=lambda r: r["start_char"])), previous
+
+
+def _same_subject(found: Attribution, by_subject: dict[int, Attribution]) -> Attribution:
+    """Return ``found`` with the speaker of the earlier clause that had the same subject, and remember it.
+
+    "He said Saddam Hussein was the main cause of tension ... and said Iran would continue
+    ...": one "he" speaks both clauses (the second resolved from after the first would miss
+    the speaker that came before it).
+    """
+    if found.head is None:
+        return found
+    same = by_subject.setdefault(found.head.i, found)
+    return found if same is found else replace(found, speaker=same.speaker, actor_id=same.actor_id,
+                                                actor_type=same.actor_type)
 
 
 def _continued(rows: list[dict]) -> list[dict]:
