@@ -466,7 +466,7 @@ def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> li
         return []
     starts = {t.idx for t in tokens}
     found = [index.mention_party(m) for m in mentions if m.get("actor_id") and m["start_char"] in starts]
-    found += [index.demonyms[t.lower_] for t in tokens if t.lower_ in index.demonyms]
+    found += [index.demonym(t.text) for t in tokens]
     return list(dict.fromkeys(s for s in found if s and index.is_side(s)))
 
 
@@ -685,8 +685,12 @@ _INDEXES: dict[int, PartyIndex] = {}
 
 
 def side_index(registry: Registry) -> PartyIndex:
-    """Return the :class:`PartyIndex` of a registry, built once per registry object."""
+    """Return the :class:`PartyIndex` of a registry, built once per registry object.
+
+    Its nationality words are every state's demonyms ("Canadians" are Canada's), the registry's first.
+    """
     key = id(registry)
     if key not in _INDEXES or _INDEXES[key].registry is not registry:
-        _INDEXES[key] = PartyIndex.build(registry)
+        states = registry_index(registry).state_demonyms
+        _INDEXES[key] = PartyIndex.build(registry, {word: state[0] for word, state in states.items()})
     return _INDEXES[key]
