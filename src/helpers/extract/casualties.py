@@ -41,6 +41,9 @@ which gather every casualty word of the sentence.
   killed ...", "the massacre committed by ..."), read from the doer's own words, not from
   its target ("Israeli strikes on Gaza" are Israel's). A past participle with a subject but
   no auxiliary is a passive ("Four Palestinians killed in air strike").
+* **acts_by**: the parties that carry out any act of violence the sentence names, whether
+  or not it is the one that killed ("Israeli airstrikes killed 2,200 in retaliation for
+  Hamas's rampage": Israel and Hamas), read as ``responsible`` is (:func:`act_doers`).
 * **attribution**: whom the sentence attributes the report to ("according to X", "X said",
   "X says"), its wording as written, the registry actor, and the cue (``according to`` or
   the reporting verb's lemma).
@@ -83,6 +86,8 @@ COUNT_NOUNS = frozenset("death fatality casualty toll dead corpse injury wounded
 ACT_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault shelling offensive operation "
                       "retaliation siege incursion invasion rampage onslaught campaign massacre killing murder "
                       "slaughter carnage assassination execution pogrom".split())
+#: Verbs that name an act of violence ("Hamas attacked Israel"): their subject carries it out.
+ACT_VERBS = frozenset("attack strike bomb bombard shell raid invade storm".split())
 #: Nouns that say how people died ("killed in an air strike"): their owner is the cause.
 CAUSE_NOUNS = ACT_NOUNS | frozenset("fire rocket missile shell bomb gunfire gunman militant fighter soldier force "
                                     "troop army military blast explosion war".split())
@@ -365,6 +370,25 @@ def perpetrators_of(noun: Token) -> list[Token]:
     return found + [f.head for f in found if f.dep_ == "appos"]  # "Hamas, the group behind ..."
 
 
+def act_doers(span: Span) -> list[Token]:
+    """Return who carries out each act of violence a sentence names, whether or not it killed anyone.
+
+    The doers of an act noun ("Hamas's attack", "Israeli airstrikes", "the Hamas-led assault",
+    "the raid by Israeli forces", :func:`perpetrators_of`) and the subjects or "by" phrases of an
+    act verb ("Hamas attacked", "Gaza was bombarded by Israel"): "airstrikes ... in retaliation
+    for Hamas's rampage" names two acts and two doers.
+    """
+    doers: list[Token] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and lemma in ACT_NOUNS:
+            doers += [token, *perpetrators_of(token)]
+        elif token.pos_ == "VERB" and lemma in ACT_VERBS:
+            agent = _shared_agent(token)
+            doers += [agent] if agent is not None else _subjects(token, "nsubj")
+    return doers
+
+
 #: Prepositions whose object is where people died: the place prepositions of
 #: :data:`helpers.extract.kinds.PLACE_PREPOSITIONS` that set a death there, and "on", which sets a
 #: strike there ("killed by air strikes on Gaza").
@@ -438,8 +462,8 @@ def _doer_tokens(heads: list[Token]) -> list[Token]:
 
     "Israeli strikes on Gaza": "Israeli strikes", not "Gaza"; "the attack on Israel by Hamas
     fighters in Israel": "the attack by Hamas fighters". Modifiers, possessives, appositions
-    and coordinated doers are kept, and "of", "by" and "from" phrases, except "of" a place
-    after an act ("Israel's bombardment of the Gaza Strip").
+    and coordinated doers are kept, and "of", "by" and "from" phrases, except "of" after an
+    act, which names its target ("Israel's bombardment of the Gaza Strip", "the massacre of Israelis").
     """
     tokens: list[Token] = []
     for head in heads:
@@ -447,8 +471,7 @@ def _doer_tokens(heads: list[Token]) -> list[Token]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in DOER_PREPOSITIONS or child.dep_ == "agent":
                 objects = [o for o in _children(child, "pobj")
-                           if not (child.lower_ == "of" and head.lemma_.lower() in ACT_NOUNS
-                                   and o.ent_type_ in ("GPE", "LOC", "FAC"))]
+                           if not (child.lower_ == "of" and head.lemma_.lower() in ACT_NOUNS)]
                 tokens += _doer_tokens(objects)
             elif child.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod", "case"):
                 tokens += _doer_tokens([child])
@@ -602,6 +625,7 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
     responsible = [s for c in casualties for heads in (c.agent, c.perpetrators)
                    for s in sides_of(_doer_tokens(heads), mentions, index)]
     figure_id, figure_victims = _figure_victims(sentence, figures)
+    acts_by = sides_of(_doer_tokens(act_doers(parsed.span(sentence))), mentions, index)
     source = attribution(main, parsed.span(sentence))
     source_mention = _mention_in(mentions, *source[0]) if source else None
     source_actor = source_mention["actor_id"] if source_mention else None
@@ -619,6 +643,7 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
         "victim_sides": sides, "side_method": method,
         "agent": _text(agent), "agent_is_cause": bool(agent) and main.agent_is_cause,
         "agent_actor_id": agent_actor, "responsible": list(dict.fromkeys(r for r in responsible if r)),
+        "acts_by": acts_by,
         "attribution": body[source[0][0]: source[0][1]] if source else None,
         "attribution_actor_id": source_actor,
         "attribution_cue": source[1] if source else None,

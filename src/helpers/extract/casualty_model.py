@@ -95,6 +95,9 @@ def features(text: str, row: dict, sentence_parties: list[str]) -> str:
     markers = [f"zv_{p}" for p in _items(row.get("victim_sides"))]
     markers += [f"zm_{row['side_method']}"] if row.get("side_method") else []
     markers += [f"zr_{p}" for p in _items(row.get("responsible"))]
+    markers += [f"za_{p}" for p in _items(row.get("acts_by"))]
+    markers += [f"{prefix}_{kind}" for prefix, column in PARTY_COLUMNS.items()
+                for kind in _party_kinds(_items(row.get(column)))]
     markers += ["zc_cause"] if row.get("agent_is_cause") else []
     markers += [f"zg_{row['grammar']}", f"zk_{row['kind']}"]
     markers += [f"zgroup_{row['victim_group'].replace(' ', '_')}"] if row.get("victim_group") else []
@@ -103,6 +106,23 @@ def features(text: str, row: dict, sentence_parties: list[str]) -> str:
     markers += [f"zvw_{w}" for w in re.findall(r"[a-z]+", str(row.get("victims") or "").lower())]
     markers += [f"zaw_{w}" for w in re.findall(r"[a-z]+", str(row.get("agent") or "").lower())]
     return " ".join([text, *markers])
+
+
+#: The model's parties on the Palestinian side (its labels' "Palestinian" victims and "Hamas").
+PALESTINIAN_SIDE = DOMAIN - {"israel"}
+#: The rules' party columns and the prefix of their marker words.
+PARTY_COLUMNS = {"zv": "victim_sides", "zr": "responsible", "za": "acts_by"}
+
+
+def _party_kinds(parties: list[str]) -> list[str]:
+    """Return marker words for what a column's parties are together: both sides, or a party outside the model's.
+
+    >>> _party_kinds(["israel", "hamas"]), _party_kinds(["d:canada"]), _party_kinds(["israel"])
+    (['bothsides'], ['otherparty'], [])
+    """
+    found = set(parties)
+    kinds = ["bothsides"] if "israel" in found and found & PALESTINIAN_SIDE else []
+    return kinds + (["otherparty"] if found - DOMAIN else [])
 
 
 def _items(value: object) -> list[str]:
