@@ -89,8 +89,10 @@ ACT_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault 
 #: Verbs that name an act of violence ("Hamas attacked Israel"): their subject carries it out.
 ACT_VERBS = frozenset("attack strike bomb bombard shell raid invade storm".split())
 #: Nouns that say how people died ("killed in an air strike"): their owner is the cause.
-CAUSE_NOUNS = ACT_NOUNS | frozenset("fire rocket missile shell bomb gunfire gunman militant fighter soldier force "
-                                    "troop army military blast explosion war".split())
+#: Of them, the armed people (the others are acts, weapons and wars: what a toll can be "of").
+ARMED_PEOPLE = frozenset("gunman militant fighter soldier force troop army military".split())
+CAUSE_NOUNS = ACT_NOUNS | ARMED_PEOPLE | frozenset("fire rocket missile shell bomb gunfire blast explosion war "
+                                                   "conflict fighting clash violence hostility crossfire".split())
 CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
 #: Verbs whose subject caused the casualties of their object ("the attack left 30 dead").
 CAUSATIVE_VERBS = frozenset("leave cause inflict bring".split())
@@ -261,6 +263,17 @@ def _cause(token: Token) -> Token | None:
     return next((noun for noun in nouns if noun.lemma_.lower() in CAUSE_NOUNS), None)
 
 
+def _hands_of(token: Token) -> Token | None:
+    """Return X of "at the hands of X" on a casualty word ("died at the hands of Israeli forces"), else None."""
+    for prep in _children(token, "prep"):
+        for hands in _children(prep, "pobj"):
+            if prep.lower_ == "at" and hands.lower_ == "hands":
+                doers = [o for of in _children(hands, "prep") if of.lower_ == "of" for o in _children(of, "pobj")]
+                if doers:
+                    return doers[0]
+    return None
+
+
 def _passive(token: Token) -> bool:
     """Say whether a verb is passive: an auxiliary or subject of the passive, or a bare participle.
 
@@ -300,17 +313,35 @@ def read_verb(casualty: Casualty) -> None:
         casualty.grammar = "active"
         casualty.agent = [subject] if subject is not None else []
         casualty.victims = _children(token, "dobj")
-    if not casualty.agent and (cause := _cause(token)) is not None:
+    _agentless_cause(casualty)
+
+
+def _agentless_cause(casualty: Casualty) -> None:
+    """Give an agentless casualty word its doer ("at the hands of X"), else its cause (:func:`_cause`)."""
+    if casualty.agent:
+        return
+    if (doer := _hands_of(casualty.token)) is not None:
+        casualty.agent = [doer]
+    elif (cause := _cause(casualty.token)) is not None:
         casualty.agent, casualty.agent_is_cause = [cause], True
+
+
+def _is_cause_event(noun: Token) -> bool:
+    """Say whether a noun names an act, a weapon or a war that kills (not armed people: "the deaths of soldiers")."""
+    lemma = noun.lemma_.lower()
+    return lemma in CAUSE_NOUNS and lemma not in ARMED_PEOPLE
 
 
 def read_noun(casualty: Casualty) -> None:
     """Set the victims and agent of a casualty noun or adjective ("deaths of 30 Palestinians")."""
     token = casualty.token
     casualty.grammar = "nominal"
+    counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for prep in _children(token, "prep"):
         objects = _children(prep, "pobj")
-        if prep.lower_ == "of" and objects:
+        if prep.lower_ == "of" and counts and objects and _is_cause_event(objects[0]):
+            casualty.agent, casualty.agent_is_cause = objects[:1], True  # "the toll of Israel's airstrikes"
+        elif prep.lower_ == "of" and objects:
             casualty.victims.extend(objects)
         elif prep.lower_ == "by" and objects:
             casualty.agent.extend(objects)
@@ -318,7 +349,6 @@ def read_noun(casualty: Casualty) -> None:
     casualty.agent.extend(a for clause in _children(token, "acl") if (a := _agent_phrase(clause)) is not None)
     if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
         casualty.agent.extend(_subjects(token.head, "nsubj"))  # "the attack left a death toll"
-    counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for child in _children(token, "poss", "compound", "amod", "nmod"):
         if counts:
             casualty.victims.append(child)  # "Palestinian deaths", "Israel's dead"
@@ -326,8 +356,7 @@ def read_noun(casualty: Casualty) -> None:
             casualty.agent.append(child)  # "Hamas's massacre", "the Hamas massacre"
     if token.lower_ == "dead" and token.dep_ in ("oprd", "dobj", "attr", "conj"):
         casualty.victims.extend(_children(token, "nummod", "quantmod"))
-    if not casualty.agent and (cause := _cause(token)) is not None:
-        casualty.agent, casualty.agent_is_cause = [cause], True
+    _agentless_cause(casualty)
 
 
 def _act_holder(noun: Token) -> Token:
@@ -453,8 +482,9 @@ def _phrase_tokens(heads: list[Token]) -> list[Token]:
 
 
 #: Prepositions of a doer's phrase that say who the doer is ("members of Hamas", "strikes by Israel",
-#: "rockets from Gaza"); others say where or against whom it acted ("strikes on Gaza", "a raid into Jenin").
-DOER_PREPOSITIONS = frozenset("of by from".split())
+#: "rockets from Gaza", "the war between Israel and Hamas"); others say where or against whom it acted
+#: ("strikes on Gaza", "a raid into Jenin").
+DOER_PREPOSITIONS = frozenset("of by from between".split())
 
 
 def _doer_tokens(heads: list[Token]) -> list[Token]:
