@@ -140,10 +140,32 @@ def _has_dead(token: Token) -> bool:
                for c in token.children)
 
 
+#: Endings of a verb's forms in a headline ("Kills", "Killed", "Dies", "Injures").
+HEADLINE_ENDINGS = ("s", "es", "ed", "d")
+#: The roles of a clause's head: where a headline's capitalised word is its verb, not a name's part.
+HEADLINE_VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
+
+
+def verb_lemma(token: Token) -> str | None:
+    """Return the lemma of a verb, else None; a casualty verb of a title-case headline counts too.
+
+    The parser reads a headline's capitalised verb as a proper noun ("Blast at Gaza Hospital
+    Kills Hundreds": "Kills" NNPS); such a word heading a clause whose stem is a casualty verb is
+    that verb.
+    """
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower()
+    if token.pos_ != "PROPN" or not token.is_title or token.dep_ not in HEADLINE_VERB_DEPS:
+        return None
+    word = token.lower_
+    stems = [word[: -len(ending)] for ending in HEADLINE_ENDINGS if word.endswith(ending)]
+    return next((stem for stem in stems if stem in DEATH_VERBS | INJURY_VERBS | VIOLENCE_VERBS), None)
+
+
 def casualty_kind(token: Token) -> str | None:
     """Return ``killed`` or ``injured`` for a word that reports a casualty, else None."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX"):
+    lemma = verb_lemma(token) or token.lemma_.lower()
+    if verb_lemma(token) is not None:
         if lemma in DEATH_VERBS:
             return "killed"
         if lemma in INJURY_VERBS:
@@ -302,7 +324,7 @@ def read_verb(casualty: Casualty) -> None:
         agent = _shared_agent(token)
         casualty.grammar = "passive_agent" if agent is not None else "passive"
         casualty.agent = [agent] if agent is not None else []
-    elif token.lemma_.lower() in INTRANSITIVE_VERBS:
+    elif verb_lemma(token) in INTRANSITIVE_VERBS:
         casualty.grammar = "intransitive"
         casualty.victims = _subjects(token, "nsubj")
         if not casualty.victims and token.dep_ in PARTICIPLE_CLAUSES:
@@ -457,7 +479,7 @@ def read_casualties(span: Span) -> list[Casualty]:
         if kind is None:
             continue
         casualty = Casualty(token, kind)
-        if token.pos_ in ("VERB", "AUX"):
+        if verb_lemma(token) is not None:
             read_verb(casualty)
         else:
             read_noun(casualty)
