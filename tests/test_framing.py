@@ -393,7 +393,9 @@ def test_training_is_deterministic_and_saved_arrays_reload(tmp_path):
     assert again.predict(["Hamas killed Israelis"])["victims"] == ["Israeli"]
 
 
-def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
+def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together(monkeypatch):
+    # a model of six sentences scores near zero: no margin for saying a side (SAID_MARGIN)
+    monkeypatch.setitem(casualty_model.SAID_MARGIN, "victims", 0.0)
     documents = ["Hamas militants killed Israelis in the kibbutz", "rockets killed Israelis in Sderot",
                  "Israeli air strikes killed Palestinians in Gaza", "shelling killed Palestinians in Khan Younis",
                  "the war has killed Palestinians and Israelis", "the talks resumed in Cairo on Monday"]
@@ -429,8 +431,11 @@ def test_both_sides_are_said_by_the_both_classifier_or_in_the_place_convention_b
     assert [alone(i) for i in range(4)] == [[False, True], [True, False], [True, True], [True, False]]
     # one article: the two sentences where no side's classifier says yes take its side most said
     assert by_place._said("victims", scores).tolist() == [[True, False], [True, False], [True, True], [True, False]]
+    # in the Canadian labels' convention a side is said by more than SAID_MARGIN (not by margin / 2), or by
+    # the Both classifier
+    assert casualty_model.SAID_MARGIN["victims"] > margin / 2
     canadian = casualty_model.CasualtyModel(None, {})
-    assert canadian._said("victims", scores).tolist() == [[False, False], [True, True], [True, True], [True, True]]
+    assert canadian._said("victims", scores).tolist() == [[False, False], [True, False], [True, True], [True, True]]
 
 
 def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
