@@ -22,8 +22,8 @@ from benchmarks.checkout import PROJECT_ROOT, SHARED
 from helpers.corpus.cleaning import clean_text
 from helpers.corpus.config import load_corpus_config
 from helpers.extract import casualty_model
+from helpers.extract.casualties import side_index
 from helpers.extract.casualty_model import features
-from helpers.extract.parties import PartyIndex
 from helpers.extract.registry import Registry
 
 CORPORA = PROJECT_ROOT / "benchmarks" / "corpora"
@@ -96,7 +96,7 @@ def final_parties(casualties: pd.DataFrame, column: str) -> pd.Series:
 
 def sentence_parties(tables: dict[str, pd.DataFrame], registry: Registry) -> dict[tuple[str, int], list[str]]:
     """Return the parties mentioned in each casualty sentence, as the extractor computes them."""
-    index = PartyIndex.build(registry)
+    index = side_index(registry)
     mentions = tables["mentions"].groupby(["article_id", "sentence_id"])
     groups = {key: frame.to_dict("records") for key, frame in mentions}
     keys = tables["casualties"][["article_id", "sentence_id"]].itertuples(index=False, name=None)

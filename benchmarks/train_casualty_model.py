@@ -62,7 +62,8 @@ def main() -> int:
                      "classifier": {"kind": "LinearSVC, one yes/no per party of each target and one for its "
                                             "'Both' label",
                                     "parties": casualty_model.PARTIES, **casualty_model.CLASSIFIER},
-                     "place_both_margin": casualty_model.PLACE_BOTH_MARGIN},
+                     "place_both_margin": casualty_model.PLACE_BOTH_MARGIN,
+                     "said_margin": casualty_model.SAID_MARGIN},
         "scikit_learn": sklearn.__version__, "trained_by": "benchmarks/train_casualty_model.py",
     }
     digest = model.save(casualty_model.MODEL_PATH, metadata)

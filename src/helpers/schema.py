@@ -60,7 +60,7 @@ TABLES: dict[str, pa.Schema] = {
         ("article_id", STR), ("sentence_id", INT), ("start_char", INT), ("end_char", INT),
         ("trigger", STR), ("kind", STR), ("grammar", STR), ("victims", STR), ("victim_group", STR),
         ("victim_sides", STR_LIST), ("side_method", STR), ("agent", STR), ("agent_is_cause", BOOL),
-        ("agent_actor_id", STR), ("responsible", STR_LIST), ("attribution", STR),
+        ("agent_actor_id", STR), ("responsible", STR_LIST), ("acts_by", STR_LIST), ("attribution", STR),
         ("attribution_actor_id", STR), ("attribution_cue", STR), ("figure_id", STR),
         ("model_victim_sides", STR_LIST), ("model_responsible", STR_LIST),
     ]),

@@ -41,6 +41,9 @@ which gather every casualty word of the sentence.
   killed ...", "the massacre committed by ..."), read from the doer's own words, not from
   its target ("Israeli strikes on Gaza" are Israel's). A past participle with a subject but
   no auxiliary is a passive ("Four Palestinians killed in air strike").
+* **acts_by**: the parties that carry out any act of violence the sentence names, whether
+  or not it is the one that killed ("Israeli airstrikes killed 2,200 in retaliation for
+  Hamas's rampage": Israel and Hamas), read as ``responsible`` is (:func:`act_doers`).
 * **attribution**: whom the sentence attributes the report to ("according to X", "X said",
   "X says"), its wording as written, the registry actor, and the cue (``according to`` or
   the reporting verb's lemma).
@@ -83,9 +86,13 @@ COUNT_NOUNS = frozenset("death fatality casualty toll dead corpse injury wounded
 ACT_NOUNS = frozenset("strike airstrike attack bombardment bombing raid assault shelling offensive operation "
                       "retaliation siege incursion invasion rampage onslaught campaign massacre killing murder "
                       "slaughter carnage assassination execution pogrom".split())
+#: Verbs that name an act of violence ("Hamas attacked Israel"): their subject carries it out.
+ACT_VERBS = frozenset("attack strike bomb bombard shell raid invade storm".split())
 #: Nouns that say how people died ("killed in an air strike"): their owner is the cause.
-CAUSE_NOUNS = ACT_NOUNS | frozenset("fire rocket missile shell bomb gunfire gunman militant fighter soldier force "
-                                    "troop army military blast explosion war".split())
+#: Of them, the armed people (the others are acts, weapons and wars: what a toll can be "of").
+ARMED_PEOPLE = frozenset("gunman militant fighter soldier force troop army military".split())
+CAUSE_NOUNS = ACT_NOUNS | ARMED_PEOPLE | frozenset("fire rocket missile shell bomb gunfire blast explosion war "
+                                                   "conflict fighting clash violence hostility crossfire".split())
 CAUSE_PREPOSITIONS = frozenset("in by from during under amid after".split())
 #: Verbs whose subject caused the casualties of their object ("the attack left 30 dead").
 CAUSATIVE_VERBS = frozenset("leave cause inflict bring".split())
@@ -133,10 +140,32 @@ def _has_dead(token: Token) -> bool:
                for c in token.children)
 
 
+#: Endings of a verb's forms in a headline ("Kills", "Killed", "Dies", "Injures").
+HEADLINE_ENDINGS = ("s", "es", "ed", "d")
+#: The roles of a clause's head: where a headline's capitalised word is its verb, not a name's part.
+HEADLINE_VERB_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp", "parataxis"})
+
+
+def verb_lemma(token: Token) -> str | None:
+    """Return the lemma of a verb, else None; a casualty verb of a title-case headline counts too.
+
+    The parser reads a headline's capitalised verb as a proper noun ("Blast at Gaza Hospital
+    Kills Hundreds": "Kills" NNPS); such a word heading a clause whose stem is a casualty verb is
+    that verb.
+    """
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower()
+    if token.pos_ != "PROPN" or not token.is_title or token.dep_ not in HEADLINE_VERB_DEPS:
+        return None
+    word = token.lower_
+    stems = [word[: -len(ending)] for ending in HEADLINE_ENDINGS if word.endswith(ending)]
+    return next((stem for stem in stems if stem in DEATH_VERBS | INJURY_VERBS | VIOLENCE_VERBS), None)
+
+
 def casualty_kind(token: Token) -> str | None:
     """Return ``killed`` or ``injured`` for a word that reports a casualty, else None."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX"):
+    lemma = verb_lemma(token) or token.lemma_.lower()
+    if verb_lemma(token) is not None:
         if lemma in DEATH_VERBS:
             return "killed"
         if lemma in INJURY_VERBS:
@@ -256,6 +285,17 @@ def _cause(token: Token) -> Token | None:
     return next((noun for noun in nouns if noun.lemma_.lower() in CAUSE_NOUNS), None)
 
 
+def _hands_of(token: Token) -> Token | None:
+    """Return X of "at the hands of X" on a casualty word ("died at the hands of Israeli forces"), else None."""
+    for prep in _children(token, "prep"):
+        for hands in _children(prep, "pobj"):
+            if prep.lower_ == "at" and hands.lower_ == "hands":
+                doers = [o for of in _children(hands, "prep") if of.lower_ == "of" for o in _children(of, "pobj")]
+                if doers:
+                    return doers[0]
+    return None
+
+
 def _passive(token: Token) -> bool:
     """Say whether a verb is passive: an auxiliary or subject of the passive, or a bare participle.
 
@@ -284,7 +324,7 @@ def read_verb(casualty: Casualty) -> None:
         agent = _shared_agent(token)
         casualty.grammar = "passive_agent" if agent is not None else "passive"
         casualty.agent = [agent] if agent is not None else []
-    elif token.lemma_.lower() in INTRANSITIVE_VERBS:
+    elif verb_lemma(token) in INTRANSITIVE_VERBS:
         casualty.grammar = "intransitive"
         casualty.victims = _subjects(token, "nsubj")
         if not casualty.victims and token.dep_ in PARTICIPLE_CLAUSES:
@@ -295,17 +335,35 @@ def read_verb(casualty: Casualty) -> None:
         casualty.grammar = "active"
         casualty.agent = [subject] if subject is not None else []
         casualty.victims = _children(token, "dobj")
-    if not casualty.agent and (cause := _cause(token)) is not None:
+    _agentless_cause(casualty)
+
+
+def _agentless_cause(casualty: Casualty) -> None:
+    """Give an agentless casualty word its doer ("at the hands of X"), else its cause (:func:`_cause`)."""
+    if casualty.agent:
+        return
+    if (doer := _hands_of(casualty.token)) is not None:
+        casualty.agent = [doer]
+    elif (cause := _cause(casualty.token)) is not None:
         casualty.agent, casualty.agent_is_cause = [cause], True
+
+
+def _is_cause_event(noun: Token) -> bool:
+    """Say whether a noun names an act, a weapon or a war that kills (not armed people: "the deaths of soldiers")."""
+    lemma = noun.lemma_.lower()
+    return lemma in CAUSE_NOUNS and lemma not in ARMED_PEOPLE
 
 
 def read_noun(casualty: Casualty) -> None:
     """Set the victims and agent of a casualty noun or adjective ("deaths of 30 Palestinians")."""
     token = casualty.token
     casualty.grammar = "nominal"
+    counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for prep in _children(token, "prep"):
         objects = _children(prep, "pobj")
-        if prep.lower_ == "of" and objects:
+        if prep.lower_ == "of" and counts and objects and _is_cause_event(objects[0]):
+            casualty.agent, casualty.agent_is_cause = objects[:1], True  # "the toll of Israel's airstrikes"
+        elif prep.lower_ == "of" and objects:
             casualty.victims.extend(objects)
         elif prep.lower_ == "by" and objects:
             casualty.agent.extend(objects)
@@ -313,7 +371,6 @@ def read_noun(casualty: Casualty) -> None:
     casualty.agent.extend(a for clause in _children(token, "acl") if (a := _agent_phrase(clause)) is not None)
     if token.dep_ == "dobj" and token.head.lemma_.lower() in CAUSATIVE_VERBS:
         casualty.agent.extend(_subjects(token.head, "nsubj"))  # "the attack left a death toll"
-    counts = token.lemma_.lower() in COUNT_NOUNS or token.lower_ in COUNT_NOUNS
     for child in _children(token, "poss", "compound", "amod", "nmod"):
         if counts:
             casualty.victims.append(child)  # "Palestinian deaths", "Israel's dead"
@@ -321,8 +378,7 @@ def read_noun(casualty: Casualty) -> None:
             casualty.agent.append(child)  # "Hamas's massacre", "the Hamas massacre"
     if token.lower_ == "dead" and token.dep_ in ("oprd", "dobj", "attr", "conj"):
         casualty.victims.extend(_children(token, "nummod", "quantmod"))
-    if not casualty.agent and (cause := _cause(token)) is not None:
-        casualty.agent, casualty.agent_is_cause = [cause], True
+    _agentless_cause(casualty)
 
 
 def _act_holder(noun: Token) -> Token:
@@ -365,6 +421,25 @@ def perpetrators_of(noun: Token) -> list[Token]:
     return found + [f.head for f in found if f.dep_ == "appos"]  # "Hamas, the group behind ..."
 
 
+def act_doers(span: Span) -> list[Token]:
+    """Return who carries out each act of violence a sentence names, whether or not it killed anyone.
+
+    The doers of an act noun ("Hamas's attack", "Israeli airstrikes", "the Hamas-led assault",
+    "the raid by Israeli forces", :func:`perpetrators_of`) and the subjects or "by" phrases of an
+    act verb ("Hamas attacked", "Gaza was bombarded by Israel"): "airstrikes ... in retaliation
+    for Hamas's rampage" names two acts and two doers.
+    """
+    doers: list[Token] = []
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and lemma in ACT_NOUNS:
+            doers += [token, *perpetrators_of(token)]
+        elif token.pos_ == "VERB" and lemma in ACT_VERBS:
+            agent = _shared_agent(token)
+            doers += [agent] if agent is not None else _subjects(token, "nsubj")
+    return doers
+
+
 #: Prepositions whose object is where people died: the place prepositions of
 #: :data:`helpers.extract.kinds.PLACE_PREPOSITIONS` that set a death there, and "on", which sets a
 #: strike there ("killed by air strikes on Gaza").
@@ -404,7 +479,7 @@ def read_casualties(span: Span) -> list[Casualty]:
         if kind is None:
             continue
         casualty = Casualty(token, kind)
-        if token.pos_ in ("VERB", "AUX"):
+        if verb_lemma(token) is not None:
             read_verb(casualty)
         else:
             read_noun(casualty)
@@ -429,8 +504,9 @@ def _phrase_tokens(heads: list[Token]) -> list[Token]:
 
 
 #: Prepositions of a doer's phrase that say who the doer is ("members of Hamas", "strikes by Israel",
-#: "rockets from Gaza"); others say where or against whom it acted ("strikes on Gaza", "a raid into Jenin").
-DOER_PREPOSITIONS = frozenset("of by from".split())
+#: "rockets from Gaza", "the war between Israel and Hamas"); others say where or against whom it acted
+#: ("strikes on Gaza", "a raid into Jenin").
+DOER_PREPOSITIONS = frozenset("of by from between".split())
 
 
 def _doer_tokens(heads: list[Token]) -> list[Token]:
@@ -438,8 +514,8 @@ def _doer_tokens(heads: list[Token]) -> list[Token]:
 
     "Israeli strikes on Gaza": "Israeli strikes", not "Gaza"; "the attack on Israel by Hamas
     fighters in Israel": "the attack by Hamas fighters". Modifiers, possessives, appositions
-    and coordinated doers are kept, and "of", "by" and "from" phrases, except "of" a place
-    after an act ("Israel's bombardment of the Gaza Strip").
+    and coordinated doers are kept, and "of", "by" and "from" phrases, except "of" after an
+    act, which names its target ("Israel's bombardment of the Gaza Strip", "the massacre of Israelis").
     """
     tokens: list[Token] = []
     for head in heads:
@@ -447,8 +523,7 @@ def _doer_tokens(heads: list[Token]) -> list[Token]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in DOER_PREPOSITIONS or child.dep_ == "agent":
                 objects = [o for o in _children(child, "pobj")
-                           if not (child.lower_ == "of" and head.lemma_.lower() in ACT_NOUNS
-                                   and o.ent_type_ in ("GPE", "LOC", "FAC"))]
+                           if not (child.lower_ == "of" and head.lemma_.lower() in ACT_NOUNS)]
                 tokens += _doer_tokens(objects)
             elif child.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod", "case"):
                 tokens += _doer_tokens([child])
@@ -466,7 +541,7 @@ def sides_of(tokens: list[Token], mentions: list[dict], index: PartyIndex) -> li
         return []
     starts = {t.idx for t in tokens}
     found = [index.mention_party(m) for m in mentions if m.get("actor_id") and m["start_char"] in starts]
-    found += [index.demonyms[t.lower_] for t in tokens if t.lower_ in index.demonyms]
+    found += [index.demonym(t.text) for t in tokens]
     return list(dict.fromkeys(s for s in found if s and index.is_side(s)))
 
 
@@ -602,6 +677,7 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
     responsible = [s for c in casualties for heads in (c.agent, c.perpetrators)
                    for s in sides_of(_doer_tokens(heads), mentions, index)]
     figure_id, figure_victims = _figure_victims(sentence, figures)
+    acts_by = sides_of(_doer_tokens(act_doers(parsed.span(sentence))), mentions, index)
     source = attribution(main, parsed.span(sentence))
     source_mention = _mention_in(mentions, *source[0]) if source else None
     source_actor = source_mention["actor_id"] if source_mention else None
@@ -619,6 +695,7 @@ def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Cas
         "victim_sides": sides, "side_method": method,
         "agent": _text(agent), "agent_is_cause": bool(agent) and main.agent_is_cause,
         "agent_actor_id": agent_actor, "responsible": list(dict.fromkeys(r for r in responsible if r)),
+        "acts_by": acts_by,
         "attribution": body[source[0][0]: source[0][1]] if source else None,
         "attribution_actor_id": source_actor,
         "attribution_cue": source[1] if source else None,
@@ -685,8 +762,12 @@ _INDEXES: dict[int, PartyIndex] = {}
 
 
 def side_index(registry: Registry) -> PartyIndex:
-    """Return the :class:`PartyIndex` of a registry, built once per registry object."""
+    """Return the :class:`PartyIndex` of a registry, built once per registry object.
+
+    Its nationality words are every state's demonyms ("Canadians" are Canada's), the registry's first.
+    """
     key = id(registry)
     if key not in _INDEXES or _INDEXES[key].registry is not registry:
-        _INDEXES[key] = PartyIndex.build(registry)
+        states = registry_index(registry).state_demonyms
+        _INDEXES[key] = PartyIndex.build(registry, {word: state[0] for word, state in states.items()})
     return _INDEXES[key]

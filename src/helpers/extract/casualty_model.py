@@ -80,6 +80,11 @@ PLACE_CONVENTION = "zconv_place"
 #: nearest to yes is always said). Chosen by leaving one US outlet out: the value that labelled
 #: the other two outlets best, the same for each outlet left out.
 PLACE_BOTH_MARGIN = 0.25
+#: In the Canadian labels' convention, by how much a party's classifier must say yes for the party to be
+#: said. The balanced classifiers of the victims say yes too readily: "Neither" is two in five of those
+#: labels, and a sentence that names a side's people without saying they died is often one. Chosen on
+#: the benchmark's cross-outlet measure (0.15 to 0.25 score alike); the responsible party's stays at 0.
+SAID_MARGIN = {"victims": 0.15, "responsible": 0.0}
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -95,6 +100,9 @@ def features(text: str, row: dict, sentence_parties: list[str]) -> str:
     markers = [f"zv_{p}" for p in _items(row.get("victim_sides"))]
     markers += [f"zm_{row['side_method']}"] if row.get("side_method") else []
     markers += [f"zr_{p}" for p in _items(row.get("responsible"))]
+    markers += [f"za_{p}" for p in _items(row.get("acts_by"))]
+    markers += [f"{prefix}_{kind}" for prefix, column in PARTY_COLUMNS.items()
+                for kind in _party_kinds(_items(row.get(column)))]
     markers += ["zc_cause"] if row.get("agent_is_cause") else []
     markers += [f"zg_{row['grammar']}", f"zk_{row['kind']}"]
     markers += [f"zgroup_{row['victim_group'].replace(' ', '_')}"] if row.get("victim_group") else []
@@ -103,6 +111,23 @@ def features(text: str, row: dict, sentence_parties: list[str]) -> str:
     markers += [f"zvw_{w}" for w in re.findall(r"[a-z]+", str(row.get("victims") or "").lower())]
     markers += [f"zaw_{w}" for w in re.findall(r"[a-z]+", str(row.get("agent") or "").lower())]
     return " ".join([text, *markers])
+
+
+#: The model's parties on the Palestinian side (its labels' "Palestinian" victims and "Hamas").
+PALESTINIAN_SIDE = DOMAIN - {"israel"}
+#: The rules' party columns and the prefix of their marker words.
+PARTY_COLUMNS = {"zv": "victim_sides", "zr": "responsible", "za": "acts_by"}
+
+
+def _party_kinds(parties: list[str]) -> list[str]:
+    """Return marker words for what a column's parties are together: both sides, or a party outside the model's.
+
+    >>> _party_kinds(["israel", "hamas"]), _party_kinds(["d:canada"]), _party_kinds(["israel"])
+    (['bothsides'], ['otherparty'], [])
+    """
+    found = set(parties)
+    kinds = ["bothsides"] if "israel" in found and found & PALESTINIAN_SIDE else []
+    return kinds + (["otherparty"] if found - DOMAIN else [])
 
 
 def _items(value: object) -> list[str]:
@@ -159,14 +184,15 @@ class CasualtyModel:
     def _said(self, target: str, scores: dict[str, np.ndarray]) -> np.ndarray:
         """Return, per document and party of a target, whether the party is said (see :meth:`predict`).
 
-        A party is said when its classifier says yes, or both when the "Both" classifier does;
+        A party is said when its classifier says yes by more than :data:`SAID_MARGIN`, or both when
+        the "Both" classifier says yes;
         in the place convention the victims' side nearest to yes always, the other one when its
         classifier says yes by more than :data:`PLACE_BOTH_MARGIN`.
         """
         columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
         if self.convention == PLACE_CONVENTION and target == "victims":
             return sides_by_place(columns)
-        said = columns > 0
+        said = columns > SAID_MARGIN[target]
         if _key(target, BOTH) in scores:
             said |= (scores[_key(target, BOTH)] > 0)[:, None]
         return said

@@ -4,7 +4,8 @@ The party of a registry actor is found up its ``affiliation`` links to the top, 
 that actor's ``country``: the Israel Defense Forces belong to Israel, the al-Qassam
 Brigades to Hamas, Gaza to the State of Palestine; an actor with neither is its own
 party. Nationality words are the registry's ``demonyms`` of states ("Israeli", and the
-plural "Israelis"). Nothing here parses text (analyses use it too).
+plural "Israelis"), and those of any other state when given (:meth:`PartyIndex.build`).
+Nothing here parses text (analyses use it too).
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def party(registry: Registry, actor_id: str | None) -> str | None:
     return actor_id
 
 
+def _abbreviation(word: str) -> bool:
+    """Say whether a demonym is an abbreviation ("US", "U.S."), which only counts as written."""
+    return word.isupper()
+
+
 @dataclass
 class PartyIndex:
     """A registry's parties and nationality words, for looking many up."""
@@ -53,15 +59,33 @@ class PartyIndex:
     armed: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, registry: Registry) -> PartyIndex:
-        """Index a registry's demonyms ("Israeli" and "Israelis" -> israel) and the parties with an armed group."""
-        demonyms = {}
-        for actor in registry.actors.values():
-            for word in actor.demonyms:
-                demonyms[word.lower()] = actor.actor_id
-                demonyms[word.lower() + "s"] = actor.actor_id
+    def build(cls, registry: Registry, state_demonyms: dict[str, str] | None = None) -> PartyIndex:
+        """Index demonyms ("Israeli" and "Israelis" -> israel) and the parties with an armed group.
+
+        ``state_demonyms`` are the demonyms of the states the registry lacks, each to the state's
+        id ("Canadian" -> its stable id; :attr:`helpers.extract.actors.RegistryIndex.state_demonyms`);
+        a registry demonym wins over one of them.
+        """
+        demonyms: dict[str, str] = {}
+        words = [(word, actor.actor_id) for actor in registry.actors.values() for word in actor.demonyms]
+        for word, actor_id in [*words, *(state_demonyms or {}).items()]:
+            key = word if _abbreviation(word) else word.lower()
+            for form in (key, key + "s"):
+                demonyms.setdefault(form, actor_id)
         armed = frozenset(party(registry, a.actor_id) for a in registry.actors.values() if a.type == "armed_group")
         return cls(registry, demonyms, armed)
+
+    def demonym(self, word: str) -> str | None:
+        """Return the party of a nationality word ("Israelis", "canadian"), else None.
+
+        An abbreviation is one only as written ("US", not the pronoun "us").
+
+        >>> from helpers.extract.registry import load_registry
+        >>> index = PartyIndex.build(load_registry())
+        >>> index.demonym("Israelis"), index.demonym("US"), index.demonym("us")
+        ('israel', 'united_states', None)
+        """
+        return self.demonyms.get(word) or self.demonyms.get(word.lower())
 
     def party(self, actor_id: str | None) -> str | None:
         """Return the party an actor belongs to (see :func:`party`)."""
@@ -72,7 +96,7 @@ class PartyIndex:
 
         A discovered actor is a party only when it is a state or an armed group (:data:`PARTY_TYPES`).
         """
-        demonym = self.demonyms.get(str(mention["text"]).lower())
+        demonym = self.demonym(str(mention["text"]))
         if demonym or (is_discovered(mention["actor_id"]) and mention.get("actor_type") not in PARTY_TYPES):
             return demonym
         return self.party(mention["actor_id"])
@@ -80,7 +104,7 @@ class PartyIndex:
     def text_parties(self, text: str, mentions: list[dict]) -> list[str]:
         """Return the parties of a sentence: of its registry mentions, then of its demonym words."""
         found = [self.mention_party(m) for m in mentions if m.get("actor_id")]
-        found += [self.demonyms[w] for w in re.findall(r"\w+", text.lower()) if w in self.demonyms]
+        found += [self.demonym(w) for w in re.findall(r"\w+", text)]
         return list(dict.fromkeys(p for p in found if p))
 
     def is_side(self, party_id: str) -> bool:
