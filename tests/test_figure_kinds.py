@@ -184,3 +184,10 @@ def test_an_infinitive_after_a_whole_says_what_befell_it():
     rows = figures_of("Fawzi Mukhalifa was one of two Palestinian teenagers to be killed by Israeli forces in day of "
                       "West Bank violence.")
     assert [(r["text"], r["kind"]) for r in rows] == [("two", "killed")]
+
+
+def test_a_loss_of_lives_counts_the_killed():
+    """Reuters-21578, 1987: the noun "loss" with its "of" phrase, not the "incident" the sentence is about."""
+    rows = by_text(figures_of("The world's deadliest single peacetime incident at sea was the sinking in 1912 of the "
+                              "Titanic with a loss of 1,500 lives."))
+    assert rows["1,500"]["kind"] == "killed"

@@ -48,9 +48,11 @@ LEMMA_KINDS: dict[str, str] = {
                     "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
 }
-#: A verb with its object, complement or "as" phrase: (verb lemma, word lemma) -> kind.
+#: A verb with its object, complement or "as" phrase, or a noun with its "of" phrase ("a loss of 1,500
+#: lives"): (verb or noun lemma, word lemma) -> kind.
 PHRASE_KINDS: dict[tuple[str, str], str] = {
-    ("lose", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed", ("cost", "life"): "killed",
+    ("lose", "life"): "killed", ("loss", "life"): "killed", ("claim", "life"): "killed", ("take", "life"): "killed",
+    ("cost", "life"): "killed",
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
     **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
@@ -152,7 +154,7 @@ def nominal_kind(noun: Token) -> str | None:
     """Return the kind of a noun phrase: the noun, its compounds and modifiers, or its "of" phrase.
 
     "the death toll", "the injury toll", "Palestinians injured", "the number of Palestinians killed", "Palestinians who
-    have been killed".
+    have been killed", "a loss of 1,500 lives".
     """
     for child in noun.children:  # a compound narrows a count's head: "the injury toll", not "two refugee camps"
         if child.dep_ == "compound" and noun.lemma_.lower() in COUNT_HEADS and (kind := lemma_kind(child)):
@@ -161,6 +163,9 @@ def nominal_kind(noun: Token) -> str | None:
         return kind
     if (kind := modifier_kind(noun)) is not None:
         return kind
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            kind := PHRASE_KINDS.get((noun.head.head.lemma_.lower(), noun.lemma_.lower()))) is not None:
+        return kind  # "a loss of 1,500 lives"
     return _object_kind(noun, "of", _modified_kind)
 
 
