@@ -21,8 +21,9 @@ from spacy.tokens import Token
 #: What one strikes when striking a bargain: "struck a pay accord", "strike a balance".
 AGREEMENT_OBJECTS = frozenset({"deal", "accord", "agreement", "bargain", "compromise", "balance", "pact", "truce",
                                "chord", "note", "tone", "settlement"})
-#: Lemmas of the word "strike" and of words that only ever name a stoppage of work.
-STRIKE_LEMMAS = frozenset({"strike", "striker"})
+#: Lemmas of the word "strike" ("striking" where spaCy keeps the adjective), and of words that only ever name a
+#: stoppage of work.
+STRIKE_LEMMAS = frozenset({"strike", "striker", "striking"})
 WORK_STOPPAGE_LEMMAS = frozenset({"walkout", "stoppage"})
 #: Words that make a strike an attack when they modify it or stand in its sentence.
 MILITARY_WORDS = frozenset({
@@ -36,7 +37,7 @@ LABOUR_WORDS = frozenset({
     "miners", "docker", "dockers", "seaman", "seamen", "teacher", "teachers", "nurse", "nurses", "driver",
     "drivers", "pilot", "pilots", "dock", "port", "rail", "railway", "wildcat", "lightning", "token",
     "sympathy", "hunger", "general", "pay", "wage", "wages", "redundancy", "redundancies", "layoffs",
-    "national", "nationwide", "indefinite", "bank", "seamen's", "workers'",
+    "national", "nationwide", "indefinite", "bank",
 })
 #: Nouns that a strike modifies only as a stoppage of work ("strike headquarters", "strike-bound ships").
 LABOUR_COMPOUND_HEADS = frozenset({"headquarters", "leader", "leaders", "committee", "action", "ballot", "fund",
@@ -92,12 +93,12 @@ def is_work_stoppage(token: Token) -> bool:
     [False]
     """
     lemma = token.lemma_.lower()
-    if strikes_a_bargain(token):
-        return False
-    if lemma in WORK_STOPPAGE_LEMMAS or _modifies_labour_noun(token):
+    if lemma in WORK_STOPPAGE_LEMMAS:
         return True
-    if lemma not in STRIKE_LEMMAS and token.lower_ not in ("strike", "strikes", "struck", "striking"):
+    if lemma not in STRIKE_LEMMAS or strikes_a_bargain(token):
         return False
+    if _modifies_labour_noun(token):
+        return True
     sentence = {t.lower_ for t in token.sent}
     near = _near_words(token)
     if near & MILITARY_WORDS:
