@@ -101,8 +101,14 @@ def table_of(table: str, articles: list[Rows | CachedRows]) -> pa.Table:
 
 
 def _segment_rows(table: str, segment: pa.Table, positions: list[int]) -> pa.Table:
-    """Return the rows of ``table`` that rows ``positions`` of a cache segment hold, as a table."""
-    structs = pc.list_flatten(segment.column(table).take(positions))
+    """Return the rows of ``table`` that rows ``positions`` of a cache segment hold, as a table.
+
+    Consecutive positions (a chunk read back in the order it was stored) are a slice, which copies nothing.
+    """
+    column = segment.column(table)
+    consecutive = positions == list(range(positions[0], positions[0] + len(positions)))
+    picked = column.slice(positions[0], len(positions)) if consecutive else column.take(positions)
+    structs = pc.list_flatten(picked)
     return pa.Table.from_struct_array(structs).cast(table_schema(table))
 
 

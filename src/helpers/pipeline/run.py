@@ -52,7 +52,7 @@ from helpers.pipeline.store import (
     write_part,
 )
 from helpers.pipeline.versions import digest, pipeline_version
-from helpers.pipeline.workers import resolve_workers, run_chunks
+from helpers.pipeline.workers import collector_skips_what_exists, resolve_workers, run_chunks
 from helpers.schema import ARTICLE_TABLES, TABLES, arrow_to_frame, to_frame
 
 log = logging.getLogger(__name__)
@@ -171,12 +171,13 @@ def extract_corpus(corpus: str | Path, registry_path: str | Path | None = None,
     parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
     steps: Counter = Counter()
     tally = ActorTally()
-    for _, result in iter_results(articles, registry, caches, workers, progress=progress):
-        steps.update(result.steps)
-        problems.extend(result.problems)
-        tally.add(result.tables["mentions"].to_pylist())
-        for name, table in result.tables.items():
-            parts[name].append(table)
+    with collector_skips_what_exists():
+        for _, result in iter_results(articles, registry, caches, workers, progress=progress):
+            steps.update(result.steps)
+            problems.extend(result.problems)
+            tally.add(result.tables["mentions"].to_pylist())
+            for name, table in result.tables.items():
+                parts[name].append(table)
     actors = corpus_actors(tally, registry)
     tables = {name: canonicalise(name, arrow_to_frame(pa.concat_tables(tables_of_name)) if tables_of_name
                                  else to_frame(name, []), actors)
@@ -203,7 +204,7 @@ def extract_to_folder(articles: list[Article], registry: Registry, out_dir: str 
     seconds to wait for another writer of ``out_dir`` (-1: as long as it takes); after
     that :class:`~helpers.pipeline.store.TablesBusyError` is raised.
     """
-    with TableSet(out_dir, wait) as table_set:
+    with TableSet(out_dir, wait) as table_set, collector_skips_what_exists():
         return _write_set(table_set, articles, registry, use_cache=use_cache, workers=workers,
                           progress=progress, part_size=part_size, chunk_size=chunk_size,
                           problems=problems or [])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -81,6 +82,23 @@ def resolve_workers(requested: int | None, text_chars: int = 0) -> int:
 
 # --- the pool ------------------------------------------------------------------------------
 
+@contextlib.contextmanager
+def collector_skips_what_exists() -> Iterator[None]:
+    """Keep the objects alive now (the model, the corpus, the registry) out of garbage collection during a run.
+
+    A full collection walks every object the collector tracks; before a run the model and a
+    corpus of two thousand articles are some 200,000 of them, alive until the run ends, and
+    one walk took 0.15 s: a tenth of re-extracting a corpus whose articles are nearly all
+    cached. :func:`gc.freeze` parks them (and forked workers then share their memory pages,
+    which the collector no longer writes to); :func:`gc.unfreeze` hands them back at the end.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 _WORKER_STATE: dict[str, object] = {}
 
 
@@ -108,6 +126,7 @@ def worker_pool(workers: int, registry: Registry, caches: Caches | None) -> Iter
     method = _start_method()
     if method == "fork":
         prepare(registry)  # loaded once here, shared by every forked worker
+        gc.freeze()
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(registry, caches)) as pool:
