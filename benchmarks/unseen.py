@@ -261,6 +261,24 @@ def read_documents(gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
+def unseen_stories(gold_dir: Path = GOLD_DIR) -> set[tuple[str, str]]:
+    """Return the ``(source, locator)`` of every story of the set."""
+    return {(row["source"], row["locator"]) for row in read_documents(gold_dir)}
+
+
+def check_stories(stories: list[str], gold_dir: Path = GOLD_DIR) -> list[str]:
+    """Return one line per ``source:locator`` story: ``ok``, or ``UNSEEN`` when it is one of the set.
+
+    For whoever picks dev stories: it answers without showing the set.
+
+    >>> check_stories(["conll2003/train:9"])
+    ['conll2003/train:9 ok']
+    """
+    held_out = unseen_stories(gold_dir)
+    return [f"{story} {'UNSEEN: do not use' if tuple(story.rsplit(':', 1)) in held_out else 'ok'}"
+            for story in stories]
+
+
 def load_article(row: dict[str, str]) -> Materialised:
     """Return the article a ``documents.csv`` row identifies, read from ``../shared``."""
     source = row["source"]
@@ -353,7 +371,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="also print missed and spurious items (for the lead: they show the gold)")
     parser.add_argument("--materialise", type=Path, metavar="DIR",
                         help="only write the articles into DIR (for the annotator; see the gold README)")
+    parser.add_argument("--is-unseen", nargs="+", metavar="SOURCE:LOCATOR",
+                        help="only say of each story (e.g. reuters21578/reut2-004.xml.gz:1234) whether it is "
+                             "one of the set, without showing the set")
     args = parser.parse_args(argv)
+    if args.is_unseen:
+        print("\n".join(check_stories(args.is_unseen)))
+        return 0
     if args.materialise:
         rows = materialise(args.materialise)
         print(f"{len(rows)} articles written to {args.materialise}")

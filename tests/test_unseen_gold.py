@@ -243,7 +243,15 @@ DEV_GOLDS = ("dev_actors", "dev_quotes", "dev_figures")
 @pytest.mark.parametrize("dev_set", DEV_GOLDS)
 def test_no_dev_story_is_an_unseen_story(documents, dev_set):
     """A dev gold, where rules are written, shares no article with the unseen set, where they are judged."""
-    unseen_stories = set(zip(documents["source"], documents["locator"].astype(str), strict=True))
+    held_out = unseen.unseen_stories()
+    assert len(held_out) == len(documents)
     dev = read_gold(GOLD.parent / dev_set, "documents.csv")
     dev_stories = set(zip(dev["source"], dev["locator"].astype(str), strict=True))
-    assert not unseen_stories & dev_stories, f"{dev_set} holds {len(unseen_stories & dev_stories)} unseen stories"
+    assert not held_out & dev_stories, f"{dev_set} holds {len(held_out & dev_stories)} unseen stories"
+
+
+def test_a_story_is_checked_without_showing_the_set(documents):
+    """``--is-unseen`` answers UNSEEN for a story of the set and ok for a dev story, nothing more."""
+    story = f"{documents['source'].iloc[0]}:{documents['locator'].iloc[0]}"
+    answers = unseen.check_stories([story, "conll2003/train:9"])
+    assert "UNSEEN" in answers[0] and answers[1] == "conll2003/train:9 ok"

@@ -159,13 +159,22 @@ def verb_lemma(token: Token) -> str | None:
         return None
     word = token.lower_
     stems = [word[: -len(ending)] for ending in HEADLINE_ENDINGS if word.endswith(ending)]
-    return next((stem for stem in stems if stem in DEATH_VERBS | INJURY_VERBS | VIOLENCE_VERBS), None)
+    return next((stem for stem in stems if stem in CASUALTY_VERBS), None)
+
+
+#: Verbs that report a casualty, alone or with "dead" or "to death".
+CASUALTY_VERBS = DEATH_VERBS | INJURY_VERBS | VIOLENCE_VERBS
+#: Every lemma or lowercase form :func:`casualty_kind` can answer for; other words are passed over at once.
+CASUALTY_WORDS = CASUALTY_VERBS | DEATH_NOUNS | INJURY_NOUNS | {"dead"}
 
 
 def casualty_kind(token: Token) -> str | None:
     """Return ``killed`` or ``injured`` for a word that reports a casualty, else None."""
-    lemma = verb_lemma(token) or token.lemma_.lower()
-    if verb_lemma(token) is not None:
+    verb = verb_lemma(token)
+    lemma = verb or token.lemma_.lower()
+    if lemma not in CASUALTY_WORDS and token.lower_ not in CASUALTY_WORDS:
+        return None
+    if verb is not None:
         if lemma in DEATH_VERBS:
             return "killed"
         if lemma in INJURY_VERBS:
