@@ -178,3 +178,18 @@ def test_a_demonym_shared_by_several_countries_names_the_most_populous():
     rows = actors.extract_mentions(_parse("The Indian government said on Monday that the port had reopened."),
                                    parse_registry("actors: []"))
     assert [(r["text"], r["actor_id"], r["actor_type"]) for r in rows] == [("Indian government", "d:india", "state")]
+
+
+#: Reuters, 1987 (Reuters-21578, a Soviet nuclear test); the same words in a 1996 story name Russia.
+TEST_BAN_1987 = ("A blast on February 26 ended a 19-month unilateral test moratorium declared by the "
+                 "Soviet Union. Moscow blamed the end of the freeze on U.S. Refusal to join a total test ban.")
+
+
+@pytest.mark.parametrize(("published", "moscow"), [(dt.date(1987, 3, 12), "d:soviet_union"),
+                                                    (dt.date(1996, 3, 12), "russia")])
+def test_a_capital_names_the_state_of_the_article_date(published, moscow):
+    """A state that no longer exists keeps its own name at any date; the capital it shared is read by the date."""
+    index = actors.registry_index(load_registry())
+    found = {m.text: m.actor_id for m in actors.find_mentions(load_model()(TEST_BAN_1987), index, published)}
+    assert found["Soviet Union"] == "d:soviet_union"
+    assert found["Moscow"] == moscow

@@ -133,6 +133,8 @@ class RegistryIndex:
     fuzzy_entries: list[tuple[str, str, str, frozenset[str]]] = field(default_factory=list)
     #: The names (and their positions in ``fuzzy_names``) of each combination of states and types asked for.
     fuzzy_subsets: dict[tuple, tuple[list[str], list[int]]] = field(default_factory=dict)
+    #: Per state id, the states it succeeded: the day each ended, its (id, name), the names they shared.
+    eras: dict[str, list[tuple[dt.date, tuple[str, str], frozenset[str]]]] = field(default_factory=dict)
 
 
 def _alias_table(registry: Registry) -> dict[str, str]:
@@ -218,6 +220,7 @@ def _build_index(registry: Registry) -> RegistryIndex:
     index.registered = {name: (actor_id, registry.actors[actor_id].name, registry.actors[actor_id].type)
                         for name, actor_id in index.normalised.items()}
     index.states, index.state_demonyms = _state_tables(registry, index.normalised)
+    index.eras = _eras(index.states)
     index.capitals = frozenset(normalise_name(s.capital) for s in state_index().states if s.capital)
     index.seats = {normalise_name(seat): index.states[normalise_name(s.name)] for s in state_index().states
                    for seat in s.seats if normalise_name(s.name) in index.states}
@@ -265,6 +268,37 @@ def _state_tables(registry: Registry, normalised: dict[str, str],
         for demonym in state.demonyms:
             by_demonym.setdefault(demonym, (*actor, "state"))
     return by_name, by_demonym
+
+
+def _eras(states: dict[str, tuple[str, str]]) -> dict[str, list[tuple[dt.date, tuple[str, str], frozenset[str]]]]:
+    """Return, per state id, the historical states it succeeded (see :attr:`RegistryIndex.eras`)."""
+    eras: dict[str, list[tuple[dt.date, tuple[str, str], frozenset[str]]]] = {}
+    for state in state_index().states:
+        successor = states.get(normalise_name(state.successor or ""))
+        if state.until is not None and successor is not None:
+            eras.setdefault(successor[0], []).append(
+                (state.until, states[normalise_name(state.name)], frozenset(normalise_name(n) for n in state.shared)))
+    return eras
+
+
+def in_their_time(mentions: list[Mention], index: RegistryIndex, published: dt.date | None) -> list[Mention]:
+    """Return ``mentions`` with the names a state shares with the one it succeeded read by the article's date.
+
+    "Moscow" and "the Kremlin" name Russia in an article of 1996 and the Soviet Union in one
+    of 1987 (``historical`` in ``data/states.yaml``).
+    """
+    if published is None or not index.eras:
+        return mentions
+    return [_of_their_time(m, index.eras.get(m.actor_id or "", []), published) for m in mentions]
+
+
+def _of_their_time(mention: Mention, eras: list[tuple[dt.date, tuple[str, str], frozenset[str]]],
+                   published: dt.date) -> Mention:
+    """Return ``mention`` given to the state its name meant on ``published``, among ``eras``."""
+    for until, (actor_id, name), shared in eras:
+        if published < until and normalise_name(mention.text) in shared:
+            return replace(mention, actor_id=actor_id, actor_name=name, actor_type="state")
+    return mention
 
 
 def best_fuzzy(query: str, index: RegistryIndex, types: set[str] | None = None) -> tuple[str | None, float]:
@@ -645,7 +679,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)
     mentions += parsed_role_mentions(doc, mentions, context)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(in_their_time(mentions, index, published), key=lambda m: (m.start, m.end))
 
 
 def extract_mentions(parsed, registry: Registry, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[dict]:

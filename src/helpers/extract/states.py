@@ -15,6 +15,7 @@ resolves to the registry's id; the others get the stable id of their short name
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,11 @@ class State:
     seats: tuple[str, ...] = ()
     #: The ISO 3166 two-letter code ("IL", "PS"), as gazetteers name a town's country.
     code: str | None = None
+    #: A state that no longer exists: the day it ended, the state that took its place and the
+    #: names of that successor which meant this state before that day ("Moscow").
+    until: dt.date | None = None
+    successor: str | None = None
+    shared: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,6 +114,28 @@ def _state(country, extra: dict) -> State:
                  (country.iso() or {}).get("alpha2"))
 
 
+def _historical_state(name: str, extra: dict) -> State:
+    """Return a state of the ``historical`` section of ``states.yaml`` (one the library lacks)."""
+    capitals = extra.get("capitals", [])
+    until = extra["until"]
+    return State(name, tuple([name, *extra.get("aliases", []), *capitals]), tuple(extra.get("demonyms", [])),
+                 capitals[0] if capitals else None, until=until if isinstance(until, dt.date) else
+                 dt.date.fromisoformat(until), successor=extra["successor"], shared=tuple(extra.get("shared", [])))
+
+
+def _add(index: StateIndex, state: State) -> None:
+    """Add ``state`` to the index: a name or demonym that an earlier state has stays that state's."""
+    index.states.append(state)
+    for name in state.names:
+        index.by_name.setdefault(normalise_name(name), state)
+    for demonym in state.demonyms:
+        index.by_demonym.setdefault(demonym, state)
+    if state.code:
+        index.by_code.setdefault(state.code, state)
+    for word in [*state.names, *state.demonyms]:
+        index.by_word.setdefault(normalise_name(word), state)
+
+
 def _population(country) -> int:
     """Return a library country's population (0 when the library has none)."""
     population = country.population()
@@ -127,18 +155,10 @@ def state_index() -> StateIndex:
     skipped = set(corrections.get("not_states") or [])
     index = StateIndex([])
     for country in sorted(all_countries(), key=_population, reverse=True):
-        if country.name() in skipped:
-            continue
-        state = _state(country, fixes.get(country.name(), {}))
-        index.states.append(state)
-        for name in state.names:
-            index.by_name.setdefault(normalise_name(name), state)
-        for demonym in state.demonyms:
-            index.by_demonym.setdefault(demonym, state)
-        if state.code:
-            index.by_code.setdefault(state.code, state)
-        for word in [*state.names, *state.demonyms]:
-            index.by_word.setdefault(normalise_name(word), state)
+        if country.name() not in skipped:
+            _add(index, _state(country, fixes.get(country.name(), {})))
+    for name, extra in (corrections.get("historical") or {}).items():
+        _add(index, _historical_state(name, extra))
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
     index.regex = re.compile(rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])")
     return index
