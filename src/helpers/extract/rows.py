@@ -11,12 +11,13 @@ from helpers.corpus import Article
 from helpers.extract import actors, casualties, casualty_model, descriptors, events, figures, nlp, quotes, timexes
 from helpers.extract.parsed import ParsedArticle
 from helpers.extract.registry import Registry
+from helpers.extract.towns import town_countries
 
 Rows = dict[str, list[dict]]
 
 
 def prepare(registry: Registry) -> None:
-    """Load what every extractor reuses in a process: the spaCy model, the registry's index, the casualty model.
+    """Load what every extractor reuses in a process: the model, the registry's index, the casualty model, the towns.
 
     Each is built once per process on first use anyway; calling this before forking workers
     builds it once for all of them.
@@ -24,6 +25,7 @@ def prepare(registry: Registry) -> None:
     nlp.load_model()
     actors.registry_index(registry)
     casualty_model.load_model()
+    town_countries()
 
 
 def metadata_rows(article: Article, n_sentences: int, n_words: int) -> Rows:
