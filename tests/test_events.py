@@ -109,3 +109,12 @@ def test_a_strike_that_stops_work_is_a_protest_and_one_with_weapons_or_a_target_
     doc = nlp.load_model()(text)
     strike = next(t for t in doc if t.lemma_.lower() == "strike")
     assert events.trigger_type(strike, text) == expected
+
+
+def test_the_bound_of_a_period_dates_no_event():
+    """"the post-1945 US-led model" (rss2023) bounds a period; "founded in 1945" can date the founding."""
+    text = ("Vladimir Putin, proposed a new global order to replace the post-1945 US-led model. "
+            "The United Nations was founded in 1945.")
+    rows = [{"start": t.start, "start_char": t.start_char, "modifier": t.modifier}
+            for t in timexes.find_timexes(text, dt.date(2023, 3, 22))]
+    assert [r["start_char"] for r in events.event_dates(rows, text)] == [text.rindex("1945")]

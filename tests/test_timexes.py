@@ -234,7 +234,7 @@ def test_money_and_counts_are_not_years():
     ("The 1992 protests were led by clerics.", {"1992"}),
     ("The company's 1989 operating results were weak.", {"1989"}),
     ("Sales were above fiscal 1989 sales of $155 million.", {"1989"}),
-    ("The post-1959 politics have managed to survive.", {"1959"}),
+    ("The post-1959 politics have managed to survive.", {"post-1959"}),
 ])
 def test_a_number_that_counts_things_is_no_year(text, years):
     assert set(parsed_timexes(text, dt.date(2023, 12, 1))) == years
@@ -291,3 +291,12 @@ def test_rule_triggers_skip_only_texts_a_rule_cannot_match(articles, monkeypatch
     monkeypatch.setattr("helpers.extract.timexes.RULES",
                         [dataclasses.replace(rule, triggers=(), digit=False) for rule in RULES])
     assert gated == [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]
+
+
+
+def test_a_year_after_pre_or_post_is_the_bound_of_a_period():
+    """TimeBank writes "post-1959" as one TIMEX3, value 1959, mod AFTER (AQUAINT NYT20000224.0173)."""
+    text = ("Vladimir Putin, proposed a new global order to replace the post-1945 US-led model. "
+            "The United Nations was founded in 1945.")
+    found = find_timexes(text, dt.date(2023, 3, 22))
+    assert [(t.text, t.value, t.modifier) for t in found] == [("post-1945", "1945", "after"), ("1945", "1945", None)]

@@ -155,9 +155,13 @@ BOUNDARY_BEFORE = re.compile(r"\b(?:since|until|till|before|after|ahead\s+of|pri
                              re.IGNORECASE)
 
 
+#: Modifiers of a date that is the bound of a period ("pre-1949", "post-1959").
+BOUND_MODIFIERS = frozenset({"before", "after"})
+
+
 def event_dates(timexes: list[dict], body: str) -> list[dict]:
-    """Return the dated expressions of a sentence that can date an event (not "since October 7")."""
-    return [t for t in timexes if t.get("start") is not None
+    """Return the dated expressions of a sentence that can date an event (not "since October 7", "pre-1949")."""
+    return [t for t in timexes if t.get("start") is not None and t.get("modifier") not in BOUND_MODIFIERS
             and not BOUNDARY_BEFORE.search(body[max(0, t["start_char"] - 16): t["start_char"]])]
 
 

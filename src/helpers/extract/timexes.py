@@ -30,7 +30,9 @@ Anchoring rules (the logic a reader needs to judge a date):
     units (weeks are ISO weeks, Monday to Sunday).
 * **modifiers** ("late November", "early 2015", "mid-2016", "the end of the year")
   keep the interval of the whole month or year and record ``modifier`` (early, mid,
-  late); the timeline shows the whole period rather than guess a part of it.
+  late); the timeline shows the whole period rather than guess a part of it. A year
+  after "pre-" or "post-" is the bound of a period (``modifier`` before or after, as
+  TimeML's ``mod``), which dates no event.
 * **anaphoric** (``anchor`` = ``previous``: "the following day", "On the same day",
   "a week later", "two days earlier") move from the last non-vague date found
   before them in the same article; without one they become vague. "Two days after the
@@ -404,6 +406,11 @@ def _month_year(m: re.Match, ctx: Context) -> Resolution | None:
 
 def _year(m: re.Match, ctx: Context) -> Resolution | None:
     return _absolute(year_interval(int(m["year"])), _modifier(m))
+
+
+def _bounded_year(m: re.Match, ctx: Context) -> Resolution | None:
+    """Resolve "pre-1949" and "post-1959": the year, as the bound of the time before or after it."""
+    return _absolute(year_interval(int(m["year"])), "before" if m["bound"].lower() == "pre" else "after")
 
 
 def _bare_year(m: re.Match, ctx: Context) -> Resolution | None:
@@ -787,6 +794,8 @@ RULES: list[Rule] = [
     _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)",
           _bare_month, triggers=_MONTH_WORDS),
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end", digit=True),
+    _rule("bounded_year", r"\b(?P<bound>(?i:pre|post))-(?P<year>1[6-9]\d\d|20\d\d)\b", _bounded_year,
+          triggers="pre- post-", digit=True),
     _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade, triggers="0s 0's", digit=True),
     _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
                   r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
