@@ -300,3 +300,14 @@ def test_a_year_after_pre_or_post_is_the_bound_of_a_period():
             "The United Nations was founded in 1945.")
     found = find_timexes(text, dt.date(2023, 3, 22))
     assert [(t.text, t.value, t.modifier) for t in found] == [("post-1945", "1945", "after"), ("1945", "1945", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the mid-1990s", ("the mid-1990s", "199", "mid")),
+    ("the late 1970s", ("the late 1970s", "197", "late")),
+    ("the early 1980s", ("the early 1980s", "198", "early")),
+])
+def test_a_decade_keeps_its_modifier(text, expected):
+    """TimeBank's decades with a part (value 199, mod MID): the span and the part are read."""
+    found = find_timexes(f"Prices rose in {text}.", dt.date(2000, 2, 24))
+    assert [(t.text, t.value, t.modifier) for t in found] == [expected]

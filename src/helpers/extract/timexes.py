@@ -418,7 +418,7 @@ def _bare_year(m: re.Match, ctx: Context) -> Resolution | None:
 
 
 def _decade(m: re.Match, ctx: Context) -> Resolution | None:
-    return _absolute(decade_interval(int(m["decade"])))
+    return _absolute(decade_interval(int(m["decade"])), _modifier(m))
 
 
 def _modifier(m: re.Match) -> str | None:
@@ -796,7 +796,8 @@ RULES: list[Rule] = [
     _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end", digit=True),
     _rule("bounded_year", r"\b(?P<bound>(?i:pre|post))-(?P<year>1[6-9]\d\d|20\d\d)\b", _bounded_year,
           triggers="pre- post-", digit=True),
-    _rule("decade", r"\b(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b", _decade, triggers="0s 0's", digit=True),
+    _rule("decade", rf"\b(?:(?i:the)\s+(?=(?i:early|mid|late)))?{_MOD}?(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b",
+          _decade, triggers="0s 0's", digit=True),
     _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
                   r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
     _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
