@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
     parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
     parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only "
-                        "(first, modern, reuters, reuters2, reuters3)")
+                        "(first, modern, reuters, reuters2, reuters3, reuters4)")
     args = parser.parse_args(argv)
     batches = pd.DataFrame(read_documents(GOLD_DIR)).groupby("batch")["article_id"]
     tables = extract()
