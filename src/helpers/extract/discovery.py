@@ -1593,10 +1593,15 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
     """Return the state (id, name) a designation's own words name, if any.
 
     Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
-    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it.
+    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
+    that modifies the noun after it takes that noun's modifiers before it too ("a Chadian
+    government statement", where "Chadian" hangs on "statement"; not "the Burmese government army", an
+    institution of its own).
     """
     own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
-    for t in [*token.lefts, *(w for of in own for w in of.subtree)]:
+    shared = [t for t in token.head.lefts if t.i < token.i and t.dep_ == "amod"] \
+        if token.dep_ == "compound" and token.head.lower_ not in INSTITUTIONS else []
+    for t in [*token.lefts, *shared, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
         state = states.get(normalise_name(t.text)) if t.dep_ in ("poss", "pobj", "compound") else None
