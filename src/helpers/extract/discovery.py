@@ -50,6 +50,7 @@ from helpers.extract.names import (
     overlaps,
 )
 from helpers.extract.nlp import doc_text, tokens_with_lower
+from helpers.extract.quotes import SPOKESPEOPLE
 from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
@@ -1594,13 +1595,13 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
 
     Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
     ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
-    that modifies the noun after it takes that noun's modifiers before it too ("a Chadian
-    government statement", where "Chadian" hangs on "statement"; not "the Burmese government army", an
-    institution of its own).
+    that modifies a noun of its words or its spokespeople after it (:data:`SPOKESPEOPLE`) takes that noun's
+    adjectives before it too ("a Chadian government statement", where "Chadian" hangs on "statement"; not
+    "the Burmese government army" nor "Chadian government forces").
     """
     own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
     shared = [t for t in token.head.lefts if t.i < token.i and t.dep_ == "amod"] \
-        if token.dep_ == "compound" and token.head.lower_ not in INSTITUTIONS else []
+        if token.dep_ == "compound" and token.head.lemma_.lower() in SPOKESPEOPLE else []
     for t in [*token.lefts, *shared, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
