@@ -11,7 +11,7 @@ rss2023 Middle East feed item by line, whose title and description are the artic
 sentences of one 2023 article of the
 casualty_sentences benchmark by file and rows; with the ``batch`` each story belongs to:
 "first" the stories the rules were tuned on, "modern" the 2023 war reporting added later,
-"reuters" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
+"reuters" to "reuters4" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
