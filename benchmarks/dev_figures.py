@@ -11,7 +11,7 @@ rss2023 Middle East feed item by line, whose title and description are the artic
 sentences of one 2023 article of the
 casualty_sentences benchmark by file and rows; with the ``batch`` each story belongs to:
 "first" the stories the rules were tuned on, "modern" the 2023 war reporting added later,
-"reuters" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
+"reuters" to "reuters4" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
     parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
     parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only "
-                        "(first, modern, reuters, reuters2, reuters3)")
+                        "(first, modern, reuters, reuters2, reuters3, reuters4)")
     args = parser.parse_args(argv)
     batches = pd.DataFrame(read_documents(GOLD_DIR)).groupby("batch")["article_id"]
     tables = extract()

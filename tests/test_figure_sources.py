@@ -315,3 +315,55 @@ def test_a_pronoun_reporter_stands_for_the_one_a_radio_quoted():
         "500 mln dlrs.")
     assert [(r["text"], r["source"]) for r in rows] == [
         ("about 500 mln dlrs", "Iranian Oil Minister Gholamreza Aqazadeh")]
+
+
+# --- source actors named in the source's modifiers (the figures dev gold's reuters4 batch) --------------------
+
+def _source_actors(text: str) -> dict[str, str | None]:
+    """Return each figure's source actor id, by the figure's text."""
+    return {row["text"]: row["source_actor_id"] for row in figures_of(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PARIS, March 18 - Eight people were killed and some 30 injured in a blast in a crowded cafe in the Red Sea "
+     "port of Djibouti, a spokesman for the African country's main newspaper La Nation said.",
+     {"Eight": "d:la_nation", "some 30": "d:la_nation"}),
+    ("PARIS, March 20 - Chadian troops killed 384 Libyans and captured 48 in fighting near the key Libyan air base "
+     "of Ouadi Doum in northern Chad, a Chadian government statement said.", {"384": "d:chad", "48": "d:chad"}),
+])
+def test_the_body_a_spokesman_or_a_statement_speaks_for_is_the_source_actor(text, expected):
+    """'a spokesman for X', 'a statement by X', 'a Chadian government statement': X (the state) is the actor."""
+    assert _source_actors(text) == expected
+
+
+def test_a_statement_by_a_group_delivered_to_a_newspaper_is_the_group_s():
+    rows = by_text(figures_of(
+        'BEIRUT, March 23 - "U.S. Spy Alann Steen began to suffer from illness, his health might deteriorate and he '
+        'might die in 10 days," said a hand-written statement by Islamic Jihad for the Liberation of Palestine '
+        "delivered to Beirut's independent An-Nahar newspaper.\n\n"
+        '"Our humanitarian motives require that we free him for 100 detainees in the occupation jails," said the '
+        "statement, which was accompanied by a photograph of Steen."))
+    assert rows["100"]["source"].startswith("a hand-written statement by Islamic Jihad")
+    assert rows["100"]["source_actor_id"] not in (None, "d:an_nahar")
+
+
+def test_the_paper_names_again_the_newspaper_before_it():
+    """Reuters-21578 NEWID 9705 (not a dev story): 'The paper said' after 'The army newspaper Quan Doi Nhan Dan'."""
+    rows = by_text(figures_of(
+        "BANGKOK, March 26 - Vietnam has ordered its army to grow more food to ease shortages and meet economic "
+        "recovery goals set for 1990.\n\nThe army newspaper Quan Doi Nhan Dan, monitored here, said soldiers must "
+        "work harder to care for rice, vegetables and other crops endangered by the present unusually hot weather."
+        "\n\nThe paper said the 1.6-mln strong regular army contributed less than one pct to the nation's 18.2 mln "
+        "tonne food output."))
+    assert rows["less than one"]["source"] == "The army newspaper Quan Doi Nhan Dan"
+
+
+def test_an_army_in_a_digest_item_is_the_army_of_the_item_s_dateline():
+    """A world-news-highlights digest: the Manila item's army is the Philippines', not Iraq's of the item before."""
+    rows = by_text(figures_of(
+        "BC-WORLD-HIGHLIGHTS\n\nBAHRAIN - Iran reported launching a new offensive east of Iraq's southern city of "
+        "Basra, while Baghdad said its forces had repulsed the attack, killing thousands of Iranians.\n\n- - - -\n\n"
+        "MANILA - Communist rebels said they had destroyed a vital military communications station in the Northern "
+        "Philippines and an army spokesman said seven rebels were killed in a gun battle in the southern region."))
+    assert rows["thousands"]["source_actor_id"] == "iraq"
+    assert (rows["seven"]["source"], rows["seven"]["source_actor_id"]) == ("an army spokesman", "d:philippines_army")

@@ -224,3 +224,14 @@ def test_a_breakdown_that_adds_up_to_an_earlier_count_takes_its_kind():
     assert [r["text"] for r in rows] == ["17", "10", "seven", "13", "seven", "six", "four", "two", "one", "one"]
     assert {r["kind"] for r in rows} == {"displaced"}
     assert {rows[1]["part_of"], rows[3]["part_of"], rows[6]["part_of"]} == {rows[0]["figure_id"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three soldiers on a military truck were burned by a gasoline bomb, information minister Marco Lara told "
+     "reuters.", {"Three": "injured"}),
+    ("QUITO, March 25 - At least six persons, including three soldiers, were reported wounded at the start of a "
+     "general strike in Ecuador.", {"At least six": "injured", "three": "injured"}),
+])
+def test_people_burned_are_injured(text, expected):
+    """Reuters-21578 NEWID 9584 (figures dev batch reuters4): 'were burned' counts the injured."""
+    assert {row["text"]: row["kind"] for row in figures_of(text)} == expected

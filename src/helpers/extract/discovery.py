@@ -50,6 +50,7 @@ from helpers.extract.names import (
     overlaps,
 )
 from helpers.extract.nlp import doc_text, tokens_with_lower
+from helpers.extract.quotes import SPOKESPEOPLE
 from helpers.extract.states import state_index
 
 #: spaCy labels that name actors (people, organisations, states) or places.
@@ -1309,13 +1310,40 @@ def dateline_state(text: str, states: dict[str, tuple[str, str]]) -> tuple[str, 
     return states.get(normalise_name(match.group(2) or "")) or states.get(normalise_name(match.group(1)))
 
 
+#: A paragraph that opens with a place in capitals and a dash, with or without a date: a dateline, and in a
+#: digest of short items ("REUTER WORLD NEWS HIGHLIGHTS": "MANILA - Communist rebels said ...") each item's own.
+ITEM_DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))? - ", re.MULTILINE)
+
+
+def item_states(text: str, states: dict[str, tuple[str, str]]) -> list[tuple[int, tuple[str, str] | None]]:
+    r"""Return where each item of a digest starts and the state (id, name) of its dateline: its region, else its place.
+
+    A text with fewer than two such datelines is one story, not a digest: none.
+
+    >>> states = {"philippines": ("d:philippines", "Philippines"), "manila": ("d:philippines", "Philippines"),
+    ...           "belgium": ("belgium", "Belgium")}
+    >>> item_states("Highlights\n\nMANILA - Rebels said ...\n\nZEEBRUGGE, Belgium - A ferry ...", states)
+    [(12, ('d:philippines', 'Philippines')), (38, ('belgium', 'Belgium'))]
+    """
+    items = [(m.start(), states.get(normalise_name(m.group(2) or "")) or states.get(normalise_name(m.group(1))))
+             for m in ITEM_DATELINE.finditer(text)]
+    return items if len(items) > 1 else []
+
+
+def _item_state(items: list[tuple[int, tuple[str, str] | None]], at: int) -> tuple[str, str] | None:
+    """Return the state of the digest item that holds the character ``at`` (see :func:`item_states`)."""
+    return next((state for start, state in reversed(items) if start <= at), None)
+
+
 def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple[str, str]],
                          demonyms: dict[str, tuple], registered: dict[str, tuple[str, str, str]]) -> list[Mention]:
     """Return institutions designated by a common noun: "the army", "the defence ministry".
 
     One institution of a state, named by its usual designation (:data:`INSTITUTIONS`),
     is an actor. Its state is the one its words name ("the Israeli army", "Iran's
-    foreign ministry"), else the state of the article's dateline when the article names it
+    foreign ministry"), else, in a digest of short items, the state of its item's dateline
+    (:func:`item_states`: "MANILA - ... an army spokesman said"), else the state of the article's dateline when the
+    article names it
     or no state (:func:`_home_state`), else the state of the
     same institution named earlier ("the Israeli army ... the army"), else the state the
     article names most (:func:`_most_named_state`); a designation with no state of its own
@@ -1333,6 +1361,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
         return []
     most = _most_named_state(taken)
     home = _home_state(doc, dateline_state(doc_text(doc), states), most, taken, demonyms)
+    items = item_states(doc_text(doc), states)
     registered = {**_named_bodies(taken), **registered}
     found: list[Mention] = []
     seen: dict[str, tuple[str, str]] = {}
@@ -1348,7 +1377,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
                 found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *own, "state",
                                      "institution"))
             continue
-        state = own or home or seen.get(normalise_name(designation)) or most
+        state = own or _item_state(items, token.idx) or home or seen.get(normalise_name(designation)) or most
         core = _without_state(designation, state, demonyms)
         if state:
             seen.setdefault(normalise_name(core), state)
@@ -1565,10 +1594,15 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
     """Return the state (id, name) a designation's own words name, if any.
 
     Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
-    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it.
+    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
+    that modifies a noun of its words or its spokespeople after it (:data:`SPOKESPEOPLE`) takes that noun's
+    adjectives before it too ("a Chadian government statement", where "Chadian" hangs on "statement"; not
+    "the Burmese government army" nor "Chadian government forces").
     """
     own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
-    for t in [*token.lefts, *(w for of in own for w in of.subtree)]:
+    shared = [t for t in token.head.lefts if t.i < token.i and t.dep_ == "amod"] \
+        if token.dep_ == "compound" and token.head.lemma_.lower() in SPOKESPEOPLE else []
+    for t in [*token.lefts, *shared, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
         state = states.get(normalise_name(t.text)) if t.dep_ in ("poss", "pobj", "compound") else None

@@ -1329,7 +1329,7 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
     """Return the earlier named phrase that a source like "the agency" or "the ministry" stands for.
 
     A source that is a common noun after "the", with no name in it, stands for the last
-    phrase before it with the same head noun and a name ("the Iranian news agency IRNA"
+    phrase before it with the same head noun (:func:`_same_designation`) and a name ("the Iranian news agency IRNA"
     ... "the agency said", "Detective Richard Black" ... "the detective said"); failing one, a
     noun of a body ("the private business research group", :data:`helpers.extract.names.BODY_NOUNS`) stands for the
     last named organisation that reported before it (:func:`_earlier_body`: "the Conference
@@ -1343,7 +1343,7 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
             or not any(c.lower_ == "the" and c.dep_ == "det" for c in head.children):
         return source
     for token in reversed(doc[: phrase.start]):
-        if token.lemma_.lower() == head.lemma_.lower() and token.pos_ in ("NOUN", "PROPN"):
+        if _same_designation(token, head) and token.pos_ in ("NOUN", "PROPN"):
             named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" else token
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
@@ -1352,6 +1352,20 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return named_antecedent(doc, earlier)
     return source
 
+
+
+#: Nouns that name one printed outlet again whichever of them introduced it ("Kuwait's Al-Qabas newspaper" ...
+#: "the paper said").
+PRESS_NOUNS = frozenset("newspaper paper daily weekly".split())
+
+
+def _same_designation(token: Token, head: Token) -> bool:
+    """Say whether ``token`` is a noun that ``head`` ("the agency", "the paper") names again.
+
+    The same lemma, or two nouns of a printed outlet (:data:`PRESS_NOUNS`).
+    """
+    lemmas = {token.lemma_.lower(), head.lemma_.lower()}
+    return len(lemmas) == 1 or lemmas <= PRESS_NOUNS
 
 
 def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:
@@ -1505,12 +1519,23 @@ def speaker_span(body: str, quote: dict, mentions: list[dict]) -> tuple[int, int
     return start, start + len(speaker)
 
 
+#: Prepositions after a source's head that name the body it speaks for or the author of its words
+#: ("a statement *by* Islamic Jihad", "a spokesman *for* La Nation", "the office *of* MSF"); the
+#: others place it ("the MoH *in* Gaza", "doctors *at* the hospital").
+AUTHOR_PREPOSITIONS = ("by", "for", "of")
+
+
 def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None) -> str | None:
     """Return the actor id of the registry mention that names a character span.
 
     The mention that covers the phrase's head wins ("the *Ministry of Health* in Gaza");
-    else the last mention outside the phrase's prepositional modifiers (never "Gaza" in
-    "the MoH in Gaza"); else, without a parse, the last mention inside the span.
+    else the last mention outside the phrase's prepositional and clausal modifiers (never
+    "Gaza" in "the MoH in Gaza", nor "An-Nahar" in "a statement ... delivered to An-Nahar",
+    nor the Health Ministry in "an Associated Press analysis of Health Ministry data");
+    else the first mention in a modifier that names whom the head speaks for
+    (:data:`AUTHOR_PREPOSITIONS`: "a statement by Islamic Jihad ... delivered to An-Nahar",
+    "a spokesman for the newspaper La Nation", "the office of MSF"); else, without a parse, the last mention
+    inside the span.
     """
     if span is None:
         return None
@@ -1521,10 +1546,19 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
     if phrase is not None and inside:
         root = phrase.root
         covering = [m for m in inside if m["start_char"] <= root.idx < m["end_char"]]
-        modifiers = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
-        outside = [m for m in inside if not any(m["start_char"] <= t.idx < m["end_char"] for t in modifiers)]
-        inside = covering or outside
+        modifiers = [c for c in root.children if c.dep_ in ("prep", "acl", "relcl")]
+        own = [m for m in inside if not _in_subtrees(m, modifiers)]
+        authors = [m for m in inside if _in_subtrees(
+            m, [c for c in modifiers if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS])]
+        if not (covering or own) and authors:
+            return min(authors, key=lambda m: m["start_char"])["actor_id"]
+        inside = covering or own
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
+
+
+def _in_subtrees(mention: dict, heads: list[Token]) -> bool:
+    """Say whether a mention lies in the subtree of one of ``heads``."""
+    return any(mention["start_char"] <= t.idx < mention["end_char"] for head in heads for t in head.subtree)
 
 
 def _form(text: str) -> str:

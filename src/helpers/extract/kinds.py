@@ -43,7 +43,7 @@ LEMMA_KINDS: dict[str, str] = {
     **dict.fromkeys("death fatality dead toll kill killing die martyr perish slay murder execute execution drown "
                     "assassinate assassination massacre genocide slaughter behead eliminate hanged hanging body "
                     "corpse".split(), "killed"),
-    **dict.fromkeys("injury wounded injured injure wound hurt maim hospitalise hospitalize".split(), "injured"),
+    **dict.fromkeys("injury wounded injured injure wound hurt maim burn hospitalise hospitalize".split(), "injured"),
     **dict.fromkeys("arrest detainee prisoner detain detention custody apprehend imprison jail capture".split(),
                     "arrested"),
     **dict.fromkeys("idp refugee evacuee evacuate displace uproot flee homeless".split(), "displaced"),
@@ -55,16 +55,19 @@ PHRASE_KINDS: dict[tuple[str, str], str] = {
     ("cost", "life"): "killed",
     ("take", "hostage"): "hostages", ("hold", "hostage"): "hostages", ("take", "captive"): "hostages",
     ("hold", "captive"): "hostages", ("take", "prisoner"): "arrested",
-    **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur") for noun in ("injury", "wound")},
+    **{(verb, noun): "injured" for verb in ("suffer", "sustain", "receive", "incur")
+       for noun in ("injury", "wound", "burn")},
     ("take", "hospital"): "injured", ("admit", "hospital"): "injured", ("rush", "hospital"): "injured",
+    ("burn", "death"): "killed",
 }
 #: Verbs whose victim is the object (or the passive subject): their active subject is the agent.
 TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre slaughter behead eliminate injure "
                        "wound hurt maim abduct kidnap arrest detain apprehend imprison jail displace uproot "
-                       "capture".split())
+                       "capture burn".split())
 #: Verbs that take people or places alike: they count people only when their object is people ("captured dozens
-#: more", "two were captured", "captured 300 Iranian soldiers"; not "captured two towns").
-PEOPLE_OR_THINGS = frozenset({"capture"})
+#: more", "two were captured", "captured 300 Iranian soldiers"; not "captured two towns"; "Three soldiers ... were
+#: burned by a gasoline bomb", not "burned 20 houses").
+PEOPLE_OR_THINGS = frozenset({"capture", "burn"})
 #: Nouns of people that such a verb may count (besides a nationality or a person's name, and a bare number).
 PEOPLE_NOUNS = frozenset("people person man woman child civilian soldier troop fighter guerrilla militant rebel "
                          "member officer policeman sailor crewman crew pilot worker student prisoner".split())
@@ -276,15 +279,23 @@ def is_agent(governor: Token, path_child: Token) -> bool:
     return _agent_clause(governor)
 
 
+def verb_kind(word: Token) -> str | None:
+    """Return the kind of a predicate word: a verb's phrase before its lemma, else the word's lemma class.
+
+    "burned to death" kills, "burned" injures (:func:`phrase_kind`, :func:`lemma_kind`).
+    """
+    return (phrase_kind(word) if word.pos_ in ("VERB", "AUX") else None) or lemma_kind(word)
+
+
 def predicate_kind(governor: Token, path_child: Token) -> str | None:
     """Return the kind a governing word gives the number reached through ``path_child``.
 
-    A predicate coordinated right next to one of another kind ("were killed or wounded",
-    "dead and injured") counts both: ``other``; a denied one ("were not injured") none.
+    The word's kind is :func:`verb_kind`. A predicate coordinated right next to one of another kind ("were killed
+    or wounded", "dead and injured") counts both: ``other``; a denied one ("were not injured") none.
     """
     if any(c.dep_ == "neg" for c in governor.children):
         return None  # "the two pilots on board were not injured": a denied predicate counts no one
-    kind = lemma_kind(governor) or (phrase_kind(governor) if governor.pos_ in ("VERB", "AUX") else None)
+    kind = verb_kind(governor)
     if kind is None and (path_child.dep_ == "nsubjpass" or governor.lemma_.lower() in ("seem", "appear")):
         kind = raised_kind(governor)
     if kind is None and is_level_link(governor, path_child):
@@ -590,7 +601,7 @@ def adjacent_predicate_kind(counted: Token) -> str | None:
         if token.pos_ not in ("VERB", "ADJ") or (whole and finite):
             return None  # "43 of UNRWA's 13,000 staff members have been killed": the finite verb is the part's
         active_transitive = token.tag_ in ("VBD", "VBZ", "VBP", "VBG") and token.lemma_.lower() in TRANSITIVE
-        kind = None if active_transitive else lemma_kind(token)
+        kind = None if active_transitive else verb_kind(token)
         return MIXED if kind is not None and _mixed(token, kind) else kind
     return None
 
