@@ -803,6 +803,8 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     root = span.root
     if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or (root.dep_ == "amod" and root.pos_ == "PROPN"):
         return 0  # "an OSCE staff member": the parser may make the name an adjective
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in ACTING_ON_NOUNS:
+        return COMPLEMENT_RANK  # "The armed hijackers of the Airbus": what they act on, not whose they are
     if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
@@ -821,6 +823,12 @@ def _speaks_for(subject: Token) -> bool:
     return subject.lemma_.lower() in SPEAKS_FOR_NOUNS | ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS
 
 
+#: Nouns of people by what they do to, or think of, someone or something: their "of" names what
+#: they act on ("the hijackers of the plane", "critics of the government"), not the body they belong to.
+ACTING_ON_NOUNS = frozenset("""
+    hijacker kidnapper abductor captor attacker killer assassin murderer critic opponent enemy victim
+    rival supporter admirer
+""".split())
 #: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
 MEMBER_OF_PREPS = ("of", "for", "at", "in", "from")
 #: Rank of a modifier or complement inside a subject ("the rebel group in south Sudan"): not its speaker.
