@@ -385,9 +385,11 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
               if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
     spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
     spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
+    spans += [(start, end, "PERSON", None) for start, end in _initialled_names(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         start = _capital_start(body, start, end)
+        start = _initials_start(body, start) if label == "PERSON" else start
         text = body[start:end]
         label = "LOC" if label is not None and region_name(text) else label
         if label is None or end <= start or not is_name(text):
@@ -401,7 +403,52 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                                        and o.label == "ORG" for o in found)]
+                                        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+
+
+#: Initials before a surname ("P.V. Krishnamoorthy", "N.J. Bose"); not a wire's abbreviation of a state or body.
+_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
+_ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
+
+
+def _initials_start(body: str, start: int) -> int:
+    """Return where a person's name starts with the initials written right before it.
+
+    spaCy leaves out initials it takes for an abbreviation ("N.J." of "N.J. Bose" is New
+    Jersey to it) or keeps the surname only ("Krishnamoorthy" of "P.V. Krishnamoorthy").
+
+    >>> t = "secretary N.J. Bose"; t[_initials_start(t, 15):]
+    'N.J. Bose'
+    >>> t = "U.S. Clinton"; t[_initials_start(t, 5):]
+    'Clinton'
+    """
+    match = _INITIALS.search(body, 0, start)
+    if match is None or match.group(1) in _ABBREVIATED_BODIES or match.end() != start:
+        return start
+    return match.start(1)
+
+
+def _initialled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Return the spans of initials and the one surname after them that spaCy did not take for a person.
+
+    "All Fishermen's Association secretary N.J. Bose said": spaCy labels "N.J." a place and
+    leaves "Bose" out (and may start a sentence at him). Initials after a comma are a state's
+    ("Newark, N.J."): a word comes right before a person's.
+    """
+    found = []
+    for token in doc[1:-1]:
+        after = doc[token.i + 1]
+        if (re.fullmatch(r"(?:[A-Z]\.){1,3}", token.text) and token.text not in _ABBREVIATED_BODIES
+                and doc[token.i - 1].is_alpha and after.pos_ == "PROPN" and after.text[:1].isupper()
+                and after.ent_type_ in ("", "PERSON")):
+            found.append((token.idx, after.idx + len(after.text)))
+    return found
+
+
+def _initialled_person(name: Candidate, part: Candidate) -> bool:
+    """Return True if ``part`` is only the initials or the surname of the person ``name`` with initials."""
+    return name.label == "PERSON" and _INITIALS.match(name.text + " ") is None and bool(
+        re.match(r"(?:[A-Z]\.){1,3} ", name.text)) and (part.label != "PERSON" or part.end == name.end)
 
 
 def wire_capitals(body: str, text: str) -> bool:
