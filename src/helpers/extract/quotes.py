@@ -1092,10 +1092,17 @@ def _previous_rank(previous: Attribution) -> int:
 
     In "Howe was asked about statements from a senior Iranian official who said America was
     ... at war. / "It would be ...," he said" the official, who speaks in a relative clause on
-    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on.
+    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on. So
+    is a speaker in a subordinate clause of time or cause: in "Syria accused Israel ... after
+    Israeli television reported that ... / It said ...", Syria goes on.
     """
     head = previous.head
-    return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
+    return 1 if head is not None and (head.dep_ == "pobj" or _subordinate_cue(head.head)) else SPEAKER_RANK
+
+
+def _subordinate_cue(verb: Token) -> bool:
+    """Whether a speech verb heads an adverbial clause that a subordinating word opens ("after X reported")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
 
 
 def _chained_pronoun(doc: Doc, subject: Token, before: int, previous: Attribution | None, mentions: list[Mention],
