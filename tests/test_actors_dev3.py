@@ -149,3 +149,13 @@ def test_the_british_government_is_britain_and_a_name_before_waterway_a_place():
                      "It said the boats were intercepted in the Khur Abdullah waterway near Kuwait.")
     assert {r["text"]: r["actor_type"] for r in rows}.get("British Government") == "state"
     assert not any(r["text"] == "Khur Abdullah" and r["actor_type"] != "place" for r in rows)
+
+
+def test_initials_before_a_surname_are_part_of_the_person_s_name():
+    # t747 (CoNLL-2003 train 747, batch reuters4): a byline and a name whose initials spaCy takes for New Jersey
+    rows = _mentions("India fishermen say forced to carry Tamil refugees.\n\nP.V. Krishnamoorthy\n\n"
+                     "RAMESWARAM, India 1996-08-28\n\nAll Fishermen's Association secretary N.J. Bose said the strike "
+                     "would continue indefinitely.")
+    people = {r["text"] for r in rows if r["actor_type"] in ("person", "PERSON")}
+    assert {"P.V. Krishnamoorthy", "N.J. Bose"} <= people
+    assert not {r["text"] for r in rows if r["text"] in ("N.J.", "Krishnamoorthy")}
