@@ -159,3 +159,13 @@ def test_initials_before_a_surname_are_part_of_the_person_s_name():
     people = {r["text"] for r in rows if r["actor_type"] in ("person", "PERSON")}
     assert {"P.V. Krishnamoorthy", "N.J. Bose"} <= people
     assert not {r["text"] for r in rows if r["text"] in ("N.J.", "Krishnamoorthy")}
+
+
+def test_capitals_glossed_by_a_dash_are_the_body_named_after_it():
+    # rf01 (Reuters-21578 10639, batch reuters4): spaCy does not take the first "GUNT" for a name
+    rows = _mentions("LONDON, March 29 - Gaddafi said he stood by Chad rebel forces of GUNT -- the Transitional "
+                     "Government of National Unity -- fighting the forces of President Hissene Habre.\n"
+                     "\"As long as this movement (GUNT) continues to fight for the liberation of Chad we will stand by "
+                     "its side,\" Gaddafi said.")
+    ids = {r["actor_id"] for r in rows if r["text"] in ("GUNT", "Transitional Government of National Unity")}
+    assert len(ids) == 1 and None not in ids

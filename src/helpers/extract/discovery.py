@@ -1069,7 +1069,23 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
         full = _spelt_out_after(text, m, mentions)
         if full is not None:
             table.setdefault(m.text, full)
+    for short, full in _glossed_after_dash(text, mentions):
+        table.setdefault(short, full)
     return table
+
+
+_DASH_GLOSS = re.compile(r"(?<![\w-])([A-Z]{2,6}) +(?:--|\u2014) *(?:the +)?")
+
+
+def _glossed_after_dash(text: str, mentions: list[Mention]) -> list[tuple[str, Mention]]:
+    """Return (capitals, body) where a dash glosses capitals with a body's name right after them.
+
+    "Chad rebel forces of GUNT -- the Transitional Government of National Unity -- fighting":
+    the capitals are the body's, whatever the language of their order (spaCy may not even
+    have taken them for a name).
+    """
+    starts = {m.start: m for m in mentions if m.method == "ner" and m.actor_type in ORG_TYPES}
+    return [(match.group(1), starts[match.end()]) for match in _DASH_GLOSS.finditer(text) if match.end() in starts]
 
 
 def _spelt_out_after(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:
