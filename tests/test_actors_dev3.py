@@ -169,3 +169,10 @@ def test_capitals_glossed_by_a_dash_are_the_body_named_after_it():
                      "its side,\" Gaddafi said.")
     ids = {r["actor_id"] for r in rows if r["text"] in ("GUNT", "Transitional Government of National Unity")}
     assert len(ids) == 1 and None not in ids
+
+
+def test_a_capital_on_the_way_from_it_is_a_place():
+    # t621 (CoNLL-2003 train 621, batch reuters4)
+    rows = _mentions("LONDON 1996-08-27\n\nThe plane was hijacked on its way from Khartoum to the Jordanian capital "
+                     "Amman on Monday evening and landed at Larnaca airport in Cyprus to refuel.")
+    assert "Khartoum" not in _states(rows)

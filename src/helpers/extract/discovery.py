@@ -128,8 +128,9 @@ TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
     board transit
 """.split())
-#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
-TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
+#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman",
+#: "hijacked on its way from Khartoum to ... Amman").
+TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy way".split())
 #: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
 RULER_NOUNS = frozenset("""
     government regime authorities authority administration leadership rulers official officials
