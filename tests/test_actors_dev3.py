@@ -149,3 +149,30 @@ def test_the_british_government_is_britain_and_a_name_before_waterway_a_place():
                      "It said the boats were intercepted in the Khur Abdullah waterway near Kuwait.")
     assert {r["text"]: r["actor_type"] for r in rows}.get("British Government") == "state"
     assert not any(r["text"] == "Khur Abdullah" and r["actor_type"] != "place" for r in rows)
+
+
+def test_initials_before_a_surname_are_part_of_the_person_s_name():
+    # t747 (CoNLL-2003 train 747, batch reuters4): a byline and a name whose initials spaCy takes for New Jersey
+    rows = _mentions("India fishermen say forced to carry Tamil refugees.\n\nP.V. Krishnamoorthy\n\n"
+                     "RAMESWARAM, India 1996-08-28\n\nAll Fishermen's Association secretary N.J. Bose said the strike "
+                     "would continue indefinitely.")
+    people = {r["text"] for r in rows if r["actor_type"] in ("person", "PERSON")}
+    assert {"P.V. Krishnamoorthy", "N.J. Bose"} <= people
+    assert not {r["text"] for r in rows if r["text"] in ("N.J.", "Krishnamoorthy")}
+
+
+def test_capitals_glossed_by_a_dash_are_the_body_named_after_it():
+    # rf01 (Reuters-21578 10639, batch reuters4): spaCy does not take the first "GUNT" for a name
+    rows = _mentions("LONDON, March 29 - Gaddafi said he stood by Chad rebel forces of GUNT -- the Transitional "
+                     "Government of National Unity -- fighting the forces of President Hissene Habre.\n"
+                     "\"As long as this movement (GUNT) continues to fight for the liberation of Chad we will stand by "
+                     "its side,\" Gaddafi said.")
+    ids = {r["actor_id"] for r in rows if r["text"] in ("GUNT", "Transitional Government of National Unity")}
+    assert len(ids) == 1 and None not in ids
+
+
+def test_a_capital_on_the_way_from_it_is_a_place():
+    # t621 (CoNLL-2003 train 621, batch reuters4)
+    rows = _mentions("LONDON 1996-08-27\n\nThe plane was hijacked on its way from Khartoum to the Jordanian capital "
+                     "Amman on Monday evening and landed at Larnaca airport in Cyprus to refuel.")
+    assert "Khartoum" not in _states(rows)

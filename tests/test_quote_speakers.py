@@ -669,3 +669,38 @@ def test_a_report_right_after_a_radio_spoke_is_the_radio_s():
             "senior government and military figures.")
     found = _by_start(text)
     assert found["he gave the warning in a "] == found["Iran's revolutionary lead"] == "d:tehran_radio"
+
+
+# --- batch reuters4 (tests/gold/dev_quotes): conflicts outside the Middle East, 1987 and 1996 --------------
+
+def test_the_name_atop_an_apposition_before_a_subjectless_said_speaks():
+    # rf05 (Reuters-21578 4429): the parser hangs "Chona" on "bonanza" and leaves "said" with no subject
+    text = ("BOGOTA, March 12 - Continuous rebel raids against oil pipelines and foreign exploration camps endanger "
+            "Colombia's present oil bonanza, Franciso Chona, manager of the state-run oil company Ecopetrol said.")
+    assert list(_by_start(text).values()) == ["d:franciso_chona"]
+
+
+def test_a_lead_spokeswoman_is_the_person_named_next_with_her_body_noun():
+    # t621 (CoNLL-2003 train 621)
+    text = ("LONDON 1996-08-27\n"
+            "A hijacked Sudan Airways plane with 199 passengers and crew on board was expected to land at London's "
+            "Stansted airport later on Tuesday morning, a police spokeswoman said.\n"
+            '"That is the plan at the moment. That is where the plane is being directed to," Ruth Collin of Essex '
+            "police, the force responsible for Stansted, said.")
+    found = _by_start(text)
+    assert found["A hijacked Sudan Airways "] == found["That is the plan at the m"] == "d:ruth_collin"
+
+
+def test_the_hijackers_of_a_plane_are_nobody_named():
+    # t621 (CoNLL-2003 train 621)
+    text = ("The armed hijackers of the Airbus 310 Flight 150, which is expected to arrive about 4 a.m. (0300 GMT), "
+            "have said they intend to surrender and seek political asylum in Britain.")
+    assert list(_by_start(text).values()) == [None]
+
+
+def test_it_goes_on_about_the_sentence_s_subject_not_a_speaker_of_its_after_clause():
+    # t009 (CoNLL-2003 train 9)
+    text = ("Syria accused Israel on Wednesday of launching a hysterical campaign against it after Israeli "
+            "television reported that Damascus had recently test fired a missile.\n"
+            "It said its arms purchases were for defensive purposes.")
+    assert _by_start(text)["its arms purchases were f"] == "syria"

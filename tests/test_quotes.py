@@ -490,3 +490,21 @@ def test_a_clause_of_saying_before_the_paper_reported_is_what_the_paper_reported
     found = _quotes("NEW YORK, March 13 - President Reagan's legal adviser said the President could not recall when he "
                     "approved a 1985 arms sale to Iran, the New York Times reported.")
     assert [q[0][:40] for q in found] == ["President Reagan's legal adviser said th"]
+
+
+def test_a_second_speech_verb_of_the_reporting_subject_reports_its_own_clause():
+    # rf02 (Reuters-21578 9882) and t852 (CoNLL-2003 train 852): "added" and "said" hang on the first clause's verb
+    text = ("They said a Libyan force of some 3,000 men was abandoning the oasis of Faya-Largeau but added that "
+            "severe sand storms across Chad could be delaying the pull out.\n"
+            "Angel Aguirre pledged the elections will be free and fair and said he did not expect any trouble from "
+            "the elusive new guerrilla group, the Popular Revolutionary Army.")
+    starts = [q[0][:25] for q in _quotes(text)]
+    assert "severe sand storms across" in starts and "he did not expect any tro" in starts
+    assert "a Libyan force of some 3," in starts and "the elections will be fre" in starts
+
+
+def test_a_verb_with_its_own_infinitive_is_no_cue_of_the_clause_before_it():
+    # t087 (CoNLL-2003 train 87): "promised to halt" is Lebed's act, not a cue of "he had clinched ..."
+    text = ("Lebed said on Wednesday he had clinched a truce with Chechen separatists and he promised to halt a "
+            "threatened bombing assault on Grozny, which the rebels have held since August 6.")
+    assert [q[0][:25] for q in _quotes(text)] == ["he had clinched a truce w"]

@@ -129,8 +129,9 @@ TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
     board transit
 """.split())
-#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman").
-TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy".split())
+#: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman",
+#: "hijacked on its way from Khartoum to ... Amman").
+TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy way".split())
 #: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
 RULER_NOUNS = frozenset("""
     government regime authorities authority administration leadership rulers official officials
@@ -386,9 +387,11 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
               if not any(s <= start < e and label == "PERSON" for s, e, label, _ in spans)]
     spans += [(doc[i].idx, doc[i].idx + len(doc[i]), "NORP", None) for i in sorted(peoples) if not doc[i].ent_type]
     spans += [(start, end, "ORG", None) for start, end in _bracketed_acronyms(doc)]
+    spans += [(start, end, "PERSON", None) for start, end in _initialled_names(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
         start = _capital_start(body, start, end)
+        start = _initials_start(body, start) if label == "PERSON" else start
         text = body[start:end]
         label = "LOC" if label is not None and region_name(text) else label
         if label is None or end <= start or not is_name(text):
@@ -402,7 +405,52 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                                        and o.label == "ORG" for o in found)]
+                                        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+
+
+#: Initials before a surname ("P.V. Krishnamoorthy", "N.J. Bose"); not a wire's abbreviation of a state or body.
+_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
+_ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
+
+
+def _initials_start(body: str, start: int) -> int:
+    """Return where a person's name starts with the initials written right before it.
+
+    spaCy leaves out initials it takes for an abbreviation ("N.J." of "N.J. Bose" is New
+    Jersey to it) or keeps the surname only ("Krishnamoorthy" of "P.V. Krishnamoorthy").
+
+    >>> t = "secretary N.J. Bose"; t[_initials_start(t, 15):]
+    'N.J. Bose'
+    >>> t = "U.S. Clinton"; t[_initials_start(t, 5):]
+    'Clinton'
+    """
+    match = _INITIALS.search(body, 0, start)
+    if match is None or match.group(1) in _ABBREVIATED_BODIES or match.end() != start:
+        return start
+    return match.start(1)
+
+
+def _initialled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Return the spans of initials and the one surname after them that spaCy did not take for a person.
+
+    "All Fishermen's Association secretary N.J. Bose said": spaCy labels "N.J." a place and
+    leaves "Bose" out (and may start a sentence at him). Initials after a comma are a state's
+    ("Newark, N.J."): a word comes right before a person's.
+    """
+    found = []
+    for token in doc[1:-1]:
+        after = doc[token.i + 1]
+        if (re.fullmatch(r"(?:[A-Z]\.){1,3}", token.text) and token.text not in _ABBREVIATED_BODIES
+                and doc[token.i - 1].is_alpha and after.pos_ == "PROPN" and after.text[:1].isupper()
+                and after.ent_type_ in ("", "PERSON")):
+            found.append((token.idx, after.idx + len(after.text)))
+    return found
+
+
+def _initialled_person(name: Candidate, part: Candidate) -> bool:
+    """Return True if ``part`` is only the initials or the surname of the person ``name`` with initials."""
+    return name.label == "PERSON" and _INITIALS.match(name.text + " ") is None and bool(
+        re.match(r"(?:[A-Z]\.){1,3} ", name.text)) and (part.label != "PERSON" or part.end == name.end)
 
 
 def wire_capitals(body: str, text: str) -> bool:
@@ -1023,7 +1071,23 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
         full = _spelt_out_after(text, m, mentions)
         if full is not None:
             table.setdefault(m.text, full)
+    for short, full in _glossed_after_dash(text, mentions):
+        table.setdefault(short, full)
     return table
+
+
+_DASH_GLOSS = re.compile(r"(?<![\w-])([A-Z]{2,6}) +(?:--|\u2014) *(?:the +)?")
+
+
+def _glossed_after_dash(text: str, mentions: list[Mention]) -> list[tuple[str, Mention]]:
+    """Return (capitals, body) where a dash glosses capitals with a body's name right after them.
+
+    "Chad rebel forces of GUNT -- the Transitional Government of National Unity -- fighting":
+    the capitals are the body's, whatever the language of their order (spaCy may not even
+    have taken them for a name).
+    """
+    starts = {m.start: m for m in mentions if m.method == "ner" and m.actor_type in ORG_TYPES}
+    return [(match.group(1), starts[match.end()]) for match in _DASH_GLOSS.finditer(text) if match.end() in starts]
 
 
 def _spelt_out_after(text: str, m: Mention, mentions: list[Mention]) -> Mention | None:

@@ -496,9 +496,27 @@ def _name_before(cue: Token) -> Token | None:
     commas aside) is who said it.
     """
     before = next((t for t in reversed(cue.doc[cue.sent.start:cue.i]) if not t.is_punct), None)
-    if before is None or before.pos_ not in ("PROPN", "NOUN") or before.dep_ not in ("appos", "compound", "flat"):
+    if before is None or before.pos_ not in ("PROPN", "NOUN"):
         return None
-    return before
+    if before.dep_ in ("appos", "compound", "flat"):
+        return before
+    return _appositive_above(before)
+
+
+def _appositive_above(token: Token) -> Token | None:
+    """Return the name in apposition that a phrase ending right before a subjectless speech verb describes.
+
+    "..., Franciso Chona, manager of the state-run oil company Ecopetrol said": the parser hangs
+    "Chona" on a noun of the clause, and the words before "said" are "of ... Ecopetrol", a
+    complement of the role in apposition to him. Climbing from the last word through
+    prepositions and appositions stops at the top of the apposition chain: the name.
+    """
+    node = token
+    while node.dep_ in ("pobj", "prep", "appos") and node.head.i < node.i:
+        if node.dep_ == "appos" and node.head.pos_ != "PROPN":
+            break
+        node = node.head
+    return node if node.dep_ == "appos" and node.pos_ == "PROPN" else None
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -785,6 +803,8 @@ def _inside_rank(doc: Doc, mention: Mention, people: bool = False) -> int:
     root = span.root
     if root.dep_ in ("appos", "compound", "nsubj", "nsubjpass") or (root.dep_ == "amod" and root.pos_ == "PROPN"):
         return 0  # "an OSCE staff member": the parser may make the name an adjective
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in ACTING_ON_NOUNS:
+        return COMPLEMENT_RANK  # "The armed hijackers of the Airbus": what they act on, not whose they are
     if root.dep_ == "pobj" and root.head.lower_ in (MEMBER_OF_PREPS if people else ("of", "for")):
         return 1
     if root.dep_ in ("poss", "amod", "npadvmod", "pobj"):
@@ -803,6 +823,12 @@ def _speaks_for(subject: Token) -> bool:
     return subject.lemma_.lower() in SPEAKS_FOR_NOUNS | ROLE_NOUNS | SPOKESPEOPLE | BODY_NOUNS
 
 
+#: Nouns of people by what they do to, or think of, someone or something: their "of" names what
+#: they act on ("the hijackers of the plane", "critics of the government"), not the body they belong to.
+ACTING_ON_NOUNS = frozenset("""
+    hijacker kidnapper abductor captor attacker killer assassin murderer critic opponent enemy victim
+    rival supporter admirer
+""".split())
 #: Prepositions that say whose a spokesman or an official is ("officials at the ministry").
 MEMBER_OF_PREPS = ("of", "for", "at", "in", "from")
 #: Rank of a modifier or complement inside a subject ("the rebel group in south Sudan"): not its speaker.
@@ -1066,10 +1092,17 @@ def _previous_rank(previous: Attribution) -> int:
 
     In "Howe was asked about statements from a senior Iranian official who said America was
     ... at war. / "It would be ...," he said" the official, who speaks in a relative clause on
-    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on.
+    the object of a preposition, is named in passing; Howe, the sentence's subject, goes on. So
+    is a speaker in a subordinate clause of time or cause: in "Syria accused Israel ... after
+    Israeli television reported that ... / It said ...", Syria goes on.
     """
     head = previous.head
-    return 1 if head is not None and head.dep_ == "pobj" else SPEAKER_RANK
+    return 1 if head is not None and (head.dep_ == "pobj" or _subordinate_cue(head.head)) else SPEAKER_RANK
+
+
+def _subordinate_cue(verb: Token) -> bool:
+    """Whether a speech verb heads an adverbial clause that a subordinating word opens ("after X reported")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
 
 
 def _chained_pronoun(doc: Doc, subject: Token, before: int, previous: Attribution | None, mentions: list[Mention],
@@ -1254,11 +1287,12 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     indefinite or possessive description with no name of its own ("Israel's outgoing peace
     negotiator", "one of the groups"), then a sentence whose speaking subject names, for the first time, a person
     (a body, for a description of a body): the wire names in its second sentence whom the
-    lead describes. Spokesmen, sources and officials stay unnamed.
+    lead describes. Spokesmen, sources and officials stay unnamed, unless the next sentence's
+    speaker is named with the spokesman's body noun (:func:`_spokesman_introduced`).
     """
     doc = subject.doc
     noun = _description_noun(subject)
-    if noun is None or noun.lemma_.lower() in SPOKESPEOPLE or any(m.start <= subject.idx < m.end for m in mentions):
+    if noun is None or any(m.start <= subject.idx < m.end for m in mentions):
         return None
     first, last = _phrase_bounds(subject)
     left, right = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -1268,12 +1302,42 @@ def _introduced_next(subject: Token, mentions: list[Mention]) -> str | None:
     after = next((t for t in doc[subject.sent.end:] if not t.is_space), None)
     if after is None:
         return None
+    sentence = _speaking_sentence(after)
+    if noun.lemma_.lower() in SPOKESPEOPLE and not _spokesman_introduced(noun, sentence):
+        return None
     body = noun.lemma_.lower() in BODY_NOUNS
     kinds = ("organization", "armed_group", "media", "government_body") if body else ("person", "PERSON")
     if any(m.start < subject.idx and m.actor_type in kinds and not _a_line_of_its_own(doc, m)
            and not _in_headline(doc, m) for m in mentions):
         return None  # "a bookseller in Ramallah said" after others were named: not the lead's introduction
-    return _named_speaker_in(after.sent, subject, body, mentions) or _titled_speaker_later(noun, after, mentions)
+    return _named_speaker_in(sentence, subject, body, mentions) or _titled_speaker_later(noun, after, mentions)
+
+
+def _speaking_sentence(first: Token):
+    """Return the sentence from ``first`` on, in its paragraph, whose subject speaks; else ``first``'s sentence.
+
+    A quote that opens the next paragraph may end a sentence inside it (""That is the plan at
+    the moment. That is where the plane is being directed to," Ruth Collin ... said"): the
+    speaker is named in the sentence of the speech verb.
+    """
+    for sentence in first.doc[first.sent.start:paragraph_end(first.doc, first.i + 1, len(first.doc))].sents:
+        if any(t.dep_ in SUBJECT_DEPS and _is_cue(t.head) for t in sentence):
+            return sentence
+    return first.sent
+
+
+def _spokesman_introduced(noun: Token, sentence) -> bool:
+    """Whether a lead's spokesman is the speaker the next sentence names with the spokesman's body noun.
+
+    "..., a police spokeswoman said." / ""That is the plan ...," Ruth Collin of Essex police ...
+    said": the noun that says whose spokesman she is ("police") comes back in the speaking
+    subject's phrase. A bare "a spokesman" or "an official" is introduced by nobody.
+    """
+    if noun.lemma_.lower() not in SPOKESMAN_NOUNS:
+        return False
+    whose = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    return any(t.dep_ in SUBJECT_DEPS and _is_cue(t.head) and whose & {w.lower_ for w in t.subtree}
+               for t in sentence)
 
 
 def _titled_speaker_later(noun: Token, after: Token, mentions: list[Mention]) -> str | None:
@@ -1923,15 +1987,22 @@ def _clause_tokens(clause: Token) -> list[Token]:
 
 
 def _misattached_cue(token: Token) -> bool:
-    """Whether the reporting speech verb, repeated with no subject, is conjoined to the verb of the clause it reports.
+    """Whether a speech verb of the reporting subject, with none of its own, is conjoined to the verb it reports.
 
     Its subject is the one of the speech verb that reports the clause (:func:`_outer_cue`):
-    "He said ... was the main cause ... and said Iran would ...". Another speech verb there
-    may be the clause's own ("... said the SPLA had attributed the detentions ... and had
-    promised they would be freed": the SPLA promised).
+    "He said ... was the main cause ... and said Iran would ...", and a second speech verb in
+    the reporting verb's own form ("They said a Libyan force ... was abandoning the oasis but
+    added that ...", "Aguirre pledged the elections will be free and fair and said he did not
+    expect ..."). Another speech verb there may be the clause's own, in the clause's tense
+    ("... said the SPLA had attributed the detentions ... and had promised they would be
+    freed": the SPLA promised).
     """
-    return (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
-            and token.head.dep_ == "ccomp" and token.head.head.lemma_ == token.lemma_)
+    if not (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
+            and token.head.dep_ == "ccomp"):
+        return False
+    reporting = token.head.head
+    return reporting.lemma_ == token.lemma_ or (
+        _is_cue(reporting) and token.tag_ == reporting.tag_ and not any(c.dep_ == "aux" for c in token.children))
 
 
 def _outer_cue(cue: Token) -> Token:
@@ -2086,12 +2157,22 @@ def _follows_its_clause(cue: Token) -> bool:
     """Whether the parser hung a speech verb with a subject on the clause before it.
 
     "The talks failed, he said": ``said`` a ``parataxis``, ``advcl``, ``conj`` or ``ccomp`` of
-    ``failed``. A speech verb below another ("X said a ceasefire was observed") is not.
+    ``failed``. A speech verb below another ("X said a ceasefire was observed") is not, nor one
+    with a complement of its own (:func:`_complemented`).
     """
     head = cue.head
     return (cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and head.i < cue.i
-            and head.pos_ in ("VERB", "AUX") and not _reports(head)
+            and head.pos_ in ("VERB", "AUX") and not _reports(head) and not _complemented(cue)
             and any(c.dep_ in SUBJECT_DEPS and _may_speak(c) for c in cue.children))
+
+
+def _complemented(verb: Token) -> bool:
+    """Whether a verb has its own complement after it, a clause or an infinitive, so reports none before it.
+
+    "Lebed said on Wednesday he had clinched a truce ... and he promised to halt a threatened
+    bombing assault": "promised" is an act of Lebed's, not a cue of the clause it is conjoined to.
+    """
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children)
 
 
 def _prepositional_objects(cue: Token) -> list[Token]:
