@@ -71,6 +71,10 @@ Wall Street’s top financiers struck a pessimistic tone about the global econom
 Arabia aimed at deal brokering, as a violent conflict between Israel and Hamas that has killed thousands of people \
 unfolds.
 Blast at Gaza Hospital Kills Hundreds
+A senior Israeli defense official said that an early estimate showed about 700 Israelis were believed to be dead, and \
+Gaza officials said more than 400 Palestinians have been killed.
+The Russian Embassy in Tel Aviv said on Tuesday that two Russian nationals were confirmed dead and that four were \
+still missing.
 """
 #: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
 TRADE = [
@@ -127,6 +131,15 @@ def test_victims_and_responsible_parties_from_the_registry(wire):
     assert list(strikes["victim_sides"]) == ["palestine"] and list(strikes["responsible"]) == ["israel"]
     assert strikes["side_method"] == "victims"
     assert rows["Israel said"]["agent_actor_id"] == "israel"
+
+
+def test_dead_said_of_a_subject_names_the_victims(wire):
+    rows, _ = wire
+    # "were confirmed dead": the subject of the verb that "dead" completes are the victims
+    assert rows["The Russian"]["victims"] == "two Russian nationals"
+    assert list(rows["The Russian"]["victim_sides"]) == ["russia"]
+    # "were believed to be dead" (a form of "be", through the infinitive), beside a clause of the other side's dead
+    assert sorted(rows["A senior"]["victim_sides"]) == ["israel", "palestine"]
 
 
 def test_a_place_a_body_or_a_person_is_no_side(wire):

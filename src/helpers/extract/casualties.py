@@ -15,7 +15,8 @@ which gather every casualty word of the sentence.
   massacre", "30 dead").
 * **victims**: the words naming who died (the object of an active verb, the subject of
   a passive or intransitive one, the noun a participle modifies, "of X" or the modifier
-  of a noun), else the victims of the sentence's killed or injured figure. ``victim_group``
+  of a noun, whom "dead" is said of: "two Russian nationals were confirmed dead"), else the
+  victims of the sentence's killed or injured figure. ``victim_group``
   is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
 * **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
   actors mentioned in the victims' words, their nationality words (the registry's
@@ -186,9 +187,15 @@ def casualty_kind(token: Token) -> str | None:
         return "killed"
     if token.pos_ in ("NOUN", "ADJ") and token.lower_ in INJURY_NOUNS and token.dep_ != "amod":
         return "injured"
-    if token.pos_ == "ADJ" and token.lower_ == "dead" and token.dep_ not in ("amod", "advmod", "acomp"):
-        return "killed"  # "left 30 dead", "the dead"
+    if token.pos_ == "ADJ" and token.lower_ == "dead" and (token.dep_ not in ("amod", "advmod", "acomp")
+                                                           or _said_dead(token)):
+        return "killed"  # "left 30 dead", "the dead", "three Israelis are dead"
     return None
+
+
+def _said_dead(token: Token) -> bool:
+    """Say whether "dead" completes a form of "be" ("are dead", "were believed to be dead")."""
+    return token.dep_ == "acomp" and token.head.lemma_.lower() == "be"
 
 
 def _depth(token: Token) -> int:
@@ -385,9 +392,32 @@ def read_noun(casualty: Casualty) -> None:
             casualty.victims.append(child)  # "Palestinian deaths", "Israel's dead"
         elif child.dep_ in ("poss", "compound"):
             casualty.agent.append(child)  # "Hamas's massacre", "the Hamas massacre"
-    if token.lower_ == "dead" and token.dep_ in ("oprd", "dobj", "attr", "conj"):
-        casualty.victims.extend(_children(token, "nummod", "quantmod"))
+    if token.lower_ == "dead":
+        casualty.victims.extend(_dead_victims(token, casualty.victims))
     _agentless_cause(casualty)
+
+
+def _dead_victims(token: Token, found: list[Token]) -> list[Token]:
+    """Return the victims "dead" names beside those ``found``: its numbers ("30 dead"), else whom it is said of."""
+    numbers = _children(token, "nummod", "quantmod") if token.dep_ in ("oprd", "dobj", "attr", "conj") else []
+    if numbers or found or token.dep_ not in ("oprd", "acomp"):
+        return numbers
+    return _predicate_subjects(token)
+
+
+def _predicate_subjects(token: Token) -> list[Token]:
+    """Return whom a predicate word is said of: the object of the verb it completes, else its subject.
+
+    "left 30 people dead": the object; "250 Israelis had been reported dead", "three Canadians are
+    confirmed dead": the subject of "reported", "confirmed" (through an infinitive, of the verb it
+    hangs on). The subject of a causative verb is the cause ("the attack left 30 dead"), never the victims.
+    """
+    verb = token.head
+    if (objects := _children(verb, "dobj")) or verb.lemma_.lower() in CAUSATIVE_VERBS:
+        return objects
+    while not (subjects := _subjects(verb, "nsubjpass", "nsubj")) and verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head
+    return subjects
 
 
 def _act_holder(noun: Token) -> Token:
