@@ -32,7 +32,7 @@ from benchmarks.checkout import PROJECT_ROOT
 from benchmarks.dev_actors import GOLD_DIR as ACTORS_DIR
 from benchmarks.dev_actors import materialise as materialise_actors
 from helpers.evaluation.scoring import read_gold
-from helpers.evaluation.unseen import score_speakers, without_headlines
+from helpers.evaluation.unseen import SPEAKER_ERRORS, score_speakers, without_headlines
 from helpers.pipeline.run import extract_corpus
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "dev_quotes"
@@ -72,12 +72,15 @@ def main(argv: list[str] | None = None) -> int:
     actors = actors_gold()
     print(f"Speakers dev gold: {documents.shape[0]} stories, {len(gold)} quotes")
     line, rows = score_line(tables, gold, actors)
+    all_rows = rows
     print(f"all{'':11}{line}")
     batches = documents.groupby("batch")["article_id"]
     for batch, ids in batches:
         line, batch_rows = score_line(tables, gold[gold["article_id"].isin(ids)], actors)
         print(f"{batch:<9}{len(ids):>3}  {line}")
         rows = batch_rows if batch == args.batch else rows
+    print("why speakers of the whole set are wrong: " + "; ".join(
+        f"{cause} {all_rows['speaker wrong: ' + cause]['n_predicted']}" for cause in SPEAKER_ERRORS))
     if args.details:
         print("\n".join(f"missed   {item}" for item in rows["detection"]["missed"]))
         print("\n".join(f"spurious {item}" for item in rows["detection"]["spurious"]))

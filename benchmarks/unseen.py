@@ -30,7 +30,8 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks.checkout import PROJECT_ROOT, SHARED
-from helpers.evaluation.unseen import ALL, evaluate_unseen
+from helpers.evaluation.figures import SOURCE_ERRORS
+from helpers.evaluation.unseen import ALL, SPEAKER_ERRORS, evaluate_unseen
 from helpers.pipeline.run import extract_corpus
 
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold" / "unseen"
@@ -310,13 +311,14 @@ def materialise(folder: Path, gold_dir: Path = GOLD_DIR) -> list[dict[str, str]]
 
 #: The rows of the printed table: (table, level) of the score frame.
 SHOWN = [("actors", "detection"), ("actors", "linked"), ("quotes", "detection"), ("quotes", "detection direct"),
-         ("quotes", "detection reported"), ("quotes", "speaker right"), ("figures", "detection"),
-         ("figures", "source")]
+         ("quotes", "detection reported"), ("quotes", "speaker right"),
+         *(("quotes", f"speaker wrong: {cause}") for cause in SPEAKER_ERRORS), ("figures", "detection"),
+         ("figures", "source"), *(("figures", f"source wrong: {cause}") for cause in SOURCE_ERRORS)]
 
 
 def cell(row: pd.Series) -> str:
     """Return one score as table text: P/R/F1, a recall alone, a share or an accuracy, with counts."""
-    if row["table"] == "figures" and row["level"] != "detection":
+    if row["table"] == "figures" and row["level"] not in ("detection",) and pd.isna(row["share"]):
         return f"acc {row['recall']:.2f} ({round(row['recall'] * row['n_gold'])}/{row['n_gold']})"
     if pd.notna(row["share"]):
         return f"{row['share']:.2f} ({row['n_predicted']}/{row['n_gold']})"
@@ -329,10 +331,10 @@ def cell(row: pd.Series) -> str:
 def format_table(scores: pd.DataFrame) -> str:
     """Return the aggregate scores as one plain-text table, topics as columns."""
     topics = list(dict.fromkeys(scores["topic"]))
-    lines = [f"{'':28}" + "".join(f"{t:>40}" for t in topics)]
+    lines = [f"{'':52}" + "".join(f"{t:>40}" for t in topics)]
     for table, level in SHOWN:
         rows = scores[(scores["table"] == table) & (scores["level"] == level)].set_index("topic")
-        lines.append(f"{table + ' ' + level:28}" + "".join(f"{cell(rows.loc[t]):>40}" for t in topics))
+        lines.append(f"{table + ' ' + level:52}" + "".join(f"{cell(rows.loc[t]):>40}" for t in topics))
     return "\n".join(lines)
 
 

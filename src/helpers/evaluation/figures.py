@@ -82,3 +82,36 @@ def evaluate(tables: dict[str, pd.DataFrame], gold_dir: Path) -> list[dict]:
     rows.append(_attribute_scores(pred, gold, "part_of", lambda p, g: normalise_text(
         texts.get(p["part_of"]) if isinstance(p["part_of"], str) else None) == normalise_text(g["part_of_text"])))
     return rows
+
+
+#: Why a found figure's source is wrong, from :func:`source_errors` (counts only: they show no gold).
+SOURCE_ERRORS = ("no source given", "source where the gold has none", "another source")
+
+
+def source_error(predicted: object, gold: object) -> str | None:
+    """Return why a predicted source is not the gold one (one of :data:`SOURCE_ERRORS`), or None when right.
+
+    >>> source_error("", "the army"), source_error("Reuters", "")
+    ('no source given', 'source where the gold has none')
+    >>> source_error("the army", "Army"), source_error("AP", "the army")
+    (None, 'another source')
+    """
+    said, meant = normalise_text(predicted), normalise_text(gold)
+    if _same_source(said, meant):
+        return None
+    if not said:
+        return "no source given"
+    return "source where the gold has none" if not meant else "another source"
+
+
+def source_errors(tables: dict[str, pd.DataFrame], gold_dir: Path) -> dict[str, int]:
+    """Count the found figures of ``gold_dir/figures.csv`` whose source is wrong, by :data:`SOURCE_ERRORS`."""
+    found = gold_and_predicted(gold_dir, "figures", tables)
+    counts = dict.fromkeys(SOURCE_ERRORS, 0)
+    if found is None:
+        return counts
+    gold, pred = _keyed(found[0]), _keyed(found[1])
+    for key in set(pred) & set(gold):
+        if cause := source_error(pred[key]["source"], gold[key]["source"]):
+            counts[cause] += 1
+    return counts

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,18 +229,51 @@ def score_speakers(tables: dict[str, pd.DataFrame], gold: pd.DataFrame, actors: 
                      "precision": None, "f1": None})
     mentions = tables["mentions"]
     wrong = []
+    causes: Counter[str] = Counter()
     for (article_id, key), row in keyed.items():
         found = predicted.get((article_id, key))
         if found is None:
+            causes["quote not found"] += 1
             continue
         actor_id = found.speaker_actor_id if isinstance(found.speaker_actor_id, str) else None
-        if not speaker_right(actor_id, found.speaker, row.speaker,
-                             gold_actors(actors[actors["article_id"] == article_id]),
-                             _actor_texts(mentions[mentions["article_id"] == article_id])):
+        article_actors = gold_actors(actors[actors["article_id"] == article_id])
+        texts = _actor_texts(mentions[mentions["article_id"] == article_id])
+        if not speaker_right(actor_id, found.speaker, row.speaker, article_actors, texts):
+            causes[speaker_error(actor_id, found.speaker, row.speaker, article_actors, texts)] += 1
             wrong.append(f"{article_id} {key!r}: gold {row.speaker!r}, predicted {found.speaker!r} ({actor_id})")
     right = sum(k in predicted for k in keyed) - len(wrong)
     rows.append({**_share("quotes", "speaker right", right, len(keyed)), "missed": sorted(wrong)})
+    rows.extend(_share("quotes", f"speaker wrong: {cause}", causes[cause], len(keyed)) for cause in SPEAKER_ERRORS)
     return rows
+
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+#: Why a gold quote's speaker was not right, from :func:`speaker_error` (counts only: they show no gold).
+SPEAKER_ERRORS = ("quote not found", "no speaker given", "pronoun left unresolved", "description left unlinked",
+                  "speaker where the gold has none", "another actor of the article", "no actor of the article")
+
+
+def speaker_error(actor_id: str | None, phrase: str | None, gold_speaker: str,
+                  actors_gold: list[GoldActor], texts: dict[str, set[str]]) -> str:
+    """Return why a wrong predicted speaker is wrong, as one of :data:`SPEAKER_ERRORS`.
+
+    >>> gold = [GoldActor("Alexander Lebed", "", frozenset({"lebed"})), GoldActor("Russia", "", frozenset({"russia"}))]
+    >>> speaker_error(None, "he", "Alexander Lebed", gold, {})
+    'pronoun left unresolved'
+    >>> speaker_error("x1", "Moscow", "Lebed", gold, {"x1": {"russia"}})
+    'another actor of the article'
+    """
+    said = texts.get(actor_id, set()) if actor_id else {normalise_form(phrase)}
+    if not gold_speaker:
+        return "speaker where the gold has none"
+    if not actor_id and not normalise_form(phrase):
+        return "no speaker given"
+    if any(same_actor(actor_id, said - {""}, g) for g in actors_gold):
+        return "another actor of the article"
+    if not actor_id:
+        return "pronoun left unresolved" if normalise_form(phrase) in SPEAKER_PRONOUNS else "description left unlinked"
+    return "no actor of the article"
 
 
 # --- figures and the whole table ----------------------------------------------------------------
@@ -248,7 +282,10 @@ def score_figures(tables: dict[str, pd.DataFrame], gold: pd.DataFrame) -> list[d
     """Return :func:`helpers.evaluation.figures.evaluate` on the gold figures of some articles."""
     with tempfile.TemporaryDirectory(prefix="unseen-figures-") as folder:
         gold.to_csv(Path(folder) / "figures.csv", index=False)
-        return figures.evaluate(tables, Path(folder))
+        rows = figures.evaluate(tables, Path(folder))
+        found = next((r["n_gold"] for r in rows if r["level"] == "source"), 0)
+        causes = figures.source_errors(tables, Path(folder))
+    return rows + [_share("figures", f"source wrong: {cause}", causes[cause], found) for cause in causes]
 
 
 def without_headlines(tables: dict[str, pd.DataFrame], documents: pd.DataFrame) -> dict[str, pd.DataFrame]:
