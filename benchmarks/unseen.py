@@ -338,6 +338,12 @@ def format_table(scores: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def format_actor_errors(scores: pd.DataFrame) -> str:
+    """Return the missed and spurious actors of the whole set counted by type (counts only, no gold)."""
+    rows = scores[(scores["topic"] == ALL) & scores["level"].str.match("missed: |spurious: ")]
+    return "actors by type: " + "; ".join(f"{r.level} {r.n_predicted}" for r in rows.itertuples())
+
+
 def format_details(scores: pd.DataFrame) -> str:
     """Return the missed and spurious items of every score over the whole set.
 
@@ -393,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Unseen gold set: {len(documents)} Reuters articles ("
               + ", ".join(f"{n} {t}" for t, n in topics.items()) + "); counts are (predicted/gold)\n")
         print(format_table(scores))
+        print("\n" + format_actor_errors(scores))
         if args.details:
             print("\n" + format_details(scores))
     return 0

@@ -166,16 +166,35 @@ def match_article(predicted: list[PredictedActor], gold: list[GoldActor]) -> dic
 def score_actors(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[dict]:
     """Return the ``actors`` rows (detection and linked share) over the articles of ``gold``."""
     predicted_items, gold_items, linked = set(), set(), 0
+    errors: Counter[str] = Counter()
     for article_id, rows in gold.groupby("article_id"):
         actors_gold = gold_actors(rows)
-        predicted = predicted_actors(mentions[mentions["article_id"] == article_id])
+        article_mentions = mentions[mentions["article_id"] == article_id]
+        predicted = predicted_actors(article_mentions)
         matched = match_article(predicted, actors_gold)
         gold_items |= {(article_id, g.name) for g in actors_gold}
         predicted_items |= {(article_id, actors_gold[matched[p.key]].name) if p.key in matched
                             else (article_id, f"predicted {p.key}") for p in predicted}
         linked += sum(p.actor_id is not None for p in predicted)
+        errors.update(_actor_errors(rows, set(matched.values()), predicted, set(matched), article_mentions))
     return [prf(predicted_items, gold_items, "actors", "detection"),
-            _share("actors", "linked", linked, len(predicted_items))]
+            _share("actors", "linked", linked, len(predicted_items)),
+            *(_share("actors", level, errors[level], len(gold_items)) for level in sorted(errors))]
+
+
+def _actor_errors(rows: pd.DataFrame, matched_gold: set[int], predicted: list[PredictedActor],
+                  matched_keys: set[str], mentions: pd.DataFrame) -> Counter[str]:
+    """Count an article's missed gold actors by their gold type and spurious ones by predicted type.
+
+    Counts only: they show no gold. Levels are ``missed: <type>`` and ``spurious: <type>``.
+    """
+    errors = Counter(f"missed: {kind}" for i, kind in enumerate(rows["type"]) if i not in matched_gold)
+    kinds = {}
+    for row in mentions.itertuples():
+        key = row.actor_id if isinstance(row.actor_id, str) and row.actor_id else f"text:{normalise_form(row.text)}"
+        kinds.setdefault(key, LABEL_TYPES.get(row.actor_type, row.actor_type))
+    errors.update(f"spurious: {kinds.get(p.key)}" for p in predicted if p.key not in matched_keys)
+    return errors
 
 
 def _share(table: str, level: str, part: int, whole: int) -> dict:
