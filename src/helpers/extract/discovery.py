@@ -319,6 +319,8 @@ def _misread(ent) -> str | None:
     art" to spaCy); a name of two words or more in apposition with a title is a person
     ("his Turkish counterpart Necmettin Erbakan", a "people" to spaCy).
     """
+    if ent.label_ not in ("WORK_OF_ART", "PRODUCT", "NORP"):
+        return None
     root = ent.root
     if ent.label_ in ("WORK_OF_ART", "PRODUCT") and root.dep_ in ("dobj", "dative") and root.head.lemma_ == "tell":
         return "ORG"
@@ -334,8 +336,10 @@ def _names_agency(ent) -> bool:
     "the state-run Anatolian news agency": an adjective that is no state's demonym
     (those are dropped as such, "the Iranian news agency") before "news agency".
     """
+    if ent.label_ != "NORP":
+        return False
     root = ent.root
-    return (ent.label_ == "NORP" and root.dep_ in ("amod", "compound") and root.head.lower_ == "agency"
+    return (root.dep_ in ("amod", "compound") and root.head.lower_ == "agency"
             and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "news" and root.head.i == ent.end + 1)
 
 
@@ -356,13 +360,24 @@ def _starts_sentence(token) -> bool:
     return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
 
 
+#: What comes before a word written inside a sentence: a word or clause mark, then spaces on the same line.
+_INSIDE_A_SENTENCE = re.compile(r"[\w,;:][^\S\n]+$")
+
+
 def _recurs(body: str, word: str) -> bool:
     r"""Return True if a sentence-initial word is also written inside a sentence.
 
     "Lebed told reporters ... said Lebed" is a name; "Attendance was low" is not. A
     line break is no inside of a sentence ("WASHINGTON 1996-08-23\n\nLeaders of ...").
     """
-    return re.search(rf"[\w,;:][^\S\n]+{re.escape(word)}(?!\w)", body) is not None
+    start = body.find(word, 1)
+    while start > 0:
+        end = start + len(word)
+        if not (end < len(body) and (body[end].isalnum() or body[end] == "_")) and _INSIDE_A_SENTENCE.search(
+                body, max(0, start - 40), start):
+            return True
+        start = body.find(word, start + 1)
+    return False
 
 
 def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidate]:
@@ -411,6 +426,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
 #: Initials before a surname ("P.V. Krishnamoorthy", "N.J. Bose"); not a wire's abbreviation of a state or body.
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
 _ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def _initials_start(body: str, start: int) -> int:
@@ -439,8 +455,10 @@ def _initialled_names(doc: Doc) -> list[tuple[int, int]]:
     """
     found = []
     for token in doc[1:-1]:
+        if not token.text.endswith("."):
+            continue
         after = doc[token.i + 1]
-        if (re.fullmatch(r"(?:[A-Z]\.){1,3}", token.text) and token.text not in _ABBREVIATED_BODIES
+        if (_INITIALS_ONLY.fullmatch(token.text) and token.text not in _ABBREVIATED_BODIES
                 and doc[token.i - 1].is_alpha and after.pos_ == "PROPN" and after.text[:1].isupper()
                 and after.ent_type_ in ("", "PERSON")):
             found.append((token.idx, after.idx + len(after.text)))
@@ -508,8 +526,12 @@ def spelt_in_lower_case(body: str, text: str) -> bool:
     """
     if not _ACRONYM.fullmatch(text):
         return False
-    match = re.search(rf"((?:[a-z][\w-]*\s+){{{len(text)}}})\(\s*{re.escape(text)}\s*\)", body)
-    return match is not None and "".join(w[0] for w in match.group(1).split()).upper() == text
+    words = re.compile(rf"((?:[a-z][\w-]*\s+){{{len(text)}}})$")
+    for bracket in re.finditer(rf"\(\s*{re.escape(text)}\s*\)", body):
+        match = words.search(body, max(0, bracket.start() - 40 * len(text)), bracket.start())
+        if match is not None:
+            return "".join(w[0] for w in match.group(1).split()).upper() == text
+    return False
 
 
 def region_name(text: str) -> bool:

@@ -140,9 +140,14 @@ def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_POSSESSIVE_END = re.compile(rf"[{APOSTROPHES}]s?$")
+_LEADING_ARTICLE = re.compile(r"(?i:the|an?)\s+")
+_FIRST_WORD = re.compile(r"([^\s]+)\s+")
+
+
 def _strip_possessive(text: str, start: int, end: int) -> int:
     """Return ``end`` without a trailing possessive ("Iran's", "Brigades’")."""
-    match = re.search(rf"[{APOSTROPHES}]s?$", text[start:end])
+    match = _POSSESSIVE_END.search(text, start, end)
     return end - len(match.group()) if match else end
 
 
@@ -169,14 +174,14 @@ def clean_span(text: str, start: int, end: int, person: bool = False,
     end = start + len(_cut_brackets(text[start:end]))
     start, end = _strip_edges(text, start, end)
     end = start + len(text[start:end].split("\n", 1)[0])
-    head = re.match(r"(?i:the|an?)\s+", text[start:end])
+    head = _LEADING_ARTICLE.match(text, start, end)
     if head:
-        start += head.end()
+        start = head.end()
     while person:
-        word = re.match(r"([^\s]+)\s+", text[start:end])
+        word = _FIRST_WORD.match(text, start, end)
         if not word or not (is_title(word.group(1)) or word.group(1).rstrip(".").lower() in leading_words):
             break
-        start += word.end()
+        start = word.end()
     end = _strip_possessive(text, start, end)
     return _strip_edges(text, start, end)
 
