@@ -1,12 +1,15 @@
 """Readers: .txt, .md, .html and .jsonl/.csv exports, mixed and nested, duplicates reported."""
 
 import doctest
+import gzip
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from checkout import SEEDS_DIR
+from checkout import SEEDS_DIR, SHARED
 from helpers.corpus import readers
 from helpers.corpus.read import build_article, find_files, read_corpus
 
@@ -171,3 +174,26 @@ def test_seed_articles_record_where_title_and_author_came_from():
         assert (article.title is None) == (article.title_source is None)
         assert (article.author is None) == (article.author_source is None)
     assert any(a.author_source == "byline" for a in articles)
+
+
+def _reuters_story(file_name: str, newid: str) -> dict[str, str]:
+    """Return one Reuters-21578 story as an export row: its title and its body as the wire wrapped it."""
+    raw = gzip.decompress((SHARED / "corpora" / "reuters21578" / file_name).read_bytes()).decode("latin-1")
+    story = re.search(rf'<REUTERS[^>]*NEWID="{newid}".*?</REUTERS>', raw, re.S).group(0)
+    field = {name: html.unescape(re.search(rf"<{name}>(.*?)</{name}>", story, re.S).group(1))
+             for name in ("TITLE", "BODY")}
+    return {"id": f"reuters-{newid}", "title": field["TITLE"], "text": field["BODY"].replace("\x03", ""),
+            "published": "1987-03-02", "outlet": "Reuters"}
+
+
+def test_the_first_wrapped_line_of_a_wire_story_stays_text_when_its_title_is_known(tmp_path):
+    # Reuters-21578 bodies are wrapped at the width their dateline left on the first line: that short,
+    # capitalised first line ("The U.S. Agriculture Department said") looked like a headline and was
+    # dropped, losing the sentence's subject.
+    stories = [_reuters_story("reut2-000.xml.gz", "105"), _reuters_story("reut2-001.xml.gz", "1085")]
+    (tmp_path / "export.jsonl").write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+    articles, problems = read_corpus(tmp_path)
+    bodies = {a.article_id: a.body for a in articles}
+    assert bodies["reuters-105"].startswith("The U.S. Agriculture Department said cumulative sugar imports")
+    assert bodies["reuters-1085"].startswith("The collapse of International Coffee Organization, ICO, talks")
+    assert all(d.reason != "title" for a in articles for d in a.clean.dropped)

@@ -143,8 +143,12 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     return blocks
 
 
-def _classify_head(lines: list[str], reasons: dict[int, str]) -> str | None:
-    """Mark a section label and a headline at the top of the article; return the headline."""
+def _classify_head(lines: list[str], reasons: dict[int, str], known_title: str | None = None) -> str | None:
+    """Mark a section label and a headline at the top of the article; return the headline.
+
+    A line is no headline when the next line carries on its sentence (hard-wrapped text), nor,
+    when the file or the catalogue gives the article's title, when it is not that title.
+    """
     nonblank = [i for i, line in enumerate(lines) if line and i not in reasons]
     title = None
     for position, i in enumerate(nonblank[:4]):
@@ -154,11 +158,40 @@ def _classify_head(lines: list[str], reasons: dict[int, str]) -> str | None:
         if position == 0 and _at_most_words(line, 2) and not TERMINAL.search(line):
             reasons[i] = "section-label"
             continue
-        if title is None and _looks_like_headline(line) and _next_is_body(lines, i, reasons):
+        if (title is None and _looks_like_headline(line) and _next_is_body(lines, i, reasons)
+                and not _wrapped_on(lines, i) and _may_be_title(line, known_title)):
             reasons[i] = "title"
             title = line
         break
     return title
+
+
+def _wrapped_on(lines: list[str], i: int) -> bool:
+    """Return True when the line after ``i``, with no blank line between, starts in lower case: one sentence wraps.
+
+    >>> _wrapped_on(["The U.S. Agriculture Department said", "cumulative sugar imports ..."], 0)
+    True
+    """
+    return i + 1 < len(lines) and lines[i + 1][:1].islower()
+
+
+#: Share of a line's words that must be words of the article's known title for the line to be that title.
+TITLE_WORD_SHARE = 0.6
+
+
+def _may_be_title(line: str, known_title: str | None) -> bool:
+    """Return True when no title is known, or when most words of ``line`` are words of it.
+
+    >>> _may_be_title("The collapse of International Coffee", "COFFEE TALKS COLLAPSE EASES NEED FOR U.S. BILL")
+    False
+    >>> _may_be_title("Iran Vows to Support Hamas ‘Resistance’", "Iran vows to support Hamas 'resistance' | News")
+    True
+    """
+    if not known_title:
+        return True
+    words = WORD.findall(line.casefold())
+    known = set(WORD.findall(known_title.casefold()))
+    return bool(words) and sum(w in known for w in words) >= TITLE_WORD_SHARE * len(words)
 
 
 def _next_is_body(lines: list[str], i: int, reasons: dict[int, str]) -> bool:
@@ -235,12 +268,14 @@ def _paragraphs(lines: list[str], reasons: dict[int, str]) -> list[tuple[int, st
     return paragraphs
 
 
-def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> CleanArticle:
+def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None,
+               known_title: str | None = None) -> CleanArticle:
     r"""Clean one article's raw text.
 
     ``exclusions`` are ``(line_prefix, reason)`` pairs from the catalogue for lines no
     rule can recognise (a caption written as a full sentence, say); a line that starts
-    with such a prefix is removed with ``catalogue-exclusion: <reason>``.
+    with such a prefix is removed with ``catalogue-exclusion: <reason>``. ``known_title`` is the
+    title the file or the catalogue gives: a first line that is not it stays article text.
 
     >>> a = clean_text("date 2020-01-02 Iran said so.\n\nBy: Jo Doe, Agency\n")
     >>> a.body, a.header_date, a.author, [d.reason for d in a.dropped]
@@ -262,7 +297,7 @@ def clean_text(text: str, exclusions: list[tuple[str, str]] | None = None) -> Cl
                 reasons[i] = f"catalogue-exclusion: {why}" if why else "catalogue-exclusion"
     _classify_share_buttons(lines, reasons)
     _classify_captions(lines, reasons)
-    title = _classify_head(lines, reasons)
+    title = _classify_head(lines, reasons, known_title)
     _classify_tail(lines, reasons)
 
     author = None

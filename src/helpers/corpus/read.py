@@ -42,7 +42,8 @@ def build_article(article_id: str, source_path: str, doc: Document | str, row: d
                   exclusions: list[tuple[str, str]] | None, problems: list[CorpusProblem]) -> Article:
     """Clean one document's text and give it its metadata (a plain string is a ``.txt`` document)."""
     doc = Document(doc) if isinstance(doc, str) else doc
-    clean = clean_text(doc.text, exclusions)
+    known_title = (row or {}).get("title") or doc.metadata.get("title")
+    clean = clean_text(doc.text, exclusions, str(known_title) if known_title else None)
     clean.sections = paragraph_sections(clean.paragraph_lines, doc.headings)
     article = Article(article_id, source_path, clean)
     apply_metadata(article, doc, row, problems)
