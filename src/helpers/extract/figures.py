@@ -677,18 +677,30 @@ def _trimmed(head: Token) -> tuple[int, int]:
     A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded"), a
     date after it ("An Iraqi Kurdish group on Saturday accused") and a phrase after it that names
     nobody ("The EPR in a published report said") are the sentence's, not the name's; "the
-    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs.
+    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs. Who relayed it is
+    not the source's words either: "the statement quoted by IRNA" is "the statement" (:func:`_relays`).
     """
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
-        if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
+        if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming) \
+                or _relays(child):
             continue
         if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child) or _unnamed(child)):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+#: Participles that name who passed a report on, not who made it: "the statement *quoted by IRNA*", "a
+#: communique *carried by* the agency", "Tehran radio, *monitored by* the BBC", "a report *received in* London".
+RELAY_PARTICIPLES = frozenset({"quote", "carry", "monitor", "receive", "relay", "cite"})
+
+
+def _relays(child: Token) -> bool:
+    """Say whether a source's modifier is a participle of relaying (:data:`RELAY_PARTICIPLES`), not its words."""
+    return child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in RELAY_PARTICIPLES
 
 
 def _dated(token: Token) -> bool:
@@ -1193,7 +1205,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         if source is None and not _circumstance(child):
             source = _parenthetical_reporter(ancestor)
         if source is not None and not source[0] <= figure.start < source[1]:
-            return source
+            return _relayed_report(ancestor, figure) or source
         child = ancestor
     root = span.root
     for child in root.children:
@@ -1201,6 +1213,25 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
             if (source := _reporting_source(child)) is not None:
                 return source
     return _trailing_report(figure, span)
+
+
+def _relayed_report(verb: Token, figure: Figure) -> tuple[int, int] | None:
+    """Return the source of the report that a trailing reporter relays: the one reported, not the relay.
+
+    "Iran said U.S. Naval forces attacked two of its oil platforms ..., the Iranian news agency
+    IRNA reported": the parse hangs the agency's verb, whose subject follows the figure and a
+    comma, under "said" and gives it the clause; the agency relays what Iran said, as "X quoted
+    Y as saying" relays Y. The relayed verb reports, before the figure, with a subject of its own.
+    """
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis", "conj") or not head.i < figure.anchor.i < verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > figure.anchor.i), None)
+    if subject is None or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or not _reports(head) or not any(c.dep_ == "nsubj" for c in head.children):
+        return None
+    return _reporting_source(head)
 
 
 def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
