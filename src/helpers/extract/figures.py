@@ -914,7 +914,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
-    subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
+    subjects = _subjects(token)
     if not subjects:
         return _participle_subject(token) or _phrase_before(token) or _apposition_before(token)
     last = subjects[-1]
@@ -923,6 +923,26 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Return a reporting verb's subjects, a dateline's place replaced by what it heads (:func:`_past_dateline`)."""
+    return [s for c in verb.children if c.dep_ == "nsubj" and not _labels(c) and (s := _past_dateline(c)) is not None]
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """Return the subject itself, or, for the place of a wire dateline that the parse made the subject, the reporter.
+
+    In "NICOSIA, March 3 - Baghdad radio said ..." the parse may make "NICOSIA" the subject and
+    "radio" its apposition; in "BAGHDAD, March 3 - In a communique ..., the high command said" a
+    second subject. The place is no reporter: its apposition after the dateline is, else nothing.
+    """
+    text = subject.doc.text
+    start = text.rfind("\n", 0, subject.idx) + 1
+    end = after_dateline(text, start)
+    if subject.idx >= end:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
 
 
 #: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
@@ -1441,6 +1461,9 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     >>> body = "BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold"
     >>> body[slice(*clean_source(body, (8, 50)))]
     'Gulf Resources and Chemical Corp'
+    >>> body = "MONTREAL, March 5 - <Cogeco Inc> said"
+    >>> body[slice(*clean_source(body, (20, 31)))]
+    '<Cogeco Inc>'
     """
     if span is None:
         return None
@@ -1459,12 +1482,16 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
 
 
 def _balanced_end(body: str, start: int, end: int) -> int:
-    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`)."""
-    text = body[start:end]
-    if text.count("(") <= text.count(")"):
-        return end
-    closing = re.match(r"[^()\n]{0,40}?\)", body[end:])
-    return end + closing.end() if closing else start + text.rindex("(")
+    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`).
+
+    Round brackets, and the angle brackets of the wire's company names ("<Cogeco Inc>").
+    """
+    for opening, closing in ("()", "<>"):
+        text = body[start:end]
+        if text.count(opening) > text.count(closing):
+            after = re.match(rf"[^{opening}{closing}\n]{{0,40}}?{re.escape(closing)}", body[end:])
+            end = end + after.end() if after else start + text.rindex(opening)
+    return end
 
 
 def source_text(body: str, span: tuple[int, int] | None) -> str | None:
