@@ -11,7 +11,7 @@ rss2023 Middle East feed item by line, whose title and description are the artic
 sentences of one 2023 article of the
 casualty_sentences benchmark by file and rows; with the ``batch`` each story belongs to:
 "first" the stories the rules were tuned on, "modern" the 2023 war reporting added later,
-"reuters" to "reuters4" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
+"reuters" to "reuters5" wire stories like the unseen set's, CoNLL-2003 test and Reuters-21578 of 1987) and
 its figures (``figures.csv``, whose header comments state the conventions: those of the unseen
 set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning. Scores:
 
@@ -20,7 +20,9 @@ set's figures). Unlike ``tests/gold/unseen``, this set is for reading and tuning
   without the kind (was the number found at all), and **kind** the share of the numbers found
   whose kind is right;
 * **source**: over the figures found, the share whose ``source`` words are the gold's (the same,
-  or one contains the other, as the unseen set scores it);
+  or one contains the other, as the unseen set scores it); then the wrong ones by cause, as the
+  unseen benchmark counts them (:data:`helpers.evaluation.figures.SOURCE_ERRORS`: no source given,
+  a source where the gold has none, another source);
 * **source actor**: over the figures found whose gold names a source actor
   (``source_actor``: the actor's name and other forms, ``|``-separated), the share whose
   ``source_actor_id`` is that actor (one of its mentions in the article, or its name, is a
@@ -42,7 +44,7 @@ import pandas as pd
 from benchmarks.checkout import PROJECT_ROOT, SHARED
 from benchmarks.dev_actors import CONLL_TRAIN
 from benchmarks.unseen import conll_article, conll_documents, read_documents, reuters_article
-from helpers.evaluation.figures import evaluate, normalise_text
+from helpers.evaluation.figures import SOURCE_ERRORS, evaluate, source_error
 from helpers.evaluation.scoring import prf, read_gold
 from helpers.evaluation.unseen import normalise_form, without_headlines
 from helpers.pipeline.run import extract_corpus
@@ -158,8 +160,15 @@ def actor_texts(mentions: pd.DataFrame) -> dict[tuple[str, str], set[str]]:
 
 def source_right(predicted: dict, gold: dict) -> bool:
     """Say whether a predicted source's words are the gold's (same, or one contains the other)."""
-    p, g = normalise_text(predicted["source"]), normalise_text(gold["source"])
-    return p == g if not p or not g else (p in g or g in p)
+    return source_error(predicted["source"], gold["source"]) is None
+
+
+def source_error_rows(pred: dict[tuple, dict], want: dict[tuple, dict], found: list[tuple]) -> list[dict]:
+    """Return one score row per cause of a wrong source (:data:`SOURCE_ERRORS`), its share of the figures found."""
+    causes = [source_error(pred[k]["source"], want[k]["source"]) for k in found]
+    return [{"level": f"source wrong: {cause}", "n_predicted": len(found), "n_gold": len(found),
+             "precision": 0.0, "recall": causes.count(cause) / len(found) if found else 0.0, "f1": 0.0}
+            for cause in SOURCE_ERRORS]
 
 
 def actor_right(predicted: dict, gold: dict, texts: dict[tuple[str, str], set[str]]) -> bool:
@@ -189,6 +198,7 @@ def score(tables: dict[str, pd.DataFrame], gold: pd.DataFrame) -> tuple[list[dic
     out = [rows["detection"], prf(set(pred_n), set(want_n), "figures", "numbers"),
            {**prf(kind_right, set(matched), "figures", "kind")},
            {**prf({k for k in found if source_right(pred[k], want[k])}, set(found), "figures", "source")},
+           *source_error_rows(pred, want, found),
            {**prf({k for k in with_actor if actor_right(pred[k], want[k], texts)}, set(with_actor),
                   "figures", "source actor")}]
     lines = [f"missed   {k} {want[k]['text']!r}" for k in sorted(set(want) - set(pred))]
@@ -224,6 +234,8 @@ def score_lines(rows: list[dict]) -> list[str]:
         if row["level"] in ("detection", "numbers"):
             lines.append(f"{row['level']:13} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
                          f"({row['n_predicted']}/{row['n_gold']})")
+        elif row["level"].startswith("source wrong"):
+            lines.append(f"  {row['level'][14:]:34} {row['recall']:.3f} {counts}")
         else:
             lines.append(f"{row['level']:13} acc {row['recall']:.3f} {counts}")
     return lines
@@ -235,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="also print misses and wrong attributes")
     parser.add_argument("--predicted", action="store_true", help="print every predicted figure")
     parser.add_argument("--batch", help="details (or predicted figures) of this batch's stories only "
-                        "(first, modern, reuters, reuters2, reuters3, reuters4)")
+                        "(first, modern, reuters, reuters2, reuters3, reuters4, reuters5)")
     args = parser.parse_args(argv)
     batches = pd.DataFrame(read_documents(GOLD_DIR)).groupby("batch")["article_id"]
     tables = extract()

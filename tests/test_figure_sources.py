@@ -367,3 +367,28 @@ def test_an_army_in_a_digest_item_is_the_army_of_the_item_s_dateline():
         "Philippines and an army spokesman said seven rebels were killed in a gun battle in the southern region."))
     assert rows["thousands"]["source_actor_id"] == "iraq"
     assert (rows["seven"]["source"], rows["seven"]["source_actor_id"]) == ("an army spokesman", "d:philippines_army")
+
+
+def test_a_trailing_reporter_relays_the_report_before_it():
+    """Dev reuters5 n21443: the agency's verb after the comma relays what Iran said; the figure is Iran's."""
+    rows = by_text(figures_of(
+        "NICOSIA, Oct 19 - Iran said U.S. Naval forces attacked two of its oil platforms in the southern Gulf on "
+        "Monday afternoon, the Iranian news agency IRNA reported.\n\nIn Washington, U.S. Defence Secretary Caspar "
+        "Weinberger said four U.S. Destroyers attacked and destroyed an Iranian oil platform about 120 miles east "
+        "of Bahrain."))
+    assert (rows["two"]["source"], rows["two"]["source_actor_id"]) == ("Iran", "iran")
+    assert rows["four"]["source"] == "U.S. Defence Secretary Caspar Weinberger"
+
+
+def test_who_relayed_a_statement_is_not_the_statement_an_anaphor_stands_for():
+    """Dev reuters5 n107: 'It said' is the statement's; 'quoted by IRNA' names the relay, not the statement."""
+    rows = by_text(figures_of(
+        "LONDON, Feb 26 - It quoted a joint statewment by the Iranian Army and Revolutionary Guards Corps as "
+        'saying that their forces had "dealt one of the severest blows on the Iraqi war machine."\n\n'
+        "The statement by the Iranian High Command appeared to herald the close of an assault on the port city "
+        'of Basra in southern Iraq.\n\n"The operation was launched at a time when the Baghdad government was '
+        'spreading extensive propaganda on the resistance power of its army...," said the statement quoted by '
+        'IRNA.\n\nThe Iranian forces "are in full control of these areas," the statement said.\n\n'
+        "It said 81 Iraqi brigades and battalions were totally destroyed, along with 700 tanks and 1,500 other "
+        "vehicles."))
+    assert {rows[n]["source"] for n in ("81", "700", "1,500")} == {"The statement by the Iranian High Command"}

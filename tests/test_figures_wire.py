@@ -235,3 +235,28 @@ def test_a_breakdown_that_adds_up_to_an_earlier_count_takes_its_kind():
 def test_people_burned_are_injured(text, expected):
     """Reuters-21578 NEWID 9584 (figures dev batch reuters4): 'were burned' counts the injured."""
     assert {row["text"]: row["kind"] for row in figures_of(text)} == expected
+
+
+def test_a_half_dozen_is_six_and_oil_in_barrels_is_a_volume():
+    """Dev reuters5 n8675 and n9208: 'a half dozen ships' counts six; barrels per day measure oil, not a count."""
+    rows = figures_of(
+        "In addition to a half dozen ships in the U.S. Navy's small Mideast Task Force near the Straits of Hormuz, "
+        "the Pentagon has moved 18 warships.\n\nAbu al-Bukhoosh was producing 57,000 barrels per day (bpd) at the "
+        "time of the attack.\n\nAbu Dhabi is the largest oil producer in the United Arab Emirates, accounting for "
+        "about 800,000 bpd of its total 1.15 mln bpd production, the sources said.")
+    assert [(row["text"], row["value_low"]) for row in rows] == [("a half dozen", 6), ("18", 18)]
+
+
+def test_a_dateline_s_place_is_no_reporter():
+    """Reuters-21578 NEWID 12924 (not a dev story, not unseen): the parse makes WASHINGTON the subject of 'said'."""
+    [row] = figures_of(
+        "WASHINGTON, April 3 - The Panama Canal Commission, a U.S. government agency, said in its daily operations "
+        "report that there was a backlog of 30 ships waiting to enter the canal early today.")
+    assert (row["text"], row["source"]) == ("30", "The Panama Canal Commission")
+
+
+def test_a_wire_company_name_keeps_its_angle_brackets():
+    """Reuters-21578 NEWID 7737 (not a dev story, not unseen): '<Cogeco Inc>' whole."""
+    [row] = figures_of(
+        "MONTREAL, March 20 - <Cogeco Inc> said it agreed to acquire 100 pct of Quebec City radio station CJMF-FM.")
+    assert (row["text"], row["source"]) == ("100", "<Cogeco Inc>")

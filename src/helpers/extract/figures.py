@@ -677,18 +677,30 @@ def _trimmed(head: Token) -> tuple[int, int]:
     A phrase the parser hangs on the name from before it ("Since 7 October, OCHA recorded"), a
     date after it ("An Iraqi Kurdish group on Saturday accused") and a phrase after it that names
     nobody ("The EPR in a published report said") are the sentence's, not the name's; "the
-    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs.
+    Ministry of Health in Gaza" and "the spokesman for the army" keep theirs. Who relayed it is
+    not the source's words either: "the statement quoted by IRNA" is "the statement" (:func:`_relays`).
     """
     tokens = [head]
     for child in head.children:
         naming = head.pos_ == "NOUN" and child.pos_ == "PROPN"
-        if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming):
+        if child.dep_ in ("relcl", "punct") or (child.dep_ in ("appos", "acl") and _after_comma(child) and not naming) \
+                or _relays(child):
             continue
         if child.dep_ in ("prep", "advmod", "npadvmod") and (child.i < head.i or _dated(child) or _unnamed(child)):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+#: Participles that name who passed a report on, not who made it: "the statement *quoted by IRNA*", "a
+#: communique *carried by* the agency", "Tehran radio, *monitored by* the BBC", "a report *received in* London".
+RELAY_PARTICIPLES = frozenset({"quote", "carry", "monitor", "receive", "relay", "cite"})
+
+
+def _relays(child: Token) -> bool:
+    """Say whether a source's modifier is a participle of relaying (:data:`RELAY_PARTICIPLES`), not its words."""
+    return child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in RELAY_PARTICIPLES
 
 
 def _dated(token: Token) -> bool:
@@ -902,7 +914,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if agents and not any(c.dep_ == "nsubj" for c in token.children):
         return _trimmed(agents[0]) if agents[0].lower_ not in PRONOUNS else None
-    subjects = [c for c in token.children if c.dep_ == "nsubj" and not _labels(c)]
+    subjects = _subjects(token)
     if not subjects:
         return _participle_subject(token) or _phrase_before(token) or _apposition_before(token)
     last = subjects[-1]
@@ -911,6 +923,26 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     if subjects[-1].lower_ in PRONOUNS:
         return _antecedent_reporter(subjects[-1])
     return _joined(subjects)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Return a reporting verb's subjects, a dateline's place replaced by what it heads (:func:`_past_dateline`)."""
+    return [s for c in verb.children if c.dep_ == "nsubj" and not _labels(c) and (s := _past_dateline(c)) is not None]
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """Return the subject itself, or, for the place of a wire dateline that the parse made the subject, the reporter.
+
+    In "NICOSIA, March 3 - Baghdad radio said ..." the parse may make "NICOSIA" the subject and
+    "radio" its apposition; in "BAGHDAD, March 3 - In a communique ..., the high command said" a
+    second subject. The place is no reporter: its apposition after the dateline is, else nothing.
+    """
+    text = subject.doc.text
+    start = text.rfind("\n", 0, subject.idx) + 1
+    end = after_dateline(text, start)
+    if subject.idx >= end:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
 
 
 #: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
@@ -1193,7 +1225,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
         if source is None and not _circumstance(child):
             source = _parenthetical_reporter(ancestor)
         if source is not None and not source[0] <= figure.start < source[1]:
-            return source
+            return _relayed_report(ancestor, figure) or source
         child = ancestor
     root = span.root
     for child in root.children:
@@ -1201,6 +1233,25 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
             if (source := _reporting_source(child)) is not None:
                 return source
     return _trailing_report(figure, span)
+
+
+def _relayed_report(verb: Token, figure: Figure) -> tuple[int, int] | None:
+    """Return the source of the report that a trailing reporter relays: the one reported, not the relay.
+
+    "Iran said U.S. Naval forces attacked two of its oil platforms ..., the Iranian news agency
+    IRNA reported": the parse hangs the agency's verb, whose subject follows the figure and a
+    comma, under "said" and gives it the clause; the agency relays what Iran said, as "X quoted
+    Y as saying" relays Y. The relayed verb reports, before the figure, with a subject of its own.
+    """
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis", "conj") or not head.i < figure.anchor.i < verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > figure.anchor.i), None)
+    if subject is None or verb.doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or not _reports(head) or not any(c.dep_ == "nsubj" for c in head.children):
+        return None
+    return _reporting_source(head)
 
 
 def _parenthetical_reporter(head: Token) -> tuple[int, int] | None:
@@ -1410,6 +1461,9 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     >>> body = "BOSTON, March 9 - Gulf Resources and Chemical Corp said it has sold"
     >>> body[slice(*clean_source(body, (8, 50)))]
     'Gulf Resources and Chemical Corp'
+    >>> body = "MONTREAL, March 5 - <Cogeco Inc> said"
+    >>> body[slice(*clean_source(body, (20, 31)))]
+    '<Cogeco Inc>'
     """
     if span is None:
         return None
@@ -1428,12 +1482,16 @@ def clean_source(body: str, span: tuple[int, int] | None) -> tuple[int, int] | N
 
 
 def _balanced_end(body: str, start: int, end: int) -> int:
-    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`)."""
-    text = body[start:end]
-    if text.count("(") <= text.count(")"):
-        return end
-    closing = re.match(r"[^()\n]{0,40}?\)", body[end:])
-    return end + closing.end() if closing else start + text.rindex("(")
+    """Return where a source ends so that it closes every bracket it opens (see :func:`clean_source`).
+
+    Round brackets, and the angle brackets of the wire's company names ("<Cogeco Inc>").
+    """
+    for opening, closing in ("()", "<>"):
+        text = body[start:end]
+        if text.count(opening) > text.count(closing):
+            after = re.match(rf"[^{opening}{closing}\n]{{0,40}}?{re.escape(closing)}", body[end:])
+            end = end + after.end() if after else start + text.rindex(opening)
+    return end
 
 
 def source_text(body: str, span: tuple[int, int] | None) -> str | None:

@@ -31,9 +31,10 @@ WORD_VALUES: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
                           "billion": 1_000_000_000, "bln": 1_000_000_000, "trillion": 1_000_000_000_000}
 
-#: A number written in words ("thirty-four", "eleven", "a dozen", "a million", "half a million").
+#: A number written in words ("thirty-four", "eleven", "a dozen", "a half dozen", "a million", "half a million").
 WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)}"
-               r"|a dozen|dozen|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)\b))")
+               r"|(?:a\s+)?half(?:\s+a)?\s+dozen|a dozen|dozen"
+               r"|(?:half\s+)?a(?=\s+(?:hundred|thousand|million|billion)\b))")
 #: A thousands group: a comma and three digits, or a comma, a space and three digits of which the first is a zero
 #: ("27, 019", a typing slip; "in 1998, 2000" and "5, 6" stay apart: a list item never starts with a zero).
 THOUSANDS_GROUP = r",(?:\d{3}| 0\d{2})"
@@ -83,10 +84,11 @@ _AGE_LIST_BEFORE = re.compile(r"\b(?:aged|ages?)\s+(?:of\s+)?(?:between\s+)?\d{1
 #: An age's bound after it: "615 who were 3 or younger", "65 and older".
 _AGE_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:younger|older)\b", re.IGNORECASE)
 #: Units of length, weight, area and volume: a number of them is a distance or a size, never a count; a ship's
-#: tonnage ("the 2,852 dwt West German motor vessel") is its size.
+#: tonnage ("the 2,852 dwt West German motor vessel") is its size, oil in barrels ("57,000 barrels per day (bpd)",
+#: "800,000 bpd") a volume.
 MEASURE_UNITS = frozenset("km kilometre kilometer mile metre meter cm mm inch foot feet yard kg kilo kilogram "
                           "kilogramme gram gramme lb lbs ounce ton tonne acre hectare litre liter gallon mph kph "
-                          "knot dwt grt deadweight".split())
+                          "knot dwt grt deadweight barrel bpd".split())
 #: A unit right after the number ("461 mm (18 inches)", "a 10 metre by 20 metre structure").
 #: ... or after the range the number opens ("100,000 to 112,500 acres").
 _MEASURE_AFTER = re.compile(r"(?:\s*(?:to|or|-|–)\s*[\d.,]*\d)?\s*(?:"
@@ -115,12 +117,14 @@ def parse_number(text: str) -> float:
     (50000000.0, 1200000000.0, 6.5)
     >>> parse_number("a million"), parse_number("half a million"), parse_number("a hundred")
     (1000000.0, 500000.0, 100.0)
+    >>> parse_number("a half dozen"), parse_number("half a dozen")
+    (6.0, 6.0)
     >>> parse_number("27, 019")
     27019.0
     """
     words = text.lower().replace(", ", "").replace(",", "").split()  # a number's only comma is a thousands group
-    if words[:2] == ["a", "dozen"] or words[:1] == ["dozen"]:
-        return 12.0
+    if words[-1:] == ["dozen"]:
+        return 6.0 if "half" in words else 12.0
     if words[:2] == ["half", "a"]:
         return parse_number(" ".join(["1", *words[2:]])) / 2
     if words[:1] == ["a"]:
