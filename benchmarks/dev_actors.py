@@ -127,7 +127,7 @@ def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
 
 def score_line(mentions: pd.DataFrame, gold: pd.DataFrame) -> str:
     """Return the actor scores of ``gold``'s articles as one line."""
-    detection, linked = score_actors(mentions, gold)
+    detection, linked = score_actors(mentions, gold)[:2]
     return (f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
             f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
 
