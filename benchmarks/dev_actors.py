@@ -10,9 +10,9 @@ added in: ``first``, the CoNLL train stories the rules were first tuned on, ``co
 train stories chosen later to look like the unseen set, and ``reuters``, the 20 wire stories of
 the speakers dev batch of that name (Reuters-21578 and CoNLL test), annotated completely before
 the actor rules were tuned on them, ``reuters3``, the 15 stories of that speakers batch, annotated
-the same way, ``reuters4``, the 15 of that one, and ``reuters5``, the 12 of that one; each batch is also scored alone). Unlike ``tests/gold/unseen``,
-this set is for reading and tuning: it is where the actor rules were measured while they
-were written. It is scored with the unseen set's actor rules
+the same way, ``reuters4``, the 15 of that one, and ``reuters5``, the 12 of that one; each batch
+is also scored alone). Unlike ``tests/gold/unseen``, this set is for reading and tuning: it is
+where the actor rules were measured while they were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
 """
 

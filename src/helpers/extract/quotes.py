@@ -35,7 +35,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      another verb, then the last; the previous quote's speaker counts as a speaking
      subject where that quote is (and "it" keeps to it over a body named in passing);
    - a noun the subject shares with an earlier subject ("the detective", "an embassy
-     official"): that subject's actor;
+     official", "one official", "one of the officials"): that subject's actor;
    - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
      Afghan embassy"): the state, when the article names it;
    - a new description in the lead ("A British aid worker", "An Iraqi Kurdish group", "one
@@ -68,6 +68,14 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      editor-in-chief") is introduced by the next sentence like an indefinite one. Each actor
      has one type (the type most of its mentions have) for the pronouns that refer to it,
      and what a speaker names inside a quote is never an antecedent.
+
+   A statement or a communique whose issuer no actor names speaks in the issuer's words ("A
+     High Command communique said": "High Command"), and so do "the communique", "The Baghdad
+     communique" (a place, a day or an order says where or when, not who) and "it" after it.
+     "X was quoted by Y as saying" gives X; "it" is never a body that only describes a plural
+     ("U.S. Intelligence sources"); a spokesman described by other words than a spokesman the
+     text names ("An Iranian Foreign Ministry spokesman", "White House spokesman Marlin
+     Fitzwater") is not he.
 
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
@@ -438,7 +446,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
-    agent = _by_name(cue) if cue.tag_ == "VBN" else None
+    agent = _by_name(cue) if cue.tag_ == "VBN" and cue.lemma_ not in QUOTING_VERBS else None
     if agent is not None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
     if _asked_by_nobody(cue):
@@ -540,13 +548,17 @@ def _by_name(participle: Token) -> Token | None:
                                        for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
 
 
+#: Verbs of relaying what someone said: in "X was quoted by Y as saying" X speaks, not the agent Y.
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
 def _is_passive(verb: Token) -> bool:
     """Whether a speech verb is passive with what was said as its subject.
 
     "X was quoted as saying" and "X was reported as saying" are not: X speaks.
     """
     as_saying = any(g.lemma_ in ("say", "tell") for c in verb.children if c.lower_ == "as" for g in c.subtree)
-    return (verb.lemma_ not in ("quote", "cite") and not as_saying
+    return (verb.lemma_ not in QUOTING_VERBS and not as_saying
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
 
 
@@ -720,9 +732,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if left <= m.start and m.end <= right and not _in_clause(subject, m)]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
-    if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
+    if subject.pos_ == "PROPN" and _common_lemma(subject) not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
         inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
-    people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    people = _common_lemma(subject) in ROLE_NOUNS | SPOKESPEOPLE
     if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
                   or _dep_of(subject.doc, m) not in ("poss", "pobj")]
@@ -730,6 +742,18 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if ranked and ranked[0][0] < COMPLEMENT_RANK:
         return ranked[0][2]
     return _owner_surname(subject, mentions)
+
+
+def _common_lemma(token: Token) -> str:
+    """Return a token's lemma in lower case, a capitalised plural role's singular ("U.S. Officials": official).
+
+    The 1987 wire capitalises the word after an abbreviation ("U.S. Officials said"); the tagger
+    then takes it for a name, whose lemma is the word itself.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in ROLE_NOUNS | SPOKESPEOPLE:
+        return lemma[:-1]
+    return lemma
 
 
 def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
@@ -761,10 +785,28 @@ def _spokesman_named_later(subject: Token, mentions: list[Mention]) -> str | Non
     if subject.lemma_.lower() not in SPOKESMAN_NOUNS:
         return None
     people = {m.actor_id for t in subject.doc if t.lemma_ == subject.lemma_ and t.i != subject.i
+              and not _described_apart(subject, t)
               for named in (*(c for c in t.children if c.dep_ == "appos"), t.head) if named.i != t.i
               for m in mentions if m.start <= named.idx < m.end and m.actor_type in ("person", "PERSON")
               and (named.head.i == t.i or t.dep_ == "compound")}
     return people.pop() if len(people) == 1 else None
+
+
+def _described_apart(noun: Token, other: Token) -> bool:
+    """Whether two nouns are described by different words, and so are two people or bodies.
+
+    "An Iranian Foreign Ministry spokesman" is not "White House spokesman Marlin Fitzwater";
+    "the spokesman" may be either.
+    """
+    own, theirs = _describing_words(noun), _describing_words(other)
+    return bool(own) and bool(theirs) and not own & theirs
+
+
+def _describing_words(noun: Token) -> set[str]:
+    """Return the lower-case words before a noun in its phrase, but determiners and names of people."""
+    first, _ = _phrase_bounds(noun)
+    return {t.lower_ for t in noun.doc[max(first, noun.left_edge.i):noun.i]
+            if t.pos_ not in ("DET", "PUNCT", "NUM") and t.ent_type_ != "PERSON"}
 
 
 def _in_clause(subject: Token, mention: Mention) -> bool:
@@ -961,7 +1003,7 @@ def _demonyms_before(noun: Token) -> set[str]:
 def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
     """Return the earlier subject phrases sharing a noun with ``subject``, latest first (:func:`_same_noun_subject`)."""
     words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if subject.pos_ == "NOUN" and _definite(subject):
+    if subject.pos_ == "NOUN" and (_definite(subject) or _one_of_them(subject)):
         words.add(subject.lemma_.lower())
     found = []
     for token in reversed(subject.doc[:subject.i]):
@@ -971,6 +1013,11 @@ def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
         if head is not None:
             found.append(head)
     return found
+
+
+def _one_of_them(noun: Token) -> bool:
+    """Whether a noun is one more of those named before: "one official", "another official"."""
+    return any(c.lower_ in ("one", "another") and c.dep_ in ("nummod", "det") for c in noun.children)
 
 
 def _goes_on_unnamed(subject: Token, before: int, mentions: list[Mention]) -> bool:
@@ -1031,10 +1078,17 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     word = subject.lemma_.lower()
     person = mention.actor_type in ("person", "PERSON")
     if subject.lower_ == "it":
-        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
+        return (mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
+                and not _describes_plural(subject.doc, mention))
     if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
         return mention.actor_type in BODY_TYPES and not person
     return person
+
+
+def _describes_plural(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention only describes the plural noun it modifies ("U.S. Intelligence sources"): no "it"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
+    return span is not None and span.root.dep_ == "compound" and span.root.head.tag_ in ("NNS", "NNPS")
 
 
 #: How many earlier pronouns a pronoun may be resolved through ("they ... they ... they say").
@@ -1530,6 +1584,8 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
         return _unnamed_agrees(subject, previous.head)
     if not previous.actor_id:
         return False
+    if subject.lower_ == "it" and previous.head is not None and previous.head.tag_ in ("NNS", "NNPS"):
+        return False  # "the paper quoted U.S. Intelligence sources as saying ... / It said": the paper
     if previous.head is not None and previous.head.lower_ == subject.lower_ and subject.lower_ in PRONOUNS:
         return True  # "he said ... he added": the same "he"
     if previous.head is not None and previous.head.lemma_.lower() in ISSUED_NOUNS and subject.lower_ == "it":
@@ -1589,6 +1645,58 @@ UNNAMED_BODY_NOUNS = frozenset("""
 
 #: Nouns of what a speaker issues: "it" after "a ... statement said" is the statement, whoever issued it.
 ISSUED_NOUNS = frozenset({"statement", "communique", "commentary", "editorial", "report", "broadcast"})
+#: Entity labels of words before an issued noun that say where or when it was issued, not who issued it.
+NOT_ISSUER_LABELS = frozenset({"GPE", "LOC", "DATE", "TIME", "ORDINAL", "CARDINAL"})
+
+
+def _issuer_words(noun: Token) -> str | None:
+    """Return the words before a statement or a communique that name who issued it ("High Command").
+
+    "A High Command communique" and "a second high command communique" were issued by the high
+    command; a place ("The Baghdad communique"), a day ("today's communique") or an order
+    ("a second communique") says where or when it was issued, not by whom.
+    """
+    words = [t for c in noun.children if c.dep_ == "compound" for t in c.subtree]
+    if not words or any(t.ent_type_ in NOT_ISSUER_LABELS or t.pos_ in ("DET", "PUNCT", "NUM") for t in words):
+        return None
+    return noun.doc[words[0].i:words[-1].i + 1].text
+
+
+def _issuer_phrase(subject: Token, before: int) -> str | None:
+    """Return who issued a statement or a communique that speaks, in its words, when no actor names the issuer.
+
+    Its own words ("A High Command communique said"), else those of the latest earlier one
+    that spoke ("The Baghdad communique said" after "A High Command communique said").
+    """
+    if subject.lemma_.lower() not in ISSUED_NOUNS:
+        return None
+    own = _issuer_words(subject)
+    if own is not None:
+        return own
+    for token in reversed(subject.doc[:subject.i]):
+        if token.idx < before and token.lemma_ == subject.lemma_ and token.dep_ in SUBJECT_DEPS:
+            earlier = _issuer_words(token)
+            if earlier is not None:
+                return earlier
+    return None
+
+
+def _issued_goes_on(subject: Token, previous: Attribution | None) -> bool:
+    """Whether "it" goes on about the issuer of the previous quote's statement, whom no actor names.
+
+    "A high command communique said ... / It said ...": the communique again, so its issuer.
+    """
+    return (subject.lower_ == "it" and previous is not None and previous.actor_id is None
+            and previous.head is not None and previous.head.lemma_.lower() in ISSUED_NOUNS
+            and previous.speaker is not None and _issuer_phrase(previous.head, previous.head.idx) == previous.speaker)
+
+
+def _partitive_member(subject: Token) -> Token | None:
+    """Return the noun of the group a subject is one of ("officials" in "one of the officials"), or None."""
+    if subject.lower_ not in ("one", "another"):
+        return None
+    groups = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return groups[0] if groups and groups[0].pos_ == "NOUN" and _definite(groups[0]) else None
 #: Spokespeople who are persons (a "statement" or a "source" is not a "he").
 PERSON_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "member"})
 #: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
@@ -1653,6 +1761,24 @@ class Attribution:
     head: Token | None = None
 
 
+def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Mention],
+                      previous: Attribution | None) -> str | None:
+    """Return the actor an earlier sentence named that a descriptive subject goes on about.
+
+    A body named with a noun of the subject ("the ministry"), the actor of the latest earlier
+    subject with its noun ("the embassy official" after "an embassy official said"; "one of the
+    officials" after "U.S. defense officials said"), the company of "the board", the medium
+    whose report comes right after it spoke.
+    """
+    actor = _anaphor(doc, subject, before, mentions)
+    if actor is None and subject.pos_ == "NOUN":
+        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
+    member = _partitive_member(subject)
+    if actor is None and member is not None:
+        actor = _same_noun_subject(member, before, mentions)
+    return actor or _medium_s_report(subject, previous)
+
+
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
               previous: Attribution | None, cue: Token | None = None) -> Attribution:
     """Resolve the cue (unless given) and the speaker of one quote (see the module docstring)."""
@@ -1669,13 +1795,12 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _spokesman_goes_on(subject, before, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
-    if actor is None:
-        actor = _anaphor(doc, subject, before, mentions)
+    if actor is None:  # before pronoun rules
+        actor = _described_before(doc, subject, before, mentions, previous)
     noun = subject.pos_ == "NOUN"
-    if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
-        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
-    if actor is None:
-        actor = _medium_s_report(subject, previous)
+    issuer = None if actor is not None else _issuer_phrase(subject, before)
+    if issuer is not None:  # "A High Command communique said": the command, which no actor names
+        return Attribution(issuer, None, cue.text, span.start, None, subject)
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
@@ -1683,6 +1808,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
                            None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
+        if actor is None and _issued_goes_on(subject, previous):  # "A ... communique said ... it said"
+            return replace(previous, cue=cue.text, at=span.start)
     if actor is None:
         actor = ((None if noun else _same_noun_subject(subject, before, mentions))
                  or _demonym_state(doc, subject, mentions) or _possessor_role(doc, subject, before, mentions))
