@@ -64,3 +64,36 @@ def test_it_after_a_paper_quoted_sources_is_the_paper():
             "It said the missiles had been deployed at two sites.")
     found = _speakers(text)
     assert found["the missiles had been dep"][1] == found["Iran has deployed about s"][1] is not None
+
+
+def test_a_spokesman_for_the_group_speaks_for_the_body_that_spoke_before():
+    # CoNLL-2003 train story 11 (dev batch conll)
+    text = ("A Mujahideen Khalq statement said its leader Massoud Rajavi met in Baghdad the Secretary-General of "
+            "the Kurdistan Democratic Party of Iran (KDPI) Hassan Rastegar on Wednesday.\n"
+            '"Rajavi emphasised that the Iranian Resistance would continue to stand side by side with their '
+            'Kurdish compatriots," it said.\n'
+            'A spokesman for the group said the meeting "signals a new level of cooperation between Mujahideen '
+            'Khalq and the Iranian Kurdish oppositions".')
+    found = _speakers(text)
+    assert found['the meeting "signals a ne'][1] == found["Rajavi emphasised that th"][1] is not None
+
+
+def test_a_party_member_described_by_his_state_is_the_person_who_spoke_before():
+    # CoNLL-2003 test story 473 (dev batch reuters)
+    text = ("Specter said after the bombing there should be a shake-up at the Pentagon and questioned whether "
+            "Perry should resign.\n"
+            "He said he was not satisfied with some of Perry's answers to the committee's questions.\n"
+            "The question of whether Perry should resign remained open, the Pennsylvania Republican said.")
+    found = _speakers(text)
+    assert found["The question of whether P"][1] == found["after the bombing there s"][1] is not None
+
+
+def test_an_official_named_by_a_word_of_a_body_named_before_speaks_for_it():
+    # TempEval-3 training story te05 (dev batch tempeval)
+    text = ("The Justice Department is reviewing whether alcohol-related driving violations by Elian Gonzalez' "
+            "relatives in Miami warrant moving the boy to a different, temporary custodian.\n"
+            "A Justice official, who requested anonymity, said the department has authority, if necessary, to "
+            "shift temporary custody to someone other than Lazaro Gonzalez.")
+    found = _speakers(text)
+    assert found["the department has author"][1] is not None
+    assert "justice" in found["the department has author"][1]

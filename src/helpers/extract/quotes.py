@@ -27,8 +27,10 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      ("... negotiator with Syria") nor part of a longer name ("the Palestine Red
      Crescent Society" is not Palestine);
    - a body named before with a noun of the subject ("the agency" after "Iran's news
-     agency IRNA", "a ministry spokesman" after "the Foreign Ministry");
-   - for a pronoun or a definite role ("he", "the minister"), the nearest earlier actor
+     agency IRNA", "a ministry spokesman" after "the Foreign Ministry", "a Justice official"
+     after "The Justice Department"); a spokesman "for the group" speaks for the body named
+     before with that noun, else for the body that spoke last;
+   - for a pronoun or a definite role ("he", "the minister", "the Pennsylvania Republican"), the nearest earlier actor
      who agrees with it (a person for "he" and "she", an organisation or state for
      "it" and "they"; for a role, a person named with it if there is one); in the latest
      sentence holding one, the subject of a speech verb first, then the subject of
@@ -159,6 +161,8 @@ ROLE_NOUNS = frozenset("""
     head emir king premier envoy ambassador representative secretary general deputy negotiator
     speaker chairman governor mayor director commissioner coordinator prosecutor
 """.split())
+#: Nouns of a party's members: "the Pennsylvania Republican" refers back to a person, as a role does.
+PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal socialist communist laborite".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
 SAY_VERBS = frozenset("say tell add report state claim announce write warn insist note confirm explain".split())
@@ -886,7 +890,12 @@ def _refers_back(subject: Token) -> bool:
     word = subject.text.lower()
     partitive = word not in PRONOUNS and any(c.lower_ == "of" for c in subject.children)
     return word in PRONOUNS or (subject.pos_ == "PRON" and not partitive) or (
-        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
+        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject)) or _party_member(subject)
+
+
+def _party_member(subject: Token) -> bool:
+    """Whether a subject is one member of a party described, not named: "the Pennsylvania Republican"."""
+    return subject.lower_ in PARTY_MEMBER_NOUNS and subject.tag_ in ("NN", "NNP") and _definite(subject)
 
 
 def _definite(noun: Token) -> bool:
@@ -898,11 +907,13 @@ def _definite(noun: Token) -> bool:
 def _anaphor_words(subject: Token) -> list[str]:
     """Return the nouns of a subject that can name a body the text named before.
 
-    "the ministry" (its head) and "a ministry spokesman", "the army spokesman" (a noun
-    before a role noun).
+    "the ministry" (its head) and "a ministry spokesman", "the army spokesman", "a Justice
+    official" (a noun or a name no mention covers before a role noun).
     """
-    words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     head = subject.lemma_.lower()
+    speaks = head in (ROLE_NOUNS | SPOKESPEOPLE) - {"source"}  # "Committee sources" are nobody's
+    words = [c.lower_ for c in subject.children
+             if c.dep_ == "compound" and (c.pos_ == "NOUN" or (speaks and c.pos_ == "PROPN"))]
     if subject.tag_ == "NN" and head not in ROLE_NOUNS and head not in SPOKESPEOPLE and _definite(subject):
         words.append(subject.lower_)
     return words
@@ -1776,7 +1787,32 @@ def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Ment
     member = _partitive_member(subject)
     if actor is None and member is not None:
         actor = _same_noun_subject(member, before, mentions)
+    body = _member_of_body(subject)
+    if actor is None and body is not None:  # "A spokesman for the group"
+        actor = _anaphor(doc, body, before, mentions) or _body_that_spoke(previous)
     return actor or _medium_s_report(subject, previous)
+
+
+def _member_of_body(subject: Token) -> Token | None:
+    """Return the body noun a spokesman or an official belongs to by "of" or "for" ("the group"), or None."""
+    if subject.lemma_.lower() not in SPOKESPEOPLE | ROLE_NOUNS:
+        return None
+    bodies = [g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in BODY_NOUNS and _definite(g)]
+    return bodies[0] if bodies else None
+
+
+def _body_that_spoke(previous: Attribution | None) -> str | None:
+    """Return the previous quote's speaker when it is a body: "the group" whose spokesman goes on about it.
+
+    A body by its type, or by how the text refers to it ("it said", "A Mujahideen Khalq statement
+    said"), whatever type its name was given.
+    """
+    if previous is None or previous.actor_id is None:
+        return None
+    head = previous.head
+    as_body = head is not None and (head.lower_ in ("it", "they") or head.lemma_.lower() in ISSUED_NOUNS | BODY_NOUNS)
+    return previous.actor_id if as_body or previous.actor_type in BODY_TYPES else None
 
 
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
