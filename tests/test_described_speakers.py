@@ -97,3 +97,20 @@ def test_an_official_named_by_a_word_of_a_body_named_before_speaks_for_it():
     found = _speakers(text)
     assert found["the department has author"][1] is not None
     assert "justice" in found["the department has author"][1]
+
+
+def test_a_sentence_closed_by_x_quoted_y_as_saying_is_reported_speech_of_y():
+    # Reuters-21578 NEWID 20101 (dev batch reuters3): the parser splits the sentence at "U.S. Over"
+    text = ("NICOSIA, Oct 20 - Iran is preparing lawsuits to file for compensation from the U.S. Over the "
+            "American raid on its Gulf oil platforms, Tehran radio quoted Iranian Oil Minister Gholamreza "
+            "Aqazadeh as saying.")
+    rows = _quote_rows(text)
+    assert [(q["text"][:25], q["kind"]) for q in rows] == [("Iran is preparing lawsuit", "reported")]
+    assert "aqazadeh" in (rows[0]["speaker_actor_id"] or "")
+
+
+def test_a_sentence_closed_by_the_paper_quoted_officials_as_saying_is_reported_speech():
+    # Reuters-21578 NEWID 13247 (dev batch reuters5): the parser takes "quoted" for an adjective
+    text = ("U.S. Carriers or battleships would sail out of range of those missiles, but within striking "
+            "distance, the paper quoted officials as saying.")
+    assert [q["text"][:25] for q in _quote_rows(text)] == ["U.S. Carriers or battlesh"]

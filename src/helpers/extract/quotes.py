@@ -95,7 +95,8 @@ its speaker is found from the verb as above. Where the parse gives no clause, "s
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
 a pronoun, people, a role or a definite noun) reports the words before the comma, and
-a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
+a parenthetical one ("The talks, he said, had failed") the clause around it, and one closed by
+", X quoted Y as saying." the words before the comma (the parser may split such a sentence). A speech
 verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
 be what another one reports: "X said Y, Z reported" is Z's report of "X said Y", and Y, a clause
 inside another reported clause, is part of it. The parse can run across paragraphs (a headline and
@@ -2118,7 +2119,8 @@ def _clauses(cue: Token) -> list[list[Token]]:
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
-        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue))
+        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+        or _said_before_quoting(cue))
 
 
 def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
@@ -2214,6 +2216,26 @@ def _as_saying(cue: Token) -> list[list[Token]]:
         objects = [c for c in cue.children if c.dep_ == "dobj"]
         words = [t for t in words if not objects or t.i > objects[0].right_edge.i]
     return [words] if words and words[0].dep_ in ("dobj", "nsubj", "det", "compound", "amod", "nummod") else []
+
+
+def _said_before_quoting(cue: Token) -> list[list[Token]]:
+    """Return the words before ", X quoted Y as saying." closing a paragraph's sentence, when the parse gave none.
+
+    "Iran is preparing lawsuits ... Over the American raid on its Gulf oil platforms, Tehran
+    radio quoted Iranian Oil Minister Gholamreza Aqazadeh as saying." and "U.S. Carriers or
+    battleships would sail out of range ..., the paper quoted officials as saying.": the parser
+    may split the sentence or take "quoted" for an adjective; what comes before the comma was said.
+    """
+    if cue.lower_ not in ("saying", "telling") or cue.head.lower_ != "as":
+        return []
+    doc, start = cue.doc, paragraph_start(cue.doc, cue.i)
+    after = [t for t in doc[cue.i + 1:paragraph_end(doc, cue.i + 1, len(doc))] if not t.is_space]
+    quoting = [t for t in doc[start:cue.i] if t.lemma_.lower() in QUOTING_VERBS or t.lower_ == "quoted"]
+    if not quoting or (after and not (after[0].is_punct and after[0].text in ".;")):
+        return []
+    commas = [t.i for t in doc[start:quoting[-1].i] if t.text == ","]
+    words = [t for t in doc[start:commas[-1]] if not t.is_space] if commas else []
+    return [words] if any(t.pos_ in ("VERB", "AUX") for t in words) else []
 
 
 #: Speech verbs whose object is who was told: a clause right after it is what was said.
