@@ -114,3 +114,11 @@ def test_a_sentence_closed_by_the_paper_quoted_officials_as_saying_is_reported_s
     text = ("U.S. Carriers or battleships would sail out of range of those missiles, but within striking "
             "distance, the paper quoted officials as saying.")
     assert [q["text"][:25] for q in _quote_rows(text)] == ["U.S. Carriers or battlesh"]
+
+
+def test_a_lead_closed_by_a_delegate_the_parser_hung_on_a_name_reports_for_his_state():
+    # Reuters-21578 NEWID 17381 (dev batch reuters): the parser makes OSAKA the subject of "said"
+    text = ("OSAKA, Japan, April 29 - Washington views with concern a plan to increase Japan's voting power at "
+            "the Asian Development Bank (ADB), a U.S. Delegate at the bank's annual meeting said.")
+    rows = _quote_rows(text)
+    assert [(q["text"][:25], q["speaker_actor_id"]) for q in rows] == [("Washington views with con", "united_states")]

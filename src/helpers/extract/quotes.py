@@ -159,7 +159,7 @@ PLURAL_TYPES = frozenset({"group", "NORP"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
-    head emir king premier envoy ambassador representative secretary general deputy negotiator
+    head emir king premier envoy ambassador representative delegate secretary general deputy negotiator
     speaker chairman governor mayor director commissioner coordinator prosecutor
 """.split())
 #: Nouns of a party's members: "the Pennsylvania Republican" refers back to a person, as a role does.
@@ -466,7 +466,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
             return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
-                _words_before(cue))
+                (_name_before(cue) if _only_dateline_subject(cue) else None) or _words_before(cue))
         if node.head.i == node.i:
             return (_name_before(cue) or _participle_subject(cue)) if node is cue else None
         node = node.head
@@ -524,12 +524,23 @@ def _appositive_above(token: Token) -> Token | None:
     complement of the role in apposition to him. Climbing from the last word through
     prepositions and appositions stops at the top of the apposition chain: the name.
     """
-    node = token
+    node, named = token, None
     while node.dep_ in ("pobj", "prep", "appos") and node.head.i < node.i:
         if node.dep_ == "appos" and node.head.pos_ != "PROPN":
             break
+        named = node if _set_off(node) else named
         node = node.head
-    return node if node.dep_ == "appos" and node.pos_ == "PROPN" else None
+    return node if node.dep_ == "appos" and node.pos_ == "PROPN" else named
+
+
+def _set_off(node: Token) -> bool:
+    """Whether a name in apposition opens after a comma: "..., a U.S. Delegate at the bank's annual meeting said".
+
+    The parser may hang the speaker on the last name of the clause before ("the Asian Development
+    Bank (ADB), a U.S. Delegate ..."); climbing on would leave him for that clause.
+    """
+    edge = node.left_edge.i
+    return node.dep_ == "appos" and node.pos_ == "PROPN" and edge > 0 and node.doc[edge - 1].text == ","
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -758,7 +769,7 @@ def _common_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in ROLE_NOUNS | SPOKESPEOPLE:
         return lemma[:-1]
-    return lemma
+    return lemma  # "a U.S. Delegate": a capitalised singular role keeps its own word
 
 
 def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
@@ -2312,7 +2323,9 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     "Heavy fighting broke out ..., one of the groups said": the parser may hang "broke"
     elsewhere (on a headline above); the sentence before the comma is what was said.
     """
-    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c)]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c) and not _in_dateline(c)]
+    if not subjects and _only_dateline_subject(cue) and cue.lemma_ != "report":
+        subjects = [_name_before(cue)]  # "..., a U.S. Delegate at the bank's annual meeting said": hung on "Bank"
     first = subjects[0].left_edge.i if subjects and cue.lemma_ in SAY_VERBS else 0
     if first < 1 or cue.doc[first - 1].text != "," or cue.i != _last_word(cue):
         return []
@@ -2323,6 +2336,15 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     if (any(_reports(t) for t in roots) and not relays) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return []  # "The women said ..., Gajdos said" is reported by "The women said"
     return [words]
+
+
+def _only_dateline_subject(cue: Token) -> bool:
+    """Whether a speech verb's only subjects lie in the dateline, and a name in apposition ends right before it.
+
+    "OSAKA, Japan, April 29 - Washington views ..., a U.S. Delegate at the bank's annual meeting
+    said": the parser made OSAKA the subject and hung the delegate on "Bank".
+    """
+    return all(_in_dateline(s) for s in _subjects(cue)) and _name_before(cue) is not None
 
 
 def _may_speak(subject: Token) -> bool:
