@@ -122,3 +122,13 @@ def test_a_lead_closed_by_a_delegate_the_parser_hung_on_a_name_reports_for_his_s
             "the Asian Development Bank (ADB), a U.S. Delegate at the bank's annual meeting said.")
     rows = _quote_rows(text)
     assert [(q["text"][:25], q["speaker_actor_id"]) for q in rows] == [("Washington views with con", "united_states")]
+
+
+def test_the_official_goes_on_about_the_delegate_who_spoke_not_a_state_named_between():
+    # Reuters-21578 NEWID 17381 (dev batch reuters)
+    text = ("OSAKA, Japan, April 29 - Washington views with concern a plan to increase Japan's voting power at "
+            "the Asian Development Bank (ADB), a U.S. Delegate at the bank's annual meeting said.\n"
+            "Japan, which holds 15.1 pct of the ADB's capital stock, and the U.S. Which holds 14.9 pct, currently "
+            "have near-parity in voting power.\n"
+            '"The ADB was set up in 1966 as a partnership between the U.S. And Japan," the official said.')
+    assert {q["speaker_actor_id"] for q in _quote_rows(text)} == {"united_states"}

@@ -1799,10 +1799,29 @@ def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Ment
     member = _partitive_member(subject)
     if actor is None and member is not None:
         actor = _same_noun_subject(member, before, mentions)
+    if actor is None:
+        actor = _official_goes_on(subject, previous)
     body = _member_of_body(subject)
     if actor is None and body is not None:  # "A spokesman for the group"
         actor = _anaphor(doc, body, before, mentions) or _body_that_spoke(previous)
     return actor or _medium_s_report(subject, previous)
+
+
+#: People who speak for a body without a name of their own: "the official" goes on about the last one who spoke.
+UNNAMED_SPEAKER_NOUNS = frozenset({"official", "delegate", "envoy", "diplomat", "spokesman", "spokeswoman",
+                                   "spokesperson", "representative"})
+
+
+def _official_goes_on(subject: Token, previous: Attribution | None) -> str | None:
+    """Return the previous speaker when "the official" goes on about an unnamed official or delegate who spoke.
+
+    "..., a U.S. Delegate at the bank's annual meeting said. / Japan, which holds ... / "The ADB
+    was set up ...," the official said.": the delegate again, not Japan named in between.
+    """
+    if previous is None or previous.actor_id is None or previous.head is None or not _definite(subject):
+        return None
+    same_kind = {_common_lemma(subject), _common_lemma(previous.head)} <= UNNAMED_SPEAKER_NOUNS
+    return previous.actor_id if same_kind else None
 
 
 def _member_of_body(subject: Token) -> Token | None:
