@@ -14,7 +14,7 @@ was changed for them, their actors in ``tests/gold/dev_actors``; ``reuters3``, 1
 politics and conflict wires, 10 of 1987 and 5 of 1996, annotated the same way; ``reuters4``, 15 wires
 on conflicts outside the Middle East, 8 of 1987 and 7 CoNLL-2003 *train* stories of 1996, annotated the same way;
 ``reuters5``, 12 Reuters-21578 wires of 1987 whose quotes are attributed to descriptions: unnamed officials
-of a named body, "the paper", "the communique", "X quoted Y as saying", "according to X").
+of a named body, "the paper", "the communique", "X quoted Y as saying", "X was quoted by Y as saying").
 Each batch is also scored alone. Unlike
 ``tests/gold/unseen``, this set is for reading and tuning: it is where the speaker rules were
 measured while they were written. It is scored with the unseen set's speaker rules
