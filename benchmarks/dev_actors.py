@@ -10,9 +10,9 @@ added in: ``first``, the CoNLL train stories the rules were first tuned on, ``co
 train stories chosen later to look like the unseen set, and ``reuters``, the 20 wire stories of
 the speakers dev batch of that name (Reuters-21578 and CoNLL test), annotated completely before
 the actor rules were tuned on them, ``reuters3``, the 15 stories of that speakers batch, annotated
-the same way, and ``reuters4``, the 15 of that one; each batch is also scored alone). Unlike ``tests/gold/unseen``,
-this set is for reading and tuning: it is where the actor rules were measured while they
-were written. It is scored with the unseen set's actor rules
+the same way, ``reuters4``, the 15 of that one, and ``reuters5``, the 12 of that one; each batch
+is also scored alone). Unlike ``tests/gold/unseen``, this set is for reading and tuning: it is
+where the actor rules were measured while they were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
 """
 
@@ -127,7 +127,7 @@ def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
 
 def score_line(mentions: pd.DataFrame, gold: pd.DataFrame) -> str:
     """Return the actor scores of ``gold``'s articles as one line."""
-    detection, linked = score_actors(mentions, gold)
+    detection, linked = score_actors(mentions, gold)[:2]
     return (f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
             f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
 
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
     parser.add_argument("--batch", help="details of this batch's stories only "
-                        "(first, conflict, reuters, reuters3, reuters4)")
+                        "(first, conflict, reuters, reuters3, reuters4, reuters5)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
         corpus = Path(folder) / "corpus"

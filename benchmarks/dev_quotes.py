@@ -12,7 +12,9 @@ whose actors are in this folder's ``actors.csv``; ``reuters``, 12 Reuters-21578 
 and 8 CoNLL-2003 *test* stories chosen to look like the unseen set and annotated before the code
 was changed for them, their actors in ``tests/gold/dev_actors``; ``reuters3``, 15 more such
 politics and conflict wires, 10 of 1987 and 5 of 1996, annotated the same way; ``reuters4``, 15 wires
-on conflicts outside the Middle East, 8 of 1987 and 7 CoNLL-2003 *train* stories of 1996, annotated the same way).
+on conflicts outside the Middle East, 8 of 1987 and 7 CoNLL-2003 *train* stories of 1996, annotated the same way;
+``reuters5``, 12 Reuters-21578 wires of 1987 whose quotes are attributed to descriptions: unnamed officials
+of a named body, "the paper", "the communique", "X quoted Y as saying", "X was quoted by Y as saying").
 Each batch is also scored alone. Unlike
 ``tests/gold/unseen``, this set is for reading and tuning: it is where the speaker rules were
 measured while they were written. It is scored with the unseen set's speaker rules
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_quotes", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed quotes and wrong speakers")
     parser.add_argument("--batch", help="details of this batch's stories only "
-                        "(conll, tempeval, reuters, reuters3, reuters4)")
+                        "(conll, tempeval, reuters, reuters3, reuters4, reuters5)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-quotes-") as folder:
         tables, documents = extract(Path(folder))

@@ -83,6 +83,11 @@ def test_seed_gold_targets(seed_tables):
 
 def _quotes(text: str) -> list[tuple[str, str, str | None]]:
     """Extract a text whose lines are paragraphs; return (text, kind, speaker id) of its quotes."""
+    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in _quote_rows(text)]
+
+
+def _quote_rows(text: str) -> list[dict]:
+    """Extract a text whose lines are paragraphs; return its ``quotes`` rows."""
     import datetime as dt
 
     from helpers.corpus import Article
@@ -100,7 +105,7 @@ def _quotes(text: str) -> list[tuple[str, str, str | None]]:
                       published=dt.date(1996, 8, 28), published_precision="day")
     parsed = parse_article(article, load_model()(article.body))
     mentions = actors.extract_mentions(parsed, load_registry())
-    return [(q["text"], q["kind"], q["speaker_actor_id"]) for q in quotes.extract_quotes(parsed, mentions)]
+    return quotes.extract_quotes(parsed, mentions)
 
 
 def test_lead_under_headline_and_dateline_keeps_its_clause_and_speaker():

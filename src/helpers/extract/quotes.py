@@ -27,15 +27,17 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      ("... negotiator with Syria") nor part of a longer name ("the Palestine Red
      Crescent Society" is not Palestine);
    - a body named before with a noun of the subject ("the agency" after "Iran's news
-     agency IRNA", "a ministry spokesman" after "the Foreign Ministry");
-   - for a pronoun or a definite role ("he", "the minister"), the nearest earlier actor
+     agency IRNA", "a ministry spokesman" after "the Foreign Ministry", "a Justice official"
+     after "The Justice Department"); a spokesman "for the group" speaks for the body named
+     before with that noun, else for the body that spoke last;
+   - for a pronoun or a definite role ("he", "the minister", "the Pennsylvania Republican"), the nearest earlier actor
      who agrees with it (a person for "he" and "she", an organisation or state for
      "it" and "they"; for a role, a person named with it if there is one); in the latest
      sentence holding one, the subject of a speech verb first, then the subject of
      another verb, then the last; the previous quote's speaker counts as a speaking
      subject where that quote is (and "it" keeps to it over a body named in passing);
    - a noun the subject shares with an earlier subject ("the detective", "an embassy
-     official"): that subject's actor;
+     official", "one official", "one of the officials"): that subject's actor;
    - a demonym before a spokesman or a state body ("an Iranian embassy spokesman", "the
      Afghan embassy"): the state, when the article names it;
    - a new description in the lead ("A British aid worker", "An Iraqi Kurdish group", "one
@@ -69,6 +71,14 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
      has one type (the type most of its mentions have) for the pronouns that refer to it,
      and what a speaker names inside a quote is never an antecedent.
 
+   A statement or a communique whose issuer no actor names speaks in the issuer's words ("A
+     High Command communique said": "High Command"), and so do "the communique", "The Baghdad
+     communique" (a place, a day or an order says where or when, not who) and "it" after it.
+     "X was quoted by Y as saying" gives X; "it" is never a body that only describes a plural
+     ("U.S. Intelligence sources"); a spokesman described by other words than a spokesman the
+     text names ("An Iranian Foreign Ministry spokesman", "White House spokesman Marlin
+     Fitzwater") is not he.
+
    A place never speaks, and neither does the byline (the article's author). An
    indefinite or plural description ("a police spokeswoman", "officials") names no
    actor. ``speaker`` is the subject as written, up to its head;
@@ -85,7 +95,8 @@ its speaker is found from the verb as above. Where the parse gives no clause, "s
 with the clause's subject as its object and its verb as a ``conj`` ("Ongpin said the
 loan ... matches ...") reports them, a sentence closed by ", <subject> said" (a name,
 a pronoun, people, a role or a definite noun) reports the words before the comma, and
-a parenthetical one ("The talks, he said, had failed") the clause around it. A speech
+a parenthetical one ("The talks, he said, had failed") the clause around it, and one closed by
+", X quoted Y as saying." the words before the comma (the parser may split such a sentence). A speech
 verb that reports no clause of its own ("Iran has asked Germany to extradite ...") may
 be what another one reports: "X said Y, Z reported" is Z's report of "X said Y", and Y, a clause
 inside another reported clause, is part of it. The parse can run across paragraphs (a headline and
@@ -148,9 +159,11 @@ PLURAL_TYPES = frozenset({"group", "NORP"})
 #: Head nouns of a subject that describe a person by role and may refer back ("the minister").
 ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
-    head emir king premier envoy ambassador representative secretary general deputy negotiator
+    head emir king premier envoy ambassador representative delegate secretary general deputy negotiator
     speaker chairman governor mayor director commissioner coordinator prosecutor
 """.split())
+#: Nouns of a party's members: "the Pennsylvania Republican" refers back to a person, as a role does.
+PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal socialist communist laborite".split())
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: Verbs whose subject after a comma closes the sentence it reports ("..., one of the groups said").
 SAY_VERBS = frozenset("say tell add report state claim announce write warn insist note confirm explain".split())
@@ -438,7 +451,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
     quoted = _quoted_object(cue) if _according_to(cue) is None else _according_to(cue)
     if quoted is not None:
         return quoted
-    agent = _by_name(cue) if cue.tag_ == "VBN" else None
+    agent = _by_name(cue) if cue.tag_ == "VBN" and cue.lemma_ not in QUOTING_VERBS else None
     if agent is not None:
         return agent  # "a movie described as "a tender comedy" by Lelouche"
     if _asked_by_nobody(cue):
@@ -453,7 +466,7 @@ def find_subject(cue: Token, span: QuoteSpan | None = None) -> Token | None:
             return node.head  # "Weinstein, who said ...": the noun the relative clause describes
         if subjects:
             return subjects[0] if _same_paragraph(subjects[0], cue) and not _in_dateline(subjects[0]) else (
-                _words_before(cue))
+                (_name_before(cue) if _only_dateline_subject(cue) else None) or _words_before(cue))
         if node.head.i == node.i:
             return (_name_before(cue) or _participle_subject(cue)) if node is cue else None
         node = node.head
@@ -511,12 +524,23 @@ def _appositive_above(token: Token) -> Token | None:
     complement of the role in apposition to him. Climbing from the last word through
     prepositions and appositions stops at the top of the apposition chain: the name.
     """
-    node = token
+    node, named = token, None
     while node.dep_ in ("pobj", "prep", "appos") and node.head.i < node.i:
         if node.dep_ == "appos" and node.head.pos_ != "PROPN":
             break
+        named = node if _set_off(node) else named
         node = node.head
-    return node if node.dep_ == "appos" and node.pos_ == "PROPN" else None
+    return node if node.dep_ == "appos" and node.pos_ == "PROPN" else named
+
+
+def _set_off(node: Token) -> bool:
+    """Whether a name in apposition opens after a comma: "..., a U.S. Delegate at the bank's annual meeting said".
+
+    The parser may hang the speaker on the last name of the clause before ("the Asian Development
+    Bank (ADB), a U.S. Delegate ..."); climbing on would leave him for that clause.
+    """
+    edge = node.left_edge.i
+    return node.dep_ == "appos" and node.pos_ == "PROPN" and edge > 0 and node.doc[edge - 1].text == ","
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -540,13 +564,17 @@ def _by_name(participle: Token) -> Token | None:
                                        for g in t.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
 
 
+#: Verbs of relaying what someone said: in "X was quoted by Y as saying" X speaks, not the agent Y.
+QUOTING_VERBS = frozenset({"quote", "cite"})
+
+
 def _is_passive(verb: Token) -> bool:
     """Whether a speech verb is passive with what was said as its subject.
 
     "X was quoted as saying" and "X was reported as saying" are not: X speaks.
     """
     as_saying = any(g.lemma_ in ("say", "tell") for c in verb.children if c.lower_ == "as" for g in c.subtree)
-    return (verb.lemma_ not in ("quote", "cite") and not as_saying
+    return (verb.lemma_ not in QUOTING_VERBS and not as_saying
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children))
 
 
@@ -720,9 +748,9 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     inside = [m for m in mentions if left <= m.start and m.end <= right and not _in_clause(subject, m)]
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
-    if subject.pos_ == "PROPN" and subject.lemma_.lower() not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
+    if subject.pos_ == "PROPN" and _common_lemma(subject) not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
         inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
-    people = subject.lemma_.lower() in ROLE_NOUNS | SPOKESPEOPLE
+    people = _common_lemma(subject) in ROLE_NOUNS | SPOKESPEOPLE
     if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
                   or _dep_of(subject.doc, m) not in ("poss", "pobj")]
@@ -730,6 +758,18 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if ranked and ranked[0][0] < COMPLEMENT_RANK:
         return ranked[0][2]
     return _owner_surname(subject, mentions)
+
+
+def _common_lemma(token: Token) -> str:
+    """Return a token's lemma in lower case, a capitalised plural role's singular ("U.S. Officials": official).
+
+    The 1987 wire capitalises the word after an abbreviation ("U.S. Officials said"); the tagger
+    then takes it for a name, whose lemma is the word itself.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in ROLE_NOUNS | SPOKESPEOPLE:
+        return lemma[:-1]
+    return lemma  # "a U.S. Delegate": a capitalised singular role keeps its own word
 
 
 def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
@@ -761,10 +801,28 @@ def _spokesman_named_later(subject: Token, mentions: list[Mention]) -> str | Non
     if subject.lemma_.lower() not in SPOKESMAN_NOUNS:
         return None
     people = {m.actor_id for t in subject.doc if t.lemma_ == subject.lemma_ and t.i != subject.i
+              and not _described_apart(subject, t)
               for named in (*(c for c in t.children if c.dep_ == "appos"), t.head) if named.i != t.i
               for m in mentions if m.start <= named.idx < m.end and m.actor_type in ("person", "PERSON")
               and (named.head.i == t.i or t.dep_ == "compound")}
     return people.pop() if len(people) == 1 else None
+
+
+def _described_apart(noun: Token, other: Token) -> bool:
+    """Whether two nouns are described by different words, and so are two people or bodies.
+
+    "An Iranian Foreign Ministry spokesman" is not "White House spokesman Marlin Fitzwater";
+    "the spokesman" may be either.
+    """
+    own, theirs = _describing_words(noun), _describing_words(other)
+    return bool(own) and bool(theirs) and not own & theirs
+
+
+def _describing_words(noun: Token) -> set[str]:
+    """Return the lower-case words before a noun in its phrase, but determiners and names of people."""
+    first, _ = _phrase_bounds(noun)
+    return {t.lower_ for t in noun.doc[max(first, noun.left_edge.i):noun.i]
+            if t.pos_ not in ("DET", "PUNCT", "NUM") and t.ent_type_ != "PERSON"}
 
 
 def _in_clause(subject: Token, mention: Mention) -> bool:
@@ -844,7 +902,12 @@ def _refers_back(subject: Token) -> bool:
     word = subject.text.lower()
     partitive = word not in PRONOUNS and any(c.lower_ == "of" for c in subject.children)
     return word in PRONOUNS or (subject.pos_ == "PRON" and not partitive) or (
-        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject))
+        subject.lemma_.lower() in ROLE_NOUNS and _definite(subject)) or _party_member(subject)
+
+
+def _party_member(subject: Token) -> bool:
+    """Whether a subject is one member of a party described, not named: "the Pennsylvania Republican"."""
+    return subject.lower_ in PARTY_MEMBER_NOUNS and subject.tag_ in ("NN", "NNP") and _definite(subject)
 
 
 def _definite(noun: Token) -> bool:
@@ -856,11 +919,13 @@ def _definite(noun: Token) -> bool:
 def _anaphor_words(subject: Token) -> list[str]:
     """Return the nouns of a subject that can name a body the text named before.
 
-    "the ministry" (its head) and "a ministry spokesman", "the army spokesman" (a noun
-    before a role noun).
+    "the ministry" (its head) and "a ministry spokesman", "the army spokesman", "a Justice
+    official" (a noun or a name no mention covers before a role noun).
     """
-    words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     head = subject.lemma_.lower()
+    speaks = head in (ROLE_NOUNS | SPOKESPEOPLE) - {"source"}  # "Committee sources" are nobody's
+    words = [c.lower_ for c in subject.children
+             if c.dep_ == "compound" and (c.pos_ == "NOUN" or (speaks and c.pos_ == "PROPN"))]
     if subject.tag_ == "NN" and head not in ROLE_NOUNS and head not in SPOKESPEOPLE and _definite(subject):
         words.append(subject.lower_)
     return words
@@ -961,7 +1026,7 @@ def _demonyms_before(noun: Token) -> set[str]:
 def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
     """Return the earlier subject phrases sharing a noun with ``subject``, latest first (:func:`_same_noun_subject`)."""
     words = {c.lemma_.lower() for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if subject.pos_ == "NOUN" and _definite(subject):
+    if subject.pos_ == "NOUN" and (_definite(subject) or _one_of_them(subject)):
         words.add(subject.lemma_.lower())
     found = []
     for token in reversed(subject.doc[:subject.i]):
@@ -971,6 +1036,11 @@ def _same_noun_subjects(subject: Token, before: int) -> list[Token]:
         if head is not None:
             found.append(head)
     return found
+
+
+def _one_of_them(noun: Token) -> bool:
+    """Whether a noun is one more of those named before: "one official", "another official"."""
+    return any(c.lower_ in ("one", "another") and c.dep_ in ("nummod", "det") for c in noun.children)
 
 
 def _goes_on_unnamed(subject: Token, before: int, mentions: list[Mention]) -> bool:
@@ -1031,10 +1101,17 @@ def _agrees(subject: Token, mention: Mention) -> bool:
     word = subject.lemma_.lower()
     person = mention.actor_type in ("person", "PERSON")
     if subject.lower_ == "it":
-        return mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
+        return (mention.actor_type in BODY_TYPES and mention.actor_type not in PLURAL_TYPES and not person
+                and not _describes_plural(subject.doc, mention))
     if subject.lower_ == "they" or subject.tag_ == "NNS" or word in SPOKESPEOPLE:
         return mention.actor_type in BODY_TYPES and not person
     return person
+
+
+def _describes_plural(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention only describes the plural noun it modifies ("U.S. Intelligence sources"): no "it"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention.end > mention.start else None
+    return span is not None and span.root.dep_ == "compound" and span.root.head.tag_ in ("NNS", "NNPS")
 
 
 #: How many earlier pronouns a pronoun may be resolved through ("they ... they ... they say").
@@ -1530,6 +1607,8 @@ def _previous_agrees(subject: Token, previous: Attribution) -> bool:
         return _unnamed_agrees(subject, previous.head)
     if not previous.actor_id:
         return False
+    if subject.lower_ == "it" and previous.head is not None and previous.head.tag_ in ("NNS", "NNPS"):
+        return False  # "the paper quoted U.S. Intelligence sources as saying ... / It said": the paper
     if previous.head is not None and previous.head.lower_ == subject.lower_ and subject.lower_ in PRONOUNS:
         return True  # "he said ... he added": the same "he"
     if previous.head is not None and previous.head.lemma_.lower() in ISSUED_NOUNS and subject.lower_ == "it":
@@ -1589,6 +1668,58 @@ UNNAMED_BODY_NOUNS = frozenset("""
 
 #: Nouns of what a speaker issues: "it" after "a ... statement said" is the statement, whoever issued it.
 ISSUED_NOUNS = frozenset({"statement", "communique", "commentary", "editorial", "report", "broadcast"})
+#: Entity labels of words before an issued noun that say where or when it was issued, not who issued it.
+NOT_ISSUER_LABELS = frozenset({"GPE", "LOC", "DATE", "TIME", "ORDINAL", "CARDINAL"})
+
+
+def _issuer_words(noun: Token) -> str | None:
+    """Return the words before a statement or a communique that name who issued it ("High Command").
+
+    "A High Command communique" and "a second high command communique" were issued by the high
+    command; a place ("The Baghdad communique"), a day ("today's communique") or an order
+    ("a second communique") says where or when it was issued, not by whom.
+    """
+    words = [t for c in noun.children if c.dep_ == "compound" for t in c.subtree]
+    if not words or any(t.ent_type_ in NOT_ISSUER_LABELS or t.pos_ in ("DET", "PUNCT", "NUM") for t in words):
+        return None
+    return noun.doc[words[0].i:words[-1].i + 1].text
+
+
+def _issuer_phrase(subject: Token, before: int) -> str | None:
+    """Return who issued a statement or a communique that speaks, in its words, when no actor names the issuer.
+
+    Its own words ("A High Command communique said"), else those of the latest earlier one
+    that spoke ("The Baghdad communique said" after "A High Command communique said").
+    """
+    if subject.lemma_.lower() not in ISSUED_NOUNS:
+        return None
+    own = _issuer_words(subject)
+    if own is not None:
+        return own
+    for token in reversed(subject.doc[:subject.i]):
+        if token.idx < before and token.lemma_ == subject.lemma_ and token.dep_ in SUBJECT_DEPS:
+            earlier = _issuer_words(token)
+            if earlier is not None:
+                return earlier
+    return None
+
+
+def _issued_goes_on(subject: Token, previous: Attribution | None) -> bool:
+    """Whether "it" goes on about the issuer of the previous quote's statement, whom no actor names.
+
+    "A high command communique said ... / It said ...": the communique again, so its issuer.
+    """
+    return (subject.lower_ == "it" and previous is not None and previous.actor_id is None
+            and previous.head is not None and previous.head.lemma_.lower() in ISSUED_NOUNS
+            and previous.speaker is not None and _issuer_phrase(previous.head, previous.head.idx) == previous.speaker)
+
+
+def _partitive_member(subject: Token) -> Token | None:
+    """Return the noun of the group a subject is one of ("officials" in "one of the officials"), or None."""
+    if subject.lower_ not in ("one", "another"):
+        return None
+    groups = [g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return groups[0] if groups and groups[0].pos_ == "NOUN" and _definite(groups[0]) else None
 #: Spokespeople who are persons (a "statement" or a "source" is not a "he").
 PERSON_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "member"})
 #: Rank of an antecedent that is the subject of a speech verb (or the previous quote's speaker).
@@ -1653,6 +1784,68 @@ class Attribution:
     head: Token | None = None
 
 
+def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Mention],
+                      previous: Attribution | None) -> str | None:
+    """Return the actor an earlier sentence named that a descriptive subject goes on about.
+
+    A body named with a noun of the subject ("the ministry"), the actor of the latest earlier
+    subject with its noun ("the embassy official" after "an embassy official said"; "one of the
+    officials" after "U.S. defense officials said"), the company of "the board", the medium
+    whose report comes right after it spoke.
+    """
+    actor = _anaphor(doc, subject, before, mentions)
+    if actor is None and subject.pos_ == "NOUN":
+        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
+    member = _partitive_member(subject)
+    if actor is None and member is not None:
+        actor = _same_noun_subject(member, before, mentions)
+    if actor is None:
+        actor = _official_goes_on(subject, previous)
+    body = _member_of_body(subject)
+    if actor is None and body is not None:  # "A spokesman for the group"
+        actor = _anaphor(doc, body, before, mentions) or _body_that_spoke(previous)
+    return actor or _medium_s_report(subject, previous)
+
+
+#: People who speak for a body without a name of their own: "the official" goes on about the last one who spoke.
+UNNAMED_SPEAKER_NOUNS = frozenset({"official", "delegate", "envoy", "diplomat", "spokesman", "spokeswoman",
+                                   "spokesperson", "representative"})
+
+
+def _official_goes_on(subject: Token, previous: Attribution | None) -> str | None:
+    """Return the previous speaker when "the official" goes on about an unnamed official or delegate who spoke.
+
+    "..., a U.S. Delegate at the bank's annual meeting said. / Japan, which holds ... / "The ADB
+    was set up ...," the official said.": the delegate again, not Japan named in between.
+    """
+    if previous is None or previous.actor_id is None or previous.head is None or not _definite(subject):
+        return None
+    same_kind = {_common_lemma(subject), _common_lemma(previous.head)} <= UNNAMED_SPEAKER_NOUNS
+    return previous.actor_id if same_kind else None
+
+
+def _member_of_body(subject: Token) -> Token | None:
+    """Return the body noun a spokesman or an official belongs to by "of" or "for" ("the group"), or None."""
+    if subject.lemma_.lower() not in SPOKESPEOPLE | ROLE_NOUNS:
+        return None
+    bodies = [g for c in subject.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+              for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in BODY_NOUNS and _definite(g)]
+    return bodies[0] if bodies else None
+
+
+def _body_that_spoke(previous: Attribution | None) -> str | None:
+    """Return the previous quote's speaker when it is a body: "the group" whose spokesman goes on about it.
+
+    A body by its type, or by how the text refers to it ("it said", "A Mujahideen Khalq statement
+    said"), whatever type its name was given.
+    """
+    if previous is None or previous.actor_id is None:
+        return None
+    head = previous.head
+    as_body = head is not None and (head.lower_ in ("it", "they") or head.lemma_.lower() in ISSUED_NOUNS | BODY_NOUNS)
+    return previous.actor_id if as_body or previous.actor_type in BODY_TYPES else None
+
+
 def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list[Mention],
               previous: Attribution | None, cue: Token | None = None) -> Attribution:
     """Resolve the cue (unless given) and the speaker of one quote (see the module docstring)."""
@@ -1669,13 +1862,12 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
              or _owned_role_holder(doc, subject, mentions) or _relation_holder(doc, subject, mentions)
              or _spokesman_goes_on(subject, before, mentions)
              or _subject_actor(subject, mentions) or _surname_actor(subject, mentions))
-    if actor is None:
-        actor = _anaphor(doc, subject, before, mentions)
+    if actor is None:  # before pronoun rules
+        actor = _described_before(doc, subject, before, mentions, previous)
     noun = subject.pos_ == "NOUN"
-    if actor is None and noun:  # "the embassy official" after "an embassy official said", before pronoun rules
-        actor = _same_noun_subject(subject, before, mentions) or _company_of(subject, before, mentions)
-    if actor is None:
-        actor = _medium_s_report(subject, previous)
+    issuer = None if actor is not None else _issuer_phrase(subject, before)
+    if issuer is not None:  # "A High Command communique said": the command, which no actor names
+        return Attribution(issuer, None, cue.text, span.start, None, subject)
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
@@ -1683,6 +1875,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
                            None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
+        if actor is None and _issued_goes_on(subject, previous):  # "A ... communique said ... it said"
+            return replace(previous, cue=cue.text, at=span.start)
     if actor is None:
         actor = ((None if noun else _same_noun_subject(subject, before, mentions))
                  or _demonym_state(doc, subject, mentions) or _possessor_role(doc, subject, before, mentions))
@@ -1955,7 +2149,8 @@ def _clauses(cue: Token) -> list[list[Token]]:
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
-        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue))
+        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+        or _said_before_quoting(cue))
 
 
 def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
@@ -2053,6 +2248,26 @@ def _as_saying(cue: Token) -> list[list[Token]]:
     return [words] if words and words[0].dep_ in ("dobj", "nsubj", "det", "compound", "amod", "nummod") else []
 
 
+def _said_before_quoting(cue: Token) -> list[list[Token]]:
+    """Return the words before ", X quoted Y as saying." closing a paragraph's sentence, when the parse gave none.
+
+    "Iran is preparing lawsuits ... Over the American raid on its Gulf oil platforms, Tehran
+    radio quoted Iranian Oil Minister Gholamreza Aqazadeh as saying." and "U.S. Carriers or
+    battleships would sail out of range ..., the paper quoted officials as saying.": the parser
+    may split the sentence or take "quoted" for an adjective; what comes before the comma was said.
+    """
+    if cue.lower_ not in ("saying", "telling") or cue.head.lower_ != "as":
+        return []
+    doc, start = cue.doc, paragraph_start(cue.doc, cue.i)
+    after = [t for t in doc[cue.i + 1:paragraph_end(doc, cue.i + 1, len(doc))] if not t.is_space]
+    quoting = [t for t in doc[start:cue.i] if t.lemma_.lower() in QUOTING_VERBS or t.lower_ == "quoted"]
+    if not quoting or (after and not (after[0].is_punct and after[0].text in ".;")):
+        return []
+    commas = [t.i for t in doc[start:quoting[-1].i] if t.text == ","]
+    words = [t for t in doc[start:commas[-1]] if not t.is_space] if commas else []
+    return [words] if any(t.pos_ in ("VERB", "AUX") for t in words) else []
+
+
 #: Speech verbs whose object is who was told: a clause right after it is what was said.
 TELL_VERBS = frozenset("tell assure inform warn remind promise".split())
 
@@ -2127,7 +2342,9 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     "Heavy fighting broke out ..., one of the groups said": the parser may hang "broke"
     elsewhere (on a headline above); the sentence before the comma is what was said.
     """
-    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c)]
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i and _may_speak(c) and not _in_dateline(c)]
+    if not subjects and _only_dateline_subject(cue) and cue.lemma_ != "report":
+        subjects = [_name_before(cue)]  # "..., a U.S. Delegate at the bank's annual meeting said": hung on "Bank"
     first = subjects[0].left_edge.i if subjects and cue.lemma_ in SAY_VERBS else 0
     if first < 1 or cue.doc[first - 1].text != "," or cue.i != _last_word(cue):
         return []
@@ -2138,6 +2355,15 @@ def _before_comma(cue: Token) -> list[list[Token]]:
     if (any(_reports(t) for t in roots) and not relays) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return []  # "The women said ..., Gajdos said" is reported by "The women said"
     return [words]
+
+
+def _only_dateline_subject(cue: Token) -> bool:
+    """Whether a speech verb's only subjects lie in the dateline, and a name in apposition ends right before it.
+
+    "OSAKA, Japan, April 29 - Washington views ..., a U.S. Delegate at the bank's annual meeting
+    said": the parser made OSAKA the subject and hung the delegate on "Bank".
+    """
+    return all(_in_dateline(s) for s in _subjects(cue)) and _name_before(cue) is not None
 
 
 def _may_speak(subject: Token) -> bool:
