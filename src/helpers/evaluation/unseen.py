@@ -270,7 +270,17 @@ SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 #: Why a gold quote's speaker was not right, from :func:`speaker_error` (counts only: they show no gold).
 SPEAKER_ERRORS = ("quote not found", "no speaker given", "pronoun left unresolved", "description left unlinked",
+                  "name left unlinked",
                   "speaker where the gold has none", "another actor of the article", "no actor of the article")
+
+
+def _holds_a_name(phrase: str) -> bool:
+    """Say whether a speaker phrase holds a capitalised word after its first ("the Iraqi News Agency").
+
+    >>> _holds_a_name("A military spokesman"), _holds_a_name("the official Iraqi news agency")
+    (False, True)
+    """
+    return any(word[:1].isupper() for word in phrase.split()[1:])
 
 
 def speaker_error(actor_id: str | None, phrase: str | None, gold_speaker: str,
@@ -291,7 +301,9 @@ def speaker_error(actor_id: str | None, phrase: str | None, gold_speaker: str,
     if any(same_actor(actor_id, said - {""}, g) for g in actors_gold):
         return "another actor of the article"
     if not actor_id:
-        return "pronoun left unresolved" if normalise_form(phrase) in SPEAKER_PRONOUNS else "description left unlinked"
+        if normalise_form(phrase) in SPEAKER_PRONOUNS:
+            return "pronoun left unresolved"
+        return "name left unlinked" if _holds_a_name(str(phrase)) else "description left unlinked"
     return "no actor of the article"
 
 
