@@ -56,8 +56,15 @@ def read_rows(corpus: Path) -> pd.DataFrame:
         frame["file"] = path.stem
         frames.append(frame)
     rows = pd.concat(frames, ignore_index=True)
-    rows["key"] = rows[config.columns.text[0]].map(lambda text: text_key(clean_text(str(text)).body))
+    titles = [column for column in config.columns.title if column in rows]
+    rows["key"] = [text_key(clean_text(str(text), known_title=_first_filled(row, titles)).body)
+                   for text, row in zip(rows[config.columns.text[0]], rows.to_dict("records"), strict=True)]
     return rows
+
+
+def _first_filled(row: dict, columns: list[str]) -> str | None:
+    """Return the first non-empty value of ``columns`` in ``row`` (the reader's rule for a title), else None."""
+    return next((str(row[c]) for c in columns if isinstance(row[c], str) and row[c].strip()), None)
 
 
 def text_key(text: str) -> str:

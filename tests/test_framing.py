@@ -76,7 +76,7 @@ Gaza officials said more than 400 Palestinians have been killed.
 The Russian Embassy in Tel Aviv said on Tuesday that two Russian nationals were confirmed dead and that four were \
 still missing.
 """
-#: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury.
+#: Reuters-21578 trade stories (1987 newswire, in ../shared): not one death or injury, though one is "hurt".
 TRADE = [
     "Announced last February 28 the plan froze prices, fixed the value of the new Cruzado currency and ended "
     "widespread indexation of the economy in a bid to halt the country's 250 pct inflation rate.\n"
@@ -86,6 +86,10 @@ TRADE = [
     "New Zealand's official foreign reserves fell to 7.15 billion N.Z. Dlrs in January from 7.20 billion dlrs in "
     "December and compared with 3.03 billion a year ago period, the Reserve Bank said in its weekly statistical "
     "bulletin.",
+    # hurt, said of things, not people (NEWID 8004)
+    "U.S. sugar consumption has declined which has resulted in a \"progressive contraction\" of the sugar import "
+    "quota to only one mln short tons this year, he said.\nThis has hurt cane sugar refiners who rely on imported "
+    "sugar processing.",
 ]
 CANADIAN = SHARED / "benchmarks" / "casualty_sentences" / "canadian_press"
 DESCRIPTION = PROJECT_ROOT / "benchmarks" / "corpora" / "canadian_press.yaml"
@@ -628,7 +632,7 @@ def test_coverage_charts_of_nothing_have_no_marks(trade):
 def test_sentences_say_why_a_corpus_without_casualty_sentences_shows_nothing(trade):
     frame = coverage.casualty_sentences(trade)
     [summary] = coverage.summary_sentences(frame, trade)
-    assert summary.startswith("No sentence of the 2 articles reports a death or an injury")
+    assert summary.startswith("No sentence of the 3 articles reports a death or an injury")
     assert "published from 1987-01-01" in coverage.summary_sentences(frame, trade, "1987-01-01")[0]
     assert coverage.no_mentions_sentence(frame).startswith("No casualty sentence")
     assert "reference_series is empty" in coverage.no_rates_sentence(frame, None)

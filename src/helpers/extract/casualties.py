@@ -63,6 +63,7 @@ from spacy.tokens import Span, Token
 from helpers.extract import casualty_model
 from helpers.extract.actors import registry_index
 from helpers.extract.figures import REPORT_VERBS, according_to
+from helpers.extract.kinds import PEOPLE_OR_THINGS, counts_people
 from helpers.extract.names import is_discovered, normalise_name
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.extract.parties import PartyIndex
@@ -510,6 +511,15 @@ def place_of(casualty: Casualty) -> list[Token]:
     return list(dict.fromkeys(places))
 
 
+def _harms_things(casualty: Casualty) -> bool:
+    """Say whether a verb that takes people or things alike (:data:`PEOPLE_OR_THINGS`) has only things as victims.
+
+    "Developing coffee-producing countries ... are likely to be hurt by the ICO's failure" reports no casualty.
+    """
+    return (verb_lemma(casualty.token) in PEOPLE_OR_THINGS and bool(casualty.victims)
+            and not any(counts_people(victim) for victim in casualty.victims))
+
+
 def read_casualties(span: Span) -> list[Casualty]:
     """Return every casualty word of a sentence with its grammar, victims, agent and place."""
     found = []
@@ -520,6 +530,8 @@ def read_casualties(span: Span) -> list[Casualty]:
         casualty = Casualty(token, kind)
         if verb_lemma(token) is not None:
             read_verb(casualty)
+            if _harms_things(casualty):
+                continue
         else:
             read_noun(casualty)
         casualty.place = place_of(casualty)

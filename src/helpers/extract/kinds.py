@@ -66,8 +66,9 @@ TRANSITIVE = frozenset("kill martyr slay murder execute assassinate massacre sla
                        "capture burn".split())
 #: Verbs that take people or places alike: they count people only when their object is people ("captured dozens
 #: more", "two were captured", "captured 300 Iranian soldiers"; not "captured two towns"; "Three soldiers ... were
-#: burned by a gasoline bomb", not "burned 20 houses").
-PEOPLE_OR_THINGS = frozenset({"capture", "burn"})
+#: burned by a gasoline bomb", not "burned 20 houses"; "three people were hurt", not "This has hurt cane sugar
+#: refiners").
+PEOPLE_OR_THINGS = frozenset({"capture", "burn", "hurt"})
 #: Nouns of people that such a verb may count (besides a nationality or a person's name, and a bare number).
 PEOPLE_NOUNS = frozenset("people person man woman child civilian soldier troop fighter guerrilla militant rebel "
                          "member officer policeman sailor crewman crew pilot worker student prisoner".split())
