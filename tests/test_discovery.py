@@ -837,3 +837,22 @@ def test_copy_that_capitalises_a_function_word_after_u_s_capitalises_every_word_
 
     body = "U.S. Warships destroyed the oil platform. The U.S. Would do whatever was necessary. A U.S. Navy group"
     assert wire_capitals(body, "U.S. Warships") and not wire_capitals(body, "U.S. Navy")
+
+
+def test_a_place_named_after_a_state_that_is_not_it_names_no_state():
+    # Reuters-21578 1579 (coffee policy): "America" of "Central America" is not the United States
+    rows = _mentions("The State department, a major player in setting U.S. coffee policy, may then face "
+                     "conflicting pressures, particularly from politically-sensitive U.S. allies in Central America.")
+    assert [r["text"] for r in rows if r["actor_id"] == "united_states"] == ["U.S.", "U.S."]
+    # Reuters-21578 6657: nor of "Latin America"
+    rows = _mentions("Sources within Latin America and the Caribbean hold little hope for the region's sugar "
+                     "industry to return to profitability unless the U.S. And EC change their policies.")
+    assert [r["text"] for r in rows if r["actor_id"] == "united_states"] == ["U.S."]
+
+
+def test_shipment_months_are_no_name():
+    # Reuters-21578 1 (cocoa review): spaCy takes "Aug/Sept" for an organisation
+    rows = _mentions("New crop sales were also light and all to open ports with June/July going at 1,850 and "
+                     "1,880 dlrs and at 35 and 45 dlrs under New York july, Aug/Sept at 1,870, 1,875 and 1,880 "
+                     "dlrs per tonne FOB.")
+    assert not [r for r in rows if "/" in r["text"]]

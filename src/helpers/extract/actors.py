@@ -679,7 +679,16 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     period = _period(published, precision) if published else None
     context = RoleContext(index.registry, index.state_demonyms, period)
     mentions += parsed_role_mentions(doc, mentions, context)
+    mentions = outside_other_places(text, mentions)
     return sorted(in_their_time(mentions, index, published), key=lambda m: (m.start, m.end))
+
+
+def outside_other_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop the state mentions inside a place named after a state that is not it ("America" of "Central America")."""
+    places = state_index().elsewhere_spans(text)
+    if not places:
+        return mentions
+    return [m for m in mentions if m.actor_type != "state" or not any(s <= m.start and m.end <= e for s, e in places)]
 
 
 def extract_mentions(parsed, registry: Registry, fuzzy_threshold: float = FUZZY_THRESHOLD) -> list[dict]:

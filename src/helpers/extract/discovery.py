@@ -52,6 +52,7 @@ from helpers.extract.names import (
 from helpers.extract.nlp import doc_text, tokens_with_lower
 from helpers.extract.quotes import SPOKESPEOPLE
 from helpers.extract.states import state_index
+from helpers.extract.timexes import MONTH_ABBR, MONTHS, WEEKDAYS
 
 #: spaCy labels that name actors (people, organisations, states) or places.
 NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC")
@@ -409,7 +410,7 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         start = _initials_start(body, start) if label == "PERSON" else start
         text = body[start:end]
         label = "LOC" if label is not None and region_name(text) else label
-        if label is None or end <= start or not is_name(text):
+        if label is None or end <= start or not is_name(text) or calendar_words(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
             continue
@@ -444,6 +445,25 @@ def _initials_start(body: str, start: int) -> int:
     if match is None or match.group(1) in _ABBREVIATED_BODIES or match.end() != start:
         return start
     return match.start(1)
+
+
+#: Words of the calendar, lowercase: months, their abbreviations, weekdays.
+CALENDAR_WORDS = frozenset(w.lower() for w in [*MONTHS, *MONTH_ABBR, *WEEKDAYS])
+#: Words that join calendar words into one expression ("Aug/Sept and Apr/May").
+_CALENDAR_JOINS = frozenset({"and", "or", "to", "of"})
+
+
+def calendar_words(text: str) -> bool:
+    """Return True for a span of two months or weekdays or more and nothing else, which spaCy may take for a name.
+
+    One such word alone may be a name ("May said"), so it stays.
+
+    >>> calendar_words("Aug/Sept and Apr/May"), calendar_words("May"), calendar_words("May Day Committee")
+    (True, False, False)
+    """
+    words = [w for w in re.split(r"[\s/-]+", text.lower().rstrip(".")) if w]
+    return len(words) > 1 and all(w.rstrip(".") in CALENDAR_WORDS or w in _CALENDAR_JOINS for w in words) \
+        and words[0] not in _CALENDAR_JOINS
 
 
 def _initialled_names(doc: Doc) -> list[tuple[int, int]]:

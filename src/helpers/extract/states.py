@@ -62,10 +62,20 @@ class StateIndex:
     by_word: dict[str, State] = field(default_factory=dict)
     #: States by ISO two-letter code.
     by_code: dict[str, State] = field(default_factory=dict)
+    #: Places whose names hold a state's name but that are not that state (``elsewhere`` of the data file).
+    elsewhere: re.Pattern | None = None
 
     def find(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of ``text`` that are a state's name, as written (case matters)."""
         return [m.span() for m in self.regex.finditer(text)] if self.regex else []
+
+    def elsewhere_spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the spans of ``text`` that name a place holding a state's name that is not the state.
+
+        >>> state_index().elsewhere_spans("allies in Central America and in America")
+        [(10, 25)]
+        """
+        return [m.span() for m in self.elsewhere.finditer(text)] if self.elsewhere else []
 
     def lookup(self, text: str) -> State | None:
         """Return the state that ``text`` names (a name, an official name or the capital)."""
@@ -161,4 +171,6 @@ def state_index() -> StateIndex:
         _add(index, _historical_state(name, extra))
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)
     index.regex = re.compile(rf"(?<![\w-])(?:{literal_alternation(names)})(?![\w-])")
+    if elsewhere := corrections.get("elsewhere"):
+        index.elsewhere = re.compile(rf"(?<![\w-])(?:{literal_alternation(elsewhere)})(?![\w-])")
     return index
