@@ -856,3 +856,15 @@ def test_shipment_months_are_no_name():
                      "1,880 dlrs and at 35 and 45 dlrs under New York july, Aug/Sept at 1,870, 1,875 and 1,880 "
                      "dlrs per tonne FOB.")
     assert not [r for r in rows if "/" in r["text"]]
+
+
+def test_a_body_whose_name_differs_by_a_whole_word_is_not_fuzzily_another():
+    # Reuters-21578 3577: when cleaning dropped the wrapped first line "Johnson and Johnson said the U.S." as a
+    # headline, the body began "Food and Drug Administration has notified ...", and spaCy's "Drug Administration"
+    # was fuzzily the registry's "US administration" (the United States)
+    index = actors.registry_index(load_registry())
+    assert actors.best_fuzzy("Drug Administration", index)[0] != "united_states"
+    assert actors.best_fuzzy("Food and Drug Administration", index)[1] < actors.FUZZY_THRESHOLD
+    # a misspelling of a body's words is still the body
+    assert actors.best_fuzzy("Islamic Revolutionary Gaurd Corps", index)[0] == "irgc"
+    assert actors.best_fuzzy("Palestinian Islamic Jehad", index)[0] == "palestinian_islamic_jihad"

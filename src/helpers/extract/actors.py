@@ -68,6 +68,8 @@ FUZZY_THRESHOLD = 86.0
 #: Shorter normalised strings are never fuzzy-matched (too many near neighbours).
 FUZZY_MIN_LENGTH = 5
 FUZZY_PREFILTER = 40.0  # plain edit ratio below which a name is not scored at all
+#: Edit ratio under which a word of a body's name is like no word of another name (see :func:`name_score`).
+WORD_LIKENESS = 50.0
 ROLE_MODIFIERS = ("top", "chief", "senior")
 #: Words of a body's name written in lower case ("Bank of Israel", "Islamic Jihad for the Liberation of Palestine").
 NAME_SMALL_WORDS = frozenset({"the", "of", "for", "in"})
@@ -89,10 +91,19 @@ def name_score(query: str, name: str, person: bool = False) -> float:
     93.8
     >>> name_score("saleh", "salehi")
     0.0
+
+    A body's name of several words with a word that is like no word of the other is another
+    body, however long the words they share ("drug administration", "us administration").
+
+    >>> name_score("drug administration", "us administration"), name_score("islamic jehad", "islamic jihad") > 90
+    (0.0, True)
     """
     q, n = query.split(), name.split()
     if len(q) == 1 and len(n) == 1 and query != name and (
             name.startswith(query) or query.startswith(name) or name.endswith(query) or query.endswith(name)):
+        return 0.0
+    if not person and len(q) > 1 and len(n) > 1 and any(
+            max(fuzz.ratio(word, other) for other in n) < WORD_LIKENESS for word in q if len(word) > 2):
         return 0.0
     score = fuzz.ratio(query, name)
     if person and len(q) >= 2 and len(n) >= 2 and len(q) <= len(n):
