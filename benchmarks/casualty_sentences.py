@@ -12,7 +12,10 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    "Israel"; for responsibility "Hamas" or "Israel" before the death word), (b) our rules
    alone, (c) our rules with a classifier trained on the *other two* papers and the US
    files (their victims' side only, in their own convention, see below; a US sentence
-   whose text is also in the tested paper is left out of its training), and the mean of
+   whose text is also in the tested paper is left out of its training; the margin by which
+   a party's classifier must say yes is chosen inside that training data, by leaving each of
+   the two papers out in turn, :func:`benchmarks.casualty_data.choose_margins`, so nothing
+   of the tested paper is looked at), and the mean of
    (c) trained without the US files, to show what they add. The shipped model
    is trained on all six files, so it is never scored here. A test sentence whose words
    also appear in the two training papers (wire copy printed twice) is left out of that
