@@ -382,6 +382,11 @@ def test_a_row_of_the_sentence_files_takes_the_parties_its_articles_title_names(
     assert after.loc[alone, "model_victim_sides"] is not None
     untitled = in_article_context(tables, rows.assign(article_title=""), registry)["casualties"]
     assert untitled.set_index("article_id").loc[alone, "model_victim_sides"] is None
+    # the Canadian files say a row's article by its address and title
+    canadian = pd.DataFrame({"file": ["globe_sentences"], "url": ["https://example.org/a"], "extracted": [alone],
+                             "title": ["Israelis struggle to lay their loved ones to rest"]})
+    after = in_article_context(tables, canadian, registry)["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
 
 
 def test_the_model_stays_out_of_other_conflicts():
