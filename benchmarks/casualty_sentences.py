@@ -12,7 +12,10 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    "Israel"; for responsibility "Hamas" or "Israel" before the death word), (b) our rules
    alone, (c) our rules with a classifier trained on the *other two* papers and the US
    files (their victims' side only, in their own convention, see below; a US sentence
-   whose text is also in the tested paper is left out of its training), and the mean of
+   whose text is also in the tested paper is left out of its training; the margin by which
+   a party's classifier must say yes is chosen inside that training data, by leaving each of
+   the two papers out in turn, :func:`benchmarks.casualty_data.choose_margins`, so nothing
+   of the tested paper is looked at), and the mean of
    (c) trained without the US files, to show what they add. The shipped model
    is trained on all six files, so it is never scored here. A test sentence whose words
    also appear in the two training papers (wire copy printed twice) is left out of that
@@ -126,7 +129,11 @@ def cross_outlet(tables: dict, rows: pd.DataFrame, registry: Registry, us: pd.Da
     """Return each labelled row of each paper with the three systems' labels.
 
     The model of a paper is trained on the other two papers and on the US files (``us``,
-    :func:`us_labelled`), less any US sentence whose text is in the tested paper.
+    :func:`us_labelled`), less any US sentence whose text is in the tested paper. It labels the
+    paper's casualty sentences as the extractor does, in their article (:func:`in_article_context`:
+    the rows of one ``url``): only where its gate lets it (the article names one of its parties,
+    the rules found no party it does not know: "six Canadians were killed" keeps the rules'
+    parties); the rest keep the rules' parties.
     """
     frame = labelled_casualties(tables, rows, registry)
     rules = per_article(tables["casualties"], tables["casualties"]["victim_sides"].map(list),
@@ -137,11 +144,10 @@ def cross_outlet(tables: dict, rows: pd.DataFrame, registry: Registry, us: pd.Da
         tested_keys = set(rows.loc[rows["file"] == paper, "key"])
         model = fit(pd.concat([train, us[~us["key"].isin(tested_keys)]], ignore_index=True))
         test = rows[(rows["file"] == paper) & ~rows["key"].isin(set(train["key"]))].copy()
-        tested = frame[frame["extracted"].isin(set(test["extracted"].dropna()))]
-        predicted = model.predict(tested["document"].tolist())
-        found = per_article(tested, pd.Series([casualty_model.parties_of("victims", v) for v in predicted["victims"]]),
-                            pd.Series([casualty_model.parties_of("responsible", r)
-                                       for r in predicted["responsible"]]))
+        casualties = in_article_context(tables, test, registry, model)["casualties"]
+        casualties = casualties[casualties["article_id"].isin(set(test["extracted"].dropna()))]
+        found = per_article(casualties, final_parties(casualties, "victim_sides"),
+                            final_parties(casualties, "responsible"))
         test["model_victims"], test["model_responsible"] = _labels(found, test["extracted"])
         test["rules_victims"], test["rules_responsible"] = _labels(rules, test["extracted"])
         test["keyword_victims"] = test["sentence"].map(keyword_victims)
@@ -266,17 +272,19 @@ def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry,
     article's, and the extractor's own :func:`apply_model` is run again with them (with
     ``model``, else the shipped one), once per article on the casualty sentences of all its
     rows, as the extractor runs it on a whole article's (a sentence that is a row of two
-    articles goes with the first).
+    articles goes with the first); the shipped model's labels of these rows are cleared first
+    (it was trained on them). The Canadian files say the same by ``url`` and ``title``.
     """
     parties = sentence_parties(tables, registry)
     named: dict[str, set[str]] = {}
     for (article_id, _), found in parties.items():
         named.setdefault(article_id, set()).update(found)
     rows = rows.dropna(subset=["extracted"])
-    titles = rows["article_title"] if "article_title" in rows else pd.Series("", index=rows.index)
+    article, title_column = ("article_index", "article_title") if "article_index" in rows else ("url", "title")
+    titles = rows[title_column] if title_column in rows else pd.Series("", index=rows.index)
     context: dict[str, set[str]] = {}
     articles = []
-    for (_, _, title), members in rows.groupby(["file", "article_index", titles.fillna("")])["extracted"]:
+    for (_, _, title), members in rows.groupby(["file", article, titles.fillna("")])["extracted"]:
         found = set().union(*(named.get(m, set()) for m in members), title_parties(title, registry))
         for member in members:
             context.setdefault(member, set()).update(found)
@@ -284,8 +292,10 @@ def in_article_context(tables: dict, rows: pd.DataFrame, registry: Registry,
     text = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
     records = tables["casualties"].to_dict("records")
     indexes = pd.Series(range(len(records))).groupby([r["article_id"] for r in records]).agg(list).to_dict()
-    for members in article_units(articles, list(indexes)):
+    for members in article_units(articles, list(dict.fromkeys(rows["extracted"]))):
         chosen = [records[i] for member in members for i in indexes.get(member, [])]
+        for record in chosen:  # the extraction's labels are the shipped model's, which saw these rows
+            record["model_victim_sides"] = record["model_responsible"] = None
         keys = [(r["article_id"], r["sentence_id"]) for r in chosen]
         found = set().union(*(context.get(member, set()) for member in members))
         apply_model(chosen, [(text[k], parties[k]) for k in keys], found, model)

@@ -63,7 +63,9 @@ def main() -> int:
                                             "'Both' label",
                                     "parties": casualty_model.PARTIES, **casualty_model.CLASSIFIER},
                      "place_both_margin": casualty_model.PLACE_BOTH_MARGIN,
-                     "said_margin": casualty_model.SAID_MARGIN},
+                     "margins": {**model.margins, "chosen_from": list(casualty_model.MARGIN_GRID),
+                                 "chosen_by": "leaving one Canadian paper out at a time "
+                                              "(benchmarks.casualty_data.choose_margins)"}},
         "scikit_learn": sklearn.__version__, "trained_by": "benchmarks/train_casualty_model.py",
     }
     digest = model.save(casualty_model.MODEL_PATH, metadata)

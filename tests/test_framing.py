@@ -386,6 +386,11 @@ def test_a_row_of_the_sentence_files_takes_the_parties_its_articles_title_names(
     assert after.loc[alone, "model_victim_sides"] is not None
     untitled = in_article_context(tables, rows.assign(article_title=""), registry)["casualties"]
     assert untitled.set_index("article_id").loc[alone, "model_victim_sides"] is None
+    # the Canadian files say a row's article by its address and title
+    canadian = pd.DataFrame({"file": ["globe_sentences"], "url": ["https://example.org/a"], "extracted": [alone],
+                             "title": ["Israelis struggle to lay their loved ones to rest"]})
+    after = in_article_context(tables, canadian, registry)["casualties"].set_index("article_id")
+    assert after.loc[alone, "model_victim_sides"] is not None
 
 
 def test_the_model_stays_out_of_other_conflicts():
@@ -404,15 +409,17 @@ def test_training_is_deterministic_and_saved_arrays_reload(tmp_path):
         model = casualty_model.train(documents, labels)
     finally:
         casualty_model.VECTORIZER["min_df"] = saved
+    model = dataclasses.replace(model, margins={"victims": 0.15, "responsible": 0.05})
     model.save(tmp_path / "m.npz", {})
     again = casualty_model.load_model.__wrapped__(tmp_path / "m.npz")
     assert again.predict(documents) == model.predict(documents)
+    assert again.margins == pytest.approx(model.margins)
     assert again.predict(["Hamas killed Israelis"])["victims"] == ["Israeli"]
 
 
-def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together(monkeypatch):
-    # a model of six sentences scores near zero: no margin for saying a side (SAID_MARGIN)
-    monkeypatch.setitem(casualty_model.SAID_MARGIN, "victims", 0.0)
+def test_each_side_has_its_own_classifier_so_both_sides_can_be_said_together():
+    # a model of six sentences scores near zero; a trained model has no margin for saying a side until
+    # one is chosen for it (benchmarks.casualty_data.choose_margins)
     documents = ["Hamas militants killed Israelis in the kibbutz", "rockets killed Israelis in Sderot",
                  "Israeli air strikes killed Palestinians in Gaza", "shelling killed Palestinians in Khan Younis",
                  "the war has killed Palestinians and Israelis", "the talks resumed in Cairo on Monday"]
@@ -448,10 +455,9 @@ def test_both_sides_are_said_by_the_both_classifier_or_in_the_place_convention_b
     assert [alone(i) for i in range(4)] == [[False, True], [True, False], [True, True], [True, False]]
     # one article: the two sentences where no side's classifier says yes take its side most said
     assert by_place._said("victims", scores).tolist() == [[True, False], [True, False], [True, True], [True, False]]
-    # in the Canadian labels' convention a side is said by more than SAID_MARGIN (not by margin / 2), or by
-    # the Both classifier
-    assert casualty_model.SAID_MARGIN["victims"] > margin / 2
-    canadian = casualty_model.CasualtyModel(None, {})
+    # in the Canadian labels' convention a side is said by more than the model's margin (here the same
+    # value: not by margin / 2), or by the Both classifier
+    canadian = casualty_model.CasualtyModel(None, {}, margins={"victims": margin, "responsible": 0.0})
     assert canadian._said("victims", scores).tolist() == [[False, False], [True, False], [True, True], [True, True]]
 
 
@@ -465,6 +471,27 @@ def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
     # only the victims' side is asked there: whoever is responsible does not keep the model out
     backed = {"victim_sides": [], "side_method": None, "responsible": ["iran"]}
     assert casualty_model.in_domain(backed, {"israel"}, place) and not casualty_model.in_domain(backed, {"israel"})
+
+
+def test_margins_are_chosen_by_leaving_each_training_paper_out():
+    from benchmarks import casualty_data
+
+    sentences = [("Hamas militants killed Israelis in the kibbutz", "Israeli", "Hamas"),
+                 ("Israeli air strikes killed Palestinians in Gaza", "Palestinian", "Israel"),
+                 ("Israelis rallied in Tel Aviv for the hostages", "Neither", "Neither"),
+                 ("Palestinians queued for bread in Rafah", "Neither", "Neither")]
+    rows = [{"file": paper, "key": f"{paper} {text}", "extracted": f"{paper}-{n}", "document": text,
+             "victim": victim, "responsible": responsible}
+            for paper in ("globe_sentences", "post_sentences")
+            for n, (text, victim, responsible) in enumerate(sentences)]
+    frame = pd.DataFrame(rows)
+    margins = casualty_data.choose_margins(frame)
+    assert set(margins) == set(casualty_model.TARGETS)
+    assert set(margins.values()) <= set(casualty_model.MARGIN_GRID)
+    assert casualty_data.fit(frame).margins == margins
+    # one paper cannot be left out and still train a model: the defaults
+    one = frame[frame["file"] == "globe_sentences"]
+    assert casualty_data.choose_margins(one) == casualty_model.DEFAULT_MARGINS
 
 
 def test_us_labels_train_the_victims_in_their_own_convention():

@@ -40,7 +40,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -81,10 +81,14 @@ PLACE_CONVENTION = "zconv_place"
 #: the other two outlets best, the same for each outlet left out.
 PLACE_BOTH_MARGIN = 0.25
 #: In the Canadian labels' convention, by how much a party's classifier must say yes for the party to be
-#: said. The balanced classifiers of the victims say yes too readily: "Neither" is two in five of those
-#: labels, and a sentence that names a side's people without saying they died is often one. Chosen on
-#: the benchmark's cross-outlet measure (0.15 to 0.25 score alike); the responsible party's stays at 0.
-SAID_MARGIN = {"victims": 0.15, "responsible": 0.0}
+#: said, per target: a model's own margins (``CasualtyModel.margins``) are chosen when it is trained, by
+#: leaving one labelled paper out at a time inside its training data (``benchmarks/casualty_data.py``,
+#: :func:`choose_margins`), from :data:`MARGIN_GRID`. The balanced classifiers of the victims say yes too
+#: readily: "Neither" is two in five of those labels, and a sentence that names a side's people without
+#: saying they died is often one. A model given none says a party at any yes (these defaults).
+DEFAULT_MARGINS = {"victims": 0.0, "responsible": 0.0}
+#: The margins tried, in order (a tie goes to the first).
+MARGIN_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
 
 def features(text: str, row: dict, sentence_parties: list[str]) -> str:
@@ -154,12 +158,14 @@ class CasualtyModel:
     """The vectorizer and one yes/no classifier per party of each target (keys: :func:`_key`).
 
     ``convention`` is a labelling convention's marker word (:data:`PLACE_CONVENTION`) to answer
-    in; None answers as the Canadian labellers did.
+    in; None answers as the Canadian labellers did. ``margins``: by how much a party's classifier
+    must say yes for the party to be said, per target (:data:`DEFAULT_MARGINS`).
     """
 
     vectorizer: TfidfVectorizer
     classifiers: dict[str, LinearSVC]
     convention: str | None = None
+    margins: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_MARGINS))
 
     def predict(self, documents: list[str]) -> dict[str, list[str]]:
         """Return the predicted label of each document, per target: the set of parties said yes to.
@@ -170,29 +176,36 @@ class CasualtyModel:
         """
         if not documents:
             return {target: [] for target in TARGETS}
+        return self.labels(self.scores(documents))
+
+    def scores(self, documents: list[str]) -> dict[str, np.ndarray]:
+        """Return each classifier's score of each document (keys: :func:`_key`)."""
         if self.convention:
             documents = [f"{document} {self.convention}" for document in documents]
         matrix = self.vectorizer.transform(documents)
-        scores = {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
+        return {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
+
+    def labels(self, scores: dict[str, np.ndarray], margins: dict[str, float] | None = None) -> dict[str, list[str]]:
+        """Return the label of each document of :meth:`scores`, per target (``margins``: else the model's)."""
         labels = {}
         for target in TARGETS:
-            said = self._said(target, scores)
+            said = self._said(target, scores, (margins or self.margins)[target])
             labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
                               for row in said]
         return labels
 
-    def _said(self, target: str, scores: dict[str, np.ndarray]) -> np.ndarray:
+    def _said(self, target: str, scores: dict[str, np.ndarray], margin: float | None = None) -> np.ndarray:
         """Return, per document and party of a target, whether the party is said (see :meth:`predict`).
 
-        A party is said when its classifier says yes by more than :data:`SAID_MARGIN`, or both when
-        the "Both" classifier says yes;
+        A party is said when its classifier says yes by more than ``margin`` (else the model's
+        margin of the target), or both when the "Both" classifier says yes;
         in the place convention the victims' side nearest to yes always, the other one when its
         classifier says yes by more than :data:`PLACE_BOTH_MARGIN`.
         """
         columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
         if self.convention == PLACE_CONVENTION and target == "victims":
             return sides_by_place(columns)
-        said = columns > SAID_MARGIN[target]
+        said = columns > (self.margins[target] if margin is None else margin)
         if _key(target, BOTH) in scores:
             said |= (scores[_key(target, BOTH)] > 0)[:, None]
         return said
@@ -204,6 +217,7 @@ class CasualtyModel:
         for key, clf in self.classifiers.items():
             arrays[f"{key}_coef"] = clf.coef_.astype(np.float32)
             arrays[f"{key}_intercept"] = clf.intercept_.astype(np.float32)
+        arrays |= {f"margin_{target}": np.array(self.margins[target]) for target in TARGETS}
         return arrays
 
     def save(self, path: Path, metadata: dict) -> str:
@@ -285,7 +299,7 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
         clf.intercept_ = arrays[f"{key}_intercept"].astype(np.float64)
         clf.n_features_in_ = clf.coef_.shape[1]
         classifiers[key] = clf
-    return CasualtyModel(vectorizer, classifiers)
+    return CasualtyModel(vectorizer, classifiers, margins={t: float(arrays[f"margin_{t}"]) for t in TARGETS})
 
 
 class ModelFileError(RuntimeError):
