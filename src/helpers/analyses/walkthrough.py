@@ -22,6 +22,8 @@ from helpers.analyses.overview import date_label
 #: File types whose text is shown line by line as it is on disk.
 LINE_FORMATS = (".txt", ".md")
 PREVIEW_LINES = 12
+#: Characters of a preview line shown before it is cut with an ellipsis.
+PREVIEW_WIDTH = 110
 #: Words that attribute a statement: a figure in such a sentence with no source found is worth a second look.
 ATTRIBUTION_CUE = re.compile(r"\b(?:said|says|according to|reported|told|claimed|estimated|figures? from|citing)\b",
                              re.IGNORECASE)
@@ -58,6 +60,14 @@ class Preview:
     dropped_shown: pd.DataFrame
     dropped_below: int
     from_file: bool
+
+    def text(self, width: int = PREVIEW_WIDTH) -> str:
+        r"""Return the lines for print, each longer than ``width`` cut there and marked with an ellipsis.
+
+        >>> Preview(["short", "a long line of text"], pd.DataFrame(), 0, True).text(width=10)
+        'short\na long li…'
+        """
+        return "\n".join(line if len(line) <= width else line[:width - 1] + "…" for line in self.lines)
 
 
 def raw_preview(corpus_dir: Path, article: pd.Series, dropped: pd.DataFrame, articles: pd.DataFrame,
