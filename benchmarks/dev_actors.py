@@ -127,9 +127,11 @@ def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
 
 def score_line(mentions: pd.DataFrame, gold: pd.DataFrame) -> str:
     """Return the actor scores of ``gold``'s articles as one line."""
-    detection, linked = score_actors(mentions, gold)
+    detection, linked, *errors = score_actors(mentions, gold)
+    by_type = "; ".join(f"{row['level']} {row['n_predicted']}" for row in errors)
     return (f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
-            f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
+            f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}"
+            + (f"\n{'':13}{by_type}" if by_type else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
