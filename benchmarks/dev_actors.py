@@ -10,7 +10,8 @@ added in: ``first``, the CoNLL train stories the rules were first tuned on, ``co
 train stories chosen later to look like the unseen set, and ``reuters``, the 20 wire stories of
 the speakers dev batch of that name (Reuters-21578 and CoNLL test), annotated completely before
 the actor rules were tuned on them, ``reuters3``, the 15 stories of that speakers batch, annotated
-the same way, and ``reuters4``, the 15 of that one; each batch is also scored alone). Unlike ``tests/gold/unseen``,
+the same way, ``reuters4``, the 15 of that one, and ``reuters6``, 14 stories chosen for armed groups,
+government bodies and persons; each batch is also scored alone). Unlike ``tests/gold/unseen``,
 this set is for reading and tuning: it is where the actor rules were measured while they
 were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
@@ -139,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
     parser.add_argument("--batch", help="details of this batch's stories only "
-                        "(first, conflict, reuters, reuters3, reuters4)")
+                        "(first, conflict, reuters, reuters3, reuters4, reuters6)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
         corpus = Path(folder) / "corpus"
