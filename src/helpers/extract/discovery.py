@@ -352,8 +352,37 @@ def _names_members(run: list) -> bool:
 
 
 def _starts_sentence(token) -> bool:
-    """Return True for the first word of a sentence or of a paragraph (after a line break)."""
-    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
+    """Return True for the first word of a sentence, of a paragraph (after a line break) or of a digest's item.
+
+    A digest's item opens after its dateline ("BELFAST - Mourners clashed with police"), which
+    spaCy reads as the same sentence.
+    """
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space) or (
+        _item_dateline_end(doc_text(token.doc), token.idx) == token.idx)
+
+
+def _item_dateline_end(body: str, at: int) -> int | None:
+    r"""Return where the item dateline of the line holding ``at`` ends (:data:`ITEM_DATELINE`), if it has one.
+
+    >>> t = "Highlights\n\nBEIRUT - Rescue workers planned"; _item_dateline_end(t, 20)
+    21
+    """
+    match = ITEM_DATELINE.match(body, body.rfind("\n", 0, at) + 1)
+    return match.end() if match else None
+
+
+def _after_item_dateline(body: str, start: int, end: int) -> int:
+    r"""Return ``start`` moved past a digest item's dateline that the span runs over.
+
+    spaCy joins the dateline's place and the item's first words: "BEIRUT - Rescue",
+    "Sierra Leone - Sierra Leone's". The place is the dateline's, the rest the item's.
+
+    >>> t = "Highlights\n\nFREETOWN, Sierra Leone - Sierra Leone's former vice-president"
+    >>> t[_after_item_dateline(t, 22, 51):51]
+    "Sierra Leone's"
+    """
+    item = _item_dateline_end(body, start)
+    return item if item is not None and start < item < end else start
 
 
 def _recurs(body: str, word: str) -> bool:
@@ -390,10 +419,10 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans += [(start, end, "PERSON", None) for start, end in _initialled_names(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
-        start = _capital_start(body, start, end)
+        start = _capital_start(body, _after_item_dateline(body, start, end), end)
         start = _initials_start(body, start) if label == "PERSON" else start
         text = body[start:end]
-        label = "LOC" if label is not None and region_name(text) else label
+        label = "LOC" if label is not None and region_name(text) else _item_label(doc, start, end, label)
         if label is None or end <= start or not is_name(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
@@ -406,6 +435,21 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
     return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                                         and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+
+
+def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None:
+    """Return the label of a span that opens a digest's item once cut from its dateline (else ``label``).
+
+    What is left of "ROME - Partners in Italy's coalition" is a common word capitalised as
+    the item's first word (:func:`_common_word`): no name; of "FREETOWN, Sierra Leone -
+    Sierra Leone's former vice-president", a state's name.
+    """
+    if label is None or _item_dateline_end(doc_text(doc), start) != start:
+        return label
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and _common_word(span[0]):
+        return None
+    return "GPE" if state_index().lookup(doc_text(doc)[start:end]) is not None else label
 
 
 #: Initials before a surname ("P.V. Krishnamoorthy", "N.J. Bose"); not a wire's abbreviation of a state or body.
