@@ -65,7 +65,7 @@ TYPE_HEADS = {
     "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
     "government_body": "ministry council parliament assembly government cabinet police court department "
-                       "office senate congress knesset majlis commission authority",
+                       "office senate congress knesset majlis commission authority administration",
 }
 #: Words of the names of organisations, whatever their type ("Northern League", "Labour Party").
 BODY_WORDS = frozenset("""
@@ -132,6 +132,8 @@ TRAVEL_VERBS = frozenset("""
 #: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman",
 #: "hijacked on its way from Khartoum to ... Amman").
 TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy way".split())
+#: Nouns of a government named after its leader ("the Reagan administration").
+LEADER_GOVERNMENTS = frozenset({"administration"})
 #: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
 RULER_NOUNS = frozenset("""
     government regime authorities authority administration leadership rulers official officials
@@ -158,7 +160,12 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
+                "congress": "government_body", "senate": "government_body",
                 "army": "armed_group", "navy": "armed_group", "government": "state"}
+#: Institutions designated by their noun alone, capitalised ("Congress", "the Senate", "the U.S. Senate" after its
+#: state): in lower case ("a two-day congress" of a party) or after words of its own ("the Nepali Congress") the
+#: noun is a meeting or part of another name.
+BARE_INSTITUTIONS = frozenset({"congress", "senate"})
 #: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
 TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
@@ -597,6 +604,8 @@ def _name_end(ent) -> int:
     """
     end = ent.end
     head = ent.root.head
+    if _leader_government(ent):
+        return head.idx + len(head.text)
     if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
             and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
         return head.idx + len(head.text)
@@ -604,6 +613,17 @@ def _name_end(ent) -> int:
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
     return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _leader_government(ent) -> bool:
+    """Return True if a person's name modifies the noun of the government he leads (:data:`LEADER_GOVERNMENTS`).
+
+    "the Reagan administration", "the Clinton administration" are a government body, named
+    after its leader; the name is the body's, not a mention of the person.
+    """
+    head = ent.root.head
+    return (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and head.i == ent.end
+            and head.lower_ in LEADER_GOVERNMENTS)
 
 
 def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -686,7 +706,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
             _portfolio(ent)) or _states_government(lowered, demonyms):
         return None
-    if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
+    if _names_agency(ent) or _leader_government(ent) or (
+            ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
     if _misread(ent):
         return _misread(ent)
@@ -1475,7 +1496,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
-        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
+        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found) or _not_bare(span, token)
                 or _in_title(token, taken) or _glosses_a_name(span, taken) or _modifies_a_thing(token)):
             continue
         designation = " ".join(t.text for t in span)
@@ -1496,6 +1517,14 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _not_bare(span: list, head) -> bool:
+    """Return True if a designation of :data:`BARE_INSTITUTIONS` is in lower case or has words of its own.
+
+    "Congress", "the Senate" name the institution; "a two-day congress", "the Nepali Congress" do not.
+    """
+    return head.lower_ in BARE_INSTITUTIONS and (len(span) > 1 or not head.text[:1].isupper())
 
 
 def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
