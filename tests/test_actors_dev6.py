@@ -43,3 +43,11 @@ def test_congress_and_the_senate_alone_are_the_home_state_s_institutions():
     rows = _mentions("TIRANA 1996-08-24\n\nAlbania's opposition Socialist Party began a two-day congress on Saturday. "
                      "\"The congress will approve new concepts,\" the Socialist Zeri i Popullit daily said.")
     assert not [r for r in rows if r["method"] == "institution"]
+
+
+def test_the_contras_are_found_in_lower_case_too():
+    # r608 (Reuters-21578 2759): 1987 wire copy writes the Nicaraguan rebels in lower case
+    rows = _mentions("WASHINGTON, March 6 - The bank statements ended with March, 1985, so they shed no light "
+                     "on whether Iran arms profits were diverted to contra rebels. The Tower commission said up to "
+                     "19.8 mln dlrs may have been diverted to the contras.")
+    assert {r["text"] for r in rows if r["actor_id"] == "contras"} == {"contra rebels", "contras"}
