@@ -51,3 +51,13 @@ def test_the_contras_are_found_in_lower_case_too():
                      "on whether Iran arms profits were diverted to contra rebels. The Tower commission said up to "
                      "19.8 mln dlrs may have been diverted to the contras.")
     assert {r["text"] for r in rows if r["actor_id"] == "contras"} == {"contra rebels", "contras"}
+
+
+def test_a_name_run_out_of_an_editor_s_insertion_is_the_person_named_after_the_bracket():
+    # t744 (CoNLL-2003 train 744, batch conflict) and rr08 (Reuters-21578 18717, batch reuters3)
+    rows = _mentions("KARACHI, Pakistan 1996-08-28\n\n\"From here we will march to Islamabad and by God we will not "
+                     "let Benazir and (Bhutto's husband Asif Ali) Zardari escape justice,\" Nawaz Sharif told a rally.")
+    people = {r["text"] for r in rows if r["actor_type"] == "person"}
+    assert "Zardari" in people and "Asif Ali" not in people
+    rows = _mentions("WASHINGTON, June 18 - \"We have been in touch with Mr. (Ali) Usayran,\" the spokesman said.")
+    assert "Ali" not in {r["text"] for r in rows}

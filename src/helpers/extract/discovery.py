@@ -440,8 +440,25 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
                 or time_zone(body, start, text)):
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
-    return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                                        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+    return [c for c in found if not _inserted_name_part(body, c) and not any(
+        o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+
+
+#: The end of an editor's insertion in brackets that a name runs out of: the name goes on after the closing bracket
+#: ("(Syrian President Hafez al-) Assad", "(Bhutto's husband Asif Ali) Zardari", "Mr. (Ali) Usayran").
+_INSERT_END = re.compile(r"(?:\s*[a-z]{1,3}-)?\s*\)\s+[A-Z]")
+
+
+def _inserted_name_part(body: str, c: Candidate) -> bool:
+    """Return True for the first part of a person's name inside an editor's insertion (:data:`_INSERT_END`).
+
+    The part is not a person of its own: the whole name is the person whose surname follows
+    the bracket ("Hafez al-" of "(Syrian President Hafez al-) Assad" is Assad).
+    """
+    opening = body.rfind("(", 0, c.start)
+    return (c.label == "PERSON" and opening >= 0 and _INSERT_END.match(body, c.end) is not None
+            and not any(mark in body[opening:c.start] for mark in ")\n"))
 
 
 def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None:
