@@ -61,3 +61,16 @@ def test_a_name_run_out_of_an_editor_s_insertion_is_the_person_named_after_the_b
     assert "Zardari" in people and "Asif Ali" not in people
     rows = _mentions("WASHINGTON, June 18 - \"We have been in touch with Mr. (Ali) Usayran,\" the spokesman said.")
     assert "Ali" not in {r["text"] for r in rows}
+
+
+def test_a_state_s_military_is_its_army_and_a_title_s_adjective_names_no_institution():
+    # t856 (CoNLL-2003 train 856, batch conflict): a lower-case adjective describes the military, it is no name's
+    rows = _mentions("BANGKOK 1996-08-29\n\nThailand's powerful military thinks the government is dishonest and Prime "
+                     "Minister Banharn Silpa-archa's resignation might solve the nation's woes, a poll showed. "
+                     "The army has seen 17 coups.")
+    bodies = {(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"}
+    assert bodies == {("military", "d:thailand_army"), ("army", "d:thailand_army")}
+    # t598 (CoNLL-2003 train 598, batch first): "military" of a person's title
+    rows = _mentions("KABUL 1996-08-27\n\nAfghan government military chief Ahmad Shah Masood briefed visiting U.S. "
+                     "Congressman Dana Rohrabacher on Tuesday on a peace plan for his wartorn country.")
+    assert not [r for r in rows if r["text"] == "military"]

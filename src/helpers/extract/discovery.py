@@ -156,16 +156,19 @@ REGION_DIRECTIONS = frozenset("northern southern eastern western".split())
 DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
                       r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
                       re.MULTILINE)
-#: Institutions that articles designate by a common noun ("the army", "the defence ministry"),
+#: Institutions that articles designate by a common noun ("the army", "the defence ministry", "Thailand's
+#: powerful military": the noun, not the adjective of "military sources"),
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "congress": "government_body", "senate": "government_body",
-                "army": "armed_group", "navy": "armed_group", "government": "state"}
+                "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state"}
 #: Institutions designated by their noun alone, capitalised ("Congress", "the Senate", "the U.S. Senate" after its
 #: state): in lower case ("a two-day congress" of a party) or after words of its own ("the Nepali Congress") the
 #: noun is a meeting or part of another name.
 BARE_INSTITUTIONS = frozenset({"congress", "senate"})
+#: Nouns that designate the same institution as another of :data:`INSTITUTIONS`: a state's "military" is its army.
+SAME_INSTITUTIONS = {"military": "army"}
 #: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
 TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
@@ -1524,7 +1527,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
                                      "institution"))
             continue
         state = own or _item_state(items, token.idx) or home or seen.get(normalise_name(designation)) or most
-        core = _without_state(designation, state, demonyms)
+        core = _same_institution(_without_state(designation, state, demonyms))
         if state:
             seen.setdefault(normalise_name(core), state)
         known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
@@ -1534,6 +1537,16 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _same_institution(core: str) -> str:
+    """Return a designation with its noun replaced by that of the same institution (:data:`SAME_INSTITUTIONS`).
+
+    >>> _same_institution("military"), _same_institution("defence ministry")
+    ('army', 'defence ministry')
+    """
+    words = core.split()
+    return " ".join([*words[:-1], SAME_INSTITUTIONS.get(words[-1].lower(), words[-1])]) if words else core
 
 
 def _not_bare(span: list, head) -> bool:
@@ -1667,11 +1680,12 @@ def _glosses_a_name(span: list, taken: list[Mention]) -> bool:
 def _in_title(token, taken: list[Mention]) -> bool:
     """Return True if an institution's noun is part of a title before a person's name.
 
-    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X": the title is
-    part of no mention, the name is.
+    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X", "Afghan government military
+    chief Ahmad Shah Masood" (where the parser makes "military" an adjective): the title is part of no
+    mention, the name is.
     """
     head = token
-    while head.dep_ == "compound" and head.head.i > head.i:
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
         head = head.head
     return head is not token and any(m.actor_type in ("person", "PERSON") and m.start <= head.idx < m.end
                                      for m in taken)
@@ -1731,7 +1745,8 @@ def _institution_span(token) -> list | None:
     doc, start = token.doc, token.i
     while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
             "compound", "amod", "nmod") and doc[start - 1].lower_ not in TERM_ADJECTIVES and (
-            start == token.i or doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()):
+            doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()
+            or (start == token.i and token.lower_ == "ministry")):
         start -= 1
     left = start < token.i
     words = list(doc[_name_start(doc, start) if left else start:token.i + 1])
