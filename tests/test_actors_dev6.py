@@ -74,3 +74,10 @@ def test_a_state_s_military_is_its_army_and_a_title_s_adjective_names_no_institu
     rows = _mentions("KABUL 1996-08-27\n\nAfghan government military chief Ahmad Shah Masood briefed visiting U.S. "
                      "Congressman Dana Rohrabacher on Tuesday on a peace plan for his wartorn country.")
     assert not [r for r in rows if r["text"] == "military"]
+
+
+def test_the_first_word_after_a_single_story_s_dateline_is_left_to_the_parser():
+    # Reuters-21578 20232 (a story, not a digest): "Lyng" opens the text after its dateline
+    rows = _mentions("WASHINGTON, Oct 20 - Lyng said he had no plans to meet with Indian officials during Gandhi's "
+                     "visit here.")
+    assert "Lyng" in {r["text"] for r in rows if r["actor_type"] == "person"}

@@ -23,6 +23,7 @@ once per corpus by :mod:`helpers.extract.merge`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -367,8 +368,18 @@ def _starts_sentence(token) -> bool:
     A digest's item opens after its dateline ("BELFAST - Mourners clashed with police"), which
     spaCy reads as the same sentence.
     """
+    body = doc_text(token.doc)
     return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space) or (
-        _item_dateline_end(doc_text(token.doc), token.idx) == token.idx)
+        _item_dateline_end(body, token.idx) == token.idx and _is_digest(body))
+
+
+@functools.lru_cache(maxsize=256)
+def _is_digest(body: str) -> bool:
+    """Return True if a text is a digest of short items, each opened by its own dateline (:func:`item_states`).
+
+    The first word after a single story's dateline ("WASHINGTON, Oct 20 - Lyng said") is left to the parser.
+    """
+    return len(ITEM_DATELINE.findall(body)) > 1
 
 
 def _item_dateline_end(body: str, at: int) -> int | None:
