@@ -10,9 +10,10 @@ added in: ``first``, the CoNLL train stories the rules were first tuned on, ``co
 train stories chosen later to look like the unseen set, and ``reuters``, the 20 wire stories of
 the speakers dev batch of that name (Reuters-21578 and CoNLL test), annotated completely before
 the actor rules were tuned on them, ``reuters3``, the 15 stories of that speakers batch, annotated
-the same way, ``reuters4``, the 15 of that one, and ``reuters5``, the 12 of that one; each batch
-is also scored alone). Unlike ``tests/gold/unseen``, this set is for reading and tuning: it is
-where the actor rules were measured while they were written. It is scored with the unseen set's actor rules
+the same way, ``reuters4``, the 15 of that one, ``reuters5``, the 12 of that one, and ``reuters6``,
+14 stories chosen for armed groups, government bodies and persons; each batch is also scored alone).
+Unlike ``tests/gold/unseen``, this set is for reading and tuning: it is where the actor rules were
+measured while they were written. It is scored with the unseen set's actor rules
 (:func:`helpers.evaluation.unseen.score_actors`).
 """
 
@@ -127,9 +128,11 @@ def details(mentions: pd.DataFrame, gold: pd.DataFrame) -> list[str]:
 
 def score_line(mentions: pd.DataFrame, gold: pd.DataFrame) -> str:
     """Return the actor scores of ``gold``'s articles as one line."""
-    detection, linked = score_actors(mentions, gold)[:2]
+    detection, linked, *errors = score_actors(mentions, gold)
+    by_type = "; ".join(f"{row['level']} {row['n_predicted']}" for row in errors)
     return (f"P {detection['precision']:.3f} R {detection['recall']:.3f} F1 {detection['f1']:.3f} "
-            f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}")
+            f"({detection['n_predicted']}/{detection['n_gold']}), linked {linked['share']:.2f}"
+            + (f"\n{'':13}{by_type}" if by_type else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.dev_actors", description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="also print missed and spurious actors")
     parser.add_argument("--batch", help="details of this batch's stories only "
-                        "(first, conflict, reuters, reuters3, reuters4, reuters5)")
+                        "(first, conflict, reuters, reuters3, reuters4, reuters5, reuters6)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dev-actors-") as folder:
         corpus = Path(folder) / "corpus"

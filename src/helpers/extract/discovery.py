@@ -23,6 +23,7 @@ once per corpus by :mod:`helpers.extract.merge`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -66,7 +67,7 @@ TYPE_HEADS = {
     "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
     "government_body": "ministry council parliament assembly government cabinet police court department "
-                       "office senate congress knesset majlis commission authority",
+                       "office senate congress knesset majlis commission authority administration",
 }
 #: Words of the names of organisations, whatever their type ("Northern League", "Labour Party").
 BODY_WORDS = frozenset("""
@@ -133,6 +134,8 @@ TRAVEL_VERBS = frozenset("""
 #: Nouns of travel: the object of their "to" or "from" is a place ("a flight from Khartoum to Amman",
 #: "hijacked on its way from Khartoum to ... Amman").
 TRAVEL_NOUNS = frozenset("flight flights trip journey road route highway convoy way".split())
+#: Nouns of a government named after its leader ("the Reagan administration").
+LEADER_GOVERNMENTS = frozenset({"administration"})
 #: Nouns of those who rule a state: a capital that modifies one is the state ("the Kabul government").
 RULER_NOUNS = frozenset("""
     government regime authorities authority administration leadership rulers official officials
@@ -155,11 +158,19 @@ REGION_DIRECTIONS = frozenset("northern southern eastern western".split())
 DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
                       r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
                       re.MULTILINE)
-#: Institutions that articles designate by a common noun ("the army", "the defence ministry"),
+#: Institutions that articles designate by a common noun ("the army", "the defence ministry", "Thailand's
+#: powerful military": the noun, not the adjective of "military sources"),
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
-                "army": "armed_group", "navy": "armed_group", "government": "state"}
+                "congress": "government_body", "senate": "government_body",
+                "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state"}
+#: Institutions designated by their noun alone, capitalised ("Congress", "the Senate", "the U.S. Senate" after its
+#: state): in lower case ("a two-day congress" of a party) or after words of its own ("the Nepali Congress") the
+#: noun is a meeting or part of another name.
+BARE_INSTITUTIONS = frozenset({"congress", "senate"})
+#: Nouns that designate the same institution as another of :data:`INSTITUTIONS`: a state's "military" is its army.
+SAME_INSTITUTIONS = {"military": "army"}
 #: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
 TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
@@ -357,8 +368,47 @@ def _names_members(run: list) -> bool:
 
 
 def _starts_sentence(token) -> bool:
-    """Return True for the first word of a sentence or of a paragraph (after a line break)."""
-    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space)
+    """Return True for the first word of a sentence, of a paragraph (after a line break) or of a digest's item.
+
+    A digest's item opens after its dateline ("BELFAST - Mourners clashed with police"), which
+    spaCy reads as the same sentence.
+    """
+    body = doc_text(token.doc)
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space) or (
+        _item_dateline_end(body, token.idx) == token.idx and _is_digest(body))
+
+
+@functools.lru_cache(maxsize=256)
+def _is_digest(body: str) -> bool:
+    """Return True if a text is a digest of short items, each opened by its own dateline (:func:`item_states`).
+
+    The first word after a single story's dateline ("WASHINGTON, Oct 20 - Lyng said") is left to the parser.
+    """
+    return len(ITEM_DATELINE.findall(body)) > 1
+
+
+def _item_dateline_end(body: str, at: int) -> int | None:
+    r"""Return where the item dateline of the line holding ``at`` ends (:data:`ITEM_DATELINE`), if it has one.
+
+    >>> t = "Highlights\n\nBEIRUT - Rescue workers planned"; _item_dateline_end(t, 20)
+    21
+    """
+    match = ITEM_DATELINE.match(body, body.rfind("\n", 0, at) + 1)
+    return match.end() if match else None
+
+
+def _after_item_dateline(body: str, start: int, end: int) -> int:
+    r"""Return ``start`` moved past a digest item's dateline that the span runs over.
+
+    spaCy joins the dateline's place and the item's first words: "BEIRUT - Rescue",
+    "Sierra Leone - Sierra Leone's". The place is the dateline's, the rest the item's.
+
+    >>> t = "Highlights\n\nFREETOWN, Sierra Leone - Sierra Leone's former vice-president"
+    >>> t[_after_item_dateline(t, 22, 51):51]
+    "Sierra Leone's"
+    """
+    item = _item_dateline_end(body, start)
+    return item if item is not None and start < item < end else start
 
 
 #: What comes before a word written inside a sentence: a word or clause mark, then spaces on the same line.
@@ -406,10 +456,10 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     spans += [(start, end, "PERSON", None) for start, end in _initialled_names(doc)]
     for ent_start, ent_end, label, ent in spans:
         start, end = clean_span(body, _hyphen_start(body, ent_start), ent_end, label == "PERSON", leading_words)
-        start = _capital_start(body, start, end)
+        start = _capital_start(body, _after_item_dateline(body, start, end), end)
         start = _initials_start(body, start) if label == "PERSON" else start
         text = body[start:end]
-        label = "LOC" if label is not None and region_name(text) else label
+        label = "LOC" if label is not None and region_name(text) else _item_label(doc, start, end, label)
         if label is None or end <= start or not is_name(text) or calendar_words(text):
             continue
         if any(s <= start < e for s, e in headlines) and not _confirmed(text, body, headlines):
@@ -420,8 +470,40 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
                 or time_zone(body, start, text)):
             continue
         found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
-    return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-                                        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+    return [c for c in found if not _inserted_name_part(body, c) and not any(
+        o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+        and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
+
+
+#: The end of an editor's insertion in brackets that a name runs out of: the name goes on after the closing bracket
+#: ("(Syrian President Hafez al-) Assad", "(Bhutto's husband Asif Ali) Zardari", "Mr. (Ali) Usayran").
+_INSERT_END = re.compile(r"(?:\s*[a-z]{1,3}-)?\s*\)\s+[A-Z]")
+
+
+def _inserted_name_part(body: str, c: Candidate) -> bool:
+    """Return True for the first part of a person's name inside an editor's insertion (:data:`_INSERT_END`).
+
+    The part is not a person of its own: the whole name is the person whose surname follows
+    the bracket ("Hafez al-" of "(Syrian President Hafez al-) Assad" is Assad).
+    """
+    opening = body.rfind("(", 0, c.start)
+    return (c.label == "PERSON" and opening >= 0 and _INSERT_END.match(body, c.end) is not None
+            and not any(mark in body[opening:c.start] for mark in ")\n"))
+
+
+def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None:
+    """Return the label of a span that opens a digest's item once cut from its dateline (else ``label``).
+
+    What is left of "ROME - Partners in Italy's coalition" is a common word capitalised as
+    the item's first word (:func:`_common_word`): no name; of "FREETOWN, Sierra Leone -
+    Sierra Leone's former vice-president", a state's name.
+    """
+    if label is None or _item_dateline_end(doc_text(doc), start) != start:
+        return label
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and _common_word(span[0]):
+        return None
+    return "GPE" if state_index().lookup(doc_text(doc)[start:end]) is not None else label
 
 
 #: Initials before a surname ("P.V. Krishnamoorthy", "N.J. Bose"); not a wire's abbreviation of a state or body.
@@ -595,6 +677,8 @@ def _name_end(ent) -> int:
     """
     end = ent.end
     head = ent.root.head
+    if _leader_government(ent):
+        return head.idx + len(head.text)
     if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
             and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
         return head.idx + len(head.text)
@@ -602,6 +686,17 @@ def _name_end(ent) -> int:
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
     return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+
+
+def _leader_government(ent) -> bool:
+    """Return True if a person's name modifies the noun of the government he leads (:data:`LEADER_GOVERNMENTS`).
+
+    "the Reagan administration", "the Clinton administration" are a government body, named
+    after its leader; the name is the body's, not a mention of the person.
+    """
+    head = ent.root.head
+    return (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and head.i == ent.end
+            and head.lower_ in LEADER_GOVERNMENTS)
 
 
 def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -684,7 +779,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
             _portfolio(ent)) or _states_government(lowered, demonyms):
         return None
-    if _names_agency(ent) or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
+    if _names_agency(ent) or _leader_government(ent) or (
+            ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
     if _misread(ent):
         return _misread(ent)
@@ -1473,7 +1569,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
-        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
+        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found) or _not_bare(span, token)
                 or _in_title(token, taken) or _glosses_a_name(span, taken) or _modifies_a_thing(token)):
             continue
         designation = " ".join(t.text for t in span)
@@ -1484,7 +1580,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
                                      "institution"))
             continue
         state = own or _item_state(items, token.idx) or home or seen.get(normalise_name(designation)) or most
-        core = _without_state(designation, state, demonyms)
+        core = _same_institution(_without_state(designation, state, demonyms))
         if state:
             seen.setdefault(normalise_name(core), state)
         known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
@@ -1494,6 +1590,24 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
+
+
+def _same_institution(core: str) -> str:
+    """Return a designation with its noun replaced by that of the same institution (:data:`SAME_INSTITUTIONS`).
+
+    >>> _same_institution("military"), _same_institution("defence ministry")
+    ('army', 'defence ministry')
+    """
+    words = core.split()
+    return " ".join([*words[:-1], SAME_INSTITUTIONS.get(words[-1].lower(), words[-1])]) if words else core
+
+
+def _not_bare(span: list, head) -> bool:
+    """Return True if a designation of :data:`BARE_INSTITUTIONS` is in lower case or has words of its own.
+
+    "Congress", "the Senate" name the institution; "a two-day congress", "the Nepali Congress" do not.
+    """
+    return head.lower_ in BARE_INSTITUTIONS and (len(span) > 1 or not head.text[:1].isupper())
 
 
 def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
@@ -1619,11 +1733,12 @@ def _glosses_a_name(span: list, taken: list[Mention]) -> bool:
 def _in_title(token, taken: list[Mention]) -> bool:
     """Return True if an institution's noun is part of a title before a person's name.
 
-    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X": the title is
-    part of no mention, the name is.
+    "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X", "Afghan government military
+    chief Ahmad Shah Masood" (where the parser makes "military" an adjective): the title is part of no
+    mention, the name is.
     """
     head = token
-    while head.dep_ == "compound" and head.head.i > head.i:
+    while head.dep_ in ("compound", "amod") and head.head.i > head.i:
         head = head.head
     return head is not token and any(m.actor_type in ("person", "PERSON") and m.start <= head.idx < m.end
                                      for m in taken)
@@ -1683,7 +1798,8 @@ def _institution_span(token) -> list | None:
     doc, start = token.doc, token.i
     while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
             "compound", "amod", "nmod") and doc[start - 1].lower_ not in TERM_ADJECTIVES and (
-            start == token.i or doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()):
+            doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()
+            or (start == token.i and token.lower_ == "ministry")):
         start -= 1
     left = start < token.i
     words = list(doc[_name_start(doc, start) if left else start:token.i + 1])
