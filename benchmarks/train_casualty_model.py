@@ -41,14 +41,26 @@ def training_files() -> list[Path]:
     return [p for config in configs for p in sorted(config.folder.glob("*.csv")) if config.selects(p.name)]
 
 
+def extracted_tables(corpus: Path) -> dict[str, pd.DataFrame]:
+    """Extract a labelled corpus; stop, naming them, when any article failed (a model trained on part would ship).
+
+    An extractor fails on every article, for instance, when the shipped model file cannot be loaded.
+    """
+    result = extract_corpus(corpus, progress=True)
+    if result.steps.get("failed"):
+        failed = [str(p) for p in result.problems if p.severity == "error"][:3]
+        raise SystemExit(f"{corpus}: {result.steps['failed']} articles failed to extract, so no model was "
+                         f"written; first: {'; '.join(failed)}")
+    return result.tables
+
+
 def main() -> int:
     """Extract, fit on all six files, write the model; print what was written."""
     logging.basicConfig(level=logging.WARNING)
     registry = load_registry()
     rows, us = read_canadian(), read_rows(US)
-    canadian = labelled_casualties(extract_corpus(CANADIAN, progress=True).tables, rows, registry)
-    frame = pd.concat([canadian, us_labelled(extract_corpus(US, progress=True).tables, us, registry)],
-                      ignore_index=True)
+    canadian = labelled_casualties(extracted_tables(CANADIAN), rows, registry)
+    frame = pd.concat([canadian, us_labelled(extracted_tables(US), us, registry)], ignore_index=True)
     model = fit(frame)
     files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in training_files()}
     metadata = {
