@@ -10,6 +10,8 @@ import pandas as pd
 
 from helpers.evaluation.scoring import gold_and_predicted, prf
 
+_WORD = re.compile(r"[\w'-]+")
+
 
 def normalise_text(value: object) -> str:
     """Return a string lowered, with typographic quotes, leading articles and spaces tidied.
@@ -24,10 +26,17 @@ def normalise_text(value: object) -> str:
 
 
 def _same_source(predicted: str, gold: str) -> bool:
-    """Say whether two normalised source strings name the same source (one contains the other)."""
+    """Say whether two normalised source strings name the same source (one's words are a run of the other's).
+
+    Whole words: "Iran" is not in "the Iranian news agency IRNA".
+
+    >>> _same_source("health ministry", "hamas-run health ministry"), _same_source("iran", "iranian news agency irna")
+    (True, False)
+    """
     if not predicted or not gold:
         return predicted == gold
-    return predicted in gold or gold in predicted
+    said, meant = f" {' '.join(_WORD.findall(predicted))} ", f" {' '.join(_WORD.findall(gold))} "
+    return said in meant or meant in said
 
 
 def _number(value: object) -> str:
