@@ -266,12 +266,13 @@ def score_speakers(tables: dict[str, pd.DataFrame], gold: pd.DataFrame, actors: 
     return rows
 
 
+#: Personal pronouns a speaker phrase may be alone (the scorer keeps its own list, apart from the extractors').
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 #: Why a gold quote's speaker was not right, from :func:`speaker_error` (counts only: they show no gold).
 SPEAKER_ERRORS = ("quote not found", "no speaker given", "pronoun left unresolved", "description left unlinked",
-                  "name left unlinked",
-                  "speaker where the gold has none", "another actor of the article", "no actor of the article")
+                  "name left unlinked", "speaker where the gold has none", "another actor of the article",
+                  "no actor of the article")
 
 
 def _holds_a_name(phrase: str) -> bool:

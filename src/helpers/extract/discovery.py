@@ -375,7 +375,7 @@ def _starts_sentence(token) -> bool:
     """
     body = doc_text(token.doc)
     return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_space) or (
-        _item_dateline_end(body, token.idx) == token.idx and _is_digest(body))
+        _is_digest(body) and _item_dateline_end(body, token.idx) == token.idx)
 
 
 @functools.lru_cache(maxsize=256)
