@@ -125,3 +125,16 @@ def test_computed_sentences_count_one_thing_in_the_singular(seed_tables):
     event = pd.DataFrame({"article_id": ["a"], "status": ["news"], "is_point": [True]})
     sentence = timeline_analysis.timeline_sentences(event, event)[0]
     assert sentence.startswith("1 event in 1 article matches the parameters")
+
+
+def test_articles_of_one_day_are_shown_on_a_week_of_day_ticks_not_in_seconds(articles):
+    articles["published"] = dt.date(2023, 10, 9)
+    articles["published_precision"] = "day"
+    axis = publication_chart(articles).layout.xaxis
+    assert axis.dtick == 86_400_000 and axis.tickformat == "%d %b %Y"
+    start, end = (pd.Timestamp(x) for x in axis.range)
+    assert start < pd.Timestamp("2023-10-09") < end and end - start == pd.Timedelta(days=7)
+
+
+def test_articles_over_months_keep_plotlys_own_date_ticks(articles):
+    assert publication_chart(articles).layout.xaxis.dtick is None

@@ -65,6 +65,26 @@ def plot_label(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+#: A date axis spanning fewer days than this shows a week around its days, one tick a day.
+SHORT_SPAN_DAYS = 7
+ONE_DAY_MS = 86_400_000
+
+
+def day_axis(fig: go.Figure, days: object) -> None:
+    """Keep a date x axis in whole days when ``days`` (dates or timestamps) span less than a week.
+
+    Plotly zooms a date axis to fit its points, so points on one day got ticks in hours and
+    seconds. A short span is shown as a week around its middle, one tick a day; a longer one
+    keeps plotly's own ticks.
+    """
+    stamps = pd.to_datetime(pd.Series(list(days), dtype=object), errors="coerce").dropna()
+    if stamps.empty or stamps.max() - stamps.min() >= pd.Timedelta(days=SHORT_SPAN_DAYS):
+        return
+    middle = (stamps.min() + (stamps.max() - stamps.min()) / 2).normalize()
+    half = pd.Timedelta(days=SHORT_SPAN_DAYS / 2)
+    fig.update_xaxes(type="date", range=[middle - half, middle + half], dtick=ONE_DAY_MS, tickformat="%d %b %Y")
+
+
 def figure_id(fig: go.Figure) -> str:
     """Return a deterministic element id derived from the figure's content."""
     payload = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)

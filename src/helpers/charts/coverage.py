@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.charts.base import TEMPLATE, hover_text, plot_label
+from helpers.charts.base import TEMPLATE, day_axis, hover_text, plot_label
 
 
 def _evidence(sentences: list[str], article_ids: list[str]) -> str:
@@ -71,6 +71,7 @@ def mentions_chart(by_day: pd.DataFrame, deaths: pd.DataFrame | None = None,
         fig.update_yaxes(title_text="reference deaths (cumulative)", secondary_y=True)
     fig.update_layout(title="Casualty sentences per day, by outlet and victims' side", template=TEMPLATE,
                       xaxis_title="publication day", yaxis_title="casualty sentences", height=480)
+    day_axis(fig, by_day["day"])
     return fig
 
 

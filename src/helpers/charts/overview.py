@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from helpers.analyses.overview import date_label, is_known, period_end
-from helpers.charts.base import TEMPLATE, hover_text, mpl_label, plot_label, short_label
+from helpers.charts.base import TEMPLATE, day_axis, hover_text, mpl_label, plot_label, short_label
 
 #: Articles drawn one by one; more are counted per period.
 MARKS_UP_TO = 60
@@ -74,6 +74,7 @@ def _article_marks(frame: pd.DataFrame) -> go.Figure:
         ))
     fig.update_layout(xaxis_title="publication date (a bar: known only to the month)", yaxis_title="outlet",
                       height=160 + 40 * max(frame["outlet_label"].nunique(), 1))
+    day_axis(fig, frame["published"])
     return fig
 
 
@@ -98,6 +99,7 @@ def _period_counts(frame: pd.DataFrame) -> go.Figure:
                              hoverinfo="text"))
     fig.update_layout(barmode="stack", height=420, yaxis_title="articles",
                       xaxis_title=f"publication {unit}", legend={"title": "outlet"})
+    day_axis(fig, counts["period"])
     return fig
 
 
