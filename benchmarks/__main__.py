@@ -6,9 +6,10 @@
 
 Measured, each in a fresh process, on the same texts:
 
-1. a bare spaCy pass (``nlp.pipe``, same model and batch size, one process) over the
-   small corpus, and the full extraction of the same corpus in one process (reading,
-   cleaning, parsing, every extractor, caches, Parquet): throughput and their ratio;
+1. a bare spaCy pass (``nlp.pipe`` with the model as spaCy loads it, same batch size, one
+   process) over the small corpus, and the full extraction of the same corpus in one process
+   (reading, cleaning, parsing with the quick forms of the model's rule components, every
+   extractor, caches, Parquet): throughput and their ratio;
 2. the full extraction of the same corpus with default settings (every core on a corpus
    this size) against the same single-process bare spaCy pass;
 3. peak memory extracting the small and the large corpus (one process), as a ratio;
