@@ -252,6 +252,13 @@ def test_foreign_victims_are_their_states_and_stay_out_of_the_models_domain(wire
     assert lapidot["model_victim_sides"] is None
 
 
+def test_a_side_discovered_in_the_corpus_is_shown_by_its_name_not_its_id(wire):
+    _, tables = wire
+    frame = coverage.casualty_sentences(tables)
+    lapidot = frame[frame["sentence"].str.startswith("Ms. Lapidot")].iloc[0]
+    assert lapidot["sides"] == ["d:canada"] and lapidot["side"] == "Canada" and lapidot["side_names"] == ["Canada"]
+
+
 def test_a_headlines_capitalised_verb_is_a_verb(wire):
     rows, _ = wire
     # the parser reads "Kills" of a title-case headline as a proper noun

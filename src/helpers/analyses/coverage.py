@@ -25,12 +25,15 @@ replace (:data:`EMOTIVE_WORDS`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.extract.names import actor_key
 from helpers.extract.parties import PartyIndex
-from helpers.extract.registry import load_registry
+from helpers.extract.registry import Registry, load_registry
+from helpers.extract.states import state_index
 from helpers.paths import DATA_DIR
 
 EMOTIVE_WORDS = DATA_DIR / "emotive_words.txt"
@@ -69,6 +72,23 @@ def _parties(model: object, rules: object) -> tuple[list[str], str]:
     return ([str(p) for p in rules] if rules is not None else []), "rules"
 
 
+def party_namer(registry: Registry, actors: pd.DataFrame) -> Callable[[str], str]:
+    """Return a function naming a party: its registry name, else a state's or a corpus actor's name, else its id.
+
+    A side may be a state the registry does not hold (``d:canada``, from "Canadians") or an actor
+    discovered in the corpus, which only the ``actors`` table names.
+    """
+    index = PartyIndex.build(registry)
+    names = {actor_key(state.name): state.name for state in state_index().states}
+    if "name" in actors:
+        names.update(zip(actors["actor_id"], actors["name"], strict=True))
+
+    def name(party: str) -> str:
+        known = index.name(party)
+        return names.get(party, party) if known == party else known
+    return name
+
+
 def casualty_sentences(tables: dict[str, pd.DataFrame], emotive_words: list[str] | None = None,
                        registry_path: str | Path | None = None, use_model: bool = True) -> pd.DataFrame:
     """Return one row per casualty sentence with outlet, day, sides, responsibility and framing flags.
@@ -84,16 +104,16 @@ def casualty_sentences(tables: dict[str, pd.DataFrame], emotive_words: list[str]
     frame = frame.merge(articles, on="article_id", how="left")
     victims = [_parties(m, r) for m, r in zip(frame["model_victim_sides"], frame["victim_sides"], strict=True)]
     responsible = [_parties(m, r)[0] for m, r in zip(frame["model_responsible"], frame["responsible"], strict=True)]
-    index = PartyIndex.build(load_registry(registry_path))
+    name = party_namer(load_registry(registry_path), tables["actors"])
     pattern = emotive_pattern(emotive_words or load_emotive_words())
     return frame.assign(
         outlet=frame["outlet"].fillna("(no outlet)"),
         day=pd.to_datetime(frame["published"]),
         sides=[v[0] for v in victims], label_by=[v[1] for v in victims],
-        side_names=[[index.name(p) for p in v[0]] for v in victims],
-        side=[" and ".join(index.name(p) for p in v[0]) or UNPLACED for v in victims],
+        side_names=[[name(p) for p in v[0]] for v in victims],
+        side=[" and ".join(name(p) for p in v[0]) or UNPLACED for v in victims],
         responsible_parties=responsible,
-        held_responsible=[" and ".join(index.name(p) for p in r) or "(no one)" for r in responsible],
+        held_responsible=[" and ".join(name(p) for p in r) or "(no one)" for r in responsible],
         agentless=frame["agent"].isna(),
         attributed=frame["attribution"].notna(),
         emotive=[", ".join(m.lower() for m in pattern.findall(str(s))) for s in frame["sentence"]],
