@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -10,6 +11,7 @@ from helpers.corpus import read_corpus
 from helpers.corpus.read import build_article
 from helpers.extract import events, nlp, timexes
 from helpers.extract.parsed import parse_article
+from helpers.pipeline.run import extract_corpus
 from helpers.schema import to_frame
 from helpers.vocab import EVENT_TYPES
 
@@ -118,3 +120,22 @@ def test_the_bound_of_a_period_dates_no_event():
     rows = [{"start": t.start, "start_char": t.start_char, "modifier": t.modifier}
             for t in timexes.find_timexes(text, dt.date(2023, 3, 22))]
     assert [r["start_char"] for r in events.event_dates(rows, text)] == [text.rindex("1945")]
+
+
+def test_a_place_takes_no_part_in_an_event(tmp_path):
+    """A place is where, not who: no event of its own, no lane among the actors (Reuters-21578, rss2023)."""
+    stories = [
+        {"title": "Coffee", "published": "1987-03-31", "outlet": "Reuters",
+         "text": "Robusta coffee beans for May delivery ended the day in London down about 50 sterling at 1,265 "
+                 "sterling a tonne, the lowest since 1982."},
+        {"title": "Biden", "published": "2023-10-20", "outlet": "The Hill",
+         "text": "President Biden on Thursday used an Oval Office address to condemn Islamophobia and antisemitism "
+                 "in the aftermath of the killing of a Palestinian-American boy."},
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(s) for s in stories) + "\n", encoding="utf-8")
+    tables = extract_corpus(tmp_path, use_cache=False).tables
+    places = set(tables["mentions"].query("actor_type == 'place'")["actor_id"])
+    assert "London" in set(tables["mentions"].query("actor_type == 'place'")["text"])
+    [event] = tables["events"].to_dict("records")
+    assert "Biden" in event["text"] and event["date_start"] == dt.date(2023, 10, 19)
+    assert list(event["actors"]) and not set(event["actors"]) & places

@@ -17,7 +17,9 @@ registered actor. It takes
   combinations refine the type (``call for`` is a statement, ``spoke on the phone``
   a call, ``expressed gratitude`` praise, ``provided $70 million`` funding, a strike that
   is a stoppage of work a protest, :mod:`helpers.extract.senses`);
-* its **actors** from the ``mentions`` rows of the sentence (actor ids, sorted);
+* its **actors** from the ``mentions`` rows of the sentence (actor ids, sorted), places
+  left out: a place is where something happened, not who did it ("LONDON, March 31 -",
+  "the Oval Office"), so a sentence that names only places is no event;
 * its **PLOVER type** from ``data/plover.csv``, so the table can be compared with
   POLECAT (PLOVER has no plain "statement" category: those rows stay empty).
 """
@@ -35,6 +37,10 @@ from helpers.extract.tense import governing_verb
 from helpers.paths import PACKAGE_DIR
 
 log = logging.getLogger(__name__)
+
+
+#: Actor types that never take part in an event: where it happened is not who did it.
+NOT_PARTICIPANTS = frozenset({"place"})
 
 
 #: Trigger lemmas and the event type they introduce.
@@ -183,7 +189,7 @@ def extract_events(parsed, mentions: list[dict], timexes: list[dict]) -> list[di
     """Return the rows of the ``events`` table for one parsed article."""
     by_sentence_actors: dict[int, set[str]] = {}
     for mention in mentions:
-        if mention.get("actor_id"):
+        if mention.get("actor_id") and mention.get("actor_type") not in NOT_PARTICIPANTS:
             by_sentence_actors.setdefault(mention["sentence_id"], set()).add(mention["actor_id"])
     by_sentence_timexes: dict[int, list[dict]] = {}
     for timex in timexes:
