@@ -23,6 +23,7 @@ once per corpus by :mod:`helpers.extract.merge`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -50,7 +51,7 @@ from helpers.extract.names import (
     normalise_name,
     overlaps,
 )
-from helpers.extract.nlp import doc_text, tokens_with_lower
+from helpers.extract.nlp import doc_text, token_starts, tokens_with_lower
 from helpers.extract.quotes import SPOKESPEOPLE
 from helpers.extract.states import state_index
 from helpers.extract.timexes import MONTH_ABBR, MONTHS, WEEKDAYS
@@ -207,6 +208,15 @@ class Candidate:
     label: str
 
 
+def span_text(span) -> str:
+    """Return the text of a spaCy ``Span``, cut from the document's text.
+
+    The same string as ``span.text``, which joins the span's tokens anew on every read
+    (ten times slower: the extractors read entities' texts many times).
+    """
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def _title_case(words: list[str]) -> bool:
     """Return True if enough words to tell are nearly all capitalised."""
     return len(words) >= HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS
@@ -322,6 +332,10 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
     elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+#: The labels of the entities :func:`_plural_group`, :func:`_names_agency` and :func:`_misread` may read as names.
+_MISREAD_LABELS = frozenset({"NORP", "WORK_OF_ART", "PRODUCT"})
 
 
 def _misread(ent) -> str | None:
@@ -442,7 +456,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e) or _misread(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or (
+        e.label_ in _MISREAD_LABELS and (_plural_group(e) or _names_agency(e) or _misread(e)))]
     places = _place_names(ents, dateline_places(body))
     peoples = {t.i for t in _peoples(doc)}
     spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
@@ -510,6 +525,8 @@ def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
 _ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}")
+#: Where initials may start: the places of the text :func:`_initials_tokens` looks at.
+_INITIAL_AT = re.compile(r"(?=[A-Z]\.)")
 
 
 def _initials_start(body: str, start: int) -> int:
@@ -556,14 +573,26 @@ def _initialled_names(doc: Doc) -> list[tuple[int, int]]:
     ("Newark, N.J."): a word comes right before a person's.
     """
     found = []
-    for token in doc[1:-1]:
-        if not token.text.endswith("."):
-            continue
+    for token in _initials_tokens(doc):
         after = doc[token.i + 1]
-        if (_INITIALS_ONLY.fullmatch(token.text) and token.text not in _ABBREVIATED_BODIES
-                and doc[token.i - 1].is_alpha and after.pos_ == "PROPN" and after.text[:1].isupper()
-                and after.ent_type_ in ("", "PERSON")):
+        if (token.text not in _ABBREVIATED_BODIES and doc[token.i - 1].is_alpha and after.pos_ == "PROPN"
+                and after.text[:1].isupper() and after.ent_type_ in ("", "PERSON")):
             found.append((token.idx, after.idx + len(after.text)))
+    return found
+
+
+def _initials_tokens(doc: Doc) -> list:
+    """Return the tokens made of initials only ("N.J."), neither the first nor the last of ``doc``.
+
+    Found where :data:`_INITIAL_AT` matches the text at a token's start (bisected in the token
+    offsets): the other tokens are never made into ``Token`` objects.
+    """
+    starts = token_starts(doc)
+    found = []
+    for match in _INITIAL_AT.finditer(doc_text(doc)):
+        i = bisect.bisect_left(starts, match.start())
+        if 0 < i < len(starts) - 1 and starts[i] == match.start() and _INITIALS_ONLY.fullmatch(doc[i].text):
+            found.append(doc[i])
     return found
 
 
@@ -676,16 +705,17 @@ def _name_end(ent) -> int:
     ("Abdul-Karim" of "Abdul-Karim al-Kabariti").
     """
     end = ent.end
-    head = ent.root.head
+    root = ent.root
+    head = root.head
     if _leader_government(ent):
         return head.idx + len(head.text)
-    if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
+    if (ent.label_ == "PERSON" and root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
             and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
         return head.idx + len(head.text)
     while (end - 1 > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].dep_ in ("compound", "amod")
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
-    return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+    return ent.end_char if end == ent.end else ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
 
 
 def _leader_government(ent) -> bool:
@@ -694,9 +724,10 @@ def _leader_government(ent) -> bool:
     "the Reagan administration", "the Clinton administration" are a government body, named
     after its leader; the name is the body's, not a mention of the person.
     """
-    head = ent.root.head
-    return (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and head.i == ent.end
-            and head.lower_ in LEADER_GOVERNMENTS)
+    if ent.label_ != "PERSON":
+        return False
+    root = ent.root
+    return root.dep_ == "compound" and root.head.i == ent.end and root.head.lower_ in LEADER_GOVERNMENTS
 
 
 def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -741,7 +772,7 @@ def _place_label(text: str, spans: list[tuple], places: set[str]) -> str | None:
     if name in places:
         return "LOC"
     return next((label for _, _, label, ent in spans
-                 if label in ("GPE", "LOC") and normalise_name(ent.text) == name), None)
+                 if label in ("GPE", "LOC") and normalise_name(span_text(ent)) == name), None)
 
 
 def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
@@ -774,7 +805,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
-    lowered = ent.text.lower()
+    text = span_text(ent)
+    lowered = text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
             _portfolio(ent)) or _states_government(lowered, demonyms):
@@ -782,16 +814,17 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     if _names_agency(ent) or _leader_government(ent) or (
             ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
-    if _misread(ent):
-        return _misread(ent)
+    misread = _misread(ent)
+    if misread:
+        return misread
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
-    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)
+    if ent.label_ in ("PERSON", "ORG") and (normalise_name(text) in places or _town_and_state(text)
                                             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_OR_STREET)):
         return "LOC"
-    if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
+    if ent.label_ == "PERSON" and state_index().lookup(text) is not None:
         return "GPE"
-    if ent.label_ == "ORG" and _titled_person(ent.text):
+    if ent.label_ == "ORG" and _titled_person(text):
         return "PERSON"
     return ent.label_
 
@@ -858,9 +891,23 @@ def _modifies_a_noun_after(token) -> bool:
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
     """Return True if an entity is one word of a demonym of two ("Sierra" of "Sierra Leonean")."""
     doc = ent.doc
-    before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
-    after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
+    body = doc_text(doc)
+    lowered = body[ent.start_char:ent.end_char].lower()
+    if lowered.isascii() and lowered not in _demonym_parts(demonyms):
+        return False  # the span with a word before or after it is longer than the lowered entity
+    before = body[doc[ent.start - 1].idx:ent.end_char].lower() if ent.start > 0 else ""
+    after = body[ent.start_char:doc[ent.end].idx + len(doc[ent.end])].lower() if ent.end < len(doc) else ""
     return before in demonyms or after in demonyms
+
+
+@functools.lru_cache(maxsize=8)
+def _demonym_parts(demonyms: frozenset[str]) -> frozenset[str]:
+    """Return the starts and ends of the demonyms, all but the whole: the only entities :func:`_in_demonym` may find.
+
+    >>> sorted(_demonym_parts(frozenset({"sierra leonean"})))[:3]
+    ['ierra leonean', 'l', 'leonean']
+    """
+    return frozenset(part for d in demonyms for i in range(1, len(d)) for part in (d[:i], d[i:]))
 
 
 def _states_government(lowered: str, demonyms: frozenset[str]) -> bool:
@@ -929,10 +976,11 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD or (
+        text = span_text(ent)
+        if ent.label_ not in NER_LABELS or "\n" in text or any(w.lower_ in _TYPE_BY_WORD or (
                 ent.label_ == "ORG" and w.lower_ in BODY_WORDS - PLACE_BODIES) for w in ent):
             continue
-        name = normalise_name(ent.text)
+        name = normalise_name(text)
         if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
             subjects.add(name)
         elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
@@ -1075,8 +1123,8 @@ def _a_thing_by_its_article(ent) -> bool:
     """
     if any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in ent.root.lefts):
         return True
-    text = ent.text
-    return text.endswith("s") and any(e.text == text[:-1] and e.label_ == "PERSON" for e in ent.doc.ents)
+    text = span_text(ent)
+    return text.endswith("s") and any(e.label_ == "PERSON" and span_text(e) == text[:-1] for e in ent.doc.ents)
 
 
 def _names_a_thing(ent) -> bool:
@@ -1089,20 +1137,21 @@ def _names_a_thing(ent) -> bool:
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
+    root = ent.root
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
-            len(ent) == 1 and ent.root.lower_.endswith("ism")):
+            len(ent) == 1 and root.lower_.endswith("ism")):
         return True
-    if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
+    if root.dep_ == "compound" and root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
-    if (len(ent) == 1 and ent.text.isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
-            and ent.root.dep_ not in ("compound", "nmod", "amod")):
+    if (len(ent) == 1 and span_text(ent).isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
+            and root.dep_ not in ("compound", "nmod", "amod")):
         return True
-    preposition = ent.root.head
-    if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
+    preposition = root.head
+    if root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in THING_HEADS and following.pos_ == "NOUN"
