@@ -27,9 +27,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-import numpy
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
@@ -268,11 +268,43 @@ def _peoples(doc: Doc) -> list:
     encampment": a people, written as a plural proper noun, is a group (not believers,
     :data:`FAITHS`), whatever spaCy labels it.
     """
-    proper = [doc[i] for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else [])]
-    singulars = {t.text for t in proper if t.dep_ in ("compound", "amod")}
-    return [t for t in proper if t.text.endswith("s") and not t.text.endswith("ss")
-            and t.text[:-1] in singulars and t.text[:1].isupper() and not t.is_upper
-            and t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+    proper = proper_nouns(doc)
+    modifiers = {doc.vocab.strings["compound"], doc.vocab.strings["amod"]}
+    singulars = {p.text for p in proper if p.dep in modifiers}
+    plurals = [doc[p.i] for p in proper if p.text.endswith("s") and not p.text.endswith("ss")
+               and p.text[:-1] in singulars and p.text[:1].isupper() and not p.text.isupper()]
+    return [t for t in plurals
+            if t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+
+
+class ProperNoun(NamedTuple):
+    """A proper noun of a document as the parse's arrays give it (no spaCy ``Token`` made)."""
+
+    i: int
+    start: int
+    text: str
+    dep: int
+    ent_type: int
+
+
+_PROPER_NOUNS_KEY = ("helpers", "proper_nouns")
+
+
+def proper_nouns(doc: Doc) -> list[ProperNoun]:
+    """Return the proper nouns of ``doc`` in order, read from the parse's arrays once per ``Doc``.
+
+    The steps that walk the proper nouns make ``Token`` objects of the few they keep only.
+    Kept in ``doc.user_data`` (which the parse cache does not store), like
+    :func:`helpers.extract.nlp.doc_text`.
+    """
+    found = doc.user_data.get(_PROPER_NOUNS_KEY)
+    if found is None:
+        body = doc_text(doc)
+        rows = doc.to_array([POS, IDX, LENGTH, DEP, ENT_TYPE]).tolist() if len(doc) else []
+        found = doc.user_data[_PROPER_NOUNS_KEY] = [
+            ProperNoun(i, start, body[start:start + length], dep, ent_type)
+            for i, (pos, start, length, dep, ent_type) in enumerate(rows) if pos == PROPN]
+    return found
 
 
 def _unlabelled_subjects(doc: Doc) -> list:
@@ -303,10 +335,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
 
 def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     """Return the indices of the proper nouns that are in no entity."""
-    if not len(doc):
-        return []
-    tags = doc.to_array([POS, ENT_TYPE])
-    return numpy.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).tolist()
+    return [p.i for p in proper_nouns(doc) if not p.ent_type]
 
 
 def _acronym(token) -> bool:
