@@ -414,20 +414,19 @@ def _aliases_around_abbreviations(text: str, index: RegistryIndex) -> list[Menti
     return out
 
 
-def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,
+def _extend_with_entity(name: tuple[int, int, str], text: str, found: list[Mention], index: RegistryIndex,
                         threshold: float) -> list[Mention]:
     """Widen a gazetteer match to the spaCy entity around it.
 
-    The match is widened when the entity is a variant of the same actor's name
-    ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text (``Doc.text`` rebuilds
-    the string on every read, so it is passed in).
+    The match is widened when the entity (``name``: one of :func:`_entity_names`) is a variant of
+    the same actor's name ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text.
     """
-    start, end = clean_span(text, ent.start_char, ent.end_char)
+    start, end, label = name
     inside = [m for m in found if start <= m.start and m.end <= end]
     if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
         return found
     text = text[start:end]
-    actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(ent.label_))
+    actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label))
     if actor_id != inside[0].actor_id or score < threshold:
         return found
     wider = replace(inside[0], start=start, end=end, text=text, method="fuzzy")
@@ -440,12 +439,27 @@ def _candidate_spans(doc: Doc, demonyms: set[str], bodies: list[tuple[int, int]]
 
     A run inside a longer name of a body (``bodies``: "Israel" in "Bank of Israel") is no candidate.
     """
-    text = doc_text(doc)
-    spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
-             if e.label_ in NER_LABELS]
+    spans: list[tuple[int, int, str | None]] = list(_entity_names(doc))
     spans += [(start, end, None) for start, end in _proper_noun_runs(doc, demonyms)]
     return [(start, end, label) for start, end, label in spans if end > start
             and not any(s <= start and end <= e and e - s > end - start for s, e in bodies)]
+
+
+_ENTITY_NAMES_KEY = ("helpers", "entity_names")
+
+
+def _entity_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return spaCy's PERSON, ORG, GPE, LOC and FAC entities cut down to their names, as (start, end, label).
+
+    Found once per ``Doc`` (kept in ``doc.user_data``, which the parse cache does not store):
+    the widening of gazetteer matches and the fuzzy step both read them.
+    """
+    names = doc.user_data.get(_ENTITY_NAMES_KEY)
+    if names is None:
+        text = doc_text(doc)
+        names = doc.user_data[_ENTITY_NAMES_KEY] = [
+            (*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents if e.label_ in NER_LABELS]
+    return names
 
 
 def _proper_noun_runs(doc: Doc, demonyms: set[str]) -> list[tuple[int, int]]:
@@ -668,9 +682,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   if not is_dateline(c.text, index) and not overlaps(c.start, c.end, datelines)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
-    for ent in doc.ents:
-        if ent.label_ in NER_LABELS:
-            mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
+    for name in _entity_names(doc):
+        mentions = _extend_with_entity(name, text, mentions, index, fuzzy_threshold)
     roles = role_matches(text, index)
     placeholders = role_title_spans(text, index, roles) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)

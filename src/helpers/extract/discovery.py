@@ -182,6 +182,9 @@ INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_gr
     office offices headquarters statement statements major majors colonel captain command commands leadership
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
+#: The words of :data:`_TYPE_BY_WORD`, and the words of bodies' names that are no places' (as sets, for lookups).
+_TYPE_WORDS = frozenset(_TYPE_BY_WORD)
+_BODY_NOT_PLACE_WORDS = BODY_WORDS - PLACE_BODIES
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -893,9 +896,10 @@ def _people_word(ent, demonyms: frozenset[str]) -> bool:
     only ever writes before a common noun ("the Khmer people", "the separatist Croat
     mini-state"; not "the Netanyahu government", :data:`RULER_NOUNS`).
     """
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) - _words_within(ent, demonyms) != 1:
+        return False
     words = [t for t in ent if t.lower_ not in demonyms]
-    if (len(words) != 1 or ent.label_ not in ("PERSON", "ORG") or words[0].dep_ not in ("compound", "amod")
-            or words[0].head.i < ent.end):
+    if words[0].dep_ not in ("compound", "amod") or words[0].head.i < ent.end:
         return False
     text = doc_text(ent.doc)
     word = words[0].text
@@ -905,6 +909,16 @@ def _people_word(ent, demonyms: frozenset[str]) -> bool:
     lemma = head.lemma_.lower()
     return (ent.label_ == "PERSON" and head.pos_ == "NOUN" and lemma not in RULER_NOUNS and lemma not in MEMBER_NOUNS
             and all(_modifies_a_noun_after(t) for t in ent.doc if t.text == words[0].text))
+
+
+def _words_within(span, words: frozenset[str]) -> int:
+    """Return how many tokens of ``span`` are one of ``words`` in lowercase.
+
+    Counted in the document's index of those tokens (:func:`helpers.extract.nlp.tokens_with_lower`),
+    by bisection: no ``Token`` is made.
+    """
+    found = tokens_with_lower(span.doc, words)
+    return bisect.bisect_left(found, span.end) - bisect.bisect_left(found, span.start)
 
 
 def _modifies_a_noun_after(token) -> bool:
@@ -1006,8 +1020,8 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     places, subjects = set(datelines), set()
     for ent in ents:
         text = span_text(ent)
-        if ent.label_ not in NER_LABELS or "\n" in text or any(w.lower_ in _TYPE_BY_WORD or (
-                ent.label_ == "ORG" and w.lower_ in BODY_WORDS - PLACE_BODIES) for w in ent):
+        if ent.label_ not in NER_LABELS or "\n" in text or _words_within(ent, _TYPE_WORDS) or (
+                ent.label_ == "ORG" and _words_within(ent, _BODY_NOT_PLACE_WORDS)):
             continue
         name = normalise_name(text)
         if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
