@@ -584,6 +584,7 @@ CALENDAR_WORDS = frozenset(w.lower() for w in [*MONTHS, *MONTH_ABBR, *WEEKDAYS])
 _CALENDAR_JOINS = frozenset({"and", "or", "to", "of"})
 
 
+@functools.lru_cache(maxsize=8192)
 def calendar_words(text: str) -> bool:
     """Return True for a span of two months or weekdays or more and nothing else, which spaCy may take for a name.
 
@@ -697,6 +698,7 @@ def spelt_in_lower_case(body: str, text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def region_name(text: str) -> bool:
     """Return True for a name that a capitalised direction opens and no word of a body's ends: a region's.
 
@@ -876,6 +878,7 @@ def _portfolio(ent) -> bool:
     return re.search(rf"\b{re.escape(root.text)}\b(?!\s+(?i:secretary|minister))", body) is None
 
 
+@functools.lru_cache(maxsize=8192)
 def _town_and_state(text: str) -> bool:
     """Return True for a place written with its state after a comma.
 
@@ -978,6 +981,7 @@ def _common_word(token) -> bool:
             and not _recurs(body, token.text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _titled_person(text: str) -> bool:
     """Return True for a title and two capitalised words or more that name no body.
 

@@ -195,6 +195,7 @@ def is_title(word: str) -> bool:
     return all(part in TITLE_WORDS for part in word.rstrip(".").lower().split("-"))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_name(text: str) -> bool:
     """Return True if a cleaned span can be the name of an actor.
 
