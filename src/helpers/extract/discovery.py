@@ -222,7 +222,8 @@ def span_text(span) -> str:
 
 def _title_case(words: list[str]) -> bool:
     """Return True if enough words to tell are nearly all capitalised."""
-    return len(words) >= HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS
+    return (len(words) >= HEADLINE_MIN_WORDS
+            and len([w for w in words if w[0].isupper()]) / len(words) >= HEADLINE_CAPITALS)
 
 
 def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
