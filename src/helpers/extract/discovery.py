@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN, nsubj, nsubjpass
@@ -304,10 +305,11 @@ def proper_nouns(doc: Doc) -> list[ProperNoun]:
     found = doc.user_data.get(_PROPER_NOUNS_KEY)
     if found is None:
         body = doc_text(doc)
-        rows = doc.to_array([POS, IDX, LENGTH, DEP, ENT_TYPE]).tolist() if len(doc) else []
+        array = doc.to_array([POS, IDX, LENGTH, DEP, ENT_TYPE]) if len(doc) else numpy.zeros((0, 5), dtype="uint64")
+        indices = numpy.flatnonzero(array[:, 0] == PROPN)  # only these rows become Python values
         found = doc.user_data[_PROPER_NOUNS_KEY] = [
             ProperNoun(i, start, body[start:start + length], dep, ent_type)
-            for i, (pos, start, length, dep, ent_type) in enumerate(rows) if pos == PROPN]
+            for i, (start, length, dep, ent_type) in zip(indices.tolist(), array[indices, 1:].tolist(), strict=True)]
     return found
 
 
