@@ -953,8 +953,9 @@ def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
 def _demonym_parts(demonyms: frozenset[str]) -> frozenset[str]:
     """Return the starts and ends of the demonyms, all but the whole: the only entities :func:`_in_demonym` may find.
 
-    >>> sorted(_demonym_parts(frozenset({"sierra leonean"})))[:3]
-    ['ierra leonean', 'l', 'leonean']
+    >>> parts = _demonym_parts(frozenset({"sierra leonean"}))
+    >>> "sierra" in parts, "leonean" in parts, "sierra leonean" in parts
+    (True, True, False)
     """
     return frozenset(part for d in demonyms for i in range(1, len(d)) for part in (d[:i], d[i:]))
 
