@@ -335,24 +335,37 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     The prefilter is far below any useful threshold, so it only drops names that could
     never match. A name whose words name other states than the query's is no variant of
     it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
-    Ministry" the "Iran Foreign Ministry"). A body's name scores its plain edit ratio or 0,
-    so one whose ratio is no better than the best so far is not scored.
+    Ministry" the "Iran Foreign Ministry"). A name that scores its plain edit ratio at most
+    (:func:`_scores_above_ratio`) and whose ratio is no better than the best so far is not scored.
     """
     states = state_index().states_in(q)
     keys, positions = _fuzzy_names_of(index, states, types)
     candidates = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
-    words = set(q.split())
+    words, size = set(q.split()), len(q.split())
     for _, ratio, i in sorted(candidates, key=lambda c: c[2]):
         name, actor_id, kind, name_words = index.fuzzy_entries[positions[i]]
+        if ratio <= best_score and not _scores_above_ratio(size, name, kind):
+            continue  # its name_score can be no better than the best so far
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
-        if kind != "person" and (words < name_words or ratio <= best_score):
-            continue  # some words of a body's name are not its name ("Palestinian Islamic"), or no better
+        if kind != "person" and words < name_words:
+            continue  # some words of a body's name are not its name ("Palestinian Islamic")
         score = name_score(q, name, kind == "person")
         if score > best_score:
             best, best_score = actor_id, score
     return best, best_score
+
+
+def _scores_above_ratio(query_words: int, name: str, kind: str) -> bool:
+    """Return True if :func:`name_score` may score ``name`` above its plain edit ratio with a query of ``query_words``.
+
+    Only a person's name may, against a query of two words or more and no more words than it.
+
+    >>> _scores_above_ratio(2, "mohammad javad zarif", "person"), _scores_above_ratio(1, "zarif", "person")
+    (True, False)
+    """
+    return kind == "person" and 2 <= query_words <= len(name.split())
 
 
 def _fuzzy_names_of(index: RegistryIndex, states: frozenset[str], types: set[str] | None,
