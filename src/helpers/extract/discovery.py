@@ -560,8 +560,8 @@ def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
 _ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}")
-#: Where initials may start: the places of the text :func:`_initials_tokens` looks at.
-_INITIAL_AT = re.compile(r"(?=[A-Z]\.)")
+#: An initial: where the tokens :func:`_initials_tokens` looks at may start (a match never holds the start of another).
+_INITIAL_AT = re.compile(r"[A-Z]\.")
 
 
 def _initials_start(body: str, start: int) -> int:
