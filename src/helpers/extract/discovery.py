@@ -575,7 +575,12 @@ def _initials_start(body: str, start: int) -> int:
     >>> t = "U.S. Clinton"; t[_initials_start(t, 5):]
     'Clinton'
     """
-    match = _INITIALS.search(body, 0, start)
+    spaces = start
+    while spaces > 0 and body[spaces - 1] == " ":
+        spaces -= 1
+    # Initials that end right before the spaces before ``start`` begin at most three initials earlier:
+    # the regex is asked there, not over the whole text before the name.
+    match = _INITIALS.search(body, max(0, spaces - 6), start)
     if match is None or match.group(1) in _ABBREVIATED_BODIES or match.end() != start:
         return start
     return match.start(1)
