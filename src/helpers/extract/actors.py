@@ -27,7 +27,9 @@ mentions of a state; they only help read a role mention. Every mention has an ac
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -410,19 +412,25 @@ def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
 def _aliases_around_abbreviations(text: str, index: RegistryIndex) -> list[Mention]:
     """Return the aliases that ``text`` writes with a bracketed abbreviation inside them.
 
-    The alias regex runs over the text with each "(ABBR)" taken out; a match that spanned
-    one is mapped back to the text's offsets, brackets included.
+    The alias regex runs over the text with each "(ABBR)" taken out (the pieces between them
+    joined); a match that spanned one is mapped back to the text's offsets, brackets included.
     """
     gaps = [g.span() for g in discovery.INNER_ABBREVIATION.finditer(text)]
     if not gaps:
         return []
-    removed = {i for start, end in gaps for i in range(start, end)}
-    positions = [i for i in range(len(text)) if i not in removed]
-    shortened = "".join(text[i] for i in positions)
+    kept = list(zip([0] + [end for _, end in gaps], [start for start, _ in gaps] + [len(text)], strict=True))
+    shortened = "".join(text[start:end] for start, end in kept)
+    piece_starts = list(itertools.accumulate((end - start for start, end in kept[:-1]), initial=0))
+
+    def position(at: int) -> int:
+        """Return the offset in ``text`` of the character at ``at`` in ``shortened`` (found by its piece)."""
+        piece = bisect.bisect_right(piece_starts, at) - 1
+        return kept[piece][0] + at - piece_starts[piece]
+
     actors = index.registry.actors
     out = []
     for m in index.alias_regex.finditer(shortened):
-        start, end = positions[m.start()], positions[m.end() - 1] + 1
+        start, end = position(m.start()), position(m.end() - 1) + 1
         if end - start > m.end() - m.start():
             out.append(_actor_mention(start, end, text[start:end], actors[index.alias_actor[m.group()]], "gazetteer"))
     return out
