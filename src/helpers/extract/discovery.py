@@ -1319,7 +1319,9 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
     return table
 
 
-_DASH_GLOSS = re.compile(r"(?<![\w-])([A-Z]{2,6}) +(?:--|\u2014) *(?:the +)?")
+#: Capitals glossed after a dash ("GUNT -- the ..."). The first capital comes before the test of what precedes it
+#: (the same matches as ``(?<![\w-])([A-Z]{2,6})``), so that ``re`` scans for capitals in C.
+_DASH_GLOSS = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5}) +(?:--|\u2014) *(?:the +)?")
 
 
 def _glossed_after_dash(text: str, mentions: list[Mention]) -> list[tuple[str, Mention]]:
