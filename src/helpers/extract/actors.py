@@ -27,15 +27,14 @@ mentions of a state; they only help read a role mention. Every mention has an ac
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import POS
-from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from helpers.extract import discovery
@@ -338,15 +337,18 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
     The prefilter is far below any useful threshold, so it only drops names that could
     never match. A name whose words name other states than the query's is no variant of
     it ("Iraqi News Agency" is not Iran's "Iran News Agency", nor the "Iraqi Foreign
-    Ministry" the "Iran Foreign Ministry").
+    Ministry" the "Iran Foreign Ministry"). A name that scores its plain edit ratio at most
+    (:func:`_scores_above_ratio`) and whose ratio is no better than the best so far is not scored.
     """
     states = state_index().states_in(q)
     keys, positions = _fuzzy_names_of(index, states, types)
     candidates = process.extract(q, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PREFILTER, limit=None)
     best, best_score = None, 0.0
-    words = set(q.split())
-    for _, _, i in sorted(candidates, key=lambda c: c[2]):
+    words, size = set(q.split()), len(q.split())
+    for _, ratio, i in sorted(candidates, key=lambda c: c[2]):
         name, actor_id, kind, name_words = index.fuzzy_entries[positions[i]]
+        if ratio <= best_score and not _scores_above_ratio(size, name, kind):
+            continue  # its name_score can be no better than the best so far
         if abs(len(name) - len(q)) > max(len(name), len(q)) * 0.6:
             continue
         if kind != "person" and words < name_words:
@@ -355,6 +357,17 @@ def _best_fuzzy(q: str, index: RegistryIndex, types: set[str] | None) -> tuple[s
         if score > best_score:
             best, best_score = actor_id, score
     return best, best_score
+
+
+def _scores_above_ratio(query_words: int, name: str, kind: str) -> bool:
+    """Return True if :func:`name_score` may score ``name`` above its plain edit ratio with a query of ``query_words``.
+
+    Only a person's name may, against a query of two words or more and no more words than it.
+
+    >>> _scores_above_ratio(2, "mohammad javad zarif", "person"), _scores_above_ratio(1, "zarif", "person")
+    (True, False)
+    """
+    return kind == "person" and 2 <= query_words <= len(name.split())
 
 
 def _fuzzy_names_of(index: RegistryIndex, states: frozenset[str], types: set[str] | None,
@@ -399,38 +412,43 @@ def gazetteer_mentions(text: str, index: RegistryIndex) -> list[Mention]:
 def _aliases_around_abbreviations(text: str, index: RegistryIndex) -> list[Mention]:
     """Return the aliases that ``text`` writes with a bracketed abbreviation inside them.
 
-    The alias regex runs over the text with each "(ABBR)" taken out; a match that spanned
-    one is mapped back to the text's offsets, brackets included.
+    The alias regex runs over the text with each "(ABBR)" taken out (the pieces between them
+    joined); a match that spanned one is mapped back to the text's offsets, brackets included.
     """
     gaps = [g.span() for g in discovery.INNER_ABBREVIATION.finditer(text)]
     if not gaps:
         return []
-    removed = {i for start, end in gaps for i in range(start, end)}
-    positions = [i for i in range(len(text)) if i not in removed]
-    shortened = "".join(text[i] for i in positions)
+    kept = list(zip([0] + [end for _, end in gaps], [start for start, _ in gaps] + [len(text)], strict=True))
+    shortened = "".join(text[start:end] for start, end in kept)
+    piece_starts = list(itertools.accumulate((end - start for start, end in kept[:-1]), initial=0))
+
+    def position(at: int) -> int:
+        """Return the offset in ``text`` of the character at ``at`` in ``shortened`` (found by its piece)."""
+        piece = bisect.bisect_right(piece_starts, at) - 1
+        return kept[piece][0] + at - piece_starts[piece]
+
     actors = index.registry.actors
     out = []
     for m in index.alias_regex.finditer(shortened):
-        start, end = positions[m.start()], positions[m.end() - 1] + 1
+        start, end = position(m.start()), position(m.end() - 1) + 1
         if end - start > m.end() - m.start():
             out.append(_actor_mention(start, end, text[start:end], actors[index.alias_actor[m.group()]], "gazetteer"))
     return out
 
 
-def _extend_with_entity(ent, text: str, found: list[Mention], index: RegistryIndex,
+def _extend_with_entity(name: tuple[int, int, str], text: str, found: list[Mention], index: RegistryIndex,
                         threshold: float) -> list[Mention]:
     """Widen a gazetteer match to the spaCy entity around it.
 
-    The match is widened when the entity is a variant of the same actor's name
-    ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text (``Doc.text`` rebuilds
-    the string on every read, so it is passed in).
+    The match is widened when the entity (``name``: one of :func:`_entity_names`) is a variant of
+    the same actor's name ("Mohammed Zarif" around "Zarif"); ``text`` is the document's text.
     """
-    start, end = clean_span(text, ent.start_char, ent.end_char)
+    start, end, label = name
     inside = [m for m in found if start <= m.start and m.end <= end]
     if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
         return found
     text = text[start:end]
-    actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(ent.label_))
+    actor_id, score = best_fuzzy(text, index, LABEL_TYPES.get(label))
     if actor_id != inside[0].actor_id or score < threshold:
         return found
     wider = replace(inside[0], start=start, end=end, text=text, method="fuzzy")
@@ -443,36 +461,51 @@ def _candidate_spans(doc: Doc, demonyms: set[str], bodies: list[tuple[int, int]]
 
     A run inside a longer name of a body (``bodies``: "Israel" in "Bank of Israel") is no candidate.
     """
-    text = doc_text(doc)
-    spans = [(*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents
-             if e.label_ in NER_LABELS]
+    spans: list[tuple[int, int, str | None]] = list(_entity_names(doc))
     spans += [(start, end, None) for start, end in _proper_noun_runs(doc, demonyms)]
     return [(start, end, label) for start, end, label in spans if end > start
             and not any(s <= start and end <= e and e - s > end - start for s, e in bodies)]
 
 
+_ENTITY_NAMES_KEY = ("helpers", "entity_names")
+
+
+def _entity_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """Return spaCy's PERSON, ORG, GPE, LOC and FAC entities cut down to their names, as (start, end, label).
+
+    Found once per ``Doc`` (kept in ``doc.user_data``, which the parse cache does not store):
+    the widening of gazetteer matches and the fuzzy step both read them.
+    """
+    names = doc.user_data.get(_ENTITY_NAMES_KEY)
+    if names is None:
+        text = doc_text(doc)
+        names = doc.user_data[_ENTITY_NAMES_KEY] = [
+            (*clean_span(text, e.start_char, e.end_char), e.label_) for e in doc.ents if e.label_ in NER_LABELS]
+    return names
+
+
 def _proper_noun_runs(doc: Doc, demonyms: set[str]) -> list[tuple[int, int]]:
     """Return the character spans of runs of capitalised proper nouns that are not demonyms.
 
-    Only the proper nouns are touched from Python (found in the parse's array): walking
-    every token cost a quarter of the mentions step.
+    Only the proper nouns are touched, as the parse's arrays give them
+    (:func:`helpers.extract.discovery.proper_nouns`, no ``Token`` made): walking every token
+    cost a quarter of the mentions step.
     """
     runs: list[tuple[int, int]] = []
-    run: list = []
-    for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else []):
-        token = doc[i]
-        if token.text in demonyms or not token.text[:1].isupper():
+    run: list[discovery.ProperNoun] = []
+    for noun in discovery.proper_nouns(doc):
+        if noun.text in demonyms or not noun.text[:1].isupper():
             runs, run = _close(run, runs), []
-        elif run and run[-1].i == i - 1:
-            run.append(token)
+        elif run and run[-1].i == noun.i - 1:
+            run.append(noun)
         else:
-            runs, run = _close(run, runs), [token]
+            runs, run = _close(run, runs), [noun]
     return _close(run, runs)
 
 
-def _close(run: list, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _close(run: list[discovery.ProperNoun], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return ``runs`` with the span of ``run`` added (if any)."""
-    return [*runs, (run[0].idx, run[-1].idx + len(run[-1].text))] if run else runs
+    return [*runs, (run[0].start, run[-1].start + len(run[-1].text))] if run else runs
 
 
 def fuzzy_mentions(doc: Doc, taken: list[Mention], index: RegistryIndex, threshold: float,
@@ -671,9 +704,8 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
                   if not is_dateline(c.text, index) and not overlaps(c.start, c.end, datelines)]
     states = discovery.written_states(text, candidates)
     mentions = longer_names_win(gazetteer_mentions(text, index), candidates + states, index, fuzzy_threshold)
-    for ent in doc.ents:
-        if ent.label_ in NER_LABELS:
-            mentions = _extend_with_entity(ent, text, mentions, index, fuzzy_threshold)
+    for name in _entity_names(doc):
+        mentions = _extend_with_entity(name, text, mentions, index, fuzzy_threshold)
     roles = role_matches(text, index)
     placeholders = role_title_spans(text, index, roles) + datelines
     mentions += discovery.state_mentions(states, mentions + placeholders, index.states)

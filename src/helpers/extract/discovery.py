@@ -23,12 +23,14 @@ once per corpus by :mod:`helpers.extract.merge`.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import ENT_TYPE, POS
+from spacy.attrs import DEP, ENT_TYPE, IDX, LENGTH, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc
@@ -50,7 +52,7 @@ from helpers.extract.names import (
     normalise_name,
     overlaps,
 )
-from helpers.extract.nlp import doc_text, tokens_with_lower
+from helpers.extract.nlp import doc_text, token_starts, tokens_with_lower
 from helpers.extract.quotes import SPOKESPEOPLE
 from helpers.extract.states import state_index
 from helpers.extract.timexes import MONTH_ABBR, MONTHS, WEEKDAYS
@@ -181,6 +183,9 @@ INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_gr
     office offices headquarters statement statements major majors colonel captain command commands leadership
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
+#: The words of :data:`_TYPE_BY_WORD`, and the words of bodies' names that are no places' (as sets, for lookups).
+_TYPE_WORDS = frozenset(_TYPE_BY_WORD)
+_BODY_NOT_PLACE_WORDS = BODY_WORDS - PLACE_BODIES
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -207,9 +212,19 @@ class Candidate:
     label: str
 
 
+def span_text(span) -> str:
+    """Return the text of a spaCy ``Span``, cut from the document's text.
+
+    The same string as ``span.text``, which joins the span's tokens anew on every read
+    (ten times slower: the extractors read entities' texts many times).
+    """
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def _title_case(words: list[str]) -> bool:
     """Return True if enough words to tell are nearly all capitalised."""
-    return len(words) >= HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALS
+    return (len(words) >= HEADLINE_MIN_WORDS
+            and len([w for w in words if w[0].isupper()]) / len(words) >= HEADLINE_CAPITALS)
 
 
 def _headline_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -258,11 +273,44 @@ def _peoples(doc: Doc) -> list:
     encampment": a people, written as a plural proper noun, is a group (not believers,
     :data:`FAITHS`), whatever spaCy labels it.
     """
-    proper = [doc[i] for i in (numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist() if len(doc) else [])]
-    singulars = {t.text for t in proper if t.dep_ in ("compound", "amod")}
-    return [t for t in proper if t.text.endswith("s") and not t.text.endswith("ss")
-            and t.text[:-1] in singulars and t.text[:1].isupper() and not t.is_upper
-            and t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+    proper = proper_nouns(doc)
+    modifiers = {doc.vocab.strings["compound"], doc.vocab.strings["amod"]}
+    singulars = {p.text for p in proper if p.dep in modifiers}
+    plurals = [doc[p.i] for p in proper if p.text.endswith("s") and not p.text.endswith("ss")
+               and p.text[:-1] in singulars and p.text[:1].isupper() and not p.text.isupper()]
+    return [t for t in plurals
+            if t.ent_type_ not in ("GPE", "LOC") and t.text[:-1].lower() not in FAITHS and not _starts_sentence(t)]
+
+
+class ProperNoun(NamedTuple):
+    """A proper noun of a document as the parse's arrays give it (no spaCy ``Token`` made)."""
+
+    i: int
+    start: int
+    text: str
+    dep: int
+    ent_type: int
+
+
+_PROPER_NOUNS_KEY = ("helpers", "proper_nouns")
+
+
+def proper_nouns(doc: Doc) -> list[ProperNoun]:
+    """Return the proper nouns of ``doc`` in order, read from the parse's arrays once per ``Doc``.
+
+    The steps that walk the proper nouns make ``Token`` objects of the few they keep only.
+    Kept in ``doc.user_data`` (which the parse cache does not store), like
+    :func:`helpers.extract.nlp.doc_text`.
+    """
+    found = doc.user_data.get(_PROPER_NOUNS_KEY)
+    if found is None:
+        body = doc_text(doc)
+        array = doc.to_array([POS, IDX, LENGTH, DEP, ENT_TYPE]) if len(doc) else numpy.zeros((0, 5), dtype="uint64")
+        indices = numpy.flatnonzero(array[:, 0] == PROPN)  # only these rows become Python values
+        found = doc.user_data[_PROPER_NOUNS_KEY] = [
+            ProperNoun(i, start, body[start:start + length], dep, ent_type)
+            for i, (start, length, dep, ent_type) in zip(indices.tolist(), array[indices, 1:].tolist(), strict=True)]
+    return found
 
 
 def _unlabelled_subjects(doc: Doc) -> list:
@@ -293,10 +341,7 @@ def _unlabelled_subjects(doc: Doc) -> list:
 
 def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     """Return the indices of the proper nouns that are in no entity."""
-    if not len(doc):
-        return []
-    tags = doc.to_array([POS, ENT_TYPE])
-    return numpy.flatnonzero((tags[:, 0] == PROPN) & (tags[:, 1] == 0)).tolist()
+    return [p.i for p in proper_nouns(doc) if not p.ent_type]
 
 
 def _acronym(token) -> bool:
@@ -322,6 +367,10 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
     elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+
+
+#: The labels of the entities :func:`_plural_group`, :func:`_names_agency` and :func:`_misread` may read as names.
+_MISREAD_LABELS = frozenset({"NORP", "WORK_OF_ART", "PRODUCT"})
 
 
 def _misread(ent) -> str | None:
@@ -442,7 +491,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
     body = doc_text(doc)
     headlines = _headline_ranges(doc)
     found: list[Candidate] = []
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS or _plural_group(e) or _names_agency(e) or _misread(e)]
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS or (
+        e.label_ in _MISREAD_LABELS and (_plural_group(e) or _names_agency(e) or _misread(e)))]
     places = _place_names(ents, dateline_places(body))
     peoples = {t.i for t in _peoples(doc)}
     spans = [(e.start_char, _name_end(e), "NORP" if {e.start, e.end - 1} <= peoples
@@ -510,6 +560,8 @@ def _item_label(doc: Doc, start: int, end: int, label: str | None) -> str | None
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3}) +$")
 _ABBREVIATED_BODIES = frozenset({"U.S.", "U.N.", "U.K.", "E.U.", "E.C."})
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.){1,3}")
+#: An initial: where the tokens :func:`_initials_tokens` looks at may start (a match never holds the start of another).
+_INITIAL_AT = re.compile(r"[A-Z]\.")
 
 
 def _initials_start(body: str, start: int) -> int:
@@ -523,7 +575,12 @@ def _initials_start(body: str, start: int) -> int:
     >>> t = "U.S. Clinton"; t[_initials_start(t, 5):]
     'Clinton'
     """
-    match = _INITIALS.search(body, 0, start)
+    spaces = start
+    while spaces > 0 and body[spaces - 1] == " ":
+        spaces -= 1
+    # Initials that end right before the spaces before ``start`` begin at most three initials earlier:
+    # the regex is asked there, not over the whole text before the name.
+    match = _INITIALS.search(body, max(0, spaces - 6), start)
     if match is None or match.group(1) in _ABBREVIATED_BODIES or match.end() != start:
         return start
     return match.start(1)
@@ -535,6 +592,7 @@ CALENDAR_WORDS = frozenset(w.lower() for w in [*MONTHS, *MONTH_ABBR, *WEEKDAYS])
 _CALENDAR_JOINS = frozenset({"and", "or", "to", "of"})
 
 
+@functools.lru_cache(maxsize=8192)
 def calendar_words(text: str) -> bool:
     """Return True for a span of two months or weekdays or more and nothing else, which spaCy may take for a name.
 
@@ -556,14 +614,26 @@ def _initialled_names(doc: Doc) -> list[tuple[int, int]]:
     ("Newark, N.J."): a word comes right before a person's.
     """
     found = []
-    for token in doc[1:-1]:
-        if not token.text.endswith("."):
-            continue
+    for token in _initials_tokens(doc):
         after = doc[token.i + 1]
-        if (_INITIALS_ONLY.fullmatch(token.text) and token.text not in _ABBREVIATED_BODIES
-                and doc[token.i - 1].is_alpha and after.pos_ == "PROPN" and after.text[:1].isupper()
-                and after.ent_type_ in ("", "PERSON")):
+        if (token.text not in _ABBREVIATED_BODIES and doc[token.i - 1].is_alpha and after.pos_ == "PROPN"
+                and after.text[:1].isupper() and after.ent_type_ in ("", "PERSON")):
             found.append((token.idx, after.idx + len(after.text)))
+    return found
+
+
+def _initials_tokens(doc: Doc) -> list:
+    """Return the tokens made of initials only ("N.J."), neither the first nor the last of ``doc``.
+
+    Found where :data:`_INITIAL_AT` matches the text at a token's start (bisected in the token
+    offsets): the other tokens are never made into ``Token`` objects.
+    """
+    starts = token_starts(doc)
+    found = []
+    for match in _INITIAL_AT.finditer(doc_text(doc)):
+        i = bisect.bisect_left(starts, match.start())
+        if 0 < i < len(starts) - 1 and starts[i] == match.start() and _INITIALS_ONLY.fullmatch(doc[i].text):
+            found.append(doc[i])
     return found
 
 
@@ -636,6 +706,7 @@ def spelt_in_lower_case(body: str, text: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def region_name(text: str) -> bool:
     """Return True for a name that a capitalised direction opens and no word of a body's ends: a region's.
 
@@ -676,16 +747,17 @@ def _name_end(ent) -> int:
     ("Abdul-Karim" of "Abdul-Karim al-Kabariti").
     """
     end = ent.end
-    head = ent.root.head
+    root = ent.root
+    head = root.head
     if _leader_government(ent):
         return head.idx + len(head.text)
-    if (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
+    if (ent.label_ == "PERSON" and root.dep_ == "compound" and ent.end <= head.i <= ent.end + 3
             and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct for t in ent.doc[ent.end:head.i + 1])):
         return head.idx + len(head.text)
     while (end - 1 > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].dep_ in ("compound", "amod")
            and ent.doc[end - 1].head.i >= ent.end):
         end -= 1
-    return ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
+    return ent.end_char if end == ent.end else ent.doc[end - 1].idx + len(ent.doc[end - 1].text)
 
 
 def _leader_government(ent) -> bool:
@@ -694,9 +766,10 @@ def _leader_government(ent) -> bool:
     "the Reagan administration", "the Clinton administration" are a government body, named
     after its leader; the name is the body's, not a mention of the person.
     """
-    head = ent.root.head
-    return (ent.label_ == "PERSON" and ent.root.dep_ == "compound" and head.i == ent.end
-            and head.lower_ in LEADER_GOVERNMENTS)
+    if ent.label_ != "PERSON":
+        return False
+    root = ent.root
+    return root.dep_ == "compound" and root.head.i == ent.end and root.head.lower_ in LEADER_GOVERNMENTS
 
 
 def _bracketed_acronyms(doc: Doc) -> list[tuple[int, int]]:
@@ -741,7 +814,7 @@ def _place_label(text: str, spans: list[tuple], places: set[str]) -> str | None:
     if name in places:
         return "LOC"
     return next((label for _, _, label, ent in spans
-                 if label in ("GPE", "LOC") and normalise_name(ent.text) == name), None)
+                 if label in ("GPE", "LOC") and normalise_name(span_text(ent)) == name), None)
 
 
 def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
@@ -774,7 +847,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
-    lowered = ent.text.lower()
+    text = span_text(ent)
+    lowered = text.lower()
     if lowered in demonyms or lowered in REGION_ADJECTIVES or _in_demonym(ent, demonyms) or (
             _people_word(ent, demonyms)) or (len(ent) == 1 and _starts_sentence(ent[0]) and _common_word(ent[0])) or (
             _portfolio(ent)) or _states_government(lowered, demonyms):
@@ -782,16 +856,17 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     if _names_agency(ent) or _leader_government(ent) or (
             ent.start > 0 and ent.doc[ent.start - 1].lower_ in OUTLET_NOUNS):
         return "ORG"
-    if _misread(ent):
-        return _misread(ent)
+    misread = _misread(ent)
+    if misread:
+        return misread
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
-    if ent.label_ in ("PERSON", "ORG") and (normalise_name(ent.text) in places or _town_and_state(ent.text)
+    if ent.label_ in ("PERSON", "ORG") and (normalise_name(text) in places or _town_and_state(text)
                                             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_OR_STREET)):
         return "LOC"
-    if ent.label_ == "PERSON" and state_index().lookup(ent.text) is not None:
+    if ent.label_ == "PERSON" and state_index().lookup(text) is not None:
         return "GPE"
-    if ent.label_ == "ORG" and _titled_person(ent.text):
+    if ent.label_ == "ORG" and _titled_person(text):
         return "PERSON"
     return ent.label_
 
@@ -811,6 +886,7 @@ def _portfolio(ent) -> bool:
     return re.search(rf"\b{re.escape(root.text)}\b(?!\s+(?i:secretary|minister))", body) is None
 
 
+@functools.lru_cache(maxsize=8192)
 def _town_and_state(text: str) -> bool:
     """Return True for a place written with its state after a comma.
 
@@ -831,9 +907,10 @@ def _people_word(ent, demonyms: frozenset[str]) -> bool:
     only ever writes before a common noun ("the Khmer people", "the separatist Croat
     mini-state"; not "the Netanyahu government", :data:`RULER_NOUNS`).
     """
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) - _words_within(ent, demonyms) != 1:
+        return False
     words = [t for t in ent if t.lower_ not in demonyms]
-    if (len(words) != 1 or ent.label_ not in ("PERSON", "ORG") or words[0].dep_ not in ("compound", "amod")
-            or words[0].head.i < ent.end):
+    if words[0].dep_ not in ("compound", "amod") or words[0].head.i < ent.end:
         return False
     text = doc_text(ent.doc)
     word = words[0].text
@@ -843,6 +920,16 @@ def _people_word(ent, demonyms: frozenset[str]) -> bool:
     lemma = head.lemma_.lower()
     return (ent.label_ == "PERSON" and head.pos_ == "NOUN" and lemma not in RULER_NOUNS and lemma not in MEMBER_NOUNS
             and all(_modifies_a_noun_after(t) for t in ent.doc if t.text == words[0].text))
+
+
+def _words_within(span, words: frozenset[str]) -> int:
+    """Return how many tokens of ``span`` are one of ``words`` in lowercase.
+
+    Counted in the document's index of those tokens (:func:`helpers.extract.nlp.tokens_with_lower`),
+    by bisection: no ``Token`` is made.
+    """
+    found = tokens_with_lower(span.doc, words)
+    return bisect.bisect_left(found, span.end) - bisect.bisect_left(found, span.start)
 
 
 def _modifies_a_noun_after(token) -> bool:
@@ -858,9 +945,24 @@ def _modifies_a_noun_after(token) -> bool:
 def _in_demonym(ent, demonyms: frozenset[str]) -> bool:
     """Return True if an entity is one word of a demonym of two ("Sierra" of "Sierra Leonean")."""
     doc = ent.doc
-    before = doc[ent.start - 1:ent.end].text.lower() if ent.start > 0 else ""
-    after = doc[ent.start:ent.end + 1].text.lower() if ent.end < len(doc) else ""
+    body = doc_text(doc)
+    lowered = body[ent.start_char:ent.end_char].lower()
+    if lowered.isascii() and lowered not in _demonym_parts(demonyms):
+        return False  # the span with a word before or after it is longer than the lowered entity
+    before = body[doc[ent.start - 1].idx:ent.end_char].lower() if ent.start > 0 else ""
+    after = body[ent.start_char:doc[ent.end].idx + len(doc[ent.end])].lower() if ent.end < len(doc) else ""
     return before in demonyms or after in demonyms
+
+
+@functools.lru_cache(maxsize=8)
+def _demonym_parts(demonyms: frozenset[str]) -> frozenset[str]:
+    """Return the starts and ends of the demonyms, all but the whole: the only entities :func:`_in_demonym` may find.
+
+    >>> parts = _demonym_parts(frozenset({"sierra leonean"}))
+    >>> "sierra" in parts, "leonean" in parts, "sierra leonean" in parts
+    (True, True, False)
+    """
+    return frozenset(part for d in demonyms for i in range(1, len(d)) for part in (d[:i], d[i:]))
 
 
 def _states_government(lowered: str, demonyms: frozenset[str]) -> bool:
@@ -888,6 +990,7 @@ def _common_word(token) -> bool:
             and not _recurs(body, token.text))
 
 
+@functools.lru_cache(maxsize=8192)
 def _titled_person(text: str) -> bool:
     """Return True for a title and two capitalised words or more that name no body.
 
@@ -929,10 +1032,11 @@ def _place_names(ents: list, datelines: set[str]) -> set[str]:
     """
     places, subjects = set(datelines), set()
     for ent in ents:
-        if ent.label_ not in NER_LABELS or "\n" in ent.text or any(w.lower_ in _TYPE_BY_WORD or (
-                ent.label_ == "ORG" and w.lower_ in BODY_WORDS - PLACE_BODIES) for w in ent):
+        text = span_text(ent)
+        if ent.label_ not in NER_LABELS or "\n" in text or _words_within(ent, _TYPE_WORDS) or (
+                ent.label_ == "ORG" and _words_within(ent, _BODY_NOT_PLACE_WORDS)):
             continue
-        name = normalise_name(ent.text)
+        name = normalise_name(text)
         if ent.root.dep in (nsubj, nsubjpass) and ent.root.head.lemma_ not in PLACE_VERBS:
             subjects.add(name)
         elif _named_a_place(ent) if ent.label_ in ("GPE", "LOC", "FAC") else _used_as_place(ent):
@@ -1075,8 +1179,8 @@ def _a_thing_by_its_article(ent) -> bool:
     """
     if any(t.dep_ == "det" and t.lower_ in ("a", "an") for t in ent.root.lefts):
         return True
-    text = ent.text
-    return text.endswith("s") and any(e.text == text[:-1] and e.label_ == "PERSON" for e in ent.doc.ents)
+    text = span_text(ent)
+    return text.endswith("s") and any(e.label_ == "PERSON" and span_text(e) == text[:-1] for e in ent.doc.ents)
 
 
 def _names_a_thing(ent) -> bool:
@@ -1089,20 +1193,21 @@ def _names_a_thing(ent) -> bool:
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
     was published on ("a post on Telegram").
     """
+    root = ent.root
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
-            len(ent) == 1 and ent.root.lower_.endswith("ism")):
+            len(ent) == 1 and root.lower_.endswith("ism")):
         return True
-    if ent.root.dep_ == "compound" and ent.root.head.lower_ in TREATY_NOUNS:
+    if root.dep_ == "compound" and root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
-    if (len(ent) == 1 and ent.text.isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
-            and ent.root.dep_ not in ("compound", "nmod", "amod")):
+    if (len(ent) == 1 and span_text(ent).isupper() and ent.start > 0 and ent.doc[ent.start - 1].like_num
+            and root.dep_ not in ("compound", "nmod", "amod")):
         return True
-    preposition = ent.root.head
-    if ent.root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
+    preposition = root.head
+    if root.dep_ == "pobj" and preposition.lower_ == "on" and preposition.head.lemma_.lower() in PUBLISHING_WORDS:
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in THING_HEADS and following.pos_ == "NOUN"
@@ -1214,7 +1319,9 @@ def _abbreviation_table(text: str, mentions: list[Mention]) -> dict[str, Mention
     return table
 
 
-_DASH_GLOSS = re.compile(r"(?<![\w-])([A-Z]{2,6}) +(?:--|\u2014) *(?:the +)?")
+#: Capitals glossed after a dash ("GUNT -- the ..."). The first capital comes before the test of what precedes it
+#: (the same matches as ``(?<![\w-])([A-Z]{2,6})``), so that ``re`` scans for capitals in C.
+_DASH_GLOSS = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{1,5}) +(?:--|\u2014) *(?:the +)?")
 
 
 def _glossed_after_dash(text: str, mentions: list[Mention]) -> list[tuple[str, Mention]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -166,7 +167,13 @@ def _holder(hit: RoleHit, local: dict, before: list[Mention], context: RoleConte
 
 def _role_heads(registry: Registry) -> frozenset[str]:
     """Return the words that can end a title: the last words of the registry's role terms and more."""
-    return GENERIC_ROLE_HEADS | {term.split(" of ")[0].split()[-1] for term in registry.role_terms}
+    return _heads_of_terms(frozenset(registry.role_terms))
+
+
+@functools.lru_cache(maxsize=8)
+def _heads_of_terms(terms: frozenset[str]) -> frozenset[str]:
+    """Return :func:`_role_heads` for the role terms ``terms`` (the same set each time: it is asked per article)."""
+    return GENERIC_ROLE_HEADS | {term.split(" of ")[0].split()[-1] for term in terms}
 
 
 def _owner_named_apart(hit: RoleHit, mentions: list[Mention]) -> bool:
