@@ -373,6 +373,9 @@ class Rule:
     #: without any of them is not searched with the pattern, nor one without a digit if ``digit``.
     triggers: tuple[str, ...] = ()
     digit: bool = False
+    #: A pattern that every match contains (a part of the rule's own pattern): a text where it is
+    #: not found is not searched with the slower whole pattern.
+    needs: re.Pattern | None = None
 
 
 def _absolute(interval: Interval | None, modifier: str | None = None) -> Resolution | None:
@@ -758,9 +761,11 @@ def _named_day(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("relative", relative=resolve)
 
 
-def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False) -> Rule:
-    """Compile a rule; ``triggers`` are its trigger strings separated by spaces."""
-    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit)
+def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False,
+          needs: str | None = None) -> Rule:
+    """Compile a rule; ``triggers`` are its trigger strings separated by spaces, ``needs`` a pattern of its matches."""
+    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit,
+                re.compile(needs, flags) if needs else None)
 
 
 _I = re.IGNORECASE
@@ -838,7 +843,7 @@ RULES: list[Rule] = [
           _vague, triggers="'s ’s"),
     _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
                       rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)",
-          _duration, _I, triggers=_UNIT_WORDS),
+          _duration, _I, triggers=_UNIT_WORDS, needs=rf"[\s-]{_DURATION_UNIT}\b"),
     _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I, triggers="past"),
     _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
                           r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
@@ -861,6 +866,9 @@ RULES: list[Rule] = [
           _named_day, _I, triggers=" ".join(NAMED_DAY_WORDS)),
 ]
 
+#: Every rule's trigger strings.
+_TRIGGER_WORDS = tuple(sorted({word for rule in RULES for word in rule.triggers}))
+
 
 # --------------------------------------------------------------------------- finding
 
@@ -871,9 +879,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     """
     folded = (text.translate(_FOLD) if any(char in text for char in "ıİſ") else text).lower()
     has_digit = _DIGIT.search(text) is not None
+    present = _triggers_in(folded)
     found = []
     for order, rule in enumerate(RULES):
-        if (rule.digit and not has_digit) or (rule.triggers and not any(word in folded for word in rule.triggers)):
+        if (rule.digit and not has_digit) or (rule.triggers and present.isdisjoint(rule.triggers)) \
+                or (rule.needs and not rule.needs.search(text)):
             continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
@@ -889,6 +899,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
         taken.append((start, end))
         chosen.append((start, end, rule, match))
     return sorted(chosen, key=lambda item: item[0])
+
+
+def _triggers_in(folded: str) -> set[str]:
+    """Return the rules' trigger strings found in a lower-cased text (each looked for once, not once per rule)."""
+    return {word for word in _TRIGGER_WORDS if word in folded}
 
 
 def _plural_after(text: str, start: int, end: int) -> bool:
