@@ -47,7 +47,8 @@ _ZONES = r"GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours\s+(?:GMT|local)|local\s+time|(?
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs", "0700 EDT", "1330 local
 #: time", and four digits that start with a zero ("until about 0600"): no count is written so. Every one starts
 #: with a digit: the lookahead says so first, which spares the search trying each branch at every other character.
-CLOCK_TIME = re.compile(r"(?=\d)(?:(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
+CLOCK_TIME = re.compile(r"(?=\d)"
+                        r"(?:(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
                         r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
                         rf"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONES})\b"
                         r"|(?<![\d:.,$])0\d[0-5]\d(?![\d,.:]))",
