@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from helpers.corpus import Article
 from helpers.extract.nlp import doc_text, remember_text
@@ -86,3 +87,28 @@ def parse_article(article: Article, doc: Doc) -> ParsedArticle:
     """Wrap an article and the ``Doc`` of its body (``nlp(article.body)``)."""
     remember_text(doc, article.body)
     return ParsedArticle(article, doc, split_sentences(doc, article.clean.paragraphs))
+
+
+def tokens_with_word(doc: Doc, name: str, wanted: Callable[[str], bool]) -> list[int]:
+    """Return the indices of the tokens whose lemma or lowercase form is ``wanted``, in order.
+
+    Read from the token attribute arrays, each distinct string asked once, so that an extractor
+    looking for a few kinds of word (speech verbs, casualty words) makes no ``Token`` of the
+    others. ``wanted`` must be a necessary condition of what the caller looks for; the answer
+    is kept per ``Doc`` under ``name`` (in ``doc.user_data``, which the parse cache does not store).
+    """
+    key = ("helpers", "words", name)
+    found = doc.user_data.get(key)
+    if found is None:
+        pairs = doc.to_array(["LEMMA", "LOWER"]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        chosen = {h for h in {h for pair in pairs for h in pair} if wanted(strings[h])}
+        found = doc.user_data[key] = [i for i, (lemma, lower) in enumerate(pairs) if lemma in chosen or lower in chosen]
+    return found
+
+
+def span_tokens_with_word(span: Span, name: str, wanted: Callable[[str], bool]) -> list[Token]:
+    """Return the tokens of ``span`` that :func:`tokens_with_word` finds, in order."""
+    indices = tokens_with_word(span.doc, name, wanted)
+    low, high = bisect.bisect_left(indices, span.start), bisect.bisect_left(indices, span.end)
+    return [span.doc[i] for i in indices[low:high]]

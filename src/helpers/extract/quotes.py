@@ -126,7 +126,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.names import BODY_NOUNS, CORPORATE_FORMS, OUTLET_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
-from helpers.extract.parsed import ParsedArticle
+from helpers.extract.parsed import ParsedArticle, span_tokens_with_word
 from helpers.extract.states import state_index
 from helpers.extract.timexes import WEEKDAYS
 
@@ -302,6 +302,11 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
+
+
+def _may_cue(word: str) -> bool:
+    """Say whether a lemma or lowercase form may be a speech cue's (:func:`_is_cue` says no to others)."""
+    return word.lower() in SPEECH_VERBS or word == "according"
 
 
 def _infinitive_of_doing(verb: Token) -> bool:
@@ -1976,7 +1981,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     paragraph = doc.char_span(start, end, alignment_mode="expand")
     start = after_dateline(doc_text(doc), start)
     found: list[tuple[QuoteSpan, Token]] = []
-    for cue in paragraph if paragraph is not None else []:
+    for cue in span_tokens_with_word(paragraph, "cue", _may_cue) if paragraph is not None else []:
         if not _is_cue(cue):
             continue
         for clause in _clauses(cue):
