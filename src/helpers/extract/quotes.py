@@ -126,7 +126,7 @@ from spacy.tokens import Doc, Token
 
 from helpers.extract.names import BODY_NOUNS, CORPORATE_FORMS, OUTLET_NOUNS
 from helpers.extract.nlp import crosses_paragraph, doc_text, paragraph_end, paragraph_start
-from helpers.extract.parsed import ParsedArticle, span_tokens_with_word
+from helpers.extract.parsed import ParsedArticle
 from helpers.extract.states import state_index
 from helpers.extract.timexes import WEEKDAYS
 
@@ -302,11 +302,6 @@ def _is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     return token.lemma_.lower() in SPEECH_VERBS or (token.lower_ == "according" and _according_to(token) is not None)
-
-
-def _may_cue(word: str) -> bool:
-    """Say whether a lemma or lowercase form may be a speech cue's (:func:`_is_cue` says no to others)."""
-    return word.lower() in SPEECH_VERBS or word == "according"
 
 
 def _infinitive_of_doing(verb: Token) -> bool:
@@ -1245,7 +1240,13 @@ def _quoted(doc: Doc, at: int) -> bool:
         return False
     start = doc[paragraph_start(doc, span.start)].idx
     last = doc[paragraph_end(doc, span.end, ceiling=len(doc)) - 1]
-    return any(q.start <= at < q.end for q in find_quote_spans(doc_text(doc), start, last.idx + len(last.text)))
+    return any(q.start <= at < q.end for q in _paragraph_quote_spans(doc_text(doc), start, last.idx + len(last.text)))
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_quote_spans(text: str, start: int, end: int) -> tuple[QuoteSpan, ...]:
+    """Return :func:`find_quote_spans` of a paragraph, found once for the many mentions asked about in it."""
+    return tuple(find_quote_spans(text, start, end))
 
 
 def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
@@ -1585,8 +1586,9 @@ def _in_headline(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or paragraph_start(doc, span.start) != 0:
         return False
-    words = [t for t in doc[:paragraph_end(doc, span.end, ceiling=len(doc))] if not t.is_space]
-    return bool(words) and words[-1].text not in (".", "!", "?", '"', "'")
+    end = paragraph_end(doc, span.end, ceiling=len(doc))
+    last = next((doc[i] for i in range(end - 1, -1, -1) if not doc[i].is_space), None)
+    return last is not None and last.text not in (".", "!", "?", '"', "'")
 
 
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
@@ -1981,7 +1983,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
     paragraph = doc.char_span(start, end, alignment_mode="expand")
     start = after_dateline(doc_text(doc), start)
     found: list[tuple[QuoteSpan, Token]] = []
-    for cue in span_tokens_with_word(paragraph, "cue", _may_cue) if paragraph is not None else []:
+    for cue in paragraph if paragraph is not None else []:
         if not _is_cue(cue):
             continue
         for clause in _clauses(cue):
