@@ -709,7 +709,7 @@ def day_first_convention(text: str) -> bool | None:
     return None
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+_NUMERIC_DATE = re.compile(r"(?=\d)(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
                            r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
@@ -784,9 +784,12 @@ _DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|month
 _MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
 _REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|later\s+this))"
 
-#: Rules in order of preference; overlapping matches keep the longest, then the first rule.
+#: Rules in order of preference; overlapping matches keep the longest, then the first rule. A pattern that
+#: starts with a lookahead of its first character ("(?=[12])" for a year) is spared trying its lookbehinds
+#: at every other character.
 RULES: list[Rule] = [
-    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date, digit=True),
+    _rule("iso_date", r"(?=[12])\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date,
+          digit=True),
     _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date, triggers=_MONTH_WORDS, digit=True),
     _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b",
           _full_date, triggers=_MONTH_WORDS, digit=True),
@@ -803,9 +806,9 @@ RULES: list[Rule] = [
           triggers="pre- post-", digit=True),
     _rule("decade", rf"\b(?:(?i:the)\s+(?=(?i:early|mid|late)))?{_MOD}?(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b",
           _decade, triggers="0s 0's", digit=True),
-    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
+    _rule("year", r"(?=[12])(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
                   r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
-    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
+    _rule("year_range_end", r"(?=[12])(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
           _year, triggers="- –", digit=True),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b",
           _century, triggers="century", digit=True),
