@@ -679,9 +679,13 @@ def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     is a person here, so that "he" may refer to it and "it" may not; a person or an
     organisation named with a media noun ("the best-selling daily ...") is a medium.
     """
-    persons = {m.actor_id for m in mentions if m.actor_type == "organization" and _person_like(doc, m)}
-    media = {m.actor_id for m in mentions if m.actor_type in ("person", "organization")
-             and _named_with(doc, m) & MEDIA_NOUNS}
+    persons: set[str] = set()
+    media: set[str] = set()
+    for m in mentions:  # an actor found to be one is not asked about again
+        if m.actor_type == "organization" and m.actor_id not in persons and _person_like(doc, m):
+            persons.add(m.actor_id)
+        if m.actor_type in ("person", "organization") and m.actor_id not in media and _named_with(doc, m) & MEDIA_NOUNS:
+            media.add(m.actor_id)
     return [Mention(m.start, m.end, m.actor_id, "media") if m.actor_id in media else
             Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
 
@@ -1295,8 +1299,8 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     root = span.root
     words = {t.lower_ for t in span}
     words |= {t.lower_ for c in root.children if c.dep_ in NAMING_DEPS for t in c.subtree}
-    first = span.start
-    while first > span.sent.start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
+    first, sentence_start = span.start, span.sent.start
+    while first > sentence_start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
         first -= 1  # "news agency IRNA", however the parser hung it
     words |= {t.lower_ for t in doc[first:span.start]}
     if span.end < len(doc) and doc[span.end].lower_ in MEDIA_NOUNS:
