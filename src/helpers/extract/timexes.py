@@ -779,6 +779,9 @@ _DIGIT = re.compile(r"\d")
 #: A year after a day and month (that belongs to the date, not a following number such as "4,385").
 _YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 _DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
+#: The first character of every duration: "the", a direction word, a digit, a number word, "a", "several",
+#: "few", "many", "some" (the lookahead spares trying each of them at every word's end).
+_DURATION_FIRST = r"[tplncfzoseahdm\d]"
 _DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?"
                   r"|centur(?:y|ies))")
 _MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
@@ -844,7 +847,8 @@ RULES: list[Rule] = [
     _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I, triggers="time"),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
           _vague, triggers="'s ’s"),
-    _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
+    _rule("duration", rf"\b(?={_DURATION_FIRST})(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?"
+                      rf"{_DURATION_NUM}"
                       rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)",
           _duration, _I, triggers=_UNIT_WORDS, needs=rf"[\s-]{_DURATION_UNIT}\b"),
     _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I, triggers="past"),
