@@ -703,3 +703,25 @@ def test_the_model_scores_sentences_as_scikit_learn_does():
         matrix = model.vectorizer.transform(rows)
         for classifier in model.classifiers.values():
             assert (casualty_model.decision_scores(classifier, matrix) == classifier.decision_function(matrix)).all()
+
+
+def test_the_models_tfidf_weighting_gives_the_vectorizers_numbers_bit_for_bit():
+    import numpy as np
+
+    model = casualty_model.load_model()
+    documents = [f"{line} zv_israel zk_killed" for line in WIRE.splitlines()] + ["", "zzz unknownword"]
+    expected = model.vectorizer.transform(documents)
+    found = casualty_model.tfidf_matrix(model.vectorizer, documents)
+    assert np.array_equal(found.indptr, expected.indptr) and np.array_equal(found.indices, expected.indices)
+    assert np.array_equal(found.data, expected.data) and found.shape == expected.shape
+
+
+def test_the_casualty_words_found_from_the_token_arrays_are_every_token_that_reports_a_casualty():
+    from helpers.extract import nlp
+    from helpers.extract.parsed import span_tokens_with_word
+
+    doc = nlp.load_model()(WIRE + "Blast at Gaza Hospital Kills Hundreds\n")
+    found = [t.i for t in span_tokens_with_word(doc[:], "casualty", casualties.may_report_casualty)]
+    reporting = [t.i for t in doc if casualties.casualty_kind(t) is not None]
+    assert reporting and set(reporting) <= set(found) and found == sorted(found)
+    assert {doc[i].lower_ for i in found} >= {"killed", "killing", "kills", "dead"}

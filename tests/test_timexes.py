@@ -287,9 +287,10 @@ def test_rule_triggers_skip_only_texts_a_rule_cannot_match(articles, monkeypatch
                 around = text[max(0, match.start() - 1):match.end()].lower()  # a lookbehind's character too
                 assert not rule.triggers or any(word in around for word in rule.triggers), (rule.name, match[0])
                 assert not rule.digit or re.search(r"\d", around), (rule.name, match[0])
+                assert not rule.needs or rule.needs.search(text, match.start(), match.end()), (rule.name, match[0])
     gated = [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]
     monkeypatch.setattr("helpers.extract.timexes.RULES",
-                        [dataclasses.replace(rule, triggers=(), digit=False) for rule in RULES])
+                        [dataclasses.replace(rule, triggers=(), digit=False, needs=None) for rule in RULES])
     assert gated == [[(start, end, rule.name) for start, end, rule, _ in candidate_matches(text)] for text in texts]
 
 

@@ -65,7 +65,7 @@ from helpers.extract.actors import registry_index
 from helpers.extract.figures import REPORT_VERBS, according_to
 from helpers.extract.kinds import PEOPLE_OR_THINGS, counts_people
 from helpers.extract.names import is_discovered, normalise_name
-from helpers.extract.parsed import ParsedArticle, Sentence
+from helpers.extract.parsed import ParsedArticle, Sentence, span_tokens_with_word
 from helpers.extract.parties import PartyIndex
 from helpers.extract.registry import Registry
 from helpers.extract.states import state_index
@@ -168,6 +168,17 @@ def verb_lemma(token: Token) -> str | None:
 CASUALTY_VERBS = DEATH_VERBS | INJURY_VERBS | VIOLENCE_VERBS
 #: Every lemma or lowercase form :func:`casualty_kind` can answer for; other words are passed over at once.
 CASUALTY_WORDS = CASUALTY_VERBS | DEATH_NOUNS | INJURY_NOUNS | {"dead"}
+
+
+def may_report_casualty(word: str) -> bool:
+    """Say whether a lemma or lowercase form may be a casualty word (:func:`casualty_kind` answers None for others).
+
+    >>> may_report_casualty("Killed"), may_report_casualty("Kills"), may_report_casualty("talks")
+    (True, True, False)
+    """
+    word = word.lower()
+    return word in CASUALTY_WORDS or any(word.endswith(ending) and word[:-len(ending)] in CASUALTY_VERBS
+                                         for ending in HEADLINE_ENDINGS)
 
 
 def casualty_kind(token: Token) -> str | None:
@@ -523,7 +534,7 @@ def _harms_things(casualty: Casualty) -> bool:
 def read_casualties(span: Span) -> list[Casualty]:
     """Return every casualty word of a sentence with its grammar, victims, agent and place."""
     found = []
-    for token in span:
+    for token in span_tokens_with_word(span, "casualty", may_report_casualty):
         kind = casualty_kind(token)
         if kind is None:
             continue

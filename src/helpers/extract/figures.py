@@ -937,7 +937,7 @@ def _past_dateline(subject: Token) -> Token | None:
     "radio" its apposition; in "BAGHDAD, March 3 - In a communique ..., the high command said" a
     second subject. The place is no reporter: its apposition after the dateline is, else nothing.
     """
-    text = subject.doc.text
+    text = doc_text(subject.doc)
     start = text.rfind("\n", 0, subject.idx) + 1
     end = after_dateline(text, start)
     if subject.idx >= end:

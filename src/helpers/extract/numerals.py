@@ -45,11 +45,13 @@ _FRACTION = re.compile(r"(\d+)-(\d)/(\d{1,2})")
 #: Time zones of the wire's four-digit times ("0700 EDT", "1330 local time", "1400 Gulf time").
 _ZONES = r"GMT|UTC|[ECMP][SD]T|BST|CET|hrs|hours\s+(?:GMT|local)|local\s+time|(?-i:[A-Z][a-z]+)\s+time"
 #: A clock time: "18:00", "20:22:40", "5 p.m.", "10:35 a.m.", "0600 GMT", "17:00 hrs", "0700 EDT", "1330 local
-#: time", and four digits that start with a zero ("until about 0600"): no count is written so.
-CLOCK_TIME = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
+#: time", and four digits that start with a zero ("until about 0600"): no count is written so. Every one starts
+#: with a digit: the lookahead says so first, which spares the search trying each branch at every other character.
+CLOCK_TIME = re.compile(r"(?=\d)"
+                        r"(?:(?<![\d:])(?:[01]?\d|2[0-4])(?::[0-5]\d){1,2}(?:\s*(?:[ap]\.?m\.?|hrs|GMT|UTC)\b\.?)?"
                         r"|(?<![\d:.,])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*[ap]\.m\.?|(?<![\d:.,])(?:1[0-2]|0?[1-9])\s*[ap]m\b"
                         rf"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d\s*(?:{_ZONES})\b"
-                        r"|(?<![\d:.,$])0\d[0-5]\d(?![\d,.:])",
+                        r"|(?<![\d:.,$])0\d[0-5]\d(?![\d,.:]))",
                         re.IGNORECASE)
 #: A phone number: a leading "+" or "00" and at least seven digits in groups; or, as the wire signs its
 #: stories ("Sydney Newsroom 61-2 373-1800", "(202) 898-8300", "Sofia Newsroom, 359-2-84561"), an area code

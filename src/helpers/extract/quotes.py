@@ -679,9 +679,13 @@ def _retype_persons(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     is a person here, so that "he" may refer to it and "it" may not; a person or an
     organisation named with a media noun ("the best-selling daily ...") is a medium.
     """
-    persons = {m.actor_id for m in mentions if m.actor_type == "organization" and _person_like(doc, m)}
-    media = {m.actor_id for m in mentions if m.actor_type in ("person", "organization")
-             and _named_with(doc, m) & MEDIA_NOUNS}
+    persons: set[str] = set()
+    media: set[str] = set()
+    for m in mentions:  # an actor found to be one is not asked about again
+        if m.actor_type == "organization" and m.actor_id not in persons and _person_like(doc, m):
+            persons.add(m.actor_id)
+        if m.actor_type in ("person", "organization") and m.actor_id not in media and _named_with(doc, m) & MEDIA_NOUNS:
+            media.add(m.actor_id)
     return [Mention(m.start, m.end, m.actor_id, "media") if m.actor_id in media else
             Mention(m.start, m.end, m.actor_id, "person") if m.actor_id in persons else m for m in mentions]
 
@@ -1240,7 +1244,13 @@ def _quoted(doc: Doc, at: int) -> bool:
         return False
     start = doc[paragraph_start(doc, span.start)].idx
     last = doc[paragraph_end(doc, span.end, ceiling=len(doc)) - 1]
-    return any(q.start <= at < q.end for q in find_quote_spans(doc_text(doc), start, last.idx + len(last.text)))
+    return any(q.start <= at < q.end for q in _paragraph_quote_spans(doc_text(doc), start, last.idx + len(last.text)))
+
+
+@functools.lru_cache(maxsize=256)
+def _paragraph_quote_spans(text: str, start: int, end: int) -> tuple[QuoteSpan, ...]:
+    """Return :func:`find_quote_spans` of a paragraph, found once for the many mentions asked about in it."""
+    return tuple(find_quote_spans(text, start, end))
 
 
 def _described_subjects(doc: Doc, subject: Token, before: int, mentions: list[Mention],
@@ -1289,8 +1299,8 @@ def _named_with(doc: Doc, mention: Mention) -> set[str]:
     root = span.root
     words = {t.lower_ for t in span}
     words |= {t.lower_ for c in root.children if c.dep_ in NAMING_DEPS for t in c.subtree}
-    first = span.start
-    while first > span.sent.start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
+    first, sentence_start = span.start, span.sent.start
+    while first > sentence_start and span.start - first < NAMING_WORDS and doc[first - 1].pos_ in ("NOUN", "ADJ"):
         first -= 1  # "news agency IRNA", however the parser hung it
     words |= {t.lower_ for t in doc[first:span.start]}
     if span.end < len(doc) and doc[span.end].lower_ in MEDIA_NOUNS:
@@ -1580,8 +1590,9 @@ def _in_headline(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or paragraph_start(doc, span.start) != 0:
         return False
-    words = [t for t in doc[:paragraph_end(doc, span.end, ceiling=len(doc))] if not t.is_space]
-    return bool(words) and words[-1].text not in (".", "!", "?", '"', "'")
+    end = paragraph_end(doc, span.end, ceiling=len(doc))
+    last = next((doc[i] for i in range(end - 1, -1, -1) if not doc[i].is_space), None)
+    return last is not None and last.text not in (".", "!", "?", '"', "'")
 
 
 def _possessor_role(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:

@@ -373,6 +373,9 @@ class Rule:
     #: without any of them is not searched with the pattern, nor one without a digit if ``digit``.
     triggers: tuple[str, ...] = ()
     digit: bool = False
+    #: A pattern that every match contains (a part of the rule's own pattern): a text where it is
+    #: not found is not searched with the slower whole pattern.
+    needs: re.Pattern | None = None
 
 
 def _absolute(interval: Interval | None, modifier: str | None = None) -> Resolution | None:
@@ -706,7 +709,7 @@ def day_first_convention(text: str) -> bool | None:
     return None
 
 
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
+_NUMERIC_DATE = re.compile(r"(?=\d)(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)"
                            r"(?P<y>(?:19|20)\d\d)(?![\d/])")
 
 
@@ -758,9 +761,11 @@ def _named_day(m: re.Match, ctx: Context) -> Resolution | None:
     return Resolution("relative", relative=resolve)
 
 
-def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False) -> Rule:
-    """Compile a rule; ``triggers`` are its trigger strings separated by spaces."""
-    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit)
+def _rule(name: str, pattern: str, resolve: Callable, flags: int = 0, triggers: str = "", digit: bool = False,
+          needs: str | None = None) -> Rule:
+    """Compile a rule; ``triggers`` are its trigger strings separated by spaces, ``needs`` a pattern of its matches."""
+    return Rule(name, re.compile(pattern, flags), resolve, tuple(triggers.split()), digit,
+                re.compile(needs, flags) if needs else None)
 
 
 _I = re.IGNORECASE
@@ -774,47 +779,58 @@ _DIGIT = re.compile(r"\d")
 #: A year after a day and month (that belongs to the date, not a following number such as "4,385").
 _YEAR_AHEAD = r"(?:1[6-9]|20)\d\d(?![\d,.]\d)"
 _DURATION_NUM = (rf"(?P<num>{DIGIT_NUMBER}|{WORD_NUMBER}|an?|several|(?:a\s+)?few|many|some|a\s+couple\s+of)")
+#: A word's start: a pattern that opens with it, not a bare ``\b``, is not tried at the end of every word.
+_WORD_START = r"\b(?=\w)"
+#: The first character of every duration: "the", a direction word, a digit, a number word, "a", "several",
+#: "few", "many", "some" (the lookahead spares trying each of them at every word's end).
+_DURATION_FIRST = r"[tplncfzoseahdm\d]"
 _DURATION_UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|quarters?|years?|decades?"
                   r"|centur(?:y|ies))")
 _MOD = r"(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)(?:\s+|-))"
 _REL = r"(?P<rel>(?i:last|this|next|past|previous|current|coming|earlier\s+this|later\s+this))"
 
-#: Rules in order of preference; overlapping matches keep the longest, then the first rule.
+#: Rules in order of preference; overlapping matches keep the longest, then the first rule. A pattern that
+#: starts with a lookahead of its first character ("(?=[12])" for a year) is spared trying its lookbehinds
+#: at every other character.
 RULES: list[Rule] = [
-    _rule("iso_date", r"\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date, digit=True),
+    _rule("iso_date", r"(?=[12])\b(?P<year>1[6-9]\d\d|20\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso_date,
+          digit=True),
     _rule("month_day_year", rf"\b{_MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", _full_date, triggers=_MONTH_WORDS, digit=True),
     _rule("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_ANY}\s*,?\s+{_YEAR}\b",
           _full_date, triggers=_MONTH_WORDS, digit=True),
-    _rule("month_year", rf"\b{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year, triggers=_MONTH_WORDS, digit=True),
+    _rule("month_year", rf"{_WORD_START}{_MOD}?{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year, triggers=_MONTH_WORDS,
+          digit=True),
     _rule("month_day", rf"\b{_MONTH_ANY}\s+{_DAY}\b(?!\s*(?:,\s*)?{_YEAR_AHEAD})(?![.,]?\d)"
                        rf"(?!\s*(?:million|billion|percent|%))", _month_day, triggers=_MONTH_WORDS, digit=True),
     _rule("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*{_YEAR_AHEAD})",
           _month_day, triggers=_MONTH_WORDS, digit=True),
-    _rule("weekday", rf"\b(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday, triggers=_WEEKDAY_WORDS),
-    _rule("bare_month", rf"\b{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)",
+    _rule("weekday", rf"{_WORD_START}(?:{_REL}\s+)?{_WEEKDAY}{_PART}\b", _weekday, triggers=_WEEKDAY_WORDS),
+    _rule("bare_month", rf"{_WORD_START}{_MOD}?(?:(?P<rel>(?i:last|next|this))\s+)?{_MONTH}\b(?!\s+\d)",
           _bare_month, triggers=_MONTH_WORDS),
-    _rule("modified_year", rf"\b{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end", digit=True),
+    _rule("modified_year", rf"{_WORD_START}{_MOD}{_YEAR}\b", _year, triggers="early mid late beginning start end",
+          digit=True),
     _rule("bounded_year", r"\b(?P<bound>(?i:pre|post))-(?P<year>1[6-9]\d\d|20\d\d)\b", _bounded_year,
           triggers="pre- post-", digit=True),
-    _rule("decade", rf"\b(?:(?i:the)\s+(?=(?i:early|mid|late)))?{_MOD}?(?:the\s+)?(?P<decade>1[6-9]\d0|20\d0)'?s\b",
+    _rule("decade", rf"{_WORD_START}(?:(?i:the)\s+(?=(?i:early|mid|late)))?{_MOD}?(?:the\s+)?"
+                    r"(?P<decade>1[6-9]\d0|20\d0)'?s\b",
           _decade, triggers="0s 0's", digit=True),
-    _rule("year", r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
+    _rule("year", r"(?=[12])(?<![\d$€£.,/])(?<!\d-)\b(?P<year>1[6-9]\d\d|20\d\d)\b"
                   r"(?![\d,.]\d)(?!-\d\d-)", _bare_year, digit=True),
-    _rule("year_range_end", r"(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
+    _rule("year_range_end", r"(?=[12])(?<=\b(?:1[6-9]|20)\d\d[-–])(?P<year>1[6-9]\d\d|20\d\d)\b(?![\d,.]\d)",
           _year, triggers="- –", digit=True),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+[Cc]entury\b",
           _century, triggers="century", digit=True),
-    _rule("end_of_year", r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+    _rule("end_of_year", rf"{_WORD_START}(?P<mod>(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
                          r"(?:the\s+)?(?P<unit>year|month|week)\b",
           _end_of_unit, _I, triggers="end beginning start middle"),
-    _rule("this_unit", rf"\b{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
+    _rule("this_unit", rf"{_WORD_START}{_MOD}?(?:the\s+)?{_REL.replace('past|', '')}\s+(?:(?i:fiscal)\s+)?"
                        r"(?P<unit>week|month|year|weekend)\b",
           _this_unit, triggers="last this next previous current coming"),
     _rule("the_weekend", r"\bthe\s+weekend\b", _the_weekend, _I, triggers="weekend"),
     _rule("deictic_day", r"\b(?P<word>yesterday|today|tonight|tomorrow)\b",
           _deictic_day, _I, triggers="yesterday today tonight tomorrow"),
-    _rule("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I, triggers="ago"),
-    _rule("season", r"\b(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+    _rule("ago", rf"{_WORD_START}{_NUM}\s+{_UNIT}\s+ago\b", _ago, _I, triggers="ago"),
+    _rule("season", rf"{_WORD_START}(?:(?P<rel>last|this|next|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
                     r"(?:\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d))?\b",
           _season, _I, triggers="spring summer autumn fall winter"),
     _rule("quarter", r"\b(?:the\s+)?(?P<ord>first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
@@ -823,11 +839,11 @@ RULES: list[Rule] = [
           _following, _I, triggers="following next previous same"),
     _rule("day_before_after", r"\bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the\s+)?[A-Z])",
           _day_before_after, _I, triggers="before after"),
-    _rule("later", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier)\b(?!\s+\w+ing\b)", _later, _I,
+    _rule("later", rf"{_WORD_START}{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier)\b(?!\s+\w+ing\b)", _later, _I,
           triggers="later earlier"),
     _rule("that_day", r"\bthat\s+day\b", _that_day, _I, triggers="that"),
     _rule("vague", r"\b(?P<key>recent)\s+(?:days|weeks|months|years)\b", _vague, _I, triggers="recent"),
-    _rule("vague_words", r"\b(?P<key>recently|nowadays|currently|now|soon|"
+    _rule("vague_words", rf"{_WORD_START}(?P<key>recently|nowadays|currently|now|soon|"
                          r"shortly\s+(?:afterwards?|thereafter)|soon\s+after(?:wards)?)\b",
           _vague, _I, triggers="recently now currently soon shortly"),
     _rule("vague_ref", r"\bthe\s+(?P<key>past|present|future)\b"
@@ -836,9 +852,10 @@ RULES: list[Rule] = [
     _rule("vague_at_the_time", r"\bat\s+the\s+(?P<key>time)\b(?!\s+of\b)", _vague, _I, triggers="time"),
     _rule("vague_day_of", r"\bthe\s+(?P<key>day)\s+(?:of|after|before)\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+\w+",
           _vague, triggers="'s ’s"),
-    _rule("duration", rf"\b(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?{_DURATION_NUM}"
+    _rule("duration", rf"\b(?={_DURATION_FIRST})(?:(?:the\s+)?(?P<dir>past|last|previous|next|coming|first)\s+)?"
+                      rf"{_DURATION_NUM}"
                       rf"(?:[\s-]+|\s+more\s+){_DURATION_UNIT}\b(?!-old|\s+old\b)",
-          _duration, _I, triggers=_UNIT_WORDS),
+          _duration, _I, triggers=_UNIT_WORDS, needs=rf"[\s-]{_DURATION_UNIT}\b"),
     _rule("past_unit", rf"\b(?:the\s+)?(?P<dir>past)\s+{_DURATION_UNIT}\b", _duration, _I, triggers="past"),
     _rule("plural_units", r"(?<![\w-])(?=(?:hours|days|weeks|months|years|decades|centuries)\b)"
                           r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\bafter\s))"
@@ -847,19 +864,23 @@ RULES: list[Rule] = [
     _rule("coming_units", r"\b(?:the\s+)?(?P<dir>coming|next|past|last)\s+"
                           r"(?P<unit>hours|days|weeks|months|years|decades|centuries)\b(?!\s+(?:ago|later|earlier))",
           _duration, _I, triggers="coming next past last"),
-    _rule("set", r"\b(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
+    _rule("set", rf"{_WORD_START}(?:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"
                  r"|(?:every|each|per)\s+(?:(?P<num>other|two|three|four|five|six|\d+)\s+)?(?P<unit>"
                  r"second|minute|hour|day|night|week|month|quarter|year|decade)s?"
                  r"|(?:every|each)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
           _set, _I, triggers="daily weekly monthly annually yearly hourly nightly every each per"),
     _rule("clock", CLOCK_TIME.pattern, _clock, _I, digit=True),
-    _rule("day_part", r"\b(?:(?P<which>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
+    _rule("day_part", rf"{_WORD_START}(?:(?P<which>this|last|yesterday|tomorrow)\s+"
+                      r"(?P<part>morning|afternoon|evening|night)"
                       r"|(?P<alone>overnight|noon|midday|midnight))\b",
           _day_part, _I, triggers="morning afternoon evening night noon midday"),
     _rule("numeric_date", _NUMERIC_DATE.pattern, _numeric_date, triggers="/ .", digit=True),
-    _rule("named_day", rf"\b{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
+    _rule("named_day", rf"{_WORD_START}{NAMED_DAY}(?:\s+(?P<year>1[6-9]\d\d|20\d\d))?\b",
           _named_day, _I, triggers=" ".join(NAMED_DAY_WORDS)),
 ]
+
+#: Every rule's trigger strings.
+_TRIGGER_WORDS = tuple(sorted({word for rule in RULES for word in rule.triggers}))
 
 
 # --------------------------------------------------------------------------- finding
@@ -871,9 +892,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     """
     folded = (text.translate(_FOLD) if any(char in text for char in "ıİſ") else text).lower()
     has_digit = _DIGIT.search(text) is not None
+    present = _triggers_in(folded)
     found = []
     for order, rule in enumerate(RULES):
-        if (rule.digit and not has_digit) or (rule.triggers and not any(word in folded for word in rule.triggers)):
+        if (rule.digit and not has_digit) or (rule.triggers and present.isdisjoint(rule.triggers)) \
+                or (rule.needs and not rule.needs.search(text)):
             continue
         for match in rule.pattern.finditer(text):
             start, end = match.span()
@@ -889,6 +912,11 @@ def candidate_matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
         taken.append((start, end))
         chosen.append((start, end, rule, match))
     return sorted(chosen, key=lambda item: item[0])
+
+
+def _triggers_in(folded: str) -> set[str]:
+    """Return the rules' trigger strings found in a lower-cased text (each looked for once, not once per rule)."""
+    return {word for word in _TRIGGER_WORDS if word in folded}
 
 
 def _plural_after(text: str, start: int, end: int) -> bool:
