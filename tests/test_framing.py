@@ -259,6 +259,43 @@ def test_a_side_discovered_in_the_corpus_is_shown_by_its_name_not_its_id(wire):
     assert lapidot["sides"] == ["d:canada"] and lapidot["side"] == "Canada" and lapidot["side_names"] == ["Canada"]
 
 
+#: Casualty sentences whose victims' side is in a second casualty word, a side's name or the subject of the verb an
+#: infinitive completes (the shared files, MIT).
+VICTIM_SENTENCES = {
+    "raised": "Here are the Hamas officials believed to have been killed since Oct. 7.",  # The New York Times
+    "gapped": "At least 900 Israelis have been killed, and nearly 700 Palestinians.",  # National Post
+    "side": "That war lasted six weeks, and 74 people were killed on the Israeli side, including six civilians.",
+    # The New York Times: one word's victims name a side, another word's place the other
+    "place": "On Oct. 7, Hamas unleashed a surprise attack against Israel that left more than 1,400 Israelis dead, "
+             "prompting intense retaliation that has killed about 2,800 people in Gaza, according to officials there.",
+}
+
+
+@pytest.fixture(scope="module")
+def victim_sentences(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("victim_sentences")
+    for name, line in VICTIM_SENTENCES.items():
+        (folder / f"{name}.txt").write_text(line + "\n", encoding="utf-8")
+    tables = extract_corpus(folder, use_cache=False).tables
+    rows = tables["casualties"].merge(tables["sentences"][["article_id", "sentence_id", "text"]])
+    return {name: row for row in rows.to_dict("records") for name, line in VICTIM_SENTENCES.items()
+            if line.startswith(row["text"])}
+
+
+def test_victims_raised_from_an_infinitive_left_out_verbs_a_sides_name_and_each_words_own_sides(victim_sentences):
+    rows = victim_sentences
+    # "officials believed to have been killed": the victims are the noun the infinitive's verb describes
+    assert rows["raised"]["victims"] == "the Hamas officials" and list(rows["raised"]["victim_sides"]) == ["hamas"]
+    # "..., and nearly 700 Palestinians": a second subject of "killed", whose verb is left out
+    assert sorted(rows["gapped"]["victim_sides"]) == ["israel", "palestine"]
+    assert rows["gapped"]["victims"] == "At least 900 Israelis have been killed, and nearly 700 Palestinians"
+    # "killed on the Israeli side": where they died is a side
+    assert list(rows["side"]["victim_sides"]) == ["israel"] and rows["side"]["side_method"] == "place"
+    # the Israelis "left dead" do not hide the people killed "in Gaza" by another casualty word
+    assert sorted(rows["place"]["victim_sides"]) == ["israel", "palestine"]
+    assert rows["place"]["side_method"] == "victims"
+
+
 def test_a_headlines_capitalised_verb_is_a_verb(wire):
     rows, _ = wire
     # the parser reads "Kills" of a title-case headline as a proper noun

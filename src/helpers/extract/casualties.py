@@ -15,13 +15,15 @@ which gather every casualty word of the sentence.
   massacre", "30 dead").
 * **victims**: the words naming who died (the object of an active verb, the subject of
   a passive or intransitive one, the noun a participle modifies, "of X" or the modifier
-  of a noun, whom "dead" is said of: "two Russian nationals were confirmed dead"), else the
+  of a noun, whom "dead" is said of: "two Russian nationals were confirmed dead", the subject of
+  the verb an infinitive completes: "officials believed to have been killed", a noun coordinated with
+  the verb whose own verb is left out: "900 Israelis have been killed, and 700 Palestinians"), else the
   victims of the sentence's killed or injured figure. ``victim_group``
   is the kind of people they are (:data:`VICTIM_GROUPS`: civilians, children, soldiers...).
-* **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry: the
-  actors mentioned in the victims' words, their nationality words (the registry's
-  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza", or a town the
-  registry lacks, by the country of the gazetteer's towns so named, :mod:`helpers.extract.towns`:
+* **victim_sides**: the parties of the victims (:mod:`helpers.extract.parties`), from the registry, of
+  each casualty word: the actors mentioned in its victims' words, their nationality words (the registry's
+  demonyms: "Israeli", "Palestinians"), else the place where they died ("in Gaza", "on the Israeli
+  side", or a town the registry lacks, by the country of the gazetteer's towns so named, :mod:`helpers.extract.towns`:
   "in Sderot" is Israel's, "in Khan Younis" the State of Palestine's); only parties
   that can be sides (:meth:`helpers.extract.parties.PartyIndex.is_side`: no place of no state, no
   body such as the United Nations, no person), for ``responsible`` too.
@@ -348,13 +350,15 @@ def read_verb(casualty: Casualty) -> None:
         victims = _subjects(token, "nsubjpass", "csubjpass", "nsubj")
         if not victims and token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             victims = [token.head]
-        casualty.victims = victims
+        victims = victims or _raised_subjects(token)
+        casualty.victims = victims + _gapped_victims(token) if victims else victims
         agent = _shared_agent(token)
         casualty.grammar = "passive_agent" if agent is not None else "passive"
         casualty.agent = [agent] if agent is not None else []
     elif verb_lemma(token) in INTRANSITIVE_VERBS:
         casualty.grammar = "intransitive"
-        casualty.victims = _subjects(token, "nsubj")
+        casualty.victims = _subjects(token, "nsubj") or _raised_subjects(token)
+        casualty.victims += _gapped_victims(token) if casualty.victims else []
         if not casualty.victims and token.dep_ in PARTICIPLE_CLAUSES:
             subject = _inherited_subject(token)
             casualty.victims = [subject] if subject is not None else []
@@ -364,6 +368,31 @@ def read_verb(casualty: Casualty) -> None:
         casualty.agent = [subject] if subject is not None else []
         casualty.victims = _children(token, "dobj")
     _agentless_cause(casualty)
+
+
+def _raised_subjects(token: Token) -> list[Token]:
+    """Return whom a subjectless infinitive casualty verb is said of: the subject of the verb it completes.
+
+    "Hamas officials believed to have been killed": the noun "believed" describes; "he is reported
+    to have died": the subject of "reported" (through further infinitives, of the verb they hang on).
+    """
+    verb = token
+    while verb.dep_ == "xcomp" and verb.head is not verb:
+        verb = verb.head
+        if subjects := _subjects(verb, "nsubjpass", "nsubj"):
+            return subjects
+        if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [verb.head]
+    return []
+
+
+def _gapped_victims(verb: Token) -> list[Token]:
+    """Return the nouns coordinated with a passive or intransitive casualty verb whose verb is left out.
+
+    "At least 900 Israelis have been killed, and nearly 700 Palestinians": the parser hangs
+    "Palestinians" on "killed" as a conjunct; it is a second subject of the same verb.
+    """
+    return [c for c in _children(verb, "conj") if c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]
 
 
 def _agentless_cause(casualty: Casualty) -> None:
@@ -498,8 +527,8 @@ DEATH_PLACE_PREPOSITIONS = frozenset("in at across inside throughout near on".sp
 
 
 def _is_place(token: Token) -> bool:
-    """Say whether a noun can name a place (a GPE, LOC or FAC entity, or a proper noun)."""
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.pos_ == "PROPN"
+    """Say whether a noun can name a place: a GPE, LOC or FAC entity, a proper noun, a side ("on the Israeli side")."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.pos_ == "PROPN" or token.lemma_.lower() == "side"
 
 
 def _place_objects(carrier: Token) -> list[Token]:
@@ -642,10 +671,13 @@ def town_side(name: str, index: PartyIndex) -> str | None:
 def town_sides(heads: list[Token], mentions: list[dict], index: PartyIndex) -> list[str]:
     """Return the sides of the towns among place heads that no registry actor names ("killed in Sderot").
 
-    A place the registry knows keeps the registry's answer, even none ("Jerusalem", a place of no state).
+    A place the registry knows keeps the registry's answer, even none ("Jerusalem", a place of no state);
+    a common noun names no town ("on the Israeli side" is not the town of Side).
     """
     found = []
     for head in heads:
+        if head.pos_ != "PROPN" and not head.ent_type_:
+            continue
         name = _place_name(head)
         if name.label_ in TOWN_LABELS and not _registry_named(mentions, name):
             found.append(town_side(name.text, index))
@@ -717,15 +749,29 @@ def _figure_victims(sentence: Sentence, figures: list[dict]) -> tuple[str | None
 
 
 def sentence_sides(casualties: list[Casualty], mentions: list[dict], index: PartyIndex) -> tuple[list[str], str | None]:
-    """Return the victims' parties over every casualty word of a sentence, and how they were found."""
-    victims = [s for c in casualties for s in sides_of(_phrase_tokens(c.victims), mentions, index)]
+    """Return the victims' parties over every casualty word of a sentence, and how they were found.
+
+    Each casualty word gives its victims' parties, else those of the place where they died, so one
+    word's victims do not hide another's place ("left 1,400 Israelis dead, prompting retaliation
+    that has killed 2,800 people in Gaza": both sides). The method is ``victims`` when any word's
+    parties came from its victims, else ``place``.
+    """
+    found, methods = [], set()
+    for casualty in casualties:
+        sides, method = casualty_sides(casualty, mentions, index)
+        found += sides
+        methods |= {method} if sides else set()
+    method = "victims" if "victims" in methods else "place" if methods else None
+    return list(dict.fromkeys(found)), method
+
+
+def casualty_sides(casualty: Casualty, mentions: list[dict], index: PartyIndex) -> tuple[list[str], str]:
+    """Return the parties of one casualty word's victims (method ``victims``), else of its place (``place``)."""
+    victims = sides_of(_phrase_tokens(casualty.victims), mentions, index)
     if victims:
-        return list(dict.fromkeys(victims)), "victims"
-    places = [s for c in casualties for s in sides_of(_phrase_tokens(c.place), mentions, index)
-              + town_sides(c.place, mentions, index)]
-    if places:
-        return list(dict.fromkeys(places)), "place"
-    return [], None
+        return victims, "victims"
+    return sides_of(_phrase_tokens(casualty.place), mentions, index) + town_sides(casualty.place, mentions,
+                                                                                 index), "place"
 
 
 def casualty_row(parsed: ParsedArticle, sentence: Sentence, casualties: list[Casualty],
