@@ -868,3 +868,12 @@ def test_a_body_whose_name_differs_by_a_whole_word_is_not_fuzzily_another():
     # a misspelling of a body's words is still the body
     assert actors.best_fuzzy("Islamic Revolutionary Gaurd Corps", index)[0] == "irgc"
     assert actors.best_fuzzy("Palestinian Islamic Jehad", index)[0] == "palestinian_islamic_jihad"
+
+
+def test_a_belief_or_an_attitude_in_one_word_is_no_actor():
+    """rss2023 (The Hill, 20 Oct 2023): spaCy takes "Islamophobia" for an organisation."""
+    rows = _mentions("President Biden on Thursday used an Oval Office address to condemn Islamophobia and "
+                     "antisemitism in the aftermath of the killing of a Palestinian-American boy.",
+                     published=dt.date(2023, 10, 20))
+    assert "Islamophobia" not in {r["text"] for r in rows}
+    assert "Biden" in {r["text"] for r in rows}

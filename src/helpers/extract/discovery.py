@@ -86,6 +86,8 @@ THING_NAMES = frozenset("""
     intifada nakba revolution islam christianity judaism hinduism buddhism sikhism god allah
     newsroom newsdesk
 """.split())
+#: Endings of one-word names of a belief or an attitude, not of an actor ("Zionism", "Islamophobia").
+ABSTRACT_ENDINGS = ("ism", "phobia")
 #: Nouns of an outlet's desks: the capital before one ("Stockholm newsroom") is a city, not its state.
 DESK_NAMES = frozenset({"newsroom", "newsdesk"})
 #: Nouns of treaties: a name modifying one is the place it was signed ("the Dayton peace agreement").
@@ -1187,7 +1189,8 @@ def _names_a_thing(ent) -> bool:
     """Return True if the entity names a thing or an event, not an actor.
 
     Either its last word is such a noun ("Blue Line", "Al-Aqsa Flood", "Islam"; a word
-    in -ism) or a title ("Humanitarian Coordinator": an office, not a body), it names an
+    in -ism or -phobia, a belief or an attitude: "Zionism", "Islamophobia") or a title
+    ("Humanitarian Coordinator": an office, not a body), it names an
     operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
     agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
@@ -1195,7 +1198,7 @@ def _names_a_thing(ent) -> bool:
     """
     root = ent.root
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
-            len(ent) == 1 and root.lower_.endswith("ism")):
+            len(ent) == 1 and root.lower_.endswith(ABSTRACT_ENDINGS)):
         return True
     if root.dep_ == "compound" and root.head.lower_ in TREATY_NOUNS:
         return True
