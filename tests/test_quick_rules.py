@@ -2,10 +2,10 @@
 
 import pytest
 import spacy
-from checkout import SEEDS_DIR, SHARED
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
+from checkout import SEEDS_DIR, SHARED
 from helpers.corpus import read_corpus
 from helpers.extract import nlp, quick_rules
 

@@ -89,6 +89,7 @@ class QuickAttributeRuler:
                     self.tag_map.setdefault(tag, {}).update(ruler.attrs[attr_id])
                 continue
             self._add(attr_id, entry["patterns"])
+        self.tag_map_columns = sorted({attr for attrs in self.tag_map.values() for attr in attrs})
 
     def _add(self, attr_id: int, alternatives: list[list[dict]]) -> None:
         """File one entry's patterns: one-token ones as tests, the others in the ``Matcher``."""
@@ -117,7 +118,7 @@ class QuickAttributeRuler:
 
     def _apply_tag_map(self, doc: Doc) -> None:
         """Set the part of speech and morphology the tag map gives each token's tag."""
-        columns = sorted({attr for attrs in self.tag_map.values() for attr in attrs})
+        columns = self.tag_map_columns
         rows = doc.to_array([TAG, *columns]).tolist()
         values = [_updated(row[1:], columns, self.tag_map.get(row[0])) for row in rows]
         doc.from_array(columns, numpy.array(values, dtype=numpy.uint64))
