@@ -3,6 +3,7 @@
 import pytest
 
 from helpers.extract import towns
+from helpers.extract.shipped import read_snapshot
 from helpers.pipeline.run import extract_corpus
 
 #: Sentences from the shared casualty files (MIT): the Globe and Mail, the National Post, the New York Times and
@@ -71,6 +72,6 @@ def test_a_place_the_registry_knows_keeps_the_registrys_answer(rows):
 
 
 def test_the_shipped_index_is_a_fresh_build_of_the_installed_gazetteer():
-    shipped = towns.read_shipped_index()
-    assert shipped is not None, "run python -m benchmarks.build_towns_index"
-    assert shipped["towns"] == towns._build_gazetteer(), "stale: run python -m benchmarks.build_towns_index"
+    shipped = read_snapshot(towns.TOWNS_INDEX)
+    assert shipped is not None, "run python -m benchmarks.build_shipped_data"
+    assert shipped["towns"] == towns._build_gazetteer(), "stale: run python -m benchmarks.build_shipped_data"

@@ -19,14 +19,16 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-
-from countryinfo import all_countries
+from pathlib import Path
 
 from helpers.extract.names import literal_alternation, normalise_name
+from helpers.extract.shipped import current_snapshot, write_snapshot
 from helpers.files import load_yaml
 from helpers.paths import DATA_DIR
 
 STATES_FILE = DATA_DIR / "states.yaml"
+#: What is read of countryinfo, shipped (:func:`write_shipped_countries`): its 271 files take 0.3 s to parse.
+COUNTRIES_FILE = DATA_DIR / "countries.json.gz"
 #: Library names that are all capitals and this short are codes ("IR", "IRN"), not names.
 MAX_CODE_LENGTH = 3
 
@@ -97,10 +99,38 @@ class StateIndex:
         return frozenset(found)
 
 
-def _english_names(country, extra: dict) -> list[str]:
+def _library_record(country) -> dict:
+    """Return what is read of one countryinfo country: names, codes, capital, demonym, population."""
+    return {"name": country.name(), "alt_spellings": country.alt_spellings(), "iso": country.iso(),
+            "capital": country.capital(), "demonym": country.demonym(), "population": country.population()}
+
+
+def _read_library() -> list[dict]:
+    """Return the record of every countryinfo country, in the library's order."""
+    from countryinfo import all_countries  # imported here: the shipped snapshot spares parsing its files
+
+    return [_library_record(country) for country in all_countries()]
+
+
+def library_countries() -> list[dict]:
+    """Return the record of every country of the library: the shipped snapshot when it is the installed version's."""
+    shipped = current_snapshot(COUNTRIES_FILE, "countryinfo")
+    return shipped["countries"] if shipped is not None else _read_library()
+
+
+def write_shipped_countries(path: Path = COUNTRIES_FILE) -> dict:
+    """Write the records of the installed countryinfo to ``path``; return the snapshot.
+
+    Run by ``python -m benchmarks.build_shipped_data`` when countryinfo changes
+    (``tests/test_states.py`` fails until then).
+    """
+    return write_snapshot(path, "countryinfo", countries=_read_library())
+
+
+def _english_names(country: dict, extra: dict) -> list[str]:
     """Return a country's names usable in English text: its name, Latin-script alternatives."""
-    codes = set((country.iso() or {}).values())
-    names = [country.name(), *(country.alt_spellings() or [])]
+    codes = set((country["iso"] or {}).values())
+    names = [country["name"], *(country["alt_spellings"] or [])]
     names += extra.get("aliases", [])
     dropped = set(extra.get("drop", []))
     return [n for n in dict.fromkeys(names) if n and n not in codes and n not in dropped
@@ -108,20 +138,20 @@ def _english_names(country, extra: dict) -> list[str]:
             and "," not in n]
 
 
-def _state(country, extra: dict) -> State:
+def _state(country: dict, extra: dict) -> State:
     """Return the state of one library country with the corrections of ``states.yaml``.
 
     The library writes some demonyms together ("Bosnian,Herzegovinian",
     "Serbian/Montenegrin"): each is a demonym of its own.
     """
-    capitals = extra.get("capitals", country.capital())
+    capitals = extra.get("capitals", country["capital"])
     capitals = [c for c in (capitals if isinstance(capitals, list) else [capitals]) if c and c.isascii()]
     names = _english_names(country, extra) + capitals
-    demonyms = [d.strip() for d in re.split(r"[,/]", country.demonym() or "") + extra.get("demonyms", [])
+    demonyms = [d.strip() for d in re.split(r"[,/]", country["demonym"] or "") + extra.get("demonyms", [])
                 if d.strip() and d.strip() not in extra.get("drop", [])]
-    return State(extra.get("name", country.name()), tuple(dict.fromkeys(names)),
+    return State(extra.get("name", country["name"]), tuple(dict.fromkeys(names)),
                  tuple(dict.fromkeys(demonyms)), capitals[0] if capitals else None, tuple(extra.get("seats", [])),
-                 (country.iso() or {}).get("alpha2"))
+                 (country["iso"] or {}).get("alpha2"))
 
 
 def _historical_state(name: str, extra: dict) -> State:
@@ -146,9 +176,9 @@ def _add(index: StateIndex, state: State) -> None:
         index.by_word.setdefault(normalise_name(word), state)
 
 
-def _population(country) -> int:
+def _population(country: dict) -> int:
     """Return a library country's population (0 when the library has none)."""
-    population = country.population()
+    population = country["population"]
     return population if isinstance(population, int) else 0
 
 
@@ -164,9 +194,9 @@ def state_index() -> StateIndex:
     fixes = corrections.get("states") or {}
     skipped = set(corrections.get("not_states") or [])
     index = StateIndex([])
-    for country in sorted(all_countries(), key=_population, reverse=True):
-        if country.name() not in skipped:
-            _add(index, _state(country, fixes.get(country.name(), {})))
+    for country in sorted(library_countries(), key=_population, reverse=True):
+        if country["name"] not in skipped:
+            _add(index, _state(country, fixes.get(country["name"], {})))
     for name, extra in (corrections.get("historical") or {}).items():
         _add(index, _historical_state(name, extra))
     names = sorted({n for state in index.states for n in state.names}, key=len, reverse=True)

