@@ -14,10 +14,11 @@ from checkout import PROJECT_ROOT
 from helpers.corpus import read_corpus
 from helpers.corpus.read import build_article
 from helpers.evaluation.timexes import evaluate
-from helpers.extract import nlp
+from helpers.extract import named_days, nlp
 from helpers.extract.parsed import parse_article
 from helpers.extract.registry import load_registry
 from helpers.extract.rows import extract_article
+from helpers.extract.shipped import read_snapshot
 from helpers.extract.tense import counts_things, future_reference
 from helpers.extract.timexes import RULES, candidate_matches, extract_timexes, find_timexes
 from helpers.schema import to_frame
@@ -129,6 +130,18 @@ def test_numeric_date_without_a_convention_takes_the_reading_before_publication(
 def test_named_days_come_from_the_holidays_calendars(text, published, start, end):
     [timex] = find_timexes(text, published)
     assert (timex.start, timex.end) == (start, end)
+
+
+def test_the_shipped_named_days_are_a_fresh_build_of_the_installed_holidays():
+    shipped = read_snapshot(named_days.NAMED_DAYS_FILE)
+    assert shipped is not None, "run python -m benchmarks.build_shipped_data"
+    assert shipped["days"] == named_days.build_named_days(), "stale: run python -m benchmarks.build_shipped_data"
+
+
+def test_named_days_outside_the_shipped_years_come_from_the_library():
+    assert named_days.SNAPSHOT_YEARS[0] > 1890
+    assert named_days.named_day_dates("Christmas", 1890) == (dt.date(1890, 12, 25), dt.date(1890, 12, 25))
+    assert named_days.named_day_dates("Yom Kippur", 2023) == (dt.date(2023, 9, 25), dt.date(2023, 9, 25))
 
 
 def test_month_precision_publication_widens_a_weekday(articles):
