@@ -61,6 +61,8 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 64
 #: Characters of text per unit of work at most (long articles make smaller chunks).
 CHUNK_CHARS = 400_000
+#: Characters of the smallest chunk that several workers get at the end of a corpus (see :func:`article_chunks`).
+TAIL_CHARS = 5_000
 #: Articles per Parquet part file written by :func:`extract_to_folder`.
 PART_SIZE = 1000
 #: The corpus problems stored beside a corpus's tables by :func:`ensure_tables`.
@@ -107,17 +109,30 @@ def chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), max(1, size))]
 
 
-def article_chunks(articles: list[Article], size: int = CHUNK_SIZE,
-                   max_chars: int = CHUNK_CHARS) -> list[list[Article]]:
-    """Return ``articles`` cut into chunks of at most ``size`` articles and ``max_chars`` characters."""
+def article_chunks(articles: list[Article], size: int = CHUNK_SIZE, max_chars: int = CHUNK_CHARS,
+                   workers: int = 1) -> list[list[Article]]:
+    """Return ``articles`` cut into chunks of at most ``size`` articles and ``max_chars`` characters.
+
+    With several ``workers`` the last chunks get smaller (at most a ``2 * workers``-th of the
+    text left, down to :data:`TAIL_CHARS`), so the workers finish together instead of one
+    parsing a last full chunk while the others wait.
+
+    >>> from types import SimpleNamespace
+    >>> texts = [SimpleNamespace(body="x" * 1000) for _ in range(60)]
+    >>> [len(c) for c in article_chunks(texts, size=16)], [len(c) for c in article_chunks(texts, 16, workers=2)]
+    ([16, 16, 16, 12], [15, 11, 8, 6, 5, 5, 5, 5])
+    """
+    left = sum(len(a.body) for a in articles)
     parts: list[list[Article]] = []
-    chars = 0
+    chars = limit = 0
     for article in articles:
-        if not parts or len(parts[-1]) >= size or (chars + len(article.body) > max_chars and parts[-1]):
+        if not parts or len(parts[-1]) >= size or (chars + len(article.body) > limit and parts[-1]):
             parts.append([])
             chars = 0
+            limit = max_chars if workers <= 1 else min(max_chars, max(TAIL_CHARS, left // (2 * workers)))
         parts[-1].append(article)
         chars += len(article.body)
+        left -= len(article.body)
     return parts
 
 
@@ -144,8 +159,8 @@ def iter_results(articles: list[Article], registry: Registry, caches: Caches | N
                  workers: int | None, chunk_size: int = CHUNK_SIZE, progress: bool = False,
                  ) -> Iterable[tuple[list[Article], ChunkResult]]:
     """Yield ``(articles, result)`` chunk by chunk in corpus order, on the right number of processes."""
-    parts = article_chunks(articles, chunk_size)
     workers = resolve_workers(workers, chars_to_parse(articles, caches))
+    parts = article_chunks(articles, chunk_size, workers=workers)
     log.info("extracting %d articles in %d chunks on %d process(es)", len(articles), len(parts), workers)
     return _progress(run_chunks(parts, registry, caches, workers), len(parts), progress)
 
