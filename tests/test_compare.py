@@ -12,6 +12,7 @@ import pytest
 from checkout import PROJECT_ROOT, SHARED
 from helpers.analyses import comparison as compare
 from helpers.analyses import reference, tolls
+from helpers.charts.figures import chart_points
 from helpers.evaluation import tolls as stated
 from helpers.pipeline.run import extract_corpus
 
@@ -244,3 +245,16 @@ def test_a_toll_far_below_the_outlets_recent_running_total_is_no_toll():
     # after a pause longer than HISTORY_DAYS a series starts again.
     assert list(tolls.falls_far_below(frame)) == [False, False, False, True, False, True, False]
     assert not tolls.falls_far_below(frame.iloc[:3].assign(value_low=[10.0, 20000.0, 5.0])).any()  # too few before
+
+
+def test_an_at_most_figure_is_compared_and_drawn_at_its_bound(tmp_path):
+    """Reuters-21578 3332 (Ecuador's earthquake, 1987): "up to 300" is 0-300, stated and drawn as 300, not 0."""
+    (tmp_path / "quake.txt").write_text(
+        "date 1987-03-09\n\n\"We fear that up to 300 people died in Napo though there is no way of now knowing "
+        "the exact figure because many people have disappeared,\" Health Minister Jorge Bracho told Reuters.\n",
+        encoding="utf-8")
+    reported = compare.reported_figures(extract_corpus(tmp_path).tables, kinds=["killed"])
+    [row] = compare.side_by_side(reported).to_dict("records")
+    assert (row["ranges"], row["lowest"], row["highest"]) == ("at most 300", 300, 300)
+    points, _ = chart_points(reported)
+    assert points["y"].tolist() == [300] and points[["err_low", "err_high"]].values.tolist() == [[0, 0]]

@@ -204,12 +204,15 @@ def disagreements(reported: pd.DataFrame, per_group: int = DISAGREEMENTS_PER_GRO
 def side_by_side(reported: pd.DataFrame, max_ranges: int = 6) -> pd.DataFrame:
     """Return one row per episode, kind, place and source: how many totals, the lowest and highest, the ranges.
 
+    The lowest and highest are of the numbers the words state (:func:`stated_value`: 300 for "at most 300").
+
     ``ranges`` lists the distinct ranges in date order, at most ``max_ranges`` of them
     (then how many more); ``figure_ids`` lists every figure, so each row can be traced.
     """
     totals = reported[~reported["is_part"]].sort_values(["as_of", "figure_id"]).copy()
     totals["range"] = [format_range(lo, hi, q) for lo, hi, q in
                        zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
+    totals["stated"] = stated_values(totals)
 
     def listed(ranges: pd.Series) -> str:
         distinct = list(dict.fromkeys(ranges))
@@ -218,10 +221,31 @@ def side_by_side(reported: pd.DataFrame, max_ranges: int = 6) -> pd.DataFrame:
 
     keys = ["episode_no", "episode", "kind", "place", "source_label"]
     grouped = totals.groupby(keys, sort=True).agg(
-        reports=("figure_id", "size"), lowest=("value_low", "min"), highest=("value_low", "max"),
+        reports=("figure_id", "size"), lowest=("stated", "min"), highest=("stated", "max"),
         ranges=("range", listed), outlets=("outlet", lambda o: "; ".join(sorted(set(o.dropna())))),
         figure_ids=("figure_id", lambda f: ", ".join(f)))
     return grouped.reset_index().drop(columns=["episode_no"])
+
+
+#: Qualifiers of a figure that is an upper bound ("at most 300": 0 to 300, ``value_low`` 0).
+UPPER_BOUNDS = ("at_most", "less_than")
+
+
+def stated_value(low: float | None, high: float | None, qualifier: str) -> float | None:
+    """Return the number a figure's words state: its upper bound for "at most" ones, else its low end.
+
+    >>> stated_value(0, 300, "at_most"), stated_value(1400, None, "at_least"), stated_value(24, 99, "vague")
+    (300.0, 1400.0, 24.0)
+    """
+    value = high if qualifier in UPPER_BOUNDS else low
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def stated_values(figures: pd.DataFrame) -> pd.Series:
+    """Return :func:`stated_value` of each row of ``figures`` (NaN where it states none)."""
+    return pd.Series([stated_value(lo, hi, q) for lo, hi, q in
+                      zip(figures["value_low"], figures["value_high"], figures["qualifier"], strict=True)],
+                     index=figures.index, dtype=float)
 
 
 def format_range(low: float | None, high: float | None, qualifier: str) -> str:
@@ -239,7 +263,7 @@ def format_range(low: float | None, high: float | None, qualifier: str) -> str:
 
     if qualifier in ("at_least", "more_than"):
         return f"{qualifier.replace('_', ' ')} {number(low)}"
-    if qualifier in ("at_most", "less_than"):
+    if qualifier in UPPER_BOUNDS:
         return f"{qualifier.replace('_', ' ')} {number(high)}"
     if qualifier == "vague":
         return f"{number(low)}–{number(high)} (vague)"
@@ -257,7 +281,7 @@ def compare_with_reference(reported: pd.DataFrame, reference: pd.DataFrame, max_
     hand-written table, whose rows are sparse). ``days`` is official date minus the
     figure's date. ``within`` says whether
     the official value lies in the reported interval (with the qualifier's tolerance);
-    ``ratio`` is reported over official (the low end for open-ended figures).
+    ``ratio`` is the number reported (:func:`stated_value`) over the official one.
     """
     totals = reported[~reported["is_part"] & reported["kind"].isin(reference["kind"].unique())]
     when = pd.to_datetime(reference["date"]).astype("datetime64[ns]")
@@ -282,6 +306,7 @@ def compare_with_reference(reported: pd.DataFrame, reference: pd.DataFrame, max_
 def _reference_row(figure: pd.Series) -> dict:
     """Return one row of :func:`compare_with_reference`: a reported total beside its official value."""
     low, high = interval(figure["value_low"], figure["value_high"], figure["qualifier"])
+    stated = stated_value(figure["value_low"], figure["value_high"], figure["qualifier"])
     off_low, off_high = interval(figure["off_low"], figure["off_high"], figure["off_qualifier"])
     return {
         "figure_id": figure["figure_id"], "episode": figure["episode"], "place": figure["place"],
@@ -292,7 +317,7 @@ def _reference_row(figure: pd.Series) -> dict:
         "official_source": figure["off_source"], "official_date": figure["official_date"].date(),
         "days": (figure["official_date"] - figure["as_of"]).days,
         "citation": figure.get("citation"), "within": max(low, off_low) <= min(high, off_high),
-        "ratio": round(float(figure["value_low"]) / float(figure["off_low"]), 3) if figure["off_low"] else None,
+        "ratio": round(stated / float(figure["off_low"]), 3) if figure["off_low"] and stated is not None else None,
         "sentence": figure["sentence"],
     }
 

@@ -24,7 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from helpers.analyses.comparison import format_range, interval
+from helpers.analyses.comparison import format_range, interval, stated_values
 from helpers.charts.base import hover_text, mpl_label, plot_label, short_label
 
 #: Sources with a colour of their own; the others are drawn as "other sources".
@@ -52,20 +52,22 @@ QUALIFIER_SYMBOLS: dict[str, tuple[str, str, str]] = {
 def chart_points(reported: pd.DataFrame, max_points: int = MAX_POINTS) -> tuple[pd.DataFrame, int]:
     """Return the totals to draw, with ``source_group``, ``y``, ``err_low``/``err_high``; and how many totals there are.
 
-    Parts of other figures are left out. Beyond ``max_points``, each source's largest
-    figure of each kind, place and day is kept.
+    A figure is drawn at the number its words state (an "at most" one at its bound, with
+    the downward symbol). Parts of other figures are left out. Beyond ``max_points``, each
+    source's largest figure of each kind, place and day is kept.
     """
     totals = reported[~reported["is_part"] & reported["value_low"].notna()].copy()
+    totals["y"] = stated_values(totals)
     count = len(totals)
     if count > max_points:
-        totals = totals.sort_values("value_low", ascending=False).drop_duplicates(
+        totals = totals.sort_values("y", ascending=False).drop_duplicates(
             ["kind", "place", "source_label", "as_of"])
     ranked = totals["source_label"].value_counts()
     top = sorted(ranked.index, key=lambda s: (-ranked[s], s))[:TOP_SOURCES]
     totals["source_group"] = totals["source_label"].where(totals["source_label"].isin(top), OTHER_SOURCES)
-    drawn = [interval(lo, hi, q) if q in ("about", "vague") else (lo, lo) for lo, hi, q in
-             zip(totals["value_low"], totals["value_high"], totals["qualifier"], strict=True)]
-    totals["y"] = totals["value_low"].astype(float).clip(lower=1.0)
+    drawn = [interval(lo, hi, q) if q in ("about", "vague") else (y, y) for lo, hi, q, y in
+             zip(totals["value_low"], totals["value_high"], totals["qualifier"], totals["y"], strict=True)]
+    totals["y"] = totals["y"].clip(lower=1.0)
     totals["err_low"] = [max(y - low, 0.0) for y, (low, _) in zip(totals["y"], drawn, strict=True)]
     totals["err_high"] = [max(high - y, 0.0) if not math.isinf(high) else 0.0
                           for y, (_, high) in zip(totals["y"], drawn, strict=True)]
@@ -187,6 +189,12 @@ def range_chart_static(reported: pd.DataFrame, title: str = "Reported figures by
     return fig
 
 
+def _bound_symbol(qualifier: str) -> str:
+    """Return the marker of a reported total beside an official series: a triangle for a bound, else a cross."""
+    symbol = QUALIFIER_SYMBOLS.get(qualifier, ("",))[0]
+    return symbol if symbol.startswith("triangle") else "x-thin-open"
+
+
 def reference_chart(reported: pd.DataFrame, reference: pd.DataFrame, place: str,
                     windows: list[tuple[pd.Timestamp, pd.Timestamp]], kind: str = "killed") -> go.Figure:
     """Return the official series of ``place`` and ``kind`` with the reported totals, one panel per window.
@@ -210,14 +218,13 @@ def reference_chart(reported: pd.DataFrame, reference: pd.DataFrame, place: str,
             shown.add(source)
         mine = ours[(ours["as_of"] >= start) & (ours["as_of"] <= end)]
         fig.add_trace(go.Scatter(
-            x=mine["as_of"], y=mine["value_low"].astype(float), mode="markers", name="reported in the corpus",
+            x=mine["as_of"], y=stated_values(mine), mode="markers", name="reported in the corpus",
             legendgroup="reported", showlegend=col == 1,
-            marker={"color": "black", "size": 8, "symbol": ["triangle-up" if pd.isna(h) else "x-thin-open"
-                                                            for h in mine["value_high"]],
+            marker={"color": "black", "size": 8, "symbol": [_bound_symbol(q) for q in mine["qualifier"]],
                     "line": {"width": 2}},
             hovertext=[_hover(r) for _, r in mine.iterrows()], hoverinfo="text"), row=1, col=col)
     fig.update_layout(title=f"{plot_label(kind)} in {plot_label(place)}: official series and the figures reported "
-                            "(black; ▲ open-ended)",
+                            "(black; ▲ at least, ▼ at most)",
                       yaxis_title=f"{plot_label(kind)} (official: cumulative)", height=440,
                       legend={"itemsizing": "constant", "orientation": "h", "y": -0.2}, hoverlabel={"align": "left"})
     return fig
