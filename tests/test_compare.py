@@ -12,7 +12,7 @@ import pytest
 from checkout import PROJECT_ROOT, SHARED
 from helpers.analyses import comparison as compare
 from helpers.analyses import reference, tolls
-from helpers.charts.figures import chart_points
+from helpers.charts.figures import chart_points, range_chart
 from helpers.evaluation import tolls as stated
 from helpers.pipeline.run import extract_corpus
 
@@ -258,3 +258,5 @@ def test_an_at_most_figure_is_compared_and_drawn_at_its_bound(tmp_path):
     assert (row["ranges"], row["lowest"], row["highest"]) == ("at most 300", 300, 300)
     points, _ = chart_points(reported)
     assert points["y"].tolist() == [300] and points[["err_low", "err_high"]].values.tolist() == [[0, 0]]
+    # the log axis is labelled in full around it (plotly wrote "2" and "5" for 200 and 500)
+    assert range_chart(reported).layout.yaxis.ticktext == ("200", "500")

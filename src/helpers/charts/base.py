@@ -19,6 +19,7 @@ import hashlib
 import html
 import io
 import json
+import math
 import textwrap
 
 import pandas as pd
@@ -83,6 +84,41 @@ def day_axis(fig: go.Figure, days: object) -> None:
     middle = (stamps.min() + (stamps.max() - stamps.min()) / 2).normalize()
     half = pd.Timedelta(days=SHORT_SPAN_DAYS / 2)
     fig.update_xaxes(type="date", range=[middle - half, middle + half], dtick=ONE_DAY_MS, tickformat="%d %b %Y")
+
+
+#: Mantissas of the ticks of a log axis spanning few decades (1, 2, 5, 10, 20, 50, ...).
+LOG_MANTISSAS = (1, 2, 5)
+#: A log axis spanning more decades than this gets one tick a decade.
+MAX_DECADES_WITH_MANTISSAS = 3
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    """Return the tick values of a log axis from ``low`` to ``high``: 1-2-5 steps, or decades on a long span.
+
+    Plotly labels the 2s and 5s between decades with their first digit only, so "5" could be
+    read for 500; these ticks are written in full (:func:`log_tick_text`). When fewer than two
+    fall inside, the nearest one below and above are added.
+
+    >>> log_ticks(6, 500), log_ticks(3, 2_000_000), log_ticks(40, 40)
+    ([10, 20, 50, 100, 200, 500], [10, 100, 1000, 10000, 100000, 1000000], [20, 50])
+    """
+    low, high = max(float(low), 1.0), max(float(high), 1.0)
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    mantissas = LOG_MANTISSAS if last - first <= MAX_DECADES_WITH_MANTISSAS else (1,)
+    ticks = [m * 10 ** e for e in range(first, last + 1) for m in mantissas]
+    inside = [t for t in ticks if low <= t <= high]
+    below = [t for t in ticks if t < low][-1:]
+    above = [t for t in ticks if t > high][:1]
+    return below + inside + above if len(inside) < 2 else inside
+
+
+def log_tick_text(ticks: list[float]) -> list[str]:
+    """Return the labels of :func:`log_ticks`, in full with thousands separators.
+
+    >>> log_tick_text([500, 1000, 2_000_000])
+    ['500', '1,000', '2,000,000']
+    """
+    return [f"{tick:,.0f}" for tick in ticks]
 
 
 def figure_id(fig: go.Figure) -> str:

@@ -25,7 +25,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from helpers.analyses.comparison import format_range, interval, stated_values
-from helpers.charts.base import hover_text, mpl_label, plot_label, short_label
+from helpers.charts.base import hover_text, log_tick_text, log_ticks, mpl_label, plot_label, short_label
 
 #: Sources with a colour of their own; the others are drawn as "other sources".
 TOP_SOURCES = 7
@@ -142,7 +142,9 @@ def range_chart(reported: pd.DataFrame, title: str = "Reported figures by episod
                          "thickness": 1},
                 hovertext=[_hover(r) for _, r in group.iterrows()], hoverinfo="text"), row=row, col=1)
             seen.add(source)
-        fig.update_yaxes(type="log", title_text="value (log)", row=row, col=1)
+        ticks = log_ticks((panel["y"] - panel["err_low"]).min(), (panel["y"] + panel["err_high"]).max())
+        fig.update_yaxes(type="log", title_text="value (log)", tickmode="array", tickvals=ticks,
+                         ticktext=log_tick_text(ticks), row=row, col=1)
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, tickangle=-35,
                          tickmode="array", tickvals=order[::step], ticktext=[plot_label(tick_label(e))
                                                                               for e in order[::step]],
