@@ -710,6 +710,14 @@ def test_every_name_of_the_country_library_and_of_the_registry_is_found_in_runni
         assert any(m.start() == 3 for m in index.alias_regex.finditer(f"in {alias} today")), alias
 
 
+def test_the_wires_angle_brackets_around_a_company_are_not_part_of_its_name():
+    # Reuters-21578 2007 (a crude-oil story): the wire marks company names with angle brackets
+    rows = _mentions("<Orbit Oil and Gas Ltd> said the value of its oil and gas reserves increased by 19 pct to "
+                     "52.6 mln dlrs from 44.2 mln dlrs reported at year-end 1985, according to an independent "
+                     "appraisal.")
+    assert [r["text"] for r in rows if "Orbit" in r["text"]] == ["Orbit Oil and Gas Ltd"]
+
+
 def test_words_the_wire_capitalised_after_a_states_abbreviation_are_no_name():
     # Reuters-21578 4726 (dev_actors batch reuters, ru11): 1987 copy capitalises the word after "U.S."
     rows = _mentions("Wallison referred to the question of whether Reagan gave prior approval to an Israeli "

@@ -62,7 +62,8 @@ CORPORATE_WORDS = CORPORATE_FORMS | frozenset("""
 """.split())
 #: Lowercase particles inside Arabic, Persian, Dutch, ... names; they never make a short form.
 PARTICLES = frozenset("al el ad ed ar as ash at az bin ibn bint abu abd van von der de da di la le du".split())
-_OPEN, _CLOSE = "([{", ")]}"
+#: Brackets, the angle ones too: Reuters wires mark company names so ("<Orbit Oil and Gas Ltd> said").
+_OPEN, _CLOSE = "([{<", ")]}>"
 _STRIP = "\"“”‘’«»,;:!?*•–—-/|" + APOSTROPHES
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)\.$")
 
@@ -113,8 +114,8 @@ def is_discovered(actor_id: str | None) -> bool:
 def _cut_brackets(text: str) -> str:
     """Return ``text`` up to its first bracket when the bracket is not closed inside it.
 
-    >>> _cut_brackets("Organisation of Islamic Cooperation (OIC")
-    'Organisation of Islamic Cooperation '
+    >>> _cut_brackets("Organisation of Islamic Cooperation (OIC"), _cut_brackets("Orbit Oil and Gas Ltd>")
+    ('Organisation of Islamic Cooperation ', 'Orbit Oil and Gas Ltd')
     """
     depth = 0
     for i, char in enumerate(text):
