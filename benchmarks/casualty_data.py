@@ -163,32 +163,38 @@ def train(frame: pd.DataFrame) -> casualty_model.CasualtyModel:
 
 
 def choose_margins(frame: pd.DataFrame) -> dict[str, float]:
-    """Return per target the margin of :data:`casualty_model.MARGIN_GRID` that best labels the frame's papers.
+    """Return per target the margins of :data:`casualty_model.MARGIN_GRID` that best label the frame's papers.
 
     Each Canadian paper of the frame is left out in turn: a model trained on the rest of the frame
     (less any other outlet's sentence whose text is in that paper) labels its sentences whose text
     the rest does not hold, as the benchmark's cross-outlet split does, and each margin is scored
     by the macro-F1 of the paper's labelled rows (an article's label: the union of its casualty
-    sentences' parties). The margin with the best mean over the papers left out is chosen, the
-    first of the grid on a tie. So the margins of a model never look at what it is tested on.
-    With fewer than two papers in the frame: :data:`casualty_model.DEFAULT_MARGINS`.
+    sentences' parties). Per target, the parties' margin with the best mean over the papers left
+    out is chosen, then, with it, the margin of the target's "Both" classifier (key
+    ``<target>_both``); the first of the grid on a tie. So the margins of a model never look at
+    what it is tested on. With fewer than two papers in the frame: :data:`casualty_model.DEFAULT_MARGINS`.
     """
     papers = [paper for paper in PAPERS if paper in set(frame["file"])]
     if len(papers) < 2:
         return dict(casualty_model.DEFAULT_MARGINS)
-    grid = casualty_model.MARGIN_GRID
-    totals = {target: np.zeros(len(grid)) for target in casualty_model.TARGETS}
+    folds = []
     for paper in papers:
         held = frame["file"] == paper
         rest = frame[~held & (frame["file"].isin(PAPERS) | ~frame["key"].isin(set(frame.loc[held, "key"])))]
         test = frame[held & ~frame["key"].isin(set(rest["key"]))]
         model = train(rest)
-        scores = model.scores(test["document"].tolist())
-        for position, margin in enumerate(grid):
-            predicted = model.labels(scores, dict.fromkeys(casualty_model.TARGETS, margin))
-            for target, score in article_f1(test, predicted).items():
-                totals[target][position] += score
-    return {target: float(grid[int(np.argmax(total))]) for target, total in totals.items()}
+        folds.append((test, model, model.scores(test["document"].tolist())))
+    chosen = dict(casualty_model.DEFAULT_MARGINS)
+    for suffix in ("", f"_{casualty_model.BOTH}"):
+        totals = {target: np.zeros(len(casualty_model.MARGIN_GRID)) for target in casualty_model.TARGETS}
+        for position, margin in enumerate(casualty_model.MARGIN_GRID):
+            tried = chosen | {f"{target}{suffix}": margin for target in casualty_model.TARGETS}
+            for test, model, scores in folds:
+                for target, score in article_f1(test, model.labels(scores, tried)).items():
+                    totals[target][position] += score
+        chosen |= {f"{target}{suffix}": float(casualty_model.MARGIN_GRID[int(np.argmax(total))])
+                   for target, total in totals.items()}
+    return chosen
 
 
 def article_f1(frame: pd.DataFrame, predicted: dict[str, list[str]]) -> dict[str, float]:

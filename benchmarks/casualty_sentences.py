@@ -329,7 +329,7 @@ def why_no_side(casualties: pd.DataFrame, extracted: pd.Series) -> pd.Series:
     """Count rows given no side (``extracted``: their article ids) by why.
 
     No casualty sentence; the model applied (and said "Neither"); or the model not applied,
-    either because the rules found a party it does not know (an American victim, a death in
+    either because the rules found a victims' party it does not know (an American victim, a death in
     Lebanon: the row takes the rules' parties, no side of these two) or because the article
     names none of its parties. A row of these files is an article of one sentence, so a
     sentence naming no party ("52 people in the kibbutz were killed") names none unless its
@@ -337,8 +337,8 @@ def why_no_side(casualties: pd.DataFrame, extracted: pd.Series) -> pd.Series:
     """
     has_casualty = set(casualties["article_id"])
     labelled = set(casualties.loc[casualties["model_victim_sides"].notna(), "article_id"])
-    found = casualties["victim_sides"].map(list) + casualties["responsible"].map(list)
-    foreign = set(casualties.loc[[not set(f) <= casualty_model.DOMAIN for f in found], "article_id"])
+    foreign = set(casualties.loc[[not set(f) <= casualty_model.DOMAIN for f in casualties["victim_sides"].map(list)],
+                                 "article_id"])
     reasons = ["no casualty sentence" if e not in has_casualty else "model said Neither" if e in labelled
                else "model not applied: rules found another party" if e in foreign
                else "model not applied: article names none of its parties" for e in extracted]

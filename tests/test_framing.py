@@ -71,6 +71,8 @@ Wall Street’s top financiers struck a pessimistic tone about the global econom
 Arabia aimed at deal brokering, as a violent conflict between Israel and Hamas that has killed thousands of people \
 unfolds.
 Blast at Gaza Hospital Kills Hundreds
+Militant group Hezbollah attacked Israeli army positions near the border with Lebanon, killing at least one person, \
+in the latest deadly violence in Israel’s north as it prepares a ground offensive on Gaza to the south.
 A senior Israeli defense official said that an early estimate showed about 700 Israelis were believed to be dead, and \
 Gaza officials said more than 400 Palestinians have been killed.
 The Russian Embassy in Tel Aviv said on Tuesday that two Russian nationals were confirmed dead and that four were \
@@ -326,6 +328,17 @@ def test_the_model_labels_in_domain_sentences_beside_the_rules(wire):
     assert list(rows["Hamas fighters"]["model_victim_sides"]) == ["israel"]
 
 
+def test_a_party_outside_the_model_keeps_it_from_that_target_only(wire):
+    rows, _ = wire
+    # Hezbollah (Lebanon's party) is responsible: the model does not say who is, but still says who was killed
+    hezbollah = rows["Militant group"]
+    assert "lebanon" in list(hezbollah["responsible"])
+    assert hezbollah["model_responsible"] is None and hezbollah["model_victim_sides"] is not None
+    # a foreign victim keeps it from both targets
+    canadian = rows["Ms. Georgy"]
+    assert canadian["model_victim_sides"] is None and canadian["model_responsible"] is None
+
+
 def test_why_a_sentence_gets_no_side(wire):
     sys.path.insert(0, str(PROJECT_ROOT))
     from benchmarks.casualty_sentences import why_no_side
@@ -503,6 +516,9 @@ def test_both_sides_are_said_by_the_both_classifier_or_in_the_place_convention_b
     # value: not by margin / 2), or by the Both classifier
     canadian = casualty_model.CasualtyModel(None, {}, margins={"victims": margin, "responsible": 0.0})
     assert canadian._said("victims", scores).tolist() == [[False, False], [True, False], [True, True], [True, True]]
+    # ... by more than its own margin, when the model has one
+    stricter = dataclasses.replace(canadian, margins={**canadian.margins, "victims_both": 0.4})
+    assert stricter._said("victims", scores).tolist() == [[False, False], [True, False], [True, True], [False, False]]
 
 
 def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
@@ -512,9 +528,12 @@ def test_the_place_convention_counts_a_foreign_victim_by_where_they_died():
     assert casualty_model.in_domain(americans, {"israel"}, place)
     lebanon = {"victim_sides": ["lebanon"], "side_method": "place", "responsible": []}
     assert not casualty_model.in_domain(lebanon, {"israel"}, place)
-    # only the victims' side is asked there: whoever is responsible does not keep the model out
+    # whoever is responsible does not keep the model from the victims, only from the responsible party
     backed = {"victim_sides": [], "side_method": None, "responsible": ["iran"]}
-    assert casualty_model.in_domain(backed, {"israel"}, place) and not casualty_model.in_domain(backed, {"israel"})
+    assert casualty_model.in_domain(backed, {"israel"}, place) and casualty_model.in_domain(backed, {"israel"})
+    assert not casualty_model.in_domain(backed, {"israel"}, target="responsible")
+    # foreign victims keep it from both: "six Canadians were killed" keeps the rules' parties
+    assert not casualty_model.in_domain(americans, {"israel"}, target="responsible")
 
 
 def test_margins_are_chosen_by_leaving_each_training_paper_out():
@@ -530,7 +549,7 @@ def test_margins_are_chosen_by_leaving_each_training_paper_out():
             for n, (text, victim, responsible) in enumerate(sentences)]
     frame = pd.DataFrame(rows)
     margins = casualty_data.choose_margins(frame)
-    assert set(margins) == set(casualty_model.TARGETS)
+    assert set(margins) == set(casualty_model.DEFAULT_MARGINS)  # each target's parties' and "Both" margins
     assert set(margins.values()) <= set(casualty_model.MARGIN_GRID)
     assert casualty_data.fit(frame).margins == margins
     # one paper cannot be left out and still train a model: the defaults

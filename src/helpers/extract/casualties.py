@@ -840,20 +840,24 @@ def apply_model(rows: list[dict], texts: list[tuple[str, list[str]]], parties: s
                 model: casualty_model.CasualtyModel | None = None) -> None:
     """Fill ``model_victim_sides`` and ``model_responsible`` of the rows the model may label.
 
-    ``model`` is the shipped one unless given (the benchmark passes one trained without the
-    outlet it labels); the shipped one, which answers in no convention of its own, is loaded
-    only once a row is in its domain.
+    Each target is filled where the model's gate lets it label that target
+    (:func:`casualty_model.in_domain`). ``model`` is the shipped one unless given (the benchmark
+    passes one trained without the outlet it labels); the shipped one, which answers in no
+    convention of its own, is loaded only once a row is in its domain.
     """
     convention = model.convention if model is not None else None
-    chosen = [i for i, row in enumerate(rows) if casualty_model.in_domain(row, parties, convention)]
+    allowed = {(i, target) for i, row in enumerate(rows) for target in casualty_model.TARGETS
+               if casualty_model.in_domain(row, parties, convention, target)}
+    chosen = sorted({i for i, _ in allowed})
     model = (model or casualty_model.load_model()) if chosen else None
     if model is None:
         return
     documents = [casualty_model.features(texts[i][0], rows[i], texts[i][1]) for i in chosen]
     predicted = model.predict(documents)
-    for position, i in enumerate(chosen):
-        rows[i]["model_victim_sides"] = casualty_model.parties_of("victims", predicted["victims"][position])
-        rows[i]["model_responsible"] = casualty_model.parties_of("responsible", predicted["responsible"][position])
+    for target, column in (("victims", "model_victim_sides"), ("responsible", "model_responsible")):
+        for position, i in enumerate(chosen):
+            if (i, target) in allowed:
+                rows[i][column] = casualty_model.parties_of(target, predicted[target][position])
 
 
 def _figure_casualties(parsed: ParsedArticle, sentence: Sentence, figures: list[dict]) -> list[Casualty]:

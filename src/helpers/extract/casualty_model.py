@@ -65,7 +65,8 @@ LABEL_PARTIES: dict[str, dict[str, list[str]]] = {
 PARTIES: dict[str, tuple[str, ...]] = {t: tuple(sorted({p for ps in LABEL_PARTIES[t].values() for p in ps}))
                                        for t in TARGETS}
 #: Parties the model knows: the sides of its labels and the Palestinian factions.
-DOMAIN = frozenset({"israel", "palestine", "hamas", "palestinian_islamic_jihad", "fatah", "palestinian_authority",
+DOMAIN = frozenset({"israel", "israelis", "palestine", "palestinians", "hamas", "palestinian_islamic_jihad", "fatah",
+                    "palestinian_authority",
                     "plo"})
 VECTORIZER = {"ngram_range": (1, 2), "min_df": 1, "sublinear_tf": True, "lowercase": True}
 #: Settings of each party's linear support-vector classifier.
@@ -86,8 +87,9 @@ PLACE_BOTH_MARGIN = 0.25
 #: leaving one labelled paper out at a time inside its training data (``benchmarks/casualty_data.py``,
 #: :func:`choose_margins`), from :data:`MARGIN_GRID`. The balanced classifiers of the victims say yes too
 #: readily: "Neither" is two in five of those labels, and a sentence that names a side's people without
-#: saying they died is often one. A model given none says a party at any yes (these defaults).
-DEFAULT_MARGINS = {"victims": 0.0, "responsible": 0.0}
+#: saying they died is often one. Each target's "Both" classifier has its own margin (key ``<target>_both``),
+#: chosen after the parties' one the same way. A model given none says a party at any yes (these defaults).
+DEFAULT_MARGINS = {"victims": 0.0, "responsible": 0.0, "victims_both": 0.0, "responsible_both": 0.0}
 #: The margins tried, in order (a tie goes to the first).
 MARGIN_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 
@@ -187,28 +189,33 @@ class CasualtyModel:
         return {key: decision_scores(clf, matrix) for key, clf in self.classifiers.items()}
 
     def labels(self, scores: dict[str, np.ndarray], margins: dict[str, float] | None = None) -> dict[str, list[str]]:
-        """Return the label of each document of :meth:`scores`, per target (``margins``: else the model's)."""
+        """Return the label of each document of :meth:`scores`, per target (``margins``: else the model's).
+
+        ``margins`` may give some keys only (the model's stand for the others).
+        """
         labels = {}
         for target in TARGETS:
-            said = self._said(target, scores, (margins or self.margins)[target])
+            said = self._said(target, scores, {**self.margins, **(margins or {})})
             labels[target] = [label_of(target, {p for p, yes in zip(PARTIES[target], row, strict=True) if yes})
                               for row in said]
         return labels
 
-    def _said(self, target: str, scores: dict[str, np.ndarray], margin: float | None = None) -> np.ndarray:
+    def _said(self, target: str, scores: dict[str, np.ndarray], margins: dict[str, float] | None = None) -> np.ndarray:
         """Return, per document and party of a target, whether the party is said (see :meth:`predict`).
 
-        A party is said when its classifier says yes by more than ``margin`` (else the model's
-        margin of the target), or both when the "Both" classifier says yes;
+        A party is said when its classifier says yes by more than the target's margin (``margins``,
+        else the model's), or both when the "Both" classifier says yes by more than its own margin
+        (key ``<target>_both``; none given: any yes);
         in the place convention the victims' side nearest to yes always, the other one when its
         classifier says yes by more than :data:`PLACE_BOTH_MARGIN`.
         """
         columns = np.column_stack([scores[_key(target, p)] for p in PARTIES[target]])
         if self.convention == PLACE_CONVENTION and target == "victims":
             return sides_by_place(columns)
-        said = columns > (self.margins[target] if margin is None else margin)
+        margins = margins or self.margins
+        said = columns > margins[target]
         if _key(target, BOTH) in scores:
-            said |= (scores[_key(target, BOTH)] > 0)[:, None]
+            said |= (scores[_key(target, BOTH)] > margins.get(_key(target, BOTH), 0.0))[:, None]
         return said
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -218,7 +225,7 @@ class CasualtyModel:
         for key, clf in self.classifiers.items():
             arrays[f"{key}_coef"] = clf.coef_.astype(np.float32)
             arrays[f"{key}_intercept"] = clf.intercept_.astype(np.float32)
-        arrays |= {f"margin_{target}": np.array(self.margins[target]) for target in TARGETS}
+        arrays |= {f"margin_{key}": np.array(value) for key, value in self.margins.items()}
         return arrays
 
     def save(self, path: Path, metadata: dict) -> str:
@@ -318,7 +325,8 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> CasualtyModel:
         clf.intercept_ = arrays[f"{key}_intercept"].astype(np.float64)
         clf.n_features_in_ = clf.coef_.shape[1]
         classifiers[key] = clf
-    return CasualtyModel(vectorizer, classifiers, margins={t: float(arrays[f"margin_{t}"]) for t in TARGETS})
+    margins = {name.removeprefix("margin_"): float(arrays[name]) for name in arrays if name.startswith("margin_")}
+    return CasualtyModel(vectorizer, classifiers, margins=margins)
 
 
 class ModelFileError(RuntimeError):
@@ -347,21 +355,23 @@ def load_model(path: Path = MODEL_PATH) -> CasualtyModel | None:
                              "with benchmarks/train_casualty_model.py") from exc
 
 
-def in_domain(row: dict, article_parties: set[str], convention: str | None = None) -> bool:
-    """Say whether the model may label a sentence.
+def in_domain(row: dict, article_parties: set[str], convention: str | None = None, target: str = "victims") -> bool:
+    """Say whether the model may label a sentence's ``target`` (victims' side or responsible party).
 
     Its article (``article_parties``) must name one of the model's parties, and the rules
-    must have found no party the model does not know. In the place convention
-    (:data:`PLACE_CONVENTION`) victims are counted by where they died and only the victims' side
-    is asked, so neither their own nationality (``side_method`` "victims": "30 Americans were
-    killed") nor who is responsible ("Iranian-backed terrorists stormed into Israel to butcher
-    ...") is such a party; where they died still is ("killed in Lebanon").
+    must have found no party the model does not know for that target: among the victims' sides
+    for the victims ("six Canadians were killed" keeps the rules' parties), among the responsible
+    parties for the responsible ("Hezbollah fired ..., killing one person": who was killed is
+    still asked). In the place convention (:data:`PLACE_CONVENTION`) victims are counted by where
+    they died, so their own nationality (``side_method`` "victims": "30 Americans were killed") is
+    no such party; where they died still is ("killed in Lebanon").
     """
-    sides = _items(row.get("victim_sides"))
-    if convention == PLACE_CONVENTION:
-        found = set(sides) if row.get("side_method") == "place" else set()
+    if target == "responsible":
+        found = set(_items(row.get("victim_sides"))) | set(_items(row.get("responsible")))
+    elif convention == PLACE_CONVENTION and row.get("side_method") != "place":
+        found = set()
     else:
-        found = set(sides) | set(_items(row.get("responsible")))
+        found = set(_items(row.get("victim_sides")))
     return bool(article_parties & DOMAIN) and found <= DOMAIN
 
 
