@@ -249,6 +249,33 @@ def test_a_pronoun_reporter_nothing_resolves_stays_the_source():
         "He said Israeli security forces killed 304 Palestinians, including 61 boys and 2 girls, in the West Bank "
         "and east Jerusalem during the two-year period ending May 31."))
     assert rows["304"]["source"] == "He"
+    assert rows["61"]["source"] == rows["2"]["source"] == "He"  # its parts, as a named reporter's
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # Toronto Star, 2023-11-02 (casualty_sentences): "his" makes Ahmed Modawikh a person
+    ("“It's a curse to be a parent in Gaza,” said Ahmed Modawikh, a 40-year-old carpenter from Gaza City whose "
+     "life was shattered by the death of his 8-year-old daughter during five days of fighting in May.\n\nIt also "
+     "says more than 500 militant rockets have misfired and landed in Gaza, killing an unknown number of "
+     "Palestinians.", "more than 500"),
+    # casualty_sentences, 2023 (m04): a person, then an air strike, which reports nothing
+    ("Samir Ayoub, the Lebanese journalist, who was in the car in front of the one that was struck, told the AP "
+     "that the three girls killed were his sister’s children and the woman was their grandmother.\n\nAn Israeli "
+     "air strike in south Lebanon on Sunday evening killed four civilians, including a woman and three children, "
+     "raising the likelihood of a dangerous new escalation.\n\nOne woman and three girls, ages 10, 12 and 14 were "
+     "killed, and others were wounded, it said.", "One"),
+])
+def test_it_stands_for_no_one_called_he_and_for_no_event(text, figure):
+    assert by_text(figures_of(text))[figure]["source"].lower() == "it"
+
+
+def test_it_stands_for_a_body_read_as_a_person_that_nothing_calls_he():
+    # The Guardian, 2023-10-17 (rss2023): the recogniser reads Unrwa as a person
+    rows = by_text(figures_of(
+        "Unrwa, the UN’s agency for Palestinian refugees, said on Tuesday that Gaza’s last seawater desalination "
+        "plant had shut down. Six water wells, three water pumping stations, and one water reservoir – which "
+        "collectively served more than 1.1million people – are also out of action, it said."))
+    assert rows["Six"]["source"] == "Unrwa"
 
 
 def test_an_attribution_that_opens_a_sentence_keeps_its_figures_from_a_later_one():

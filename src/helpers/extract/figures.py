@@ -1167,7 +1167,8 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     The named subject of the last reporting verb of the few sentences before that agrees
     with the pronoun (:func:`_agrees`); the same pronoun reporting before ("It said ...
     It added ...") stands for the same reporter. Failing that, the last agreeing subject
-    of a sentence's main verb ("Iran launched an offensive. It said ...").
+    of a sentence's main verb ("Iran launched an offensive. It said ..."), for "it" one that can
+    report (:func:`_may_report`: not "An Israeli air strike ... killed four civilians ... it said").
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
@@ -1179,9 +1180,17 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
             return _antecedent_reporter(reporter, window)
         if reporter.lower_ not in PRONOUNS and _agrees(pronoun, reporter):
             return _trimmed(reporter)
-    subjects = [c for sent in sentences for c in sent.root.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
+    subjects = [c for sent in sentences for c in sent.root.children if c.dep_ == "nsubj"
+                and c.lower_ not in PRONOUNS and _agrees(pronoun, c) and (pronoun.lower_ != "it" or _may_report(c))]
     return _trimmed(subjects[-1]) if subjects else None
+
+
+def _may_report(subject: Token) -> bool:
+    """Say whether a subject can be a reporter that "it" stands for: a name ("Iran"), or a body ("the ministry").
+
+    Not an event or a thing ("An Israeli air strike ... killed four civilians").
+    """
+    return _is_name(subject) or subject.lemma_.lower() in BODY_NOUNS
 
 
 def _reporters_of(verb: Token) -> list[Token]:
@@ -1203,12 +1212,33 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
 
     "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
     said", :data:`~helpers.extract.discovery.TITLE_NOUNS`); "it" for no plural ("Western
-    diplomats"). The entity labels are not trusted further ("Mujahideen Khalq" is read as a
-    person, and so is "Unrwa ... said ... it said").
+    diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
+    entity labels alone are not trusted further ("Mujahideen Khalq" is read as a person, and so
+    is "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
         return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in TITLE_NOUNS)
-    return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
+    if pronoun.lower_ in ("it", "its"):
+        return subject.tag_ not in ("NNS", "NNPS") and not _called_a_person(subject)
+    return True
+
+
+#: Pronouns by which a text calls someone a person ("his sister's children").
+PERSON_PRONOUNS = PERSONAL | {"him", "himself", "herself"}
+
+
+def _called_a_person(subject: Token) -> bool:
+    """Say whether a name read as a person's is one: a personal pronoun after it in its sentence stands for it.
+
+    "Samir Ayoub, the Lebanese journalist, ... told the AP that the three girls killed were *his*
+    sister's children"; "said Ahmed Modawikh, a 40-year-old carpenter ... whose life was shattered by
+    the death of *his* 8-year-old daughter": neither is what a later "it said" stands for. A name
+    read as a person's with no such pronoun may be a body's ("Unrwa, the UN's agency ..., said").
+    """
+    if subject.ent_type_ != "PERSON":
+        return False
+    sentence = subject.sent
+    return any(t.lower_ in PERSON_PRONOUNS for t in subject.doc[subject.i + 1: sentence.end])
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
@@ -1525,10 +1555,11 @@ def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: l
 def _unresolved_reporters(figures: list[Figure]) -> None:
     """Give a figure that a pronoun reports, which nothing resolved, the pronoun: it is someone's, not the narrator's.
 
-    "He said Israeli security forces killed 304 Palestinians" with no one named before it.
+    "He said Israeli security forces killed 304 Palestinians" with no one named before it; a part
+    the pronoun reports as well ("..., including 61 boys and 2 girls"), as a named reporter's parts are.
     """
     for figure in figures:
-        if figure.source is None and figure.part_of is None:
+        if figure.source is None:
             figure.source = reporting_pronoun(figure)
 
 
