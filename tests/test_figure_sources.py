@@ -419,3 +419,17 @@ def test_who_relayed_a_statement_is_not_the_statement_an_anaphor_stands_for():
         "It said 81 Iraqi brigades and battalions were totally destroyed, along with 700 tanks and 1,500 other "
         "vehicles."))
     assert {rows[n]["source"] for n in ("81", "700", "1,500")} == {"The statement by the Iranian High Command"}
+
+
+def test_a_closing_as_clause_is_the_narrators_setting_however_deep_the_parse_hangs_it():
+    # CoNLL-2003 train (t747): the parse hangs the "as" clause on "forced", inside what is said
+    rows = by_text(figures_of(
+        "RAMESWARAM, India 1996-08-28\n\nIndian fishermen said on Wednesday they had been forced at gunpoint to "
+        "ferry refugees fleeing the ethnic war in Sri Lanka to India, as a protest strike by more than 30,000 "
+        "fishermen entered its ninth day."))
+    assert rows["more than 30,000"]["source"] is None
+    # casualty_sentences, 2023 (m07): a closing "while" clause contrasts what is said, and is said too
+    rows = by_text(figures_of(
+        "Israel says 1,400 people were killed, mostly civilians, and about 240 were taken hostage by Hamas on "
+        "Oct. 7, while 39 soldiers have been killed in combat since."))
+    assert rows["39"]["source"] == "Israel"

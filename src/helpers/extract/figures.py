@@ -1245,12 +1245,15 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source span of the reporting verb or the claim that governs a figure, if any.
 
     A figure is never its own source ("20 witnesses said"), nor does the audience of a
-    report report itself (:func:`_narrated`).
+    report report itself (:func:`_narrated`), nor does a report say the circumstances that close
+    its sentence, however deep the parse hangs them (:func:`_closing_circumstance`).
     """
     child = figure.anchor
+    aside = False
     for ancestor in paragraph_ancestors(figure.anchor):
+        aside = aside or _closing_circumstance(child)
         source = _reporting_source(ancestor) or _claimant(ancestor)
-        if source is not None and _narrated(ancestor, child, figure.anchor):
+        if source is not None and (aside or _narrated(ancestor, child, figure.anchor)):
             return None
         if source is None and not _circumstance(child):
             source = _parenthetical_reporter(ancestor)
@@ -1347,6 +1350,20 @@ def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
         return True
     return path_child.dep_ == "advcl" and path_child.i > verb.i and any(
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
+
+
+def _closing_circumstance(clause: Token) -> bool:
+    """Say whether a clause is the circumstance set off by a comma at the end of its sentence ("..., as ...").
+
+    "Indian fishermen said on Wednesday they had been forced at gunpoint to ferry refugees ..., as a
+    protest strike by more than 30,000 fishermen entered its ninth day": the parse hangs the "as"
+    clause on "forced", inside what the fishermen said, but it is the narrator's setting.
+    """
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+        return False
+    doc, first = clause.doc, clause.left_edge.i
+    closes = all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1: clause.sent.end])
+    return first > 0 and doc[first - 1].text == "," and closes
 
 
 def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
