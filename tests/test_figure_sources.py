@@ -433,3 +433,15 @@ def test_a_closing_as_clause_is_the_narrators_setting_however_deep_the_parse_han
         "Israel says 1,400 people were killed, mostly civilians, and about 240 were taken hostage by Hamas on "
         "Oct. 7, while 39 soldiers have been killed in combat since."))
     assert rows["39"]["source"] == "Israel"
+
+
+def test_he_stands_for_an_earlier_source_and_a_place_before_it_is_not_that_source():
+    # Reuters-21578 (n16789): the parse hangs "a source" on "Haiti" as an apposition
+    rows = by_text(figures_of(
+        "PORT-AU-PRINCE, April 17 - Soldiers killed one man and seriously wounded several others as they barred a "
+        "group of landless peasants from 120 acres of land seized from Canadian missionaries in northern Haiti, a "
+        "source at the Cap Haitien church radio said.\n\nThe soldiers, acting yesterday on orders from the Haitian "
+        "attorney general, had used tear gas and fired warning shots into the air prior to the shootings, the "
+        "source said.\n\nThere was no official confirmation of the report.\n\nSeven men who refused to leave the "
+        "land were arrested after the shootings and would be tried, he said."))
+    assert rows["one"]["source"] == rows["Seven"]["source"] == "a source at the Cap Haitien church radio"

@@ -1157,6 +1157,10 @@ def _joins_names(token: Token) -> bool:
 
 #: Pronouns that stand for a person.
 PERSONAL = {"he", "she", "his", "her"}
+#: Nouns of one person who reports, besides titles: "he said" may stand for them.
+PERSON_REPORTERS = frozenset("source witness doctor medic resident survivor correspondent detective officer".split())
+#: Nouns of one person that "he" or "she" may stand for.
+PERSON_NOUNS = TITLE_NOUNS | PERSON_REPORTERS
 #: Pronouns by which speakers name themselves or their listeners: only the quote tells who they are.
 SPEAKERS = {"i", "we", "you"}
 
@@ -1211,13 +1215,14 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
     "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
-    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`); "it" for no plural ("Western
-    diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
+    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`) or other noun of one person who reports
+    (:data:`PERSON_REPORTERS`: "a source at the Cap Haitien church radio said ... he said"); "it"
+    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
     entity labels alone are not trusted further ("Mujahideen Khalq" is read as a person, and so
     is "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
-        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in TITLE_NOUNS)
+        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
     if pronoun.lower_ in ("it", "its"):
         return subject.tag_ not in ("NNS", "NNPS") and not _called_a_person(subject)
     return True
@@ -1442,7 +1447,8 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return source
     for token in reversed(doc[: phrase.start]):
         if _same_designation(token, head) and token.pos_ in ("NOUN", "PROPN"):
-            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" else token
+            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" \
+                and not _placed_at(token.head) else token
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
@@ -1450,6 +1456,15 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return named_antecedent(doc, earlier)
     return source
 
+
+
+def _placed_at(token: Token) -> bool:
+    """Say whether a name is the place of a prepositional phrase ("... in northern *Haiti*").
+
+    The parse may hang a trailing reporter on it as an apposition ("... in northern Haiti, a source at the
+    Cap Haitien church radio said"): the place is not the source that "the source" names again.
+    """
+    return token.dep_ == "pobj" and token.ent_type_ in ("GPE", "LOC")
 
 
 #: Nouns that name one printed outlet again whichever of them introduced it ("Kuwait's Al-Qabas newspaper" ...
