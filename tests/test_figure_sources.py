@@ -445,3 +445,12 @@ def test_he_stands_for_an_earlier_source_and_a_place_before_it_is_not_that_sourc
         "source said.\n\nThere was no official confirmation of the report.\n\nSeven men who refused to leave the "
         "land were arrested after the shootings and would be tried, he said."))
     assert rows["one"]["source"] == rows["Seven"]["source"] == "a source at the Cap Haitien church radio"
+
+
+def test_a_list_of_clauses_the_parse_hangs_on_an_earlier_verb_goes_on_with_the_first_clauses_reporter():
+    # Toronto Star, 2023-10-18 (casualty_sentences, m17): "314 had been wounded" is parsed as a clause of "suggested"
+    rows = by_text(figures_of(
+        "He suggested to reporters that Hamas had been “inflating the numbers of casualties,” though the "
+        "Palestinian Health Ministry provided more detail on the human toll of the explosion Wednesday, saying "
+        "that 471 people had died, 314 had been wounded and 28 people were in critical condition."))
+    assert {rows[f]["source"] for f in ("471", "314", "28")} == {"the Palestinian Health Ministry"}

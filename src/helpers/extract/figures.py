@@ -1916,7 +1916,48 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
                 and previous.kind in PEOPLE_KINDS and figure.part_hint is None:
             figure.victims = figure.victims or previous.victims
             figure.location = figure.location or previous.location
+    _continue_listed_reports(figures)
     _share_the_sentence_place(figures)
+
+
+def _continue_listed_reports(figures: list[Figure]) -> None:
+    """Give the figures of a list of clauses that the parse hung on an earlier verb the source of the list's first.
+
+    "..., though the Palestinian Health Ministry provided more detail ..., saying that 471 people had
+    died, 314 had been wounded and 28 people were in critical condition": the parse makes "314 had
+    been wounded" a clause of the sentence's first verb ("He suggested"), jumping back over the 471;
+    the list goes on with what the ministry was saying (:func:`_jumps_back_from`), and so does the
+    clause joined to the one that jumped ("and 28 people were ...").
+    """
+    moved: set[int] = set()
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        clause, before = _clause(figure.anchor), _clause(previous.anchor)
+        if previous.source is None or clause is None or before is None or clause.i == before.i:
+            continue
+        joined = clause.dep_ == "conj" and clause.head.i == before.i and id(previous) in moved
+        if joined or _jumps_back_from(figure, clause, previous, before):
+            figure.source = previous.source
+            moved.add(id(figure))
+
+
+def _clause(token: Token) -> Token | None:
+    """Return the verb of the clause that holds a token (the token's first verb ancestor in its paragraph)."""
+    return next((a for a in paragraph_ancestors(token) if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _jumps_back_from(figure: Figure, clause: Token, previous: Figure, before: Token) -> bool:
+    """Say whether a figure's clause follows the previous figure's after a comma or "and" but hangs on a verb before it.
+
+    Its own source, if any, is then that earlier verb's, named before the previous figure.
+    """
+    doc, phrase = clause.doc, figure.anchor
+    while phrase.head.i not in (clause.i, phrase.i):
+        phrase = phrase.head  # the figure's phrase in its clause: "314", "28 people"
+    ends = [before.i, *(c.right_edge.i for c in before.children if c.dep_ not in ("conj", "cc", "punct"))]
+    between = doc[max(ends) + 1: phrase.left_edge.i]
+    listed = len(between) > 0 and all(t.text == "," or t.lower_ == "and" for t in between)
+    earlier = figure.source is None or figure.source[0] < previous.anchor.idx
+    return listed and clause.head.i < previous.anchor.i and earlier
 
 
 def _share_the_sentence_place(figures: list[Figure]) -> None:
