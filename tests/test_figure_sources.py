@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.extract import figures, nlp
 from test_figures import by_text, figures_of
 
 
@@ -454,3 +455,13 @@ def test_a_list_of_clauses_the_parse_hangs_on_an_earlier_verb_goes_on_with_the_f
         "Palestinian Health Ministry provided more detail on the human toll of the explosion Wednesday, saying "
         "that 471 people had died, 314 had been wounded and 28 people were in critical condition."))
     assert {rows[f]["source"] for f in ("471", "314", "28")} == {"the Palestinian Health Ministry"}
+
+
+def test_a_relative_pronoun_reporter_is_the_noun_its_clause_describes():
+    # Toronto Star, 2023-10-25 (casualty_sentences): "who" stands for the survivors
+    text = ("In Gaza City, at least 19 people were killed when an airstrike hit the house of the Bahloul family, "
+            "according to survivors, who said dozens more people remained buried.")
+    doc = nlp.load_model()(text)
+    said = next(t for t in doc if t.lower_ == "said")
+    start, end = figures._reporting_source(said)
+    assert text[start:end] == "survivors"
