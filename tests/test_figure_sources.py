@@ -465,3 +465,10 @@ def test_a_relative_pronoun_reporter_is_the_noun_its_clause_describes():
     said = next(t for t in doc if t.lower_ == "said")
     start, end = figures._reporting_source(said)
     assert text[start:end] == "survivors"
+
+
+def test_a_record_that_shows_a_figure_is_its_source_with_its_author_and_add_with_an_object_says_nothing():
+    # rss2023: "that" stands for the data, whose lemma may be "datum"; the economy adds jobs, it says nothing
+    rows = by_text(figures_of("Biden on Friday hailed new data from the Labor Department that showed the economy "
+                              "added 517,000 jobs."))
+    assert rows["517,000"]["source"] == "new data from the Labor Department"

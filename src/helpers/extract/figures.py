@@ -841,8 +841,9 @@ def relayed_attribution(figure: Figure, phrases: list[tuple[Token, tuple[int, in
     return None
 
 
-#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
-AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
+#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ" ("datum":
+#: the lemma the model may give "data").
+AUTHORED_NOUNS = frozenset({"report", "statement", "data", "datum", "figure", "statistic", "study", "survey", "tally",
                             "count", "estimate", "assessment", "analysis"})
 
 
@@ -920,11 +921,27 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     last = subjects[-1]
     if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
-    if subjects[-1].lower_ in PRONOUNS:
-        return _antecedent_reporter(subjects[-1])
     if (described := _relative_antecedent(token, last)) is not None:
-        return _trimmed(described)
-    return _joined(subjects)
+        return _authored_record(described) or _trimmed(described)
+    if last.lower_ in PRONOUNS:
+        return _antecedent_reporter(last)
+    return _authored_record(last) or _joined(subjects)
+
+
+def _authored_record(noun: Token) -> tuple[int, int] | None:
+    """Return a record with its author, when a record reports ("*new data from the Labor Department* that showed").
+
+    The author of a record is the source, but the parse trims "from the ministry" off a phrase
+    when it names no one (:func:`_trimmed`); the record keeps it here.
+    """
+    if noun.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None
+    author = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i
+                   and any(p.dep_ == "pobj" for p in c.children)), None)
+    if author is None:
+        return None
+    start = _trimmed(noun)[0]
+    return start, author.right_edge.idx + len(author.right_edge.text)
 
 
 #: Relative pronouns: the subject of a relative clause stands for the noun the clause describes.
@@ -976,8 +993,16 @@ def _reports(verb: Token) -> bool:
 
 
 def _adds_to(verb: Token) -> bool:
-    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50"."""
-    return verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50".
+
+    So it does with an object and no clause ("new data ... showed the economy added 517,000 jobs"), unless
+    the object is the reporter after the verb ("..., added the spokesman": :func:`_inverted_reporter`).
+    """
+    if verb.lemma_.lower() != "add":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or (
+        "dobj" in deps and "ccomp" not in deps and _inverted_reporter(verb) is None)
 
 
 def _main_reporter_before(figure: Figure) -> bool:
@@ -1099,10 +1124,11 @@ def _counts_show(verb: Token) -> bool:
     """Say whether a verb's subject is someone's count or record: its source.
 
     "Iraqi figures show", "the army's tally put", "photos show", "An Associated Press analysis of
-    Gaza Health Ministry data showed".
+    Gaza Health Ministry data showed"; "new data from the Labor Department that showed".
     """
     return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
+        c.dep_ == "nsubj" and (_relative_antecedent(verb, c) or c).lemma_.lower() in EVIDENCE_NOUNS
+        for c in verb.children)
 
 
 _NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")
