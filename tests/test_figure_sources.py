@@ -472,3 +472,11 @@ def test_a_record_that_shows_a_figure_is_its_source_with_its_author_and_add_with
     rows = by_text(figures_of("Biden on Friday hailed new data from the Labor Department that showed the economy "
                               "added 517,000 jobs."))
     assert rows["517,000"]["source"] == "new data from the Labor Department"
+
+
+def test_a_reporter_the_parse_hangs_deeper_in_the_dateline_is_the_source_not_the_one_it_cites():
+    # Reuters-21578 (PARIS, April 26): "X, citing Y, said" is X's, though the parse makes the dateline the subject
+    rows = by_text(figures_of(
+        'PARIS, April 26 - The World Bank, citing Pakistan"s progress in its economic performance and fiscal policy '
+        "reforms, said it had agreed a 2.4 billion dlr aid programme for 1988."))
+    assert rows["2.4 billion"]["source"] == "The World Bank"

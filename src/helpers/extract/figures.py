@@ -968,14 +968,16 @@ def _past_dateline(subject: Token) -> Token | None:
 
     In "NICOSIA, March 3 - Baghdad radio said ..." the parse may make "NICOSIA" the subject and
     "radio" its apposition; in "BAGHDAD, March 3 - In a communique ..., the high command said" a
-    second subject. The place is no reporter: its apposition after the dateline is, else nothing.
+    second subject. The place is no reporter: its apposition after the dateline is, else nothing; the
+    apposition may hang on the dateline's agency ("DUBAI, Oct 20 (Reuters) - Iranian state media, citing
+    ..., said": "media" on "Reuters").
     """
     text = doc_text(subject.doc)
     start = text.rfind("\n", 0, subject.idx) + 1
     end = after_dateline(text, start)
     if subject.idx >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= end), None)
 
 
 #: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
