@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers.extract import figures, nlp
 from test_figures import by_text, figures_of
 
 
@@ -249,6 +250,33 @@ def test_a_pronoun_reporter_nothing_resolves_stays_the_source():
         "He said Israeli security forces killed 304 Palestinians, including 61 boys and 2 girls, in the West Bank "
         "and east Jerusalem during the two-year period ending May 31."))
     assert rows["304"]["source"] == "He"
+    assert rows["61"]["source"] == rows["2"]["source"] == "He"  # its parts, as a named reporter's
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # Toronto Star, 2023-11-02 (casualty_sentences): "his" makes Ahmed Modawikh a person
+    ("“It's a curse to be a parent in Gaza,” said Ahmed Modawikh, a 40-year-old carpenter from Gaza City whose "
+     "life was shattered by the death of his 8-year-old daughter during five days of fighting in May.\n\nIt also "
+     "says more than 500 militant rockets have misfired and landed in Gaza, killing an unknown number of "
+     "Palestinians.", "more than 500"),
+    # casualty_sentences, 2023 (m04): a person, then an air strike, which reports nothing
+    ("Samir Ayoub, the Lebanese journalist, who was in the car in front of the one that was struck, told the AP "
+     "that the three girls killed were his sister’s children and the woman was their grandmother.\n\nAn Israeli "
+     "air strike in south Lebanon on Sunday evening killed four civilians, including a woman and three children, "
+     "raising the likelihood of a dangerous new escalation.\n\nOne woman and three girls, ages 10, 12 and 14 were "
+     "killed, and others were wounded, it said.", "One"),
+])
+def test_it_stands_for_no_one_called_he_and_for_no_event(text, figure):
+    assert by_text(figures_of(text))[figure]["source"].lower() == "it"
+
+
+def test_it_stands_for_a_body_read_as_a_person_that_nothing_calls_he():
+    # The Guardian, 2023-10-17 (rss2023): the recogniser reads Unrwa as a person
+    rows = by_text(figures_of(
+        "Unrwa, the UN’s agency for Palestinian refugees, said on Tuesday that Gaza’s last seawater desalination "
+        "plant had shut down. Six water wells, three water pumping stations, and one water reservoir – which "
+        "collectively served more than 1.1million people – are also out of action, it said."))
+    assert rows["Six"]["source"] == "Unrwa"
 
 
 def test_an_attribution_that_opens_a_sentence_keeps_its_figures_from_a_later_one():
@@ -392,3 +420,63 @@ def test_who_relayed_a_statement_is_not_the_statement_an_anaphor_stands_for():
         "It said 81 Iraqi brigades and battalions were totally destroyed, along with 700 tanks and 1,500 other "
         "vehicles."))
     assert {rows[n]["source"] for n in ("81", "700", "1,500")} == {"The statement by the Iranian High Command"}
+
+
+def test_a_closing_as_clause_is_the_narrators_setting_however_deep_the_parse_hangs_it():
+    # CoNLL-2003 train (t747): the parse hangs the "as" clause on "forced", inside what is said
+    rows = by_text(figures_of(
+        "RAMESWARAM, India 1996-08-28\n\nIndian fishermen said on Wednesday they had been forced at gunpoint to "
+        "ferry refugees fleeing the ethnic war in Sri Lanka to India, as a protest strike by more than 30,000 "
+        "fishermen entered its ninth day."))
+    assert rows["more than 30,000"]["source"] is None
+    # casualty_sentences, 2023 (m07): a closing "while" clause contrasts what is said, and is said too
+    rows = by_text(figures_of(
+        "Israel says 1,400 people were killed, mostly civilians, and about 240 were taken hostage by Hamas on "
+        "Oct. 7, while 39 soldiers have been killed in combat since."))
+    assert rows["39"]["source"] == "Israel"
+
+
+def test_he_stands_for_an_earlier_source_and_a_place_before_it_is_not_that_source():
+    # Reuters-21578 (n16789): the parse hangs "a source" on "Haiti" as an apposition
+    rows = by_text(figures_of(
+        "PORT-AU-PRINCE, April 17 - Soldiers killed one man and seriously wounded several others as they barred a "
+        "group of landless peasants from 120 acres of land seized from Canadian missionaries in northern Haiti, a "
+        "source at the Cap Haitien church radio said.\n\nThe soldiers, acting yesterday on orders from the Haitian "
+        "attorney general, had used tear gas and fired warning shots into the air prior to the shootings, the "
+        "source said.\n\nThere was no official confirmation of the report.\n\nSeven men who refused to leave the "
+        "land were arrested after the shootings and would be tried, he said."))
+    assert rows["one"]["source"] == rows["Seven"]["source"] == "a source at the Cap Haitien church radio"
+
+
+def test_a_list_of_clauses_the_parse_hangs_on_an_earlier_verb_goes_on_with_the_first_clauses_reporter():
+    # Toronto Star, 2023-10-18 (casualty_sentences, m17): "314 had been wounded" is parsed as a clause of "suggested"
+    rows = by_text(figures_of(
+        "He suggested to reporters that Hamas had been “inflating the numbers of casualties,” though the "
+        "Palestinian Health Ministry provided more detail on the human toll of the explosion Wednesday, saying "
+        "that 471 people had died, 314 had been wounded and 28 people were in critical condition."))
+    assert {rows[f]["source"] for f in ("471", "314", "28")} == {"the Palestinian Health Ministry"}
+
+
+def test_a_relative_pronoun_reporter_is_the_noun_its_clause_describes():
+    # Toronto Star, 2023-10-25 (casualty_sentences): "who" stands for the survivors
+    text = ("In Gaza City, at least 19 people were killed when an airstrike hit the house of the Bahloul family, "
+            "according to survivors, who said dozens more people remained buried.")
+    doc = nlp.load_model()(text)
+    said = next(t for t in doc if t.lower_ == "said")
+    start, end = figures._reporting_source(said)
+    assert text[start:end] == "survivors"
+
+
+def test_a_record_that_shows_a_figure_is_its_source_with_its_author_and_add_with_an_object_says_nothing():
+    # rss2023: "that" stands for the data, whose lemma may be "datum"; the economy adds jobs, it says nothing
+    rows = by_text(figures_of("Biden on Friday hailed new data from the Labor Department that showed the economy "
+                              "added 517,000 jobs."))
+    assert rows["517,000"]["source"] == "new data from the Labor Department"
+
+
+def test_a_reporter_the_parse_hangs_deeper_in_the_dateline_is_the_source_not_the_one_it_cites():
+    # Reuters-21578 (PARIS, April 26): "X, citing Y, said" is X's, though the parse makes the dateline the subject
+    rows = by_text(figures_of(
+        'PARIS, April 26 - The World Bank, citing Pakistan"s progress in its economic performance and fiscal policy '
+        "reforms, said it had agreed a 2.4 billion dlr aid programme for 1988."))
+    assert rows["2.4 billion"]["source"] == "The World Bank"

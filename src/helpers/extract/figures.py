@@ -841,8 +841,9 @@ def relayed_attribution(figure: Figure, phrases: list[tuple[Token, tuple[int, in
     return None
 
 
-#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ".
-AUTHORED_NOUNS = frozenset({"report", "statement", "data", "figure", "statistic", "study", "survey", "tally",
+#: Nouns of a document or a count whose author is the source: "according to a report by the CPJ" ("datum":
+#: the lemma the model may give "data").
+AUTHORED_NOUNS = frozenset({"report", "statement", "data", "datum", "figure", "statistic", "study", "survey", "tally",
                             "count", "estimate", "assessment", "analysis"})
 
 
@@ -920,9 +921,41 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     last = subjects[-1]
     if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
-    if subjects[-1].lower_ in PRONOUNS:
-        return _antecedent_reporter(subjects[-1])
-    return _joined(subjects)
+    if (described := _relative_antecedent(token, last)) is not None:
+        return _authored_record(described) or _trimmed(described)
+    if last.lower_ in PRONOUNS:
+        return _antecedent_reporter(last)
+    return _authored_record(last) or _joined(subjects)
+
+
+def _authored_record(noun: Token) -> tuple[int, int] | None:
+    """Return a record with its author, when a record reports ("*new data from the Labor Department* that showed").
+
+    The author of a record is the source, but the parse trims "from the ministry" off a phrase
+    when it names no one (:func:`_trimmed`); the record keeps it here.
+    """
+    if noun.lemma_.lower() not in EVIDENCE_NOUNS:
+        return None
+    author = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i
+                   and any(p.dep_ == "pobj" for p in c.children)), None)
+    if author is None:
+        return None
+    start = _trimmed(noun)[0]
+    return start, author.right_edge.idx + len(author.right_edge.text)
+
+
+#: Relative pronouns: the subject of a relative clause stands for the noun the clause describes.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _relative_antecedent(verb: Token, subject: Token) -> Token | None:
+    """Return the noun that a relative pronoun subject of a reporting verb stands for, if it is one.
+
+    "according to Gaza health authorities, *who* say 40% of them are children": the authorities.
+    """
+    if subject.lower_ not in RELATIVE_PRONOUNS or subject.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl":
+        return None
+    return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -935,14 +968,16 @@ def _past_dateline(subject: Token) -> Token | None:
 
     In "NICOSIA, March 3 - Baghdad radio said ..." the parse may make "NICOSIA" the subject and
     "radio" its apposition; in "BAGHDAD, March 3 - In a communique ..., the high command said" a
-    second subject. The place is no reporter: its apposition after the dateline is, else nothing.
+    second subject. The place is no reporter: its apposition after the dateline is, else nothing; the
+    apposition may hang on the dateline's agency ("DUBAI, Oct 20 (Reuters) - Iranian state media, citing
+    ..., said": "media" on "Reuters").
     """
     text = doc_text(subject.doc)
     start = text.rfind("\n", 0, subject.idx) + 1
     end = after_dateline(text, start)
     if subject.idx >= end:
         return subject
-    return next((c for c in subject.children if c.dep_ == "appos" and c.idx >= end), None)
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.idx >= end), None)
 
 
 #: What one claims or admits by doing it, not by reporting it: "claimed responsibility for the attacks";
@@ -960,8 +995,16 @@ def _reports(verb: Token) -> bool:
 
 
 def _adds_to(verb: Token) -> bool:
-    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50"."""
-    return verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    """Say whether "add" means to increase, not to say: "Tuesday's deaths add to a toll of more than 50".
+
+    So it does with an object and no clause ("new data ... showed the economy added 517,000 jobs"), unless
+    the object is the reporter after the verb ("..., added the spokesman": :func:`_inverted_reporter`).
+    """
+    if verb.lemma_.lower() != "add":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children) or (
+        "dobj" in deps and "ccomp" not in deps and _inverted_reporter(verb) is None)
 
 
 def _main_reporter_before(figure: Figure) -> bool:
@@ -1083,10 +1126,11 @@ def _counts_show(verb: Token) -> bool:
     """Say whether a verb's subject is someone's count or record: its source.
 
     "Iraqi figures show", "the army's tally put", "photos show", "An Associated Press analysis of
-    Gaza Health Ministry data showed".
+    Gaza Health Ministry data showed"; "new data from the Labor Department that showed".
     """
     return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in EVIDENCE_NOUNS for c in verb.children)
+        c.dep_ == "nsubj" and (_relative_antecedent(verb, c) or c).lemma_.lower() in EVIDENCE_NOUNS
+        for c in verb.children)
 
 
 _NAME_POS = ("PROPN", "NOUN", "ADJ", "DET", "PART")
@@ -1157,6 +1201,10 @@ def _joins_names(token: Token) -> bool:
 
 #: Pronouns that stand for a person.
 PERSONAL = {"he", "she", "his", "her"}
+#: Nouns of one person who reports, besides titles: "he said" may stand for them.
+PERSON_REPORTERS = frozenset("source witness doctor medic resident survivor correspondent detective officer".split())
+#: Nouns of one person that "he" or "she" may stand for.
+PERSON_NOUNS = TITLE_NOUNS | PERSON_REPORTERS
 #: Pronouns by which speakers name themselves or their listeners: only the quote tells who they are.
 SPEAKERS = {"i", "we", "you"}
 
@@ -1167,7 +1215,8 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
     The named subject of the last reporting verb of the few sentences before that agrees
     with the pronoun (:func:`_agrees`); the same pronoun reporting before ("It said ...
     It added ...") stands for the same reporter. Failing that, the last agreeing subject
-    of a sentence's main verb ("Iran launched an offensive. It said ...").
+    of a sentence's main verb ("Iran launched an offensive. It said ..."), for "it" one that can
+    report (:func:`_may_report`: not "An Israeli air strike ... killed four civilians ... it said").
     """
     if pronoun.lower_ in SPEAKERS:
         return None  # "we can confirm" in a quote: the quote's speaker (:func:`_sources_from_quotes`)
@@ -1179,9 +1228,17 @@ def _antecedent_reporter(pronoun: Token, window: int = 4) -> tuple[int, int] | N
             return _antecedent_reporter(reporter, window)
         if reporter.lower_ not in PRONOUNS and _agrees(pronoun, reporter):
             return _trimmed(reporter)
-    subjects = [c for sent in sentences for c in sent.root.children
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS and _agrees(pronoun, c)]
+    subjects = [c for sent in sentences for c in sent.root.children if c.dep_ == "nsubj"
+                and c.lower_ not in PRONOUNS and _agrees(pronoun, c) and (pronoun.lower_ != "it" or _may_report(c))]
     return _trimmed(subjects[-1]) if subjects else None
+
+
+def _may_report(subject: Token) -> bool:
+    """Say whether a subject can be a reporter that "it" stands for: a name ("Iran"), or a body ("the ministry").
+
+    Not an event or a thing ("An Israeli air strike ... killed four civilians").
+    """
+    return _is_name(subject) or subject.lemma_.lower() in BODY_NOUNS
 
 
 def _reporters_of(verb: Token) -> list[Token]:
@@ -1202,25 +1259,50 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
     """Say whether a reporter may be what a pronoun stands for.
 
     "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
-    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`); "it" for no plural ("Western
-    diplomats"). The entity labels are not trusted further ("Mujahideen Khalq" is read as a
-    person, and so is "Unrwa ... said ... it said").
+    said", :data:`~helpers.extract.discovery.TITLE_NOUNS`) or other noun of one person who reports
+    (:data:`PERSON_REPORTERS`: "a source at the Cap Haitien church radio said ... he said"); "it"
+    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
+    entity labels alone are not trusted further ("Mujahideen Khalq" is read as a person, and so
+    is "Unrwa ... said ... it said").
     """
     if pronoun.lower_ in PERSONAL:
-        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in TITLE_NOUNS)
-    return pronoun.lower_ not in ("it", "its") or subject.tag_ not in ("NNS", "NNPS")
+        return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
+    if pronoun.lower_ in ("it", "its"):
+        return subject.tag_ not in ("NNS", "NNPS") and not _called_a_person(subject)
+    return True
+
+
+#: Pronouns by which a text calls someone a person ("his sister's children").
+PERSON_PRONOUNS = PERSONAL | {"him", "himself", "herself"}
+
+
+def _called_a_person(subject: Token) -> bool:
+    """Say whether a name read as a person's is one: a personal pronoun after it in its sentence stands for it.
+
+    "Samir Ayoub, the Lebanese journalist, ... told the AP that the three girls killed were *his*
+    sister's children"; "said Ahmed Modawikh, a 40-year-old carpenter ... whose life was shattered by
+    the death of *his* 8-year-old daughter": neither is what a later "it said" stands for. A name
+    read as a person's with no such pronoun may be a body's ("Unrwa, the UN's agency ..., said").
+    """
+    if subject.ent_type_ != "PERSON":
+        return False
+    sentence = subject.sent
+    return any(t.lower_ in PERSON_PRONOUNS for t in subject.doc[subject.i + 1: sentence.end])
 
 
 def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source span of the reporting verb or the claim that governs a figure, if any.
 
     A figure is never its own source ("20 witnesses said"), nor does the audience of a
-    report report itself (:func:`_narrated`).
+    report report itself (:func:`_narrated`), nor does a report say the circumstances that close
+    its sentence, however deep the parse hangs them (:func:`_closing_circumstance`).
     """
     child = figure.anchor
+    aside = False
     for ancestor in paragraph_ancestors(figure.anchor):
+        aside = aside or _closing_circumstance(child)
         source = _reporting_source(ancestor) or _claimant(ancestor)
-        if source is not None and _narrated(ancestor, child, figure.anchor):
+        if source is not None and (aside or _narrated(ancestor, child, figure.anchor)):
             return None
         if source is None and not _circumstance(child):
             source = _parenthetical_reporter(ancestor)
@@ -1319,6 +1401,20 @@ def _narrated(verb: Token, path_child: Token, anchor: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in path_child.children)
 
 
+def _closing_circumstance(clause: Token) -> bool:
+    """Say whether a clause is the circumstance set off by a comma at the end of its sentence ("..., as ...").
+
+    "Indian fishermen said on Wednesday they had been forced at gunpoint to ferry refugees ..., as a
+    protest strike by more than 30,000 fishermen entered its ninth day": the parse hangs the "as"
+    clause on "forced", inside what the fishermen said, but it is the narrator's setting.
+    """
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+        return False
+    doc, first = clause.doc, clause.left_edge.i
+    closes = all(t.is_punct or t.is_space for t in doc[clause.right_edge.i + 1: clause.sent.end])
+    return first > 0 and doc[first - 1].text == "," and closes
+
+
 def _trailing_report(figure: Figure, span: Span) -> tuple[int, int] | None:
     """Return the source of a trailing "..., X said" that the parser hung elsewhere in the sentence.
 
@@ -1395,7 +1491,8 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return source
     for token in reversed(doc[: phrase.start]):
         if _same_designation(token, head) and token.pos_ in ("NOUN", "PROPN"):
-            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" else token
+            named = token.head if token.dep_ in ("appos", "compound") and token.head.pos_ == "PROPN" \
+                and not _placed_at(token.head) else token
             span = _trimmed(named)  # "Mujahideen Khalq, an Iranian exile group": the name
             if any(_is_name(t) for t in doc.char_span(*span, alignment_mode="expand")):
                 return span
@@ -1403,6 +1500,15 @@ def named_antecedent(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int
         return named_antecedent(doc, earlier)
     return source
 
+
+
+def _placed_at(token: Token) -> bool:
+    """Say whether a name is the place of a prepositional phrase ("... in northern *Haiti*").
+
+    The parse may hang a trailing reporter on it as an apposition ("... in northern Haiti, a source at the
+    Cap Haitien church radio said"): the place is not the source that "the source" names again.
+    """
+    return token.dep_ == "pobj" and token.ent_type_ in ("GPE", "LOC")
 
 
 #: Nouns that name one printed outlet again whichever of them introduced it ("Kuwait's Al-Qabas newspaper" ...
@@ -1525,10 +1631,11 @@ def _sources_from_quotes(parsed: ParsedArticle, figures: list[Figure], quotes: l
 def _unresolved_reporters(figures: list[Figure]) -> None:
     """Give a figure that a pronoun reports, which nothing resolved, the pronoun: it is someone's, not the narrator's.
 
-    "He said Israeli security forces killed 304 Palestinians" with no one named before it.
+    "He said Israeli security forces killed 304 Palestinians" with no one named before it; a part
+    the pronoun reports as well ("..., including 61 boys and 2 girls"), as a named reporter's parts are.
     """
     for figure in figures:
-        if figure.source is None and figure.part_of is None:
+        if figure.source is None:
             figure.source = reporting_pronoun(figure)
 
 
@@ -1853,7 +1960,48 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
                 and previous.kind in PEOPLE_KINDS and figure.part_hint is None:
             figure.victims = figure.victims or previous.victims
             figure.location = figure.location or previous.location
+    _continue_listed_reports(figures)
     _share_the_sentence_place(figures)
+
+
+def _continue_listed_reports(figures: list[Figure]) -> None:
+    """Give the figures of a list of clauses that the parse hung on an earlier verb the source of the list's first.
+
+    "..., though the Palestinian Health Ministry provided more detail ..., saying that 471 people had
+    died, 314 had been wounded and 28 people were in critical condition": the parse makes "314 had
+    been wounded" a clause of the sentence's first verb ("He suggested"), jumping back over the 471;
+    the list goes on with what the ministry was saying (:func:`_jumps_back_from`), and so does the
+    clause joined to the one that jumped ("and 28 people were ...").
+    """
+    moved: set[int] = set()
+    for previous, figure in zip(figures, figures[1:], strict=False):
+        clause, before = _clause(figure.anchor), _clause(previous.anchor)
+        if previous.source is None or clause is None or before is None or clause.i == before.i:
+            continue
+        joined = clause.dep_ == "conj" and clause.head.i == before.i and id(previous) in moved
+        if joined or _jumps_back_from(figure, clause, previous, before):
+            figure.source = previous.source
+            moved.add(id(figure))
+
+
+def _clause(token: Token) -> Token | None:
+    """Return the verb of the clause that holds a token (the token's first verb ancestor in its paragraph)."""
+    return next((a for a in paragraph_ancestors(token) if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _jumps_back_from(figure: Figure, clause: Token, previous: Figure, before: Token) -> bool:
+    """Say whether a figure's clause follows the previous figure's after a comma or "and" but hangs on a verb before it.
+
+    Its own source, if any, is then that earlier verb's, named before the previous figure.
+    """
+    doc, phrase = clause.doc, figure.anchor
+    while phrase.head.i not in (clause.i, phrase.i):
+        phrase = phrase.head  # the figure's phrase in its clause: "314", "28 people"
+    ends = [before.i, *(c.right_edge.i for c in before.children if c.dep_ not in ("conj", "cc", "punct"))]
+    between = doc[max(ends) + 1: phrase.left_edge.i]
+    listed = len(between) > 0 and all(t.text == "," or t.lower_ == "and" for t in between)
+    earlier = figure.source is None or figure.source[0] < previous.anchor.idx
+    return listed and clause.head.i < previous.anchor.i and earlier
 
 
 def _share_the_sentence_place(figures: list[Figure]) -> None:
