@@ -1,6 +1,6 @@
 """Quote speakers on CoNLL-2003 train sentences (issue 13): pronouns, roles, descriptions, clauses."""
 
-from test_quotes import _quotes
+from test_quotes import _quote_rows, _quotes
 
 
 def _by_start(text: str) -> dict[str, str | None]:
@@ -704,3 +704,27 @@ def test_it_goes_on_about_the_sentence_s_subject_not_a_speaker_of_its_after_clau
             "television reported that Damascus had recently test fired a missile.\n"
             "It said its arms purchases were for defensive purposes.")
     assert _by_start(text)["its arms purchases were f"] == "syria"
+
+
+def test_a_surname_the_tagger_takes_for_a_common_noun_is_the_person_named_before():
+    # Reuters-21578 NEWID 14767 and 386 (not of any gold set): "Mills" and "Laxalt" open a sentence as nouns
+    text = ('"If they give the market something really new to look at, you could have a real boost in the dollar," '
+            "said Shearson Lehman Brothers analyst Anne Mills.\n"
+            'On the other hand, "anything neutral would tend to be bearish for the dollar," Mills said.\n'
+            '"He has the smell of Iran on him," said former Nevada Sen. and Reagan confidant Paul Laxalt.\n'
+            'Laxalt, appearing on the ABC News program, bluntly admitted "the Gates nomination is in trouble."')
+    found = _by_start(text)
+    assert found["anything neutral would te"] == "d:anne_mills"
+    assert found["the Gates nomination is i"] == "d:paul_laxalt"
+
+
+def test_a_dateline_with_a_region_of_two_words_or_an_abbreviation_never_speaks():
+    # Reuters-21578 NEWID 16894 (not of any gold set): "SYRACUSE, N.Y., April 17 - " was the speaker
+    text = ("SYRACUSE, N.Y., April 17 - Niagara Mohawk Power Corp said it and the other owners of Nine Mile Point "
+            "Two nuclear power unit have filed suit seeking over 500 mln dlrs in damages.")
+    assert [q[1] for q in _quote_rows_speakers(text)] == ["Niagara Mohawk Power Corp"]
+
+
+def _quote_rows_speakers(text: str) -> list[tuple[str, str | None]]:
+    """Return (text, speaker phrase) of each quote of ``text``."""
+    return [(q["text"], q["speaker"]) for q in _quote_rows(text)]

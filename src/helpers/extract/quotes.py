@@ -175,8 +175,10 @@ DEFINITE = frozenset({"the", "this", "that"})
 NAMING_DEPS = ("compound", "appos", "amod", "poss", "nmod")
 #: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
 NAMING_WORDS = 3
-#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
+#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ",
+#: its place with a region of one or two words or an abbreviation ("OBERHAUSEN, West Germany, March 18 - ",
+#: "SYRACUSE, N.Y., April 17 - ").
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|(?:[A-Z][a-z]?\.)+))?,? )?"
                       r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
                       r"(?:\([A-Za-z ]+\) )?(?:-{1,2}|[–—]) ")
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
@@ -272,6 +274,10 @@ def after_dateline(text: str, start: int = 0) -> int:
     (25, 10)
     >>> after_dateline("GAZA, Oct 7 (Reuters) - Israel said"), after_dateline("Israel - not a dateline - said")
     (24, 0)
+    >>> after_dateline("OBERHAUSEN, West Germany, March 18 - Deutsche Babcock AG said")
+    37
+    >>> after_dateline("SYRACUSE, N.Y., April 17 - Niagara Mohawk Power Corp said")
+    27
     """
     match = DATELINE.match(text, start)
     return match.end() if match and match.end() > match.start() + 2 else start
@@ -703,14 +709,21 @@ def _person_like(doc: Doc, mention: Mention) -> bool:
 def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the person a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
 
-    The last word of a person's name named before, written alone as the subject.
+    The last word of a person's name named before, written alone as the subject, whatever the
+    tagger made of it: the small model takes a surname opening a sentence for a common noun
+    ("Mills said", "Laxalt, appearing on ... admitted").
     """
-    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children):
+    if not _name_like(subject) or any(c.dep_ in ("compound", "flat") for c in subject.children):
         return None
     named = [m for m in mentions if m.end <= subject.idx and m.actor_type in ("person", "PERSON")
              and m.end - m.start > len(subject.text)
              and doc_text(subject.doc)[m.start:m.end].split()[-1] == subject.text]
     return named[-1].actor_id if named else None
+
+
+def _name_like(token: Token) -> bool:
+    """Whether a token may be a name: a proper noun, or a capitalised noun (the tagger's guess at a surname)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
