@@ -728,3 +728,16 @@ def test_a_dateline_with_a_region_of_two_words_or_an_abbreviation_never_speaks()
 def _quote_rows_speakers(text: str) -> list[tuple[str, str | None]]:
     """Return (text, speaker phrase) of each quote of ``text``."""
     return [(q["text"], q["speaker"]) for q in _quote_rows(text)]
+
+
+def test_said_in_a_noun_that_the_parser_made_a_relative_clause_reports_it():
+    # Reuters-21578 NEWID 247 (not of any gold set): "that" the object of "relinquish", which has its own
+    text = ("The bank's economist Henry Azzam said in a review of Gulf capital markets that investors have to "
+            "relinquish traditional investment vehicles such as real estate, foreign currency bank accounts and "
+            "precious metals.")
+    assert _by_start(text) == {"investors have to relinqu": "d:henry_azzam"}
+
+
+def test_a_true_relative_clause_after_said_in_a_noun_is_not_what_was_said():
+    text = "The minister said in a letter that he sent to the council on Monday that the army would withdraw."
+    assert not any(q.startswith("he sent") for q in _by_start(text))

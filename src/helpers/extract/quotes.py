@@ -2037,11 +2037,13 @@ def _complementiser(token: Token) -> bool:
     """Whether a clause's first word is the "that" that opens it, not part of what was said.
 
     The parser may take it for the verb's object when the clause hangs on a noun ("said in a
-    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it.
+    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it, or one
+    with an object of its own besides "that" ("that investors have to relinquish traditional vehicles").
     """
     if token.lower_ != "that":
         return False
-    return token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
+    return (token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
+            or _object_besides(token))
 
 
 def _question(clause: list[Token], cue: Token) -> bool:
@@ -2168,13 +2170,33 @@ def _clauses(cue: Token) -> list[list[Token]]:
     clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
-                   or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
+                   or (head is not cue and _that_clause_on_noun(c)))
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
         clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
         or _said_before_quoting(cue))
+
+
+def _that_clause_on_noun(clause: Token) -> bool:
+    """Whether a clause the parser hung on a noun after a speech verb is what was said, opened by "that".
+
+    "said in a statement that ..." makes it an ``acl`` of "statement"; the parser may also make it a
+    relative clause ("said in a review of Gulf capital markets that investors have to relinquish
+    traditional investment vehicles": "that" an object of "relinquish", which has its own). A true
+    relative clause, whose "that" is its subject or its verb's one object ("a letter that he sent"),
+    is not.
+    """
+    that = clause.left_edge
+    if that.lower_ != "that" or clause.dep_ not in ("acl", "relcl"):
+        return False
+    return clause.dep_ == "acl" or that.dep_ == "mark" or _object_besides(that)
+
+
+def _object_besides(that: Token) -> bool:
+    """Whether a "that" the parser made an object belongs to a verb that has another object."""
+    return that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
 
 
 def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
