@@ -741,3 +741,14 @@ def test_said_in_a_noun_that_the_parser_made_a_relative_clause_reports_it():
 def test_a_true_relative_clause_after_said_in_a_noun_is_not_what_was_said():
     text = "The minister said in a letter that he sent to the council on Monday that the army would withdraw."
     assert not any(q.startswith("he sent") for q in _by_start(text))
+
+
+def test_a_name_with_a_role_in_apposition_speaks_itself_and_its_surname_goes_on():
+    # Reuters-21578 NEWID 19918 (not of any gold set): the model types "Gad Yaacobi" an organisation and the
+    # role "Israeli minister" is some registry holder's; the name speaks, a person, and so does "Yaacobi"
+    text = ("NEW YORK, June 29 - Israel's exports to the U.S. can and must double over the next five years if the "
+            "mideast nation's goal of economic independence is to be achieved, said Gad Yaacobi, Israeli minister "
+            "of Economy and Communication.\n"
+            "Speaking before an American-Israel Chamber of Commerce seminar, Yaacobi said that in 1986 Israeli "
+            "exports to the U.S. were over 2.3 billion dlrs or about one-third of Israel's total exports.")
+    assert set(_by_start(text).values()) == {"d:gad_yaacobi"}

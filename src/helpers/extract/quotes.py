@@ -703,7 +703,12 @@ def _person_like(doc: Doc, mention: Mention) -> bool:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     titled = before is not None and before.lemma_.lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
-    return titled or all(t.ent_type_ == "PERSON" for t in span)
+    return titled or _role_in_apposition(span.root) or all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _role_in_apposition(name: Token) -> bool:
+    """Whether a name has a person's role in apposition after it ("Gad Yaacobi, Israeli minister of ...")."""
+    return any(c.dep_ == "appos" and c.i > name.i and c.lemma_.lower() in ROLE_NOUNS for c in name.children)
 
 
 def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
@@ -795,6 +800,8 @@ def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
     A role and its holder's name side by side are one speaker, the person, whatever the parser
     took for the head ("parliament" in "The Speaker of Bangladesh's parliament, Choudhury").
     """
+    if subject.pos_ == "PROPN" and any(m.start <= subject.idx < m.end for m in mentions):
+        return None  # "Gad Yaacobi, Israeli minister of ...": the name speaks, not the role's holder
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i:
             named = [m for m in mentions if m.start <= child.idx < m.end and m.actor_type in ("person", "PERSON")]
