@@ -2018,7 +2018,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
-            tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
+            tokens = _stolen_subject(_stolen_number(tokens[_time_of_saying(tokens, cue):]), cue)
             tokens = [t for t in _relayed_clause(cue, tokens) if start <= t.idx < end] if tokens else tokens
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
@@ -2142,6 +2142,8 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     first = tokens[0] if tokens else None
     if first is None or first.i != at:
         return 0
+    if _date_on_a_name(first):  # "said Friday Iran has been informed": "Friday" a compound of "Iran"
+        return 1
     top = first
     while (top.dep_ in ("compound", "amod", "nummod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")
            or (top.dep_ == "npadvmod" and top.head.lower_ == "ago")) and (top.head.i > top.i and top.head in tokens):
@@ -2154,6 +2156,28 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
              all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ != "prep"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     return size if dated and contiguous else 0
+
+
+def _date_on_a_name(token: Token) -> bool:
+    """Whether the parser hung a day on the name after it ("Friday Iran", "Monday Lynch") as a compound."""
+    return (token.dep_ == "compound" and token.ent_type_ in ("DATE", "TIME") and token.head.i == token.i + 1
+            and token.head.ent_type_ not in ("DATE", "TIME") and token.head.pos_ == "PROPN")
+
+
+def _stolen_subject(tokens: list[Token], cue: Token) -> list[Token]:
+    """Return a clause with the subject the parser made the object of the cue's date ("said on Monday Lynch, ...").
+
+    In "The church said on Monday Lynch, Batchelor, Barton and Riel were held in a prison", the
+    names hang from "on" with "Monday" their compound, and "were held" has no subject of its own.
+    """
+    if not tokens or any(c.dep_ in SUBJECT_DEPS for c in tokens[0].head.children):
+        return tokens
+    for prep in (c for c in cue.children if c.dep_ == "prep" and cue.i < c.i < tokens[0].i):
+        names = [o for o in prep.children if o.dep_ == "pobj" and o.right_edge.i == tokens[0].i - 1
+                 and any(_date_on_a_name(c) for c in o.children)]
+        if names:
+            return [t for t in names[0].subtree if not _date_on_a_name(t)] + tokens
+    return tokens
 
 
 def _stolen_number(tokens: list[Token]) -> list[Token]:
