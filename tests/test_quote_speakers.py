@@ -752,3 +752,18 @@ def test_a_name_with_a_role_in_apposition_speaks_itself_and_its_surname_goes_on(
             "Speaking before an American-Israel Chamber of Commerce seminar, Yaacobi said that in 1986 Israeli "
             "exports to the U.S. were over 2.3 billion dlrs or about one-third of Israel's total exports.")
     assert set(_by_start(text).values()) == {"d:gad_yaacobi"}
+
+
+def test_the_crown_prince_is_the_person_named_with_the_title_and_a_correspondent_speaks_for_his_agency():
+    # Reuters-21578 NEWID 20891 and 13527 (not of any gold set)
+    text = ("WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah bin Abdul Aziz met for an hour with Vice "
+            "President George Bush on Monday.\n"
+            "Asked at the start of the meeting how he felt about the attack, the Crown Prince, who is here on an "
+            'official visit, replied, "I believe what the United States has done is their responsibility as a '
+            'superpower."\n'
+            "The official Iraqi news agency INA said Iraqi forces were pursuing retreating Iranian troops.\n"
+            "The INA correspondent said Iraqi troops had surrounded the Iranians after the overnight attack was "
+            "launched.")
+    found = _by_start(text)
+    assert found["I believe what the United"] == "d:abdullah_bin_abdul_aziz"
+    assert found["Iraqi troops had surround"] == found["Iraqi forces were pursuin"]

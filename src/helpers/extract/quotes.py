@@ -151,7 +151,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 #: Role nouns of people who speak for a body: they refer back to the body.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official",
-                          "commentary", "editorial", "communique"})
+                          "commentary", "editorial", "communique", "correspondent"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
@@ -161,6 +161,7 @@ ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
     head emir king premier envoy ambassador representative delegate secretary general deputy negotiator
     speaker chairman governor mayor director commissioner coordinator prosecutor
+    prince sheikh sultan senator judge colonel ayatollah
 """.split())
 #: Nouns of a party's members: "the Pennsylvania Republican" refers back to a person, as a role does.
 PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal socialist communist laborite".split())
