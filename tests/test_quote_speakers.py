@@ -767,3 +767,10 @@ def test_the_crown_prince_is_the_person_named_with_the_title_and_a_correspondent
     found = _by_start(text)
     assert found["I believe what the United"] == "d:abdullah_bin_abdul_aziz"
     assert found["Iraqi troops had surround"] == found["Iraqi forces were pursuin"]
+
+
+def test_a_leader_s_government_whose_titles_name_no_state_is_the_dateline_s_state():
+    text = ("AMMAN 1996-08-27\n"
+            "Prime Minister Abdul-Karim al-Kabariti's government said it would not reverse the increase in bread "
+            "prices in Jordan.")
+    assert list(_by_start(text).values()) == ["jordan"]

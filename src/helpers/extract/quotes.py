@@ -1960,7 +1960,7 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     """Return the state "the government" speaks for: its leader's, or the one its sentence names before it.
 
     "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
-    the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
+    the person's titles name ("Cuban leader Fidel Castro"), else the dateline's; "In Havana, the government gave a
     guarded first response" is the state whose capital or name the sentence gives before it,
     else the dateline's ("MANILA - ... The government last week announced ...": the
     Philippines, not a body named "... on Good Government"), if the article names it.
@@ -1971,10 +1971,12 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
     leaders = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")
                and any(m.start <= t.idx < m.end for c in owners for t in c.subtree)}
-    if leaders:
+    if leaders:  # titles that name no state ("Prime Minister"): the dateline's
         words = set().union(*(_named_with(doc, m) for m in mentions if m.actor_id in leaders))
-        return _state_mention(doc, frozenset(st.name for st in state_index().states
-                                             if words & {d.lower() for d in (st.name, *st.demonyms)}), mentions)
+        named = frozenset(st.name for st in state_index().states
+                          if words & {d.lower() for d in (st.name, *st.demonyms)})
+        dateline = _dateline_state(doc)
+        return _state_mention(doc, named or frozenset({dateline.name} if dateline else ()), mentions)
     if owners or not _definite(subject):
         return None
     places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
