@@ -774,3 +774,13 @@ def test_a_leader_s_government_whose_titles_name_no_state_is_the_dateline_s_stat
             "Prime Minister Abdul-Karim al-Kabariti's government said it would not reverse the increase in bread "
             "prices in Jordan.")
     assert list(_by_start(text).values()) == ["jordan"]
+
+
+def test_an_abbreviation_the_tagger_takes_for_a_pronoun_is_the_actor_named_so_before():
+    # Reuters-21578 NEWID 3525 (not of any gold set): "INA" opening a sentence, tagged a pronoun, went to a place
+    text = ('The official Iraqi news agency INA said the attack was repelled yesterday on "Karda Ku" peak, '
+            "overlooking the northern post of Haj Omran and 340 kms north of Baghdad.\n"
+            "INA said hundreds of Iranians were killed and large quantities of armour and weapons were left "
+            "behind. It did not give Iraqi casualties.")
+    found = _by_start(text)
+    assert found["hundreds of Iranians were"] == found["the attack was repelled y"] is not None

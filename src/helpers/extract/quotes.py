@@ -713,23 +713,29 @@ def _role_in_apposition(name: Token) -> bool:
 
 
 def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
-    """Return the person a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
+    """Return the actor a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
 
-    The last word of a person's name named before, written alone as the subject, whatever the
-    tagger made of it: the small model takes a surname opening a sentence for a common noun
-    ("Mills said", "Laxalt, appearing on ... admitted").
+    The last word of a person's name named before, or the very words of an earlier mention ("INA"
+    after "the official Iraqi news agency INA"), written alone as the subject, whatever the tagger
+    made of it: the small model takes a surname opening a sentence for a common noun ("Mills said",
+    "Laxalt, appearing on ... admitted"), an agency's abbreviation for a pronoun ("INA said").
     """
     if not _name_like(subject) or any(c.dep_ in ("compound", "flat") for c in subject.children):
         return None
-    named = [m for m in mentions if m.end <= subject.idx and m.actor_type in ("person", "PERSON")
-             and m.end - m.start > len(subject.text)
-             and doc_text(subject.doc)[m.start:m.end].split()[-1] == subject.text]
+    text = doc_text(subject.doc)
+    named = [m for m in mentions if m.end <= subject.idx and (text[m.start:m.end] == subject.text or (
+        m.actor_type in ("person", "PERSON") and m.end - m.start > len(subject.text)
+        and text[m.start:m.end].split()[-1] == subject.text))]
     return named[-1].actor_id if named else None
 
 
 def _name_like(token: Token) -> bool:
-    """Whether a token may be a name: a proper noun, or a capitalised noun (the tagger's guess at a surname)."""
-    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+    """Whether a token may be a name: a proper noun, a capitalised noun or an abbreviation tagged a pronoun.
+
+    The tagger's guesses at a surname ("Mills said") and at an agency's abbreviation ("INA said").
+    """
+    return (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+            or (token.pos_ == "PRON" and len(token.text) > 1 and token.text.isupper()))
 
 
 def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
