@@ -784,3 +784,12 @@ def test_an_abbreviation_the_tagger_takes_for_a_pronoun_is_the_actor_named_so_be
             "behind. It did not give Iraqi casualties.")
     found = _by_start(text)
     assert found["hundreds of Iranians were"] == found["the attack was repelled y"] is not None
+
+
+def test_the_group_goes_on_about_the_group_named_before_by_its_name_alone():
+    text = ("BEIRUT 1996-08-27\n"
+            "Israeli warplanes blasted suspected guerrilla positions in south Lebanon on Tuesday, security "
+            "sources said.\n"
+            "Hizbollah, in a statement faxed to news agencies, claimed responsibility for the attack.\n"
+            "The group said its fighters had killed two Israeli soldiers, but Israel denied any casualties.")
+    assert _by_start(text)["its fighters had killed t"] == "hezbollah"

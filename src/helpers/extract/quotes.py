@@ -1842,7 +1842,30 @@ def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Ment
     body = _member_of_body(subject)
     if actor is None and body is not None:  # "A spokesman for the group"
         actor = _anaphor(doc, body, before, mentions) or _body_that_spoke(previous)
-    return actor or _medium_s_report(subject, previous)
+    return actor or _medium_s_report(subject, previous) or _group_antecedent(doc, subject, before, mentions)
+
+
+#: Nouns by which a story names again a group it named by its name alone: "the group said" after "Hizbollah".
+GROUP_NOUNS = frozenset("group movement organisation organization faction militia".split())
+#: Actor types a group noun may refer back to.
+GROUP_TYPES = frozenset({"armed_group", "organization", "ORG"})
+
+
+def _group_antecedent(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the group "the group" goes on about when no body was named with the noun: the nearest one.
+
+    "Hizbollah, in a statement faxed to news agencies, claimed responsibility for the attack. / The
+    group said its fighters had killed two soldiers": in the latest sentence naming a group or an
+    organisation outside quotes, its subject, else its last.
+    """
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in GROUP_NOUNS or not _definite(subject):
+        return None
+    groups = [m for m in mentions if m.end <= before and m.actor_type in GROUP_TYPES and not _quoted(doc, m.start)]
+    if not groups:
+        return None
+    latest = doc.char_span(groups[-1].start, groups[-1].end, alignment_mode="expand").sent
+    in_sentence = [m for m in groups if m.start >= latest.start_char]
+    return max(in_sentence, key=lambda m: (_subject_rank(doc, m) > 0, m.start)).actor_id
 
 
 #: People who speak for a body without a name of their own: "the official" goes on about the last one who spoke.
