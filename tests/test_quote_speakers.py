@@ -793,3 +793,15 @@ def test_the_group_goes_on_about_the_group_named_before_by_its_name_alone():
             "Hizbollah, in a statement faxed to news agencies, claimed responsibility for the attack.\n"
             "The group said its fighters had killed two Israeli soldiers, but Israel denied any casualties.")
     assert _by_start(text)["its fighters had killed t"] == "hezbollah"
+
+
+def test_a_body_noun_goes_on_about_the_body_so_named_that_spoke_not_one_named_in_passing():
+    # Reuters-21578 NEWID 4594 (not of any gold set): "the exchange" went to the CME, named in passing
+    text = ("CHICAGO, March 12 - The Chicago Board Options Exchange (CBOE) said it has created a new class of "
+            "options for the S and P contract.\n"
+            "The CBOE's new contract was needed to coincide with changes in the settlement procedure that the "
+            "Chicago Mercantile Exchange (CME) made on its S and P 500 futures and options contract.\n"
+            "The opening settlement contract will trade on a March, June, September, December quarterly "
+            "expiration cycle, the exchange said.")
+    found = _by_start(text)
+    assert found["The opening settlement co"] == found["it has created a new clas"] is not None

@@ -987,15 +987,19 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
 
     A mention is named with the words of its noun phrase ("Iran's news agency IRNA" for
-    "the agency", see :func:`_named_with`).
+    "the agency", see :func:`_named_with`). Of the bodies so named, the latest that spoke goes on
+    ("the exchange said" after "the Chicago Board Options Exchange said ..., the CBOE said" is the CBOE,
+    not "the Chicago Mercantile Exchange (CME)" named in passing), else the latest.
     """
     words = set(_anaphor_words(subject))
     if not words:
         return None
-    for mention in reversed([m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]):
-        if words & _named_with(doc, mention):
-            return mention.actor_id
-    return None
+    bodies = [m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]
+    named = [m.actor_id for m in bodies if words & _named_with(doc, m)]
+    if not named:
+        return None
+    spoke = [m.actor_id for m in bodies if m.actor_id in named and _subject_rank(doc, m) == SPEAKER_RANK]
+    return spoke[-1] if spoke else named[-1]
 
 
 #: What a broadcaster or an agency puts out: "a report" right after it spoke is its own.
