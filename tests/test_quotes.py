@@ -524,3 +524,14 @@ def test_a_day_the_parser_hung_on_the_reported_subject_dates_the_saying():
         "the weekend.")]
     assert found == ["Iran has been informed about U.S. concern over the threat to oil shipments in the Gulf",
                      "Lynch, Batchelor, Barton and Riel were held in a prison until the weekend"]
+
+
+def test_a_name_the_parser_conjoined_right_before_a_subjectless_speech_verb_is_its_speaker():
+    # t689 and t473 (CoNLL-2003 train) of the speakers dev gold: "said" and "reported" were left with no subject
+    found = {q[0][:25]: q[2] for q in _quotes(
+        "In submissions last week to the commission National Party leader and former president F.W. De Klerk "
+        "said he had received no co-operation from Botha in compiling his party's report.\n"
+        "Specter met Crown Prince Abdullah and Minister of Defence and Aviation Prince Sultan in Jeddah, Saudi "
+        "state television and the official Saudi Press Agency reported.")}
+    assert found["he had received no co-ope"] == "d:f_w_de_klerk"
+    assert found["Specter met Crown Prince "] == "d:saudi_press_agency"

@@ -518,8 +518,8 @@ def _name_before(cue: Token) -> Token | None:
     before = next((t for t in reversed(cue.doc[cue.sent.start:cue.i]) if not t.is_punct), None)
     if before is None or before.pos_ not in ("PROPN", "NOUN"):
         return None
-    if before.dep_ in ("appos", "compound", "flat"):
-        return before
+    if before.dep_ in ("appos", "compound", "flat") or (before.dep_ == "conj" and before.pos_ == "PROPN"):
+        return before  # "..., Saudi state television and the official Saudi Press Agency reported": a conjunct
     return _appositive_above(before)
 
 
