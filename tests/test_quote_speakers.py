@@ -1,6 +1,6 @@
 """Quote speakers on CoNLL-2003 train sentences (issue 13): pronouns, roles, descriptions, clauses."""
 
-from test_quotes import _quotes
+from test_quotes import _quote_rows, _quotes
 
 
 def _by_start(text: str) -> dict[str, str | None]:
@@ -704,3 +704,104 @@ def test_it_goes_on_about_the_sentence_s_subject_not_a_speaker_of_its_after_clau
             "television reported that Damascus had recently test fired a missile.\n"
             "It said its arms purchases were for defensive purposes.")
     assert _by_start(text)["its arms purchases were f"] == "syria"
+
+
+def test_a_surname_the_tagger_takes_for_a_common_noun_is_the_person_named_before():
+    # Reuters-21578 NEWID 14767 and 386 (not of any gold set): "Mills" and "Laxalt" open a sentence as nouns
+    text = ('"If they give the market something really new to look at, you could have a real boost in the dollar," '
+            "said Shearson Lehman Brothers analyst Anne Mills.\n"
+            'On the other hand, "anything neutral would tend to be bearish for the dollar," Mills said.\n'
+            '"He has the smell of Iran on him," said former Nevada Sen. and Reagan confidant Paul Laxalt.\n'
+            'Laxalt, appearing on the ABC News program, bluntly admitted "the Gates nomination is in trouble."')
+    found = _by_start(text)
+    assert found["anything neutral would te"] == "d:anne_mills"
+    assert found["the Gates nomination is i"] == "d:paul_laxalt"
+
+
+def test_a_dateline_with_a_region_of_two_words_or_an_abbreviation_never_speaks():
+    # Reuters-21578 NEWID 16894 (not of any gold set): "SYRACUSE, N.Y., April 17 - " was the speaker
+    text = ("SYRACUSE, N.Y., April 17 - Niagara Mohawk Power Corp said it and the other owners of Nine Mile Point "
+            "Two nuclear power unit have filed suit seeking over 500 mln dlrs in damages.")
+    assert [q[1] for q in _quote_rows_speakers(text)] == ["Niagara Mohawk Power Corp"]
+
+
+def _quote_rows_speakers(text: str) -> list[tuple[str, str | None]]:
+    """Return (text, speaker phrase) of each quote of ``text``."""
+    return [(q["text"], q["speaker"]) for q in _quote_rows(text)]
+
+
+def test_said_in_a_noun_that_the_parser_made_a_relative_clause_reports_it():
+    # Reuters-21578 NEWID 247 (not of any gold set): "that" the object of "relinquish", which has its own
+    text = ("The bank's economist Henry Azzam said in a review of Gulf capital markets that investors have to "
+            "relinquish traditional investment vehicles such as real estate, foreign currency bank accounts and "
+            "precious metals.")
+    assert _by_start(text) == {"investors have to relinqu": "d:henry_azzam"}
+
+
+def test_a_true_relative_clause_after_said_in_a_noun_is_not_what_was_said():
+    text = "The minister said in a letter that he sent to the council on Monday that the army would withdraw."
+    assert not any(q.startswith("he sent") for q in _by_start(text))
+
+
+def test_a_name_with_a_role_in_apposition_speaks_itself_and_its_surname_goes_on():
+    # Reuters-21578 NEWID 19918 (not of any gold set): the model types "Gad Yaacobi" an organisation and the
+    # role "Israeli minister" is some registry holder's; the name speaks, a person, and so does "Yaacobi"
+    text = ("NEW YORK, June 29 - Israel's exports to the U.S. can and must double over the next five years if the "
+            "mideast nation's goal of economic independence is to be achieved, said Gad Yaacobi, Israeli minister "
+            "of Economy and Communication.\n"
+            "Speaking before an American-Israel Chamber of Commerce seminar, Yaacobi said that in 1986 Israeli "
+            "exports to the U.S. were over 2.3 billion dlrs or about one-third of Israel's total exports.")
+    assert set(_by_start(text).values()) == {"d:gad_yaacobi"}
+
+
+def test_the_crown_prince_is_the_person_named_with_the_title_and_a_correspondent_speaks_for_his_agency():
+    # Reuters-21578 NEWID 20891 and 13527 (not of any gold set)
+    text = ("WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah bin Abdul Aziz met for an hour with Vice "
+            "President George Bush on Monday.\n"
+            "Asked at the start of the meeting how he felt about the attack, the Crown Prince, who is here on an "
+            'official visit, replied, "I believe what the United States has done is their responsibility as a '
+            'superpower."\n'
+            "The official Iraqi news agency INA said Iraqi forces were pursuing retreating Iranian troops.\n"
+            "The INA correspondent said Iraqi troops had surrounded the Iranians after the overnight attack was "
+            "launched.")
+    found = _by_start(text)
+    assert found["I believe what the United"] == "d:abdullah_bin_abdul_aziz"
+    assert found["Iraqi troops had surround"] == found["Iraqi forces were pursuin"]
+
+
+def test_a_leader_s_government_whose_titles_name_no_state_is_the_dateline_s_state():
+    text = ("AMMAN 1996-08-27\n"
+            "Prime Minister Abdul-Karim al-Kabariti's government said it would not reverse the increase in bread "
+            "prices in Jordan.")
+    assert list(_by_start(text).values()) == ["jordan"]
+
+
+def test_an_abbreviation_the_tagger_takes_for_a_pronoun_is_the_actor_named_so_before():
+    # Reuters-21578 NEWID 3525 (not of any gold set): "INA" opening a sentence, tagged a pronoun, went to a place
+    text = ('The official Iraqi news agency INA said the attack was repelled yesterday on "Karda Ku" peak, '
+            "overlooking the northern post of Haj Omran and 340 kms north of Baghdad.\n"
+            "INA said hundreds of Iranians were killed and large quantities of armour and weapons were left "
+            "behind. It did not give Iraqi casualties.")
+    found = _by_start(text)
+    assert found["hundreds of Iranians were"] == found["the attack was repelled y"] is not None
+
+
+def test_the_group_goes_on_about_the_group_named_before_by_its_name_alone():
+    text = ("BEIRUT 1996-08-27\n"
+            "Israeli warplanes blasted suspected guerrilla positions in south Lebanon on Tuesday, security "
+            "sources said.\n"
+            "Hizbollah, in a statement faxed to news agencies, claimed responsibility for the attack.\n"
+            "The group said its fighters had killed two Israeli soldiers, but Israel denied any casualties.")
+    assert _by_start(text)["its fighters had killed t"] == "hezbollah"
+
+
+def test_a_body_noun_goes_on_about_the_body_so_named_that_spoke_not_one_named_in_passing():
+    # Reuters-21578 NEWID 4594 (not of any gold set): "the exchange" went to the CME, named in passing
+    text = ("CHICAGO, March 12 - The Chicago Board Options Exchange (CBOE) said it has created a new class of "
+            "options for the S and P contract.\n"
+            "The CBOE's new contract was needed to coincide with changes in the settlement procedure that the "
+            "Chicago Mercantile Exchange (CME) made on its S and P 500 futures and options contract.\n"
+            "The opening settlement contract will trade on a March, June, September, December quarterly "
+            "expiration cycle, the exchange said.")
+    found = _by_start(text)
+    assert found["The opening settlement co"] == found["it has created a new clas"] is not None

@@ -513,3 +513,25 @@ def test_a_verb_with_its_own_infinitive_is_no_cue_of_the_clause_before_it():
     text = ("Lebed said on Wednesday he had clinched a truce with Chechen separatists and he promised to halt a "
             "threatened bombing assault on Grozny, which the rebels have held since August 6.")
     assert [q[0][:25] for q in _quotes(text)] == ["he had clinched a truce w"]
+
+
+def test_a_day_the_parser_hung_on_the_reported_subject_dates_the_saying():
+    # r502 (Reuters-21578) and t553 (CoNLL-2003 train 553) of the speakers dev gold
+    found = [q[0] for q in _quotes(
+        "The State Department said Friday Iran has been informed about U.S. concern over the threat to oil "
+        "shipments in the Gulf.\n"
+        "The church in Australia said on Monday Lynch, Batchelor, Barton and Riel were held in a prison until "
+        "the weekend.")]
+    assert found == ["Iran has been informed about U.S. concern over the threat to oil shipments in the Gulf",
+                     "Lynch, Batchelor, Barton and Riel were held in a prison until the weekend"]
+
+
+def test_a_name_the_parser_conjoined_right_before_a_subjectless_speech_verb_is_its_speaker():
+    # t689 and t473 (CoNLL-2003 train) of the speakers dev gold: "said" and "reported" were left with no subject
+    found = {q[0][:25]: q[2] for q in _quotes(
+        "In submissions last week to the commission National Party leader and former president F.W. De Klerk "
+        "said he had received no co-operation from Botha in compiling his party's report.\n"
+        "Specter met Crown Prince Abdullah and Minister of Defence and Aviation Prince Sultan in Jeddah, Saudi "
+        "state television and the official Saudi Press Agency reported.")}
+    assert found["he had received no co-ope"] == "d:f_w_de_klerk"
+    assert found["Specter met Crown Prince "] == "d:saudi_press_agency"

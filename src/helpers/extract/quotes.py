@@ -151,7 +151,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 #: Role nouns of people who speak for a body: they refer back to the body.
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "source", "statement", "official",
-                          "commentary", "editorial", "communique"})
+                          "commentary", "editorial", "communique", "correspondent"})
 #: Actor types that can be the antecedent of "it" or "they".
 BODY_TYPES = frozenset({"organization", "armed_group", "state", "government_body", "media", "group", "ORG"})
 #: Actor types named in the plural ("Kurds", "Palestinians"): "they", never "it".
@@ -161,6 +161,7 @@ ROLE_NOUNS = frozenset("""
     minister president diplomat leader chief official spokesman spokeswoman spokesperson commander
     head emir king premier envoy ambassador representative delegate secretary general deputy negotiator
     speaker chairman governor mayor director commissioner coordinator prosecutor
+    prince sheikh sultan senator judge colonel ayatollah
 """.split())
 #: Nouns of a party's members: "the Pennsylvania Republican" refers back to a person, as a role does.
 PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal socialist communist laborite".split())
@@ -175,8 +176,10 @@ DEFINITE = frozenset({"the", "this", "that"})
 NAMING_DEPS = ("compound", "appos", "amod", "poss", "nmod")
 #: How many common nouns and adjectives right before a mention name it ("news agency IRNA").
 NAMING_WORDS = 3
-#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ".
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, [A-Z][a-z]+)?,? )?"
+#: A wire dateline opening a paragraph: "STOCKHOLM, April 8 - ", "GAZA, Oct 7 (Reuters) - ", "April 9 - ",
+#: its place with a region of one or two words or an abbreviation ("OBERHAUSEN, West Germany, March 18 - ",
+#: "SYRACUSE, N.Y., April 17 - ").
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'/ -]*[A-Z](?:, (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?|(?:[A-Z][a-z]?\.)+))?,? )?"
                       r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
                       r"(?:\([A-Za-z ]+\) )?(?:-{1,2}|[–—]) ")
 OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT = "“«„", "”»", '"'
@@ -272,6 +275,10 @@ def after_dateline(text: str, start: int = 0) -> int:
     (25, 10)
     >>> after_dateline("GAZA, Oct 7 (Reuters) - Israel said"), after_dateline("Israel - not a dateline - said")
     (24, 0)
+    >>> after_dateline("OBERHAUSEN, West Germany, March 18 - Deutsche Babcock AG said")
+    37
+    >>> after_dateline("SYRACUSE, N.Y., April 17 - Niagara Mohawk Power Corp said")
+    27
     """
     match = DATELINE.match(text, start)
     return match.end() if match and match.end() > match.start() + 2 else start
@@ -511,8 +518,8 @@ def _name_before(cue: Token) -> Token | None:
     before = next((t for t in reversed(cue.doc[cue.sent.start:cue.i]) if not t.is_punct), None)
     if before is None or before.pos_ not in ("PROPN", "NOUN"):
         return None
-    if before.dep_ in ("appos", "compound", "flat"):
-        return before
+    if before.dep_ in ("appos", "compound", "flat") or (before.dep_ == "conj" and before.pos_ == "PROPN"):
+        return before  # "..., Saudi state television and the official Saudi Press Agency reported": a conjunct
     return _appositive_above(before)
 
 
@@ -697,20 +704,38 @@ def _person_like(doc: Doc, mention: Mention) -> bool:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
     titled = before is not None and before.lemma_.lower() in ROLE_NOUNS | PERSON_SPOKESPEOPLE
-    return titled or all(t.ent_type_ == "PERSON" for t in span)
+    return titled or _role_in_apposition(span.root) or all(t.ent_type_ == "PERSON" for t in span)
+
+
+def _role_in_apposition(name: Token) -> bool:
+    """Whether a name has a person's role in apposition after it ("Gad Yaacobi, Israeli minister of ...")."""
+    return any(c.dep_ == "appos" and c.i > name.i and c.lemma_.lower() in ROLE_NOUNS for c in name.children)
 
 
 def _surname_actor(subject: Token, mentions: list[Mention]) -> str | None:
-    """Return the person a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
+    """Return the actor a bare name subject names when no mention covers it ("Davies" after "Glyn Davies").
 
-    The last word of a person's name named before, written alone as the subject.
+    The last word of a person's name named before, or the very words of an earlier mention ("INA"
+    after "the official Iraqi news agency INA"), written alone as the subject, whatever the tagger
+    made of it: the small model takes a surname opening a sentence for a common noun ("Mills said",
+    "Laxalt, appearing on ... admitted"), an agency's abbreviation for a pronoun ("INA said").
     """
-    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children):
+    if not _name_like(subject) or any(c.dep_ in ("compound", "flat") for c in subject.children):
         return None
-    named = [m for m in mentions if m.end <= subject.idx and m.actor_type in ("person", "PERSON")
-             and m.end - m.start > len(subject.text)
-             and doc_text(subject.doc)[m.start:m.end].split()[-1] == subject.text]
+    text = doc_text(subject.doc)
+    named = [m for m in mentions if m.end <= subject.idx and (text[m.start:m.end] == subject.text or (
+        m.actor_type in ("person", "PERSON") and m.end - m.start > len(subject.text)
+        and text[m.start:m.end].split()[-1] == subject.text))]
     return named[-1].actor_id if named else None
+
+
+def _name_like(token: Token) -> bool:
+    """Whether a token may be a name: a proper noun, a capitalised noun or an abbreviation tagged a pronoun.
+
+    The tagger's guesses at a surname ("Mills said") and at an agency's abbreviation ("INA said").
+    """
+    return (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+            or (token.pos_ == "PRON" and len(token.text) > 1 and token.text.isupper()))
 
 
 def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
@@ -782,6 +807,8 @@ def _appositive_person(subject: Token, mentions: list[Mention]) -> str | None:
     A role and its holder's name side by side are one speaker, the person, whatever the parser
     took for the head ("parliament" in "The Speaker of Bangladesh's parliament, Choudhury").
     """
+    if subject.pos_ == "PROPN" and any(m.start <= subject.idx < m.end for m in mentions):
+        return None  # "Gad Yaacobi, Israeli minister of ...": the name speaks, not the role's holder
     for child in subject.children:
         if child.dep_ == "appos" and child.i > subject.i:
             named = [m for m in mentions if m.start <= child.idx < m.end and m.actor_type in ("person", "PERSON")]
@@ -960,15 +987,19 @@ def _anaphor(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> 
     """Return the latest earlier body named with a noun of the subject ("the ministry" -> the Foreign Ministry).
 
     A mention is named with the words of its noun phrase ("Iran's news agency IRNA" for
-    "the agency", see :func:`_named_with`).
+    "the agency", see :func:`_named_with`). Of the bodies so named, the latest that spoke goes on
+    ("the exchange said" after "the Chicago Board Options Exchange said ..., the CBOE said" is the CBOE,
+    not "the Chicago Mercantile Exchange (CME)" named in passing), else the latest.
     """
     words = set(_anaphor_words(subject))
     if not words:
         return None
-    for mention in reversed([m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]):
-        if words & _named_with(doc, mention):
-            return mention.actor_id
-    return None
+    bodies = [m for m in mentions if m.end <= before and m.actor_type in BODY_TYPES]
+    named = [m.actor_id for m in bodies if words & _named_with(doc, m)]
+    if not named:
+        return None
+    spoke = [m.actor_id for m in bodies if m.actor_id in named and _subject_rank(doc, m) == SPEAKER_RANK]
+    return spoke[-1] if spoke else named[-1]
 
 
 #: What a broadcaster or an agency puts out: "a report" right after it spoke is its own.
@@ -1815,7 +1846,30 @@ def _described_before(doc: Doc, subject: Token, before: int, mentions: list[Ment
     body = _member_of_body(subject)
     if actor is None and body is not None:  # "A spokesman for the group"
         actor = _anaphor(doc, body, before, mentions) or _body_that_spoke(previous)
-    return actor or _medium_s_report(subject, previous)
+    return actor or _medium_s_report(subject, previous) or _group_antecedent(doc, subject, before, mentions)
+
+
+#: Nouns by which a story names again a group it named by its name alone: "the group said" after "Hizbollah".
+GROUP_NOUNS = frozenset("group movement organisation organization faction militia".split())
+#: Actor types a group noun may refer back to.
+GROUP_TYPES = frozenset({"armed_group", "organization", "ORG"})
+
+
+def _group_antecedent(doc: Doc, subject: Token, before: int, mentions: list[Mention]) -> str | None:
+    """Return the group "the group" goes on about when no body was named with the noun: the nearest one.
+
+    "Hizbollah, in a statement faxed to news agencies, claimed responsibility for the attack. / The
+    group said its fighters had killed two soldiers": in the latest sentence naming a group or an
+    organisation outside quotes, its subject, else its last.
+    """
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in GROUP_NOUNS or not _definite(subject):
+        return None
+    groups = [m for m in mentions if m.end <= before and m.actor_type in GROUP_TYPES and not _quoted(doc, m.start)]
+    if not groups:
+        return None
+    latest = doc.char_span(groups[-1].start, groups[-1].end, alignment_mode="expand").sent
+    in_sentence = [m for m in groups if m.start >= latest.start_char]
+    return max(in_sentence, key=lambda m: (_subject_rank(doc, m) > 0, m.start)).actor_id
 
 
 #: People who speak for a body without a name of their own: "the official" goes on about the last one who spoke.
@@ -1939,7 +1993,7 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     """Return the state "the government" speaks for: its leader's, or the one its sentence names before it.
 
     "Castro's government" and "Prime Minister Benjamin Netanyahu's government" are the state
-    the person's titles name ("Cuban leader Fidel Castro"); "In Havana, the government gave a
+    the person's titles name ("Cuban leader Fidel Castro"), else the dateline's; "In Havana, the government gave a
     guarded first response" is the state whose capital or name the sentence gives before it,
     else the dateline's ("MANILA - ... The government last week announced ...": the
     Philippines, not a body named "... on Good Government"), if the article names it.
@@ -1950,10 +2004,12 @@ def _government_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str 
     owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
     leaders = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")
                and any(m.start <= t.idx < m.end for c in owners for t in c.subtree)}
-    if leaders:
+    if leaders:  # titles that name no state ("Prime Minister"): the dateline's
         words = set().union(*(_named_with(doc, m) for m in mentions if m.actor_id in leaders))
-        return _state_mention(doc, frozenset(st.name for st in state_index().states
-                                             if words & {d.lower() for d in (st.name, *st.demonyms)}), mentions)
+        named = frozenset(st.name for st in state_index().states
+                          if words & {d.lower() for d in (st.name, *st.demonyms)})
+        dateline = _dateline_state(doc)
+        return _state_mention(doc, named or frozenset({dateline.name} if dateline else ()), mentions)
     if owners or not _definite(subject):
         return None
     places = [e for e in subject.sent.ents if e.label_ == "GPE" and e.end <= subject.i]
@@ -1998,7 +2054,7 @@ def reported_speech(doc: Doc, start: int, end: int, direct: list[QuoteSpan]) -> 
                 tokens.pop(0)  # "said that ...", not "said if ..." nor "Since the boy is so young, X said, ..."
             while tokens and tokens[-1].is_punct:
                 tokens.pop()
-            tokens = _stolen_number(tokens[_time_of_saying(tokens, cue):])
+            tokens = _stolen_subject(_stolen_number(tokens[_time_of_saying(tokens, cue):]), cue)
             tokens = [t for t in _relayed_clause(cue, tokens) if start <= t.idx < end] if tokens else tokens
             if len(tokens) < SHORT_QUOTE_WORDS:
                 continue
@@ -2024,11 +2080,13 @@ def _complementiser(token: Token) -> bool:
     """Whether a clause's first word is the "that" that opens it, not part of what was said.
 
     The parser may take it for the verb's object when the clause hangs on a noun ("said in a
-    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it.
+    statement that Spitzer had sunk to a new low"); a verb with a subject after "that" shows it, or one
+    with an object of its own besides "that" ("that investors have to relinquish traditional vehicles").
     """
     if token.lower_ != "that":
         return False
-    return token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
+    return (token.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > token.i for c in token.head.children)
+            or _object_besides(token))
 
 
 def _question(clause: list[Token], cue: Token) -> bool:
@@ -2120,6 +2178,8 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
     first = tokens[0] if tokens else None
     if first is None or first.i != at:
         return 0
+    if _date_on_a_name(first):  # "said Friday Iran has been informed": "Friday" a compound of "Iran"
+        return 1
     top = first
     while (top.dep_ in ("compound", "amod", "nummod") or (top.dep_ == "advmod" and top.head.pos_ == "NOUN")
            or (top.dep_ == "npadvmod" and top.head.lower_ == "ago")) and (top.head.i > top.i and top.head in tokens):
@@ -2132,6 +2192,28 @@ def _time_phrase(tokens: list[Token], at: int) -> int:
              all(t.ent_type_ in ("DATE", "TIME") for t in phrase if t is not top or top.dep_ != "prep"))
     contiguous = [t.i for t in tokens[:size]] == [t.i for t in phrase]
     return size if dated and contiguous else 0
+
+
+def _date_on_a_name(token: Token) -> bool:
+    """Whether the parser hung a day on the name after it ("Friday Iran", "Monday Lynch") as a compound."""
+    return (token.dep_ == "compound" and token.ent_type_ in ("DATE", "TIME") and token.head.i == token.i + 1
+            and token.head.ent_type_ not in ("DATE", "TIME") and token.head.pos_ == "PROPN")
+
+
+def _stolen_subject(tokens: list[Token], cue: Token) -> list[Token]:
+    """Return a clause with the subject the parser made the object of the cue's date ("said on Monday Lynch, ...").
+
+    In "The church said on Monday Lynch, Batchelor, Barton and Riel were held in a prison", the
+    names hang from "on" with "Monday" their compound, and "were held" has no subject of its own.
+    """
+    if not tokens or any(c.dep_ in SUBJECT_DEPS for c in tokens[0].head.children):
+        return tokens
+    for prep in (c for c in cue.children if c.dep_ == "prep" and cue.i < c.i < tokens[0].i):
+        names = [o for o in prep.children if o.dep_ == "pobj" and o.right_edge.i == tokens[0].i - 1
+                 and any(_date_on_a_name(c) for c in o.children)]
+        if names:
+            return [t for t in names[0].subtree if not _date_on_a_name(t)] + tokens
+    return tokens
 
 
 def _stolen_number(tokens: list[Token]) -> list[Token]:
@@ -2155,13 +2237,33 @@ def _clauses(cue: Token) -> list[list[Token]]:
     clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
                for c in head.children
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
-                   or (head is not cue and c.dep_ == "acl" and c.left_edge.lower_ == "that"))
+                   or (head is not cue and _that_clause_on_noun(c)))
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
         clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
         or _said_before_quoting(cue))
+
+
+def _that_clause_on_noun(clause: Token) -> bool:
+    """Whether a clause the parser hung on a noun after a speech verb is what was said, opened by "that".
+
+    "said in a statement that ..." makes it an ``acl`` of "statement"; the parser may also make it a
+    relative clause ("said in a review of Gulf capital markets that investors have to relinquish
+    traditional investment vehicles": "that" an object of "relinquish", which has its own). A true
+    relative clause, whose "that" is its subject or its verb's one object ("a letter that he sent"),
+    is not.
+    """
+    that = clause.left_edge
+    if that.lower_ != "that" or clause.dep_ not in ("acl", "relcl"):
+        return False
+    return clause.dep_ == "acl" or that.dep_ == "mark" or _object_besides(that)
+
+
+def _object_besides(that: Token) -> bool:
+    """Whether a "that" the parser made an object belongs to a verb that has another object."""
+    return that.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != that.i for c in that.head.children)
 
 
 def _whole_sentence_before(cue: Token, clauses: list[list[Token]]) -> list[list[Token]]:
