@@ -261,7 +261,7 @@ def _inherited_subject(token: Token) -> Token | None:
     describes its victims ("the people killed"), so it inherits no subject.
     """
     current = token
-    while current.dep_ in PARTICIPLE_CLAUSES and current.head is not current:
+    while current.dep_ in PARTICIPLE_CLAUSES and current.head.i != current.i:
         clause, current = current, current.head
         if current.pos_ in ("NOUN", "PROPN") and clause.dep_ == "acl":
             return current if clause.tag_ == "VBG" else None
@@ -377,7 +377,7 @@ def _raised_subjects(token: Token) -> list[Token]:
     to have died": the subject of "reported" (through further infinitives, of the verb they hang on).
     """
     verb = token
-    while verb.dep_ == "xcomp" and verb.head is not verb:
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
         if subjects := _subjects(verb, "nsubjpass", "nsubj"):
             return subjects
@@ -456,7 +456,7 @@ def _predicate_subjects(token: Token) -> list[Token]:
     verb = token.head
     if (objects := _children(verb, "dobj")) or verb.lemma_.lower() in CAUSATIVE_VERBS:
         return objects
-    while not (subjects := _subjects(verb, "nsubjpass", "nsubj")) and verb.dep_ == "xcomp" and verb.head is not verb:
+    while not (subjects := _subjects(verb, "nsubjpass", "nsubj")) and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     return subjects
 
