@@ -23,6 +23,8 @@ from helpers.paths import DATA_DIR, DEFAULT_REGISTRY, PACKAGE_DIR
 
 #: Sub-packages whose code decides the extracted rows.
 EXTRACTION_PACKAGES = ("corpus", "extract")
+#: Modules that decide how the model is loaded and run, and so the parses.
+PARSE_MODULES = ("nlp.py", "quick_rules.py")
 #: Modules of the shared plumbing that decide the rows too.
 EXTRACTION_PLUMBING = ("schema.py", "vocab.py")
 
@@ -58,7 +60,7 @@ def code_version() -> str:
 def parse_version() -> str:
     """Return a hash of what a parse depends on: spaCy, the model and how it is loaded."""
     return digest([spacy.__version__.encode(), nlp.model_version().encode(),
-                   (PACKAGE_DIR / "extract" / "nlp.py").read_bytes()])
+                   *((PACKAGE_DIR / "extract" / name).read_bytes() for name in PARSE_MODULES)])
 
 
 def base_version() -> str:
