@@ -18,6 +18,10 @@ PEOPLE_KINDS = ("killed", "injured", "hostages", "arrested", "displaced")
 
 #: ``figures.qualifier``: how the words bound a number.
 QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "vague")
+#: Qualifiers of an open-ended figure, which states its low end ("at least 1,400": 1,400 and up).
+LOWER_BOUNDS = ("at_least", "more_than")
+#: Qualifiers of a figure that states its high end ("up to 300": 0 to 300).
+UPPER_BOUNDS = ("at_most", "less_than")
 
 #: ``events.event_type``, in the order charts list them.
 EVENT_TYPES = ("call", "meeting", "visit", "statement", "praise", "threat", "protest", "attack",

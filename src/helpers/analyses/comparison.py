@@ -39,7 +39,7 @@ import pandas as pd
 
 from helpers.analyses.episodes import find_episodes
 from helpers.analyses.places import Places, place_of
-from helpers.vocab import PEOPLE_KINDS
+from helpers.vocab import LOWER_BOUNDS, PEOPLE_KINDS, UPPER_BOUNDS
 
 log = logging.getLogger(__name__)
 
@@ -227,10 +227,6 @@ def side_by_side(reported: pd.DataFrame, max_ranges: int = 6) -> pd.DataFrame:
     return grouped.reset_index().drop(columns=["episode_no"])
 
 
-#: Qualifiers of a figure that is an upper bound ("at most 300": 0 to 300, ``value_low`` 0).
-UPPER_BOUNDS = ("at_most", "less_than")
-
-
 def stated_value(low: float | None, high: float | None, qualifier: str) -> float | None:
     """Return the number a figure's words state: its upper bound for "at most" ones, else its low end.
 
@@ -261,7 +257,7 @@ def format_range(low: float | None, high: float | None, qualifier: str) -> str:
             return "?"
         return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
-    if qualifier in ("at_least", "more_than"):
+    if qualifier in LOWER_BOUNDS:
         return f"{qualifier.replace('_', ' ')} {number(low)}"
     if qualifier in UPPER_BOUNDS:
         return f"{qualifier.replace('_', ' ')} {number(high)}"

@@ -66,8 +66,7 @@ PARTIES: dict[str, tuple[str, ...]] = {t: tuple(sorted({p for ps in LABEL_PARTIE
                                        for t in TARGETS}
 #: Parties the model knows: the sides of its labels and the Palestinian factions.
 DOMAIN = frozenset({"israel", "israelis", "palestine", "palestinians", "hamas", "palestinian_islamic_jihad", "fatah",
-                    "palestinian_authority",
-                    "plo"})
+                    "palestinian_authority", "plo"})
 VECTORIZER = {"ngram_range": (1, 2), "min_df": 1, "sublinear_tf": True, "lowercase": True}
 #: Settings of each party's linear support-vector classifier.
 CLASSIFIER = {"C": 0.5, "class_weight": "balanced", "random_state": 0, "max_iter": 5000}

@@ -88,6 +88,7 @@ from helpers.extract.kinds import (
     MIXED,
     PEOPLE_OR_THINGS,
     REPORT_VERBS,
+    antecedent,
     counts_people,
     governors,
     host_clause,
@@ -110,7 +111,7 @@ from helpers.extract.numerals import (
 )
 from helpers.extract.parsed import ParsedArticle, Sentence
 from helpers.extract.quotes import after_dateline
-from helpers.vocab import PEOPLE_KINDS
+from helpers.vocab import LOWER_BOUNDS, PEOPLE_KINDS, UPPER_BOUNDS
 
 log = logging.getLogger(__name__)
 
@@ -202,9 +203,9 @@ class Figure:
 
 def _value_range(number: float, qualifier: str) -> tuple[float | None, float | None]:
     """Return the (low, high) range implied by a number and its qualifier."""
-    if qualifier in ("at_least", "more_than"):
+    if qualifier in LOWER_BOUNDS:
         return number, None
-    if qualifier in ("at_most", "less_than"):
+    if qualifier in UPPER_BOUNDS:
         return 0.0, number
     return number, number
 
@@ -921,7 +922,7 @@ def _reporting_source(token: Token) -> tuple[int, int] | None:
     last = subjects[-1]
     if last.lemma_.lower() in ("number", "toll", "total") or last.pos_ == "ADJ" or _nobody(last):
         return None  # "the number of Americans confirmed dead rose to 30", "the cumulative reported toll", "No one"
-    if (described := _relative_antecedent(token, last)) is not None:
+    if (described := _relative_antecedent(last)) is not None:
         return _authored_record(described) or _trimmed(described)
     if last.lower_ in PRONOUNS:
         return _antecedent_reporter(last)
@@ -944,18 +945,14 @@ def _authored_record(noun: Token) -> tuple[int, int] | None:
     return start, author.right_edge.idx + len(author.right_edge.text)
 
 
-#: Relative pronouns: the subject of a relative clause stands for the noun the clause describes.
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+def _relative_antecedent(subject: Token) -> Token | None:
+    """Return the noun or name that a relative pronoun subject of a reporting verb stands for, if it is one.
 
-
-def _relative_antecedent(verb: Token, subject: Token) -> Token | None:
-    """Return the noun that a relative pronoun subject of a reporting verb stands for, if it is one.
-
-    "according to Gaza health authorities, *who* say 40% of them are children": the authorities.
+    "according to Gaza health authorities, *who* say 40% of them are children": the authorities
+    (:func:`~helpers.extract.kinds.antecedent`).
     """
-    if subject.lower_ not in RELATIVE_PRONOUNS or subject.tag_ not in ("WP", "WDT") or verb.dep_ != "relcl":
-        return None
-    return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    described = antecedent(subject)
+    return described if described.i != subject.i and described.pos_ in ("NOUN", "PROPN") else None
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -1129,7 +1126,7 @@ def _counts_show(verb: Token) -> bool:
     Gaza Health Ministry data showed"; "new data from the Labor Department that showed".
     """
     return verb.lemma_.lower() in ("show", "indicate", "suggest", "put", "give") and any(
-        c.dep_ == "nsubj" and (_relative_antecedent(verb, c) or c).lemma_.lower() in EVIDENCE_NOUNS
+        c.dep_ == "nsubj" and (_relative_antecedent(c) or c).lemma_.lower() in EVIDENCE_NOUNS
         for c in verb.children)
 
 
