@@ -205,12 +205,31 @@ def test_the_government_of_a_state_named_is_the_state_and_the_government_alone_i
         ("government", "iran"), ("army", "idf")]
 
 
-def test_a_designation_keeps_its_own_words_only():
+def test_a_designation_keeps_its_own_words_only_and_one_of_no_state_is_no_one():
     rows = _mentions("The leftist Nicaraguan government, the powerful defence ministry and the Ugandan "
                      "foreign ministry met.", parse_registry(EMPTY, "empty.yaml"))
     assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
-        ("Nicaraguan government", "d:nicaragua"), ("defence ministry", "d:defence_ministry"),
-        ("Ugandan foreign ministry", "d:uganda_foreign_ministry")]
+        ("Nicaraguan government", "d:nicaragua"), ("Ugandan foreign ministry", "d:uganda_foreign_ministry")]
+
+
+def test_an_institution_s_state_is_the_nearest_that_its_words_name():
+    # Reuters-21578: the parser hangs the dateline's "BANGKOK" on "parliament" too
+    rows = _mentions("BANGKOK, June 18 - Vietnam's parliament sacked Prime Minister Pham Van Dong and President "
+                     "Truong Chinh, diplomatic sources said.", parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("parliament", "d:vietnam_parliament")]
+
+
+def test_a_high_command_an_air_force_and_armed_forces_are_institutions_only_so_named():
+    # Reuters-21578 (1987, Iraq-Iran war): "a high command communique", "Iraqi air force action"
+    rows = _mentions("BAGHDAD, March 3 - A high command communique said Iraqi warplanes hit Iran's Kharg island "
+                     "terminal, breaking a month-long lull in Iraqi air force action. The armed forces were on "
+                     "alert, the military said. Government forces under his command fought.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"], r["actor_type"]) for r in rows if r["method"] == "institution"] == [
+        ("high command", "d:iraq_high_command", "government_body"),
+        ("air force", "d:iraq_air_force", "armed_group"),
+        ("armed forces", "d:iraq_army", "armed_group"), ("military", "d:iraq_army", "armed_group")]
 
 
 def test_an_agency_is_a_medium_only_as_a_news_agency():

@@ -168,13 +168,19 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
                 "congress": "government_body", "senate": "government_body",
-                "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state"}
+                "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state",
+                "politburo": "government_body", "command": "government_body", "force": "armed_group",
+                "forces": "armed_group"}
+#: Nouns of :data:`INSTITUTIONS` that designate one only after their own word ("the high command", "the Iraqi air
+#: force", "the armed forces"): alone they are a kind of thing ("under his command", "government forces").
+QUALIFIED_INSTITUTIONS = {"command": "high", "force": "air", "forces": "armed"}
 #: Institutions designated by their noun alone, capitalised ("Congress", "the Senate", "the U.S. Senate" after its
 #: state): in lower case ("a two-day congress" of a party) or after words of its own ("the Nepali Congress") the
 #: noun is a meeting or part of another name.
 BARE_INSTITUTIONS = frozenset({"congress", "senate"})
-#: Nouns that designate the same institution as another of :data:`INSTITUTIONS`: a state's "military" is its army.
-SAME_INSTITUTIONS = {"military": "army"}
+#: Designations of the same institution as another of :data:`INSTITUTIONS`: a state's "military" and its "armed
+#: forces" are its army.
+SAME_INSTITUTIONS = {"military": "army", "armed forces": "army"}
 #: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
 TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
@@ -183,6 +189,7 @@ TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current pr
 INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_group"].split()) | frozenset("""
     troops soldier soldiers officer officers source sources unit units detachment personnel staff spokesmen
     office offices headquarters statement statements major majors colonel captain command commands leadership
+    communique communiques announcement decision action actions attack attacks raid raids strike strikes
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 #: The words of :data:`_TYPE_BY_WORD`, and the words of bodies' names that are no places' (as sets, for lookups).
@@ -1668,7 +1675,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     ("an army of volunteers") or a ministry without its field is none. "The Rwandan
     government" is a metonym of its state, "the government" alone no mention.
     """
-    heads = [doc[i] for i in _institution_heads(doc) if doc[i].tag_ in ("NN", "NNP")]
+    heads = [doc[i] for i in _institution_heads(doc)
+             if doc[i].tag_ in ("NN", "NNP") or doc[i].lower_ in QUALIFIED_INSTITUTIONS]
     if not heads:
         return []
     most = _most_named_state(taken)
@@ -1695,9 +1703,10 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             seen.setdefault(normalise_name(core), state)
         known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
             designation, state, demonyms, registered)
+        if known is None and state is None:
+            continue
         if known is None:
-            name = f"{core.title()} ({state[1]})" if state else core.title()
-            known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
+            known = (actor_key(f"{state[1]} {core}"), f"{core.title()} ({state[1]})", INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
 
@@ -1705,11 +1714,15 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
 def _same_institution(core: str) -> str:
     """Return a designation with its noun replaced by that of the same institution (:data:`SAME_INSTITUTIONS`).
 
-    >>> _same_institution("military"), _same_institution("defence ministry")
-    ('army', 'defence ministry')
+    >>> _same_institution("military"), _same_institution("defence ministry"), _same_institution("armed forces")
+    ('army', 'defence ministry', 'army')
     """
     words = core.split()
-    return " ".join([*words[:-1], SAME_INSTITUTIONS.get(words[-1].lower(), words[-1])]) if words else core
+    for size in (2, 1):
+        same = SAME_INSTITUTIONS.get(" ".join(words[-size:]).lower()) if len(words) >= size else None
+        if same:
+            return " ".join([*words[:-size], same])
+    return core
 
 
 def _not_bare(span: list, head) -> bool:
@@ -1901,11 +1914,16 @@ def _institution_span(token) -> list | None:
     "Ugandan", "Interior"), up to three, with the words that make one name with the first
     ("Sri Lankan"), except an adjective in lower case before another modifier ("the leftist
     Nicaraguan government": a description), a count ("the 330-member parliament") and an
-    adjective of a term (:data:`TERM_ADJECTIVES`: "the next Parliament" is the parliament).
+    adjective of a term (:data:`TERM_ADJECTIVES`: "the next Parliament" is the parliament). A noun of
+    :data:`QUALIFIED_INSTITUTIONS` is one only with its word before it ("high command", "air force").
     """
     if any(t.dep_ == "det" and t.lower_ != "the" for t in token.lefts):
         return None
     doc, start = token.doc, token.i
+    if token.lower_ in QUALIFIED_INSTITUTIONS:
+        if start == 0 or doc[start - 1].lower_ != QUALIFIED_INSTITUTIONS[token.lower_]:
+            return None
+        start -= 1
     while start > max(token.i - 3, 0) and _modifies(doc[start - 1], token) and doc[start - 1].dep_ in (
             "compound", "amod", "nmod") and doc[start - 1].lower_ not in TERM_ADJECTIVES and (
             doc[start - 1].dep_ != "amod" or doc[start - 1].text[:1].isupper()
@@ -1925,8 +1943,9 @@ def _institution_span(token) -> list | None:
 def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict[str, tuple]) -> tuple | None:
     """Return the state (id, name) a designation's own words name, if any.
 
-    Its own words are its modifiers ("Ugandan", "Iran's") and the object of its "of"
-    ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
+    Its own words are its modifiers ("Ugandan", "Iran's"), the nearest first ("BANGKOK - Vietnam's
+    parliament", where the parser hangs the dateline on the noun too, is Vietnam's), and the object of its
+    "of" ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
     that modifies a noun of its words or its spokespeople after it (:data:`SPOKESPEOPLE`) takes that noun's
     adjectives before it too ("a Chadian government statement", where "Chadian" hangs on "statement"; not
     "the Burmese government army" nor "Chadian government forces").
@@ -1934,7 +1953,7 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
     own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
     shared = [t for t in token.head.lefts if t.i < token.i and t.dep_ == "amod"] \
         if token.dep_ == "compound" and token.head.lemma_.lower() in SPOKESPEOPLE else []
-    for t in [*token.lefts, *shared, *(w for of in own for w in of.subtree)]:
+    for t in [*reversed(list(token.lefts)), *shared, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]
         state = states.get(normalise_name(t.text)) if t.dep_ in ("poss", "pobj", "compound") else None
