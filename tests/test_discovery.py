@@ -904,3 +904,17 @@ def test_a_belief_or_an_attitude_in_one_word_is_no_actor():
                      published=dt.date(2023, 10, 20))
     assert "Islamophobia" not in {r["text"] for r in rows}
     assert "Biden" in {r["text"] for r in rows}
+
+
+def test_vessels_weapons_and_sites_are_no_actors():
+    # Reuters-21578, October 1987 (the Gulf war): ships after their noun, places after a site's "at" or before
+    # a noun of place; spaCy's small model takes most of them for people
+    rows = _mentions("U.S. Defense Secretary Caspar Weinberger said the destroyers Kidd, Young, Leftwich and Hoel "
+                     "fired about 1,000 rounds. The U.S. owned Liberian flag tanker Sungari was hit on Thursday. "
+                     "He predicted the United States would respond by hitting Iran's naval base at Bandar Abbas. "
+                     "One of them, sitting astride the Rostam offshore oilfield, was all but blown out of the water. "
+                     "The fourth army corps fought mainly in the swamplands of the Hawizah marshes.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    actors = {r["text"] for r in rows if r["actor_type"] not in ("place", "state")}
+    assert actors & {"Kidd", "Young", "Leftwich", "Hoel", "Sungari", "Bandar Abbas", "Rostam", "Hawizah"} == set()
+    assert "Caspar Weinberger" in actors

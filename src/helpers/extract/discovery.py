@@ -101,6 +101,14 @@ THING_HEADS = frozenset("""
     mosque church temple shrine compound crossing border line summit conference festival holiday era
     period app platform accords operation operations
 """.split())
+#: Nouns of vessels: the name they introduce is a ship's ("the tanker Avaj", "the destroyers Kidd, Young and
+#: Hoel", "the car ferry Herald of Free Enterprise"); "carrier" only after "aircraft" (an airline is a carrier too).
+VESSEL_NOUNS = frozenset("""
+    ship tanker supertanker vessel freighter frigate destroyer cruiser warship submarine ferry liner boat gunboat
+    minesweeper
+""".split())
+#: Nouns of weapons: a name modifying one is a weapon's ("the Styx missile", "Kalashnikov automatic rifles").
+WEAPON_NOUNS = frozenset("missile rocket rifle launcher gun".split())
 #: Last words of a title, not of an organisation's name ("UN Emergency Relief Coordinator").
 TITLE_NOUNS = frozenset("""
     coordinator secretary director spokesperson spokesman spokeswoman commissioner rapporteur
@@ -128,8 +136,11 @@ PLACE_HEADS = frozenset("""
     province provinces region district city town village area valley river mountains border camp
     airport port county suburb neighbourhood neighborhood governorate municipality settlement
     settlements outpost checkpoint island capital oasis enclave peninsula plateau heights desert coast bay
-    lake canal tunnel highway pass corridor prison jail waterway strait
+    lake canal tunnel highway pass corridor prison jail waterway strait marsh marshes oilfield oilfields
+    refinery terminal
 """.split())
+#: Nouns of places and works whose "at" takes a place ("the naval base at Bandar Abbas", "oilfields at Nowruz").
+SITE_NOUNS = PLACE_HEADS | frozenset("base bases platform platforms installation installations field fields".split())
 #: Verbs of travel: the object of their "to", "from" or "for" is a place ("flew to Tehran").
 TRAVEL_VERBS = frozenset("""
     go come return travel fly arrive leave head move flee take drive sail depart bring carry escape
@@ -1124,7 +1135,8 @@ def _modifies_a_noun(root) -> bool:
 def _used_as_place(ent) -> bool:
     """Return True if the parse uses an entity as a place (see :func:`_place_names`).
 
-    Besides a preposition of place, the object of "of" after a noun of place or a
+    Besides a preposition of place, the object of "at" after a noun of a site (:data:`SITE_NOUNS`: "the naval
+    base at Bandar Abbas"), the object of "of" after a noun of place or a
     direction ("the village of Novye Atagi", "north of Welikanda"), a name a noun of place
     follows ("Diyarbakir province"), a name in apposition with one ("Alomella Robles,
     a small village"), the possessor of one ("London's Stansted airport") and a place
@@ -1133,6 +1145,9 @@ def _used_as_place(ent) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
         return root.head.head.lemma_.lower() not in PUBLISHING_WORDS
+    site = _first_conjunct(root)
+    if site.dep_ == "pobj" and site.head.lower_ == "at" and site.head.head.lemma_.lower() in SITE_NOUNS:
+        return True
     return _place_of_travel(root) or _named_a_place(ent)
 
 
@@ -1201,7 +1216,8 @@ def _names_a_thing(ent) -> bool:
     operation ("Operation Provide Comfort") or the place of a treaty ("the Dayton peace
     agreement"), it is a unit or a time zone after a number ("0800 GMT"), it modifies
     one ("the Al-Aqsa operation", "the Al-Aqsa mosque"), or it is the platform something
-    was published on ("a post on Telegram").
+    was published on ("a post on Telegram"); a vessel's or a weapon's name (:func:`_names_a_vessel`,
+    :func:`_names_a_weapon`) is a thing's too.
     """
     root = ent.root
     if ent[-1].lower_ in THING_NAMES or ent[0].lower_ == "operation" or (
@@ -1210,6 +1226,8 @@ def _names_a_thing(ent) -> bool:
     if root.dep_ == "compound" and root.head.lower_ in TREATY_NOUNS:
         return True
     if ent.label_ == "PERSON" and len(ent) == 1 and _a_thing_by_its_article(ent):
+        return True
+    if _names_a_vessel(ent) or _names_a_weapon(ent):
         return True
     if ent.label_ == "ORG" and ent[-1].lower_ in TITLE_NOUNS:
         return True
@@ -1221,6 +1239,36 @@ def _names_a_thing(ent) -> bool:
         return True
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return following is not None and following.lower_ in THING_HEADS and following.pos_ == "NOUN"
+
+
+def _names_a_vessel(ent) -> bool:
+    """Return True if a noun of a vessel (:data:`VESSEL_NOUNS`) comes right before the name.
+
+    Or before the first name it is coordinated with ("the destroyers Kidd, Young, Leftwich and Hoel").
+    """
+    first = _first_conjunct(ent.root)
+    start = ent.start if first == ent.root else next((e.start for e in ent.doc.ents if e.start <= first.i < e.end),
+                                                      first.i)
+    before = ent.doc[start - 1] if start > 0 else None
+    if before is None or before.pos_ != "NOUN":
+        return False
+    if before.lemma_.lower() == "carrier":
+        return start > 1 and ent.doc[start - 2].lower_ == "aircraft"
+    return before.lemma_.lower() in VESSEL_NOUNS
+
+
+def _names_a_weapon(ent) -> bool:
+    """Return True for a person's name (to spaCy) that modifies a noun of a weapon (:data:`WEAPON_NOUNS`).
+
+    "the Soviet Styx missile", "Kalashnikov automatic rifles": a weapon named after its maker or its model. The
+    noun is the first after the name but adjectives (the parser does not always hang the name on it).
+    """
+    if ent.label_ != "PERSON":
+        return False
+    for token in ent.doc[ent.end:ent.end + 3]:
+        if token.pos_ != "ADJ":
+            return token.pos_ == "NOUN" and token.lemma_.lower() in WEAPON_NOUNS
+    return False
 
 
 def discovered_type(label: str, text: str) -> str:
