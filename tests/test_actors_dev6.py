@@ -30,7 +30,7 @@ def test_a_government_named_after_its_leader_is_a_government_body():
     assert "Reagan" not in texts
 
 
-def test_congress_and_the_senate_alone_are_the_home_state_s_institutions():
+def test_congress_the_house_and_the_senate_alone_are_the_home_state_s_institutions():
     # rf04 (Reuters-21578 1416, batch reuters4)
     rows = _mentions("WASHINGTON, March 4 - The report, mandated by Congress, explains how the administration intends "
                      "to carry out the recommendations of the Reagan-appointed Kissinger Commission, which in 1984 "
@@ -38,7 +38,8 @@ def test_congress_and_the_senate_alone_are_the_home_state_s_institutions():
                      "have its toughest fight in the Democratic-controlled House, but said he believed a majority "
                      "of the Senate -- led by Democrats for the first time in six years -- would back the request.")
     bodies = {r["text"]: r["actor_id"] for r in rows if r["method"] == "institution"}
-    assert bodies == {"Congress": "d:united_states_congress", "Senate": "d:united_states_senate"}
+    assert bodies == {"Congress": "d:united_states_congress", "House": "d:united_states_house",
+                      "Senate": "d:united_states_senate"}
     # t287 (CoNLL-2003 train 287, batch first): a party's congress is a meeting
     rows = _mentions("TIRANA 1996-08-24\n\nAlbania's opposition Socialist Party began a two-day congress on Saturday. "
                      "\"The congress will approve new concepts,\" the Socialist Zeri i Popullit daily said.")

@@ -27,7 +27,11 @@ def test_a_communique_named_by_a_place_or_an_order_goes_on_about_the_earlier_iss
     text = ("A high command communique said warplanes hit the western jetty at Iran's Kharg island oil terminal.\n"
             "Iraqi warplanes also struck Iran's offshore oilfields at Nowruz, today's communique said.\n"
             "The Baghdad communique said Iraqi planes also destroyed oil installations.")
-    assert {speaker for speaker, _ in _speakers(text).values()} == {"high command"}
+    found = _speakers(text)
+    # the high command is an actor (an institution of the state the story names most, as no word names its own)
+    actor = found["warplanes hit the western"][1]
+    assert "high_command" in actor and found["Iraqi planes also destroy"][1] == actor
+    assert found["Iraqi warplanes also stru"] in {("high command", None), ("today's communique", actor)}
 
 
 def test_one_of_the_officials_speaks_for_what_the_officials_speak_for():

@@ -918,3 +918,17 @@ def test_vessels_weapons_and_sites_are_no_actors():
     actors = {r["text"] for r in rows if r["actor_type"] not in ("place", "state")}
     assert actors & {"Kidd", "Young", "Leftwich", "Hoel", "Sungari", "Bandar Abbas", "Rostam", "Hawizah"} == set()
     assert "Caspar Weinberger" in actors
+
+
+def test_the_house_a_lower_case_congress_and_a_ministry_a_spokesman_speaks_for_are_institutions():
+    # Reuters-21578, 1987: the House of Representatives named by its noun alone; Norway's foreign ministry named
+    # in its spokesman's title (a speaker's title is no mention: "Parliament Speaker Nabih Berri")
+    rows = _mentions("WASHINGTON, April 1 - The President faces a fight in the Democratic-controlled House, and "
+                     "the White House will ask congress to act. The house was empty.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("House", "d:united_states_house"), ("congress", "d:united_states_congress")]
+    rows = _mentions("OSLO, March 16 - \"Trade between South Africa and Norway has dropped,\" Foreign Ministry "
+                     "spokesman Per Paust told Reuters.", parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("Foreign Ministry", "d:norway_foreign_ministry")]

@@ -178,7 +178,7 @@ DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
 #: "government" is the state itself, and only when its words name the state ("the Rwandan government").
 INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", "cabinet": "government_body",
-                "congress": "government_body", "senate": "government_body",
+                "congress": "government_body", "senate": "government_body", "house": "government_body",
                 "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state",
                 "politburo": "government_body", "command": "government_body", "force": "armed_group",
                 "forces": "armed_group"}
@@ -186,9 +186,13 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
 #: force", "the armed forces"): alone they are a kind of thing ("under his command", "government forces").
 QUALIFIED_INSTITUTIONS = {"command": "high", "force": "air", "forces": "armed"}
 #: Institutions designated by their noun alone, capitalised ("Congress", "the Senate", "the U.S. Senate" after its
-#: state): in lower case ("a two-day congress" of a party) or after words of its own ("the Nepali Congress") the
-#: noun is a meeting or part of another name.
-BARE_INSTITUTIONS = frozenset({"congress", "senate"})
+#: state, "the Democratic-controlled House"): in lower case ("a two-day congress" of a party, "the house") or after
+#: words of its own ("the Nepali Congress", "the White House") the noun is a meeting, a building or part of another
+#: name; with no word before it, a congress or a senate in lower case is the institution ("will ask congress").
+BARE_INSTITUTIONS = frozenset({"congress", "senate", "house"})
+_BARE_IN_LOWER_CASE = frozenset({"congress", "senate"})
+#: Nouns of an institution's offices: the adjective of one names the institution's state ("the Iraqi army command").
+OFFICE_NOUNS = frozenset("command commands headquarters leadership".split())
 #: Designations of the same institution as another of :data:`INSTITUTIONS`: a state's "military" and its "armed
 #: forces" are its army.
 SAME_INSTITUTIONS = {"military": "army", "armed forces": "army"}
@@ -201,6 +205,7 @@ INSTITUTION_AGENTS = TITLE_NOUNS | MEMBER_NOUNS | frozenset(TYPE_HEADS["armed_gr
     troops soldier soldiers officer officers source sources unit units detachment personnel staff spokesmen
     office offices headquarters statement statements major majors colonel captain command commands leadership
     communique communiques announcement decision action actions attack attacks raid raids strike strikes
+    committee committees
 """.split())
 _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in words.split()}
 #: The words of :data:`_TYPE_BY_WORD`, and the words of bodies' names that are no places' (as sets, for lookups).
@@ -1250,11 +1255,12 @@ def _names_a_vessel(ent) -> bool:
     start = ent.start if first == ent.root else next((e.start for e in ent.doc.ents if e.start <= first.i < e.end),
                                                       first.i)
     before = ent.doc[start - 1] if start > 0 else None
-    if before is None or before.pos_ != "NOUN":
+    if before is None or before.pos_ not in ("NOUN", "PROPN"):
         return False
-    if before.lemma_.lower() == "carrier":
+    noun = before.lower_.removesuffix("s")  # the lemma of a capitalised noun is itself ("the Aircraft Carrier")
+    if noun == "carrier":
         return start > 1 and ent.doc[start - 2].lower_ == "aircraft"
-    return before.lemma_.lower() in VESSEL_NOUNS
+    return noun in VESSEL_NOUNS
 
 
 def _names_a_weapon(ent) -> bool:
@@ -1774,11 +1780,13 @@ def _same_institution(core: str) -> str:
 
 
 def _not_bare(span: list, head) -> bool:
-    """Return True if a designation of :data:`BARE_INSTITUTIONS` is in lower case or has words of its own.
+    """Return True if a designation of :data:`BARE_INSTITUTIONS` is in lower case after a word, or has words of its own.
 
-    "Congress", "the Senate" name the institution; "a two-day congress", "the Nepali Congress" do not.
+    "Congress", "the Senate" and, with no word before it, "will ask congress" name the institution; "a two-day
+    congress", "the party's congress", "the Nepali Congress" do not.
     """
-    return head.lower_ in BARE_INSTITUTIONS and (len(span) > 1 or not head.text[:1].isupper())
+    return head.lower_ in BARE_INSTITUTIONS and (len(span) > 1 or (not head.text[:1].isupper() and (
+        head.lower_ not in _BARE_IN_LOWER_CASE or any(True for _ in head.lefts))))
 
 
 def _home_state(doc: Doc, home: tuple[str, str] | None, most: tuple[str, str] | None, mentions: list[Mention],
@@ -1906,11 +1914,14 @@ def _in_title(token, taken: list[Mention]) -> bool:
 
     "Parliament Speaker Akbar Hashemi Rafsanjani", "Army chief General X", "Afghan government military
     chief Ahmad Shah Masood" (where the parser makes "military" an adjective): the title is part of no
-    mention, the name is.
+    mention, the name is. A spokesman speaks for the institution (:data:`SPOKESPEOPLE`): "Foreign Ministry
+    spokesman Omer Akbel" names the ministry.
     """
     head = token
     while head.dep_ in ("compound", "amod") and head.head.i > head.i:
         head = head.head
+        if head.lower_ in SPOKESPEOPLE:
+            return False
     return head is not token and any(m.actor_type in ("person", "PERSON") and m.start <= head.idx < m.end
                                      for m in taken)
 
@@ -1994,13 +2005,14 @@ def _institution_state(token, states: dict[str, tuple[str, str]], demonyms: dict
     Its own words are its modifiers ("Ugandan", "Iran's"), the nearest first ("BANGKOK - Vietnam's
     parliament", where the parser hangs the dateline on the noun too, is Vietnam's), and the object of its
     "of" ("the Ministry of Defence of Uganda"), not the phrases coordinated with it; a designation
-    that modifies a noun of its words or its spokespeople after it (:data:`SPOKESPEOPLE`) takes that noun's
-    adjectives before it too ("a Chadian government statement", where "Chadian" hangs on "statement"; not
+    that modifies a noun of its words, its spokespeople or its offices after it (:data:`SPOKESPEOPLE`,
+    :data:`OFFICE_NOUNS`) takes that noun's adjectives before it too ("a Chadian government statement", where
+    "Chadian" hangs on "statement"; "the Iraqi army command"; not
     "the Burmese government army" nor "Chadian government forces").
     """
     own = [t for t in token.rights if t.dep_ == "prep" and t.lower_ == "of"]
     shared = [t for t in token.head.lefts if t.i < token.i and t.dep_ == "amod"] \
-        if token.dep_ == "compound" and token.head.lemma_.lower() in SPOKESPEOPLE else []
+        if token.dep_ == "compound" and token.head.lemma_.lower() in SPOKESPEOPLE | OFFICE_NOUNS else []
     for t in [*reversed(list(token.lefts)), *shared, *(w for of in own for w in of.subtree)]:
         if t.text in demonyms and demonyms[t.text][2] == "state":
             return demonyms[t.text][:2]

@@ -49,7 +49,7 @@ ROLE_WORDS = frozenset("""
     politburo emir amir president minister ministry premier king queen prince sheikh leader
     government cabinet parliament army police council spokesman official officials authorities
     regime state republic kingdom movement group forces militants militia ayatollah chief
-    secretary general commander envoy ambassador embassy court senate congress media press military
+    secretary general commander envoy ambassador embassy court senate congress house media press military
     troops sources residents witnesses urgent
 """.split())
 #: Nouns of councils and courts: role words in capitals before one name a body ("State Council").
