@@ -932,3 +932,23 @@ def test_the_house_a_lower_case_congress_and_a_ministry_a_spokesman_speaks_for_a
                      "spokesman Per Paust told Reuters.", parse_registry(EMPTY, "empty.yaml"))
     assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
         ("Foreign Ministry", "d:norway_foreign_ministry")]
+
+
+def test_a_code_name_with_a_number_is_no_person_and_a_title_keeps_a_person_where_money_went():
+    # Reuters-21578 (1987): "Karbala-8", an offensive's code name, is a "person" to spaCy's small model; money
+    # that "went to" a titled man does not make him a place
+    rows = _mentions("\"We don't believe that what has been called Karbala-8 is a major offensive,\" State "
+                     "Department spokesman Charles Redman said. It said up to six mln dlrs went to Hojatoleslam "
+                     "Hashemi Rafsanjani, speaker of Iran's parliament.", parse_registry(EMPTY, "empty.yaml"))
+    found = {r["text"]: r["actor_type"] for r in rows}
+    assert "Karbala-8" not in found and found["Charles Redman"] == "person"
+    assert found["Hashemi Rafsanjani"] == "person"
+
+
+def test_a_brigade_named_after_someone_is_an_armed_group_and_a_company_s_unit_no_actor_of_its_own():
+    # composed in the style of the 1987 Gulf war wires; the second sentence is Reuters-21578's
+    rows = _mentions("Iraq said the Iranians attacked positions held by the Saad bin Abi Waqqas brigade. "
+                     "The Ford Motor Co unit had sold a record number of cars.", parse_registry(EMPTY, "empty.yaml"))
+    found = {r["text"]: r["actor_type"] for r in rows}
+    assert found.get("Saad bin Abi Waqqas brigade") == "armed_group"
+    assert "Ford Motor Co unit" not in found

@@ -65,7 +65,7 @@ HEADLINE_MIN_WORDS = 3
 #: Head words of an organisation's name that tell its type (lowercase, singular or plural).
 TYPE_HEADS = {
     "armed_group": "brigade brigades army navy forces force militia militias battalion battalions guard guards "
-                   "corps rebels fighters legion front mujahideen",
+                   "corps rebels fighters legion front mujahideen regiment",
     "media": "news tv television radio times post journal gazette herald tribune press channel "
              "broadcasting network daily telegraph online magazine newspaper",
     "government_body": "ministry council parliament assembly government cabinet police court department "
@@ -544,7 +544,9 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
         if (wire_capitals(body, text) or spelt_in_lower_case(body, text) or re.fullmatch(_STANCE, text)
                 or time_zone(body, start, text)):
             continue
-        found.append(_extended_to_abbreviation(body, Candidate(start, end, text, label)))
+        if label == "PERSON" and any(ch.isdigit() for ch in text):
+            continue  # a code name ("Karbala-8", "Khark-5"): a person's name has no digit
+        found.append(_extended_to_unit(body, _extended_to_abbreviation(body, Candidate(start, end, text, label))))
     return [c for c in found if not _inserted_name_part(body, c) and not any(
         o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
         and (o.label == "ORG" or _initialled_person(o, c)) for o in found)]
@@ -857,6 +859,24 @@ def _extended_to_abbreviation(body: str, c: Candidate) -> Candidate:
     return Candidate(c.start, match.end(1), wider, c.label)
 
 
+#: A noun of a military unit in lower case right after a name: the unit is named after someone or something
+#: ("the Hamza brigade"; not "unit" nor "division", which name a company's parts as often: "the Ford Motor Co unit").
+_UNIT_AFTER = re.compile(r"[^\S\n]+(brigade|battalion|regiment)\b")
+
+
+def _extended_to_unit(body: str, c: Candidate) -> Candidate:
+    """Return a person's or a body's name widened to the noun of a military unit after it (:data:`_UNIT_AFTER`).
+
+    >>> t = "ground held by the Mohammed al-Qassem brigade"
+    >>> _extended_to_unit(t, Candidate(19, 37, t[19:37], "PERSON")).text
+    'Mohammed al-Qassem brigade'
+    """
+    match = _UNIT_AFTER.match(body, c.end)
+    if c.label not in ("PERSON", "ORG") or match is None:
+        return c
+    return Candidate(c.start, match.end(), body[c.start:match.end()], "ORG")
+
+
 def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     """Return the label a candidate entity is read with, or None if it names no one.
 
@@ -868,7 +888,7 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
     ("Sierra" of "Sierra Leonean") and a people's name as an adjective (:func:`_people_word`)
     no names; the name after a noun of outlets ("the daily
     Le Figaro") is a body's; a title before a name labelled as an
-    organisation ("General Anatoly Shkirko") makes it a person; a state's name or capital
+    organisation ("General Anatoly Shkirko") or used as a place makes it a person; a state's name or capital
     taken for a person ("Kiev's Foreign Minister", "Khartoum's government forces") is a
     state or a place (the capital's use decides later).
     """
@@ -886,6 +906,8 @@ def _label(ent, demonyms: frozenset[str], places: set[str]) -> str | None:
         return misread
     if lowered.endswith("s") and lowered[:-1] in demonyms:
         return "NORP"
+    if ent.label_ == "PERSON" and _titled_person(text):
+        return "PERSON"  # a title makes a person wherever the name stands ("went to Hojatoleslam Hashemi Rafsanjani")
     if ent.label_ in ("PERSON", "ORG") and (normalise_name(text) in places or _town_and_state(text)
                                             or (len(ent) > 1 and ent[-1].lower_ in _PLACE_OR_STREET)):
         return "LOC"
