@@ -952,3 +952,17 @@ def test_a_brigade_named_after_someone_is_an_armed_group_and_a_company_s_unit_no
     found = {r["text"]: r["actor_type"] for r in rows}
     assert found.get("Saad bin Abi Waqqas brigade") == "armed_group"
     assert "Ford Motor Co unit" not in found
+
+
+def test_a_cabinet_minister_is_a_rank_not_the_cabinet_and_a_body_named_without_its_state_is_the_same_body():
+    # Reuters-21578, 1987
+    rows = _mentions("BRUSSELS, March 13 - Senior Belgian cabinet ministers reached an agreement on budgetary "
+                     "economies, the government said in a statement. The cabinet will meet again on Monday.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert [(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"] == [
+        ("cabinet", "d:belgium_cabinet")]
+    assert rows[-1]["text"] == "cabinet"
+    rows = _mentions("WASHINGTON, March 23 - The United States has offered Navy warships to escort Kuwaiti oil "
+                     "tankers into and out of the Gulf. The tankers could be supplied by three U.S. Navy guided "
+                     "missile destroyers.", parse_registry(EMPTY, "empty.yaml"))
+    assert {r["actor_id"] for r in rows if "Navy" in r["text"]} == {"d:u_s_navy"}

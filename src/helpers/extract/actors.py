@@ -715,6 +715,7 @@ def find_mentions(doc: Doc, index: RegistryIndex, published: dt.date | None = No
     mentions += discovery.discovered_mentions(candidates, mentions + placeholders)
     mentions = discovery.sovereign_names(text, discovery.resolve_abbreviations(text, mentions))
     mentions = discovery.same_peoples(discovery.surnames_before_full_names(discovery.resolve_short_forms(mentions)))
+    mentions = discovery.bodies_without_their_state(mentions)
     mentions = broadcasters(text, capitals_as_places(doc, mentions, index))
     mentions += discovery.institution_mentions(doc, mentions + placeholders, index.seats_and_states,
                                                index.state_demonyms, index.registered)

@@ -191,6 +191,8 @@ QUALIFIED_INSTITUTIONS = {"command": "high", "force": "air", "forces": "armed"}
 #: name; with no word before it, a congress or a senate in lower case is the institution ("will ask congress").
 BARE_INSTITUTIONS = frozenset({"congress", "senate", "house"})
 _BARE_IN_LOWER_CASE = frozenset({"congress", "senate"})
+#: Institutions whose noun before a title makes a rank ("a former cabinet minister"), not the institution.
+RANK_INSTITUTIONS = frozenset({"cabinet"})
 #: Nouns of an institution's offices: the adjective of one names the institution's state ("the Iraqi army command").
 OFFICE_NOUNS = frozenset("command commands headquarters leadership".split())
 #: Designations of the same institution as another of :data:`INSTITUTIONS`: a state's "military" and its "armed
@@ -1692,6 +1694,42 @@ def _org_short_form(m: Mention, earlier: list[Mention]) -> Mention:
                    method="coreference")
 
 
+def bodies_without_their_state(mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with a discovered body named without its state's words made the one named with them.
+
+    "Navy warships" and, later or earlier, "U.S. Navy destroyers"; "the Foreign Ministry" and "the Iranian
+    Foreign Ministry": the same body, whose full name (a state's name, abbreviation or demonym first) gives
+    the id.
+    """
+    full = {}
+    for m in mentions:
+        if m.method == "ner" and m.actor_type in ORG_TYPES:
+            rest = _after_state_words(m.text)
+            if rest:
+                full.setdefault(normalise_name(rest), m)
+    if not full:
+        return mentions
+    return [_as_body(m, full.get(normalise_name(m.text))) if m.method == "ner" and m.actor_type in ORG_TYPES else m
+            for m in mentions]
+
+
+def _after_state_words(name: str) -> str | None:
+    """Return the words of a name after the one to three that name a state ("Navy" of "U.S. Navy"), if any."""
+    words = name.split()
+    for size in (1, 2, 3):
+        if len(words) > size and state_index().by_word.get(normalise_name(" ".join(words[:size]))) is not None:
+            return " ".join(words[size:])
+    return None
+
+
+def _as_body(m: Mention, body: Mention | None) -> Mention:
+    """Return ``m`` as a coreference of ``body`` (when there is one, and it is another actor)."""
+    if body is None or body.actor_id == m.actor_id:
+        return m
+    return replace(m, actor_id=body.actor_id, actor_name=body.actor_name, actor_type=body.actor_type,
+                   method="coreference")
+
+
 # ---------------------------------------------------------------------------- institutions
 
 def dateline_state(text: str, states: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -1912,9 +1950,12 @@ def _modifies_a_thing(token) -> bool:
     """Return True if an institution's noun modifies a noun of a thing, not of its people or words.
 
     "army clothing", "a cabinet reshuffle", "a wider army presence" name no institution;
-    "an army spokesman", "interior ministry troops" do (:data:`INSTITUTION_AGENTS`).
+    "an army spokesman", "interior ministry troops" do (:data:`INSTITUTION_AGENTS`). "A cabinet minister"
+    is a rank (:data:`RANK_INSTITUTIONS`), not the cabinet.
     """
     head = token.head
+    if token.lower_ in RANK_INSTITUTIONS and head.i > token.i and head.lemma_.lower() in TITLE_NOUNS:
+        return True
     return (token.dep_ in ("compound", "nmod", "amod") and head.i > token.i and head.pos_ == "NOUN"
             and head.lower_ not in INSTITUTION_AGENTS and head.lemma_.lower() not in INSTITUTION_AGENTS)
 
