@@ -966,3 +966,13 @@ def test_a_cabinet_minister_is_a_rank_not_the_cabinet_and_a_body_named_without_i
                      "tankers into and out of the Gulf. The tankers could be supplied by three U.S. Navy guided "
                      "missile destroyers.", parse_registry(EMPTY, "empty.yaml"))
     assert {r["actor_id"] for r in rows if "Navy" in r["text"]} == {"d:u_s_navy"}
+
+
+def test_a_parliament_s_own_name_is_that_state_s_parliament():
+    # Reuters-21578, 1987 (Iran's budget): "the Majlis" is Iran's parliament, not a person nor a body of its own
+    rows = _mentions("LONDON, Jan 20 - Iran's budget forecasts revenue of 50.3 billion dlrs, figures published by "
+                     "the Iranian news agency IRNA show. IRNA, quoting figures supplied by the Majlis, said spending "
+                     "for the war with Iraq was up. Iran's parliament approved the budget.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert {(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"} == {
+        ("Majlis", "d:iran_parliament"), ("parliament", "d:iran_parliament")}

@@ -173,6 +173,8 @@ REGION_DIRECTIONS = frozenset("northern southern eastern western".split())
 DATELINE = re.compile(r"^([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)(?:, ([A-Z][\w .'-]{0,30}?))?,?"
                       r"\s+(?:\(\w+\)|\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)",
                       re.MULTILINE)
+#: Names of parliaments in their state's language, used as its designation ("the Majlis", "the Russian Duma").
+PARLIAMENT_NAMES = frozenset("majlis knesset duma sejm storting".split())
 #: Institutions that articles designate by a common noun ("the army", "the defence ministry", "Thailand's
 #: powerful military": the noun, not the adjective of "military sources"),
 #: with their type; a ministry needs a word for its field ("defence", "of Defence").
@@ -181,7 +183,7 @@ INSTITUTIONS = {"ministry": "government_body", "parliament": "government_body", 
                 "congress": "government_body", "senate": "government_body", "house": "government_body",
                 "army": "armed_group", "navy": "armed_group", "military": "armed_group", "government": "state",
                 "politburo": "government_body", "command": "government_body", "force": "armed_group",
-                "forces": "armed_group"}
+                "forces": "armed_group", **dict.fromkeys(PARLIAMENT_NAMES, "government_body")}
 #: Nouns of :data:`INSTITUTIONS` that designate one only after their own word ("the high command", "the Iraqi air
 #: force", "the armed forces"): alone they are a kind of thing ("under his command", "government forces").
 QUALIFIED_INSTITUTIONS = {"command": "high", "force": "air", "forces": "armed"}
@@ -189,15 +191,15 @@ QUALIFIED_INSTITUTIONS = {"command": "high", "force": "air", "forces": "armed"}
 #: state, "the Democratic-controlled House"): in lower case ("a two-day congress" of a party, "the house") or after
 #: words of its own ("the Nepali Congress", "the White House") the noun is a meeting, a building or part of another
 #: name; with no word before it, a congress or a senate in lower case is the institution ("will ask congress").
-BARE_INSTITUTIONS = frozenset({"congress", "senate", "house"})
+BARE_INSTITUTIONS = frozenset({"congress", "senate", "house"}) | PARLIAMENT_NAMES
 _BARE_IN_LOWER_CASE = frozenset({"congress", "senate"})
 #: Institutions whose noun before a title makes a rank ("a former cabinet minister"), not the institution.
 RANK_INSTITUTIONS = frozenset({"cabinet"})
 #: Nouns of an institution's offices: the adjective of one names the institution's state ("the Iraqi army command").
 OFFICE_NOUNS = frozenset("command commands headquarters leadership".split())
 #: Designations of the same institution as another of :data:`INSTITUTIONS`: a state's "military" and its "armed
-#: forces" are its army.
-SAME_INSTITUTIONS = {"military": "army", "armed forces": "army"}
+#: forces" are its army; the parliament's own name ("the Majlis", "the Knesset") is its parliament.
+SAME_INSTITUTIONS = {"military": "army", "armed forces": "army", **dict.fromkeys(PARLIAMENT_NAMES, "parliament")}
 #: Adjectives of an institution's term, not of its designation ("the next Parliament", "the new cabinet").
 TERM_ADJECTIVES = frozenset("next last previous new outgoing incoming current present future".split())
 #: Nouns an institution's designation may modify and still name it: its people, forces, words and
@@ -1790,7 +1792,7 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     government" is a metonym of its state, "the government" alone no mention.
     """
     heads = [doc[i] for i in _institution_heads(doc)
-             if doc[i].tag_ in ("NN", "NNP") or doc[i].lower_ in QUALIFIED_INSTITUTIONS]
+             if doc[i].tag_ in ("NN", "NNP", "NNPS") or doc[i].lower_ in QUALIFIED_INSTITUTIONS]
     if not heads:
         return []
     most = _most_named_state(taken)
@@ -1801,8 +1803,9 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
     seen: dict[str, tuple[str, str]] = {}
     for token in heads:
         span, named = _after_states(_institution_span(token), taken)
-        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found) or _not_bare(span, token)
-                or _in_title(token, taken) or _glosses_a_name(span, taken) or _modifies_a_thing(token)):
+        if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
+                or _not_bare(span, token, demonyms) or _in_title(token, taken) or _glosses_a_name(span, taken)
+                or _modifies_a_thing(token)):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
@@ -1839,12 +1842,15 @@ def _same_institution(core: str) -> str:
     return core
 
 
-def _not_bare(span: list, head) -> bool:
+def _not_bare(span: list, head, demonyms: dict[str, tuple]) -> bool:
     """Return True if a designation of :data:`BARE_INSTITUTIONS` is in lower case after a word, or has words of its own.
 
     "Congress", "the Senate" and, with no word before it, "will ask congress" name the institution; "a two-day
-    congress", "the party's congress", "the Nepali Congress" do not.
+    congress", "the party's congress", "the Nepali Congress" do not; a state's demonym is no word of a
+    parliament's own name (:data:`PARLIAMENT_NAMES`: "the Russian Duma").
     """
+    if head.lower_ in PARLIAMENT_NAMES:
+        span = [t for t in span if t.text not in demonyms]
     return head.lower_ in BARE_INSTITUTIONS and (len(span) > 1 or (not head.text[:1].isupper() and (
         head.lower_ not in _BARE_IN_LOWER_CASE or any(True for _ in head.lefts))))
 

@@ -50,7 +50,7 @@ ROLE_WORDS = frozenset("""
     government cabinet parliament army police council spokesman official officials authorities
     regime state republic kingdom movement group forces militants militia ayatollah chief
     secretary general commander envoy ambassador embassy court senate congress house media press military
-    troops sources residents witnesses urgent
+    troops sources residents witnesses urgent majlis knesset duma sejm storting
 """.split())
 #: Nouns of councils and courts: role words in capitals before one name a body ("State Council").
 COUNCIL_WORDS = frozenset("council court senate congress assembly".split())
