@@ -976,3 +976,12 @@ def test_a_parliament_s_own_name_is_that_state_s_parliament():
                      parse_registry(EMPTY, "empty.yaml"))
     assert {(r["text"], r["actor_id"]) for r in rows if r["method"] == "institution"} == {
         ("Majlis", "d:iran_parliament"), ("parliament", "d:iran_parliament")}
+
+
+def test_a_force_s_name_before_a_rank_is_part_of_the_person_s_title():
+    # Reuters-21578 3590 (1987, the Iran-contra affair)
+    rows = _mentions("Walsh said he was also urging the committees to delay granting immunity for a third key figure, "
+                     "retired Air Force Maj. Gen. Richard Secord, a close North associate.",
+                     parse_registry(EMPTY, "empty.yaml"))
+    assert not [r for r in rows if "Air Force" in r["text"]]
+    assert {r["text"]: r["actor_type"] for r in rows}["Richard Secord"] == "person"

@@ -550,6 +550,8 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
             continue
         if label == "PERSON" and any(ch.isdigit() for ch in text):
             continue  # a code name ("Karbala-8", "Khark-5"): a person's name has no digit
+        if label == "ORG" and _in_a_rank(body, text, end):
+            continue
         found.append(_extended_to_unit(body, _extended_to_abbreviation(body, Candidate(start, end, text, label))))
     return [c for c in found if not _inserted_name_part(body, c) and not any(
         o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
@@ -559,6 +561,32 @@ def candidate_entities(doc: Doc, leading_words: frozenset[str]) -> list[Candidat
 #: The end of an editor's insertion in brackets that a name runs out of: the name goes on after the closing bracket
 #: ("(Syrian President Hafez al-) Assad", "(Bhutto's husband Asif Ali) Zardari", "Mr. (Ali) Usayran").
 _INSERT_END = re.compile(r"(?:\s*[a-z]{1,3}-)?\s*\)\s+[A-Z]")
+
+
+#: Military ranks, as written in titles ("Maj. Gen.", "Admiral").
+_RANKS = (r"(?:Gen|Maj|Lt|Col|Adm|Capt|Sgt|Brig|Cmdr|General|Admiral|Colonel|Major|Captain|Lieutenant|Sergeant|"
+          r"Brigadier|Marshal|major|lieutenant|brigadier)\b\.?")
+#: Ranks, then a name (after a force's name: "Navy Admiral William Crowe", "Air Force major General Richard Secord").
+_RANK_AFTER = re.compile(rf"(?:[\s-]+{_RANKS})+\s+[A-Z]")
+#: Ranks that end an entity spaCy ran into the title ("Air Force Maj" of "Air Force Maj. Gen. Richard Secord").
+_RANKS_AT_END = re.compile(rf"(?:\s+{_RANKS})+$")
+
+
+def _in_a_rank(body: str, text: str, end: int) -> bool:
+    """Return True for a force's name that opens a military rank before a person's name.
+
+    The force is part of the person's title ("retired Air Force Maj. Gen. Richard Secord"), no mention of
+    its own; a spokesman speaks for his force ("an army spokesman, Colonel X" stays).
+
+    >>> t = "retired Air Force major General Richard Secord"; _in_a_rank(t, "Air Force", 17)
+    True
+    >>> t = "retired Air Force Maj. Gen. Richard Secord"; _in_a_rank(t, "Air Force Maj", 21)
+    True
+    """
+    ranks = _RANKS_AT_END.search(text)
+    force = text[:ranks.start()] if ranks else text
+    after = re.compile(rf"\.?(?:[\s-]+{_RANKS})*\s+[A-Z]") if ranks else _RANK_AFTER
+    return bool(force) and discovered_type("ORG", force) == "armed_group" and after.match(body, end) is not None
 
 
 def _inserted_name_part(body: str, c: Candidate) -> bool:
