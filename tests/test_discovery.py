@@ -985,3 +985,11 @@ def test_a_force_s_name_before_a_rank_is_part_of_the_person_s_title():
                      parse_registry(EMPTY, "empty.yaml"))
     assert not [r for r in rows if "Air Force" in r["text"]]
     assert {r["text"]: r["actor_type"] for r in rows}["Richard Secord"] == "person"
+
+
+def test_proper_nouns_ending_with_a_body_s_noun_name_a_body_that_spacy_missed():
+    # Reuters-21578, 1987; spaCy's small model labels nothing of the Headquarters' name
+    rows = _mentions("Tehran Radio, monitored by the British Broadcasting Corporation, said a spokesman for Iran's "
+                     "War Information Headquarters was responding \"to U.S. Officials' remarks about taking "
+                     "military action against Iran.\"", parse_registry(EMPTY, "empty.yaml"))
+    assert "War Information Headquarters" in {r["text"] for r in rows}

@@ -215,6 +215,8 @@ _TYPE_BY_WORD = {word: kind for kind, words in TYPE_HEADS.items() for word in wo
 #: The words of :data:`_TYPE_BY_WORD`, and the words of bodies' names that are no places' (as sets, for lookups).
 _TYPE_WORDS = frozenset(_TYPE_BY_WORD)
 _BODY_NOT_PLACE_WORDS = BODY_WORDS - PLACE_BODIES
+#: Last words of the names of bodies, whatever their type ("... Headquarters", "... Council", "... Brigades").
+_BODY_HEADS = (_TYPE_WORDS | _BODY_NOT_PLACE_WORDS | {"headquarters"}) - {"team"}
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _ABBREVIATION = re.compile(r"(?:['’]s?)?\s*[(\[]\s*([A-Z][A-Za-z.\-]{1,9})\s*[)\]]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -368,6 +370,16 @@ def _unlabelled_subjects(doc: Doc) -> list:
     return runs
 
 
+def _of_name_end(token):
+    """Return the last word of the "of" and proper nouns that go on a body's name ("... Union of Universities")."""
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].pos_ == "PROPN" and doc[i + 2].text[:1].isupper():
+        i += 2
+        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper():
+            i += 1
+    return doc[i]
+
+
 def _unlabelled_proper_nouns(doc: Doc) -> list[int]:
     """Return the indices of the proper nouns that are in no entity."""
     return [p.i for p in proper_nouns(doc) if not p.ent_type]
@@ -385,8 +397,9 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     """Add a finished run of proper nouns to ``runs`` when it names someone (see above).
 
     It does when it is the subject of a verb, the name of a body before a noun of its
-    members (:func:`_names_members`) or the name of an outlet after its noun ("the
-    Yugoslav news agency Tanjug", "the daily Resalat").
+    members (:func:`_names_members`), the name of an outlet after its noun ("the
+    Yugoslav news agency Tanjug", "the daily Resalat") or two words or more that end with a body's noun
+    (:data:`_BODY_HEADS`: "a spokesman for Tehran's War Information Headquarters").
     """
     outlet = bool(run) and _names_members(run) and run[-1].head.lower_ in OUTLET_NOUNS
     if not run or not (len(run) > 1 or not _starts_sentence(run[0]) or _recurs(body, run[0].text) or outlet):
@@ -394,8 +407,10 @@ def _close_run(body: str, run: list, runs: list[tuple[int, int, str]]) -> None:
     if any(t.dep in (nsubj, nsubjpass) for t in run):
         label = "ORG" if run[-1].lower_ in _TYPE_BY_WORD or all(t.is_upper for t in run) else "PERSON"
         runs.append((run[0].idx, run[-1].idx + len(run[-1].text), label))
-    elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS):
-        runs.append((run[0].idx, run[-1].idx + len(run[-1].text), "ORG"))
+    elif _names_members(run) or (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in OUTLET_NOUNS) or (
+            len(run) > 1 and run[-1].lower_ in _BODY_HEADS):
+        last = _of_name_end(run[-1])
+        runs.append((run[0].idx, last.idx + len(last.text), "ORG"))
 
 
 #: The labels of the entities :func:`_plural_group`, :func:`_names_agency` and :func:`_misread` may read as names.
