@@ -1863,10 +1863,9 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
             seen.setdefault(normalise_name(core), state)
         known = (None if own else _named_before(designation, span[0].idx, taken)) or _registered(
             designation, state, demonyms, registered)
-        if known is None and state is None:
-            continue
         if known is None:
-            known = (actor_key(f"{state[1]} {core}"), f"{core.title()} ({state[1]})", INSTITUTIONS[token.lower_])
+            name = f"{core.title()} ({state[1]})" if state else core.title()
+            known = (actor_key(f"{state[1] if state else ''} {core}"), name, INSTITUTIONS[token.lower_])
         found.append(Mention(span[0].idx, span[-1].idx + len(span[-1]), designation, *known, "institution"))
     return found
 
