@@ -1848,7 +1848,8 @@ def institution_mentions(doc: Doc, taken: list[Mention], states: dict[str, tuple
         span, named = _after_states(_institution_span(token), taken)
         if (not span or overlaps(span[0].idx, span[-1].idx + len(span[-1]), taken + found)
                 or _not_bare(span, token, demonyms) or _in_title(token, taken) or _glosses_a_name(span, taken)
-                or _modifies_a_thing(token)):
+                or _modifies_a_thing(token) or _in_a_rank(doc_text(doc), " ".join(t.text for t in span),
+                                                          span[-1].idx + len(span[-1]))):
             continue
         designation = " ".join(t.text for t in span)
         own = named or _institution_state(token, states, demonyms)
