@@ -805,3 +805,18 @@ def test_a_body_noun_goes_on_about_the_body_so_named_that_spoke_not_one_named_in
             "expiration cycle, the exchange said.")
     found = _by_start(text)
     assert found["The opening settlement co"] == found["it has created a new clas"] is not None
+
+
+def test_a_states_envoy_is_the_person_named_before_with_its_demonym():
+    text = ("In a letter to Secretary General Javier Perez de Cuellar, Syrian U.N. charge d'affaires Abdul "
+            "Mou'men Al-Atassi said: \"These measures threaten to create a slump in citrus production.\"\n"
+            "The Syrian envoy said the Israel action was a violation of the Geneva Conventions.")
+    assert set(_by_start(text).values()) == {"d:abdul_mou_men_al_atassi"}
+
+
+def test_a_named_role_no_one_is_named_with_after_is_the_person_who_just_spoke():
+    text = ("White House officials are checking to see how much support Gates would have if his nomination is "
+            "submitted to the full Senate for a vote, Senate Republican leader Robert Dole said.\n"
+            'Appearing on the NBC News program, "Meet the Press," the Kansas senator said the Gates nomination '
+            '"could be in some difficulty."')
+    assert set(_by_start(text).values()) == {"d:robert_dole"}

@@ -1501,12 +1501,14 @@ def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]
     of that owner (its name or demonym, and a role noun) is who speaks ("Ukraine's president,
     Volodymyr Zelenskiy" ... "the Ukrainian leader", even when the model took the name for an
     organisation's). A leader noun whose owner is a body named in it ("the FBI chief" after
-    "Director of the FBI Louis Freeh") is that body's leader too. Spokesmen and officials are
-    left to their body.
+    "Director of the FBI Louis Freeh") is that body's leader too, and a role whose demonym names a
+    state ("the Syrian envoy" after "Syrian U.N. charge d'affaires Abdul Mou'men Al-Atassi said")
+    is that state's person. Spokesmen and officials are left to their body.
     """
     word = subject.lemma_.lower()
     covering = [m for m in mentions if m.start <= subject.idx < m.end and m.actor_type in BODY_TYPES]
-    owned = [] if covering or word not in LEADER_NOUNS else _owner_inside(subject, mentions)
+    owned = [] if covering else _owner_inside(subject, mentions) if word in LEADER_NOUNS else _demonym_owner(
+        subject, mentions)
     if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering + owned:
         return None
     owner = (covering + owned)[0].actor_id
@@ -1531,9 +1533,16 @@ def _owner_inside(subject: Token, mentions: list[Mention]) -> list[Mention]:
             and any(m.start <= c.idx < m.end for c in owners)]
 
 
+def _demonym_owner(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions of the state a role's demonym names ("the Syrian envoy": Syria)."""
+    demonyms = [c for c in subject.children if c.dep_ in ("amod", "compound") and _states_of_demonym(c.text)]
+    return [m for m in mentions if m.actor_type == "state" and any(m.start <= c.idx < m.end for c in demonyms)]
+
+
 #: Words that make a name an office holder's: the role nouns and the words of an office before them
 #: ("prime", "foreign", "crown"); not "former" or "Mr": "Iraq's President Saddam Hussein".
-OFFICE_WORDS = ROLE_NOUNS | frozenset("prime foreign defence defense interior finance crown prince sheikh".split())
+OFFICE_WORDS = ROLE_NOUNS | frozenset("prime foreign defence defense interior finance crown prince sheikh "
+                                      "charge consul attache".split())
 
 
 def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
@@ -1601,6 +1610,21 @@ def _titled_later(doc: Doc, subject: Token, mentions: list[Mention]) -> str | No
     """Return the first person named after a role subject with its role words ("attorney general Gale Norton")."""
     titled = _titled(doc, subject, [m for m in mentions if m.start > subject.idx])
     return titled[0].actor_id if titled else None
+
+
+def _person_just_before(doc: Doc, subject: Token, previous: Attribution | None, mentions: list[Mention]) -> str | None:
+    """Return the previous quote's speaker when a person said it in ``subject``'s sentence or the one right before.
+
+    "..., Senate Republican leader Robert Dole said. / Appearing on NBC, the Kansas senator said
+    ...": a role named by proper nouns that no one is named with after it is the wire's other
+    name for the person who just spoke.
+    """
+    people = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")}
+    if previous is None or previous.actor_id not in people or not 0 <= previous.at < subject.idx:
+        return None
+    said = doc.char_span(previous.at, previous.at + 1, alignment_mode="expand").sent
+    between = doc[said.end:subject.sent.start]
+    return previous.actor_id if said.start == subject.sent.start or all(t.is_space for t in between) else None
 
 
 def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
@@ -1936,8 +1960,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
-        return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
-                           None, subject)
+        named = _titled_later(doc, subject, mentions) or _person_just_before(doc, subject, previous, mentions)
+        return Attribution(_phrase(subject), named, cue.text, span.start, None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
         if actor is None and _issued_goes_on(subject, previous):  # "A ... communique said ... it said"
