@@ -820,3 +820,15 @@ def test_a_named_role_no_one_is_named_with_after_is_the_person_who_just_spoke():
             'Appearing on the NBC News program, "Meet the Press," the Kansas senator said the Gates nomination '
             '"could be in some difficulty."')
     assert set(_by_start(text).values()) == {"d:robert_dole"}
+
+
+def test_an_aside_before_that_is_not_part_of_the_reported_clause():
+    # Reuters-21578 NEWID 7525
+    text = ("Reagan told reporters -- as he had told a presidential commission that investigated the scandal -- "
+            "that he did not remember when he had approved an August, 1985, shipment of U.S. arms to Iran.")
+    assert list(_by_start(text)) == ["he did not remember when "]
+
+
+def test_a_subject_pronoun_the_parser_made_the_object_of_said_opens_the_clause():
+    text = "The union earlier said it today notified GM of its intent to authorize a strike at the Pontiac facility."
+    assert list(_by_start(text)) == ["it today notified GM of i"]

@@ -2311,11 +2311,24 @@ def _clause_tokens(clause: Token) -> list[Token]:
     In "He said Saddam Hussein was the main cause of tension in the Gulf and said Iran would
     continue ...", the second "said" (a ``conj`` of "was") reports a clause of its own.
     """
+    opening = _complementiser_start(clause)
     cut = [c for c in clause.children if _misattached_cue(c)]
     if not cut:
-        return [t for t in clause.subtree if not t.is_space]
+        return [t for t in clause.subtree if not t.is_space and t.i >= opening]
     end = min(min(t.i for t in c.subtree) for c in cut)
-    return [t for t in clause.subtree if not t.is_space and t.i < end and not (t.i == end - 1 and t.dep_ == "cc")]
+    return [t for t in clause.subtree if not t.is_space and opening <= t.i < end
+            and not (t.i == end - 1 and t.dep_ == "cc")]
+
+
+def _complementiser_start(clause: Token) -> int:
+    """Return the index of the "that" opening a clause, or of its first word when it has none.
+
+    "Reagan told reporters -- as he had told a presidential commission -- that he did not
+    remember ...": the parser may hang the aside before "that" on the clause; nothing of a
+    clause comes before its complementiser.
+    """
+    marks = [c.i for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i]
+    return marks[0] if marks else clause.left_edge.i
 
 
 def _misattached_cue(token: Token) -> bool:
@@ -2442,10 +2455,12 @@ def _object_subject(cue: Token, clause: Token) -> list[Token]:
     "Rosati said Russia's July polls, in which ..., showed democracy had passed a test" and
     "Valerio told reporters surveillance ... has been stepped up": the clause ("showed ...",
     "has been stepped up") has no subject of its own and the noun before it is the cue's
-    object, right before it. A plural noun opening the object of "tell" is who was told
-    ("reporters").
+    object, right before it; so is a subject pronoun ("The union earlier said it today notified GM",
+    not after "tell", whose object is who was told). A plural noun opening the object of "tell" is
+    who was told ("reporters").
     """
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < clause.i]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i
+               and (c.pos_ in ("NOUN", "PROPN") or (c.lower_ in PRONOUNS and cue.lemma_ not in TELL_VERBS))]
     if clause.dep_ != "ccomp" or not objects or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in clause.children):
         return []
     if not all(t.is_punct for t in cue.doc[objects[-1].right_edge.i + 1:clause.left_edge.i]):
