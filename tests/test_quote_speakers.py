@@ -832,3 +832,12 @@ def test_an_aside_before_that_is_not_part_of_the_reported_clause():
 def test_a_subject_pronoun_the_parser_made_the_object_of_said_opens_the_clause():
     text = "The union earlier said it today notified GM of its intent to authorize a strike at the Pontiac facility."
     assert list(_by_start(text)) == ["it today notified GM of i"]
+
+
+def test_the_statement_is_the_body_named_as_its_issuer_with_by():
+    # Reuters-21578 NEWID 107
+    text = ("The statement by the Iranian High Command appeared to herald the close of an assault on the port "
+            "city of Basra in southern Iraq.\n"
+            '"The operation was launched at a time when the Baghdad government was spreading extensive '
+            'propaganda on the resistance power of its army...," said the statement quoted by IRNA.')
+    assert list(_by_start(text).values()) == ["d:iranian_high_command"]

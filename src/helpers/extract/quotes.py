@@ -1105,8 +1105,13 @@ def _issuer(noun: Token) -> Token | None:
     A noun in a prepositional phrase of a verb ("In a written statement released at the news
     conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
     verb's subject: the statement is Gujral's, the communique the command's. The object of
-    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying").
+    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying"),
+    and the agent of what was issued ("The statement by the Iranian High Command appeared to ...").
     """
+    agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+    if agents and noun.lemma_.lower() in ISSUED_NOUNS:
+        return agents[0]
     if noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "dobj" and _quoted_object(noun.head) == noun):
         return noun
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
