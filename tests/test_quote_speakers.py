@@ -841,3 +841,9 @@ def test_the_statement_is_the_body_named_as_its_issuer_with_by():
             '"The operation was launched at a time when the Baghdad government was spreading extensive '
             'propaganda on the resistance power of its army...," said the statement quoted by IRNA.')
     assert list(_by_start(text).values()) == ["d:iranian_high_command"]
+
+
+def test_a_subject_the_parser_made_the_object_of_said_opens_a_clause_hung_as_a_reduced_relative():
+    # Reuters-21578 NEWID 245
+    text = 'A military communique said the Iranians in a "perfidious" attack rushed forward positions last night.'
+    assert list(_by_start(text)) == ['the Iranians in a "perfid']

@@ -2271,7 +2271,8 @@ def _clauses(cue: Token) -> list[list[Token]]:
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
-        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
+        clauses or _around_it(cue) or _object_and_verb(cue) or _object_and_finite_verb(cue) or _before_comma(cue)
+        or _as_saying(cue)
         or _said_before_quoting(cue))
 
 
@@ -2491,6 +2492,23 @@ def _object_and_verb(cue: Token) -> list[list[Token]]:
     if cue.lemma_ not in ("say", "insist", "warn") or not objects or not verbs or verbs[0].i < objects[0].i:
         return []
     return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
+
+
+def _object_and_finite_verb(cue: Token) -> list[list[Token]]:
+    """Return the words after "say" when the parser took the clause's subject for its object.
+
+    "A military communique said the Iranians in a "perfidious" attack rushed forward positions": the
+    parser made the clause's subject the object of "say", right after it, and hung the clause's finite
+    verb, which has no subject of its own, below the object as a reduced relative; "say" takes no noun
+    object of its own, so the object and the rest of the sentence are what was said.
+    """
+    objects = [c for c in cue.children
+               if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1]
+    if cue.lemma_ != "say" or not objects:
+        return []
+    sentence = [t for t in cue.doc[objects[0].left_edge.i:cue.sent.end] if not t.is_space]
+    verbs = [t for t in sentence if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("acl", "relcl")]
+    return [sentence] if verbs and verbs[0].dep_ == "acl" and not _is_cue(verbs[0]) else []
 
 
 def _before_comma(cue: Token) -> list[list[Token]]:
