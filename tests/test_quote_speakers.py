@@ -847,3 +847,10 @@ def test_a_subject_the_parser_made_the_object_of_said_opens_a_clause_hung_as_a_r
     # Reuters-21578 NEWID 245
     text = 'A military communique said the Iranians in a "perfidious" attack rushed forward positions last night.'
     assert list(_by_start(text)) == ['the Iranians in a "perfid']
+
+
+def test_x_reported_y_as_saying_gives_y():
+    # Reuters-21578 NEWID 6989
+    text = ('The daily al-Riyadh reported Prince Sultan ibn Abdulaziz as saying: "A thorough study by the Ministry '
+            'on the submarines has been completed and the kingdom will announce its decision soon."')
+    assert [q["speaker"] for q in _quote_rows(text)] == ["Prince Sultan ibn Abdulaziz"]

@@ -16,7 +16,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
    "and added", "quoted ... as telling", the subject of the verb it hangs from; for
    "who said", the noun the relative clause describes), or the object of "quote" in
-   "X quoted Y as saying" (Y, not X), or X of "according to X", never a name inside the
+   "X quoted Y as saying" or "X reported Y as saying" (Y, not X), or X of "according to X", never a name inside the
    quote itself, resolved to an actor through the ``mentions`` of the article, in this order:
 
    - a definite role ("the Islamic Jihad leader") whose holder the text named before
@@ -433,11 +433,16 @@ def _unattributed_passive(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _agent(verb) is None)
 
 
+#: Verbs that relay someone's words through "as saying": "X reported Y as saying" gives Y, as "quoted" does.
+RELAYING_VERBS = frozenset({"cite", "report"})
+
+
 def _quoted_object(cue: Token) -> Token | None:
-    """Return Y of "X quoted Y as saying": the object of "quote" above the cue."""
+    """Return Y of "X quoted Y as saying" (or "X reported Y as saying"): the object of the relaying verb above."""
     node = cue
     for _ in range(3):
-        if node.lemma_.lower() == "quote":
+        if node.lemma_.lower() == "quote" or (node.lemma_.lower() in RELAYING_VERBS and node is not cue
+                                              and cue.head.lower_ == "as"):
             objects = [c for c in node.children if c.dep_ in ("dobj", "obj")]
             return objects[0] if objects else None
         if node.head.i == node.i:
