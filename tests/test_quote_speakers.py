@@ -854,3 +854,14 @@ def test_x_reported_y_as_saying_gives_y():
     text = ('The daily al-Riyadh reported Prince Sultan ibn Abdulaziz as saying: "A thorough study by the Ministry '
             'on the submarines has been completed and the kingdom will announce its decision soon."')
     assert [q["speaker"] for q in _quote_rows(text)] == ["Prince Sultan ibn Abdulaziz"]
+
+
+def test_a_person_named_by_part_of_his_name_is_not_his_states():
+    # Reuters-21578 NEWID 7350
+    text = ("BAHRAIN, March 19 - Saudi Arabia's Crown Prince Abdullah Ibn Abdulaziz said in remarks published today "
+            "there would be important progress in the next few months on Arab and Islamic efforts to end the "
+            "Iraq-Iran war.\n"
+            'Prince Abdullah, in an interview with the Kuwait magazine Al-Majalis, said: "Important progress ... '
+            'Will happen during the coming two or three months."')
+    found = set(_by_start(text).values())
+    assert len(found) == 1 and "saudi_arabia" not in found and None not in found

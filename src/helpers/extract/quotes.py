@@ -783,7 +783,7 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
     if subject.pos_ == "PROPN" and _common_lemma(subject) not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
-        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
+        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound" or _part_of_a_persons_name(subject, m)]
     people = _common_lemma(subject) in ROLE_NOUNS | SPOKESPEOPLE
     if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
@@ -792,6 +792,15 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if ranked and ranked[0][0] < COMPLEMENT_RANK:
         return ranked[0][2]
     return _owner_surname(subject, mentions)
+
+
+def _part_of_a_persons_name(head: Token, mention: Mention) -> bool:
+    """Whether a person's mention is part of the name the head closes ("Crown Prince Abdullah Ibn Abdulaziz").
+
+    The model may tag the whole name a person yet the actors name him by a part of it; a body's
+    name ("Palestine Red Crescent Society") is no person's.
+    """
+    return mention.actor_type in ("person", "PERSON") and head.ent_type_ == "PERSON"
 
 
 def _common_lemma(token: Token) -> str:
