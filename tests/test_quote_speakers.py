@@ -865,3 +865,19 @@ def test_a_person_named_by_part_of_his_name_is_not_his_states():
             'Will happen during the coming two or three months."')
     found = set(_by_start(text).values())
     assert len(found) == 1 and "saudi_arabia" not in found and None not in found
+
+
+def test_what_was_said_is_the_that_clause_after_a_clause_of_time():
+    # Reuters-21578 NEWID 2064; the second sentence a CoNLL-2003 test story of the speakers dev gold
+    text = ("Officials said when the cut was approved last month that it was aimed partly at compensating banks for "
+            "higher interest rates.\n"
+            "Lahd said a few days after the trial began on February 16 that Lebanese authorities must drop the "
+            "charges or risk blocking any peace deal with the Jewish state.")
+    assert list(_by_start(text)) == ["it was aimed partly at co", "Lebanese authorities must"]
+
+
+def test_a_speech_verb_with_an_infinitive_does_not_report_the_said_conjoined_to_it():
+    # a CoNLL-2003 test story of the speakers dev gold
+    text = ("Clarke denied on Thursday he had threatened to resign and said his position on the single currency "
+            "was in tune with that of Prime Minister John Major.")
+    assert list(_by_start(text)) == ["he had threatened to resi", "his position on the singl"]

@@ -2278,16 +2278,44 @@ def _clauses(cue: Token) -> list[list[Token]]:
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
-               for c in head.children
+               for c in map(_past_time_clause, head.children)
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and _that_clause_on_noun(c)))
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
-        clauses or _around_it(cue) or _object_and_verb(cue) or _object_and_finite_verb(cue) or _before_comma(cue)
-        or _as_saying(cue)
-        or _said_before_quoting(cue))
+        clauses or _said_after_time(cue) or _around_it(cue) or _object_and_verb(cue) or _object_and_finite_verb(cue)
+        or _before_comma(cue) or _as_saying(cue) or _said_before_quoting(cue))
+
+
+#: Conjunctions that open a clause of time: it says when something was said, not what.
+TIME_CONJUNCTIONS = frozenset("after before when since until while once".split())
+
+
+def _past_time_clause(clause: Token) -> Token:
+    """Return the "that" clause inside a clause of time the parser made a speech verb's complement, else the clause.
+
+    "Lahd said a few days after the trial began on February 16 that Lebanese authorities must
+    drop the charges": the parser made "began" the complement of "said" and "drop" its own.
+    """
+    opens = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+    if (clause.dep_ not in ("ccomp", "advcl") or not opens or opens[0].lower_ not in TIME_CONJUNCTIONS
+            or clause.i < clause.head.i or _is_cue(clause)):  # "after Israeli television reported that ...": its own
+        return clause
+    said = [c for c in clause.children if c.dep_ in ("ccomp", "advcl") and c.i > clause.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return said[0] if said else clause
+
+
+def _said_after_time(cue: Token) -> list[list[Token]]:
+    """Return the "that" clause inside a clause of time the parser hung on a speech verb as an adverbial.
+
+    "Officials said when the cut was approved last month that it was aimed partly at compensating
+    banks": "approved" an ``advcl`` of "said", "aimed" one of "approved".
+    """
+    times = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and _past_time_clause(c) is not c]
+    return [_clause_tokens(_past_time_clause(times[0]))] if times else []
 
 
 def _that_clause_on_noun(clause: Token) -> bool:
@@ -2360,9 +2388,11 @@ def _misattached_cue(token: Token) -> bool:
     added that ...", "Aguirre pledged the elections will be free and fair and said he did not
     expect ..."). Another speech verb there may be the clause's own, in the clause's tense
     ("... said the SPLA had attributed the detentions ... and had promised they would be
-    freed": the SPLA promised).
+    freed": the SPLA promised). A speech verb with an infinitive does something rather than say
+    it: "Clarke denied he had threatened to resign and said his position ... was in tune ...".
     """
-    if not (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
+    head_speaks = _is_cue(token.head) and not any(c.dep_ == "xcomp" for c in token.head.children)
+    if not (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not head_speaks
             and token.head.dep_ == "ccomp"):
         return False
     reporting = token.head.head
