@@ -881,3 +881,10 @@ def test_a_speech_verb_with_an_infinitive_does_not_report_the_said_conjoined_to_
     text = ("Clarke denied on Thursday he had threatened to resign and said his position on the single currency "
             "was in tune with that of Prime Minister John Major.")
     assert list(_by_start(text)) == ["he had threatened to resi", "his position on the singl"]
+
+
+def test_an_aide_named_by_a_surname_the_actors_missed_speaks_for_that_person():
+    # CoNLL-2003 train document 84
+    text = ("Talks between Russia's Alexander Lebed and Chechen separatist leaders were going well on Thursday and "
+            "the two sides were working out a detailed schedule on how to stop the war, a Lebed aide said.")
+    assert set(_by_start(text).values()) == {"d:alexander_lebed"}

@@ -746,14 +746,16 @@ def _name_like(token: Token) -> bool:
 def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the person whose office or spokesman a subject is, by a possessive surname the actors missed.
 
-    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major":
-    the surname is written alone before "'s" (a word the mentions may take for a common one),
-    and the subject is someone through whom that person speaks.
+    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major",
+    "a Lebed aide" after "Russia's Alexander Lebed": the surname is written alone before "'s"
+    or the head noun (a word the mentions may take for a common one), and the subject is
+    someone through whom that person speaks.
     """
     if not _speaks_for(subject):
         return None
     first, last = _phrase_bounds(subject)
-    owners = [t for t in subject.doc[first:last] if t.dep_ == "poss" and t.pos_ == "PROPN"
+    owners = [t for t in subject.doc[first:last] if t.pos_ == "PROPN"
+              and (t.dep_ == "poss" or (t.dep_ == "compound" and t.head == subject))
               and not any(m.start <= t.idx < m.end for m in mentions)]
     for owner in owners:
         actor = _surname_actor(owner, mentions)
