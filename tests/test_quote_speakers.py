@@ -888,3 +888,10 @@ def test_an_aide_named_by_a_surname_the_actors_missed_speaks_for_that_person():
     text = ("Talks between Russia's Alexander Lebed and Chechen separatist leaders were going well on Thursday and "
             "the two sides were working out a detailed schedule on how to stop the war, a Lebed aide said.")
     assert set(_by_start(text).values()) == {"d:alexander_lebed"}
+
+
+def test_a_government_named_with_a_two_word_demonym_speaks_for_its_state():
+    text = ("SAN JOSE, Costa Rica 1996-08-26\n"
+            "Kidnappers have seized a Dutch couple who manage a farm in northern Costa Rica.\n"
+            "The Costa Rican government said it would not negotiate with the kidnappers.")
+    assert list(_by_start(text).values()) == ["d:costa_rica"]

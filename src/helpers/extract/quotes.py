@@ -2019,10 +2019,16 @@ def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | N
         return None
     first, _ = _phrase_bounds(subject)
     words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
-    demonyms = [t for t in words if _states_of_demonym(t.text)]
-    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
+    demonyms = [(t, _demonym_at(t)) for t in words if _demonym_at(t)]
+    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0][0].i):
         return None
-    return _state_mention(doc, _states_of_demonym(demonyms[0].text), mentions)
+    return _state_mention(doc, _states_of_demonym(demonyms[0][1]), mentions)
+
+
+def _demonym_at(token: Token) -> str:
+    """Return the demonym that ends at a token ("Iranian", "Rican" of "Costa Rican"), or ''."""
+    two = f"{token.nbor(-1).text} {token.text}" if token.i > token.sent.start else ""
+    return next((d for d in (two, token.text) if d and _states_of_demonym(d)), "")
 
 
 def _state_mention(doc: Doc, names: frozenset[str], mentions: list[Mention]) -> str | None:
