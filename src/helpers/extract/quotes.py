@@ -16,7 +16,7 @@ paragraph, keeping only the outermost span so a scare quote nested in a quote
 2. the **speaker**: the subject of the cue (for a verb without one, "praising",
    "and added", "quoted ... as telling", the subject of the verb it hangs from; for
    "who said", the noun the relative clause describes), or the object of "quote" in
-   "X quoted Y as saying" (Y, not X), or X of "according to X", never a name inside the
+   "X quoted Y as saying" or "X reported Y as saying" (Y, not X), or X of "according to X", never a name inside the
    quote itself, resolved to an actor through the ``mentions`` of the article, in this order:
 
    - a definite role ("the Islamic Jihad leader") whose holder the text named before
@@ -433,11 +433,16 @@ def _unattributed_passive(verb: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and _agent(verb) is None)
 
 
+#: Verbs that relay someone's words through "as saying": "X reported Y as saying" gives Y, as "quoted" does.
+RELAYING_VERBS = frozenset({"cite", "report"})
+
+
 def _quoted_object(cue: Token) -> Token | None:
-    """Return Y of "X quoted Y as saying": the object of "quote" above the cue."""
+    """Return Y of "X quoted Y as saying" (or "X reported Y as saying"): the object of the relaying verb above."""
     node = cue
     for _ in range(3):
-        if node.lemma_.lower() == "quote":
+        if node.lemma_.lower() == "quote" or (node.lemma_.lower() in RELAYING_VERBS and node is not cue
+                                              and cue.head.lower_ == "as"):
             objects = [c for c in node.children if c.dep_ in ("dobj", "obj")]
             return objects[0] if objects else None
         if node.head.i == node.i:
@@ -741,14 +746,16 @@ def _name_like(token: Token) -> bool:
 def _owner_surname(subject: Token, mentions: list[Mention]) -> str | None:
     """Return the person whose office or spokesman a subject is, by a possessive surname the actors missed.
 
-    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major":
-    the surname is written alone before "'s" (a word the mentions may take for a common one),
-    and the subject is someone through whom that person speaks.
+    "A spokesman for Major's office" and "Major's office" after "Prime Minister John Major",
+    "a Lebed aide" after "Russia's Alexander Lebed": the surname is written alone before "'s"
+    or the head noun (a word the mentions may take for a common one), and the subject is
+    someone through whom that person speaks.
     """
     if not _speaks_for(subject):
         return None
     first, last = _phrase_bounds(subject)
-    owners = [t for t in subject.doc[first:last] if t.dep_ == "poss" and t.pos_ == "PROPN"
+    owners = [t for t in subject.doc[first:last] if t.pos_ == "PROPN"
+              and (t.dep_ == "poss" or (t.dep_ == "compound" and t.head == subject))
               and not any(m.start <= t.idx < m.end for m in mentions)]
     for owner in owners:
         actor = _surname_actor(owner, mentions)
@@ -778,7 +785,7 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if subject.lemma_.lower() in ROLE_NOUNS:  # "Hamas representative in Iran Khaled al-Qaddumi"
         inside = [m for m in inside if m.actor_type == "person"] or inside
     if subject.pos_ == "PROPN" and _common_lemma(subject) not in ROLE_NOUNS:  # "Palestine Red Crescent Society"
-        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound"]
+        inside = [m for m in inside if _dep_of(subject.doc, m) != "compound" or _part_of_a_persons_name(subject, m)]
     people = _common_lemma(subject) in ROLE_NOUNS | SPOKESPEOPLE
     if not _speaks_for(subject):  # "Elian's great-uncle", "the grandmother of Elian"
         inside = [m for m in inside if m.actor_type not in ("person", "PERSON")
@@ -787,6 +794,15 @@ def _subject_actor(subject: Token, mentions: list[Mention]) -> str | None:
     if ranked and ranked[0][0] < COMPLEMENT_RANK:
         return ranked[0][2]
     return _owner_surname(subject, mentions)
+
+
+def _part_of_a_persons_name(head: Token, mention: Mention) -> bool:
+    """Whether a person's mention is part of the name the head closes ("Crown Prince Abdullah Ibn Abdulaziz").
+
+    The model may tag the whole name a person yet the actors name him by a part of it; a body's
+    name ("Palestine Red Crescent Society") is no person's.
+    """
+    return mention.actor_type in ("person", "PERSON") and head.ent_type_ == "PERSON"
 
 
 def _common_lemma(token: Token) -> str:
@@ -1105,8 +1121,13 @@ def _issuer(noun: Token) -> Token | None:
     A noun in a prepositional phrase of a verb ("In a written statement released at the news
     conference, Gujral reiterated ...", "Iraq's high command said in a communique") gives the
     verb's subject: the statement is Gujral's, the communique the command's. The object of
-    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying").
+    "quoted ... as saying" speaks too ("Tehran radio quoted a Foreign Ministry spokesman as saying"),
+    and the agent of what was issued ("The statement by the Iranian High Command appeared to ...").
     """
+    agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+              if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+    if agents and noun.lemma_.lower() in ISSUED_NOUNS:
+        return agents[0]
     if noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "dobj" and _quoted_object(noun.head) == noun):
         return noun
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
@@ -1501,12 +1522,14 @@ def _owner_holder(doc: Doc, subject: Token, before: int, mentions: list[Mention]
     of that owner (its name or demonym, and a role noun) is who speaks ("Ukraine's president,
     Volodymyr Zelenskiy" ... "the Ukrainian leader", even when the model took the name for an
     organisation's). A leader noun whose owner is a body named in it ("the FBI chief" after
-    "Director of the FBI Louis Freeh") is that body's leader too. Spokesmen and officials are
-    left to their body.
+    "Director of the FBI Louis Freeh") is that body's leader too, and a role whose demonym names a
+    state ("the Syrian envoy" after "Syrian U.N. charge d'affaires Abdul Mou'men Al-Atassi said")
+    is that state's person. Spokesmen and officials are left to their body.
     """
     word = subject.lemma_.lower()
     covering = [m for m in mentions if m.start <= subject.idx < m.end and m.actor_type in BODY_TYPES]
-    owned = [] if covering or word not in LEADER_NOUNS else _owner_inside(subject, mentions)
+    owned = [] if covering else _owner_inside(subject, mentions) if word in LEADER_NOUNS else _demonym_owner(
+        subject, mentions)
     if word not in ROLE_NOUNS or word in SPOKESPEOPLE or not _definite(subject) or not covering + owned:
         return None
     owner = (covering + owned)[0].actor_id
@@ -1531,9 +1554,16 @@ def _owner_inside(subject: Token, mentions: list[Mention]) -> list[Mention]:
             and any(m.start <= c.idx < m.end for c in owners)]
 
 
+def _demonym_owner(subject: Token, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions of the state a role's demonym names ("the Syrian envoy": Syria)."""
+    demonyms = [c for c in subject.children if c.dep_ in ("amod", "compound") and _states_of_demonym(c.text)]
+    return [m for m in mentions if m.actor_type == "state" and any(m.start <= c.idx < m.end for c in demonyms)]
+
+
 #: Words that make a name an office holder's: the role nouns and the words of an office before them
 #: ("prime", "foreign", "crown"); not "former" or "Mr": "Iraq's President Saddam Hussein".
-OFFICE_WORDS = ROLE_NOUNS | frozenset("prime foreign defence defense interior finance crown prince sheikh".split())
+OFFICE_WORDS = ROLE_NOUNS | frozenset("prime foreign defence defense interior finance crown prince sheikh "
+                                      "charge consul attache".split())
 
 
 def _owned_role_holder(doc: Doc, subject: Token, mentions: list[Mention]) -> str | None:
@@ -1601,6 +1631,21 @@ def _titled_later(doc: Doc, subject: Token, mentions: list[Mention]) -> str | No
     """Return the first person named after a role subject with its role words ("attorney general Gale Norton")."""
     titled = _titled(doc, subject, [m for m in mentions if m.start > subject.idx])
     return titled[0].actor_id if titled else None
+
+
+def _person_just_before(doc: Doc, subject: Token, previous: Attribution | None, mentions: list[Mention]) -> str | None:
+    """Return the previous quote's speaker when a person said it in ``subject``'s sentence or the one right before.
+
+    "..., Senate Republican leader Robert Dole said. / Appearing on NBC, the Kansas senator said
+    ...": a role named by proper nouns that no one is named with after it is the wire's other
+    name for the person who just spoke.
+    """
+    people = {m.actor_id for m in mentions if m.actor_type in ("person", "PERSON")}
+    if previous is None or previous.actor_id not in people or not 0 <= previous.at < subject.idx:
+        return None
+    said = doc.char_span(previous.at, previous.at + 1, alignment_mode="expand").sent
+    between = doc[said.end:subject.sent.start]
+    return previous.actor_id if said.start == subject.sent.start or all(t.is_space for t in between) else None
 
 
 def _a_line_of_its_own(doc: Doc, mention: Mention) -> bool:
@@ -1936,8 +1981,8 @@ def attribute(doc: Doc, span: QuoteSpan, quotes: list[QuoteSpan], mentions: list
     if actor is None and _goes_on_unnamed(subject, before, mentions):
         return Attribution(_phrase(subject), None, cue.text, span.start, None, subject)
     if actor is None and _named_role(subject):
-        return Attribution(_phrase(subject), _titled_later(doc, subject, mentions), cue.text, span.start,
-                           None, subject)
+        named = _titled_later(doc, subject, mentions) or _person_just_before(doc, subject, previous, mentions)
+        return Attribution(_phrase(subject), named, cue.text, span.start, None, subject)
     if actor is None and _refers_back(subject):
         actor = _antecedent(doc, subject, before, previous, mentions, quotes)
         if actor is None and _issued_goes_on(subject, previous):  # "A ... communique said ... it said"
@@ -1974,10 +2019,16 @@ def _demonym_state(doc: Doc, subject: Token, mentions: list[Mention]) -> str | N
         return None
     first, _ = _phrase_bounds(subject)
     words = [t for t in doc[max(first, subject.left_edge.i):subject.i] if t.pos_ != "DET" and not t.is_punct]
-    demonyms = [t for t in words if _states_of_demonym(t.text)]
-    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0].i):
+    demonyms = [(t, _demonym_at(t)) for t in words if _demonym_at(t)]
+    if len(demonyms) != 1 or any(t.lower_ not in STATE_BODY_WORDS for t in words if t.i > demonyms[0][0].i):
         return None
-    return _state_mention(doc, _states_of_demonym(demonyms[0].text), mentions)
+    return _state_mention(doc, _states_of_demonym(demonyms[0][1]), mentions)
+
+
+def _demonym_at(token: Token) -> str:
+    """Return the demonym that ends at a token ("Iranian", "Rican" of "Costa Rican"), or ''."""
+    two = f"{token.nbor(-1).text} {token.text}" if token.i > token.sent.start else ""
+    return next((d for d in (two, token.text) if d and _states_of_demonym(d)), "")
 
 
 def _state_mention(doc: Doc, names: frozenset[str], mentions: list[Mention]) -> str | None:
@@ -2235,15 +2286,44 @@ def _clauses(cue: Token) -> list[list[Token]]:
     """
     heads = [cue, *(c for c in cue.children if c.dep_ in ("dobj", "npadvmod")), *_prepositional_objects(cue)]
     clauses = [_object_subject(cue, c) + _clause_tokens(c) for head in heads
-               for c in head.children
+               for c in map(_past_time_clause, head.children)
                if ((c.dep_ == "ccomp" and _has_verb(c)) or _told_clause(cue, head, c) or _bare_clause(cue, head, c)
                    or (head is not cue and _that_clause_on_noun(c)))
                and not _relays_to(c, cue) and not _reduced_relative(c) and not _object_between(cue, c)]
     if not clauses and _follows_its_clause(cue):
         clauses = [[t for t in cue.head.subtree if t.i < cue.left_edge.i and not t.is_space]]
     return _whole_sentence_before(cue, clauses) or (
-        clauses or _around_it(cue) or _object_and_verb(cue) or _before_comma(cue) or _as_saying(cue)
-        or _said_before_quoting(cue))
+        clauses or _said_after_time(cue) or _around_it(cue) or _object_and_verb(cue) or _object_and_finite_verb(cue)
+        or _before_comma(cue) or _as_saying(cue) or _said_before_quoting(cue))
+
+
+#: Conjunctions that open a clause of time: it says when something was said, not what.
+TIME_CONJUNCTIONS = frozenset("after before when since until while once".split())
+
+
+def _past_time_clause(clause: Token) -> Token:
+    """Return the "that" clause inside a clause of time the parser made a speech verb's complement, else the clause.
+
+    "Lahd said a few days after the trial began on February 16 that Lebanese authorities must
+    drop the charges": the parser made "began" the complement of "said" and "drop" its own.
+    """
+    opens = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+    if (clause.dep_ not in ("ccomp", "advcl") or not opens or opens[0].lower_ not in TIME_CONJUNCTIONS
+            or clause.i < clause.head.i or _is_cue(clause)):  # "after Israeli television reported that ...": its own
+        return clause
+    said = [c for c in clause.children if c.dep_ in ("ccomp", "advcl") and c.i > clause.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return said[0] if said else clause
+
+
+def _said_after_time(cue: Token) -> list[list[Token]]:
+    """Return the "that" clause inside a clause of time the parser hung on a speech verb as an adverbial.
+
+    "Officials said when the cut was approved last month that it was aimed partly at compensating
+    banks": "approved" an ``advcl`` of "said", "aimed" one of "approved".
+    """
+    times = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and _past_time_clause(c) is not c]
+    return [_clause_tokens(_past_time_clause(times[0]))] if times else []
 
 
 def _that_clause_on_noun(clause: Token) -> bool:
@@ -2287,11 +2367,24 @@ def _clause_tokens(clause: Token) -> list[Token]:
     In "He said Saddam Hussein was the main cause of tension in the Gulf and said Iran would
     continue ...", the second "said" (a ``conj`` of "was") reports a clause of its own.
     """
+    opening = _complementiser_start(clause)
     cut = [c for c in clause.children if _misattached_cue(c)]
     if not cut:
-        return [t for t in clause.subtree if not t.is_space]
+        return [t for t in clause.subtree if not t.is_space and t.i >= opening]
     end = min(min(t.i for t in c.subtree) for c in cut)
-    return [t for t in clause.subtree if not t.is_space and t.i < end and not (t.i == end - 1 and t.dep_ == "cc")]
+    return [t for t in clause.subtree if not t.is_space and opening <= t.i < end
+            and not (t.i == end - 1 and t.dep_ == "cc")]
+
+
+def _complementiser_start(clause: Token) -> int:
+    """Return the index of the "that" opening a clause, or of its first word when it has none.
+
+    "Reagan told reporters -- as he had told a presidential commission -- that he did not
+    remember ...": the parser may hang the aside before "that" on the clause; nothing of a
+    clause comes before its complementiser.
+    """
+    marks = [c.i for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i]
+    return marks[0] if marks else clause.left_edge.i
 
 
 def _misattached_cue(token: Token) -> bool:
@@ -2303,9 +2396,11 @@ def _misattached_cue(token: Token) -> bool:
     added that ...", "Aguirre pledged the elections will be free and fair and said he did not
     expect ..."). Another speech verb there may be the clause's own, in the clause's tense
     ("... said the SPLA had attributed the detentions ... and had promised they would be
-    freed": the SPLA promised).
+    freed": the SPLA promised). A speech verb with an infinitive does something rather than say
+    it: "Clarke denied he had threatened to resign and said his position ... was in tune ...".
     """
-    if not (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not _is_cue(token.head)
+    head_speaks = _is_cue(token.head) and not any(c.dep_ == "xcomp" for c in token.head.children)
+    if not (token.dep_ == "conj" and _is_cue(token) and not _subjects(token) and not head_speaks
             and token.head.dep_ == "ccomp"):
         return False
     reporting = token.head.head
@@ -2418,10 +2513,12 @@ def _object_subject(cue: Token, clause: Token) -> list[Token]:
     "Rosati said Russia's July polls, in which ..., showed democracy had passed a test" and
     "Valerio told reporters surveillance ... has been stepped up": the clause ("showed ...",
     "has been stepped up") has no subject of its own and the noun before it is the cue's
-    object, right before it. A plural noun opening the object of "tell" is who was told
-    ("reporters").
+    object, right before it; so is a subject pronoun ("The union earlier said it today notified GM",
+    not after "tell", whose object is who was told). A plural noun opening the object of "tell" is
+    who was told ("reporters").
     """
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < clause.i]
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i
+               and (c.pos_ in ("NOUN", "PROPN") or (c.lower_ in PRONOUNS and cue.lemma_ not in TELL_VERBS))]
     if clause.dep_ != "ccomp" or not objects or any(c.dep_ in SUBJECT_DEPS + ("expl",) for c in clause.children):
         return []
     if not all(t.is_punct for t in cue.doc[objects[-1].right_edge.i + 1:clause.left_edge.i]):
@@ -2447,6 +2544,23 @@ def _object_and_verb(cue: Token) -> list[list[Token]]:
     if cue.lemma_ not in ("say", "insist", "warn") or not objects or not verbs or verbs[0].i < objects[0].i:
         return []
     return [[t for t in cue.doc[objects[0].left_edge.i: verbs[0].right_edge.i + 1] if not t.is_space]]
+
+
+def _object_and_finite_verb(cue: Token) -> list[list[Token]]:
+    """Return the words after "say" when the parser took the clause's subject for its object.
+
+    "A military communique said the Iranians in a "perfidious" attack rushed forward positions": the
+    parser made the clause's subject the object of "say", right after it, and hung the clause's finite
+    verb, which has no subject of its own, below the object as a reduced relative; "say" takes no noun
+    object of its own, so the object and the rest of the sentence are what was said.
+    """
+    objects = [c for c in cue.children
+               if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == cue.i + 1]
+    if cue.lemma_ != "say" or not objects:
+        return []
+    sentence = [t for t in cue.doc[objects[0].left_edge.i:cue.sent.end] if not t.is_space]
+    verbs = [t for t in sentence if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("acl", "relcl")]
+    return [sentence] if verbs and verbs[0].dep_ == "acl" and not _is_cue(verbs[0]) else []
 
 
 def _before_comma(cue: Token) -> list[list[Token]]:
