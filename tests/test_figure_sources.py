@@ -480,3 +480,37 @@ def test_a_reporter_the_parse_hangs_deeper_in_the_dateline_is_the_source_not_the
         'PARIS, April 26 - The World Bank, citing Pakistan"s progress in its economic performance and fiscal policy '
         "reforms, said it had agreed a 2.4 billion dlr aid programme for 1988."))
     assert rows["2.4 billion"]["source"] == "The World Bank"
+
+
+def test_it_said_stands_for_the_last_reporter_not_a_subject_that_adds_to_a_count():
+    # Reuters-21578 (the U.S. Agriculture Department's export sales): "Japan added 689,700 tonnes" says nothing
+    rows = by_text(figures_of(
+        "Corn sales gained 2,494,900 tonnes in the week ended February 26, the U.S. Agriculture Department said.\n\n"
+        "In comments on its Export Sales Report, the department said sales of 1.0 mln tonnes to the USSR were the "
+        "first sales for delivery to the USSR under the fourth year of the agreement.\n\n"
+        "Japan added 689,700 tonnes to previous purchases and sales to unknown destinations rose by 429,800 tonnes."
+        "\n\nWheat sales of 362,400 tonnes for the current season and 151,000 for the 1987/88 season were down by "
+        "more than half from the previous week's combined sales, it said."))
+    assert rows["151,000"]["source"] == "the U.S. Agriculture Department"
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    # Reuters-21578: the agent of a participle that issues the figures is their source
+    ("China's trade deficit totalled 700 mln dlrs in the first two months of this year, according to figures "
+     "released by the State Statistics Bureau.", "700 mln dlrs", "the State Statistics Bureau"),
+    ("According to figures provided by Morgan Guaranty Trust Co, the dollar's trade-weighted value at midday was "
+     "5.7 pct below average market rates in 1980-82, compared with 5.5 pct yesterday.", "5.7",
+     "Morgan Guaranty Trust Co"),
+    # OCHA flash update, 2023-11-09: the toll a verb of level measures was reported by the ministry
+    ("The fatality toll reported by MoH in Gaza since the start of the hostilities stands at 10,818, of whom 68 per "
+     "cent are said to be children and women.", "10,818", "MoH"),
+])
+def test_a_record_issued_by_someone_is_theirs(text, figure, source):
+    assert _sources(text)[figure] == source
+
+
+def test_brackets_that_open_with_a_verb_name_no_source():
+    # OCHA flash update, 2023-10-18
+    rows = by_text(figures_of("Since the start of hostilities, 3,000 Palestinians have been killed and 12,500 have "
+                              "been injured (excluding Al Ahli hospital casualties)."))
+    assert rows["12,500"]["source"] is None

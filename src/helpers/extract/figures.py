@@ -848,8 +848,20 @@ AUTHORED_NOUNS = frozenset({"report", "statement", "data", "datum", "figure", "s
                             "count", "estimate", "assessment", "analysis"})
 
 
+#: Participles of making a record public, whose agent is its author: "figures *released by* the State
+#: Statistics Bureau", "the fatality toll *reported by* MoH in Gaza" (with the reporting verbs).
+ISSUING_PARTICIPLES = frozenset("release compile issue publish provide give collect gather prepare produce "
+                                "supply tabulate post circulate".split())
+
+
 def _author(noun: Token) -> tuple[int, int] | None:
-    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*"."""
+    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*".
+
+    Or the agent of a participle that issues it, whatever the noun: "figures *compiled by* Euromoney
+    magazine", "the fatality toll *reported by* MoH" (:func:`_issued_by`).
+    """
+    if (issuer := _issued_by(noun)) is not None:
+        return issuer
     if noun.lemma_.lower() not in AUTHORED_NOUNS:
         return None
     for child in noun.children:
@@ -858,6 +870,31 @@ def _author(noun: Token) -> tuple[int, int] | None:
             if author is not None:
                 return _with_entity(author)
     return None
+
+
+def _issued_by(noun: Token) -> tuple[int, int] | None:
+    """Return the named agent of a participle of reporting or issuing set on a noun ("figures released *by X*")."""
+    for child in noun.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (lemma in ISSUING_PARTICIPLES or lemma in REPORT_VERBS):
+            agents = [p for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents and agents[0].lower_ not in PRONOUNS:
+                return _with_entity(agents[0])
+    return None
+
+
+def _record_source(token: Token) -> tuple[int, int] | None:
+    """Return who issued the record a figure is in or measures (:func:`_author`).
+
+    "the 300 deaths *reported by the ministry*"; "The fatality toll *reported by MoH* in Gaza ...
+    stands at 10,818" (the subject of a verb of level).
+    """
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _issued_by(token)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in MEASURE_VERBS:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return _author(subject) if subject is not None else None
 
 
 def _with_entity(head: Token) -> tuple[int, int]:
@@ -874,7 +911,7 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     """Return the source named in brackets right after a figure: "212 injured (Red Cross)".
 
     "at least 60 (the opposition leader's claim)" gives the possessor. Brackets that hold
-    a number, or no name, do not name a source.
+    a number, or no name, or open with a verb or a preposition, do not name a source.
     """
     last = figure.anchor.i
     doc = figure.anchor.doc
@@ -885,8 +922,8 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     if closing is None:
         return None
     inside = doc[opening.i + 1: closing.i]
-    if len(inside) == 0 or any(t.like_num for t in inside):
-        return None
+    if len(inside) == 0 or any(t.like_num for t in inside) or inside[0].pos_ in ("VERB", "ADP", "SCONJ"):
+        return None  # a number, or no noun phrase: "(excluding Al Ahli hospital casualties)"
     marker = next((t for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
     if marker is not None:  # the possessor without its "'s"
         return doc[min(t.i for t in marker.head.subtree)].idx, marker.idx
@@ -1249,7 +1286,8 @@ def _reporters_of(verb: Token) -> list[Token]:
         return []
     if verb.lemma_.lower() == "quote":
         return [c for dep in ("dobj", "nsubjpass", "nsubj") for c in verb.children if c.dep_ == dep]
-    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.lemma_.lower() in REPORT_VERBS else []
+    reporting = verb.lemma_.lower() in REPORT_VERBS and _reports(verb)  # not "Japan added 689,700 tonnes"
+    return [c for c in verb.children if c.dep_ == "nsubj"] if reporting else []
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:
@@ -1298,7 +1336,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     aside = False
     for ancestor in paragraph_ancestors(figure.anchor):
         aside = aside or _closing_circumstance(child)
-        source = _reporting_source(ancestor) or _claimant(ancestor)
+        source = _reporting_source(ancestor) or _claimant(ancestor) or _record_source(ancestor)
         if source is not None and (aside or _narrated(ancestor, child, figure.anchor)):
             return None
         if source is None and not _circumstance(child):
