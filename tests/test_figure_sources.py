@@ -514,3 +514,15 @@ def test_brackets_that_open_with_a_verb_name_no_source():
     rows = by_text(figures_of("Since the start of hostilities, 3,000 Palestinians have been killed and 12,500 have "
                               "been injured (excluding Al Ahli hospital casualties)."))
     assert rows["12,500"]["source"] is None
+
+
+def test_a_claim_whose_name_says_whose_it_is_is_the_claimant():
+    # Reuters-21578 (Gulf war, 1987): "an Iranian report that ..." is Iran's claim, as "Iran's claim of" is
+    text = "It denied an Iranian report that an Iraqi jet was shot down."
+    doc = nlp.load_model()(text)
+    report = next(t for t in doc if t.lower_ == "report")
+    start, end = figures._claimant(report)
+    assert text[start:end] == "an Iranian report"
+    official = nlp.load_model()("Market forecasts had been for a worse outcome, against the official figure of "
+                                "224 mln stg.")
+    assert figures._claimant(next(t for t in official if t.lower_ == "figure")) is None  # "official" names no one

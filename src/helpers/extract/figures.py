@@ -1141,12 +1141,20 @@ CLAIM_NOUNS = COUNT_NOUNS | {"claim", "report", "statement", "assessment"}
 
 
 def _claimant(noun: Token) -> tuple[int, int] | None:
-    """Return the possessor of a claim or count that holds the figure ("against Iran's claim of 2,000")."""
+    """Return who makes a claim or count that holds the figure.
+
+    Its possessor ("against Iran's claim of 2,000"), or the claim itself when a name before the noun
+    says whose it is ("Iraq denied *Iranian claims* that 2,000 Iraqis were killed", "*an Iranian report*
+    that ..."), as "Iraqi figures show" names the figures.
+    """
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
     if owner is None:
-        return None
+        if not any(c.dep_ in ("amod", "compound") and _is_name(c) for c in noun.lefts):
+            return None
+        words = [t for t in noun.subtree if t.i <= noun.i]  # without the claim's clause
+        return words[0].idx, noun.idx + len(noun.text)
     words = [t for t in owner.subtree if t.dep_ != "case"]  # without the "'s"
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
@@ -1568,8 +1576,7 @@ def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:
     """
     doc = head.doc
     sentences = [s for s in doc.sents if s.end <= head.i][-window:]
-    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
-                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters = [c for sent in sentences for verb in sent for c in _reporters_of(verb)]
     reporters += [c for sent in sentences for t in sent if t.lower_ == "according"
                   for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
     bodies = [r for r in reporters if any(t.ent_type_ == "ORG" for t in r.subtree)
