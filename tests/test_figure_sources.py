@@ -526,3 +526,25 @@ def test_a_claim_whose_name_says_whose_it_is_is_the_claimant():
     official = nlp.load_model()("Market forecasts had been for a worse outcome, against the official figure of "
                                 "224 mln stg.")
     assert figures._claimant(next(t for t in official if t.lower_ == "figure")) is None  # "official" names no one
+
+
+@pytest.mark.parametrize(("text", "figure", "source", "actor"), [
+    # Reuters-21578: the parse reads "the State Statistics Institute show" as a name and a noun
+    ("Turkey's trade deficit rose to 3.65 billion dlrs in 1986 from 3.39 billion in 1985 following increased "
+     "imports from Western countries, figures from the State Statistics Institute show.", "3.65 billion dlrs",
+     "figures from the State Statistics Institute", "d:state_statistics_institute"),
+    ("Italy's average interbank rate rose to a provisional 12.18 pct in February from 12.05 pct in January, figures "
+     "from the Bank of Italy show.", "12.18", "figures from the Bank of Italy", "d:bank_of_italy"),
+])
+def test_a_trailing_record_that_shows_the_sentence_is_its_source(text, figure, source, actor):
+    row = by_text(figures_of(text))[figure]
+    assert (row["source"], row["source_actor_id"]) == (source, actor)
+
+
+def test_the_actor_of_a_record_is_who_issued_it():
+    # Reuters-21578: the record is the source, its issuer the actor
+    row = by_text(figures_of(
+        "Seasonally-adjusted figures issued by the Central Statistical Office (CSO) show the current account was in "
+        "deficit by 760 mln stg against an upwardly revised third quarter shortfall of 930 mln."))["760 mln stg"]
+    assert row["source"].endswith("issued by the Central Statistical Office (CSO)")
+    assert row["source_actor_id"] == "d:central_statistical_office"

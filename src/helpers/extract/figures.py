@@ -872,11 +872,16 @@ def _author(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+def _issues(child: Token) -> bool:
+    """Say whether a noun's modifier is a participle of reporting or issuing it ("figures *released* by X")."""
+    lemma = child.lemma_.lower()
+    return child.dep_ == "acl" and child.tag_ == "VBN" and (lemma in ISSUING_PARTICIPLES or lemma in REPORT_VERBS)
+
+
 def _issued_by(noun: Token) -> tuple[int, int] | None:
-    """Return the named agent of a participle of reporting or issuing set on a noun ("figures released *by X*")."""
+    """Return the agent of a participle of reporting or issuing set on a noun ("figures released *by X*")."""
     for child in noun.children:
-        lemma = child.lemma_.lower()
-        if child.dep_ == "acl" and child.tag_ == "VBN" and (lemma in ISSUING_PARTICIPLES or lemma in REPORT_VERBS):
+        if _issues(child):
             agents = [p for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if agents and agents[0].lower_ not in PRONOUNS:
                 return _with_entity(agents[0])
@@ -1509,6 +1514,34 @@ def reporting_fragment(span: Span) -> tuple[int, int] | None:
     return _reporting_source(verb) if _ends_sentence(verb, fragment) else None
 
 
+#: Forms of the verbs by which a record reports, that the tagger may read as nouns at a sentence's end.
+_SHOW_FORMS = frozenset({"show", "shows", "indicate", "indicates"})
+
+
+def misread_record(span: Span) -> tuple[int, int] | None:
+    """Return the record that closes a sentence with a "show" the parser gave no subject: it reports the sentence.
+
+    "Turkey's trade deficit rose to 3.65 billion dlrs ..., figures from the State Statistics
+    Institute show.": the parse reads "the State Statistics Institute show" as a name and a noun.
+    The record is the phrase after the last comma, headed by a noun of a record (:data:`EVIDENCE_NOUNS`)
+    that the last word hangs under.
+    """
+    words = [t for t in span if not t.is_punct]
+    if not words or words[-1].lower_ not in _SHOW_FORMS:
+        return None
+    last = words[-1]
+    if any(c.dep_ == "nsubj" for c in last.children):
+        return None  # read as the verb it is: its subject reports (:func:`_counts_show`)
+    comma = next((t for t in reversed(span[: last.i - span.start]) if t.text == ","), None)
+    if comma is None:
+        return None
+    record = next((a for a in last.ancestors if comma.i < a.i and a.lemma_.lower() in EVIDENCE_NOUNS), None)
+    if record is None:
+        return None
+    first = span.doc[comma.i + 1]
+    return first.idx, last.nbor(-1).idx + len(last.nbor(-1).text)
+
+
 def _ends_sentence(verb: Token, span: Span) -> bool:
     """Say whether only ``verb``'s own words and punctuation follow it in the sentence ("said on Thursday.")."""
     own = {t.i for t in verb.subtree}
@@ -1740,8 +1773,9 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
     "Gaza" in "the MoH in Gaza", nor "An-Nahar" in "a statement ... delivered to An-Nahar",
     nor the Health Ministry in "an Associated Press analysis of Health Ministry data");
     else the first mention in a modifier that names whom the head speaks for
-    (:data:`AUTHOR_PREPOSITIONS`: "a statement by Islamic Jihad ... delivered to An-Nahar",
-    "a spokesman for the newspaper La Nation", "the office of MSF"); else, without a parse, the last mention
+    (:func:`_names_author`: "a statement by Islamic Jihad ... delivered to An-Nahar", "a spokesman for
+    the newspaper La Nation", "the office of MSF", "figures compiled by the United Nations"); else, without a
+    parse, the last mention
     inside the span.
     """
     if span is None:
@@ -1755,12 +1789,23 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
         covering = [m for m in inside if m["start_char"] <= root.idx < m["end_char"]]
         modifiers = [c for c in root.children if c.dep_ in ("prep", "acl", "relcl")]
         own = [m for m in inside if not _in_subtrees(m, modifiers)]
-        authors = [m for m in inside if _in_subtrees(
-            m, [c for c in modifiers if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS])]
+        authors = [m for m in inside if _in_subtrees(m, [c for c in modifiers if _names_author(c)])]
         if not (covering or own) and authors:
             return min(authors, key=lambda m: m["start_char"])["actor_id"]
         inside = covering or own
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
+
+
+def _names_author(modifier: Token) -> bool:
+    """Say whether a source's modifier names whom it speaks for or who made it.
+
+    A preposition of :data:`AUTHOR_PREPOSITIONS`, "from" after a record ("figures *from* the Health
+    Ministry"), or a participle that issues it ("figures *compiled by* the United Nations", :func:`_issues`).
+    """
+    if modifier.dep_ == "acl":
+        return _issues(modifier)
+    return modifier.lower_ in AUTHOR_PREPOSITIONS or (
+        modifier.lower_ == "from" and modifier.head.lemma_.lower() in AUTHORED_NOUNS)
 
 
 def _in_subtrees(mention: dict, heads: list[Token]) -> bool:
@@ -1991,7 +2036,7 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     span = parsed.span(sentence)
     phrases = according_phrases(span)
     according = according_to(span)
-    tail = reporting_fragment(span)
+    tail = reporting_fragment(span) or misread_record(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
                          or relayed_attribution(figure, phrases) or reported_by(figure, span)
