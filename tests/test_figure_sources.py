@@ -548,3 +548,13 @@ def test_the_actor_of_a_record_is_who_issued_it():
         "deficit by 760 mln stg against an upwardly revised third quarter shortfall of 930 mln."))["760 mln stg"]
     assert row["source"].endswith("issued by the Central Statistical Office (CSO)")
     assert row["source_actor_id"] == "d:central_statistical_office"
+
+
+def test_a_verb_of_saying_with_a_clause_reports_it():
+    # Reuters-21578 (ISLAMABAD, 1987)
+    rows = by_text(figures_of(
+        "Pakistan complained to the United Nations today that planes from Afghanistan attacked Pakistani villages "
+        "last Thursday and Friday, killing 90 people and wounding 230 others."))
+    assert (rows["90"]["source"], rows["230"]["source"]) == ("Pakistan", "Pakistan")
+    assert figures_of("Stanley Simon was charged with extorting 50,000 dlrs from a defense contractor.")[0]["source"] \
+        is None  # "charged with" says nothing

@@ -1027,10 +1027,22 @@ ACTS_CLAIMED = frozenset({"responsibility", "credit", "life"})
 def _reports(verb: Token) -> bool:
     """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
 
-    Not one whose object is an act ("claimed responsibility"), nor "add to" (:func:`_adds_to`).
+    Or a verb of saying with a clause (:func:`_says_that`). Not one whose object is an act ("claimed
+    responsibility"), nor "add to" (:func:`_adds_to`).
     """
-    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
+    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb) or _says_that(verb)
     return reporting and not _claims_an_act(verb) and not _adds_to(verb)
+
+
+#: Verbs that say something only with a clause: "Pakistan *complained* to the United Nations today that
+#: planes from Afghanistan attacked Pakistani villages ..., killing 90 people"; "charged with" accuses no one.
+SAYING_VERBS = frozenset("complain charge argue contend maintain explain testify mention specify affirm protest "
+                         "stress emphasise emphasize reiterate repeat inform".split())
+
+
+def _says_that(verb: Token) -> bool:
+    """Say whether a verb of :data:`SAYING_VERBS` reports a clause of its own ("complained ... that ...")."""
+    return verb.lemma_.lower() in SAYING_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _adds_to(verb: Token) -> bool:
