@@ -558,3 +558,11 @@ def test_a_verb_of_saying_with_a_clause_reports_it():
     assert (rows["90"]["source"], rows["230"]["source"]) == ("Pakistan", "Pakistan")
     assert figures_of("Stanley Simon was charged with extorting 50,000 dlrs from a defense contractor.")[0]["source"] \
         is None  # "charged with" says nothing
+
+
+def test_a_date_that_owns_a_report_makes_no_claimant():
+    # Reuters-21578 (grain market report): "Monday's report" is no one's claim; the traders report
+    rows = figures_of("Monday's report that the USDA inspected 46 mln bushels of corn for export last week was "
+                      "unexpectedly high and, coupled with a lack of farm sales, provided support for the corn market, "
+                      "traders said.")
+    assert [(r["text"], r["source"]) for r in rows] == [("46 mln", "traders")]

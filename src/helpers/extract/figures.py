@@ -1160,13 +1160,13 @@ CLAIM_NOUNS = COUNT_NOUNS | {"claim", "report", "statement", "assessment"}
 def _claimant(noun: Token) -> tuple[int, int] | None:
     """Return who makes a claim or count that holds the figure.
 
-    Its possessor ("against Iran's claim of 2,000"), or the claim itself when a name before the noun
-    says whose it is ("Iraq denied *Iranian claims* that 2,000 Iraqis were killed", "*an Iranian report*
-    that ..."), as "Iraqi figures show" names the figures.
+    Its possessor ("against Iran's claim of 2,000"; not a date: "Monday's report"), or the claim itself
+    when a name before the noun says whose it is ("Iraq denied *Iranian claims* that 2,000 Iraqis were
+    killed", "*an Iranian report* that ..."), as "Iraqi figures show" names the figures.
     """
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS and not _dated(c)), None)
     if owner is None:
         if not any(c.dep_ in ("amod", "compound") and _is_name(c) for c in noun.lefts):
             return None
