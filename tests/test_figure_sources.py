@@ -566,3 +566,13 @@ def test_a_date_that_owns_a_report_makes_no_claimant():
                       "unexpectedly high and, coupled with a lack of farm sales, provided support for the corn market, "
                       "traders said.")
     assert [(r["text"], r["source"]) for r in rows] == [("46 mln", "traders")]
+
+
+def test_they_stands_for_no_one_person():
+    # Reuters-21578 (Kuwait's monetary policy, 1987): "they say" is not the "one" who said the quote
+    rows = figures_of(
+        "Some bankers believe any strengthening of the dinar beyond 0.27000 to the dollar might provoke investors "
+        'into shifting funds into the U.S. Currency. "They may ask:When will the dollar be so cheap again?" one '
+        "said.\n\nAnd with dinar interest rates now roughly one pct below those for the dollar, they say the Central "
+        "Bank faces a delicate balancing role requiring further flexibility.")
+    assert by_text(rows)["roughly one"]["source"] not in ("one", None)

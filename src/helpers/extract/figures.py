@@ -1321,7 +1321,8 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
     "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
     said", :data:`~helpers.extract.discovery.TITLE_NOUNS`) or other noun of one person who reports
     (:data:`PERSON_REPORTERS`: "a source at the Cap Haitien church radio said ... he said"); "it"
-    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
+    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`);
+    "they" for no one person (:func:`_one_person`: '"..." one said. ... they say' stands for no "one"). The
     entity labels alone are not trusted further ("Mujahideen Khalq" is read as a person, and so
     is "Unrwa ... said ... it said").
     """
@@ -1329,7 +1330,15 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
         return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
     if pronoun.lower_ in ("it", "its"):
         return subject.tag_ not in ("NNS", "NNPS") and not _called_a_person(subject)
+    if pronoun.lower_ in ("they", "their"):
+        return not _one_person(subject)
     return True
+
+
+def _one_person(subject: Token) -> bool:
+    """Say whether a reporter is one person, whom "they" does not stand for: a name, a title, "one" ("one said")."""
+    return subject.ent_type_ == "PERSON" or subject.lower_ == "one" or (
+        subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
 
 
 #: Pronouns by which a text calls someone a person ("his sister's children").
