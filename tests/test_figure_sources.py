@@ -576,3 +576,11 @@ def test_they_stands_for_no_one_person():
         "said.\n\nAnd with dinar interest rates now roughly one pct below those for the dollar, they say the Central "
         "Bank faces a delicate balancing role requiring further flexibility.")
     assert by_text(rows)["roughly one"]["source"] not in ("one", None)
+
+
+def test_a_name_the_parse_joins_to_an_apposition_before_the_verb_is_the_reporter():
+    # Reuters-21578 (MANILA, March 18, 1987)
+    rows = figures_of("MANILA, March 18 - Suspected communist rebels bombed the Philippine Military Academy and "
+                      "injured at least 20 soldiers, many of them senior officers, the state-run Philippine News "
+                      "Agency (PNA) said.")
+    assert by_text(rows)["at least 20"]["source"] == "the state-run Philippine News Agency"

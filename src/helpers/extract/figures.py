@@ -1236,13 +1236,17 @@ def _apposition_ending_at(last: Token) -> tuple[int, int] | None:
     """Return the apposition set off by a comma that ends with ``last`` right before a subjectless reporting verb.
 
     "..., in the occupied West Bank, the head of the Palestinian ambulance service said": the parse
-    makes the head an apposition to the place.
+    makes the head an apposition to the place. A name the parse joins to an apposition after a comma is
+    the nearer phrase: "injured at least 20 soldiers, many of them senior officers, the state-run Philippine
+    News Agency (PNA) said" (the agency, not the officers).
     """
     for token in [last, *last.ancestors]:
         if token.right_edge.i != last.i:
             return None
         first = token.left_edge.i
-        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and first > 0 and token.doc[first - 1].text == ",":
+        set_off = first > 0 and token.doc[first - 1].text == ","
+        if set_off and ((token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"))
+                        or (token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.dep_ == "appos")):
             return _trimmed(token)
     return None
 
