@@ -1237,18 +1237,28 @@ def _apposition_ending_at(last: Token) -> tuple[int, int] | None:
 
     "..., in the occupied West Bank, the head of the Palestinian ambulance service said": the parse
     makes the head an apposition to the place. A name the parse joins to an apposition after a comma is
-    the nearer phrase: "injured at least 20 soldiers, many of them senior officers, the state-run Philippine
-    News Agency (PNA) said" (the agency, not the officers).
+    the nearer phrase (:func:`_joined_name`).
     """
     for token in [last, *last.ancestors]:
         if token.right_edge.i != last.i:
             return None
         first = token.left_edge.i
         set_off = first > 0 and token.doc[first - 1].text == ","
-        if set_off and ((token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"))
-                        or (token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.dep_ == "appos")):
+        if set_off and ((token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN")) or _joined_name(token)):
             return _trimmed(token)
     return None
+
+
+def _joined_name(token: Token) -> bool:
+    """Say whether a name the parse joins to an apposition ends right before the verb, with no comma after it.
+
+    "..., many of them senior officers, the state-run Philippine News Agency (PNA) said": the agency; but in
+    "the Conflicts Secretary of the Federation, Cristobal Aranibar, told" the name set off by commas names
+    the secretary.
+    """
+    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+    return token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.dep_ == "appos" \
+        and (after is None or after.text != ",")
 
 
 def _labels(subject: Token) -> bool:
