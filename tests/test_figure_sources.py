@@ -480,3 +480,107 @@ def test_a_reporter_the_parse_hangs_deeper_in_the_dateline_is_the_source_not_the
         'PARIS, April 26 - The World Bank, citing Pakistan"s progress in its economic performance and fiscal policy '
         "reforms, said it had agreed a 2.4 billion dlr aid programme for 1988."))
     assert rows["2.4 billion"]["source"] == "The World Bank"
+
+
+def test_it_said_stands_for_the_last_reporter_not_a_subject_that_adds_to_a_count():
+    # Reuters-21578 (the U.S. Agriculture Department's export sales): "Japan added 689,700 tonnes" says nothing
+    rows = by_text(figures_of(
+        "Corn sales gained 2,494,900 tonnes in the week ended February 26, the U.S. Agriculture Department said.\n\n"
+        "In comments on its Export Sales Report, the department said sales of 1.0 mln tonnes to the USSR were the "
+        "first sales for delivery to the USSR under the fourth year of the agreement.\n\n"
+        "Japan added 689,700 tonnes to previous purchases and sales to unknown destinations rose by 429,800 tonnes."
+        "\n\nWheat sales of 362,400 tonnes for the current season and 151,000 for the 1987/88 season were down by "
+        "more than half from the previous week's combined sales, it said."))
+    assert rows["151,000"]["source"] == "the U.S. Agriculture Department"
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    # Reuters-21578: the agent of a participle that issues the figures is their source
+    ("China's trade deficit totalled 700 mln dlrs in the first two months of this year, according to figures "
+     "released by the State Statistics Bureau.", "700 mln dlrs", "the State Statistics Bureau"),
+    ("According to figures provided by Morgan Guaranty Trust Co, the dollar's trade-weighted value at midday was "
+     "5.7 pct below average market rates in 1980-82, compared with 5.5 pct yesterday.", "5.7",
+     "Morgan Guaranty Trust Co"),
+    # OCHA flash update, 2023-11-09: the toll a verb of level measures was reported by the ministry
+    ("The fatality toll reported by MoH in Gaza since the start of the hostilities stands at 10,818, of whom 68 per "
+     "cent are said to be children and women.", "10,818", "MoH"),
+])
+def test_a_record_issued_by_someone_is_theirs(text, figure, source):
+    assert _sources(text)[figure] == source
+
+
+def test_brackets_that_open_with_a_verb_name_no_source():
+    # OCHA flash update, 2023-10-18
+    rows = by_text(figures_of("Since the start of hostilities, 3,000 Palestinians have been killed and 12,500 have "
+                              "been injured (excluding Al Ahli hospital casualties)."))
+    assert rows["12,500"]["source"] is None
+
+
+def test_a_claim_whose_name_says_whose_it_is_is_the_claimant():
+    # Reuters-21578 (Gulf war, 1987): "an Iranian report that ..." is Iran's claim, as "Iran's claim of" is
+    text = "It denied an Iranian report that an Iraqi jet was shot down."
+    doc = nlp.load_model()(text)
+    report = next(t for t in doc if t.lower_ == "report")
+    start, end = figures._claimant(report)
+    assert text[start:end] == "an Iranian report"
+    official = nlp.load_model()("Market forecasts had been for a worse outcome, against the official figure of "
+                                "224 mln stg.")
+    assert figures._claimant(next(t for t in official if t.lower_ == "figure")) is None  # "official" names no one
+
+
+@pytest.mark.parametrize(("text", "figure", "source", "actor"), [
+    # Reuters-21578: the parse reads "the State Statistics Institute show" as a name and a noun
+    ("Turkey's trade deficit rose to 3.65 billion dlrs in 1986 from 3.39 billion in 1985 following increased "
+     "imports from Western countries, figures from the State Statistics Institute show.", "3.65 billion dlrs",
+     "figures from the State Statistics Institute", "d:state_statistics_institute"),
+    ("Italy's average interbank rate rose to a provisional 12.18 pct in February from 12.05 pct in January, figures "
+     "from the Bank of Italy show.", "12.18", "figures from the Bank of Italy", "d:bank_of_italy"),
+])
+def test_a_trailing_record_that_shows_the_sentence_is_its_source(text, figure, source, actor):
+    row = by_text(figures_of(text))[figure]
+    assert (row["source"], row["source_actor_id"]) == (source, actor)
+
+
+def test_the_actor_of_a_record_is_who_issued_it():
+    # Reuters-21578: the record is the source, its issuer the actor
+    row = by_text(figures_of(
+        "Seasonally-adjusted figures issued by the Central Statistical Office (CSO) show the current account was in "
+        "deficit by 760 mln stg against an upwardly revised third quarter shortfall of 930 mln."))["760 mln stg"]
+    assert row["source"].endswith("issued by the Central Statistical Office (CSO)")
+    assert row["source_actor_id"] == "d:central_statistical_office"
+
+
+def test_a_verb_of_saying_with_a_clause_reports_it():
+    # Reuters-21578 (ISLAMABAD, 1987)
+    rows = by_text(figures_of(
+        "Pakistan complained to the United Nations today that planes from Afghanistan attacked Pakistani villages "
+        "last Thursday and Friday, killing 90 people and wounding 230 others."))
+    assert (rows["90"]["source"], rows["230"]["source"]) == ("Pakistan", "Pakistan")
+    assert figures_of("Stanley Simon was charged with extorting 50,000 dlrs from a defense contractor.")[0]["source"] \
+        is None  # "charged with" says nothing
+
+
+def test_a_date_that_owns_a_report_makes_no_claimant():
+    # Reuters-21578 (grain market report): "Monday's report" is no one's claim; the traders report
+    rows = figures_of("Monday's report that the USDA inspected 46 mln bushels of corn for export last week was "
+                      "unexpectedly high and, coupled with a lack of farm sales, provided support for the corn market, "
+                      "traders said.")
+    assert [(r["text"], r["source"]) for r in rows] == [("46 mln", "traders")]
+
+
+def test_they_stands_for_no_one_person():
+    # Reuters-21578 (Kuwait's monetary policy, 1987): "they say" is not the "one" who said the quote
+    rows = figures_of(
+        "Some bankers believe any strengthening of the dinar beyond 0.27000 to the dollar might provoke investors "
+        'into shifting funds into the U.S. Currency. "They may ask:When will the dollar be so cheap again?" one '
+        "said.\n\nAnd with dinar interest rates now roughly one pct below those for the dollar, they say the Central "
+        "Bank faces a delicate balancing role requiring further flexibility.")
+    assert by_text(rows)["roughly one"]["source"] not in ("one", None)
+
+
+def test_a_name_the_parse_joins_to_an_apposition_before_the_verb_is_the_reporter():
+    # Reuters-21578 (MANILA, March 18, 1987)
+    rows = figures_of("MANILA, March 18 - Suspected communist rebels bombed the Philippine Military Academy and "
+                      "injured at least 20 soldiers, many of them senior officers, the state-run Philippine News "
+                      "Agency (PNA) said.")
+    assert by_text(rows)["at least 20"]["source"] == "the state-run Philippine News Agency"

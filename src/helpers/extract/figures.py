@@ -848,8 +848,20 @@ AUTHORED_NOUNS = frozenset({"report", "statement", "data", "datum", "figure", "s
                             "count", "estimate", "assessment", "analysis"})
 
 
+#: Participles of making a record public, whose agent is its author: "figures *released by* the State
+#: Statistics Bureau", "the fatality toll *reported by* MoH in Gaza" (with the reporting verbs).
+ISSUING_PARTICIPLES = frozenset("release compile issue publish provide give collect gather prepare produce "
+                                "supply tabulate post circulate".split())
+
+
 def _author(noun: Token) -> tuple[int, int] | None:
-    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*"."""
+    """Return who made the report or count a source names: "a report *by the CPJ*", "data *from the ministry*".
+
+    Or the agent of a participle that issues it, whatever the noun: "figures *compiled by* Euromoney
+    magazine", "the fatality toll *reported by* MoH" (:func:`_issued_by`).
+    """
+    if (issuer := _issued_by(noun)) is not None:
+        return issuer
     if noun.lemma_.lower() not in AUTHORED_NOUNS:
         return None
     for child in noun.children:
@@ -858,6 +870,36 @@ def _author(noun: Token) -> tuple[int, int] | None:
             if author is not None:
                 return _with_entity(author)
     return None
+
+
+def _issues(child: Token) -> bool:
+    """Say whether a noun's modifier is a participle of reporting or issuing it ("figures *released* by X")."""
+    lemma = child.lemma_.lower()
+    return child.dep_ == "acl" and child.tag_ == "VBN" and (lemma in ISSUING_PARTICIPLES or lemma in REPORT_VERBS)
+
+
+def _issued_by(noun: Token) -> tuple[int, int] | None:
+    """Return the agent of a participle of reporting or issuing set on a noun ("figures released *by X*")."""
+    for child in noun.children:
+        if _issues(child):
+            agents = [p for c in child.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents and agents[0].lower_ not in PRONOUNS:
+                return _with_entity(agents[0])
+    return None
+
+
+def _record_source(token: Token) -> tuple[int, int] | None:
+    """Return who issued the record a figure is in or measures (:func:`_author`).
+
+    "the 300 deaths *reported by the ministry*"; "The fatality toll *reported by MoH* in Gaza ...
+    stands at 10,818" (the subject of a verb of level).
+    """
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _issued_by(token)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in MEASURE_VERBS:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return _author(subject) if subject is not None else None
 
 
 def _with_entity(head: Token) -> tuple[int, int]:
@@ -874,7 +916,7 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     """Return the source named in brackets right after a figure: "212 injured (Red Cross)".
 
     "at least 60 (the opposition leader's claim)" gives the possessor. Brackets that hold
-    a number, or no name, do not name a source.
+    a number, or no name, or open with a verb or a preposition, do not name a source.
     """
     last = figure.anchor.i
     doc = figure.anchor.doc
@@ -885,8 +927,8 @@ def parenthetical_source(figure: Figure) -> tuple[int, int] | None:
     if closing is None:
         return None
     inside = doc[opening.i + 1: closing.i]
-    if len(inside) == 0 or any(t.like_num for t in inside):
-        return None
+    if len(inside) == 0 or any(t.like_num for t in inside) or inside[0].pos_ in ("VERB", "ADP", "SCONJ"):
+        return None  # a number, or no noun phrase: "(excluding Al Ahli hospital casualties)"
     marker = next((t for t in inside if t.dep_ == "case" and t.head.i >= inside.start), None)
     if marker is not None:  # the possessor without its "'s"
         return doc[min(t.i for t in marker.head.subtree)].idx, marker.idx
@@ -985,10 +1027,22 @@ ACTS_CLAIMED = frozenset({"responsibility", "credit", "life"})
 def _reports(verb: Token) -> bool:
     """Say whether a verb reports what its clause says: a reporting verb, "put the toll at", "figures show".
 
-    Not one whose object is an act ("claimed responsibility"), nor "add to" (:func:`_adds_to`).
+    Or a verb of saying with a clause (:func:`_says_that`). Not one whose object is an act ("claimed
+    responsibility"), nor "add to" (:func:`_adds_to`).
     """
-    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb)
+    reporting = verb.lemma_.lower() in REPORT_VERBS or _puts_at(verb) or _counts_show(verb) or _says_that(verb)
     return reporting and not _claims_an_act(verb) and not _adds_to(verb)
+
+
+#: Verbs that say something only with a clause: "Pakistan *complained* to the United Nations today that
+#: planes from Afghanistan attacked Pakistani villages ..., killing 90 people"; "charged with" accuses no one.
+SAYING_VERBS = frozenset("complain charge argue contend maintain explain testify mention specify affirm protest "
+                         "stress emphasise emphasize reiterate repeat inform".split())
+
+
+def _says_that(verb: Token) -> bool:
+    """Say whether a verb of :data:`SAYING_VERBS` reports a clause of its own ("complained ... that ...")."""
+    return verb.lemma_.lower() in SAYING_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _adds_to(verb: Token) -> bool:
@@ -1104,12 +1158,20 @@ CLAIM_NOUNS = COUNT_NOUNS | {"claim", "report", "statement", "assessment"}
 
 
 def _claimant(noun: Token) -> tuple[int, int] | None:
-    """Return the possessor of a claim or count that holds the figure ("against Iran's claim of 2,000")."""
+    """Return who makes a claim or count that holds the figure.
+
+    Its possessor ("against Iran's claim of 2,000"; not a date: "Monday's report"), or the claim itself
+    when a name before the noun says whose it is ("Iraq denied *Iranian claims* that 2,000 Iraqis were
+    killed", "*an Iranian report* that ..."), as "Iraqi figures show" names the figures.
+    """
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS and not _dated(c)), None)
     if owner is None:
-        return None
+        if not any(c.dep_ in ("amod", "compound") and _is_name(c) for c in noun.lefts):
+            return None
+        words = [t for t in noun.subtree if t.i <= noun.i]  # without the claim's clause
+        return words[0].idx, noun.idx + len(noun.text)
     words = [t for t in owner.subtree if t.dep_ != "case"]  # without the "'s"
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
@@ -1174,15 +1236,29 @@ def _apposition_ending_at(last: Token) -> tuple[int, int] | None:
     """Return the apposition set off by a comma that ends with ``last`` right before a subjectless reporting verb.
 
     "..., in the occupied West Bank, the head of the Palestinian ambulance service said": the parse
-    makes the head an apposition to the place.
+    makes the head an apposition to the place. A name the parse joins to an apposition after a comma is
+    the nearer phrase (:func:`_joined_name`).
     """
     for token in [last, *last.ancestors]:
         if token.right_edge.i != last.i:
             return None
         first = token.left_edge.i
-        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN") and first > 0 and token.doc[first - 1].text == ",":
+        set_off = first > 0 and token.doc[first - 1].text == ","
+        if set_off and ((token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN")) or _joined_name(token)):
             return _trimmed(token)
     return None
+
+
+def _joined_name(token: Token) -> bool:
+    """Say whether a name the parse joins to an apposition ends right before the verb, with no comma after it.
+
+    "..., many of them senior officers, the state-run Philippine News Agency (PNA) said": the agency; but in
+    "the Conflicts Secretary of the Federation, Cristobal Aranibar, told" the name set off by commas names
+    the secretary.
+    """
+    after = token.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(token.doc) else None
+    return token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.dep_ == "appos" \
+        and (after is None or after.text != ",")
 
 
 def _labels(subject: Token) -> bool:
@@ -1249,7 +1325,8 @@ def _reporters_of(verb: Token) -> list[Token]:
         return []
     if verb.lemma_.lower() == "quote":
         return [c for dep in ("dobj", "nsubjpass", "nsubj") for c in verb.children if c.dep_ == dep]
-    return [c for c in verb.children if c.dep_ == "nsubj"] if verb.lemma_.lower() in REPORT_VERBS else []
+    reporting = verb.lemma_.lower() in REPORT_VERBS and _reports(verb)  # not "Japan added 689,700 tonnes"
+    return [c for c in verb.children if c.dep_ == "nsubj"] if reporting else []
 
 
 def _agrees(pronoun: Token, subject: Token) -> bool:
@@ -1258,7 +1335,8 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
     "he" and "she" stand for a person: a name, or one title ("A police spokesman said ... he
     said", :data:`~helpers.extract.discovery.TITLE_NOUNS`) or other noun of one person who reports
     (:data:`PERSON_REPORTERS`: "a source at the Cap Haitien church radio said ... he said"); "it"
-    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`). The
+    for no plural ("Western diplomats") and no one the text itself calls "he" or "she" (:func:`_called_a_person`);
+    "they" for no one person (:func:`_one_person`: '"..." one said. ... they say' stands for no "one"). The
     entity labels alone are not trusted further ("Mujahideen Khalq" is read as a person, and so
     is "Unrwa ... said ... it said").
     """
@@ -1266,7 +1344,15 @@ def _agrees(pronoun: Token, subject: Token) -> bool:
         return subject.ent_type_ == "PERSON" or (subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
     if pronoun.lower_ in ("it", "its"):
         return subject.tag_ not in ("NNS", "NNPS") and not _called_a_person(subject)
+    if pronoun.lower_ in ("they", "their"):
+        return not _one_person(subject)
     return True
+
+
+def _one_person(subject: Token) -> bool:
+    """Say whether a reporter is one person, whom "they" does not stand for: a name, a title, "one" ("one said")."""
+    return subject.ent_type_ == "PERSON" or subject.lower_ == "one" or (
+        subject.tag_ == "NN" and subject.lower_ in PERSON_NOUNS)
 
 
 #: Pronouns by which a text calls someone a person ("his sister's children").
@@ -1298,7 +1384,7 @@ def reported_by(figure: Figure, span: Span) -> tuple[int, int] | None:
     aside = False
     for ancestor in paragraph_ancestors(figure.anchor):
         aside = aside or _closing_circumstance(child)
-        source = _reporting_source(ancestor) or _claimant(ancestor)
+        source = _reporting_source(ancestor) or _claimant(ancestor) or _record_source(ancestor)
         if source is not None and (aside or _narrated(ancestor, child, figure.anchor)):
             return None
         if source is None and not _circumstance(child):
@@ -1463,6 +1549,34 @@ def reporting_fragment(span: Span) -> tuple[int, int] | None:
     return _reporting_source(verb) if _ends_sentence(verb, fragment) else None
 
 
+#: Forms of the verbs by which a record reports, that the tagger may read as nouns at a sentence's end.
+_SHOW_FORMS = frozenset({"show", "shows", "indicate", "indicates"})
+
+
+def misread_record(span: Span) -> tuple[int, int] | None:
+    """Return the record that closes a sentence with a "show" the parser gave no subject: it reports the sentence.
+
+    "Turkey's trade deficit rose to 3.65 billion dlrs ..., figures from the State Statistics
+    Institute show.": the parse reads "the State Statistics Institute show" as a name and a noun.
+    The record is the phrase after the last comma, headed by a noun of a record (:data:`EVIDENCE_NOUNS`)
+    that the last word hangs under.
+    """
+    words = [t for t in span if not t.is_punct]
+    if not words or words[-1].lower_ not in _SHOW_FORMS:
+        return None
+    last = words[-1]
+    if any(c.dep_ == "nsubj" for c in last.children):
+        return None  # read as the verb it is: its subject reports (:func:`_counts_show`)
+    comma = next((t for t in reversed(span[: last.i - span.start]) if t.text == ","), None)
+    if comma is None:
+        return None
+    record = next((a for a in last.ancestors if comma.i < a.i and a.lemma_.lower() in EVIDENCE_NOUNS), None)
+    if record is None:
+        return None
+    first = span.doc[comma.i + 1]
+    return first.idx, last.nbor(-1).idx + len(last.nbor(-1).text)
+
+
 def _ends_sentence(verb: Token, span: Span) -> bool:
     """Say whether only ``verb``'s own words and punctuation follow it in the sentence ("said on Thursday.")."""
     own = {t.i for t in verb.subtree}
@@ -1530,8 +1644,7 @@ def _earlier_body(head: Token, window: int = 4) -> tuple[int, int] | None:
     """
     doc = head.doc
     sentences = [s for s in doc.sents if s.end <= head.i][-window:]
-    reporters = [c for sent in sentences for verb in sent if verb.pos_ == "VERB"
-                 and verb.lemma_.lower() in REPORT_VERBS for c in verb.children if c.dep_ == "nsubj"]
+    reporters = [c for sent in sentences for verb in sent for c in _reporters_of(verb)]
     reporters += [c for sent in sentences for t in sent if t.lower_ == "according"
                   for to in t.children if to.lower_ == "to" for c in to.children if c.dep_ == "pobj"]
     bodies = [r for r in reporters if any(t.ent_type_ == "ORG" for t in r.subtree)
@@ -1695,8 +1808,9 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
     "Gaza" in "the MoH in Gaza", nor "An-Nahar" in "a statement ... delivered to An-Nahar",
     nor the Health Ministry in "an Associated Press analysis of Health Ministry data");
     else the first mention in a modifier that names whom the head speaks for
-    (:data:`AUTHOR_PREPOSITIONS`: "a statement by Islamic Jihad ... delivered to An-Nahar",
-    "a spokesman for the newspaper La Nation", "the office of MSF"); else, without a parse, the last mention
+    (:func:`_names_author`: "a statement by Islamic Jihad ... delivered to An-Nahar", "a spokesman for
+    the newspaper La Nation", "the office of MSF", "figures compiled by the United Nations"); else, without a
+    parse, the last mention
     inside the span.
     """
     if span is None:
@@ -1710,12 +1824,23 @@ def _mention_actor(mentions: list[dict], span: tuple[int, int] | None, doc=None)
         covering = [m for m in inside if m["start_char"] <= root.idx < m["end_char"]]
         modifiers = [c for c in root.children if c.dep_ in ("prep", "acl", "relcl")]
         own = [m for m in inside if not _in_subtrees(m, modifiers)]
-        authors = [m for m in inside if _in_subtrees(
-            m, [c for c in modifiers if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPOSITIONS])]
+        authors = [m for m in inside if _in_subtrees(m, [c for c in modifiers if _names_author(c)])]
         if not (covering or own) and authors:
             return min(authors, key=lambda m: m["start_char"])["actor_id"]
         inside = covering or own
     return max(inside, key=lambda m: m["end_char"])["actor_id"] if inside else None
+
+
+def _names_author(modifier: Token) -> bool:
+    """Say whether a source's modifier names whom it speaks for or who made it.
+
+    A preposition of :data:`AUTHOR_PREPOSITIONS`, "from" after a record ("figures *from* the Health
+    Ministry"), or a participle that issues it ("figures *compiled by* the United Nations", :func:`_issues`).
+    """
+    if modifier.dep_ == "acl":
+        return _issues(modifier)
+    return modifier.lower_ in AUTHOR_PREPOSITIONS or (
+        modifier.lower_ == "from" and modifier.head.lemma_.lower() in AUTHORED_NOUNS)
 
 
 def _in_subtrees(mention: dict, heads: list[Token]) -> bool:
@@ -1946,7 +2071,7 @@ def _describe(parsed: ParsedArticle, sentence: Sentence, figures: list[Figure]) 
     span = parsed.span(sentence)
     phrases = according_phrases(span)
     according = according_to(span)
-    tail = reporting_fragment(span)
+    tail = reporting_fragment(span) or misread_record(span)
     for previous, figure in zip([None, *figures], figures, strict=False):
         figure.source = (parenthetical_source(figure) or following_attribution(figure, span, phrases, figures)
                          or relayed_attribution(figure, phrases) or reported_by(figure, span)
