@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import re
 import sys
 
@@ -354,9 +355,29 @@ def report_days(counts: pd.DataFrame) -> float:
         print(f"   {outlet}: {part['within'].mean():.2f} of {len(part)} days")
     wide = counts.pivot_table(index=["outlet", "day"], columns="side", values=["theirs", "mine"])
     print("   " + wide.to_string().replace("\n", "\n   "))
+    misses = missed_sides(counts)
+    print(f"   the sides that miss ({len(misses)}, on {misses[['outlet', 'day']].drop_duplicates().shape[0]} days); "
+          f"'beyond': rows past the tolerance, 'small': fewer than {1 / TOLERANCE:.0f} rows, where one row is "
+          f"past it\n   " + misses.to_string(index=False).replace("\n", "\n   "))
     share = float(days["within"].mean())
     print(f"   all outlets: {share:.2f} of {len(days)} days  [{_verdict(share, TARGETS['days'])}]")
     return share
+
+
+def missed_sides(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the outlet-day-sides whose count is off by more than the tolerance, with how far past it.
+
+    ``beyond``: how many rows past the tolerance (rounded up); ``small``: the authors counted
+    fewer than ``1 / TOLERANCE`` rows, so a single row given the wrong side misses the day.
+
+    >>> missed_sides(pd.DataFrame({"outlet": ["A", "A"], "day": [1, 2], "side": ["Israeli"] * 2,
+    ...                            "theirs": [7, 40], "mine": [8, 41]})).to_dict("records")
+    [{'outlet': 'A', 'day': 1, 'side': 'Israeli', 'theirs': 7, 'mine': 8, 'beyond': 1, 'small': True}]
+    """
+    off = (counts["mine"] - counts["theirs"]).abs() - TOLERANCE * counts["theirs"]
+    misses = counts.loc[off > 0, ["outlet", "day", "side", "theirs", "mine"]]
+    return misses.assign(beyond=off[off > 0].map(math.ceil).astype(int),
+                         small=misses["theirs"] < 1 / TOLERANCE).reset_index(drop=True)
 
 
 def _verdict(value: float, target: float) -> str:
