@@ -19,7 +19,9 @@ every measure below compares the ``casualties`` table with the labels, row by ro
    (c) trained without the US files, to show what they add. The shipped model
    is trained on all six files, so it is never scored here. A test sentence whose words
    also appear in the two training papers (wire copy printed twice) is left out of that
-   paper's test.
+   paper's test. Those sentences printed in two papers carry two papers' labels: scored
+   against each other they show what a test against one paper's labellers can reach
+   (:func:`report_agreement`).
 2. **Grammar against the voice tags** of the Washington Post file (and, beside it, the
    New York Times and Wall Street Journal files). These tags are machine-made (the
    authors' Stanford CoreNLP rule: a death verb with a passive subject or auxiliary is
@@ -52,6 +54,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import re
 import sys
 
@@ -181,6 +184,23 @@ def report_canadian_only(scored: pd.DataFrame) -> None:
              for target, gold in (("victims", "victim"), ("responsible", "responsible"))}
     print(f"\n   beside it, the model trained on the other two papers alone (no US files): victims "
           f"{means['victims']:.3f}, responsible {means['responsible']:.3f}")
+
+
+def report_agreement(rows: pd.DataFrame) -> None:
+    """Print how far two papers' labellers agree on the same sentence (wire copy printed in both).
+
+    The model of a paper is tested against that paper's labellers after learning from the other
+    two papers'; on the sentences two papers both printed, one paper's labels scored against the
+    other's show what such a test can reach.
+    """
+    labelled = rows.drop_duplicates(["file", "key"])
+    pairs = labelled.merge(labelled, on="key")
+    pairs = pairs[pairs["file_x"] < pairs["file_y"]]
+    scores = {target: (float((pairs[f"{target}_x"] == pairs[f"{target}_y"]).mean()),
+                       f1_score(pairs[f"{target}_x"], pairs[f"{target}_y"], average="macro"))
+              for target in ("victim", "responsible")}
+    print(f"\n   two papers' labels of the same sentence ({len(pairs)} sentences printed in two papers): "
+          + ", ".join(f"{target} agree {same:.3f}, macro-F1 {f1:.3f}" for target, (same, f1) in scores.items()))
 
 
 # --- 2. grammar against the voice tags --------------------------------------------------------------
@@ -354,9 +374,29 @@ def report_days(counts: pd.DataFrame) -> float:
         print(f"   {outlet}: {part['within'].mean():.2f} of {len(part)} days")
     wide = counts.pivot_table(index=["outlet", "day"], columns="side", values=["theirs", "mine"])
     print("   " + wide.to_string().replace("\n", "\n   "))
+    misses = missed_sides(counts)
+    print(f"   the sides that miss ({len(misses)}, on {misses[['outlet', 'day']].drop_duplicates().shape[0]} days); "
+          f"'beyond': rows past the tolerance, 'small': fewer than {1 / TOLERANCE:.0f} rows, where one row is "
+          f"past it\n   " + misses.to_string(index=False).replace("\n", "\n   "))
     share = float(days["within"].mean())
     print(f"   all outlets: {share:.2f} of {len(days)} days  [{_verdict(share, TARGETS['days'])}]")
     return share
+
+
+def missed_sides(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the outlet-day-sides whose count is off by more than the tolerance, with how far past it.
+
+    ``beyond``: how many rows past the tolerance (rounded up); ``small``: the authors counted
+    fewer than ``1 / TOLERANCE`` rows, so a single row given the wrong side misses the day.
+
+    >>> missed_sides(pd.DataFrame({"outlet": ["A", "A"], "day": [1, 2], "side": ["Israeli"] * 2,
+    ...                            "theirs": [7, 40], "mine": [8, 41]})).to_dict("records")
+    [{'outlet': 'A', 'day': 1, 'side': 'Israeli', 'theirs': 7, 'mine': 8, 'beyond': 1, 'small': True}]
+    """
+    off = (counts["mine"] - counts["theirs"]).abs() - TOLERANCE * counts["theirs"]
+    misses = counts.loc[off > 0, ["outlet", "day", "side", "theirs", "mine"]]
+    return misses.assign(beyond=off[off > 0].map(math.ceil).astype(int),
+                         small=misses["theirs"] < 1 / TOLERANCE).reset_index(drop=True)
 
 
 def _verdict(value: float, target: float) -> str:
@@ -376,6 +416,7 @@ def run() -> dict[str, float]:
     us_frame = us_labelled(us_tables, us, registry)
     results = report_sides(cross_outlet(tables, canadian, registry, us_frame))
     report_canadian_only(cross_outlet(tables, canadian, registry, us_frame.iloc[:0]))
+    report_agreement(canadian)
     results["voice"] = report_voice(us_tables, us)
     print("\n3. per-day counts; each outlet's rows labelled by a model trained on the Canadian papers and the "
           "other US outlets, each row with its article's parties (the rows of one article_index)")

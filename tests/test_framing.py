@@ -356,6 +356,36 @@ def test_why_a_sentence_gets_no_side(wire):
     assert why_no_side(lebanon, pd.Series(["l"])).to_dict() == {"model not applied: rules found another party": 1}
 
 
+def test_the_sides_that_miss_a_day_and_by_how_many_rows():
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import missed_sides
+
+    # The Wall Street Journal's counts of 2023-10-08 and 2023-10-12 (the authors', ours)
+    counts = pd.DataFrame({"outlet": ["WSJ"] * 4, "day": ["10-08", "10-08", "10-12", "10-12"],
+                           "side": ["Israeli", "Palestinian"] * 2, "theirs": [7, 8, 70, 21], "mine": [8, 7, 72, 19]})
+    misses = missed_sides(counts)
+    # one row off on a day of fewer than 10 rows misses it; 2 of 70 and 2 of 21 are within 10%
+    assert misses[["day", "side", "beyond", "small"]].to_dict("records") == [
+        {"day": "10-08", "side": "Israeli", "beyond": 1, "small": True},
+        {"day": "10-08", "side": "Palestinian", "beyond": 1, "small": True}]
+
+
+def test_two_papers_labels_of_one_sentence_are_scored_against_each_other(capsys):
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from benchmarks.casualty_sentences import report_agreement
+
+    wire = "Gaza authorities said Israeli retaliation has killed at least 313 and injured more than 2,000."
+    other = "Palestinian health officials said at least 313 civilians killed."
+    rows = pd.DataFrame({"file": ["globe_sentences", "star_sentences", "globe_sentences", "globe_sentences"],
+                         "key": [wire, wire, other, other], "victim": ["Palestinian", "Neither"] + ["Palestinian"] * 2,
+                         "responsible": ["Israel", "Israel", "Neither", "Neither"]})
+    report_agreement(rows)
+    printed = capsys.readouterr().out
+    # a sentence printed twice by one paper is no pair; the wire sentence is, and its two victims' labels differ
+    assert "(1 sentences printed in two papers): victim agree 0.000" in printed
+    assert "responsible agree 1.000" in printed
+
+
 def test_a_row_of_the_sentence_files_takes_its_articles_parties_for_the_models_gate(wire):
     sys.path.insert(0, str(PROJECT_ROOT))
     from benchmarks.casualty_sentences import in_article_context
